@@ -1,0 +1,8 @@
+package dev.billfold.account;
+
+import dev.billfold.security.UserId;
+import java.util.Currency;
+
+/** Who is acting in which account, with what role. Checked, never taken from the client. */
+public record AccountContext(AccountId accountId, String accountName, Currency currency, Role role, UserId userId) {
+}

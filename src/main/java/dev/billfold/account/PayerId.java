@@ -1,0 +1,15 @@
+package dev.billfold.account;
+
+import dev.billfold.base.TypedId;
+import java.util.UUID;
+
+public record PayerId(UUID value) implements TypedId {
+
+    public PayerId {
+        java.util.Objects.requireNonNull(value);
+    }
+
+    public static PayerId random() {
+        return new PayerId(UUID.randomUUID());
+    }
+}

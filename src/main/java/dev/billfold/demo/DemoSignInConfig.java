@@ -1,0 +1,27 @@
+package dev.billfold.demo;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+/**
+ * The demo users' form sign-in, for the embedded default only. Their accounts, payers and history come from the
+ * demo Flyway location (db/demo), which the production profile does not load.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "billfold.demo.enabled", havingValue = "true")
+class DemoSignInConfig {
+
+    @Bean
+    UserDetailsService demoUsers() {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new InMemoryUserDetailsManager(
+                User.withUsername("demo").password(encoder.encode("demo")).roles("USER").build(),
+                User.withUsername("other").password(encoder.encode("demo")).roles("USER").build());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.billfold.gateway;
+
+import dev.billfold.base.InvalidRequestException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** The providers switched on by configuration, in a stable order. */
+@Component
+public class GatewayRegistry {
+
+    private final List<PaymentGateway> gateways;
+
+    GatewayRegistry(List<PaymentGateway> gateways) {
+        this.gateways = List.copyOf(gateways);
+    }
+
+    public List<PaymentGateway> enabled() {
+        return gateways;
+    }
+
+    public Optional<PaymentGateway> find(String id) {
+        return gateways.stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    /** For ids that came from outside: an unknown or switched-off provider is bad input. */
+    public PaymentGateway require(String id) {
+        return find(id).orElseThrow(() -> new InvalidRequestException("method", "That payment provider is not available."));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.billfold.gateway;
+
+import dev.billfold.base.Money;
+import java.time.YearMonth;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a provider says about a payment.
+ *
+ * @param reference      the provider's id of the checkout or charge, when it has one
+ * @param reportedAmount the amount the provider says it took; compared with ours before anything is credited
+ * @param reason         a short, customer-safe reason for a decline or a pending state
+ * @param savedMethod    the method the provider stored for later charges, if the customer asked to save it
+ */
+public record GatewayResult(
+        Status status,
+        @Nullable String reference,
+        @Nullable Money reportedAmount,
+        @Nullable String reason,
+        @Nullable SavedMethod savedMethod) {
+
+    public enum Status {
+        /** The money was taken. */
+        SUCCEEDED,
+        /** The provider has not decided yet (customer still paying, authentication needed, settlement pending). */
+        PENDING,
+        /** The provider or the bank declined. */
+        DECLINED,
+        /** The customer left the checkout. */
+        CANCELLED,
+        /** We could not find out: timeout, 5xx, connection reset. The money may have moved; ask again later. */
+        UNKNOWN
+    }
+
+    public static GatewayResult succeeded(String reference, Money amount, @Nullable SavedMethod savedMethod) {
+        return new GatewayResult(Status.SUCCEEDED, reference, amount, null, savedMethod);
+    }
+
+    public static GatewayResult pending(@Nullable String reference, String reason) {
+        return new GatewayResult(Status.PENDING, reference, null, reason, null);
+    }
+
+    public static GatewayResult declined(@Nullable String reference, String reason) {
+        return new GatewayResult(Status.DECLINED, reference, null, reason, null);
+    }
+
+    public static GatewayResult cancelled(@Nullable String reference) {
+        return new GatewayResult(Status.CANCELLED, reference, null, "Cancelled on the payment page", null);
+    }
+
+    public static GatewayResult unknown(@Nullable String reference, String reason) {
+        return new GatewayResult(Status.UNKNOWN, reference, null, reason, null);
+    }
+
+    /** A method the provider saved: its token (never card data), a label, and the card's expiry if it has one. */
+    public record SavedMethod(String token, String label, @Nullable YearMonth expires) {
+    }
+}

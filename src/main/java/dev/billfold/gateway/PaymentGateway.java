@@ -1,0 +1,25 @@
+package dev.billfold.gateway;
+
+/**
+ * A payment provider: demo, Stripe, PayPal. Every call that can move money carries the caller's idempotency key, so a
+ * retry after a timeout reuses it. Results are explicit: {@link GatewayResult.Status#PENDING} when the provider has
+ * not decided yet, {@link GatewayResult.Status#UNKNOWN} when we could not find out (timeout, 5xx) and the money may
+ * have moved. Implementations do not throw for provider-side outcomes; they throw only for programming errors.
+ */
+public interface PaymentGateway {
+
+    /** Stable id stored with payments and methods: "demo", "stripe", "paypal". */
+    String id();
+
+    /** What the customer sees in the method list. */
+    String displayName();
+
+    /** Opens a hosted checkout. The customer is sent to {@link CheckoutSession#redirectUrl()}. */
+    CheckoutSession startCheckout(CheckoutRequest request);
+
+    /** Asks the provider what happened to a checkout; the return redirect's query string is never trusted. */
+    GatewayResult checkoutResult(String checkoutReference);
+
+    /** Charges a saved method off-session. */
+    GatewayResult chargeSavedMethod(ChargeRequest request);
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.billfold.gateway.demo;
+
+import org.jspecify.annotations.NullMarked;

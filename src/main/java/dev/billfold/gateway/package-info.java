@@ -1,0 +1,4 @@
+@NullMarked
+package dev.billfold.gateway;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,75 @@
+package dev.billfold.ledger;
+
+import dev.billfold.account.AccountAccess;
+import dev.billfold.account.AccountContext;
+import dev.billfold.account.AccountId;
+import dev.billfold.base.Money;
+import java.time.Clock;
+import java.util.Currency;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The balance and its entries. Posting is for other features' services, inside the transaction that changes the
+ * state of whatever caused the entry; the UI only reads.
+ */
+@Service
+public class Ledger {
+
+    private final LedgerEntryRepository entries;
+    private final AccountAccess access;
+    private final Clock clock;
+
+    Ledger(LedgerEntryRepository entries, AccountAccess access, Clock clock) {
+        this.entries = entries;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /**
+     * Writes one entry and moves the cached balance with it. Must run inside the caller's transaction, so that the
+     * entry and the caller's state change commit or roll back together. A second posting for the same cause fails
+     * on the unique key and rolls the whole transaction back.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void post(AccountId accountId, Money amount, LedgerEntryKind kind, String reference) {
+        entries.append(new LedgerEntry(LedgerEntryId.random(), accountId, amount, kind, reference, clock.instant()));
+        if (entries.addToBalance(accountId, amount) != 1) {
+            throw new IllegalStateException("Account " + accountId.value() + " has no balance in " + amount.currencyCode());
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void openBalance(AccountId accountId, Currency currency) {
+        entries.openBalance(accountId, currency);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasEntry(LedgerEntryKind kind, String reference) {
+        return entries.exists(kind, reference);
+    }
+
+    /** The current user's balance in their current account. */
+    @Transactional(readOnly = true)
+    public Money currentBalance() {
+        AccountContext account = access.current();
+        return balanceOf(account);
+    }
+
+    @Transactional(readOnly = true)
+    public Money balance(AccountId accountId) {
+        return balanceOf(access.require(accountId, AccountAccess.Action.VIEW));
+    }
+
+    private Money balanceOf(AccountContext account) {
+        return entries.cachedBalance(account.accountId()).orElseGet(() -> Money.zero(account.currency()));
+    }
+
+    /** Whether the cached balance equals the sum of the entries; for operators' checks and the tests. */
+    @Transactional(readOnly = true)
+    public boolean isConsistent(AccountId accountId) {
+        Money cached = entries.cachedBalance(accountId).orElseThrow();
+        return cached.value().compareTo(entries.sumOfEntries(accountId)) == 0;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.billfold.ledger;
+
+import dev.billfold.account.AccountId;
+import dev.billfold.base.Money;
+import java.time.Instant;
+import java.util.Objects;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Embedded;
+
+/**
+ * One movement of an account's balance. Append-only; (kind, reference) names its cause and is unique, so every
+ * credit and charge happens at most once.
+ */
+public record LedgerEntry(
+        @Id LedgerEntryId id,
+        AccountId accountId,
+        @Embedded.Empty(prefix = "amount_") Money amount,
+        LedgerEntryKind kind,
+        String reference,
+        Instant createdAt) {
+
+    public LedgerEntry {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(accountId);
+        Objects.requireNonNull(kind);
+        if (reference.isBlank()) {
+            throw new IllegalArgumentException("A ledger entry needs the reference of its cause");
+        }
+        if (amount.value().signum() == 0) {
+            throw new IllegalArgumentException("A ledger entry moves money");
+        }
+        boolean credit = amount.isPositive();
+        if ((kind == LedgerEntryKind.TOP_UP && !credit) || ((kind == LedgerEntryKind.CHARGE || kind == LedgerEntryKind.REFUND) && credit)) {
+            throw new IllegalArgumentException(kind + " cannot be " + amount);
+        }
+    }
+}

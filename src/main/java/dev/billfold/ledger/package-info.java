@@ -1,0 +1,4 @@
+@NullMarked
+package dev.billfold.ledger;
+
+import org.jspecify.annotations.NullMarked;

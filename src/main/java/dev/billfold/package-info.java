@@ -1,0 +1,4 @@
+@NullMarked
+package dev.billfold;
+
+import org.jspecify.annotations.NullMarked;

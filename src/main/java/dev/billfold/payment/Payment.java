@@ -1,0 +1,126 @@
+package dev.billfold.payment;
+
+import dev.billfold.account.AccountId;
+import dev.billfold.account.PayerId;
+import dev.billfold.base.IllegalTransitionException;
+import dev.billfold.base.Money;
+import dev.billfold.paymentmethod.PaymentMethodId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Embedded;
+
+/**
+ * A top-up. Its status only moves along {@link PaymentStatus#allowedNext()}; every move goes through a method here
+ * that checks it, so that, for example, a credited payment can never go back to waiting.
+ */
+public record Payment(
+        @Id PaymentId id,
+        AccountId accountId,
+        PayerId payerId,
+        @Embedded.Empty(prefix = "amount_") Money amount,
+        @Embedded.Nullable(prefix = "credited_") @Nullable Money credited,
+        @Nullable BigDecimal exchangeRate,
+        MethodKind methodKind,
+        @Nullable String provider,
+        @Nullable PaymentMethodId paymentMethodId,
+        @Nullable String providerReference,
+        String idempotencyKey,
+        boolean saveMethod,
+        PaymentStatus status,
+        @Nullable String statusReason,
+        Instant createdAt,
+        Instant updatedAt,
+        @Version @Nullable Long version) {
+
+    public Payment {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(accountId);
+        Objects.requireNonNull(payerId);
+        Objects.requireNonNull(amount);
+        Objects.requireNonNull(methodKind);
+        Objects.requireNonNull(status);
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("A payment amount must be positive");
+        }
+        if (idempotencyKey.isBlank()) {
+            throw new IllegalArgumentException("A payment needs an idempotency key");
+        }
+        if (methodKind != MethodKind.INVOICE && provider == null) {
+            throw new IllegalArgumentException(methodKind + " needs a provider");
+        }
+        if (methodKind == MethodKind.SAVED_METHOD && paymentMethodId == null) {
+            throw new IllegalArgumentException("A saved-method payment needs the method");
+        }
+    }
+
+    static Payment waiting(AccountId accountId, PayerId payerId, Money amount, MethodKind kind, @Nullable String provider,
+                           @Nullable PaymentMethodId methodId, String idempotencyKey, boolean saveMethod, Instant now) {
+        return new Payment(PaymentId.random(), accountId, payerId, amount, null, null, kind, provider, methodId, null,
+                idempotencyKey, saveMethod, PaymentStatus.WAITING_FOR_PAYMENT, null, now, now, null);
+    }
+
+    /** Money received and credited in the account currency; same currency for now, so the rate is 1. */
+    Payment credit(Instant now) {
+        return moveTo(PaymentStatus.CREDITED, null, amount, BigDecimal.ONE, now);
+    }
+
+    Payment reject(String reason, Instant now) {
+        return moveTo(PaymentStatus.REJECTED, reason, credited, exchangeRate, now);
+    }
+
+    Payment holdForClarification(String reason, Instant now) {
+        return moveTo(PaymentStatus.WAITING_FOR_CLARIFICATION, reason, credited, exchangeRate, now);
+    }
+
+    Payment delete(String reason, Instant now) {
+        return moveTo(PaymentStatus.DELETED, reason, credited, exchangeRate, now);
+    }
+
+    Payment refund(String reason, Instant now) {
+        return moveTo(PaymentStatus.REFUNDED, reason, credited, exchangeRate, now);
+    }
+
+    /** The provider's id for the checkout or charge, learned after the payment was created. */
+    Payment withProviderReference(String reference, Instant now) {
+        if (status != PaymentStatus.WAITING_FOR_PAYMENT) {
+            throw new IllegalStateException("Provider reference can only be set while waiting");
+        }
+        if (providerReference != null && !providerReference.equals(reference)) {
+            throw new IllegalStateException("Payment " + id.value() + " already has provider reference " + providerReference);
+        }
+        return new Payment(id, accountId, payerId, amount, credited, exchangeRate, methodKind, provider, paymentMethodId,
+                reference, idempotencyKey, saveMethod, status, statusReason, createdAt, now, version);
+    }
+
+    /** Why it is still waiting (for example "authentication needed"); only while waiting. */
+    Payment withWaitingReason(@Nullable String reason, Instant now) {
+        if (status != PaymentStatus.WAITING_FOR_PAYMENT) {
+            throw new IllegalStateException("Only a waiting payment has a waiting reason");
+        }
+        return new Payment(id, accountId, payerId, amount, credited, exchangeRate, methodKind, provider, paymentMethodId,
+                providerReference, idempotencyKey, saveMethod, status, reason, createdAt, now, version);
+    }
+
+    private Payment moveTo(PaymentStatus next, @Nullable String reason, @Nullable Money creditedAmount,
+                           @Nullable BigDecimal rate, Instant now) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalTransitionException("Payment " + id.value(), status, next);
+        }
+        return new Payment(id, accountId, payerId, amount, creditedAmount, rate, methodKind, provider, paymentMethodId,
+                providerReference, idempotencyKey, saveMethod, next, reason, createdAt, now, version);
+    }
+
+    Payment withVersion(Long newVersion) {
+        return new Payment(id, accountId, payerId, amount, credited, exchangeRate, methodKind, provider, paymentMethodId,
+                providerReference, idempotencyKey, saveMethod, status, statusReason, createdAt, updatedAt, newVersion);
+    }
+
+    /** The ledger cause of this payment's credit. */
+    String ledgerReference() {
+        return "payment:" + id.value();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.billfold.payment;
+
+import dev.billfold.base.Money;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** One payment as the history detail shows it. */
+public record PaymentDetails(
+        PaymentId id,
+        String payerName,
+        Money amount,
+        PaymentStatus status,
+        @Nullable String statusReason,
+        MethodKind methodKind,
+        String methodLabel,
+        @Nullable String provider,
+        @Nullable String providerReference,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable Invoice invoice) {
+}

@@ -1,0 +1,130 @@
+package dev.billfold.payment;
+
+import dev.billfold.account.AccountAccess;
+import dev.billfold.account.AccountId;
+import dev.billfold.account.PayerId;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Money;
+import dev.billfold.gateway.GatewayRegistry;
+import dev.billfold.gateway.PaymentGateway;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Payment history of the current account, a page at a time, and one payment's detail. */
+@Service
+public class PaymentHistoryQuery {
+
+    private static final String FROM = """
+             from payment p
+             join payer pr on pr.id = p.payer_id
+             left join payment_method pm on pm.id = p.payment_method_id
+             left join invoice i on i.payment_id = p.id
+            where p.account_id = :account""";
+
+    private final JdbcClient jdbc;
+    private final AccountAccess access;
+    private final GatewayRegistry gateways;
+    private final InvoiceRepository invoices;
+
+    PaymentHistoryQuery(JdbcClient jdbc, AccountAccess access, GatewayRegistry gateways, InvoiceRepository invoices) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.gateways = gateways;
+        this.invoices = invoices;
+    }
+
+    @Transactional(readOnly = true)
+    public int count(Filter filter) {
+        AccountId account = access.current().accountId();
+        return statement("select count(*)" + FROM + conditions(filter), account, filter).query(Integer.class).single();
+    }
+
+    /** Newest first. */
+    @Transactional(readOnly = true)
+    public List<PaymentRow> page(Filter filter, int offset, int limit) {
+        AccountId account = access.current().accountId();
+        String sql = """
+                select p.id, p.created_at, pr.legal_name, p.amount_value, p.amount_currency, p.status, p.method_kind,
+                       p.provider, pm.label as method_label, i.number as invoice_number"""
+                + FROM + conditions(filter) + " order by p.created_at desc, p.id desc limit :limit offset :offset";
+        return statement(sql, account, filter).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new PaymentRow(new PaymentId(rs.getObject("id", UUID.class)),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("legal_name"),
+                        money(rs), PaymentStatus.valueOf(rs.getString("status")), methodLabel(rs)))
+                .list();
+    }
+
+    /** One payment of the current user's accounts; someone else's id gets the same answer as an unknown one. */
+    @Transactional(readOnly = true)
+    public PaymentDetails details(PaymentId paymentId) {
+        UUID userAccount = access.current().accountId().value();
+        PaymentDetails details = jdbc.sql("""
+                        select p.*, pr.legal_name, pm.label as method_label, i.number as invoice_number
+                        """ + FROM + " and p.id = :id")
+                .param("account", userAccount).param("id", paymentId.value())
+                .query((rs, n) -> new PaymentDetails(paymentId, rs.getString("legal_name"), money(rs),
+                        PaymentStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+                        MethodKind.valueOf(rs.getString("method_kind")), methodLabel(rs), rs.getString("provider"),
+                        rs.getString("provider_reference"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("updated_at", OffsetDateTime.class).toInstant(), null))
+                .optional()
+                .orElseThrow(() -> new InvalidRequestException("We could not find that payment."));
+        Invoice invoice = details.methodKind() == MethodKind.INVOICE ? invoices.findByPayment(paymentId).orElse(null) : null;
+        return new PaymentDetails(details.id(), details.payerName(), details.amount(), details.status(),
+                details.statusReason(), details.methodKind(), details.methodLabel(), details.provider(),
+                details.providerReference(), details.createdAt(), details.updatedAt(), invoice);
+    }
+
+    private JdbcClient.StatementSpec statement(String sql, AccountId account, Filter filter) {
+        JdbcClient.StatementSpec spec = jdbc.sql(sql).param("account", account.value());
+        if (filter.status() != null) {
+            spec = spec.param("status", filter.status().name());
+        }
+        if (filter.payerId() != null) {
+            spec = spec.param("payer", filter.payerId().value());
+        }
+        return spec;
+    }
+
+    private static String conditions(Filter filter) {
+        List<String> parts = new ArrayList<>();
+        if (filter.status() != null) {
+            parts.add(" and p.status = :status");
+        }
+        if (filter.payerId() != null) {
+            parts.add(" and p.payer_id = :payer");
+        }
+        return String.join("", parts);
+    }
+
+    private static Money money(ResultSet rs) throws SQLException {
+        return Money.of(rs.getBigDecimal("amount_value"), Currency.getInstance(rs.getString("amount_currency").trim()));
+    }
+
+    private String methodLabel(ResultSet rs) throws SQLException {
+        return switch (MethodKind.valueOf(rs.getString("method_kind"))) {
+            case INVOICE -> "Invoice " + rs.getString("invoice_number");
+            case SAVED_METHOD -> rs.getString("method_label");
+            case CHECKOUT -> gateways.find(rs.getString("provider")).map(PaymentGateway::displayName)
+                    .orElse(rs.getString("provider"));
+        };
+    }
+
+    /** Optional filters; null means all. */
+    public record Filter(@Nullable PaymentStatus status, @Nullable PayerId payerId) {
+
+        public static Filter all() {
+            return new Filter(null, null);
+        }
+    }
+
+}

@@ -1,0 +1,15 @@
+package dev.billfold.payment;
+
+import dev.billfold.base.TypedId;
+import java.util.UUID;
+
+public record PaymentId(UUID value) implements TypedId {
+
+    public PaymentId {
+        java.util.Objects.requireNonNull(value);
+    }
+
+    public static PaymentId random() {
+        return new PaymentId(UUID.randomUUID());
+    }
+}

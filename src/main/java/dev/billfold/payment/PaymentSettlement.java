@@ -1,0 +1,93 @@
+package dev.billfold.payment;
+
+import dev.billfold.gateway.GatewayResult;
+import dev.billfold.ledger.Ledger;
+import dev.billfold.ledger.LedgerEntryKind;
+import dev.billfold.paymentmethod.PaymentMethodService;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one idempotent state change for a provider's answer. The return redirect, webhooks and the poller all come
+ * through here. The payment row is locked first, so concurrent confirmations queue up; the first one moves the payment
+ * and writes the ledger entry in the same transaction, the rest find it settled and change nothing.
+ */
+@Component
+class PaymentSettlement {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentSettlement.class);
+
+    private final PaymentRepository payments;
+    private final Ledger ledger;
+    private final PaymentMethodService methods;
+    private final Clock clock;
+
+    PaymentSettlement(PaymentRepository payments, Ledger ledger, PaymentMethodService methods, Clock clock) {
+        this.payments = payments;
+        this.ledger = ledger;
+        this.methods = methods;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Payment apply(PaymentId paymentId, GatewayResult result) {
+        Payment payment = payments.findLockedById(paymentId).orElseThrow();
+        if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
+            return payment;
+        }
+        var now = clock.instant();
+        if (result.reference() != null && payment.providerReference() == null) {
+            payment = payment.withProviderReference(result.reference(), now);
+        }
+        Payment next = switch (result.status()) {
+            case SUCCEEDED -> succeeded(payment, result);
+            case DECLINED -> payment.reject(reasonOr(result, "Declined by the payment provider."), now);
+            case CANCELLED -> payment.reject(reasonOr(result, "Cancelled on the payment page."), now);
+            case PENDING, UNKNOWN -> payment.withWaitingReason(result.reason(), now);
+        };
+        return payments.save(next);
+    }
+
+    /** A checkout that could not even be opened: nothing was charged, so it is rejected with the reason. */
+    @Transactional
+    Payment rejectUnstarted(PaymentId paymentId, String reason) {
+        Payment payment = payments.findLockedById(paymentId).orElseThrow();
+        if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
+            return payment;
+        }
+        return payments.save(payment.reject(reason, clock.instant()));
+    }
+
+    @Transactional
+    Payment attachReference(PaymentId paymentId, String reference) {
+        Payment payment = payments.findLockedById(paymentId).orElseThrow();
+        if (reference.equals(payment.providerReference()) || payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
+            return payment;
+        }
+        return payments.save(payment.withProviderReference(reference, clock.instant()));
+    }
+
+    private Payment succeeded(Payment payment, GatewayResult result) {
+        var now = clock.instant();
+        if (result.reportedAmount() == null || !result.reportedAmount().equals(payment.amount())) {
+            log.warn("Payment {}: provider reported {} but the payment is for {}; held for clarification",
+                    payment.id().value(), result.reportedAmount(), payment.amount());
+            return payment.holdForClarification("The provider reported a different amount (%s) than this payment (%s)."
+                    .formatted(result.reportedAmount() == null ? "none" : result.reportedAmount().format(),
+                            payment.amount().format()), now);
+        }
+        Payment credited = payment.credit(now);
+        ledger.post(payment.accountId(), credited.credited(), LedgerEntryKind.TOP_UP, payment.ledgerReference());
+        if (payment.saveMethod() && result.savedMethod() != null && payment.provider() != null) {
+            methods.recordConfirmedFromCheckout(payment.accountId(), payment.payerId(), payment.provider(), result.savedMethod());
+        }
+        return credited;
+    }
+
+    private static String reasonOr(GatewayResult result, String fallback) {
+        return result.reason() == null || result.reason().isBlank() ? fallback : result.reason();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.billfold.payment;
+
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Money;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a typed amount and checks it against the configured limits. Every message says what is wrong and what is
+ * allowed, and is safe to show as it is.
+ */
+@Component
+class TopUpLimits {
+
+    private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern PLAIN = Pattern.compile("\\d+([.,]\\d+)?");
+
+    private final TopUpProperties properties;
+
+    TopUpLimits(TopUpProperties properties) {
+        this.properties = properties;
+    }
+
+    TopUpProperties.CurrencyLimits limitsFor(Currency currency) {
+        TopUpProperties.CurrencyLimits limits = properties.currencies().get(currency.getCurrencyCode());
+        if (limits == null) {
+            throw new InvalidRequestException("amount",
+                    "Top-ups in %s are not available. Contact support.".formatted(currency.getCurrencyCode()));
+        }
+        return limits;
+    }
+
+    List<Money> presets(Currency currency) {
+        TopUpProperties.CurrencyLimits limits = properties.currencies().get(currency.getCurrencyCode());
+        return limits == null ? List.of() : limits.presets().stream().map(p -> Money.of(p, currency)).toList();
+    }
+
+    /** "Enter between $0.50 and $15,000.00." */
+    String rangeHint(Currency currency) {
+        TopUpProperties.CurrencyLimits limits = limitsFor(currency);
+        return "Enter between %s and %s.".formatted(Money.of(limits.min(), currency).format(),
+                Money.of(limits.max(), currency).format());
+    }
+
+    /** Parses what the customer typed and checks the per-payment limits. */
+    Money parseAndCheck(String typed, Currency currency) {
+        TopUpProperties.CurrencyLimits limits = limitsFor(currency);
+        String text = typed.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
+        if (text.isEmpty()) {
+            throw new InvalidRequestException("amount", "Enter an amount. " + rangeHint(currency));
+        }
+        if (text.startsWith("-")) {
+            throw new InvalidRequestException("amount", "The amount must be more than zero. " + rangeHint(currency));
+        }
+        String normalised;
+        if (GROUPED.matcher(text).matches()) {
+            normalised = text.replace(",", "");
+        } else if (PLAIN.matcher(text).matches()) {
+            normalised = text.replace(',', '.');
+        } else {
+            throw new InvalidRequestException("amount",
+                    "Enter the amount as a number, for example %s.".formatted(Money.of(limits.min(), currency).value().toPlainString()));
+        }
+        BigDecimal value = new BigDecimal(normalised);
+        int digits = Money.minorDigits(currency);
+        if (value.stripTrailingZeros().scale() > digits) {
+            throw new InvalidRequestException("amount", digits == 0
+                    ? "%s amounts are whole numbers.".formatted(currency.getCurrencyCode())
+                    : "%s amounts have at most %d decimal places.".formatted(currency.getCurrencyCode(), digits));
+        }
+        Money amount = Money.of(value, currency);
+        if (!amount.isPositive()) {
+            throw new InvalidRequestException("amount", "The amount must be more than zero. " + rangeHint(currency));
+        }
+        if (value.compareTo(limits.min()) < 0) {
+            throw new InvalidRequestException("amount", "The minimum top-up is %s. %s"
+                    .formatted(Money.of(limits.min(), currency).format(), rangeHint(currency)));
+        }
+        if (value.compareTo(limits.max()) > 0) {
+            throw new InvalidRequestException("amount", "The maximum top-up is %s per payment. %s"
+                    .formatted(Money.of(limits.max(), currency).format(), rangeHint(currency)));
+        }
+        return amount;
+    }
+
+    /** Daily caps, per account. {@code usedToday} counts payments that are or may become money on the balance. */
+    void checkDaily(Money amount, DailyUsage usedToday) {
+        TopUpProperties.CurrencyLimits limits = limitsFor(amount.currency());
+        if (limits.dailyCount() != null && usedToday.count() >= limits.dailyCount()) {
+            throw new InvalidRequestException("amount", "At most %d top-ups a day are allowed, and you have made %d today. Try again tomorrow."
+                    .formatted(limits.dailyCount(), usedToday.count()));
+        }
+        if (limits.dailyTotal() != null) {
+            Money cap = Money.of(limits.dailyTotal(), amount.currency());
+            Money left = cap.minus(usedToday.total());
+            if (amount.isGreaterThan(left)) {
+                throw new InvalidRequestException("amount", "Top-ups are limited to %s a day; %s is left today."
+                        .formatted(cap.format(), left.isNegative() ? Money.zero(amount.currency()).format() : left.format()));
+            }
+        }
+    }
+
+    ZoneId dayZone() {
+        return properties.dayZone();
+    }
+
+    record DailyUsage(int count, Money total) {
+    }
+}

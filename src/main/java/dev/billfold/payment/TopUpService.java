@@ -1,0 +1,246 @@
+package dev.billfold.payment;
+
+import dev.billfold.account.AccountAccess;
+import dev.billfold.account.AccountContext;
+import dev.billfold.account.AccountService;
+import dev.billfold.account.PayerId;
+import dev.billfold.account.PayerSummary;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Money;
+import dev.billfold.gateway.ChargeRequest;
+import dev.billfold.gateway.CheckoutRequest;
+import dev.billfold.gateway.CheckoutSession;
+import dev.billfold.gateway.GatewayRegistry;
+import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.PaymentGateway;
+import dev.billfold.paymentmethod.ChargeableMethod;
+import dev.billfold.paymentmethod.PaymentMethodService;
+import dev.billfold.paymentmethod.SavedMethodSummary;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Top-ups: what a payer can pay with, and the payment itself. Every check runs on the server before a payment row
+ * exists or a provider is called; a rejected request changes nothing.
+ */
+@Service
+public class TopUpService {
+
+    private static final Logger log = LoggerFactory.getLogger(TopUpService.class);
+
+    private final AccountAccess access;
+    private final AccountService accounts;
+    private final PaymentMethodService methods;
+    private final GatewayRegistry gateways;
+    private final TopUpLimits limits;
+    private final DailyUsageQuery dailyUsage;
+    private final PaymentRepository payments;
+    private final InvoiceRepository invoices;
+    private final InvoiceProperties invoiceProperties;
+    private final PaymentSettlement settlement;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    TopUpService(AccountAccess access, AccountService accounts, PaymentMethodService methods, GatewayRegistry gateways,
+                 TopUpLimits limits, DailyUsageQuery dailyUsage, PaymentRepository payments, InvoiceRepository invoices,
+                 InvoiceProperties invoiceProperties, PaymentSettlement settlement,
+                 PlatformTransactionManager transactionManager, Clock clock) {
+        this.access = access;
+        this.accounts = accounts;
+        this.methods = methods;
+        this.gateways = gateways;
+        this.limits = limits;
+        this.dailyUsage = dailyUsage;
+        this.payments = payments;
+        this.invoices = invoices;
+        this.invoiceProperties = invoiceProperties;
+        this.settlement = settlement;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** Presets and the allowed range for the current account's currency. */
+    @Transactional(readOnly = true)
+    public TopUpForm form() {
+        AccountContext account = access.current();
+        return new TopUpForm(account, limits.presets(account.currency()), limits.rangeHint(account.currency()),
+                accounts.payers(account.accountId()));
+    }
+
+    /** The methods a payer can pay with: saved ones (default first and preselected), invoice, then each checkout. */
+    @Transactional(readOnly = true)
+    public List<MethodOption> methodsFor(PayerId payerId) {
+        List<MethodOption> options = new ArrayList<>();
+        List<SavedMethodSummary> saved = methods.chargeableMethods(payerId);
+        boolean hasDefault = saved.stream().anyMatch(SavedMethodSummary::isDefault);
+        for (SavedMethodSummary method : saved) {
+            options.add(new MethodOption(new MethodChoice.SavedMethod(method.id()), method.label(), false, method.isDefault()));
+        }
+        for (PaymentGateway gateway : gateways.enabled()) {
+            options.add(new MethodOption(new MethodChoice.Checkout(gateway.id()), gateway.displayName(), true,
+                    !hasDefault && options.isEmpty()));
+        }
+        options.add(new MethodOption(new MethodChoice.Invoice(), "Invoice (bank transfer)", false, options.isEmpty()));
+        return options;
+    }
+
+    /** Creates the payment and starts the flow that fits the method. Not one transaction: providers are called between. */
+    public TopUpOutcome topUp(TopUpRequest request) {
+        PayerSummary payer = accounts.payerForPayment(request.payerId());
+        AccountContext account = access.require(accounts.accountOf(payer.id()), AccountAccess.Action.MOVE_MONEY);
+        String idempotencyKey = "topup:" + requireRequestKey(request.requestKey());
+        Optional<Payment> repeated = payments.findByIdempotencyKey(idempotencyKey);
+        if (repeated.isPresent()) {
+            return replay(repeated.get(), account, request);
+        }
+        Money amount = limits.parseAndCheck(request.amount(), account.currency());
+        ChargeableMethod savedMethod = null;
+        PaymentGateway gateway = null;
+        switch (request.method()) {
+            case MethodChoice.SavedMethod saved -> {
+                savedMethod = methods.requireChargeable(payer.id(), saved.methodId());
+                gateway = gateways.find(savedMethod.provider()).orElseThrow(() ->
+                        new InvalidRequestException("method", "That payment method's provider is not available right now."));
+            }
+            case MethodChoice.Checkout checkout -> gateway = gateways.require(checkout.provider());
+            case MethodChoice.Invoice invoice -> {
+            }
+        }
+        Payment payment = create(account, payer, amount, request, savedMethod, gateway, idempotencyKey);
+        return start(payment, payer, account, savedMethod, gateway);
+    }
+
+    private Payment create(AccountContext account, PayerSummary payer, Money amount, TopUpRequest request,
+                           @Nullable ChargeableMethod savedMethod, @Nullable PaymentGateway gateway, String idempotencyKey) {
+        MethodKind kind = switch (request.method()) {
+            case MethodChoice.SavedMethod s -> MethodKind.SAVED_METHOD;
+            case MethodChoice.Checkout c -> MethodKind.CHECKOUT;
+            case MethodChoice.Invoice i -> MethodKind.INVOICE;
+        };
+        try {
+            return transaction.execute(status -> {
+                // The account lock makes the daily caps hold when two top-ups arrive at once.
+                access.lockForUpdate(account.accountId());
+                Instant now = clock.instant();
+                ZoneId zone = limits.dayZone();
+                LocalDate today = LocalDate.ofInstant(now, zone);
+                limits.checkDaily(amount, dailyUsage.usage(account.accountId(), account.currency(),
+                        today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant()));
+                Payment created = payments.save(Payment.waiting(account.accountId(), payer.id(), amount, kind,
+                        gateway == null ? null : gateway.id(), savedMethod == null ? null : savedMethod.id(),
+                        idempotencyKey, kind == MethodKind.CHECKOUT && request.saveMethod(), now));
+                if (kind == MethodKind.INVOICE) {
+                    invoices.insert(invoiceFor(created, account, payer, now));
+                }
+                return created;
+            });
+        } catch (DuplicateKeyException doubleSubmit) {
+            return payments.findByIdempotencyKey(idempotencyKey).orElseThrow();
+        }
+    }
+
+    private TopUpOutcome start(Payment payment, PayerSummary payer, AccountContext account,
+                               @Nullable ChargeableMethod savedMethod, @Nullable PaymentGateway gateway) {
+        return switch (payment.methodKind()) {
+            case INVOICE -> new TopUpOutcome.Completed(payment.id(), payment.status(),
+                    "Invoice issued. Pay it by bank transfer; the balance goes up when the transfer arrives.");
+            case CHECKOUT -> startCheckout(payment, payer, account, gateway);
+            case SAVED_METHOD -> chargeSaved(payment, account, savedMethod, gateway);
+        };
+    }
+
+    private TopUpOutcome startCheckout(Payment payment, PayerSummary payer, AccountContext account, PaymentGateway gateway) {
+        String returnPath = "/payment-return/" + payment.id().value();
+        try {
+            CheckoutSession session = gateway.startCheckout(new CheckoutRequest(payment.idempotencyKey(), payment.amount(),
+                    payer.legalName(), description(account), returnPath, returnPath, payment.saveMethod()));
+            settlement.attachReference(payment.id(), session.reference());
+            return new TopUpOutcome.RedirectToProvider(payment.id(), session.redirectUrl());
+        } catch (RuntimeException providerDown) {
+            log.warn("Payment {}: could not open a {} checkout", payment.id().value(), gateway.id(), providerDown);
+            Payment rejected = settlement.rejectUnstarted(payment.id(),
+                    "The payment provider could not be reached. Nothing was charged; please try again.");
+            return new TopUpOutcome.Completed(rejected.id(), rejected.status(), rejected.statusReason());
+        }
+    }
+
+    private TopUpOutcome chargeSaved(Payment payment, AccountContext account, ChargeableMethod method, PaymentGateway gateway) {
+        GatewayResult result;
+        try {
+            result = gateway.chargeSavedMethod(new ChargeRequest(payment.idempotencyKey(), method.providerToken(),
+                    payment.amount(), description(account)));
+        } catch (RuntimeException unknown) {
+            // The money may have moved: the payment stays waiting for the poller, never rejected.
+            log.warn("Payment {}: charge outcome unknown", payment.id().value(), unknown);
+            result = GatewayResult.unknown(null, "The provider did not answer; we will check the payment again shortly.");
+        }
+        Payment settled = settlement.apply(payment.id(), result);
+        return new TopUpOutcome.Completed(settled.id(), settled.status(), messageFor(settled));
+    }
+
+    private TopUpOutcome replay(Payment existing, AccountContext account, TopUpRequest request) {
+        if (!existing.accountId().equals(account.accountId()) || !existing.payerId().equals(request.payerId())) {
+            throw new InvalidRequestException("This request was already used. Reload the page and try again.");
+        }
+        if (existing.methodKind() == MethodKind.CHECKOUT && existing.status() == PaymentStatus.WAITING_FOR_PAYMENT
+                && existing.provider() != null) {
+            PayerSummary payer = accounts.payerForPayment(existing.payerId());
+            return startCheckout(existing, payer, account, gateways.require(existing.provider()));
+        }
+        return new TopUpOutcome.Completed(existing.id(), existing.status(), messageFor(existing));
+    }
+
+    private Invoice invoiceFor(Payment payment, AccountContext account, PayerSummary payer, Instant now) {
+        LocalDate issued = LocalDate.ofInstant(now, limits.dayZone());
+        String number = "INV-%d-%06d".formatted(issued.getYear(), invoices.nextNumber());
+        String purpose = "Prepayment for hosting services, account \"%s\", invoice %s of %s. Amount %s."
+                .formatted(account.accountName(), number, issued.format(DateTimeFormatter.ISO_LOCAL_DATE),
+                        payment.amount().format());
+        return new Invoice(payment.id(), number, invoiceProperties.recipientName(),
+                invoiceProperties.recipientBankDetails(), payer.legalName(), payer.taxId(), payer.address(), purpose,
+                now, now.plus(java.time.Duration.ofDays(invoiceProperties.paymentTermsDays())));
+    }
+
+    static String messageFor(Payment payment) {
+        return switch (payment.status()) {
+            case CREDITED -> "%s was added to your balance.".formatted(payment.amount().format());
+            case REJECTED -> "The payment was rejected: " + payment.statusReason();
+            case WAITING_FOR_PAYMENT -> payment.statusReason() == null
+                    ? "The payment is waiting for the provider's confirmation."
+                    : "The payment is waiting: " + payment.statusReason();
+            case WAITING_FOR_CLARIFICATION -> "The payment needs clarification: " + payment.statusReason();
+            default -> "The payment is " + payment.status().label().toLowerCase() + ".";
+        };
+    }
+
+    private static String description(AccountContext account) {
+        return "Balance top-up, account \"%s\"".formatted(account.accountName());
+    }
+
+    private static String requireRequestKey(String requestKey) {
+        try {
+            return UUID.fromString(requestKey).toString();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("The request is malformed. Reload the page and try again.");
+        }
+    }
+
+    /** What the top-up page needs to show its form. */
+    public record TopUpForm(AccountContext account, List<Money> presets, String rangeHint, List<PayerSummary> payers) {
+    }
+}

@@ -1,0 +1,228 @@
+package dev.billfold.payment.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.billfold.account.AccountService;
+import dev.billfold.account.PayerSummary;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.payment.Invoice;
+import dev.billfold.payment.PaymentDetails;
+import dev.billfold.payment.PaymentHistoryQuery;
+import dev.billfold.payment.PaymentId;
+import dev.billfold.payment.PaymentRow;
+import dev.billfold.payment.PaymentStatus;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Every payment of the account, newest first, with a detail for the selected one. */
+@Route("history")
+@PageTitle("Payment history · Billfold")
+@Menu(order = 2, title = "Payment history", icon = "vaadin:list")
+@PermitAll
+public class PaymentHistoryView extends Div implements BeforeEnterObserver {
+
+    static final String PAYMENT_PARAMETER = "payment";
+    static final String ERROR_PARAMETER = "error";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.of("UTC"));
+
+    private final PaymentHistoryQuery history;
+    private final Grid<PaymentRow> grid = new Grid<>();
+    private final Select<Optional<PaymentStatus>> status = new Select<>();
+    private final Select<Optional<PayerSummary>> payer = new Select<>();
+    private final Div detail = new Div();
+    private final Div banner = new Div();
+
+    PaymentHistoryView(PaymentHistoryQuery history, AccountService accounts) {
+        this.history = history;
+        addClassName("history-view");
+
+        status.setLabel("Status");
+        status.setId("status-filter");
+        status.setItems(statusChoices());
+        status.setItemLabelGenerator(s -> s.map(PaymentStatus::label).orElse("All statuses"));
+        status.setValue(Optional.empty());
+        status.addValueChangeListener(e -> refresh());
+
+        List<PayerSummary> payers = accounts.payers(accounts.currentAccount().accountId());
+        payer.setLabel("Payer");
+        payer.setId("payer-filter");
+        payer.setItems(payerChoices(payers));
+        payer.setItemLabelGenerator(p -> p.map(PayerSummary::displayName).orElse("All payers"));
+        payer.setValue(Optional.empty());
+        payer.setVisible(payers.size() > 1);
+        payer.addValueChangeListener(e -> refresh());
+
+        var filters = new Div(status, payer);
+        filters.addClassName("filters");
+
+        grid.setId("history-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(row -> TIME.format(row.createdAt())).setHeader("Date").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(row -> row.amount().format()).setHeader("Amount").setAutoWidth(true).setFlexGrow(0)
+                .setPartNameGenerator(row -> "amount");
+        grid.addColumn(LitRenderer.<PaymentRow>of("<span class=\"badge status-${item.cls}\">${item.label}</span>")
+                        .withProperty("cls", row -> row.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                        .withProperty("label", row -> row.status().label()))
+                .setHeader("Status").setAutoWidth(true);
+        grid.addColumn(PaymentRow::methodLabel).setHeader("Method").setAutoWidth(true);
+        grid.addColumn(PaymentRow::payerName).setHeader("Payer").setAutoWidth(true);
+        grid.setItems(query -> history.page(currentFilter(), query.getOffset(), query.getLimit()).stream(),
+                query -> history.count(currentFilter()));
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                showDetail(e.getValue().id());
+            }
+        });
+
+        banner.setId("payment-banner");
+        banner.addClassName("payment-banner");
+        banner.setVisible(false);
+        detail.setId("payment-detail");
+        detail.addClassName("payment-detail");
+        detail.setVisible(false);
+
+        add(new H2("Payment history"), banner, filters, grid, detail);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters();
+        parameters.getSingleParameter(ERROR_PARAMETER).ifPresent(error -> showBanner(error, "error"));
+        parameters.getSingleParameter(PAYMENT_PARAMETER).flatMap(PaymentHistoryView::parseId).ifPresent(id -> {
+            try {
+                PaymentDetails payment = showDetail(id);
+                showBanner(bannerText(payment), payment.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            } catch (InvalidRequestException notFound) {
+                showBanner(notFound.getMessage(), "error");
+            }
+        });
+    }
+
+    private PaymentDetails showDetail(PaymentId id) {
+        PaymentDetails payment = history.details(id);
+        detail.removeAll();
+        detail.add(new H3("Payment of " + payment.amount().format()));
+        var list = new Div();
+        list.addClassName("detail-list");
+        item(list, "Status", payment.status().label(), "detail-status");
+        item(list, "What it means", payment.status().meaning(), null);
+        if (payment.statusReason() != null) {
+            item(list, "Reason", payment.statusReason(), "detail-reason");
+        }
+        item(list, "Amount", payment.amount().format(), "detail-amount");
+        item(list, "Payer", payment.payerName(), null);
+        item(list, "Method", payment.methodLabel(), null);
+        if (payment.providerReference() != null) {
+            item(list, "Provider reference", payment.providerReference(), "detail-reference");
+        }
+        item(list, "Created", TIME.format(payment.createdAt()) + " UTC", null);
+        item(list, "Last change", TIME.format(payment.updatedAt()) + " UTC", null);
+        detail.add(list);
+        if (payment.invoice() != null) {
+            detail.add(invoice(payment.invoice()));
+        }
+        detail.setVisible(true);
+        return payment;
+    }
+
+    private static Div invoice(Invoice invoice) {
+        var box = new Div(new H3("Invoice " + invoice.number()));
+        box.setId("invoice-detail");
+        box.addClassName("invoice");
+        var list = new Div();
+        list.addClassName("detail-list");
+        item(list, "Invoice number", invoice.number(), "invoice-number");
+        item(list, "Pay to", invoice.recipientName(), null);
+        item(list, "Bank details", invoice.recipientBankDetails(), "invoice-bank");
+        item(list, "Payer", invoice.payerName(), null);
+        if (invoice.payerTaxId() != null) {
+            item(list, "Payer tax id", invoice.payerTaxId(), null);
+        }
+        item(list, "Payer address", invoice.payerAddress(), null);
+        item(list, "Payment purpose", invoice.purpose(), "invoice-purpose");
+        item(list, "Issued", TIME.format(invoice.issuedAt()) + " UTC", null);
+        item(list, "Due", TIME.format(invoice.dueAt()) + " UTC", null);
+        box.add(list);
+        return box;
+    }
+
+    private static void item(Div list, String term, String value, @Nullable String id) {
+        var label = new Span(term);
+        label.addClassName("term");
+        var text = new Span(value);
+        text.addClassName("value");
+        if (id != null) {
+            text.setId(id);
+        }
+        list.add(label, text);
+    }
+
+    private void showBanner(String text, String kind) {
+        banner.setText(text);
+        banner.getElement().setAttribute("data-kind", kind);
+        banner.setVisible(true);
+    }
+
+    private static String bannerText(PaymentDetails payment) {
+        return switch (payment.status()) {
+            case CREDITED -> "Payment credited: %s was added to your balance.".formatted(payment.amount().format());
+            case REJECTED -> "Payment rejected: " + Optional.ofNullable(payment.statusReason()).orElse("the provider declined it.");
+            case WAITING_FOR_PAYMENT -> payment.invoice() != null
+                    ? "Invoice %s issued. Pay it by bank transfer; the balance goes up when the money arrives."
+                            .formatted(payment.invoice().number())
+                    : "Payment waiting for confirmation" + Optional.ofNullable(payment.statusReason()).map(r -> ": " + r).orElse(".");
+            default -> "Payment " + payment.status().label().toLowerCase(Locale.ROOT) + ".";
+        };
+    }
+
+    private PaymentHistoryQuery.Filter currentFilter() {
+        return new PaymentHistoryQuery.Filter(status.getValue() == null ? null : status.getValue().orElse(null),
+                payer.getValue() == null ? null : payer.getValue().map(PayerSummary::id).orElse(null));
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    private static List<Optional<PaymentStatus>> statusChoices() {
+        var choices = new java.util.ArrayList<Optional<PaymentStatus>>();
+        choices.add(Optional.empty());
+        for (PaymentStatus s : PaymentStatus.values()) {
+            choices.add(Optional.of(s));
+        }
+        return choices;
+    }
+
+    private static List<Optional<PayerSummary>> payerChoices(List<PayerSummary> payers) {
+        var choices = new java.util.ArrayList<Optional<PayerSummary>>();
+        choices.add(Optional.empty());
+        payers.forEach(p -> choices.add(Optional.of(p)));
+        return choices;
+    }
+
+    private static Optional<PaymentId> parseId(String text) {
+        try {
+            return Optional.of(new PaymentId(UUID.fromString(text)));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.billfold.payment.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import dev.billfold.account.PayerSummary;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Money;
+import dev.billfold.ledger.Ledger;
+import dev.billfold.payment.MethodOption;
+import dev.billfold.payment.TopUpOutcome;
+import dev.billfold.payment.TopUpRequest;
+import dev.billfold.payment.TopUpService;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.UUID;
+
+/** The main page: the balance, an amount, who pays and how. */
+@Route("")
+@PageTitle("Top up · Billfold")
+@Menu(order = 1, title = "Top up", icon = "vaadin:wallet")
+@PermitAll
+public class TopUpView extends Div {
+
+    private final TopUpService topUps;
+    private final Ledger ledger;
+    private final TopUpService.TopUpForm form;
+
+    private final Span balance = new Span();
+    private final TextField amount = new TextField("Amount");
+    private final Select<PayerSummary> payer = new Select<>();
+    private final RadioButtonGroup<MethodOption> method = new RadioButtonGroup<>("Pay with");
+    private final Checkbox saveMethod = new Checkbox("Save this payment method for future payments");
+    private final Button pay = new Button("Top up");
+    private final Div formError = new Div();
+    /** One key per filled-in form, so a double submit cannot create two payments. */
+    private String requestKey = UUID.randomUUID().toString();
+
+    TopUpView(TopUpService topUps, Ledger ledger) {
+        this.topUps = topUps;
+        this.ledger = ledger;
+        this.form = topUps.form();
+        addClassName("top-up-view");
+        add(new H2("Top up your balance"), balanceCard(), formCard());
+        refreshBalance();
+    }
+
+    private Div balanceCard() {
+        balance.setId("balance");
+        balance.addClassName("balance-amount");
+        var card = new Div(new Span("Current balance"), balance);
+        card.addClassName("balance-card");
+        return card;
+    }
+
+    private Div formCard() {
+        var currency = form.account().currency().getCurrencyCode();
+        amount.setId("amount");
+        amount.setPrefixComponent(new Span(currency));
+        amount.setHelperText(form.rangeHint());
+        amount.setClearButtonVisible(true);
+        amount.setWidthFull();
+        amount.addValueChangeListener(e -> amount.setInvalid(false));
+
+        var presets = new Div();
+        presets.addClassName("presets");
+        for (Money preset : form.presets()) {
+            var button = new Button(preset.format(), e -> {
+                amount.setValue(preset.value().toPlainString());
+                amount.setInvalid(false);
+            });
+            button.addClassName("preset");
+            button.setId("preset-" + preset.value().stripTrailingZeros().toPlainString());
+            presets.add(button);
+        }
+
+        List<PayerSummary> payers = form.payers();
+        payer.setLabel("Payer");
+        payer.setId("payer");
+        payer.setItems(payers);
+        payer.setItemLabelGenerator(PayerSummary::displayName);
+        payer.setWidthFull();
+        payer.setVisible(payers.size() > 1);
+        payer.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                showMethodsOf(e.getValue());
+            }
+        });
+
+        method.setId("method");
+        method.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        method.setItemLabelGenerator(MethodOption::label);
+        method.addValueChangeListener(e -> {
+            saveMethod.setVisible(e.getValue() != null && e.getValue().offersSaving());
+            method.setInvalid(false);
+        });
+        saveMethod.setId("save-method");
+        saveMethod.setVisible(false);
+
+        formError.setId("form-error");
+        formError.addClassName("form-error");
+        formError.setVisible(false);
+
+        pay.setId("pay");
+        pay.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        pay.setDisableOnClick(true);
+        pay.addClickListener(e -> submit());
+
+        if (!payers.isEmpty()) {
+            payer.setValue(payers.stream().filter(PayerSummary::isDefault).findFirst().orElse(payers.getFirst()));
+        }
+        var card = new Div(amount, presets, payer, method, saveMethod, formError, pay);
+        card.addClassName("form-card");
+        return card;
+    }
+
+    private void showMethodsOf(PayerSummary selected) {
+        List<MethodOption> options = topUps.methodsFor(selected.id());
+        method.setItems(options);
+        options.stream().filter(MethodOption::preselected).findFirst().ifPresent(method::setValue);
+    }
+
+    private void submit() {
+        clearErrors();
+        try {
+            PayerSummary selectedPayer = payer.getValue();
+            MethodOption selectedMethod = method.getValue();
+            if (selectedPayer == null) {
+                throw new InvalidRequestException("payer", "Choose who pays.");
+            }
+            if (selectedMethod == null) {
+                throw new InvalidRequestException("method", "Choose how to pay.");
+            }
+            TopUpOutcome outcome = topUps.topUp(new TopUpRequest(selectedPayer.id(), amount.getValue(),
+                    selectedMethod.choice(), saveMethod.isVisible() && saveMethod.getValue(), requestKey));
+            requestKey = UUID.randomUUID().toString();
+            switch (outcome) {
+                case TopUpOutcome.RedirectToProvider redirect -> UI.getCurrent().getPage().setLocation(redirect.url());
+                case TopUpOutcome.Completed completed -> UI.getCurrent().navigate(PaymentHistoryView.class,
+                        QueryParameters.of(PaymentHistoryView.PAYMENT_PARAMETER, completed.paymentId().value().toString()));
+            }
+        } catch (InvalidRequestException invalid) {
+            showError(invalid);
+            pay.setEnabled(true);
+        }
+    }
+
+    private void showError(InvalidRequestException invalid) {
+        switch (invalid.field()) {
+            case "amount" -> {
+                amount.setErrorMessage(invalid.getMessage());
+                amount.setInvalid(true);
+            }
+            case "method" -> {
+                method.setErrorMessage(invalid.getMessage());
+                method.setInvalid(true);
+            }
+            default -> {
+                formError.setText(invalid.getMessage());
+                formError.setVisible(true);
+            }
+        }
+    }
+
+    private void clearErrors() {
+        amount.setInvalid(false);
+        method.setInvalid(false);
+        formError.setVisible(false);
+    }
+
+    private void refreshBalance() {
+        balance.setText(ledger.currentBalance().format());
+    }
+}

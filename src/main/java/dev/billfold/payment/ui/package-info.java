@@ -1,0 +1,4 @@
+@NullMarked
+package dev.billfold.payment.ui;
+
+import org.jspecify.annotations.NullMarked;

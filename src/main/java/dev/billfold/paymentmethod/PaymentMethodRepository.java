@@ -1,0 +1,22 @@
+package dev.billfold.paymentmethod;
+
+import dev.billfold.account.PayerId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+
+interface PaymentMethodRepository extends Repository<PaymentMethod, PaymentMethodId> {
+
+    Optional<PaymentMethod> findById(PaymentMethodId id);
+
+    Optional<PaymentMethod> findByProviderAndProviderToken(String provider, String providerToken);
+
+    @Query("select * from payment_method where payer_id = :payerId and status = 'CONFIRMED' order by is_default desc, created_at")
+    List<PaymentMethod> findConfirmedByPayer(PayerId payerId);
+
+    @Query("select count(*) > 0 from payment_method where payer_id = :payerId and is_default = true")
+    boolean payerHasDefault(PayerId payerId);
+
+    PaymentMethod save(PaymentMethod method);
+}

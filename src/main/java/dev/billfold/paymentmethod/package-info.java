@@ -1,0 +1,4 @@
+@NullMarked
+package dev.billfold.paymentmethod;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,38 @@
+package dev.billfold.security;
+
+import java.util.Optional;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The signed-in user, as services need it for their access checks. */
+@Component
+public class CurrentUser {
+
+    private final UserRepository users;
+
+    CurrentUser(UserRepository users) {
+        this.users = users;
+    }
+
+    public Optional<AppUser> find() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        return users.findByUsername(authentication.getName());
+    }
+
+    public AppUser require() {
+        return find().orElseThrow(() -> new NotSignedInException());
+    }
+
+    /** Thrown when a service is called without a signed-in user that Billfold knows. */
+    public static final class NotSignedInException extends org.springframework.security.access.AccessDeniedException {
+        NotSignedInException() {
+            super("Sign in to continue.");
+        }
+    }
+}

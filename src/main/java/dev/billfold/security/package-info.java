@@ -1,0 +1,4 @@
+@NullMarked
+package dev.billfold.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,42 @@
+package dev.billfold.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import dev.billfold.base.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Errors that escape a view: bad input is shown as it is; anything else becomes a generic message, logged in full.
+ */
+@Component
+class ErrorMessages implements VaadinServiceInitListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorMessages.class);
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
+            Throwable cause = error.getThrowable();
+            while (cause.getCause() != null && !(cause instanceof InvalidRequestException)) {
+                cause = cause.getCause();
+            }
+            String message;
+            if (cause instanceof InvalidRequestException invalid) {
+                message = invalid.getMessage();
+            } else {
+                log.error("Unexpected error in the UI", error.getThrowable());
+                message = "Something went wrong on our side. Please try again, or contact support if it keeps happening.";
+            }
+            UI ui = UI.getCurrent();
+            if (ui != null) {
+                ui.access(() -> Notification.show(message, 6000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR));
+            }
+        }));
+    }
+}

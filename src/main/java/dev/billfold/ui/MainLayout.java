@@ -1,0 +1,71 @@
+package dev.billfold.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.billfold.account.AccountContext;
+import dev.billfold.account.AccountService;
+import dev.billfold.ledger.Ledger;
+import jakarta.annotation.security.PermitAll;
+
+/** The portal's frame: the account and its balance in the header, the menu in the drawer. */
+@Layout
+@PermitAll
+public final class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final Ledger ledger;
+    private final Span balance = new Span();
+
+    MainLayout(AccountService accounts, Ledger ledger, AuthenticationContext authentication) {
+        this.ledger = ledger;
+        AccountContext account = accounts.currentAccount();
+        setPrimarySection(Section.NAVBAR);
+
+        var brand = new Span("Billfold");
+        brand.addClassName("brand");
+        var accountName = new Span(account.accountName());
+        accountName.addClassName("account-name");
+        balance.setId("header-balance");
+        balance.addClassName("header-balance");
+        var balanceBox = new Div(new Span("Balance"), balance);
+        balanceBox.addClassName("header-balance-box");
+        var logout = new Button("Sign out", e -> authentication.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.addClassName("sign-out");
+        var header = new Div(new DrawerToggle(), brand, accountName, balanceBox, logout);
+        header.addClassName("app-header");
+        addToNavbar(header);
+
+        var nav = new SideNav();
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(navItem(entry)));
+        addToDrawer(new Scroller(nav));
+    }
+
+    private static SideNavItem navItem(MenuEntry entry) {
+        return entry.icon() == null ? new SideNavItem(entry.title(), entry.path())
+                : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
+    }
+
+    /** The balance changes with payments made on any page, so it is read again after every navigation. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        refreshBalance();
+    }
+
+    public void refreshBalance() {
+        balance.setText(ledger.currentBalance().format());
+    }
+}

@@ -1,0 +1,71 @@
+-- Demo data for the embedded default. Loaded only where spring.flyway.locations includes classpath:db/demo,
+-- never in the production profile. Idempotent: a re-run inserts nothing twice.
+
+insert into app_user (id, username, display_name, email, version) values
+  ('d0000000-0000-0000-0000-000000000001', 'demo', 'Alex Morgan', 'alex@example.com', 0),
+  ('d0000000-0000-0000-0000-000000000002', 'other', 'Dana Sultan', 'dana@example.kz', 0)
+on conflict do nothing;
+
+insert into account (id, name, currency, country, version) values
+  ('a0000000-0000-0000-0000-000000000001', 'Morgan Web Studio', 'USD', 'US', 0),
+  ('a0000000-0000-0000-0000-000000000002', 'Steppe Networks', 'KZT', 'KZ', 0)
+on conflict do nothing;
+
+insert into account_member (account_id, user_id, role) values
+  ('a0000000-0000-0000-0000-000000000001', 'd0000000-0000-0000-0000-000000000001', 'OWNER'),
+  ('a0000000-0000-0000-0000-000000000002', 'd0000000-0000-0000-0000-000000000002', 'OWNER')
+on conflict do nothing;
+
+insert into payer (id, account_id, type, legal_name, tax_id, address, country, invoice_email, is_default, archived, version) values
+  ('b0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', 'INDIVIDUAL', 'Alex Morgan', null,
+   '12 Harbor Street, Portland, OR 97201', 'US', 'alex@example.com', true, false, 0),
+  ('b0000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000001', 'COMPANY', 'Morgan Web Studio LLC', 'US-EIN 84-1234567',
+   '500 Market Street, Suite 300, San Francisco, CA 94105', 'US', 'billing@morganweb.example', false, false, 0),
+  ('b0000000-0000-0000-0000-000000000003', 'a0000000-0000-0000-0000-000000000002', 'SOLE_PROPRIETOR', 'IP Dana Sultan', 'BIN 900101300123',
+   '15 Abay Avenue, Almaty', 'KZ', 'dana@example.kz', true, false, 0)
+on conflict do nothing;
+
+-- The demo provider's side of the saved card, so that charging it works like any other saved card.
+insert into demo_card (token, brand, last4, exp_month, exp_year, detached, created_at) values
+  ('pm_demo_alexvisa4242', 'Visa', '4242', 12, 2029, false, current_timestamp - interval '40' day)
+on conflict do nothing;
+
+insert into payment_method (id, account_id, payer_id, provider, provider_token, label, status, is_default, expires_on,
+                            failure_reason, created_at, checked_at, version) values
+  ('c0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-000000000001',
+   'demo', 'pm_demo_alexvisa4242', 'Visa •••• 4242, 12/29', 'CONFIRMED', true, date '2029-12-31', null,
+   current_timestamp - interval '40' day, current_timestamp - interval '40' day, 0)
+on conflict do nothing;
+
+insert into payment (id, account_id, payer_id, amount_value, amount_currency, credited_value, credited_currency, exchange_rate,
+                     method_kind, provider, payment_method_id, provider_reference, idempotency_key, save_method, status,
+                     status_reason, created_at, updated_at, version) values
+  ('e0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-000000000001',
+   200.00, 'USD', 200.00, 'USD', 1, 'SAVED_METHOD', 'demo', 'c0000000-0000-0000-0000-000000000001', 'ch_demo_history0001',
+   'demo-history-1', false, 'CREDITED', null, current_timestamp - interval '12' day, current_timestamp - interval '12' day, 0),
+  ('e0000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-000000000001',
+   50.00, 'USD', null, null, null, 'CHECKOUT', 'demo', null, 'cs_demo_history0002',
+   'demo-history-2', false, 'REJECTED', 'Your card was declined.', current_timestamp - interval '6' day, current_timestamp - interval '6' day, 0),
+  ('e0000000-0000-0000-0000-000000000003', 'a0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-000000000002',
+   500.00, 'USD', null, null, null, 'INVOICE', null, null, null,
+   'demo-history-3', false, 'WAITING_FOR_PAYMENT', null, current_timestamp - interval '2' day, current_timestamp - interval '2' day, 0)
+on conflict do nothing;
+
+insert into invoice (payment_id, number, recipient_name, recipient_bank_details, payer_name, payer_tax_id, payer_address,
+                     purpose, issued_at, due_at) values
+  ('e0000000-0000-0000-0000-000000000003', 'INV-DEMO-000001', 'Billfold Demo Hosting Inc.',
+   'Bank: First Demo Bank, New York' || chr(10) || 'Account: 000123456789' || chr(10) || 'Routing (ABA): 021000021' || chr(10) || 'SWIFT: FDBKUS33',
+   'Morgan Web Studio LLC', 'US-EIN 84-1234567', '500 Market Street, Suite 300, San Francisco, CA 94105',
+   'Prepayment for hosting services, account "Morgan Web Studio", invoice INV-DEMO-000001. Amount $500.00.',
+   current_timestamp - interval '2' day, current_timestamp + interval '8' day)
+on conflict do nothing;
+
+insert into ledger_entry (id, account_id, amount_value, amount_currency, kind, reference, created_at) values
+  ('f0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', 200.00, 'USD', 'TOP_UP',
+   'payment:e0000000-0000-0000-0000-000000000001', current_timestamp - interval '12' day)
+on conflict do nothing;
+
+insert into account_balance (account_id, amount_value, amount_currency) values
+  ('a0000000-0000-0000-0000-000000000001', 200.00, 'USD'),
+  ('a0000000-0000-0000-0000-000000000002', 0, 'KZT')
+on conflict do nothing;

@@ -40,6 +40,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
 
     static final String PAYMENT_PARAMETER = "payment";
     static final String ERROR_PARAMETER = "error";
+    static final String NOT_FOUND = "payment-not-found";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.of("UTC"));
 
@@ -49,6 +50,8 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
     private final Select<Optional<PayerSummary>> payer = new Select<>();
     private final Div detail = new Div();
     private final Div banner = new Div();
+    /** The payment the customer just came back with, marked in the grid. */
+    private @Nullable PaymentId highlighted;
 
     PaymentHistoryView(PaymentHistoryQuery history, AccountService accounts) {
         this.history = history;
@@ -76,14 +79,14 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         grid.setId("history-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(row -> TIME.format(row.createdAt())).setHeader("Date").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(row -> row.amount().format()).setHeader("Amount").setAutoWidth(true).setFlexGrow(0)
-                .setPartNameGenerator(row -> "amount");
+        grid.addColumn(row -> row.amount().format()).setHeader("Amount").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LitRenderer.<PaymentRow>of("<span class=\"badge status-${item.cls}\">${item.label}</span>")
                         .withProperty("cls", row -> row.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                         .withProperty("label", row -> row.status().label()))
                 .setHeader("Status").setAutoWidth(true);
         grid.addColumn(PaymentRow::methodLabel).setHeader("Method").setAutoWidth(true);
         grid.addColumn(PaymentRow::payerName).setHeader("Payer").setAutoWidth(true);
+        grid.setPartNameGenerator(row -> row.id().equals(highlighted) ? "highlighted" : null);
         grid.setItems(query -> history.page(currentFilter(), query.getOffset(), query.getLimit()).stream(),
                 query -> history.count(currentFilter()));
         grid.asSingleSelect().addValueChangeListener(e -> {
@@ -104,11 +107,25 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        // Vaadin reuses this instance when only the query changes (?payment=A, then ?payment=B or the menu link), so
+        // start clean: an old banner or another payment's detail must never stay next to the new outcome.
+        banner.setVisible(false);
+        detail.setVisible(false);
+        detail.removeAll();
+        grid.deselectAll();
+        if (highlighted != null) {
+            highlighted = null;
+            refresh();
+        }
         var parameters = event.getLocation().getQueryParameters();
-        parameters.getSingleParameter(ERROR_PARAMETER).ifPresent(error -> showBanner(error, "error"));
+        // Only known codes: text from the address bar is never shown, so nobody can put words in our mouth.
+        parameters.getSingleParameter(ERROR_PARAMETER).filter(NOT_FOUND::equals)
+                .ifPresent(error -> showBanner("We could not find that payment.", "error"));
         parameters.getSingleParameter(PAYMENT_PARAMETER).flatMap(PaymentHistoryView::parseId).ifPresent(id -> {
             try {
                 PaymentDetails payment = showDetail(id);
+                highlighted = id;
+                refresh();
                 showBanner(bannerText(payment), payment.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             } catch (InvalidRequestException notFound) {
                 showBanner(notFound.getMessage(), "error");

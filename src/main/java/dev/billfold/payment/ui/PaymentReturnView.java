@@ -37,7 +37,7 @@ public class PaymentReturnView extends Div implements BeforeEnterObserver {
                     QueryParameters.simple(Map.of(PaymentHistoryView.PAYMENT_PARAMETER, payment.id().value().toString())));
         } catch (IllegalArgumentException | InvalidRequestException notFound) {
             event.forwardTo(PaymentHistoryView.class,
-                    QueryParameters.simple(Map.of(PaymentHistoryView.ERROR_PARAMETER, "We could not find that payment.")));
+                    QueryParameters.simple(Map.of(PaymentHistoryView.ERROR_PARAMETER, PaymentHistoryView.NOT_FOUND)));
         }
     }
 }

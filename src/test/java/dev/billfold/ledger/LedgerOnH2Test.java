@@ -1,0 +1,4 @@
+package dev.billfold.ledger;
+
+class LedgerOnH2Test extends LedgerContract {
+}

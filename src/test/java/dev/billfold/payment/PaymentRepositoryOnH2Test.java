@@ -1,0 +1,4 @@
+package dev.billfold.payment;
+
+class PaymentRepositoryOnH2Test extends PaymentRepositoryContract {
+}

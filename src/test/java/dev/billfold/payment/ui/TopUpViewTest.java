@@ -1,0 +1,121 @@
+package dev.billfold.payment.ui;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.HasValidationUtilsKt._expectInvalid;
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.NavigatorKt;
+import com.github.mvysny.kaributesting.v10.RadioButtonsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.billfold.TestData;
+import dev.billfold.TestData.Customer;
+import dev.billfold.account.PayerSummary;
+import dev.billfold.payment.MethodOption;
+import dev.billfold.ui.KaribuTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The top-up form on its own: presets, inline errors from the service, and the payer switch. */
+class TopUpViewTest extends KaribuTest {
+
+    @Autowired
+    TestData data;
+
+    Customer customer;
+
+    @BeforeEach
+    void newCustomer() {
+        customer = data.newCustomer("USD");
+    }
+
+    @Test
+    void a_preset_button_fills_the_amount_field() {
+        openTopUp();
+        assertThat(amount().getValue()).isEmpty();
+
+        _click(_get(Button.class, spec -> spec.withId("preset-100")));
+        assertThat(amount().getValue()).isEqualTo("100.00");
+
+        _click(_get(Button.class, spec -> spec.withId("preset-1000")));
+        assertThat(amount().getValue()).isEqualTo("1000.00");
+        assertThat(amount().isInvalid()).isFalse();
+    }
+
+    @Test
+    void an_amount_outside_the_limits_shows_the_service_message_on_the_field_and_creates_nothing() {
+        openTopUp();
+        RadioButtonsKt.selectByLabel(method(), "Card (demo checkout)");
+
+        _setValue(amount(), "15000.01");
+        _click(pay());
+        _expectInvalid(amount(),
+                "The maximum top-up is $15,000.00 per payment. Enter between $0.50 and $15,000.00.");
+        assertThat(amount().getErrorMessage())
+                .isEqualTo("The maximum top-up is $15,000.00 per payment. Enter between $0.50 and $15,000.00.");
+
+        _setValue(amount(), "0.10");
+        assertThat(amount().isInvalid()).as("typing clears the old error").isFalse();
+        _click(pay());
+        _expectInvalid(amount(), "The minimum top-up is $0.50. Enter between $0.50 and $15,000.00.");
+
+        assertThat(pay().isEnabled()).as("the customer can correct the amount and try again").isTrue();
+        NavigatorKt.expectView(TopUpView.class);
+        assertThat(data.payments(customer.accountId())).isZero();
+        assertThat(data.ledgerEntries(customer.accountId())).isZero();
+    }
+
+    @Test
+    void switching_the_payer_shows_that_payers_methods_and_preselects_its_default_card() {
+        data.savedCard(customer, customer.person(), "4242", true);
+        data.savedCard(customer, customer.company(), "4444", true);
+        openTopUp();
+
+        Select<PayerSummary> payer = payer();
+        assertThat(payer.isVisible()).as("two payers, so the payer can be chosen").isTrue();
+        assertThat(payer.getValue().id()).isEqualTo(customer.person());
+        assertThat(RadioButtonsKt.getItemLabels(method()))
+                .containsExactly("Visa •••• 4242, 12/30", "Card (demo checkout)", "Invoice (bank transfer)");
+        assertThat(method().getValue().label()).isEqualTo("Visa •••• 4242, 12/30");
+
+        PayerSummary company = payer.getListDataView().getItems()
+                .filter(p -> p.id().equals(customer.company())).findFirst().orElseThrow();
+        _setValue(payer, company);
+
+        assertThat(RadioButtonsKt.getItemLabels(method()))
+                .containsExactly("Visa •••• 4444, 12/30", "Card (demo checkout)", "Invoice (bank transfer)");
+        MethodOption selected = method().getValue();
+        assertThat(selected.label()).isEqualTo("Visa •••• 4444, 12/30");
+        assertThat(selected.preselected()).isTrue();
+    }
+
+    private void openTopUp() {
+        signIn(customer.username());
+        UI.getCurrent().navigate(TopUpView.class);
+        NavigatorKt.expectView(TopUpView.class);
+    }
+
+    static TextField amount() {
+        return _get(TextField.class, spec -> spec.withId("amount"));
+    }
+
+    static Button pay() {
+        return _get(Button.class, spec -> spec.withId("pay"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static RadioButtonGroup<MethodOption> method() {
+        return _get(RadioButtonGroup.class, spec -> spec.withId("method"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Select<PayerSummary> payer() {
+        return _get(Select.class, spec -> spec.withId("payer"));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.billfold.ui;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
+import dev.billfold.TestData;
+import kotlin.jvm.functions.Function0;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Base for view tests without a browser: the whole Spring context on the default H2 database, and a mocked Vaadin UI
+ * (Karibu) per test. Routes are discovered once per class. Each test starts signed out, on the sign-in view; call
+ * {@link #signIn(String)} before navigating to a view that needs a user.
+ */
+@SpringBootTest
+public abstract class KaribuTest {
+
+    private static Routes routes;
+
+    @Autowired
+    protected ApplicationContext applicationContext;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("dev.billfold");
+    }
+
+    @BeforeEach
+    void setUpVaadin() {
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, applicationContext, uiFactory));
+    }
+
+    @AfterEach
+    void tearDownVaadin() {
+        MockVaadin.tearDown();
+        TestData.signOut();
+    }
+
+    /**
+     * Signs the user in the way Vaadin and the services see it: Spring's security context (read by the services) and
+     * the mocked request's principal and roles (read by Vaadin's navigation access control).
+     */
+    protected static void signIn(String username) {
+        TestData.signIn(username);
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        FakeRequest request = (FakeRequest) ((VaadinServletRequest) VaadinRequest.getCurrent()).getRequest();
+        request.setUserPrincipalInt(authentication);
+        request.setUserInRole((principal, role) -> authentication.getAuthorities().stream()
+                .anyMatch(granted -> granted.getAuthority().equals("ROLE_" + role)));
+    }
+}

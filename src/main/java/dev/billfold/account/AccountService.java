@@ -33,10 +33,4 @@ public class AccountService {
     public PayerSummary payerForPayment(PayerId payerId) {
         return PayerSummary.of(access.requirePayer(payerId, AccountAccess.Action.MOVE_MONEY));
     }
-
-    /** The account a payer belongs to, after checking the current user may see it. */
-    @Transactional(readOnly = true)
-    public AccountId accountOf(PayerId payerId) {
-        return access.requirePayer(payerId, AccountAccess.Action.VIEW).accountId();
-    }
 }

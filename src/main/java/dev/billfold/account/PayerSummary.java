@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 public record PayerSummary(PayerId id, PayerType type, String legalName, @Nullable String taxId, String address,
                            String country, String invoiceEmail, boolean isDefault) {
 
-    static PayerSummary of(Payer payer) {
+    public static PayerSummary of(Payer payer) {
         return new PayerSummary(payer.id(), payer.type(), payer.legalName(), payer.taxId(), payer.address(),
                 payer.country(), payer.invoiceEmail(), payer.isDefault());
     }

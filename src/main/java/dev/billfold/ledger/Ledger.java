@@ -5,7 +5,6 @@ import dev.billfold.account.AccountContext;
 import dev.billfold.account.AccountId;
 import dev.billfold.base.Money;
 import java.time.Clock;
-import java.util.Currency;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,16 +39,6 @@ public class Ledger {
         }
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void openBalance(AccountId accountId, Currency currency) {
-        entries.openBalance(accountId, currency);
-    }
-
-    @Transactional(readOnly = true)
-    public boolean hasEntry(LedgerEntryKind kind, String reference) {
-        return entries.exists(kind, reference);
-    }
-
     /** The current user's balance in their current account. */
     @Transactional(readOnly = true)
     public Money currentBalance() {
@@ -66,9 +55,9 @@ public class Ledger {
         return entries.cachedBalance(account.accountId()).orElseGet(() -> Money.zero(account.currency()));
     }
 
-    /** Whether the cached balance equals the sum of the entries; for operators' checks and the tests. */
+    /** Whether the cached balance equals the sum of the entries. Internal: no access check, so not for callers outside. */
     @Transactional(readOnly = true)
-    public boolean isConsistent(AccountId accountId) {
+    boolean isConsistent(AccountId accountId) {
         Money cached = entries.cachedBalance(accountId).orElseThrow();
         return cached.value().compareTo(entries.sumOfEntries(accountId)) == 0;
     }

@@ -25,19 +25,9 @@ class LedgerEntryRepository {
         aggregates.insert(entry);
     }
 
-    boolean exists(LedgerEntryKind kind, String reference) {
-        return jdbc.sql("select count(*) from ledger_entry where kind = ? and reference = ?")
-                .params(kind.name(), reference).query(Integer.class).single() > 0;
-    }
-
     int addToBalance(AccountId accountId, Money delta) {
         return jdbc.sql("update account_balance set amount_value = amount_value + ? where account_id = ? and amount_currency = ?")
                 .params(delta.value(), accountId.value(), delta.currencyCode()).update();
-    }
-
-    void openBalance(AccountId accountId, Currency currency) {
-        jdbc.sql("insert into account_balance (account_id, amount_value, amount_currency) values (?, 0, ?)")
-                .params(accountId.value(), currency.getCurrencyCode()).update();
     }
 
     Optional<Money> cachedBalance(AccountId accountId) {

@@ -3,6 +3,7 @@ package dev.billfold.payment;
 import dev.billfold.account.AccountAccess;
 import dev.billfold.account.AccountContext;
 import dev.billfold.account.AccountService;
+import dev.billfold.account.Payer;
 import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.base.InvalidRequestException;
@@ -101,8 +102,9 @@ public class TopUpService {
 
     /** Creates the payment and starts the flow that fits the method. Not one transaction: providers are called between. */
     public TopUpOutcome topUp(TopUpRequest request) {
-        PayerSummary payer = accounts.payerForPayment(request.payerId());
-        AccountContext account = access.require(accounts.accountOf(payer.id()), AccountAccess.Action.MOVE_MONEY);
+        Payer checkedPayer = access.requirePayer(request.payerId(), AccountAccess.Action.MOVE_MONEY);
+        PayerSummary payer = PayerSummary.of(checkedPayer);
+        AccountContext account = access.require(checkedPayer.accountId(), AccountAccess.Action.MOVE_MONEY);
         String idempotencyKey = "topup:" + requireRequestKey(request.requestKey());
         Optional<Payment> repeated = payments.findByIdempotencyKey(idempotencyKey);
         if (repeated.isPresent()) {

@@ -29,11 +29,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         var title = new H1("Billfold");
         title.addClassName("login-title");
         add(title, new Paragraph("Your hosting balance, payments and payment methods."));
-        if (signInOptions.demoSignIn()) {
+        if (signInOptions.formSignIn()) {
             add(form);
-            var hint = new Div("Demo: sign in as demo / demo.");
-            hint.addClassName("login-hint");
-            add(hint);
+            if (signInOptions.demoUsers()) {
+                var hint = new Div("Demo: sign in as demo / demo.");
+                hint.addClassName("login-hint");
+                add(hint);
+            }
         } else {
             add(new Paragraph("No sign-in method is configured. Ask your provider's operator."));
         }

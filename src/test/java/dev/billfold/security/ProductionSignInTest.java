@@ -1,0 +1,26 @@
+package dev.billfold.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Without the demo users there is no user store at all: no generated "user" with a password in the log. */
+@SpringBootTest(properties = {"billfold.demo.enabled=false", "spring.flyway.locations=classpath:db/migration"})
+class ProductionSignInTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    SignInOptions options;
+
+    @Test
+    void no_local_user_store_and_no_demo_hint_when_the_demo_is_off() {
+        assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
+        assertThat(options.formSignIn()).isFalse();
+        assertThat(options.demoUsers()).isFalse();
+    }
+}

@@ -3,8 +3,6 @@ package dev.billfold.account;
 import dev.billfold.security.UserId;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Query;
-import org.springframework.data.relational.core.sql.LockMode;
-import org.springframework.data.relational.repository.Lock;
 import org.springframework.data.repository.Repository;
 
 interface AccountRepository extends Repository<Account, AccountId> {
@@ -12,7 +10,7 @@ interface AccountRepository extends Repository<Account, AccountId> {
     Optional<Account> findById(AccountId id);
 
     /** Serializes work that must see a consistent picture of one account, such as daily top-up limits. */
-    @Lock(LockMode.PESSIMISTIC_WRITE)
+    @Query("select * from account where id = :id for update")
     Optional<Account> findLockedById(AccountId id);
 
     Account save(Account account);

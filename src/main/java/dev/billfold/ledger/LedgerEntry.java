@@ -4,17 +4,15 @@ import dev.billfold.account.AccountId;
 import dev.billfold.base.Money;
 import java.time.Instant;
 import java.util.Objects;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.relational.core.mapping.Embedded;
 
 /**
  * One movement of an account's balance. Append-only; (kind, reference) names its cause and is unique, so every
  * credit and charge happens at most once.
  */
 public record LedgerEntry(
-        @Id LedgerEntryId id,
+        LedgerEntryId id,
         AccountId accountId,
-        @Embedded.Empty(prefix = "amount_") Money amount,
+        Money amount,
         LedgerEntryKind kind,
         String reference,
         Instant createdAt) {

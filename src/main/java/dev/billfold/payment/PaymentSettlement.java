@@ -20,12 +20,12 @@ class PaymentSettlement {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentSettlement.class);
 
-    private final PaymentRepository payments;
+    private final PaymentStateStore payments;
     private final Ledger ledger;
     private final PaymentMethodService methods;
     private final Clock clock;
 
-    PaymentSettlement(PaymentRepository payments, Ledger ledger, PaymentMethodService methods, Clock clock) {
+    PaymentSettlement(PaymentStateStore payments, Ledger ledger, PaymentMethodService methods, Clock clock) {
         this.payments = payments;
         this.ledger = ledger;
         this.methods = methods;
@@ -34,7 +34,7 @@ class PaymentSettlement {
 
     @Transactional
     Payment apply(PaymentId paymentId, GatewayResult result) {
-        Payment payment = payments.findLockedById(paymentId).orElseThrow();
+        Payment payment = payments.lock(paymentId).orElseThrow();
         if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
             return payment;
         }
@@ -48,26 +48,26 @@ class PaymentSettlement {
             case CANCELLED -> payment.reject(reasonOr(result, "Cancelled on the payment page."), now);
             case PENDING, UNKNOWN -> payment.withWaitingReason(result.reason(), now);
         };
-        return payments.save(next);
+        return payments.update(next);
     }
 
     /** A checkout that could not even be opened: nothing was charged, so it is rejected with the reason. */
     @Transactional
     Payment rejectUnstarted(PaymentId paymentId, String reason) {
-        Payment payment = payments.findLockedById(paymentId).orElseThrow();
+        Payment payment = payments.lock(paymentId).orElseThrow();
         if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
             return payment;
         }
-        return payments.save(payment.reject(reason, clock.instant()));
+        return payments.update(payment.reject(reason, clock.instant()));
     }
 
     @Transactional
     Payment attachReference(PaymentId paymentId, String reference) {
-        Payment payment = payments.findLockedById(paymentId).orElseThrow();
+        Payment payment = payments.lock(paymentId).orElseThrow();
         if (reference.equals(payment.providerReference()) || payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
             return payment;
         }
-        return payments.save(payment.withProviderReference(reference, clock.instant()));
+        return payments.update(payment.withProviderReference(reference, clock.instant()));
     }
 
     private Payment succeeded(Payment payment, GatewayResult result) {

@@ -22,7 +22,11 @@ abstract class PaymentRepositoryContract {
     @Autowired
     PaymentRepository payments;
     @Autowired
+    PaymentStateStore states;
+    @Autowired
     TestData data;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
 
     @Test
     void a_payment_round_trips_with_every_field() {
@@ -73,5 +77,25 @@ abstract class PaymentRepositoryContract {
                 Money.of("10", "USD"), MethodKind.INVOICE, null, null, key, false, Instant.now())))
                 .isInstanceOf(DuplicateKeyException.class);
         assertThat(payments.findByIdempotencyKey(key)).isPresent();
+    }
+
+    @Test
+    void the_settlement_store_reads_what_spring_data_wrote_and_refuses_a_stale_version() {
+        Customer customer = data.newCustomer("USD");
+        PaymentMethodId card = data.savedCard(customer, customer.person(), "4242", true);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Payment saved = payments.save(Payment.waiting(customer.accountId(), customer.person(), Money.of("77.70", "USD"),
+                MethodKind.SAVED_METHOD, "demo", card, "store-" + customer.accountId().value(), false, now));
+
+        Payment locked = transaction.execute(tx -> states.lock(saved.id()).orElseThrow());
+        assertThat(locked).isEqualTo(saved);
+
+        Payment credited = transaction.execute(tx -> states.update(locked.withProviderReference("ch_9", now).credit(now)));
+        assertThat(payments.findById(saved.id()).orElseThrow()).usingRecursiveComparison()
+                .withComparatorForType(java.math.BigDecimal::compareTo, java.math.BigDecimal.class).isEqualTo(credited);
+
+        assertThatThrownBy(() -> transaction.execute(tx -> states.update(locked.reject("late", now))))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(payments.findById(saved.id()).orElseThrow().status()).isEqualTo(PaymentStatus.CREDITED);
     }
 }

@@ -8,8 +8,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
-/** Without the demo users there is no user store at all: no generated "user" with a password in the log. */
-@SpringBootTest(properties = {"billfold.demo.enabled=false", "spring.flyway.locations=classpath:db/migration"})
+/**
+ * Without the demo users there is no user store at all: no generated "user" with a password in the log. Its own
+ * in-memory database: the shared one already holds the demo migration, which this context does not know.
+ */
+@SpringBootTest(properties = {"billfold.demo.enabled=false", "spring.flyway.locations=classpath:db/migration",
+        "spring.datasource.url=jdbc:h2:mem:without-demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})
 class ProductionSignInTest {
 
     @Autowired

@@ -19,7 +19,7 @@ on conflict do nothing;
 insert into payer (id, account_id, type, legal_name, tax_id, address, country, invoice_email, is_default, archived, version) values
   ('b0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', 'INDIVIDUAL', 'Alex Morgan', null,
    '12 Harbor Street, Portland, OR 97201', 'US', 'alex@example.com', true, false, 0),
-  ('b0000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000001', 'COMPANY', 'Morgan Web Studio LLC', 'US-EIN 84-1234567',
+  ('b0000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000001', 'COMPANY', 'Morgan Web Studio LLC', 'EU372012345',
    '500 Market Street, Suite 300, San Francisco, CA 94105', 'US', 'billing@morganweb.example', false, false, 0),
   ('b0000000-0000-0000-0000-000000000003', 'a0000000-0000-0000-0000-000000000002', 'SOLE_PROPRIETOR', 'IP Dana Sultan', 'BIN 900101300123',
    '15 Abay Avenue, Almaty', 'KZ', 'dana@example.kz', true, false, 0)
@@ -55,7 +55,7 @@ insert into invoice (payment_id, number, recipient_name, recipient_bank_details,
                      purpose, issued_at, due_at) values
   ('e0000000-0000-0000-0000-000000000003', 'INV-DEMO-000001', 'Billfold Demo Hosting Inc.',
    'Bank: First Demo Bank, New York' || chr(10) || 'Account: 000123456789' || chr(10) || 'Routing (ABA): 021000021' || chr(10) || 'SWIFT: FDBKUS33',
-   'Morgan Web Studio LLC', 'US-EIN 84-1234567', '500 Market Street, Suite 300, San Francisco, CA 94105',
+   'Morgan Web Studio LLC', 'EU372012345', '500 Market Street, Suite 300, San Francisco, CA 94105',
    'Prepayment for hosting services, account "Morgan Web Studio", invoice INV-DEMO-000001. Amount $500.00.',
    current_timestamp - interval '2' day, current_timestamp + interval '8' day)
 on conflict do nothing;

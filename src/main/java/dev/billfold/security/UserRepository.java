@@ -1,9 +1,12 @@
 package dev.billfold.security;
 
 import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
 interface UserRepository extends Repository<AppUser, UserId> {
 
+    /** On every request: explicit SQL, because a derived query's SQL is rebuilt on each call (docs/design-decisions.md, DD-010). */
+    @Query("select * from app_user where username = :username")
     Optional<AppUser> findByUsername(String username);
 }

@@ -1,0 +1,203 @@
+package dev.billfold.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * What a customer does in the portal, in the words of the page: element ids the views promise, labels they show.
+ * Every step waits for the page to show its result, so a test reads as the journey.
+ */
+final class Portal {
+
+    static final UUID DEMO_ACCOUNT = UUID.fromString("a0000000-0000-0000-0000-000000000001");
+    static final String ALEX = "Alex Morgan (Individual)";
+    static final String COMPANY = "Morgan Web Studio LLC (Company)";
+    static final String SAVED_CARD = "Visa •••• 4242, 12/29";
+    static final String DEMO_CHECKOUT = "Card (demo checkout)";
+    static final String INVOICE = "Invoice (bank transfer)";
+
+    static final String DECLINED_CARD = "4000000000000002";
+
+    private static final Pattern USD_AMOUNT = Pattern.compile("-?\\$[\\d,]+\\.\\d{2}");
+    private static final Pattern CHECKOUT_PAGE = Pattern.compile(".*/demo-gateway/checkout/cs_demo_[^/?#]+$");
+    private static final Pattern HISTORY_WITH_PAYMENT = Pattern.compile(".*/history\\?payment=[0-9a-f-]{36}$");
+
+    private final Page page;
+
+    Portal(Page page) {
+        this.page = page;
+    }
+
+    /** Signs in through the real form and lands on the top-up page. */
+    Portal signIn(String username, String password) {
+        page.navigate("/login");
+        page.locator("vaadin-login-form input[name='username']").fill(username);
+        page.locator("vaadin-login-form input[name='password']").fill(password);
+        page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
+        page.waitForURL(url -> !url.contains("/login"));
+        assertThat(page.locator("#balance")).hasText(USD_AMOUNT);
+        return this;
+    }
+
+    Portal signInAsDemo() {
+        return signIn("demo", "demo");
+    }
+
+    Page page() {
+        return page;
+    }
+
+    // ---- top-up page ---------------------------------------------------------------------------------------------
+
+    Portal openTopUp() {
+        page.navigate("/");
+        assertThat(page.locator("#balance")).hasText(USD_AMOUNT);
+        return this;
+    }
+
+    Locator amountInput() {
+        return page.locator("#amount input");
+    }
+
+    Portal typeAmount(String amount) {
+        amountInput().fill(amount);
+        // The field sends its value on change; leaving it makes that happen before anything else.
+        amountInput().blur();
+        return this;
+    }
+
+    Portal choosePreset(String preset) {
+        page.locator("#preset-" + preset).click();
+        // Playwright runs the pattern as a JavaScript RegExp: no \Q...\E quoting; presets are plain digits anyway.
+        assertThat(amountInput()).hasValue(Pattern.compile("^" + preset + "(\\.00)?$"));
+        return this;
+    }
+
+    Portal choosePayer(String displayName) {
+        Locator payer = page.locator("#payer");
+        payer.click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(displayName)).click();
+        assertThat(payer).containsText(displayName);
+        return this;
+    }
+
+    Locator methodOptions() {
+        return page.locator("#method vaadin-radio-button");
+    }
+
+    Locator method(String label) {
+        return methodOptions().filter(new Locator.FilterOptions().setHasText(label));
+    }
+
+    Locator checkedMethod() {
+        return page.locator("#method vaadin-radio-button[checked]");
+    }
+
+    Portal chooseMethod(String label) {
+        method(label).click();
+        assertThat(checkedMethod()).hasText(label);
+        return this;
+    }
+
+    Locator payButton() {
+        return page.locator("#pay");
+    }
+
+    /** Clicks "Top up" and waits for the demo provider's hosted checkout page. */
+    Portal payAndExpectCheckout() {
+        payButton().click();
+        page.waitForURL(CHECKOUT_PAGE);
+        return this;
+    }
+
+    /** Clicks "Top up" and waits for the payment history with the new payment. */
+    Portal payAndExpectHistory() {
+        payButton().click();
+        return awaitHistoryWithPayment();
+    }
+
+    Locator amountError() {
+        return page.locator("#amount [slot='error-message']");
+    }
+
+    // ---- the demo provider's checkout page ----------------------------------------------------------------------
+
+    Portal chooseTestCard(String number) {
+        page.locator("select#card").selectOption(number);
+        return this;
+    }
+
+    /** Clicks one of the checkout page's buttons (pay, decline, pending, cancel) and follows the redirect home. */
+    Portal actAtCheckout(String buttonId) {
+        page.locator("button#" + buttonId).click();
+        return awaitHistoryWithPayment();
+    }
+
+    // ---- history -------------------------------------------------------------------------------------------------
+
+    Portal awaitHistoryWithPayment() {
+        page.waitForURL(HISTORY_WITH_PAYMENT);
+        assertThat(page.locator("#payment-banner")).isVisible();
+        assertThat(page.locator("#payment-detail")).isVisible();
+        return this;
+    }
+
+    Portal openHistory() {
+        page.navigate("/history");
+        assertThat(page.locator("#history-grid")).isVisible();
+        return this;
+    }
+
+    Locator banner() {
+        return page.locator("#payment-banner");
+    }
+
+    Locator detailStatus() {
+        return page.locator("#detail-status");
+    }
+
+    /** The rows the history grid says it has (its size, once the first page of data arrived). */
+    int historyRowCount() {
+        page.waitForFunction("() => (document.querySelector('#history-grid')?.size ?? 0) > 0");
+        return ((Number) page.locator("#history-grid").evaluate("grid => grid.size")).intValue();
+    }
+
+    // ---- everywhere ----------------------------------------------------------------------------------------------
+
+    Locator headerBalance() {
+        return page.locator("#header-balance");
+    }
+
+    BigDecimal headerBalanceValue() {
+        assertThat(headerBalance()).hasText(USD_AMOUNT);
+        return parseUsd(headerBalance().textContent());
+    }
+
+    /** Whether the page is no wider than the window: nothing to scroll sideways. */
+    boolean fitsTheWindowWidth() {
+        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
+    }
+
+    String widthReport() {
+        return String.valueOf(page.evaluate("() => `scrollWidth ${document.documentElement.scrollWidth}, innerWidth ${window.innerWidth}`"));
+    }
+
+    static BigDecimal parseUsd(String text) {
+        String plain = text.strip().replace("$", "").replace(",", "");
+        return new BigDecimal(plain);
+    }
+
+    static String usd(BigDecimal value) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(value);
+    }
+}

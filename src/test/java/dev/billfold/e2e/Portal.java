@@ -3,6 +3,8 @@ package dev.billfold.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.Page;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -80,10 +82,26 @@ final class Portal {
         return this;
     }
 
+    /**
+     * Opens the payer select and picks an item. A click that lands while the overlay of the previous choice is still
+     * closing opens it only for the closing animation to shut it again; so wait until the overlay is really closed
+     * (the item hidden), open it, and try again if the item vanishes before the click.
+     */
     Portal choosePayer(String displayName) {
         Locator payer = page.locator("#payer");
-        payer.click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(displayName)).click();
+        Locator item = page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(displayName));
+        for (int attempt = 1; ; attempt++) {
+            item.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
+            payer.click();
+            try {
+                item.click(new Locator.ClickOptions().setTimeout(3_000));
+                break;
+            } catch (TimeoutError closedAgain) {
+                if (attempt == 3) {
+                    throw closedAgain;
+                }
+            }
+        }
         assertThat(payer).containsText(displayName);
         return this;
     }

@@ -1,63 +1,30 @@
 package dev.billfold.e2e;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * The app as it ships: the production jar, on PostgreSQL, in its own process, with the demo profile switched on for the
- * demo users, data and provider. Built and started once per test JVM, shared by every E2E class, stopped when the
- * JVM's tests are done (or, failing that, by a shutdown hook).
- *
- * <p>{@code ./mvnw verify} builds the dev jar, so this builds the production one itself, with a nested Maven call into
- * target/e2e-build (never target/classes). It is skipped when that jar is newer than everything under src/main and the
- * pom. Set BILLFOLD_E2E_OFFLINE to add {@code -o} to that call.
+ * The one {@link ProductionServer} that the browser tests share: started on first use, stopped when the test JVM
+ * ends. A failed start is remembered, so later classes fail fast instead of building and starting again.
  */
-final class ProductionApp implements AutoCloseable {
+final class ProductionApp {
 
-    static final String DB_USER = "postgres";
-    static final String INVOICE_RECIPIENT_NAME = "E2E Hosting Ltd.";
-    static final List<String> INVOICE_BANK_DETAILS_LINES = List.of("Bank: E2E Test Bank, Boston", "Account: 987654321000",
-            "SWIFT: E2ETUS44");
-
-    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(15);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    static final String INVOICE_RECIPIENT_NAME = ProductionServer.INVOICE_RECIPIENT_NAME;
+    static final List<String> INVOICE_BANK_DETAILS_LINES = ProductionServer.INVOICE_BANK_DETAILS_LINES;
 
     private static ProductionApp running;
     private static RuntimeException startFailure;
 
-    private final EmbeddedPostgres postgres;
-    private final Process process;
-    private final String baseUrl;
-    private final Path log;
+    private final ProductionServer server;
 
-    private ProductionApp(EmbeddedPostgres postgres, Process process, String baseUrl, Path log) {
-        this.postgres = postgres;
-        this.process = process;
-        this.baseUrl = baseUrl;
-        this.log = log;
+    private ProductionApp(ProductionServer server) {
+        this.server = server;
     }
 
-    /** The running app, started on first use. A failed start is remembered, so later classes fail fast. */
     static synchronized ProductionApp get() {
         if (startFailure != null) {
             throw new IllegalStateException("The production app did not start earlier in this JVM; see the first failure",
@@ -65,7 +32,7 @@ final class ProductionApp implements AutoCloseable {
         }
         if (running == null) {
             try {
-                running = start();
+                running = new ProductionApp(ProductionServer.start("e2e", List.of(), List.of()));
             } catch (RuntimeException e) {
                 startFailure = e;
                 throw e;
@@ -77,18 +44,22 @@ final class ProductionApp implements AutoCloseable {
 
     static synchronized void stopRunning() {
         if (running != null) {
-            running.close();
+            running.server.close();
             running = null;
         }
     }
 
     String baseUrl() {
-        return baseUrl;
+        return server.baseUrl();
+    }
+
+    static java.nio.file.Path projectDir() {
+        return ProductionServer.projectDir();
     }
 
     /** Payment rows of one account, read straight from the app's database. */
     int paymentCount(UUID accountId) {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = server.database();
              PreparedStatement query = connection.prepareStatement("select count(*) from payment where account_id = ?")) {
             query.setObject(1, accountId);
             try (ResultSet rows = query.executeQuery()) {
@@ -97,229 +68,6 @@ final class ProductionApp implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not count payments", e);
-        }
-    }
-
-    @Override
-    public void close() {
-        if (process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
-        try {
-            postgres.close();
-        } catch (IOException ignored) {
-            // nothing left to do: the server goes with the JVM
-        }
-    }
-
-    private static ProductionApp start() {
-        Path project = projectDir();
-        long started = System.nanoTime();
-        Path jar = productionJar(project);
-        long built = System.nanoTime();
-        System.err.printf("e2e: production jar %s ready in %.1f s%n", project.relativize(jar), (built - started) / 1e9);
-        EmbeddedPostgres postgres;
-        try {
-            postgres = EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
-        }
-        int port = freePort();
-        Path log = project.resolve("target/e2e-app.log");
-        Process process;
-        try {
-            Files.createDirectories(log.getParent());
-            var command = new ProcessBuilder(javaExecutable(), "-jar", jar.toString(), "--server.port=" + port,
-                    "--spring.profiles.active=production,demo");
-            command.directory(project.toFile());
-            Map<String, String> env = command.environment();
-            env.keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("BILLFOLD_"));
-            env.put("BILLFOLD_DB_URL", postgres.getJdbcUrl(DB_USER, "postgres"));
-            env.put("BILLFOLD_DB_USER", DB_USER);
-            env.put("BILLFOLD_DB_PASSWORD", "");
-            env.put("BILLFOLD_INVOICE_RECIPIENT_NAME", INVOICE_RECIPIENT_NAME);
-            env.put("BILLFOLD_INVOICE_RECIPIENT_BANK_DETAILS", String.join("\n", INVOICE_BANK_DETAILS_LINES));
-            command.redirectErrorStream(true);
-            command.redirectOutput(log.toFile());
-            process = command.start();
-        } catch (IOException e) {
-            closeQuietly(postgres);
-            throw new UncheckedIOException("Could not start " + jar, e);
-        }
-        var app = new ProductionApp(postgres, process, "http://localhost:" + port, log);
-        try {
-            app.awaitLogin();
-        } catch (RuntimeException e) {
-            app.close();
-            throw e;
-        }
-        System.err.printf("e2e: PostgreSQL and the app at %s up in %.1f s (log: %s)%n", app.baseUrl,
-                (System.nanoTime() - built) / 1e9, project.relativize(log));
-        return app;
-    }
-
-    /** Up means the sign-in page answers 200: Flyway has run and Vaadin serves views. */
-    private void awaitLogin() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpRequest login = HttpRequest.newBuilder(URI.create(baseUrl + "/login")).timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The app exited with code %d before it answered. Last lines of %s:%n%s"
-                        .formatted(process.exitValue(), log, tail(log, 60)));
-            }
-            try {
-                if (http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for the app", e);
-            }
-            sleep(500);
-        }
-        throw new IllegalStateException("GET %s/login did not answer 200 within %d s. Last lines of %s:%n%s"
-                .formatted(baseUrl, START_TIMEOUT.toSeconds(), log, tail(log, 60)));
-    }
-
-    // ---- the production jar --------------------------------------------------------------------------------------
-
-    private static Path productionJar(Path project) {
-        Path buildDir = project.resolve("target/e2e-build");
-        Path existing = findJar(buildDir);
-        if (existing != null && existing.toFile().lastModified() > newestSource(project)) {
-            return existing;
-        }
-        Path buildLog = project.resolve("target/e2e-build.log");
-        List<String> command = new ArrayList<>(List.of(mavenWrapper(project).toString(), "-B", "-q", "-Pproduction",
-                "-DskipTests", "-Dbillfold.build.directory=" + buildDir));
-        if (System.getenv("BILLFOLD_E2E_OFFLINE") != null) {
-            command.add("-o");
-        }
-        // A -Dmaven.repo.local given to the outer build reaches this JVM as a system property; keep using that repository.
-        String localRepository = System.getProperty("maven.repo.local");
-        if (localRepository != null && !localRepository.isBlank()) {
-            command.add("-Dmaven.repo.local=" + localRepository);
-        }
-        command.add("package");
-        try {
-            Files.createDirectories(buildLog.getParent());
-            var builder = new ProcessBuilder(command).directory(project.toFile());
-            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-            builder.redirectErrorStream(true);
-            builder.redirectOutput(buildLog.toFile());
-            Process build = builder.start();
-            if (!build.waitFor(BUILD_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
-                build.destroyForcibly();
-                throw new IllegalStateException("The production build took longer than %d minutes. Last lines of %s:%n%s"
-                        .formatted(BUILD_TIMEOUT.toMinutes(), buildLog, tail(buildLog, 60)));
-            }
-            if (build.exitValue() != 0) {
-                throw new IllegalStateException("The production build failed (%s). Last lines of %s:%n%s"
-                        .formatted(String.join(" ", command), buildLog, tail(buildLog, 60)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not run " + String.join(" ", command), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted during the production build", e);
-        }
-        Path built = findJar(buildDir);
-        if (built == null) {
-            throw new IllegalStateException("The production build succeeded but left no billfold-*.jar in " + buildDir);
-        }
-        return built;
-    }
-
-    private static Path findJar(Path buildDir) {
-        if (!Files.isDirectory(buildDir)) {
-            return null;
-        }
-        try (Stream<Path> files = Files.list(buildDir)) {
-            return files.filter(f -> f.getFileName().toString().matches("billfold-.*\\.jar")).findFirst().orElse(null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * The newest change that can alter the jar: anything under src/main and the pom. What Vaadin generates under
-     * src/main during a build (and never gets committed) does not count, or every build would make itself stale.
-     */
-    private static long newestSource(Path project) {
-        Path main = project.resolve("src/main");
-        List<Path> generated = List.of(main.resolve("frontend/generated"), main.resolve("frontend/index.html"),
-                main.resolve("bundles"));
-        long newest = project.resolve("pom.xml").toFile().lastModified();
-        try (Stream<Path> files = Files.walk(main)) {
-            newest = Math.max(newest, files.filter(Files::isRegularFile)
-                    .filter(f -> generated.stream().noneMatch(f::startsWith))
-                    .mapToLong(f -> f.toFile().lastModified()).max().orElse(0));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return newest;
-    }
-
-    // ---- small helpers -------------------------------------------------------------------------------------------
-
-    /** Failsafe sets basedir to the project; an IDE usually runs in it. */
-    static Path projectDir() {
-        return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
-    }
-
-    private static Path mavenWrapper(Path project) {
-        boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
-        return project.resolve(windows ? "mvnw.cmd" : "mvnw");
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
-        }
-    }
-
-    static String tail(Path file, int lines) {
-        try {
-            List<String> all = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
-            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(could not read " + file + ": " + e.getMessage() + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
-
-    private static void closeQuietly(EmbeddedPostgres postgres) {
-        try {
-            postgres.close();
-        } catch (IOException ignored) {
-            // best effort
         }
     }
 }

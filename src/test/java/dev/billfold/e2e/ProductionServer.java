@@ -1,0 +1,303 @@
+package dev.billfold.e2e;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The app as it ships, in its own process: the production jar on a fresh embedded PostgreSQL, with the profiles
+ * {@code production,demo} (demo users, data and provider). Used once per JVM by the browser tests (through
+ * {@link ProductionApp}) and once per benchmark by the benchmarks, which need a fresh server each.
+ *
+ * <p>{@code ./mvnw verify} builds the dev jar, so this builds the production one itself, with a nested Maven call into
+ * target/e2e-build (never target/classes). It is skipped when that jar is newer than everything under src/main and the
+ * pom. Set BILLFOLD_E2E_OFFLINE to add {@code -o} to that call; {@code -Dbillfold.productionJar=path} uses a given jar.
+ */
+public final class ProductionServer implements AutoCloseable {
+
+    static final String DB_USER = "postgres";
+    static final String INVOICE_RECIPIENT_NAME = "E2E Hosting Ltd.";
+    static final List<String> INVOICE_BANK_DETAILS_LINES = List.of("Bank: E2E Test Bank, Boston", "Account: 987654321000",
+            "SWIFT: E2ETUS44");
+
+    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(15);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final EmbeddedPostgres postgres;
+    private final Process process;
+    private final String baseUrl;
+    private final Path log;
+
+    private ProductionServer(EmbeddedPostgres postgres, Process process, String baseUrl, Path log) {
+        this.postgres = postgres;
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.log = log;
+    }
+
+    /**
+     * Builds the jar if needed, starts PostgreSQL and the app, and returns once /login answers 200.
+     *
+     * @param name    names the log file, target/&lt;name&gt;-app.log
+     * @param jvmArgs extra options for the server's JVM (e.g. -Xmx)
+     * @param appArgs extra Spring arguments (e.g. --logging.level.root=WARN)
+     */
+    public static ProductionServer start(String name, List<String> jvmArgs, List<String> appArgs) {
+        Path project = projectDir();
+        long started = System.nanoTime();
+        Path jar = productionJar(project);
+        long built = System.nanoTime();
+        System.err.printf("%s: production jar %s ready in %.1f s%n", name, project.relativize(jar), (built - started) / 1e9);
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+        }
+        int port = freePort();
+        Path log = project.resolve("target/" + name + "-app.log");
+        Process process;
+        try {
+            Files.createDirectories(log.getParent());
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmArgs);
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=production,demo"));
+            command.addAll(appArgs);
+            var builder = new ProcessBuilder(command).directory(project.toFile());
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(variable -> variable.startsWith("SPRING_") || variable.startsWith("BILLFOLD_"));
+            env.put("BILLFOLD_DB_URL", postgres.getJdbcUrl(DB_USER, "postgres"));
+            env.put("BILLFOLD_DB_USER", DB_USER);
+            env.put("BILLFOLD_DB_PASSWORD", "");
+            env.put("BILLFOLD_INVOICE_RECIPIENT_NAME", INVOICE_RECIPIENT_NAME);
+            env.put("BILLFOLD_INVOICE_RECIPIENT_BANK_DETAILS", String.join("\n", INVOICE_BANK_DETAILS_LINES));
+            builder.redirectErrorStream(true);
+            builder.redirectOutput(log.toFile());
+            process = builder.start();
+        } catch (IOException e) {
+            closeQuietly(postgres);
+            throw new UncheckedIOException("Could not start " + jar, e);
+        }
+        var server = new ProductionServer(postgres, process, "http://localhost:" + port, log);
+        try {
+            server.awaitLogin();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        System.err.printf("%s: PostgreSQL and the app (pid %d) at %s up in %.1f s (log: %s)%n", name, process.pid(),
+                server.baseUrl, (System.nanoTime() - built) / 1e9, project.relativize(log));
+        return server;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** A connection to the app's database, for checks and seed data; the caller closes it. */
+    public Connection database() throws SQLException {
+        return postgres.getPostgresDatabase().getConnection();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeQuietly(postgres);
+    }
+
+    /** Up means the sign-in page answers 200: Flyway has run and Vaadin serves views. */
+    private void awaitLogin() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest login = HttpRequest.newBuilder(URI.create(baseUrl + "/login")).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The app exited with code %d before it answered. Last lines of %s:%n%s"
+                        .formatted(process.exitValue(), log, tail(log, 60)));
+            }
+            try {
+                if (http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the app", e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("GET %s/login did not answer 200 within %d s. Last lines of %s:%n%s"
+                .formatted(baseUrl, START_TIMEOUT.toSeconds(), log, tail(log, 60)));
+    }
+
+    // ---- the production jar --------------------------------------------------------------------------------------
+
+    private static Path productionJar(Path project) {
+        String given = System.getProperty("billfold.productionJar");
+        if (given != null && !given.isBlank()) {
+            return Path.of(given).toAbsolutePath();
+        }
+        Path buildDir = project.resolve("target/e2e-build");
+        Path existing = findJar(buildDir);
+        if (existing != null && existing.toFile().lastModified() > newestSource(project)) {
+            return existing;
+        }
+        Path buildLog = project.resolve("target/e2e-build.log");
+        List<String> command = new ArrayList<>(List.of(mavenWrapper(project).toString(), "-B", "-q", "-Pproduction",
+                "-DskipTests", "-Dbillfold.build.directory=" + buildDir));
+        if (System.getenv("BILLFOLD_E2E_OFFLINE") != null) {
+            command.add("-o");
+        }
+        // A -Dmaven.repo.local given to the outer build reaches this JVM as a system property; keep using that repository.
+        String localRepository = System.getProperty("maven.repo.local");
+        if (localRepository != null && !localRepository.isBlank()) {
+            command.add("-Dmaven.repo.local=" + localRepository);
+        }
+        command.add("package");
+        try {
+            Files.createDirectories(buildLog.getParent());
+            var builder = new ProcessBuilder(command).directory(project.toFile());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.redirectErrorStream(true);
+            builder.redirectOutput(buildLog.toFile());
+            Process build = builder.start();
+            if (!build.waitFor(BUILD_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
+                build.destroyForcibly();
+                throw new IllegalStateException("The production build took longer than %d minutes. Last lines of %s:%n%s"
+                        .formatted(BUILD_TIMEOUT.toMinutes(), buildLog, tail(buildLog, 60)));
+            }
+            if (build.exitValue() != 0) {
+                throw new IllegalStateException("The production build failed (%s). Last lines of %s:%n%s"
+                        .formatted(String.join(" ", command), buildLog, tail(buildLog, 60)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during the production build", e);
+        }
+        Path built = findJar(buildDir);
+        if (built == null) {
+            throw new IllegalStateException("The production build succeeded but left no billfold-*.jar in " + buildDir);
+        }
+        return built;
+    }
+
+    private static Path findJar(Path buildDir) {
+        if (!Files.isDirectory(buildDir)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(buildDir)) {
+            return files.filter(f -> f.getFileName().toString().matches("billfold-.*\\.jar")).findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The newest change that can alter the jar: anything under src/main and the pom. What Vaadin generates under
+     * src/main during a build (and never gets committed) does not count, or every build would make itself stale.
+     */
+    private static long newestSource(Path project) {
+        Path main = project.resolve("src/main");
+        List<Path> generated = List.of(main.resolve("frontend/generated"), main.resolve("frontend/index.html"),
+                main.resolve("bundles"));
+        long newest = project.resolve("pom.xml").toFile().lastModified();
+        try (Stream<Path> files = Files.walk(main)) {
+            newest = Math.max(newest, files.filter(Files::isRegularFile)
+                    .filter(f -> generated.stream().noneMatch(f::startsWith))
+                    .mapToLong(f -> f.toFile().lastModified()).max().orElse(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return newest;
+    }
+
+    // ---- small helpers -------------------------------------------------------------------------------------------
+
+    /** Failsafe sets basedir to the project; an IDE usually runs in it. */
+    public static Path projectDir() {
+        return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+    }
+
+    private static Path mavenWrapper(Path project) {
+        boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
+        return project.resolve(windows ? "mvnw.cmd" : "mvnw");
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
+        }
+    }
+
+    public static String tail(Path file, int lines) {
+        try {
+            List<String> all = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(could not read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

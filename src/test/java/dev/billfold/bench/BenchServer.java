@@ -92,6 +92,16 @@ final class BenchServer implements AutoCloseable {
         return Long.parseLong(total.group(2));
     }
 
+    /** Bytes of live objects per class, from jcmd GC.class_histogram (which runs a full GC first). */
+    java.util.Map<String, Long> liveBytesByClass() {
+        var byClass = new java.util.HashMap<String, Long>();
+        Matcher row = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)").matcher(jcmd("GC.class_histogram"));
+        while (row.find()) {
+            byClass.merge(row.group(2), Long.parseLong(row.group(1)), Long::sum);
+        }
+        return byClass;
+    }
+
     /** The "used" figure of jcmd GC.heap_info right after a GC.run, in bytes (includes unreclaimed regions). */
     long heapInfoUsedBytes() {
         jcmd("GC.run");

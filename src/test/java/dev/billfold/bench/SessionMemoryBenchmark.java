@@ -33,6 +33,9 @@ class SessionMemoryBenchmark {
     private static final int SESSIONS = Integer.getInteger("bench.sessions", 500);
     private static final int CONCURRENCY = Integer.getInteger("bench.signInConcurrency", 4);
     private static final int WARM_UP = 10;
+    /** Diagnostic: one small interaction after opening, so the UI's last retained response is small, not the view's. */
+    private static final boolean INTERACT_AFTER_OPEN = Boolean.getBoolean("bench.interactAfterOpen");
+    private static final java.util.concurrent.atomic.LongAdder OPEN_RESPONSE_CHARS = new java.util.concurrent.atomic.LongAdder();
 
     @Test
     void live_heap_per_session_on_the_top_up_view() throws Exception {
@@ -41,6 +44,7 @@ class SessionMemoryBenchmark {
             List<UidlClient> warmUp = open(server, http, WARM_UP, new ConcurrentLinkedQueue<>());
             warmUp.forEach(UidlClient::signOut);
 
+            var classes0 = server.liveBytesByClass();
             long live0 = server.liveHeapBytes();
             long used0 = server.heapInfoUsedBytes();
             long rss0 = BenchServer.rssKb(server.pid());
@@ -52,6 +56,7 @@ class SessionMemoryBenchmark {
             assertThat(errors).as("sessions that did not reach the top-up view").isEmpty();
             sessions.forEach(UidlClient::heartbeat);
 
+            var classesN = server.liveBytesByClass();
             long liveN = server.liveHeapBytes();
             long usedN = server.heapInfoUsedBytes();
             long rssN = BenchServer.rssKb(server.pid());
@@ -78,6 +83,17 @@ class SessionMemoryBenchmark {
             System.out.printf("%n%d sessions signed in and opened the view in %.1f s (%d at a time); %d of %d answered a"
                     + " heartbeat after the measurement. Target: ≤ 100 KB per session.%n%n", SESSIONS, openSeconds,
                     CONCURRENCY, alive, SESSIONS);
+            System.out.printf("Navigation response to the top-up view: %.1f KB of JSON on average; one small interaction after"
+                    + " opening: %s.%n%n", OPEN_RESPONSE_CHARS.sum() / 1024.0 / (SESSIONS + WARM_UP), INTERACT_AFTER_OPEN ? "yes" : "no");
+            System.out.println("What a session holds, by class (growth of live bytes from 0 to N sessions, per session):");
+            System.out.println();
+            System.out.println("| class | bytes per session |");
+            System.out.println("|---|---|");
+            classesN.entrySet().stream()
+                    .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - classes0.getOrDefault(e.getKey(), 0L)))
+                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
+                    .forEach(e -> System.out.printf("| `%s` | %.0f |%n", e.getKey(), e.getValue() / (double) SESSIONS));
+            System.out.println();
             assertThat(alive).as("sessions alive when measured").isEqualTo(SESSIONS);
             sessions.forEach(UidlClient::signOut);
         }
@@ -97,6 +113,10 @@ class SessionMemoryBenchmark {
                         String view = client.openUi("");
                         if (!view.contains("\"preset-100\"")) {
                             throw new UidlClient.BenchError("the top-up view did not render: " + UidlClient.abbreviate(view));
+                        }
+                        OPEN_RESPONSE_CHARS.add(view.length());
+                        if (INTERACT_AFTER_OPEN) {
+                            client.clickPreset();
                         }
                         return client;
                     } catch (RuntimeException e) {

@@ -262,10 +262,6 @@ public final class ProductionServer implements AutoCloseable {
         return project.resolve(windows ? "mvnw.cmd" : "mvnw");
     }
 
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
     private static int freePort() {
         try (var socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);

@@ -9,5 +9,7 @@ interface PaymentRepository extends Repository<Payment, PaymentId> {
 
     Optional<Payment> findByIdempotencyKey(String idempotencyKey);
 
+    Optional<Payment> findByProviderAndProviderReference(String provider, String providerReference);
+
     Payment save(Payment payment);
 }

@@ -9,6 +9,7 @@ import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.PaymentNotifications;
 import dev.billfold.gateway.demo.DemoCustomer;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import java.math.BigDecimal;
@@ -45,6 +46,8 @@ abstract class TopUpServiceContract {
     PaymentRepository paymentRepository;
     @Autowired
     GatewayRegistry gateways;
+    @Autowired
+    PaymentNotifications notifications;
     @Autowired
     TestData data;
 
@@ -245,6 +248,41 @@ abstract class TopUpServiceContract {
     }
 
     @Test
+    void a_webhook_delivered_twice_after_the_return_credits_once() {
+        var redirect = startCheckout("75.00", false);
+        demoCustomer.pay(checkoutId(redirect));
+        GatewayResult paid = gateways.require("demo").checkoutResult(checkoutId(redirect));
+
+        assertThat(notifications.byProviderReference("demo", checkoutId(redirect), paid))
+                .isEqualTo(PaymentNotifications.Outcome.APPLIED);
+        payments.confirmReturn(redirect.paymentId());
+        assertThat(notifications.byProviderReference("demo", checkoutId(redirect), paid))
+                .isEqualTo(PaymentNotifications.Outcome.ALREADY_SETTLED);
+        assertThat(notifications.byIdempotencyKey("demo", keyOf(redirect.paymentId()), paid))
+                .isEqualTo(PaymentNotifications.Outcome.ALREADY_SETTLED);
+
+        assertThat(statusOf(redirect.paymentId())).isEqualTo(PaymentStatus.CREDITED);
+        assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("75.00");
+    }
+
+    @Test
+    void a_notification_from_another_provider_or_for_an_unknown_reference_changes_nothing() {
+        var redirect = startCheckout("75.00", false);
+        GatewayResult forged = GatewayResult.succeeded(checkoutId(redirect), Money.of("75.00", "USD"), null);
+
+        assertThat(notifications.byProviderReference("stripe", checkoutId(redirect), forged))
+                .isEqualTo(PaymentNotifications.Outcome.UNKNOWN_PAYMENT);
+        assertThat(notifications.byIdempotencyKey("stripe", keyOf(redirect.paymentId()), forged))
+                .isEqualTo(PaymentNotifications.Outcome.UNKNOWN_PAYMENT);
+        assertThat(notifications.byProviderReference("demo", "cs_demo_not_ours", forged))
+                .isEqualTo(PaymentNotifications.Outcome.UNKNOWN_PAYMENT);
+
+        assertThat(statusOf(redirect.paymentId())).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
+        assertThat(data.ledgerEntries(customer.accountId())).isZero();
+    }
+
+    @Test
     void a_different_amount_reported_by_the_provider_is_held_for_clarification_and_not_credited() {
         var redirect = startCheckout("100.00", false);
 
@@ -404,6 +442,10 @@ abstract class TopUpServiceContract {
 
     private String checkoutId(TopUpOutcome.RedirectToProvider redirect) {
         return paymentRepository.findById(redirect.paymentId()).orElseThrow().providerReference();
+    }
+
+    private String keyOf(PaymentId id) {
+        return paymentRepository.findById(id).orElseThrow().idempotencyKey();
     }
 
     private PaymentStatus statusOf(PaymentId id) {

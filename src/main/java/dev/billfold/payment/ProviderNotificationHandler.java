@@ -1,0 +1,50 @@
+package dev.billfold.payment;
+
+import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.PaymentNotifications;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Webhooks arrive without a user, so there is no access check here: the provider adapter has already verified the
+ * signature, and a payment is only ever matched within the provider that reported it.
+ */
+@Component
+class ProviderNotificationHandler implements PaymentNotifications {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderNotificationHandler.class);
+
+    private final PaymentRepository payments;
+    private final PaymentSettlement settlement;
+
+    ProviderNotificationHandler(PaymentRepository payments, PaymentSettlement settlement) {
+        this.payments = payments;
+        this.settlement = settlement;
+    }
+
+    @Override
+    public Outcome byProviderReference(String gatewayId, String providerReference, GatewayResult result) {
+        return apply(gatewayId, payments.findByProviderAndProviderReference(gatewayId, providerReference), result,
+                "reference " + providerReference);
+    }
+
+    @Override
+    public Outcome byIdempotencyKey(String gatewayId, String idempotencyKey, GatewayResult result) {
+        return apply(gatewayId, payments.findByIdempotencyKey(idempotencyKey), result, "key " + idempotencyKey);
+    }
+
+    private Outcome apply(String gatewayId, Optional<Payment> found, GatewayResult result, String what) {
+        Payment payment = found.filter(p -> gatewayId.equals(p.provider())).orElse(null);
+        if (payment == null) {
+            log.info("{} reported {} for unknown payment {}", gatewayId, result.status(), what);
+            return Outcome.UNKNOWN_PAYMENT;
+        }
+        if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
+            return Outcome.ALREADY_SETTLED;
+        }
+        settlement.apply(payment.id(), result);
+        return Outcome.APPLIED;
+    }
+}

@@ -108,11 +108,11 @@ class SessionMemoryBenchmark {
                 futures.add(threads.submit(() -> {
                     gate.acquire();
                     try {
-                        var client = new UidlClient(http, server.baseUrl(), Duration.ofSeconds(60));
+                        var client = new UidlClient(http, server.baseUrl(), Duration.ofSeconds(60), 0);
                         client.signIn("demo", "demo");
                         String view = client.openUi("");
                         if (!view.contains("\"preset-100\"")) {
-                            throw new UidlClient.BenchError("the top-up view did not render: " + UidlClient.abbreviate(view));
+                            throw new UidlProtocol.UidlError("the top-up view did not render: " + UidlProtocol.abbreviate(view));
                         }
                         OPEN_RESPONSE_CHARS.add(view.length());
                         if (INTERACT_AFTER_OPEN) {

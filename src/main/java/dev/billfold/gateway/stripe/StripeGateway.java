@@ -133,14 +133,19 @@ class StripeGateway implements PaymentGateway {
                     .addExpand("payment_intent.payment_method")
                     .build());
         } catch (StripeException e) {
-            return unknownOrDeclined(checkoutReference, e);
+            return unknown(checkoutReference, e);
         }
         return resultOfPaymentSession(session);
     }
 
     @Override
     public GatewayResult chargeSavedMethod(ChargeRequest request) {
-        long amount = StripeAmounts.toMinor(request.amount());
+        long amount;
+        try {
+            amount = StripeAmounts.toMinor(request.amount());
+        } catch (dev.billfold.base.InvalidRequestException notChargeable) {
+            return GatewayResult.declined(null, notChargeable.getMessage());
+        }
         Optional<String> customer = customers.find(request.payerId());
         if (customer.isEmpty()) {
             return GatewayResult.declined(null, "This card is no longer on file. Add it again with a card checkout.");
@@ -210,7 +215,7 @@ class StripeGateway implements PaymentGateway {
                     .addExpand("setup_intent.payment_method")
                     .build());
         } catch (StripeException e) {
-            return unknownOrDeclined(setupReference, e);
+            return unknown(setupReference, e);
         }
         SetupIntent intent = session.getSetupIntentObject();
         String status = session.getStatus();
@@ -351,7 +356,17 @@ class StripeGateway implements PaymentGateway {
     }
 
     /**
-     * Errors without a card decision. A timeout, a reset connection, a 5xx or a rate limit leaves the outcome
+     * A failed read says nothing about the money: whatever the error (even a 4xx after a key rotation), the outcome
+     * stays unknown and the payment keeps waiting.
+     */
+    static GatewayResult unknown(@Nullable String reference, StripeException e) {
+        GatewayResult mapped = unknownOrDeclined(reference, e);
+        return mapped.status() == GatewayResult.Status.UNKNOWN ? mapped
+                : GatewayResult.unknown(reference, "Stripe could not tell us the outcome yet. We will check the payment again.");
+    }
+
+    /**
+     * Errors of a charge without a card decision. A timeout, a reset connection, a 5xx or a rate limit leaves the outcome
      * unknown: the money may have moved, so the payment keeps waiting. A 4xx means Stripe refused the request and
      * nothing was charged.
      */

@@ -156,14 +156,19 @@ class StripeWebhookProcessor {
         GatewayResult result;
         boolean needsSavedCard = type.equals("checkout.session.completed") && "paid".equals(session.getPaymentStatus())
                 && "true".equals(metadata(session.getMetadata(), StripeGateway.METADATA_SAVE));
+        result = gateway.resultOfPaymentSession(session);
         if (needsSavedCard) {
             // The event names the payment intent only by id; the card's label needs the expanded session.
-            result = gateway.checkoutResult(session.getId());
-            if (result.status() == GatewayResult.Status.UNKNOWN) {
+            GatewayResult expanded = gateway.checkoutResult(session.getId());
+            if (expanded.status() == GatewayResult.Status.UNKNOWN) {
                 return new News.Retry();
             }
-        } else {
-            result = gateway.resultOfPaymentSession(session);
+            if (expanded.status() == GatewayResult.Status.SUCCEEDED) {
+                result = expanded;
+            } else {
+                log.warn("Stripe session {} is paid in its event but {} when asked; applying the event", session.getId(),
+                        expanded.status());
+            }
         }
         return new News.ForPayment(key, session.getId(), result);
     }

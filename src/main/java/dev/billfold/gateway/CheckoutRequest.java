@@ -6,10 +6,13 @@ import java.util.Objects;
 /**
  * A hosted checkout to open. The return and cancel targets are paths inside Billfold; an adapter that needs absolute
  * URLs prefixes the configured public URL, so the customer can never be sent off-site.
+ *
+ * @param payerId our payer's id, for providers that keep a customer record per payer (Stripe)
  */
 public record CheckoutRequest(
         String idempotencyKey,
         Money amount,
+        String payerId,
         String payerName,
         String description,
         String returnPath,
@@ -19,6 +22,7 @@ public record CheckoutRequest(
     public CheckoutRequest {
         Objects.requireNonNull(idempotencyKey);
         Objects.requireNonNull(amount);
+        Objects.requireNonNull(payerId);
         requireOwnPath(returnPath);
         requireOwnPath(cancelPath);
     }

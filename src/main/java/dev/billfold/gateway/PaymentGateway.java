@@ -22,4 +22,25 @@ public interface PaymentGateway {
 
     /** Charges a saved method off-session. */
     GatewayResult chargeSavedMethod(ChargeRequest request);
+
+    /** Whether {@link #startSetup} works: saving a method without a payment. */
+    default boolean supportsSetup() {
+        return false;
+    }
+
+    /**
+     * Opens the provider's hosted page for saving a method without paying. The customer is sent to
+     * {@link CheckoutSession#redirectUrl()}; the reference is the one {@link #setupResult} takes.
+     */
+    default CheckoutSession startSetup(SetupRequest request) {
+        throw new UnsupportedOperationException(id() + " cannot save a method without a payment");
+    }
+
+    /**
+     * Asks the provider what happened to a setup: SUCCEEDED with the saved method, PENDING while the customer is still
+     * on the page, CANCELLED or DECLINED when it ended without a method, UNKNOWN when we could not find out.
+     */
+    default GatewayResult setupResult(String setupReference) {
+        throw new UnsupportedOperationException(id() + " cannot save a method without a payment");
+    }
 }

@@ -170,9 +170,13 @@ public class TopUpService {
         String returnPath = "/payment-return/" + payment.id().value();
         try {
             CheckoutSession session = gateway.startCheckout(new CheckoutRequest(payment.idempotencyKey(), payment.amount(),
-                    payer.legalName(), description(account), returnPath, returnPath, payment.saveMethod()));
+                    payer.id().value().toString(), payer.legalName(), description(account), returnPath, returnPath, payment.saveMethod()));
             settlement.attachReference(payment.id(), session.reference());
             return new TopUpOutcome.RedirectToProvider(payment.id(), session.redirectUrl());
+        } catch (InvalidRequestException notPayableThere) {
+            // The provider cannot take this amount (e.g. fractions of a currency it only takes whole); nothing was charged.
+            Payment rejected = settlement.rejectUnstarted(payment.id(), notPayableThere.getMessage());
+            return new TopUpOutcome.Completed(rejected.id(), rejected.status(), rejected.statusReason());
         } catch (RuntimeException providerDown) {
             log.warn("Payment {}: could not open a {} checkout", payment.id().value(), gateway.id(), providerDown);
             Payment rejected = settlement.rejectUnstarted(payment.id(),
@@ -184,7 +188,8 @@ public class TopUpService {
     private TopUpOutcome chargeSaved(Payment payment, AccountContext account, ChargeableMethod method, PaymentGateway gateway) {
         GatewayResult result;
         try {
-            result = gateway.chargeSavedMethod(new ChargeRequest(payment.idempotencyKey(), method.providerToken(),
+            result = gateway.chargeSavedMethod(new ChargeRequest(payment.idempotencyKey(),
+                    payment.payerId().value().toString(), method.providerToken(),
                     payment.amount(), description(account)));
         } catch (RuntimeException unknown) {
             // The money may have moved: the payment stays waiting for the poller, never rejected.

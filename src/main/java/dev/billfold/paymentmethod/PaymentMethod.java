@@ -10,13 +10,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 
-/** A method saved at a provider for one payer. Holds the provider's token, never card data. */
+/**
+ * A method saved at a provider for one payer. Holds the provider's token, never card data. A method being added
+ * without a payment has no token yet, only the provider's reference for its setup page ({@code setupReference}).
+ */
 public record PaymentMethod(
         @Id PaymentMethodId id,
         AccountId accountId,
         PayerId payerId,
         String provider,
-        String providerToken,
+        @Nullable String providerToken,
         String label,
         PaymentMethodStatus status,
         boolean isDefault,
@@ -24,7 +27,11 @@ public record PaymentMethod(
         @Nullable String failureReason,
         Instant createdAt,
         @Nullable Instant checkedAt,
+        @Nullable String setupReference,
         @Version @Nullable Long version) {
+
+    /** What a method being added shows until the provider confirms it. */
+    static final String PENDING_LABEL = "New card (waiting for confirmation)";
 
     public PaymentMethod {
         Objects.requireNonNull(id);
@@ -33,18 +40,53 @@ public record PaymentMethod(
         if (isDefault && status != PaymentMethodStatus.CONFIRMED) {
             throw new IllegalArgumentException("Only a confirmed method can be the default");
         }
+        if (status == PaymentMethodStatus.CONFIRMED && providerToken == null) {
+            throw new IllegalArgumentException("A confirmed method needs the provider's token");
+        }
     }
 
     static PaymentMethod pending(AccountId accountId, PayerId payerId, String provider, String token, String label,
                                  @Nullable LocalDate expiresOn, Instant now) {
         return new PaymentMethod(PaymentMethodId.random(), accountId, payerId, provider, token, label,
-                PaymentMethodStatus.PENDING, false, expiresOn, null, now, null, null);
+                PaymentMethodStatus.PENDING, false, expiresOn, null, now, null, null, null);
+    }
+
+    /** A method the customer is about to add on the provider's page; its token comes with the confirmation. */
+    static PaymentMethod pendingSetup(AccountId accountId, PayerId payerId, String provider, Instant now) {
+        return new PaymentMethod(PaymentMethodId.random(), accountId, payerId, provider, null, PENDING_LABEL,
+                PaymentMethodStatus.PENDING, false, null, null, now, null, null, null);
     }
 
     PaymentMethod confirm(boolean makeDefault, Instant now) {
         requireMove(PaymentMethodStatus.CONFIRMED);
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, PaymentMethodStatus.CONFIRMED,
-                makeDefault, expiresOn, null, createdAt, now, version);
+                makeDefault, expiresOn, null, createdAt, now, setupReference, version);
+    }
+
+    /** The provider saved the method of a setup: it gets its token and label now. */
+    PaymentMethod confirmSetup(String token, String newLabel, @Nullable LocalDate expires, boolean makeDefault, Instant now) {
+        requireMove(PaymentMethodStatus.CONFIRMED);
+        return new PaymentMethod(id, accountId, payerId, provider, token, newLabel, PaymentMethodStatus.CONFIRMED,
+                makeDefault, expires, null, createdAt, now, setupReference, version);
+    }
+
+    PaymentMethod fail(String reason, Instant now) {
+        requireMove(PaymentMethodStatus.FAILED);
+        return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, PaymentMethodStatus.FAILED,
+                false, expiresOn, reason, createdAt, now, setupReference, version);
+    }
+
+    PaymentMethod withSetupReference(String reference) {
+        if (status != PaymentMethodStatus.PENDING) {
+            throw new IllegalStateException("Only a pending method gets a setup reference");
+        }
+        return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, status, isDefault, expiresOn,
+                failureReason, createdAt, checkedAt, reference, version);
+    }
+
+    PaymentMethod checked(Instant now) {
+        return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, status, isDefault, expiresOn,
+                failureReason, createdAt, now, setupReference, version);
     }
 
     public boolean isChargeable() {
@@ -59,6 +101,6 @@ public record PaymentMethod(
 
     PaymentMethod withVersion(Long newVersion) {
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, status, isDefault, expiresOn,
-                failureReason, createdAt, checkedAt, newVersion);
+                failureReason, createdAt, checkedAt, setupReference, newVersion);
     }
 }

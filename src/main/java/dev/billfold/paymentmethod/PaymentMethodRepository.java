@@ -12,6 +12,10 @@ interface PaymentMethodRepository extends Repository<PaymentMethod, PaymentMetho
 
     Optional<PaymentMethod> findByProviderAndProviderToken(String provider, String providerToken);
 
+    /** Locks the row until the transaction ends, so that a webhook and the customer's return confirm a setup once. */
+    @Query("select * from payment_method where id = :id for update")
+    Optional<PaymentMethod> findLockedById(PaymentMethodId id);
+
     @Query("select * from payment_method where payer_id = :payerId and status = 'CONFIRMED' order by is_default desc, created_at")
     List<PaymentMethod> findConfirmedByPayer(PayerId payerId);
 

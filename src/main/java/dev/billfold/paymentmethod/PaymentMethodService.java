@@ -5,15 +5,25 @@ import dev.billfold.account.AccountId;
 import dev.billfold.account.Payer;
 import dev.billfold.account.PayerId;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.gateway.CheckoutSession;
+import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.PaymentGateway;
+import dev.billfold.gateway.SetupRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Saved payment methods per payer. */
 @Service
@@ -21,13 +31,22 @@ public class PaymentMethodService {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentMethodService.class);
 
+    private static final String SETUP_KEY_PREFIX = "setup:";
+
     private final AccountAccess access;
     private final PaymentMethodRepository methods;
+    private final GatewayRegistry gateways;
+    private final MethodSetupSettlement setups;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    PaymentMethodService(AccountAccess access, PaymentMethodRepository methods, Clock clock) {
+    PaymentMethodService(AccountAccess access, PaymentMethodRepository methods, GatewayRegistry gateways,
+                         MethodSetupSettlement setups, PlatformTransactionManager transactionManager, Clock clock) {
         this.access = access;
         this.methods = methods;
+        this.gateways = gateways;
+        this.setups = setups;
+        this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -54,7 +73,8 @@ public class PaymentMethodService {
             throw new InvalidRequestException("method",
                     "That payment method is %s and cannot be charged.".formatted(method.status().label().toLowerCase()));
         }
-        return new ChargeableMethod(method.id(), method.provider(), method.providerToken(), method.label());
+        return new ChargeableMethod(method.id(), method.provider(), Objects.requireNonNull(method.providerToken()),
+                method.label());
     }
 
     /**
@@ -72,5 +92,100 @@ public class PaymentMethodService {
         PaymentMethod pending = PaymentMethod.pending(accountId, payerId, provider, saved.token(), saved.label(),
                 expiresOn, clock.instant());
         methods.save(pending.confirm(!methods.payerHasDefault(payerId), clock.instant()));
+    }
+
+    /**
+     * Starts saving a method without a payment: the method is recorded PENDING, then the provider's hosted page is
+     * opened. It becomes CONFIRMED only when the provider says so (its webhook, or {@link #checkSetup} when the
+     * customer is back). Not one transaction: the provider is called between recording and attaching its reference.
+     */
+    public SetupStart startSetup(PayerId payerId, String provider) {
+        Payer payer = access.requirePayer(payerId, AccountAccess.Action.MOVE_MONEY);
+        PaymentGateway gateway = gateways.require(provider);
+        if (!gateway.supportsSetup()) {
+            throw new InvalidRequestException("method", "%s cannot save a card without a payment. Save it during a top-up instead."
+                    .formatted(gateway.displayName()));
+        }
+        PaymentMethod pending = transaction.execute(status -> methods.save(
+                PaymentMethod.pendingSetup(payer.accountId(), payer.id(), gateway.id(), clock.instant())));
+        String returnPath = "/payment-methods/setup/" + pending.id().value();
+        CheckoutSession session;
+        try {
+            session = gateway.startSetup(new SetupRequest(setupKey(pending.id()), payer.id().value().toString(),
+                    payer.legalName(), returnPath, returnPath));
+        } catch (RuntimeException providerDown) {
+            log.warn("Method {}: could not open a {} setup", pending.id().value(), gateway.id(), providerDown);
+            setups.apply(pending.id(), GatewayResult.declined(null,
+                    "The payment provider could not be reached. Nothing was saved; please try again."));
+            throw new InvalidRequestException("method", "The payment provider could not be reached. Please try again.");
+        }
+        transaction.executeWithoutResult(status -> {
+            PaymentMethod locked = methods.findLockedById(pending.id()).orElseThrow();
+            if (locked.status() == PaymentMethodStatus.PENDING && locked.setupReference() == null) {
+                methods.save(locked.withSetupReference(session.reference()));
+            }
+        });
+        return new SetupStart(pending.id(), session.redirectUrl());
+    }
+
+    /**
+     * The customer is back from the provider's setup page, or a check is due: the provider is asked what happened.
+     * Nothing but the method id is taken from the request, and only after checking it is the current user's.
+     */
+    public SetupStatus checkSetup(PaymentMethodId methodId) {
+        PaymentMethod method = methods.findById(methodId).orElse(null);
+        if (method == null) {
+            throw new InvalidRequestException("We could not find that payment method.");
+        }
+        try {
+            access.requirePayer(method.payerId(), AccountAccess.Action.VIEW);
+        } catch (InvalidRequestException denied) {
+            throw new InvalidRequestException("We could not find that payment method.");
+        }
+        if (method.status() != PaymentMethodStatus.PENDING || method.setupReference() == null) {
+            return SetupStatus.of(method);
+        }
+        GatewayResult result = gateways.find(method.provider())
+                .map(gateway -> askProvider(gateway, method))
+                .orElseGet(() -> GatewayResult.unknown(method.setupReference(), "The payment provider is switched off."));
+        return SetupStatus.of(setups.apply(methodId, result).method());
+    }
+
+    private static GatewayResult askProvider(PaymentGateway gateway, PaymentMethod method) {
+        try {
+            return gateway.setupResult(Objects.requireNonNull(method.setupReference()));
+        } catch (RuntimeException unreachable) {
+            log.warn("Method {}: could not ask {} about its setup", method.id().value(), gateway.id(), unreachable);
+            return GatewayResult.unknown(method.setupReference(), "The provider did not answer; we will check again shortly.");
+        }
+    }
+
+    /** The key a setup carries to the provider and back; it names the method, so a webhook finds it without a lookup table. */
+    static String setupKey(PaymentMethodId id) {
+        return SETUP_KEY_PREFIX + id.value();
+    }
+
+    static Optional<PaymentMethodId> methodIdOfSetupKey(String key) {
+        if (!key.startsWith(SETUP_KEY_PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PaymentMethodId(UUID.fromString(key.substring(SETUP_KEY_PREFIX.length()))));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /** Where to send the customer to add the method. */
+    public record SetupStart(PaymentMethodId methodId, String redirectUrl) {
+    }
+
+    /** A method being added, as the customer sees it after the check. */
+    public record SetupStatus(PaymentMethodId methodId, PaymentMethodStatus status, String label, boolean isDefault,
+                              @Nullable String failureReason) {
+
+        static SetupStatus of(PaymentMethod method) {
+            return new SetupStatus(method.id(), method.status(), method.label(), method.isDefault(), method.failureReason());
+        }
     }
 }

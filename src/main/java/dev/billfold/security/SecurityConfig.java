@@ -12,7 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Vaadin's configurer denies every request it does not know, so the provider-facing paths are opened first: the demo
- * provider's hosted page stands for a page on the provider's own site, outside our sign-in.
+ * provider's hosted page stands for a page on the provider's own site, outside our sign-in, and providers' webhooks
+ * authenticate by their signatures.
  */
 @EnableWebSecurity
 @Configuration
@@ -23,7 +24,10 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/demo-gateway/**").permitAll()
+                .requestMatchers("/webhooks/**").permitAll()
                 .requestMatchers("/actuator/health").permitAll());
+        // Providers sign their webhooks; there is no session and no CSRF token to send.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**"));
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }

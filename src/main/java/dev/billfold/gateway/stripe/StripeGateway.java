@@ -1,0 +1,429 @@
+package dev.billfold.gateway.stripe;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.PaymentMethod;
+import com.stripe.model.SetupIntent;
+import com.stripe.model.StripeError;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentMethodRetrieveParams;
+import com.stripe.param.checkout.SessionCreateParams;
+import com.stripe.param.checkout.SessionRetrieveParams;
+import dev.billfold.base.Money;
+import dev.billfold.gateway.ChargeRequest;
+import dev.billfold.gateway.CheckoutRequest;
+import dev.billfold.gateway.CheckoutSession;
+import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.PaymentGateway;
+import dev.billfold.gateway.SetupRequest;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stripe behind {@link PaymentGateway}: a Checkout Session in payment mode for card top-ups, one in setup mode for
+ * saving a card without paying, and an off-session PaymentIntent for charging a saved card. Every create carries our
+ * idempotency key as Stripe's {@code Idempotency-Key}, and the key also travels in the metadata so that webhooks find
+ * the payment. Provider outcomes never throw: declines, authentication, 5xx and timeouts become explicit results with
+ * a customer-safe reason.
+ */
+@Component
+@Conditional(StripeConfigured.class)
+class StripeGateway implements PaymentGateway {
+
+    static final String ID = "stripe";
+    static final String METADATA_KEY = "billfold_key";
+    static final String METADATA_FLOW = "billfold_flow";
+    static final String METADATA_SAVE = "billfold_save";
+    static final String METADATA_PAYER = "billfold_payer";
+    static final String FLOW_CHECKOUT = "checkout";
+    static final String FLOW_CHARGE = "charge";
+    static final String FLOW_SETUP = "setup";
+
+    static final String AUTHENTICATION_NEEDED = "Your bank asks you to confirm this payment, which cannot be done "
+            + "while you are away. Nothing was charged: top up with a card checkout instead, where your bank can "
+            + "show its confirmation step.";
+    static final String CHECKOUT_AUTHENTICATION = "Your bank asks you to confirm this payment. Finish the "
+            + "confirmation on the payment page (or in your banking app); the payment completes when your bank confirms it.";
+
+    static final String SETUP_EXPIRED = "The page for adding the card expired before a card was added.";
+
+    private static final Logger log = LoggerFactory.getLogger(StripeGateway.class);
+
+    private final StripeClient stripe;
+    private final StripeCustomers customers;
+    private final StripeGatewayProperties properties;
+
+    StripeGateway(StripeClient stripe, StripeCustomers customers, StripeGatewayProperties properties) {
+        this.stripe = stripe;
+        this.customers = customers;
+        this.properties = properties.requireComplete();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return properties.displayName();
+    }
+
+    @Override
+    public CheckoutSession startCheckout(CheckoutRequest request) {
+        long amount = StripeAmounts.toMinor(request.amount());
+        try {
+            String customer = customers.forPayer(request.payerId(), request.payerName());
+            SessionCreateParams.PaymentIntentData.Builder intent = SessionCreateParams.PaymentIntentData.builder()
+                    .setDescription(request.description())
+                    .putMetadata(METADATA_KEY, request.idempotencyKey())
+                    .putMetadata(METADATA_FLOW, FLOW_CHECKOUT)
+                    .putMetadata(METADATA_SAVE, Boolean.toString(request.saveMethod()));
+            if (request.saveMethod()) {
+                intent.setSetupFutureUsage(SessionCreateParams.PaymentIntentData.SetupFutureUsage.OFF_SESSION);
+            }
+            Session session = stripe.v1().checkout().sessions().create(SessionCreateParams.builder()
+                            .setMode(SessionCreateParams.Mode.PAYMENT)
+                            .setCustomer(customer)
+                            .addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD)
+                            .setSuccessUrl(properties.absolute(request.returnPath()))
+                            .setCancelUrl(properties.absolute(request.cancelPath()))
+                            .setClientReferenceId(request.idempotencyKey())
+                            .putMetadata(METADATA_KEY, request.idempotencyKey())
+                            .putMetadata(METADATA_FLOW, FLOW_CHECKOUT)
+                            .putMetadata(METADATA_SAVE, Boolean.toString(request.saveMethod()))
+                            .addLineItem(SessionCreateParams.LineItem.builder()
+                                    .setQuantity(1L)
+                                    .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
+                                            .setCurrency(StripeAmounts.currency(request.amount()))
+                                            .setUnitAmount(amount)
+                                            .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                                                    .setName(request.description())
+                                                    .build())
+                                            .build())
+                                    .build())
+                            .setPaymentIntentData(intent.build())
+                            .build(),
+                    keyed(request.idempotencyKey()));
+            return new CheckoutSession(session.getId(), session.getUrl());
+        } catch (StripeException e) {
+            // Opening a checkout moves no money, so the caller may reject the payment; the message stays ours.
+            throw new StripeUnavailableException("Stripe could not open a checkout: " + describe(e), e);
+        }
+    }
+
+    @Override
+    public GatewayResult checkoutResult(String checkoutReference) {
+        Session session;
+        try {
+            session = stripe.v1().checkout().sessions().retrieve(checkoutReference, SessionRetrieveParams.builder()
+                    .addExpand("payment_intent")
+                    .addExpand("payment_intent.payment_method")
+                    .build());
+        } catch (StripeException e) {
+            return unknown(checkoutReference, e);
+        }
+        return resultOfPaymentSession(session);
+    }
+
+    @Override
+    public GatewayResult chargeSavedMethod(ChargeRequest request) {
+        long amount;
+        try {
+            amount = StripeAmounts.toMinor(request.amount());
+        } catch (dev.billfold.base.InvalidRequestException notChargeable) {
+            return GatewayResult.declined(null, notChargeable.getMessage());
+        }
+        Optional<String> customer = customers.find(request.payerId());
+        if (customer.isEmpty()) {
+            return GatewayResult.declined(null, "This card is no longer on file. Add it again with a card checkout.");
+        }
+        try {
+            PaymentIntent intent = stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
+                            .setAmount(amount)
+                            .setCurrency(StripeAmounts.currency(request.amount()))
+                            .setCustomer(customer.get())
+                            .setPaymentMethod(request.methodToken())
+                            .setConfirm(true)
+                            .setOffSession(true)
+                            .setDescription(request.description())
+                            .putMetadata(METADATA_KEY, request.idempotencyKey())
+                            .putMetadata(METADATA_FLOW, FLOW_CHARGE)
+                            .build(),
+                    keyed(request.idempotencyKey()));
+            return resultOfCharge(intent);
+        } catch (CardException declined) {
+            PaymentIntent intent = declined.getStripeError() == null ? null : declined.getStripeError().getPaymentIntent();
+            String reference = intent == null ? null : intent.getId();
+            if ("authentication_required".equals(declined.getCode())) {
+                return GatewayResult.pending(reference, AUTHENTICATION_NEEDED);
+            }
+            return GatewayResult.declined(reference, declineReason(declined.getCode(), declined.getDeclineCode()));
+        } catch (StripeException e) {
+            return unknownOrDeclined(null, e);
+        }
+    }
+
+    @Override
+    public boolean supportsSetup() {
+        return true;
+    }
+
+    @Override
+    public CheckoutSession startSetup(SetupRequest request) {
+        try {
+            String customer = customers.forPayer(request.payerId(), request.payerName());
+            Session session = stripe.v1().checkout().sessions().create(SessionCreateParams.builder()
+                            .setMode(SessionCreateParams.Mode.SETUP)
+                            .setCustomer(customer)
+                            .addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD)
+                            .setSuccessUrl(properties.absolute(request.returnPath()))
+                            .setCancelUrl(properties.absolute(request.cancelPath()))
+                            .setClientReferenceId(request.idempotencyKey())
+                            .putMetadata(METADATA_KEY, request.idempotencyKey())
+                            .putMetadata(METADATA_FLOW, FLOW_SETUP)
+                            .setSetupIntentData(SessionCreateParams.SetupIntentData.builder()
+                                    .putMetadata(METADATA_KEY, request.idempotencyKey())
+                                    .putMetadata(METADATA_FLOW, FLOW_SETUP)
+                                    .build())
+                            .build(),
+                    keyed(request.idempotencyKey()));
+            return new CheckoutSession(session.getId(), session.getUrl());
+        } catch (StripeException e) {
+            throw new StripeUnavailableException("Stripe could not open a setup page: " + describe(e), e);
+        }
+    }
+
+    @Override
+    public GatewayResult setupResult(String setupReference) {
+        Session session;
+        try {
+            session = stripe.v1().checkout().sessions().retrieve(setupReference, SessionRetrieveParams.builder()
+                    .addExpand("setup_intent")
+                    .addExpand("setup_intent.payment_method")
+                    .build());
+        } catch (StripeException e) {
+            return unknown(setupReference, e);
+        }
+        SetupIntent intent = session.getSetupIntentObject();
+        String status = session.getStatus();
+        if (intent != null && "succeeded".equals(intent.getStatus())) {
+            PaymentMethod method = intent.getPaymentMethodObject();
+            if (method == null) {
+                return GatewayResult.unknown(session.getId(), "Stripe did not say which card was saved.");
+            }
+            return new GatewayResult(GatewayResult.Status.SUCCEEDED, session.getId(), null, null, savedMethod(method));
+        }
+        if ("expired".equals(status)) {
+            StripeError error = intent == null ? null : intent.getLastSetupError();
+            return error == null
+                    ? new GatewayResult(GatewayResult.Status.CANCELLED, session.getId(), null, SETUP_EXPIRED, null)
+                    : GatewayResult.declined(session.getId(), declineReason(error.getCode(), error.getDeclineCode()));
+        }
+        return setupStillOpen(session.getId(), intent);
+    }
+
+    // --- mapping Stripe's objects, shared with the webhook ---
+
+    GatewayResult resultOfPaymentSession(Session session) {
+        PaymentIntent intent = session.getPaymentIntentObject();
+        String reference = session.getId();
+        if ("complete".equals(session.getStatus()) && "paid".equals(session.getPaymentStatus())) {
+            Money reported = reportedAmount(session.getAmountTotal(), session.getCurrency());
+            GatewayResult.SavedMethod saved = null;
+            if (intent != null && intent.getSetupFutureUsage() != null && intent.getPaymentMethodObject() != null) {
+                saved = savedMethod(intent.getPaymentMethodObject());
+            }
+            return new GatewayResult(GatewayResult.Status.SUCCEEDED, reference, reported, null, saved);
+        }
+        if ("expired".equals(session.getStatus())) {
+            StripeError error = intent == null ? null : intent.getLastPaymentError();
+            return error == null
+                    ? new GatewayResult(GatewayResult.Status.CANCELLED, reference, null,
+                    "The payment page expired before the payment was made.", null)
+                    : GatewayResult.declined(reference, declineReason(error.getCode(), error.getDeclineCode()));
+        }
+        if ("complete".equals(session.getStatus())) {
+            return GatewayResult.pending(reference, "Stripe is still processing the payment.");
+        }
+        return checkoutStillOpen(reference, intent);
+    }
+
+    /** An open checkout can still be paid, even after a declined attempt: it is never rejected while open. */
+    static GatewayResult checkoutStillOpen(@Nullable String reference, @Nullable PaymentIntent intent) {
+        if (intent != null && "requires_action".equals(intent.getStatus())) {
+            return GatewayResult.pending(reference, CHECKOUT_AUTHENTICATION);
+        }
+        if (intent != null && intent.getLastPaymentError() != null) {
+            StripeError error = intent.getLastPaymentError();
+            return GatewayResult.pending(reference, "The last attempt failed: %s The payment page stays open for another card."
+                    .formatted(declineReason(error.getCode(), error.getDeclineCode())));
+        }
+        return GatewayResult.pending(reference, "You have not finished paying on Stripe's page yet.");
+    }
+
+    static GatewayResult setupStillOpen(String reference, @Nullable SetupIntent intent) {
+        if (intent != null && "requires_action".equals(intent.getStatus())) {
+            return GatewayResult.pending(reference, "Your bank asks you to confirm the card. Finish the confirmation on "
+                    + "Stripe's page; the card is saved when your bank confirms it.");
+        }
+        if (intent != null && intent.getLastSetupError() != null) {
+            StripeError error = intent.getLastSetupError();
+            return GatewayResult.pending(reference, "The card was not accepted: %s Stripe's page stays open for another card."
+                    .formatted(declineReason(error.getCode(), error.getDeclineCode())));
+        }
+        return GatewayResult.pending(reference, "You have not finished adding the card on Stripe's page yet.");
+    }
+
+    GatewayResult resultOfCharge(PaymentIntent intent) {
+        return switch (intent.getStatus()) {
+            case "succeeded" -> GatewayResult.succeeded(intent.getId(),
+                    reportedAmount(intent.getAmountReceived(), intent.getCurrency()), null);
+            case "processing" -> GatewayResult.pending(intent.getId(), "Stripe is still processing the payment.");
+            case "requires_action", "requires_confirmation" -> GatewayResult.pending(intent.getId(), AUTHENTICATION_NEEDED);
+            case "canceled" -> GatewayResult.declined(intent.getId(), "The payment was cancelled at Stripe.");
+            default -> {
+                StripeError error = intent.getLastPaymentError();
+                if (error != null && ("authentication_required".equals(error.getCode())
+                        || "authentication_required".equals(error.getDeclineCode()))) {
+                    yield GatewayResult.pending(intent.getId(), AUTHENTICATION_NEEDED);
+                }
+                yield GatewayResult.declined(intent.getId(), error == null ? "Your card was declined."
+                        : declineReason(error.getCode(), error.getDeclineCode()));
+            }
+        };
+    }
+
+    /** The saved card's token and label, read from Stripe for a webhook that names only its id. */
+    GatewayResult.SavedMethod savedMethod(String paymentMethodId) throws StripeException {
+        return savedMethod(stripe.v1().paymentMethods().retrieve(paymentMethodId, PaymentMethodRetrieveParams.builder().build()));
+    }
+
+    static GatewayResult.SavedMethod savedMethod(PaymentMethod method) {
+        PaymentMethod.Card card = method.getCard();
+        if (card == null) {
+            return new GatewayResult.SavedMethod(method.getId(), "Saved payment method", null);
+        }
+        YearMonth expires = card.getExpYear() == null || card.getExpMonth() == null ? null
+                : YearMonth.of(Math.toIntExact(card.getExpYear()), Math.toIntExact(card.getExpMonth()));
+        String label = "%s •••• %s".formatted(brand(card), card.getLast4())
+                + (expires == null ? "" : ", %02d/%02d".formatted(expires.getMonthValue(), expires.getYear() % 100));
+        return new GatewayResult.SavedMethod(method.getId(), label, expires);
+    }
+
+    /** What Stripe reports, in major units; null when it makes no sense, which holds the payment for clarification. */
+    static @Nullable Money reportedAmount(@Nullable Long amount, @Nullable String currency) {
+        if (amount == null || currency == null) {
+            return null;
+        }
+        try {
+            return StripeAmounts.fromMinor(amount, currency);
+        } catch (RuntimeException nonsense) {
+            log.warn("Stripe reported an amount that is not money: {} {}", amount, currency);
+            return null;
+        }
+    }
+
+    /** Customer-safe words for Stripe's decline codes. Codes that hint at fraud get the plain decline. */
+    static String declineReason(@Nullable String code, @Nullable String declineCode) {
+        String reason = declineCode != null ? declineCode : code;
+        if (reason == null) {
+            return "Your card was declined.";
+        }
+        return switch (reason) {
+            case "insufficient_funds" -> "Your card has insufficient funds.";
+            case "expired_card" -> "Your card has expired.";
+            case "incorrect_cvc", "invalid_cvc" -> "The card's security code is incorrect.";
+            case "incorrect_number", "invalid_number" -> "The card number is incorrect.";
+            case "processing_error" -> "The card could not be processed. Nothing was charged; please try again.";
+            case "card_velocity_exceeded", "withdrawal_count_limit_exceeded" ->
+                    "Your card has reached its spending limit. Try another card.";
+            case "authentication_required" -> AUTHENTICATION_NEEDED;
+            default -> "Your card was declined.";
+        };
+    }
+
+    /**
+     * A failed read says nothing about the money: whatever the error (even a 4xx after a key rotation), the outcome
+     * stays unknown and the payment keeps waiting.
+     */
+    static GatewayResult unknown(@Nullable String reference, StripeException e) {
+        GatewayResult mapped = unknownOrDeclined(reference, e);
+        return mapped.status() == GatewayResult.Status.UNKNOWN ? mapped
+                : GatewayResult.unknown(reference, "Stripe could not tell us the outcome yet. We will check the payment again.");
+    }
+
+    /**
+     * Errors of a charge without a card decision. A timeout, a reset connection, a 5xx or a rate limit leaves the outcome
+     * unknown: the money may have moved, so the payment keeps waiting. A 4xx means Stripe refused the request and
+     * nothing was charged.
+     */
+    static GatewayResult unknownOrDeclined(@Nullable String reference, StripeException e) {
+        log.warn("Stripe call failed: {}", describe(e));
+        if (e instanceof ApiConnectionException) {
+            return GatewayResult.unknown(reference, e.getCause() instanceof java.net.SocketTimeoutException
+                    ? "Stripe did not answer in time. We will check the payment again; do not pay it twice."
+                    : "The connection to Stripe was interrupted. We will check the payment again; do not pay it twice.");
+        }
+        Integer status = e.getStatusCode();
+        if (e instanceof IdempotencyException) {
+            log.error("Stripe refused an idempotency key reused with other parameters: {}", describe(e));
+            return GatewayResult.unknown(reference, "Stripe could not match this payment to the earlier attempt. "
+                    + "Support will check it.");
+        }
+        if (status == null || status >= 500 || status == 429 || status == 409) {
+            return GatewayResult.unknown(reference, "Stripe had a temporary problem. We will check the payment again; "
+                    + "do not pay it twice.");
+        }
+        if (status == 404 || "resource_missing".equals(e.getCode())) {
+            return GatewayResult.declined(reference, "This card is no longer on file. Add it again with a card checkout.");
+        }
+        return GatewayResult.declined(reference, "Stripe could not process this payment. Nothing was charged.");
+    }
+
+    static String describe(StripeException e) {
+        return "%s status=%s code=%s request=%s".formatted(e.getClass().getSimpleName(), e.getStatusCode(), e.getCode(),
+                e.getRequestId());
+    }
+
+    private static String brand(PaymentMethod.Card card) {
+        String brand = card.getDisplayBrand() != null ? card.getDisplayBrand() : card.getBrand();
+        if (brand == null || brand.isBlank()) {
+            return "Card";
+        }
+        return switch (brand.toLowerCase(Locale.ROOT)) {
+            case "visa" -> "Visa";
+            case "mastercard" -> "Mastercard";
+            case "amex", "american_express" -> "American Express";
+            case "discover" -> "Discover";
+            case "diners" -> "Diners Club";
+            case "jcb" -> "JCB";
+            case "unionpay" -> "UnionPay";
+            case "cartes_bancaires" -> "Cartes Bancaires";
+            default -> brand.substring(0, 1).toUpperCase(Locale.ROOT) + brand.substring(1).replace('_', ' ');
+        };
+    }
+
+    private static RequestOptions keyed(String idempotencyKey) {
+        return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+    }
+
+    /** Stripe could not be reached to open a page; nothing moved. The message is for logs, not for customers. */
+    static final class StripeUnavailableException extends RuntimeException {
+        StripeUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package dev.billfold.gateway.stripe;
+
+import com.stripe.exception.EventDataObjectDeserializationException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Event;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.SetupIntent;
+import com.stripe.model.StripeObject;
+import com.stripe.model.checkout.Session;
+import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.MethodNotifications;
+import dev.billfold.gateway.PaymentNotifications;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns a verified Stripe event into news for payments or methods and applies it in one transaction with the record
+ * of the event id, so a redelivered event changes nothing and a failure leaves no trace for Stripe's retry.
+ */
+@Component
+@Conditional(StripeConfigured.class)
+class StripeWebhookProcessor {
+
+    static final Set<String> HANDLED = Set.of("checkout.session.completed", "checkout.session.expired",
+            "payment_intent.succeeded", "payment_intent.payment_failed", "setup_intent.succeeded",
+            "setup_intent.setup_failed");
+
+    private static final Logger log = LoggerFactory.getLogger(StripeWebhookProcessor.class);
+
+    private final StripeGateway gateway;
+    private final PaymentNotifications payments;
+    private final MethodNotifications methods;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    StripeWebhookProcessor(StripeGateway gateway, PaymentNotifications payments, MethodNotifications methods,
+                           JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        this.gateway = gateway;
+        this.payments = payments;
+        this.methods = methods;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    enum Handled {
+        /** Applied (or recorded: the news concerned nothing of ours, or changed nothing). */
+        PROCESSED,
+        /** This event id was processed before; nothing changed. */
+        DUPLICATE,
+        /** An event type we do not subscribe to; acknowledged so that Stripe stops sending it. */
+        IGNORED,
+        /** We could not complete the news (Stripe unreachable for a card's label); Stripe will redeliver. */
+        RETRY_LATER
+    }
+
+    Handled process(Event event) {
+        if (!HANDLED.contains(event.getType())) {
+            log.debug("Stripe event {} of type {} ignored", event.getId(), event.getType());
+            return Handled.IGNORED;
+        }
+        if (alreadyProcessed(event.getId())) {
+            return Handled.DUPLICATE;
+        }
+        News news;
+        try {
+            news = newsOf(event.getType(), object(event));
+        } catch (EventDataObjectDeserializationException e) {
+            log.error("Stripe event {} of type {} could not be read", event.getId(), event.getType(), e);
+            return Handled.RETRY_LATER;
+        } catch (StripeException e) {
+            log.warn("Stripe event {}: could not complete it from Stripe ({}); asking for a redelivery", event.getId(),
+                    StripeGateway.describe(e));
+            return Handled.RETRY_LATER;
+        }
+        if (news instanceof News.Retry) {
+            return Handled.RETRY_LATER;
+        }
+        Boolean fresh = transaction.execute(status -> {
+            int recorded = jdbc.sql("""
+                            insert into stripe_event (event_id, type, received_at) values (?, ?, ?)
+                            on conflict do nothing""")
+                    .params(event.getId(), event.getType(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                    .update();
+            if (recorded == 0) {
+                return false;
+            }
+            apply(event, news);
+            return true;
+        });
+        return Boolean.TRUE.equals(fresh) ? Handled.PROCESSED : Handled.DUPLICATE;
+    }
+
+    private boolean alreadyProcessed(String eventId) {
+        return jdbc.sql("select count(*) from stripe_event where event_id = ?").param(eventId).query(Integer.class).single() > 0;
+    }
+
+    private static StripeObject object(Event event) throws EventDataObjectDeserializationException {
+        var data = event.getDataObjectDeserializer();
+        // An event from another API version than the SDK's still carries the fields we read.
+        return data.getObject().isPresent() ? data.getObject().get() : data.deserializeUnsafe();
+    }
+
+    private void apply(Event event, News news) {
+        switch (news) {
+            case News.ForPayment p -> {
+                PaymentNotifications.Outcome outcome = p.key() != null
+                        ? payments.byIdempotencyKey(StripeGateway.ID, p.key(), p.result())
+                        : payments.byProviderReference(StripeGateway.ID, p.reference(), p.result());
+                log.info("Stripe event {} ({}): payment {}", event.getId(), event.getType(), outcome);
+            }
+            case News.ForMethod m -> {
+                MethodNotifications.Outcome outcome = methods.setupResult(StripeGateway.ID, m.key(), m.result());
+                log.info("Stripe event {} ({}): method {}", event.getId(), event.getType(), outcome);
+            }
+            case News.NotOurs n -> log.info("Stripe event {} ({}) recorded without change: {}", event.getId(),
+                    event.getType(), n.why());
+            case News.Retry r -> throw new IllegalStateException("retry is handled before the transaction");
+        }
+    }
+
+    private News newsOf(String type, StripeObject object) throws StripeException {
+        return switch (object) {
+            case Session session -> sessionNews(type, session);
+            case PaymentIntent intent -> paymentIntentNews(type, intent);
+            case SetupIntent intent -> setupIntentNews(type, intent);
+            default -> new News.NotOurs("unexpected object " + object.getClass().getSimpleName());
+        };
+    }
+
+    private News sessionNews(String type, Session session) throws StripeException {
+        String key = metadata(session.getMetadata(), StripeGateway.METADATA_KEY);
+        if ("setup".equals(session.getMode())) {
+            if (key == null) {
+                return new News.NotOurs("setup session without our key");
+            }
+            if (type.equals("checkout.session.expired")) {
+                return new News.ForMethod(key, new GatewayResult(GatewayResult.Status.CANCELLED, session.getId(), null,
+                        StripeGateway.SETUP_EXPIRED, null));
+            }
+            // Completion is applied from setup_intent.succeeded, which names the saved card.
+            return new News.NotOurs("setup session completed; the setup intent's event applies it");
+        }
+        GatewayResult result;
+        boolean needsSavedCard = type.equals("checkout.session.completed") && "paid".equals(session.getPaymentStatus())
+                && "true".equals(metadata(session.getMetadata(), StripeGateway.METADATA_SAVE));
+        result = gateway.resultOfPaymentSession(session);
+        if (needsSavedCard) {
+            // The event names the payment intent only by id; the card's label needs the expanded session.
+            GatewayResult expanded = gateway.checkoutResult(session.getId());
+            if (expanded.status() == GatewayResult.Status.UNKNOWN) {
+                return new News.Retry();
+            }
+            if (expanded.status() == GatewayResult.Status.SUCCEEDED) {
+                result = expanded;
+            } else {
+                log.warn("Stripe session {} is paid in its event but {} when asked; applying the event", session.getId(),
+                        expanded.status());
+            }
+        }
+        return new News.ForPayment(key, session.getId(), result);
+    }
+
+    private News paymentIntentNews(String type, PaymentIntent intent) throws StripeException {
+        String key = metadata(intent.getMetadata(), StripeGateway.METADATA_KEY);
+        if (key == null) {
+            return new News.NotOurs("payment intent without our key");
+        }
+        boolean fromCheckout = StripeGateway.FLOW_CHECKOUT.equals(metadata(intent.getMetadata(), StripeGateway.METADATA_FLOW));
+        GatewayResult result;
+        if (type.equals("payment_intent.succeeded")) {
+            GatewayResult.SavedMethod saved = null;
+            if (fromCheckout && intent.getSetupFutureUsage() != null && intent.getPaymentMethod() != null) {
+                saved = gateway.savedMethod(intent.getPaymentMethod());
+            }
+            result = new GatewayResult(GatewayResult.Status.SUCCEEDED, fromCheckout ? null : intent.getId(),
+                    StripeGateway.reportedAmount(intent.getAmountReceived(), intent.getCurrency()), null, saved);
+        } else if (fromCheckout) {
+            // A failed attempt on an open checkout page is not the end: the customer may try another card.
+            result = StripeGateway.checkoutStillOpen(null, intent);
+        } else {
+            result = gateway.resultOfCharge(intent);
+        }
+        return new News.ForPayment(key, intent.getId(), result);
+    }
+
+    private News setupIntentNews(String type, SetupIntent intent) throws StripeException {
+        String key = metadata(intent.getMetadata(), StripeGateway.METADATA_KEY);
+        if (key == null) {
+            return new News.NotOurs("setup intent without our key");
+        }
+        if (type.equals("setup_intent.succeeded")) {
+            if (intent.getPaymentMethod() == null) {
+                return new News.NotOurs("setup intent succeeded without a payment method");
+            }
+            return new News.ForMethod(key, new GatewayResult(GatewayResult.Status.SUCCEEDED, intent.getId(), null, null,
+                    gateway.savedMethod(intent.getPaymentMethod())));
+        }
+        if ("canceled".equals(intent.getStatus())) {
+            return new News.ForMethod(key, GatewayResult.declined(intent.getId(), "The card could not be saved."));
+        }
+        // Still on Stripe's page: the customer may try another card, so the method stays pending.
+        return new News.ForMethod(key, StripeGateway.setupStillOpen(intent.getId(), intent));
+    }
+
+    private static @Nullable String metadata(@Nullable Map<String, String> metadata, String name) {
+        String value = metadata == null ? null : metadata.get(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    sealed interface News {
+        record ForPayment(@Nullable String key, String reference, GatewayResult result) implements News {
+        }
+
+        record ForMethod(String key, GatewayResult result) implements News {
+        }
+
+        record NotOurs(String why) implements News {
+        }
+
+        record Retry() implements News {
+        }
+    }
+}

@@ -15,7 +15,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
+import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.ledger.Ledger;
@@ -48,13 +50,20 @@ public class TopUpView extends Div {
     /** One key per filled-in form, so a double submit cannot create two payments. */
     private String requestKey = UUID.randomUUID().toString();
 
-    TopUpView(TopUpService topUps, Ledger ledger) {
+    TopUpView(TopUpService topUps, Ledger ledger, PayerService payerChoice) {
         this.topUps = topUps;
         this.ledger = ledger;
         this.form = topUps.form();
         addClassName("top-up-view");
         add(new H2("Top up your balance"), balanceCard(), formCard());
+        // The header's active payer decides who pays; choosing here is a one-off for this form (DD-019).
+        payerChoice.active().ifPresent(this::choosePayer);
+        ActivePayerChanged.follow(this, this::choosePayer);
         refreshBalance();
+    }
+
+    private void choosePayer(PayerSummary active) {
+        payer.getListDataView().getItems().filter(p -> p.id().equals(active.id())).findFirst().ifPresent(payer::setValue);
     }
 
     private Div balanceCard() {

@@ -2,11 +2,14 @@ package dev.billfold.account.ui;
 
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.shared.Registration;
 import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
+import dev.billfold.base.InvalidRequestException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -28,8 +31,16 @@ public final class PayerSwitcher extends Div {
         select.addValueChangeListener(event -> {
             PayerSummary chosen = event.getValue();
             if (chosen != null && !chosen.id().equals(shown)) {
-                shown = chosen.id();
-                ActivePayerChanged.fire(payers.switchTo(chosen.id()));
+                try {
+                    PayerSummary switched = payers.switchTo(chosen.id());
+                    shown = switched.id();
+                    ActivePayerChanged.fire(switched);
+                } catch (InvalidRequestException refused) {
+                    // Archived by another owner since this page loaded: say so and show what is true now.
+                    Notification.show(refused.getMessage(), 6000, Notification.Position.TOP_CENTER)
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    reload();
+                }
             }
         });
         add(select);

@@ -28,6 +28,7 @@ import dev.billfold.payment.TopUpService;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The main page: the balance, an amount, who pays and how. */
 @Route("")
@@ -55,9 +56,8 @@ public class TopUpView extends Div {
         this.ledger = ledger;
         this.form = topUps.form();
         addClassName("top-up-view");
-        add(new H2("Top up your balance"), balanceCard(), formCard());
+        add(new H2("Top up your balance"), balanceCard(), formCard(payerChoice.active().orElse(null)));
         // The header's active payer decides who pays; choosing here is a one-off for this form (DD-019).
-        payerChoice.active().ifPresent(this::choosePayer);
         ActivePayerChanged.follow(this, this::choosePayer);
         refreshBalance();
     }
@@ -74,7 +74,7 @@ public class TopUpView extends Div {
         return card;
     }
 
-    private Div formCard() {
+    private Div formCard(@Nullable PayerSummary active) {
         var currency = form.account().currency().getCurrencyCode();
         amount.setId("amount");
         amount.setPrefixComponent(new Span(currency));
@@ -128,7 +128,8 @@ public class TopUpView extends Div {
         pay.addClickListener(e -> submit());
 
         if (!payers.isEmpty()) {
-            payer.setValue(payers.stream().filter(PayerSummary::isDefault).findFirst().orElse(payers.getFirst()));
+            payer.setValue(payers.stream().filter(p -> active != null && p.id().equals(active.id())).findFirst()
+                    .or(() -> payers.stream().filter(PayerSummary::isDefault).findFirst()).orElse(payers.getFirst()));
         }
         var card = new Div(amount, presets, payer, method, saveMethod, formError, pay);
         card.addClassName("form-card");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.RadioButtonsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.select.Select;
@@ -80,6 +81,22 @@ class ActivePayerViewTest extends KaribuTest {
 
         assertThat(switcher().getValue().id()).isEqualTo(customer.person());
         assertThat(TopUpViewTest.method().getValue().label()).as("the person's card").isEqualTo("Visa •••• 4242, 12/30");
+    }
+
+    @Test
+    void choosing_a_payer_that_another_owner_archived_meanwhile_says_so_and_changes_nothing() {
+        open(TopUpView.class);
+        PayerSummary staleCompany = item(customer.company());
+        PayerDetails company = payers.all().stream().filter(p -> p.id().equals(customer.company())).findFirst().orElseThrow();
+        payers.archive(company.id(), company.version(), null);
+
+        _setValue(switcher(), staleCompany);
+
+        NotificationsKt.expectNotifications("That payer is archived and can no longer be used.");
+        assertThat(switcher().getValue().id()).isEqualTo(customer.person());
+        assertThat(switcher().getListDataView().getItems().map(PayerSummary::id)).containsExactly(customer.person());
+        assertThat(payers.active().orElseThrow().id()).isEqualTo(customer.person());
+        assertThat(TopUpViewTest.method().getValue().label()).isEqualTo("Visa •••• 4242, 12/30");
     }
 
     @Test

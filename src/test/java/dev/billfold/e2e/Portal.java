@@ -99,14 +99,14 @@ final class Portal {
 
     /**
      * Opens a select and picks an item. Several selects on the page offer the same payers, so only the items of the
-     * open one count: the visible ones. A click that lands while the overlay of the previous choice is still closing
+     * open one count: the visible ones in a list box (each select also shows a copy of its chosen item in its button). A click that lands while the overlay of the previous choice is still closing
      * opens it only for the closing animation to shut it again; so wait until no item is visible, open it, and try
      * again if the item vanishes before the click.
      */
     void chooseInSelect(Locator select, String text) {
-        Locator item = page.locator("vaadin-select-item:visible").filter(new Locator.FilterOptions().setHasText(text));
+        Locator item = page.locator("vaadin-select-list-box vaadin-select-item:visible").filter(new Locator.FilterOptions().setHasText(text));
         for (int attempt = 1; ; attempt++) {
-            assertThat(page.locator("vaadin-select-item:visible")).hasCount(0);
+            assertThat(page.locator("vaadin-select-list-box vaadin-select-item:visible")).hasCount(0);
             select.click();
             try {
                 item.click(new Locator.ClickOptions().setTimeout(3_000));

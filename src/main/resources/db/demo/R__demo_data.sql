@@ -21,7 +21,7 @@ insert into payer (id, account_id, type, legal_name, tax_id, address, country, i
    '12 Harbor Street, Portland, OR 97201', 'US', 'alex@example.com', true, false, 0),
   ('b0000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000001', 'COMPANY', 'Morgan Web Studio LLC', 'EU372012345',
    '500 Market Street, Suite 300, San Francisco, CA 94105', 'US', 'billing@morganweb.example', false, false, 0),
-  ('b0000000-0000-0000-0000-000000000003', 'a0000000-0000-0000-0000-000000000002', 'SOLE_PROPRIETOR', 'IP Dana Sultan', 'BIN 900101300123',
+  ('b0000000-0000-0000-0000-000000000003', 'a0000000-0000-0000-0000-000000000002', 'SOLE_PROPRIETOR', 'IP Dana Sultan', '900101300126',
    '15 Abay Avenue, Almaty', 'KZ', 'dana@example.kz', true, false, 0)
 on conflict do nothing;
 

@@ -56,9 +56,12 @@ public class AccountAccess {
         AppUser user = currentUser.require();
         Payer payer = payers.findById(payerId).orElse(null);
         Role role = payer == null ? null : accounts.findRole(payer.accountId(), user.id()).orElse(null);
-        if (payer == null || role == null || !action.allowedFor(role) || payer.archived()) {
+        if (payer == null || role == null || !action.allowedFor(role)) {
             log.warn("Access denied: user={} action={} payer={}", user.id().value(), action, payerId.value());
             throw new InvalidRequestException("payer", "That payer is not part of your account.");
+        }
+        if (payer.archived()) {
+            throw new InvalidRequestException("payer", "That payer is archived and can no longer be used.");
         }
         return payer;
     }

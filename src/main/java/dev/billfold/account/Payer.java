@@ -35,6 +35,28 @@ public record Payer(
         return new Payer(id, accountId, type, legalName, taxId, address, country, invoiceEmail, isDefault, archived, newVersion);
     }
 
+    static Payer create(AccountId accountId, PayerRules.Checked details, boolean isDefault) {
+        return new Payer(PayerId.random(), accountId, details.type(), details.legalName(), details.taxId(),
+                details.address(), details.country(), details.invoiceEmail(), isDefault, false, null);
+    }
+
+    Payer withDetails(PayerRules.Checked details) {
+        return new Payer(id, accountId, details.type(), details.legalName(), details.taxId(), details.address(),
+                details.country(), details.invoiceEmail(), isDefault, archived, version);
+    }
+
+    /** Only an active payer can be the default: the default is who pays when nobody chose. */
+    Payer asDefault(boolean newDefault) {
+        if (newDefault && archived) {
+            throw new IllegalStateException("An archived payer cannot be the default");
+        }
+        return new Payer(id, accountId, type, legalName, taxId, address, country, invoiceEmail, newDefault, archived, version);
+    }
+
+    Payer archive() {
+        return new Payer(id, accountId, type, legalName, taxId, address, country, invoiceEmail, false, true, version);
+    }
+
     /** "ACME Hosting Ltd (Company)": how the payer is named in selectors. */
     public String displayName() {
         return legalName + " (" + type.label() + ")";

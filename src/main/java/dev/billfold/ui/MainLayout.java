@@ -18,6 +18,8 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.billfold.account.AccountContext;
 import dev.billfold.account.AccountService;
+import dev.billfold.account.PayerService;
+import dev.billfold.account.ui.PayerSwitcher;
 import dev.billfold.ledger.Ledger;
 import jakarta.annotation.security.PermitAll;
 
@@ -29,7 +31,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private final Ledger ledger;
     private final Span balance = new Span();
 
-    MainLayout(AccountService accounts, Ledger ledger, AuthenticationContext authentication) {
+    MainLayout(AccountService accounts, PayerService payers, Ledger ledger, AuthenticationContext authentication) {
         this.ledger = ledger;
         AccountContext account = accounts.currentAccount();
         setPrimarySection(Section.NAVBAR);
@@ -45,7 +47,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         var logout = new Button("Sign out", e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.addClassName("sign-out");
-        var header = new Div(new DrawerToggle(), brand, accountName, balanceBox, logout);
+        var header = new Div(new DrawerToggle(), brand, accountName, new PayerSwitcher(payers), balanceBox, logout);
         header.addClassName("app-header");
         addToNavbar(header);
 

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.TimeoutError;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.Page;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -82,17 +81,33 @@ final class Portal {
         return this;
     }
 
-    /**
-     * Opens the payer select and picks an item. A click that lands while the overlay of the previous choice is still
-     * closing opens it only for the closing animation to shut it again; so wait until the overlay is really closed
-     * (the item hidden), open it, and try again if the item vanishes before the click.
-     */
+    /** Picks the payer in the top-up form (a one-off choice for this payment). */
     Portal choosePayer(String displayName) {
-        Locator payer = page.locator("#payer");
-        Locator item = page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(displayName));
+        chooseInSelect(page.locator("#payer"), displayName);
+        return this;
+    }
+
+    /** Picks the active payer in the header (remembered for the user). */
+    Portal switchActivePayer(String displayName) {
+        chooseInSelect(activePayer(), displayName);
+        return this;
+    }
+
+    Locator activePayer() {
+        return page.locator("#active-payer");
+    }
+
+    /**
+     * Opens a select and picks an item. Several selects on the page offer the same payers, so only the items of the
+     * open one count: the visible ones in a list box (each select also shows a copy of its chosen item in its button). A click that lands while the overlay of the previous choice is still closing
+     * opens it only for the closing animation to shut it again; so wait until no item is visible, open it, and try
+     * again if the item vanishes before the click.
+     */
+    void chooseInSelect(Locator select, String text) {
+        Locator item = page.locator("vaadin-select-list-box vaadin-select-item:visible").filter(new Locator.FilterOptions().setHasText(text));
         for (int attempt = 1; ; attempt++) {
-            item.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
-            payer.click();
+            assertThat(page.locator("vaadin-select-list-box vaadin-select-item:visible")).hasCount(0);
+            select.click();
             try {
                 item.click(new Locator.ClickOptions().setTimeout(3_000));
                 break;
@@ -102,8 +117,7 @@ final class Portal {
                 }
             }
         }
-        assertThat(payer).containsText(displayName);
-        return this;
+        assertThat(select).containsText(text);
     }
 
     Locator methodOptions() {
@@ -156,6 +170,20 @@ final class Portal {
     Portal actAtCheckout(String buttonId) {
         page.locator("button#" + buttonId).click();
         return awaitHistoryWithPayment();
+    }
+
+    // ---- payers page ---------------------------------------------------------------------------------------------
+
+    /** Follows the side navigation's "Payers" link, as a customer would. */
+    Portal openPayersFromMenu() {
+        page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Payers")).click();
+        page.waitForURL(Pattern.compile(".*/payers$"));
+        assertThat(page.locator("#active-payers")).isVisible();
+        return this;
+    }
+
+    Locator payerCard(String legalName) {
+        return page.locator(".payer-card").filter(new Locator.FilterOptions().setHasText(legalName));
     }
 
     // ---- history -------------------------------------------------------------------------------------------------

@@ -57,6 +57,16 @@ final class ProductionApp {
         return ProductionServer.projectDir();
     }
 
+    /** Forgets every user's active-payer choice, so that a test that switched leaves the default for the next one. */
+    void forgetActivePayerChoices() {
+        try (Connection connection = server.database();
+             PreparedStatement delete = connection.prepareStatement("delete from active_payer")) {
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not reset the active payers", e);
+        }
+    }
+
     /** Payment rows of one account, read straight from the app's database. */
     int paymentCount(UUID accountId) {
         try (Connection connection = server.database();

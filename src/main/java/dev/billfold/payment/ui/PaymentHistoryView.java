@@ -13,8 +13,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.billfold.account.AccountService;
-import dev.billfold.account.PayerSummary;
+import dev.billfold.account.PayerDetails;
+import dev.billfold.account.PayerService;
+import dev.billfold.account.PayerId;
+import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.payment.Invoice;
 import dev.billfold.payment.PaymentDetails;
@@ -47,13 +49,13 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
     private final PaymentHistoryQuery history;
     private final Grid<PaymentRow> grid = new Grid<>();
     private final Select<Optional<PaymentStatus>> status = new Select<>();
-    private final Select<Optional<PayerSummary>> payer = new Select<>();
+    private final Select<Optional<PayerDetails>> payer = new Select<>();
     private final Div detail = new Div();
     private final Div banner = new Div();
     /** The payment the customer just came back with, marked in the grid. */
     private @Nullable PaymentId highlighted;
 
-    PaymentHistoryView(PaymentHistoryQuery history, AccountService accounts) {
+    PaymentHistoryView(PaymentHistoryQuery history, PayerService payers) {
         this.history = history;
         addClassName("history-view");
 
@@ -64,13 +66,17 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         status.setValue(Optional.empty());
         status.addValueChangeListener(e -> refresh());
 
-        List<PayerSummary> payers = accounts.payers(accounts.currentAccount().accountId());
+        // Archived payers stay choosable here: their payments are still history.
+        List<PayerDetails> all = payers.all();
         payer.setLabel("Payer");
         payer.setId("payer-filter");
-        payer.setItems(payerChoices(payers));
-        payer.setItemLabelGenerator(p -> p.map(PayerSummary::displayName).orElse("All payers"));
+        payer.setItems(payerChoices(all));
+        payer.setItemLabelGenerator(p -> p.map(d -> d.displayName() + (d.archived() ? ", archived" : "")).orElse("All payers"));
         payer.setValue(Optional.empty());
-        payer.setVisible(payers.size() > 1);
+        payer.setVisible(all.size() > 1);
+        // Starts on the header's active payer and follows it; "All payers" stays one click away.
+        payers.active().ifPresent(active -> showPayer(active.id()));
+        ActivePayerChanged.follow(this, active -> showPayer(active.id()));
         payer.addValueChangeListener(e -> refresh());
 
         var filters = new Div(status, payer);
@@ -210,9 +216,16 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         };
     }
 
+    private void showPayer(PayerId id) {
+        if (payer.isVisible()) {
+            payer.getListDataView().getItems().filter(p -> p.map(d -> d.id().equals(id)).orElse(false)).findFirst()
+                    .ifPresent(payer::setValue);
+        }
+    }
+
     private PaymentHistoryQuery.Filter currentFilter() {
         return new PaymentHistoryQuery.Filter(status.getValue() == null ? null : status.getValue().orElse(null),
-                payer.getValue() == null ? null : payer.getValue().map(PayerSummary::id).orElse(null));
+                payer.getValue() == null ? null : payer.getValue().map(PayerDetails::id).orElse(null));
     }
 
     private void refresh() {
@@ -228,8 +241,8 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         return choices;
     }
 
-    private static List<Optional<PayerSummary>> payerChoices(List<PayerSummary> payers) {
-        var choices = new java.util.ArrayList<Optional<PayerSummary>>();
+    private static List<Optional<PayerDetails>> payerChoices(List<PayerDetails> payers) {
+        var choices = new java.util.ArrayList<Optional<PayerDetails>>();
         choices.add(Optional.empty());
         payers.forEach(p -> choices.add(Optional.of(p)));
         return choices;

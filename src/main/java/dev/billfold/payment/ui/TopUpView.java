@@ -15,7 +15,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
+import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.ledger.Ledger;
@@ -26,6 +28,7 @@ import dev.billfold.payment.TopUpService;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The main page: the balance, an amount, who pays and how. */
 @Route("")
@@ -48,13 +51,19 @@ public class TopUpView extends Div {
     /** One key per filled-in form, so a double submit cannot create two payments. */
     private String requestKey = UUID.randomUUID().toString();
 
-    TopUpView(TopUpService topUps, Ledger ledger) {
+    TopUpView(TopUpService topUps, Ledger ledger, PayerService payerChoice) {
         this.topUps = topUps;
         this.ledger = ledger;
         this.form = topUps.form();
         addClassName("top-up-view");
-        add(new H2("Top up your balance"), balanceCard(), formCard());
+        add(new H2("Top up your balance"), balanceCard(), formCard(payerChoice.active().orElse(null)));
+        // The header's active payer decides who pays; choosing here is a one-off for this form (DD-019).
+        ActivePayerChanged.follow(this, this::choosePayer);
         refreshBalance();
+    }
+
+    private void choosePayer(PayerSummary active) {
+        payer.getListDataView().getItems().filter(p -> p.id().equals(active.id())).findFirst().ifPresent(payer::setValue);
     }
 
     private Div balanceCard() {
@@ -65,7 +74,7 @@ public class TopUpView extends Div {
         return card;
     }
 
-    private Div formCard() {
+    private Div formCard(@Nullable PayerSummary active) {
         var currency = form.account().currency().getCurrencyCode();
         amount.setId("amount");
         amount.setPrefixComponent(new Span(currency));
@@ -119,7 +128,8 @@ public class TopUpView extends Div {
         pay.addClickListener(e -> submit());
 
         if (!payers.isEmpty()) {
-            payer.setValue(payers.stream().filter(PayerSummary::isDefault).findFirst().orElse(payers.getFirst()));
+            payer.setValue(payers.stream().filter(p -> active != null && p.id().equals(active.id())).findFirst()
+                    .or(() -> payers.stream().filter(PayerSummary::isDefault).findFirst()).orElse(payers.getFirst()));
         }
         var card = new Div(amount, presets, payer, method, saveMethod, formError, pay);
         card.addClassName("form-card");

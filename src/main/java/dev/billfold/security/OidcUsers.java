@@ -23,7 +23,7 @@ class OidcUsers {
      * email or name: those can change hands at the provider, issuer and subject cannot.
      */
     @Transactional
-    AppUser signedIn(String issuer, String subject, String displayName, @Nullable String email, boolean emailVerified) {
+    public AppUser signedIn(String issuer, String subject, String displayName, @Nullable String email, boolean emailVerified) {
         AppUser user = users.findByOidcIdentity(issuer, subject)
                 .map(known -> known.displayName().equals(displayName) && Objects.equals(known.email(), email) ? known
                         : users.save(known.withProfile(displayName, email)))

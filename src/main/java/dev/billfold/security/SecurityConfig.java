@@ -44,6 +44,12 @@ class SecurityConfig {
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
 
         ClientRegistrationRepository clients = signIn.oidc() ? registrations.getObject() : null;
+        if (clients != null) {
+            http.oauth2Login(oauth2 -> oauth2
+                    .loginPage(LOGIN).permitAll()
+                    .authorizationEndpoint(authorization -> authorization.authorizationRequestResolver(pkce(clients)))
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcSignIn)));
+        }
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
             if (signIn.formSignIn() || clients == null) {
                 vaadin.loginView(LoginView.class);
@@ -52,11 +58,6 @@ class SecurityConfig {
                 vaadin.oauth2LoginPage(LOGIN);
             }
             if (clients != null) {
-                http.oauth2Login(oauth2 -> oauth2
-                        .loginPage(LOGIN).permitAll()
-                        .authorizationEndpoint(authorization -> authorization
-                                .authorizationRequestResolver(pkce(clients)))
-                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcSignIn)));
                 vaadin.logoutSuccessHandler(providerLogout(clients));
             }
         }).build();

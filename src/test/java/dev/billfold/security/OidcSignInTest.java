@@ -200,11 +200,16 @@ class OidcSignInTest {
         String loginPage = browser.render(base, "login");
         assertThat(loginPage).contains("vaadin-login-form", "Sign in with Test IdP", "Demo: sign in as demo / demo.");
 
-        String csrf = HttpBrowser.csrfToken(browser.open(base.resolve("/login")).body());
-        var landed = browser.postForm(base.resolve("/login"), "username=demo&password=demo&_csrf=" + csrf);
+        browser.open(base.resolve("/history?continue=https://evil.example/&redirect=//evil.example"));
+        String csrf = HttpBrowser.csrfToken(
+                browser.open(base.resolve("/login?continue=https://evil.example/&redirect=//evil.example")).body());
+        var landed = browser.postForm(base.resolve("/login?redirect=https://evil.example/"),
+                "username=demo&password=demo&redirect=//evil.example&_csrf=" + csrf);
 
-        assertThat(landed.uri().getPath()).isEqualTo("/");
-        assertThat(browser.render(base, "")).contains("preset-100");
+        assertThat(browser.hops()).allSatisfy(hop -> assertThat(hop.getHost()).isEqualTo("localhost"));
+        assertThat(landed.uri().getAuthority()).isEqualTo(base.getAuthority());
+        assertThat(landed.uri().getPath()).isEqualTo("/history");
+        assertThat(browser.render(base, "")).contains("preset-100", "Morgan Web Studio");
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.util.Optional;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
 /** The signed-in user, as services need it for their access checks. */
@@ -16,10 +18,22 @@ public class CurrentUser {
         this.users = users;
     }
 
+    /**
+     * An OIDC user is found by issuer and subject only, never by name: a provider's subject "demo" must not become
+     * the local user "demo".
+     */
     public Optional<AppUser> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        Object principal = authentication.getPrincipal();
+        if (principal instanceof OidcUser oidcUser) {
+            return users.findByOidcIdentity(OidcSignIn.issuer(oidcUser), oidcUser.getSubject());
+        }
+        if (principal instanceof OAuth2AuthenticatedPrincipal) {
+            // Plain OAuth2 (no ID token) proves no identity we accept.
             return Optional.empty();
         }
         return users.findByUsername(authentication.getName());

@@ -1,34 +1,85 @@
 package dev.billfold.security;
 
+import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.billfold.security.ui.LoginView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Vaadin's configurer denies every request it does not know, so the provider-facing paths are opened first: the demo
- * provider's hosted page stands for a page on the provider's own site, outside our sign-in, and providers' webhooks
- * authenticate by their signatures.
+ * Vaadin's configurer denies every request it does not know, so the paths that live outside our sign-in are opened
+ * first: the demo provider's hosted page (it stands for a page on the provider's own site) and the providers'
+ * webhooks, which carry a signature instead of a session or a CSRF token.
+ *
+ * <p>Sign-in is the demo users' form where they exist (embedded default), OIDC where a client registration is
+ * configured, or both; the login page offers what is there.
  */
 @EnableWebSecurity
 @Configuration
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
 
+    static final String WEBHOOKS = "/webhooks/**";
+    private static final String LOGIN = "/login";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInOptions signIn,
+            ObjectProvider<ClientRegistrationRepository> registrations, OidcSignIn oidcSignIn) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/demo-gateway/**").permitAll()
-                .requestMatchers("/webhooks/**").permitAll()
+                .requestMatchers(WEBHOOKS).permitAll()
                 .requestMatchers("/actuator/health").permitAll());
-        // Providers sign their webhooks; there is no session and no CSRF token to send.
-        http.csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**"));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(WEBHOOKS));
+        // A new session id at sign-in, so an id planted before it is worthless after.
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+
+        ClientRegistrationRepository clients = signIn.oidc() ? registrations.getObject() : null;
+        if (clients != null) {
+            http.oauth2Login(oauth2 -> oauth2
+                    .loginPage(LOGIN).permitAll()
+                    .authorizationEndpoint(authorization -> authorization.authorizationRequestResolver(pkce(clients)))
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcSignIn)));
+        }
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            if (signIn.formSignIn() || clients == null) {
+                vaadin.loginView(LoginView.class);
+            } else {
+                // OIDC only (production): no form login filter at all, so no password is ever accepted.
+                vaadin.oauth2LoginPage(LOGIN);
+            }
+            if (clients != null) {
+                vaadin.logoutSuccessHandler(providerLogout(clients));
+            }
+        }).build();
+    }
+
+    /** PKCE for every client, confidential ones included (OAuth 2.1; stops code injection). */
+    private static DefaultOAuth2AuthorizationRequestResolver pkce(ClientRegistrationRepository clients) {
+        var resolver = new DefaultOAuth2AuthorizationRequestResolver(clients, SignInOptions.AUTHORIZATION_BASE);
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        return resolver;
+    }
+
+    /**
+     * Signing out of Billfold also ends the session at the provider (RP-initiated logout), which then sends the
+     * browser back to our own base URL. A demo user's sign-out simply lands on our start page.
+     */
+    private static OidcClientInitiatedLogoutSuccessHandler providerLogout(ClientRegistrationRepository clients) {
+        var handler = new OidcClientInitiatedLogoutSuccessHandler(clients);
+        handler.setPostLogoutRedirectUri("{baseUrl}");
+        handler.setDefaultTargetUrl("/");
+        // Sign-out is a click in the UI (a Vaadin request), so the redirect must reach the browser as a page change.
+        handler.setRedirectStrategy(new UidlRedirectStrategy());
+        return handler;
     }
 }

@@ -9,4 +9,10 @@ interface UserRepository extends Repository<AppUser, UserId> {
     /** On every request: explicit SQL, because a derived query's SQL is rebuilt on each call (docs/design-decisions.md, DD-010). */
     @Query("select * from app_user where username = :username")
     Optional<AppUser> findByUsername(String username);
+
+    /** On every request of an OIDC user, as above. */
+    @Query("select * from app_user where oidc_issuer = :issuer and oidc_subject = :subject")
+    Optional<AppUser> findByOidcIdentity(String issuer, String subject);
+
+    AppUser save(AppUser user);
 }

@@ -32,7 +32,7 @@ final class ProductionApp {
         }
         if (running == null) {
             try {
-                running = new ProductionApp(ProductionServer.start("e2e", List.of(), List.of()));
+                running = new ProductionApp(ProductionServer.start("e2e", List.of(), IdentityProvider.get().appArguments()));
             } catch (RuntimeException e) {
                 startFailure = e;
                 throw e;
@@ -64,6 +64,45 @@ final class ProductionApp {
             delete.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not reset the active payers", e);
+        }
+    }
+
+    /**
+     * Provisions a user known by their OIDC identity as a member of an account, the way an operator (or an accepted
+     * invitation) links them before their first sign-in.
+     */
+    void provisionOidcMember(String issuer, String subject, UUID accountId, String role) {
+        UUID user = UUID.randomUUID();
+        try (Connection connection = server.database();
+             PreparedStatement insertUser = connection.prepareStatement("insert into app_user (id, username, display_name, "
+                     + "email, oidc_issuer, oidc_subject, version) values (?, null, 'Invited', null, ?, ?, 0)");
+             PreparedStatement insertMember = connection.prepareStatement(
+                     "insert into account_member (account_id, user_id, role) values (?, ?, ?)")) {
+            insertUser.setObject(1, user);
+            insertUser.setString(2, issuer);
+            insertUser.setString(3, subject);
+            insertUser.executeUpdate();
+            insertMember.setObject(1, accountId);
+            insertMember.setObject(2, user);
+            insertMember.setString(3, role);
+            insertMember.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not provision the OIDC user", e);
+        }
+    }
+
+    /** The user's name and email as stored, by OIDC identity; "" if there is no such user. */
+    String oidcUserNameAndEmail(String issuer, String subject) {
+        try (Connection connection = server.database();
+             PreparedStatement query = connection.prepareStatement(
+                     "select display_name, email from app_user where oidc_issuer = ? and oidc_subject = ?")) {
+            query.setString(1, issuer);
+            query.setString(2, subject);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) + " <" + rows.getString(2) + ">" : "";
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the OIDC user", e);
         }
     }
 

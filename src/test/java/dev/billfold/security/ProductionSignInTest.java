@@ -9,7 +9,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Without the demo users there is no user store at all: no generated "user" with a password in the log. Its own
+ * Without the demo users and without an OIDC registration (a misconfigured production; ProductionOidcOnlyTest has the
+ * configured one) there is no user store at all: no generated "user" with a password in the log. Its own
  * in-memory database: the shared one already holds the demo migration, which this context does not know.
  */
 @SpringBootTest(properties = {"billfold.demo.enabled=false", "spring.flyway.locations=classpath:db/migration",
@@ -26,5 +27,6 @@ class ProductionSignInTest {
         assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
         assertThat(options.formSignIn()).isFalse();
         assertThat(options.demoUsers()).isFalse();
+        assertThat(options.providers()).isEmpty();
     }
 }

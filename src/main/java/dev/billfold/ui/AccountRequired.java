@@ -1,0 +1,45 @@
+package dev.billfold.ui;
+
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.billfold.account.AccountService;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.security.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every view but the public ones works inside a customer account. A signed-in user without one is sent to
+ * {@link NoAccountView} before any view or {@link MainLayout} is built, since those would fail for want of an account.
+ */
+@Component
+class AccountRequired implements VaadinServiceInitListener {
+
+    private final CurrentUser currentUser;
+    private final AccountService accounts;
+
+    AccountRequired(CurrentUser currentUser, AccountService accounts) {
+        this.currentUser = currentUser;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(this::check));
+    }
+
+    private void check(BeforeEnterEvent event) {
+        Class<?> target = event.getNavigationTarget();
+        if (target == NoAccountView.class || target.isAnnotationPresent(AnonymousAllowed.class)
+                || currentUser.find().isEmpty()) {
+            // Public pages need no account, and signing in is the access control's business.
+            return;
+        }
+        try {
+            accounts.currentAccount();
+        } catch (InvalidRequestException notLinked) {
+            event.rerouteTo(NoAccountView.class);
+        }
+    }
+}

@@ -4,13 +4,12 @@ import dev.billfold.account.AccountAccess;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.Payer;
 import dev.billfold.account.PayerId;
+import dev.billfold.base.InternalCall;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.gateway.GatewayResult;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,8 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Saved payment methods per payer. */
 @Service
 public class PaymentMethodService {
-
-    private static final Logger log = LoggerFactory.getLogger(PaymentMethodService.class);
 
     private final AccountAccess access;
     private final PaymentMethodRepository methods;
@@ -47,8 +44,8 @@ public class PaymentMethodService {
         Payer payer = access.requirePayer(payerId, AccountAccess.Action.MOVE_MONEY);
         PaymentMethod method = methods.findById(methodId).orElse(null);
         if (method == null || !method.payerId().equals(payer.id())) {
-            log.warn("Rejected method {} for payer {}: not the payer's", methodId.value(), payerId.value());
-            throw new InvalidRequestException("method", "That payment method does not belong to the selected payer.");
+            throw access.denied(AccountAccess.Action.MOVE_MONEY, methodId,
+                    new InvalidRequestException("method", "That payment method does not belong to the selected payer."));
         }
         if (!method.isChargeable()) {
             throw new InvalidRequestException("method",
@@ -62,6 +59,7 @@ public class PaymentMethodService {
      * confirmed at once; the payer's first confirmed method becomes the default. Runs inside the settlement
      * transaction and is idempotent by (provider, token).
      */
+    @InternalCall("settlement records a method the provider saved while taking a payment; no user is signed in for webhooks")
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordConfirmedFromCheckout(AccountId accountId, PayerId payerId, String provider,
                                             GatewayResult.SavedMethod saved) {

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.billfold.account.ui;
+
+import org.jspecify.annotations.NullMarked;

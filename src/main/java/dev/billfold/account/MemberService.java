@@ -91,6 +91,8 @@ public class MemberService {
         Invitation invitation = new Invitation(InvitationId.random(), accountId, address, role, hash(token),
                 account.userId(), now, now.plus(invitationValidity), null, null);
         transaction.executeWithoutResult(status -> {
+            // Serializes invitations of one account, so two at once cannot leave two pending links for one address.
+            access.lockForUpdate(accountId);
             if (members.hasMemberWithEmail(accountId, address)) {
                 throw new InvalidRequestException("email", "%s is already a member of this account.".formatted(address));
             }

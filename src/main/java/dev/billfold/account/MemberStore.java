@@ -36,7 +36,7 @@ class MemberStore {
                 .list();
     }
 
-    /** The user's accounts by name; the one chosen last first when {@code chosenFirst}. */
+    /** The user's accounts with their role there, by name. */
     List<AccountChoice> accountsOf(UserId userId) {
         return jdbc.sql("""
                         select a.id, a.name, m.role from account_member m join account a on a.id = m.account_id

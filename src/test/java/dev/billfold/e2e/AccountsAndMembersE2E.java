@@ -64,6 +64,15 @@ class AccountsAndMembersE2E {
         pending.locator("vaadin-button").click();
         assertThat(page.locator("#members-message")).hasText("The invitation to " + email + " was withdrawn.");
         assertThat(pending).hasCount(0);
+
+        // Removing asks first; cancelling leaves Jordan in the account (the other journeys rely on the demo data).
+        Locator jordan = page.locator("#member-list .member-row").filter(new Locator.FilterOptions().setHasText("Jordan Lee"));
+        jordan.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Remove")).click();
+        Locator dialog = page.locator("vaadin-confirm-dialog-overlay");
+        assertThat(dialog).containsText("Remove Jordan Lee?");
+        dialog.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Cancel")).click();
+        assertThat(dialog).hasCount(0);
+        assertThat(jordan).containsText("Jordan Lee");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.billfold.account.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -138,13 +139,26 @@ public class MembersView extends Div {
             act(() -> members.changeRole(account.accountId(), member.userId(), e.getValue()),
                     "%s is now %s.".formatted(member.displayName(), e.getValue().label()), member.isYou());
         });
-        var remove = new Button("Remove", e -> act(() -> members.removeMember(account.accountId(), member.userId()),
-                "%s was removed from the account.".formatted(member.displayName()), member.isYou()));
+        var remove = new Button("Remove", e -> confirmRemoval(member));
         remove.setId("remove-" + id);
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         var row = new Div(name, address, roleSelect, remove);
         row.addClassName("member-row");
         return row;
+    }
+
+    private void confirmRemoval(MemberSummary member) {
+        var dialog = new ConfirmDialog();
+        dialog.setId("confirm-removal");
+        dialog.setHeader(member.isYou() ? "Leave %s?".formatted(account.accountName()) : "Remove %s?".formatted(member.displayName()));
+        dialog.setText((member.isYou() ? "You" : member.displayName())
+                + " will no longer see or pay for %s. An owner can invite them again later.".formatted(account.accountName()));
+        dialog.setCancelable(true);
+        dialog.setConfirmText("Remove");
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> act(() -> members.removeMember(account.accountId(), member.userId()),
+                "%s was removed from the account.".formatted(member.displayName()), member.isYou()));
+        dialog.open();
     }
 
     private Div invitationRow(InvitationSummary invitation) {

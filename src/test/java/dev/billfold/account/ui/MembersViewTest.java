@@ -4,11 +4,15 @@ import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireCancel;
+import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.UI;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
@@ -82,6 +86,13 @@ class MembersViewTest extends KaribuTest {
         assertThat(roleOf(memberId).getValue()).isEqualTo(Role.BILLING);
 
         _click(_get(Button.class, spec -> spec.withId("remove-" + memberId)));
+        ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("confirm-removal"));
+        assertThat(ConfirmDialogKt.getHeader(confirm)).isEqualTo("Remove Member?");
+        _fireCancel(confirm);
+        assertThat(members()).as("cancelled: nothing happened").isEqualTo(2);
+
+        _click(_get(Button.class, spec -> spec.withId("remove-" + memberId)));
+        _fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("confirm-removal")));
         assertThat(message()).isEqualTo("Member was removed from the account.");
         assertThat(_find(Select.class, spec -> spec.withId("role-" + memberId))).isEmpty();
         assertThat(members()).isEqualTo(1);
@@ -93,6 +104,7 @@ class MembersViewTest extends KaribuTest {
         UUID you = owner.userId().value();
 
         _click(_get(Button.class, spec -> spec.withId("remove-" + you)));
+        _fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("confirm-removal")));
         assertThat(message()).isEqualTo("The last owner cannot be removed. Make someone else an owner first.");
 
         _setValue(roleOf(you), Role.VIEWER);

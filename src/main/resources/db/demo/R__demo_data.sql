@@ -3,7 +3,8 @@
 
 insert into app_user (id, username, display_name, email, version) values
   ('d0000000-0000-0000-0000-000000000001', 'demo', 'Alex Morgan', 'alex@example.com', 0),
-  ('d0000000-0000-0000-0000-000000000002', 'other', 'Dana Sultan', 'dana@example.kz', 0)
+  ('d0000000-0000-0000-0000-000000000002', 'other', 'Dana Sultan', 'dana@example.kz', 0),
+  ('d0000000-0000-0000-0000-000000000003', 'billing', 'Jordan Lee', 'jordan@morganweb.example', 0)
 on conflict do nothing;
 
 insert into account (id, name, currency, country, version) values
@@ -13,7 +14,10 @@ on conflict do nothing;
 
 insert into account_member (account_id, user_id, role) values
   ('a0000000-0000-0000-0000-000000000001', 'd0000000-0000-0000-0000-000000000001', 'OWNER'),
-  ('a0000000-0000-0000-0000-000000000002', 'd0000000-0000-0000-0000-000000000002', 'OWNER')
+  ('a0000000-0000-0000-0000-000000000002', 'd0000000-0000-0000-0000-000000000002', 'OWNER'),
+  -- demo also sees Steppe Networks (read only), so the account switcher shows; billing tops up Morgan Web Studio.
+  ('a0000000-0000-0000-0000-000000000002', 'd0000000-0000-0000-0000-000000000001', 'VIEWER'),
+  ('a0000000-0000-0000-0000-000000000001', 'd0000000-0000-0000-0000-000000000003', 'BILLING')
 on conflict do nothing;
 
 insert into payer (id, account_id, type, legal_name, tax_id, address, country, invoice_email, is_default, archived, version) values

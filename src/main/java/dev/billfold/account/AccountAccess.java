@@ -1,9 +1,11 @@
 package dev.billfold.account;
 
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.TypedId;
 import dev.billfold.security.AppUser;
 import dev.billfold.security.CurrentUser;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,7 +29,11 @@ public class AccountAccess {
         this.payers = payers;
     }
 
-    /** The account the current user works in. One per user until the account switcher arrives. */
+    /**
+     * The account the current user works in: the one they chose last in the switcher. Read from the memberships on
+     * every call, so a membership removed since can never be used; the user then falls back to another account of
+     * theirs.
+     */
     public AccountContext current() {
         AppUser user = currentUser.require();
         List<Account> memberOf = accounts.findByMember(user.id());
@@ -39,12 +45,46 @@ public class AccountAccess {
         return new AccountContext(account.id(), account.name(), account.currency(), role, user.id());
     }
 
+    /**
+     * For an id of something an account owns (a payment, a method, an invitation): the caller has looked up the owning
+     * account, or null when nothing has that id. Unknown and foreign ids get the same {@code answer}, so ids of other
+     * customers cannot be probed; the denial is logged with the user, the action and the id, never personal data.
+     */
+    public AccountContext requireOwner(@Nullable AccountId owner, TypedId subject, Action action,
+                                       InvalidRequestException answer) {
+        AppUser user = currentUser.require();
+        Role role = owner == null ? null : accounts.findRole(owner, user.id()).orElse(null);
+        if (owner == null || role == null || !action.allowedFor(role)) {
+            logDenied(user, action, subject);
+            throw answer;
+        }
+        Account account = accounts.findById(owner).orElseThrow();
+        return new AccountContext(account.id(), account.name(), account.currency(), role, user.id());
+    }
+
+    /** Logs a denial that the caller decided itself (an id that does not fit the rest of the request), and returns the answer to throw. */
+    public InvalidRequestException denied(Action action, TypedId subject, InvalidRequestException answer) {
+        logDenied(currentUser.require(), action, subject);
+        return answer;
+    }
+
+    private static void logDenied(AppUser user, Action action, TypedId subject) {
+        log.warn("Access denied: user={} action={} {}={}", user.id().value(), action, kind(subject), subject.value());
+    }
+
+    /** "payment" for a PaymentId: names the kind of id in the log without any customer data. */
+    private static String kind(TypedId id) {
+        String name = id.getClass().getSimpleName();
+        String base = name.endsWith("Id") ? name.substring(0, name.length() - 2) : name;
+        return Character.toLowerCase(base.charAt(0)) + base.substring(1);
+    }
+
     /** The current user's context in the given account, if they are a member with a role that may do {@code action}. */
     public AccountContext require(AccountId accountId, Action action) {
         AppUser user = currentUser.require();
         Role role = accounts.findRole(accountId, user.id()).orElse(null);
         if (role == null || !action.allowedFor(role)) {
-            log.warn("Access denied: user={} action={} account={}", user.id().value(), action, accountId.value());
+            logDenied(user, action, accountId);
             throw new InvalidRequestException("You do not have access to that account.");
         }
         Account account = accounts.findById(accountId).orElseThrow();
@@ -57,7 +97,7 @@ public class AccountAccess {
         Payer payer = payers.findById(payerId).orElse(null);
         Role role = payer == null ? null : accounts.findRole(payer.accountId(), user.id()).orElse(null);
         if (payer == null || role == null || !action.allowedFor(role)) {
-            log.warn("Access denied: user={} action={} payer={}", user.id().value(), action, payerId.value());
+            logDenied(user, action, payerId);
             throw new InvalidRequestException("payer", "That payer is not part of your account.");
         }
         if (payer.archived()) {

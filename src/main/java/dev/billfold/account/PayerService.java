@@ -85,6 +85,10 @@ public class PayerService {
      */
     @Transactional
     public void archive(PayerId payerId, long expectedVersion, @Nullable PayerId newDefault) {
+        if (newDefault != null) {
+            // every id from outside is checked before any rule, so a foreign one is refused and logged as such
+            access.requirePayer(newDefault, AccountAccess.Action.VIEW);
+        }
         Payer payer = lockedForChange(payerId, expectedVersion);
         List<Payer> active = payers.findActiveByAccount(payer.accountId());
         if (active.size() <= 1) {
@@ -98,9 +102,10 @@ public class PayerService {
                 throw new InvalidRequestException("newDefault",
                         "%s is the default payer. Choose which payer becomes the default instead.".formatted(payer.legalName()));
             }
+            // an id that is not another active payer of this account is a tampered form: refused and logged
             successor = active.stream().filter(p -> p.id().equals(newDefault) && !p.id().equals(payerId)).findFirst()
-                    .orElseThrow(() -> new InvalidRequestException("newDefault",
-                            "The new default must be another active payer of this account."));
+                    .orElseThrow(() -> access.denied(AccountAccess.Action.MANAGE_ACCOUNT, newDefault,
+                            new InvalidRequestException("newDefault", "The new default must be another active payer of this account.")));
         }
         payers.save(payer.archive());
         if (successor != null) {

@@ -9,6 +9,11 @@ public enum Role {
     /** Read only. */
     VIEWER;
 
+    /** "Billing": how the portal names the role. */
+    public String label() {
+        return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     public boolean mayMoveMoney() {
         return this == OWNER || this == BILLING;
     }

@@ -22,6 +22,7 @@ class DemoSignInConfig {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         return new InMemoryUserDetailsManager(
                 User.withUsername("demo").password(encoder.encode("demo")).roles("USER").build(),
-                User.withUsername("other").password(encoder.encode("demo")).roles("USER").build());
+                User.withUsername("other").password(encoder.encode("demo")).roles("USER").build(),
+                User.withUsername("billing").password(encoder.encode("demo")).roles("USER").build());
     }
 }

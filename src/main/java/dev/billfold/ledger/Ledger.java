@@ -3,6 +3,7 @@ package dev.billfold.ledger;
 import dev.billfold.account.AccountAccess;
 import dev.billfold.account.AccountContext;
 import dev.billfold.account.AccountId;
+import dev.billfold.base.InternalCall;
 import dev.billfold.base.Money;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -31,6 +32,7 @@ public class Ledger {
      * entry and the caller's state change commit or roll back together. A second posting for the same cause fails
      * on the unique key and rolls the whole transaction back.
      */
+    @InternalCall("posted by other features' services inside the transaction that settles the cause; webhooks have no user")
     @Transactional(propagation = Propagation.MANDATORY)
     public void post(AccountId accountId, Money amount, LedgerEntryKind kind, String reference) {
         entries.append(new LedgerEntry(LedgerEntryId.random(), accountId, amount, kind, reference, clock.instant()));

@@ -2,6 +2,7 @@ package dev.billfold.payment;
 
 import dev.billfold.account.AccountAccess;
 import dev.billfold.account.AccountId;
+import dev.billfold.account.Payer;
 import dev.billfold.account.PayerId;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
@@ -44,14 +45,14 @@ public class PaymentHistoryQuery {
 
     @Transactional(readOnly = true)
     public int count(Filter filter) {
-        AccountId account = access.current().accountId();
+        AccountId account = accountFor(filter);
         return statement("select count(*)" + FROM + conditions(filter), account, filter).query(Integer.class).single();
     }
 
     /** Newest first. */
     @Transactional(readOnly = true)
     public List<PaymentRow> page(Filter filter, int offset, int limit) {
-        AccountId account = access.current().accountId();
+        AccountId account = accountFor(filter);
         String sql = """
                 select p.id, p.created_at, pr.legal_name, p.amount_value, p.amount_currency, p.status, p.method_kind,
                        p.provider, pm.label as method_label, i.number as invoice_number"""
@@ -66,7 +67,10 @@ public class PaymentHistoryQuery {
     /** One payment of the current user's accounts; someone else's id gets the same answer as an unknown one. */
     @Transactional(readOnly = true)
     public PaymentDetails details(PaymentId paymentId) {
-        UUID userAccount = access.current().accountId().value();
+        AccountId owner = jdbc.sql("select account_id from payment where id = ?").param(paymentId.value())
+                .query(UUID.class).optional().map(AccountId::new).orElse(null);
+        UUID userAccount = access.requireOwner(owner, paymentId, AccountAccess.Action.VIEW,
+                new InvalidRequestException("We could not find that payment.")).accountId().value();
         PaymentDetails details = jdbc.sql("""
                         select p.*, pr.legal_name, pm.label as method_label, i.number as invoice_number
                         """ + FROM + " and p.id = :id")
@@ -82,6 +86,19 @@ public class PaymentHistoryQuery {
         return new PaymentDetails(details.id(), details.payerName(), details.amount(), details.status(),
                 details.statusReason(), details.methodKind(), details.methodLabel(), details.provider(),
                 details.providerReference(), details.createdAt(), details.updatedAt(), invoice);
+    }
+
+    /** The current account; a payer filter must name one of its payers, or the request is refused and logged. */
+    private AccountId accountFor(Filter filter) {
+        AccountId account = access.current().accountId();
+        if (filter.payerId() != null) {
+            Payer payer = access.requirePayer(filter.payerId(), AccountAccess.Action.VIEW);
+            if (!payer.accountId().equals(account)) {
+                throw access.denied(AccountAccess.Action.VIEW, filter.payerId(),
+                        new InvalidRequestException("payer", "That payer is not part of your account."));
+            }
+        }
+        return account;
     }
 
     private JdbcClient.StatementSpec statement(String sql, AccountId account, Filter filter) {

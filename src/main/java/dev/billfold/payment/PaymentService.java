@@ -37,15 +37,8 @@ public class PaymentService {
      */
     public PaymentDetails confirmReturn(PaymentId paymentId) {
         Payment payment = payments.findById(paymentId).orElse(null);
-        if (payment == null) {
-            log.warn("Return for unknown payment {}", paymentId.value());
-            throw new InvalidRequestException("We could not find that payment.");
-        }
-        try {
-            access.require(payment.accountId(), AccountAccess.Action.VIEW);
-        } catch (InvalidRequestException denied) {
-            throw new InvalidRequestException("We could not find that payment.");
-        }
+        access.requireOwner(payment == null ? null : payment.accountId(), paymentId, AccountAccess.Action.VIEW,
+                new InvalidRequestException("We could not find that payment."));
         if (payment.status() == PaymentStatus.WAITING_FOR_PAYMENT && payment.methodKind() == MethodKind.CHECKOUT
                 && payment.providerReference() != null && payment.provider() != null) {
             settlement.apply(paymentId, askProvider(payment));

@@ -1,5 +1,6 @@
 package dev.billfold.payment;
 
+import dev.billfold.base.InternalCall;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentNotifications;
 import java.util.Optional;
@@ -25,12 +26,14 @@ class ProviderNotificationHandler implements PaymentNotifications {
     }
 
     @Override
+    @InternalCall("a provider's verified webhook: no user, matched only within the reporting provider")
     public Outcome byProviderReference(String gatewayId, String providerReference, GatewayResult result) {
         return apply(gatewayId, payments.findByProviderAndProviderReference(gatewayId, providerReference), result,
                 "reference " + providerReference);
     }
 
     @Override
+    @InternalCall("a provider's verified webhook: no user, matched only within the reporting provider")
     public Outcome byIdempotencyKey(String gatewayId, String idempotencyKey, GatewayResult result) {
         return apply(gatewayId, payments.findByIdempotencyKey(idempotencyKey), result, "key " + idempotencyKey);
     }

@@ -105,17 +105,19 @@ public class TopUpService {
         Payer checkedPayer = access.requirePayer(request.payerId(), AccountAccess.Action.MOVE_MONEY);
         PayerSummary payer = PayerSummary.of(checkedPayer);
         AccountContext account = access.require(checkedPayer.accountId(), AccountAccess.Action.MOVE_MONEY);
+        // Every id in the request is checked before anything else looks at it: a foreign method is refused (and
+        // logged) as such, not as a malformed request.
+        ChargeableMethod savedMethod = request.method() instanceof MethodChoice.SavedMethod saved
+                ? methods.requireChargeable(payer.id(), saved.methodId()) : null;
         String idempotencyKey = "topup:" + requireRequestKey(request.requestKey());
         Optional<Payment> repeated = payments.findByIdempotencyKey(idempotencyKey);
         if (repeated.isPresent()) {
             return replay(repeated.get(), account, request);
         }
         Money amount = limits.parseAndCheck(request.amount(), account.currency());
-        ChargeableMethod savedMethod = null;
         PaymentGateway gateway = null;
         switch (request.method()) {
             case MethodChoice.SavedMethod saved -> {
-                savedMethod = methods.requireChargeable(payer.id(), saved.methodId());
                 gateway = gateways.find(savedMethod.provider()).orElseThrow(() ->
                         new InvalidRequestException("method", "That payment method's provider is not available right now."));
             }

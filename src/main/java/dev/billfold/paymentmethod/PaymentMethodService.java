@@ -4,6 +4,7 @@ import dev.billfold.account.AccountAccess;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.Payer;
 import dev.billfold.account.PayerId;
+import dev.billfold.base.InternalCall;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.GatewayRegistry;
@@ -66,8 +67,8 @@ public class PaymentMethodService {
         Payer payer = access.requirePayer(payerId, AccountAccess.Action.MOVE_MONEY);
         PaymentMethod method = methods.findById(methodId).orElse(null);
         if (method == null || !method.payerId().equals(payer.id())) {
-            log.warn("Rejected method {} for payer {}: not the payer's", methodId.value(), payerId.value());
-            throw new InvalidRequestException("method", "That payment method does not belong to the selected payer.");
+            throw access.denied(AccountAccess.Action.MOVE_MONEY, methodId,
+                    new InvalidRequestException("method", "That payment method does not belong to the selected payer."));
         }
         if (!method.isChargeable()) {
             throw new InvalidRequestException("method",
@@ -82,6 +83,7 @@ public class PaymentMethodService {
      * confirmed at once; the payer's first confirmed method becomes the default. Runs inside the settlement
      * transaction and is idempotent by (provider, token).
      */
+    @InternalCall("settlement records a method the provider saved while taking a payment; no user is signed in for webhooks")
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordConfirmedFromCheckout(AccountId accountId, PayerId payerId, String provider,
                                             GatewayResult.SavedMethod saved) {
@@ -134,14 +136,8 @@ public class PaymentMethodService {
      */
     public SetupStatus checkSetup(PaymentMethodId methodId) {
         PaymentMethod method = methods.findById(methodId).orElse(null);
-        if (method == null) {
-            throw new InvalidRequestException("We could not find that payment method.");
-        }
-        try {
-            access.requirePayer(method.payerId(), AccountAccess.Action.VIEW);
-        } catch (InvalidRequestException denied) {
-            throw new InvalidRequestException("We could not find that payment method.");
-        }
+        access.requireOwner(method == null ? null : method.accountId(), methodId, AccountAccess.Action.VIEW,
+                new InvalidRequestException("We could not find that payment method."));
         if (method.status() != PaymentMethodStatus.PENDING || method.setupReference() == null) {
             return SetupStatus.of(method);
         }

@@ -20,10 +20,15 @@ import dev.billfold.account.AccountContext;
 import dev.billfold.account.AccountService;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.ui.PayerSwitcher;
+import dev.billfold.account.ui.AccountMenu;
+import dev.billfold.account.ui.AccountSwitcher;
 import dev.billfold.ledger.Ledger;
 import jakarta.annotation.security.PermitAll;
 
-/** The portal's frame: the account and its balance in the header, the menu in the drawer. */
+/**
+ * The portal's frame: the account (a switcher when there are several) and its balance in the header, the menu for
+ * the current role in the drawer.
+ */
 @Layout
 @PermitAll
 public final class MainLayout extends AppLayout implements AfterNavigationObserver {
@@ -38,8 +43,6 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
         var brand = new Span("Billfold");
         brand.addClassName("brand");
-        var accountName = new Span(account.accountName());
-        accountName.addClassName("account-name");
         balance.setId("header-balance");
         balance.addClassName("header-balance");
         var balanceBox = new Div(new Span("Balance"), balance);
@@ -47,12 +50,14 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         var logout = new Button("Sign out", e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.addClassName("sign-out");
-        var header = new Div(new DrawerToggle(), brand, accountName, new PayerSwitcher(payers), balanceBox, logout);
+        var header = new Div(new DrawerToggle(), brand, new AccountSwitcher(accounts, account), new PayerSwitcher(payers),
+                balanceBox, logout);
         header.addClassName("app-header");
         addToNavbar(header);
 
         var nav = new SideNav();
-        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(navItem(entry)));
+        MenuConfiguration.getMenuEntries().stream().filter(entry -> AccountMenu.shows(entry, account))
+                .forEach(entry -> nav.addItem(navItem(entry)));
         addToDrawer(new Scroller(nav));
     }
 

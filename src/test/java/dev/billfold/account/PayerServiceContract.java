@@ -236,7 +236,7 @@ abstract class PayerServiceContract {
         assertThatThrownBy(() -> payers.makeDefault(theirs.id(), theirs.version())).hasMessage(message);
         assertThatThrownBy(() -> payers.archive(theirs.id(), theirs.version(), null)).hasMessage(message);
         assertThatThrownBy(() -> payers.archive(customer.person(), detailsOf(customer.person()).version(), theirs.id()))
-                .hasMessage("The new default must be another active payer of this account.");
+                .hasMessage(message);
         assertThatThrownBy(() -> payers.switchTo(theirs.id())).hasMessage(message);
 
         assertThat(payers.active().orElseThrow().id()).isEqualTo(customer.person());

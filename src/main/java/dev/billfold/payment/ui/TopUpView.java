@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
@@ -56,9 +57,19 @@ public class TopUpView extends Div {
         this.ledger = ledger;
         this.form = topUps.form();
         addClassName("top-up-view");
-        add(new H2("Top up your balance"), balanceCard(), formCard(payerChoice.active().orElse(null)));
-        // The header's active payer decides who pays; choosing here is a one-off for this form (DD-019).
-        ActivePayerChanged.follow(this, this::choosePayer);
+        if (form.account().role().mayMoveMoney()) {
+            add(new H2("Top up your balance"), balanceCard(), formCard(payerChoice.active().orElse(null)));
+            // The header's active payer decides who pays; choosing here is a one-off for this form (DD-019).
+            ActivePayerChanged.follow(this, this::choosePayer);
+        } else {
+            // The service refuses a Viewer's top-up anyway; the page says so up front instead of offering a form.
+            var note = new Paragraph("You can see the balance and the payment history of %s. Your role here is %s: "
+                    .formatted(form.account().accountName(), form.account().role().label())
+                    + "only owners and billing members can top up. Ask an owner if you need to pay.");
+            note.setId("read-only-note");
+            note.addClassName("read-only-note");
+            add(new H2("Balance"), balanceCard(), note);
+        }
         refreshBalance();
     }
 

@@ -1,0 +1,226 @@
+package dev.billfold.account;
+
+import dev.billfold.base.InternalCall;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.security.AppUser;
+import dev.billfold.security.CurrentUser;
+import dev.billfold.security.UserId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Who belongs to an account and with which role: members, invitations and joining. Only owners manage members; an
+ * account always keeps at least one owner. Checks that span the account's memberships run under the account's row
+ * lock, so two owners demoting each other at once cannot leave it without one.
+ */
+@Service
+public class MemberService {
+
+    private static final Logger log = LoggerFactory.getLogger(MemberService.class);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}$");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String INVITATION_INVALID =
+            "This invitation link is not valid any more: it was used, withdrawn or has expired. Ask the account owner to invite you again.";
+
+    private final AccountAccess access;
+    private final CurrentUser currentUser;
+    private final AccountRepository accounts;
+    private final MemberStore members;
+    private final InvitationStore invitations;
+    private final InvitationMailer mailer;
+    private final TransactionTemplate transaction;
+    private final Duration invitationValidity;
+    private final Clock clock;
+
+    MemberService(AccountAccess access, CurrentUser currentUser, AccountRepository accounts, MemberStore members,
+                  InvitationStore invitations, InvitationMailer mailer, PlatformTransactionManager transactionManager,
+                  @Value("${billfold.invitations.valid-for:P7D}") Duration invitationValidity, Clock clock) {
+        this.access = access;
+        this.currentUser = currentUser;
+        this.accounts = accounts;
+        this.members = members;
+        this.invitations = invitations;
+        this.mailer = mailer;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.invitationValidity = invitationValidity;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<MemberSummary> members(AccountId accountId) {
+        AccountContext account = access.require(accountId, AccountAccess.Action.MANAGE_ACCOUNT);
+        return members.members(accountId, account.userId());
+    }
+
+    @Transactional(readOnly = true)
+    public List<InvitationSummary> pendingInvitations(AccountId accountId) {
+        access.require(accountId, AccountAccess.Action.MANAGE_ACCOUNT);
+        return invitations.pendingIn(accountId, clock.instant()).stream()
+                .map(i -> new InvitationSummary(i.id(), i.email(), i.role(), i.expiresAt())).toList();
+    }
+
+    /**
+     * Invites {@code email} with {@code role} and mails the link. An earlier pending invitation of the same address is
+     * replaced, so only the newest link works. The invitation is committed before the mail goes out; if the mail
+     * fails, it is withdrawn again and nothing is left behind.
+     */
+    public InvitationSummary invite(AccountId accountId, String email, Role role) {
+        AccountContext account = access.require(accountId, AccountAccess.Action.MANAGE_ACCOUNT);
+        String address = normalizeEmail(email);
+        String token = newToken();
+        Instant now = clock.instant();
+        Invitation invitation = new Invitation(InvitationId.random(), accountId, address, role, hash(token),
+                account.userId(), now, now.plus(invitationValidity), null, null);
+        transaction.executeWithoutResult(status -> {
+            // Serializes invitations of one account, so two at once cannot leave two pending links for one address.
+            access.lockForUpdate(accountId);
+            if (members.hasMemberWithEmail(accountId, address)) {
+                throw new InvalidRequestException("email", "%s is already a member of this account.".formatted(address));
+            }
+            invitations.deletePending(accountId, address);
+            invitations.insert(invitation);
+        });
+        try {
+            mailer.send(invitation, token, account.accountName(), currentUser.require().displayName());
+        } catch (MailException mailFailed) {
+            log.warn("Invitation {}: the mail could not be sent; withdrawn", invitation.id().value(), mailFailed);
+            transaction.executeWithoutResult(status -> invitations.delete(invitation.id()));
+            throw new InvalidRequestException("email",
+                    "The invitation mail could not be sent, so no invitation was made. Please try again later.");
+        }
+        return new InvitationSummary(invitation.id(), address, role, invitation.expiresAt());
+    }
+
+    @Transactional
+    public void revokeInvitation(InvitationId invitationId) {
+        Invitation invitation = invitations.findById(invitationId).orElse(null);
+        access.requireOwner(invitation == null ? null : invitation.accountId(), invitationId,
+                AccountAccess.Action.MANAGE_ACCOUNT, new InvalidRequestException("We could not find that invitation."));
+        invitations.delete(invitationId);
+    }
+
+    @Transactional
+    public void changeRole(AccountId accountId, UserId memberId, Role role) {
+        access.require(accountId, AccountAccess.Action.MANAGE_ACCOUNT);
+        access.lockForUpdate(accountId);
+        Role current = requireMember(accountId, memberId);
+        if (current == Role.OWNER && role != Role.OWNER && members.owners(accountId) <= 1) {
+            throw new InvalidRequestException("role",
+                    "An account needs at least one owner. Make someone else an owner first.");
+        }
+        members.updateRole(accountId, memberId, role);
+    }
+
+    @Transactional
+    public void removeMember(AccountId accountId, UserId memberId) {
+        access.require(accountId, AccountAccess.Action.MANAGE_ACCOUNT);
+        access.lockForUpdate(accountId);
+        Role current = requireMember(accountId, memberId);
+        if (current == Role.OWNER && members.owners(accountId) <= 1) {
+            throw new InvalidRequestException("member",
+                    "The last owner cannot be removed. Make someone else an owner first.");
+        }
+        members.delete(accountId, memberId);
+    }
+
+    /**
+     * The signed-in user opened an invitation link. The token is the proof: whoever can read the mail may join, with
+     * whatever e-mail address they signed in. Joining makes that account the user's current one.
+     */
+    @Transactional
+    public AccountContext acceptInvitation(String token) {
+        AppUser user = currentUser.require();
+        Instant now = clock.instant();
+        Invitation invitation = token.isBlank() ? null : invitations.findByTokenHash(hash(token.trim())).orElse(null);
+        if (invitation == null || !invitation.isPending(now) || invitations.markAccepted(invitation.id(), user.id(), now) != 1) {
+            log.warn("Invitation link refused: user={} (unknown, used or expired token)", user.id().value());
+            throw new InvalidRequestException(INVITATION_INVALID);
+        }
+        join(invitation, user.id());
+        members.choose(invitation.accountId(), user.id(), now);
+        return access.require(invitation.accountId(), AccountAccess.Action.VIEW);
+    }
+
+    /**
+     * Joins every pending invitation to {@code email}. For the sign-in: call it once the identity provider has
+     * vouched for the address (a verified e-mail only), before the user sees an account. Returns how many were used.
+     */
+    @InternalCall("runs right after an OIDC sign-in, for the user who just signed in, with the e-mail the provider verified")
+    @Transactional
+    public int acceptInvitationsFor(UserId userId, String email) {
+        Instant now = clock.instant();
+        int joined = 0;
+        for (Invitation invitation : invitations.pendingFor(email.trim().toLowerCase(Locale.ROOT), now)) {
+            if (invitations.markAccepted(invitation.id(), userId, now) == 1) {
+                join(invitation, userId);
+                joined++;
+            }
+        }
+        if (joined > 0) {
+            log.info("User {} joined {} account(s) by invitation", userId.value(), joined);
+        }
+        return joined;
+    }
+
+    /** An existing member keeps the role they have: an invitation never demotes or promotes anyone. */
+    private void join(Invitation invitation, UserId userId) {
+        if (accounts.findRole(invitation.accountId(), userId).isPresent()) {
+            return;
+        }
+        try {
+            members.insert(invitation.accountId(), userId, invitation.role());
+        } catch (DuplicateKeyException joinedMeanwhile) {
+            // a second invitation to the same account was accepted at the same moment; one membership is enough
+        }
+    }
+
+    private Role requireMember(AccountId accountId, UserId memberId) {
+        return accounts.findRole(accountId, memberId).orElseThrow(() -> access.denied(AccountAccess.Action.MANAGE_ACCOUNT,
+                memberId, new InvalidRequestException("member", "That person is not a member of this account.")));
+    }
+
+    static String normalizeEmail(String email) {
+        String address = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        if (address.isEmpty()) {
+            throw new InvalidRequestException("email", "Enter the e-mail address of the person to invite.");
+        }
+        if (address.length() > 320 || !EMAIL.matcher(address).matches()) {
+            throw new InvalidRequestException("email",
+                    "That does not look like an e-mail address. Check it and try again (for example, name@example.com).");
+        }
+        return address;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

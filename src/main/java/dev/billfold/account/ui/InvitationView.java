@@ -1,0 +1,50 @@
+package dev.billfold.account.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.billfold.account.AccountContext;
+import dev.billfold.account.MemberService;
+import dev.billfold.base.InvalidRequestException;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The link in an invitation mail. Signed-in users join at once; others sign in first and come back here. Outside the
+ * main layout, because an invitee may not belong to any account yet.
+ */
+@Route(value = "invitation/:token", autoLayout = false)
+@PageTitle("Invitation · Billfold")
+@PermitAll
+public class InvitationView extends Div implements BeforeEnterObserver {
+
+    private final MemberService members;
+    private final Paragraph outcome = new Paragraph();
+
+    InvitationView(MemberService members) {
+        this.members = members;
+        addClassName("invitation-view");
+        outcome.setId("invitation-outcome");
+        var home = new Anchor("", "Go to the portal");
+        home.setId("invitation-home");
+        add(new H2("Invitation"), outcome, home);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String token = event.getRouteParameters().get("token").orElse("");
+        try {
+            AccountContext joined = members.acceptInvitation(token);
+            outcome.setText("You joined %s as %s. It is now your current account."
+                    .formatted(joined.accountName(), joined.role().label()));
+            outcome.getElement().setAttribute("data-kind", "success");
+        } catch (InvalidRequestException invalid) {
+            outcome.setText(invalid.getMessage());
+            outcome.getElement().setAttribute("data-kind", "error");
+        }
+    }
+}

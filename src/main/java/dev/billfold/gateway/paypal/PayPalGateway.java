@@ -59,6 +59,7 @@ class PayPalGateway implements PaymentGateway {
     static final String FUNDING_DECLINED = "PayPal declined the chosen funding source. Nothing was charged; pay with another card or bank in PayPal, or choose another method.";
     static final String REFUSED = "PayPal refused the payment. Nothing was charged.";
     static final String NO_FUNDS = "The PayPal account has insufficient funds. Nothing was charged.";
+    static final String EXPIRED = "The PayPal order expired before it was approved. Nothing was charged.";
     static final String AWAITING_APPROVAL = "Waiting for the customer to approve the payment at PayPal.";
 
     private final PaypalServerSdkClient client;
@@ -125,6 +126,12 @@ class PayPalGateway implements PaymentGateway {
         Order order;
         try {
             order = client.getOrdersController().getOrder(new GetOrderInput.Builder(orderId).build()).getResult();
+        } catch (ErrorException e) {
+            if (e.getResponseCode() == 404) {
+                // PayPal forgets orders that were never approved; an order it does not know took no money.
+                return new GatewayResult(GatewayResult.Status.CANCELLED, orderId, null, EXPIRED, null);
+            }
+            return failure(orderId, e);
         } catch (ApiException | IOException | AuthValidationException e) {
             return failure(orderId, e);
         }
@@ -172,7 +179,13 @@ class PayPalGateway implements PaymentGateway {
             return resultOf(captured);
         } catch (ErrorException e) {
             if (hasIssue(e, "ORDER_ALREADY_CAPTURED")) {
-                return checkoutResult(order.getId());
+                // Captured by an earlier call whose answer we lost: read the order, never capture again.
+                try {
+                    return resultOf(client.getOrdersController().getOrder(new GetOrderInput.Builder(order.getId()).build())
+                            .getResult());
+                } catch (ApiException | IOException | AuthValidationException again) {
+                    return failure(order.getId(), again);
+                }
             }
             return failure(order.getId(), e);
         } catch (ApiException | IOException | AuthValidationException e) {

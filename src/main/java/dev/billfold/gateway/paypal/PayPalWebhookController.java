@@ -96,21 +96,33 @@ class PayPalWebhookController {
         }
     }
 
-    /** The outcome to record, or null when PayPal's answer was unknown and the event should come again. */
+    /**
+     * The outcome to record, or null when PayPal's answer was unknown and the event should come again. The payment is
+     * looked up before PayPal is asked, so an approved order that is not one of our waiting payments is never captured.
+     */
     private @Nullable String process(@Nullable String orderId, @Nullable String customId) {
         if (orderId == null) {
             return "NO_ORDER";
+        }
+        PaymentNotifications.Outcome ours = notify(orderId, customId,
+                GatewayResult.pending(orderId, "PayPal reported news about this payment; we are checking it."));
+        if (ours != PaymentNotifications.Outcome.APPLIED) {
+            return ours.name();
         }
         GatewayResult result = gateway.checkoutResult(orderId);
         if (result.status() == GatewayResult.Status.UNKNOWN) {
             return null;
         }
+        return notify(orderId, customId, result).name();
+    }
+
+    private PaymentNotifications.Outcome notify(String orderId, @Nullable String customId, GatewayResult result) {
         PaymentNotifications.Outcome outcome = notifications.byProviderReference(PayPalGateway.ID, orderId, result);
         if (outcome == PaymentNotifications.Outcome.UNKNOWN_PAYMENT && customId != null) {
             // A charge whose answer we never got has no reference yet; our key on the order still finds it.
             outcome = notifications.byIdempotencyKey(PayPalGateway.ID, customId, result);
         }
-        return outcome.name();
+        return outcome;
     }
 
     private static @Nullable String orderId(String type, JsonNode resource) {

@@ -311,6 +311,20 @@ abstract class PayPalGatewayContract {
         assertThat(data.ledgerEntries(customer.accountId())).isZero();
     }
 
+    @Test
+    void an_order_paypal_no_longer_knows_rejects_the_payment_as_expired() {
+        var redirect = startCheckout("60.00", false);
+        PAYPAL.getOrderResponds(orderId, json(404, """
+                {"name":"RESOURCE_NOT_FOUND","details":[{"issue":"INVALID_RESOURCE_ID","description":"Specified resource ID does not exist. Please check the resource ID and try again."}],
+                 "message":"The specified resource does not exist.","debug_id":"b1d1f06c7246c","links":[]}"""));
+
+        var details = payments.confirmReturn(redirect.paymentId());
+
+        assertThat(details.status()).isEqualTo(PaymentStatus.REJECTED);
+        assertThat(details.statusReason()).isEqualTo(PayPalGateway.EXPIRED);
+        assertThat(data.ledgerEntries(customer.accountId())).isZero();
+    }
+
     // --- currencies ---
 
     @Test
@@ -390,6 +404,22 @@ abstract class PayPalGatewayContract {
         assertThat(verification.path("webhook_event").path("event_type").asString()).isEqualTo("CHECKOUT.ORDER.APPROVED");
         assertThat(verification.path("transmission_id").asString()).isEqualTo("tx-1");
         assertThat(verification.path("cert_url").asString()).startsWith("https://api.sandbox.paypal.com/v1/notifications/certs/");
+    }
+
+    @Test
+    void an_approved_order_that_is_not_ours_is_neither_captured_nor_credited() throws Exception {
+        String foreignOrder = "9XK41927" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String foreignKey = "someone-else:" + UUID.randomUUID();
+        PAYPAL.orderIs(foreignOrder, "APPROVED", foreignKey, "500.00");
+        PAYPAL.captures(foreignOrder, foreignKey, "500.00", "USD", "COMPLETED", false);
+        String event = orderApprovedEvent("WH-" + UUID.randomUUID(), foreignKey).replace(orderId, foreignOrder);
+
+        HttpResponse<String> response = webhook(event, PayPalFake.GOOD_SIGNATURE);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("UNKNOWN_PAYMENT");
+        assertThat(PAYPAL.capturesOf(foreignOrder)).isEmpty();
+        assertThat(data.ledgerEntries(customer.accountId())).isZero();
     }
 
     @Test

@@ -25,9 +25,9 @@ import java.util.List;
  * A local PayPal speaking the REST API the SDK calls: OAuth token, Orders v2 create/get/capture and
  * verify-webhook-signature, with response bodies shaped like PayPal's documented examples. Each test scripts what
  * PayPal answers next ("the capture declines", "the order is still waiting for the payer", "the first capture is a
- * 500") and reads back what the SDK sent.
+ * 500") and reads back what the SDK sent. The browser tests use it too, with its stand-in for PayPal's approval page.
  */
-final class PayPalFake {
+public final class PayPalFake {
 
     static final String GOOD_SIGNATURE = "valid-signature-from-paypal";
     static final String PAYER_EMAIL = "alice@example.com";
@@ -35,7 +35,7 @@ final class PayPalFake {
 
     private final WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(60));
 
-    PayPalFake() {
+    public PayPalFake() {
         server.start();
         reset();
         // The first request to a fresh server is slow; warm it up so it never counts against the SDK's timeouts.
@@ -47,7 +47,7 @@ final class PayPalFake {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return server.baseUrl();
     }
 
@@ -56,7 +56,7 @@ final class PayPalFake {
         return vaultId;
     }
 
-    void reset() {
+    public void reset() {
         vaultId = "8kk" + Long.toString(System.nanoTime(), 36);
         server.resetAll();
         server.stubFor(post(urlPathEqualTo("/v1/oauth2/token")).willReturn(json(200, """
@@ -72,19 +72,49 @@ final class PayPalFake {
                 .willReturn(json(200, "{\"verification_status\":\"SUCCESS\"}")));
     }
 
-    void stop() {
+    public void stop() {
         server.stop();
+    }
+
+    /** Spring arguments that switch PayPal on in an app and point it at this fake. */
+    public List<String> appArguments(String publicUrl) {
+        return List.of("--billfold.gateway.paypal.client-id=e2e-client-id",
+                "--billfold.gateway.paypal.client-secret=e2e-client-secret",
+                "--billfold.gateway.paypal.webhook-id=WH-TEST-1",
+                "--billfold.gateway.paypal.public-url=" + publicUrl,
+                "--billfold.gateway.paypal.api-base-url=" + baseUrl());
+    }
+
+    /** PayPal's approval page, reduced to what matters: a "Pay Now" link. */
+    public String servesApprovalPage(String orderId) {
+        server.stubFor(get(urlPathEqualTo("/checkoutnow")).withQueryParam("token", equalTo(orderId)).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8").withBody("""
+                        <!DOCTYPE html><html lang="en"><head><title>PayPal Checkout (local fake)</title></head>
+                        <body><h1>PayPal</h1><p>Order %1$s</p><a id="approve" href="/approve?token=%1$s">Pay Now</a></body></html>"""
+                        .formatted(orderId))));
+        return baseUrl() + "/checkoutnow?token=" + orderId;
+    }
+
+    /** The customer approves: PayPal sends the browser to the order's return URL. */
+    public void approvalReturnsTo(String orderId, String returnUrl) {
+        server.stubFor(get(urlPathEqualTo("/approve")).withQueryParam("token", equalTo(orderId))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", returnUrl)));
     }
 
     // --- what PayPal answers ---
 
     /** The next order PayPal creates gets this id and waits for the payer at PayPal. */
     void createsOrder(String orderId) {
+        createsOrder(orderId, "https://www.sandbox.paypal.com/checkoutnow?token=" + orderId);
+    }
+
+    /** As {@link #createsOrder(String)}, sending the payer to the given approval page. */
+    public void createsOrder(String orderId, String payerActionUrl) {
         server.stubFor(post(urlPathEqualTo("/v2/checkout/orders")).willReturn(json(200, """
                 {"id":"%1$s","status":"PAYER_ACTION_REQUIRED","payment_source":{"paypal":{}},
                  "links":[{"href":"https://api.sandbox.paypal.com/v2/checkout/orders/%1$s","rel":"self","method":"GET"},
-                          {"href":"https://www.sandbox.paypal.com/checkoutnow?token=%1$s","rel":"payer-action","method":"GET"}]}"""
-                .formatted(orderId))));
+                          {"href":"%2$s","rel":"payer-action","method":"GET"}]}"""
+                .formatted(orderId, payerActionUrl))));
     }
 
     /** A vaulted wallet is charged at once: the created order comes back completed. */
@@ -96,7 +126,7 @@ final class PayPalFake {
         server.stubFor(post(urlPathEqualTo("/v2/checkout/orders")).willReturn(response));
     }
 
-    void orderIs(String orderId, String status, String key, String value) {
+    public void orderIs(String orderId, String status, String key, String value) {
         server.stubFor(get(urlPathEqualTo("/v2/checkout/orders/" + orderId)).willReturn(json(200, """
                 {"id":"%s","intent":"CAPTURE","status":"%s",
                  "payment_source":{"paypal":{"email_address":"%s","account_id":"QYR5Z8XDVJNXQ","account_status":"VERIFIED",
@@ -124,7 +154,7 @@ final class PayPalFake {
         server.stubFor(get(urlPathEqualTo("/v2/checkout/orders/" + orderId)).willReturn(response));
     }
 
-    void captures(String orderId, String key, String value, String currency, String captureStatus, boolean vaulted) {
+    public void captures(String orderId, String key, String value, String currency, String captureStatus, boolean vaulted) {
         server.stubFor(capture(orderId).willReturn(json(201, completed(orderId, key, value, currency, captureStatus, vaulted))));
     }
 
@@ -180,11 +210,11 @@ final class PayPalFake {
 
     // --- what the SDK sent ---
 
-    List<LoggedRequest> creates() {
+    public List<LoggedRequest> creates() {
         return server.findAll(postRequestedFor(urlPathEqualTo("/v2/checkout/orders")));
     }
 
-    List<LoggedRequest> capturesOf(String orderId) {
+    public List<LoggedRequest> capturesOf(String orderId) {
         return server.findAll(postRequestedFor(urlPathEqualTo("/v2/checkout/orders/" + orderId + "/capture")));
     }
 

@@ -286,6 +286,41 @@ abstract class PayPalGatewayContract {
     }
 
     @Test
+    void a_vaulted_wallet_declined_at_paypal_rejects_the_charge_and_a_500_leaves_it_waiting() {
+        MethodOption wallet = savedPayPalWallet();
+
+        PAYPAL.createOrderResponds(PayPalFake.unprocessable("INSTRUMENT_DECLINED",
+                "The instrument presented was either declined by the processor or bank, or it can't be used for this payment."));
+        var declined = (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), "40", wallet.choice(), false,
+                UUID.randomUUID().toString()));
+        assertThat(declined.status()).isEqualTo(PaymentStatus.REJECTED);
+        assertThat(declined.message()).isEqualTo("The payment was rejected: " + PayPalGateway.FUNDING_DECLINED);
+
+        PAYPAL.createOrderResponds(json(503, """
+                {"name":"SERVICE_UNAVAILABLE","message":"Service Unavailable.","debug_id":"5e4d3c2b1a0f9"}"""));
+        var unknown = (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), "41", wallet.choice(), false,
+                UUID.randomUUID().toString()));
+        assertThat(unknown.status()).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
+        assertThat(unknown.message()).isEqualTo("The payment is waiting: " + PayPalGateway.SERVER_ERROR);
+
+        assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("20.00");
+    }
+
+    @Test
+    void a_connection_reset_on_return_is_unknown_and_the_payment_stays_waiting() {
+        var redirect = startCheckout("90.00", false);
+        PAYPAL.getOrderResponds(orderId, com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER));
+
+        var details = payments.confirmReturn(redirect.paymentId());
+
+        assertThat(details.status()).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
+        assertThat(details.statusReason()).isEqualTo(PayPalGateway.CONNECTION_FAILED);
+        assertThat(data.ledgerEntries(customer.accountId())).isZero();
+    }
+
+    @Test
     void a_tampered_amount_is_held_for_clarification_and_not_credited() {
         var redirect = startCheckout("100.00", false);
         String key = keyOf(redirect.paymentId());
@@ -500,6 +535,16 @@ abstract class PayPalGatewayContract {
     }
 
     // --- helpers ---
+
+    /** A PayPal wallet saved through a paid 20.00 checkout, as the customer would save it. */
+    private MethodOption savedPayPalWallet() {
+        var first = startCheckout("20.00", true);
+        String key = keyOf(first.paymentId());
+        PAYPAL.orderIs(orderId, "APPROVED", key, "20.00");
+        PAYPAL.captures(orderId, key, "20.00", "USD", "COMPLETED", true);
+        assertThat(payments.confirmReturn(first.paymentId()).status()).isEqualTo(PaymentStatus.CREDITED);
+        return topUps.methodsFor(customer.person()).getFirst();
+    }
 
     private TopUpOutcome.RedirectToProvider startCheckout(String amount, boolean save) {
         PAYPAL.createsOrder(orderId);

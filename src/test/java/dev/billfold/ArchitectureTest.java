@@ -66,6 +66,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void paypal_is_reached_only_through_the_gateway_interface_and_reaches_no_feature() {
+        noClasses().that().resideOutsideOfPackage("dev.billfold.gateway.paypal..")
+                .should().dependOnClassesThat().resideInAPackage("dev.billfold.gateway.paypal..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.billfold.gateway.paypal..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.billfold.account..", "dev.billfold.payment..",
+                        "dev.billfold.paymentmethod..", "dev.billfold.ledger..", "dev.billfold.security..", "dev.billfold.ui..")
+                .check(CLASSES);
+    }
+
+    @Test
     void demo_data_and_sign_in_are_not_used_by_production_code() {
         noClasses().that().resideOutsideOfPackage("dev.billfold.demo..")
                 .should().dependOnClassesThat().resideInAPackage("dev.billfold.demo..")

@@ -1,5 +1,7 @@
 package dev.billfold.gateway;
 
+import java.util.Currency;
+
 /**
  * A payment provider: demo, Stripe, PayPal. Every call that can move money carries the caller's idempotency key, so a
  * retry after a timeout reuses it. Results are explicit: {@link GatewayResult.Status#PENDING} when the provider has
@@ -42,5 +44,10 @@ public interface PaymentGateway {
      */
     default GatewayResult setupResult(String setupReference) {
         throw new UnsupportedOperationException(id() + " cannot save a method without a payment");
+    }
+
+    /** Whether this provider takes payments in the currency; one that does not is not offered for it at all. */
+    default boolean supports(Currency currency) {
+        return true;
     }
 }

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -92,7 +93,12 @@ public class TopUpService {
         for (SavedMethodSummary method : saved) {
             options.add(new MethodOption(new MethodChoice.SavedMethod(method.id()), method.label(), false, method.isDefault()));
         }
+        Currency currency = access.require(access.requirePayer(payerId, AccountAccess.Action.VIEW).accountId(),
+                AccountAccess.Action.VIEW).currency();
         for (PaymentGateway gateway : gateways.enabled()) {
+            if (!gateway.supports(currency)) {
+                continue;
+            }
             options.add(new MethodOption(new MethodChoice.Checkout(gateway.id()), gateway.displayName(), true,
                     !hasDefault && options.isEmpty()));
         }
@@ -121,7 +127,13 @@ public class TopUpService {
                 gateway = gateways.find(savedMethod.provider()).orElseThrow(() ->
                         new InvalidRequestException("method", "That payment method's provider is not available right now."));
             }
-            case MethodChoice.Checkout checkout -> gateway = gateways.require(checkout.provider());
+            case MethodChoice.Checkout checkout -> {
+                gateway = gateways.require(checkout.provider());
+                if (!gateway.supports(account.currency())) {
+                    throw new InvalidRequestException("method", "%s does not take payments in %s. Choose another method."
+                            .formatted(gateway.displayName(), account.currency().getCurrencyCode()));
+                }
+            }
             case MethodChoice.Invoice invoice -> {
             }
         }

@@ -1,5 +1,6 @@
 package dev.billfold.e2e;
 
+import dev.billfold.gateway.paypal.PayPalFake;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,8 @@ final class ProductionApp {
     static final String INVOICE_RECIPIENT_NAME = ProductionServer.INVOICE_RECIPIENT_NAME;
     static final List<String> INVOICE_BANK_DETAILS_LINES = ProductionServer.INVOICE_BANK_DETAILS_LINES;
 
+    /** The app's PayPal: switched on and pointed at this local fake, so the PayPal journey runs in the browser too. */
+    private static PayPalFake payPal;
     private static ProductionApp running;
     private static RuntimeException startFailure;
 
@@ -32,7 +35,11 @@ final class ProductionApp {
         }
         if (running == null) {
             try {
-                running = new ProductionApp(ProductionServer.start("e2e", List.of(), IdentityProvider.get().appArguments()));
+                payPal = new PayPalFake();
+                var arguments = new java.util.ArrayList<>(IdentityProvider.get().appArguments());
+                // ${server.port} resolves to the port ProductionServer picks, so PayPal's return URLs reach this app.
+                arguments.addAll(payPal.appArguments("http://localhost:${server.port}"));
+                running = new ProductionApp(ProductionServer.start("e2e", List.of(), arguments));
             } catch (RuntimeException e) {
                 startFailure = e;
                 throw e;
@@ -47,6 +54,14 @@ final class ProductionApp {
             running.server.close();
             running = null;
         }
+        if (payPal != null) {
+            payPal.stop();
+            payPal = null;
+        }
+    }
+
+    PayPalFake payPal() {
+        return payPal;
     }
 
     String baseUrl() {

@@ -1,0 +1,37 @@
+package dev.billfold.gateway.paypal;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * PayPal's REST credentials. PayPal is offered only when a client id is set; the secret and the webhook id then must be
+ * set too, and come from the environment in production.
+ *
+ * @param clientId       REST app client id; blank switches PayPal off
+ * @param clientSecret   REST app secret
+ * @param webhookId      id PayPal gave the webhook subscription, needed to verify each event
+ * @param environment    SANDBOX or PRODUCTION (PayPal's fixed API hosts)
+ * @param publicUrl      our own address as the customer's browser sees it, for PayPal's absolute return/cancel URLs
+ * @param apiBaseUrl     only for tests and local fakes: sends every API call to this host instead of PayPal's
+ * @param brandName      the merchant name PayPal shows on its page
+ * @param connectTimeout how long to wait for a connection to PayPal
+ * @param readTimeout    how long to wait for PayPal's answer; after that the outcome is unknown, never a decline
+ */
+@ConfigurationProperties("billfold.gateway.paypal")
+record PayPalProperties(
+        @Nullable String clientId,
+        @Nullable String clientSecret,
+        @Nullable String webhookId,
+        @DefaultValue("SANDBOX") String environment,
+        @Nullable String publicUrl,
+        @Nullable String apiBaseUrl,
+        @DefaultValue("Billfold") String brandName,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("20s") Duration readTimeout) {
+
+    boolean enabled() {
+        return clientId != null && !clientId.isBlank();
+    }
+}

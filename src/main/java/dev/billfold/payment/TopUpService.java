@@ -105,7 +105,7 @@ public class TopUpService {
         Payer checkedPayer = access.requirePayer(request.payerId(), AccountAccess.Action.MOVE_MONEY);
         PayerSummary payer = PayerSummary.of(checkedPayer);
         AccountContext account = access.require(checkedPayer.accountId(), AccountAccess.Action.MOVE_MONEY);
-        String idempotencyKey = "topup:" + requireRequestKey(request.requestKey());
+        String idempotencyKey = TopUpRequest.idempotencyKeyFor(requireRequestKey(request.requestKey()));
         Optional<Payment> repeated = payments.findByIdempotencyKey(idempotencyKey);
         if (repeated.isPresent()) {
             return replay(repeated.get(), account, request);

@@ -54,6 +54,7 @@ public class TopUpView extends Div {
         this.form = topUps.form();
         addClassName("top-up-view");
         add(new H2("Top up your balance"), balanceCard(), formCard());
+        addComponentAsFirst(dev.billfold.ui.PageTabs.topUp(dev.billfold.ui.PageTabs.TOP_UP));
         refreshBalance();
     }
 

@@ -91,16 +91,14 @@ public class RenewalService {
                 problem = cannot.getMessage();
             }
         }
-        List<RenewalQuote.Line> quoted = plan.items().stream().map(item -> new RenewalQuote.Line(item.service().id(),
-                item.service().name(), item.periods(), item.term(), item.cost(), item.newPaidUntil())).toList();
-        return new RenewalQuote(quoted, plan.total(), balance, shortfall, topUp, problem);
+        return new RenewalQuote(lines(plan), plan.total(), balance, shortfall, topUp, problem);
     }
 
     /**
      * Pays the renewal from the balance, all or nothing. A short balance changes nothing and is reported with the
      * amount missing.
      */
-    public RenewalQuote renewFromBalance(List<RenewalLine> lines) {
+    public RenewalReceipt renewFromBalance(List<RenewalLine> lines) {
         AccountContext account = requireMoveMoney();
         RenewalCharger.Outcome outcome = transaction.execute(status -> charger.renew(account.accountId(),
                 account.currency(), lines, RenewalChargeRepository.Source.MANUAL, today(), null));
@@ -111,9 +109,7 @@ public class RenewalService {
         }
         RenewalCharger.Outcome.Renewed renewed = (RenewalCharger.Outcome.Renewed) outcome;
         RenewalPlan plan = renewed.plan();
-        return new RenewalQuote(plan.items().stream().map(item -> new RenewalQuote.Line(item.service().id(),
-                item.service().name(), item.periods(), item.term(), item.cost(), item.newPaidUntil())).toList(),
-                plan.total(), renewed.balanceAfter(), Money.zero(account.currency()), null, null);
+        return new RenewalReceipt(lines(plan), plan.total(), renewed.balanceAfter());
     }
 
     /**
@@ -260,6 +256,11 @@ public class RenewalService {
         return new ServiceSummary(service.id(), service.name(), service.kind(), service.price(), service.period(),
                 service.paidUntil(), service.status(), service.expiringSoon(today, properties.expiringWithinDays()),
                 service.autoRenew(), List.copyOf(terms));
+    }
+
+    private static List<RenewalQuote.Line> lines(RenewalPlan plan) {
+        return plan.items().stream().map(item -> new RenewalQuote.Line(item.service().id(), item.service().name(),
+                item.periods(), item.term(), item.cost(), item.newPaidUntil())).toList();
     }
 
     private LocalDate today() {

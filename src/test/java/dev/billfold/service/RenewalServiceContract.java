@@ -101,7 +101,8 @@ abstract class RenewalServiceContract {
         fixtures.credit(customer, "100.00");
         ServiceId vps = fixtures.service(customer, "VPS", "10.00", "MONTH", today.plusDays(5), "ACTIVE", false);
 
-        RenewalQuote done = renewals.renewFromBalance(List.of(new RenewalLine(vps, 3)));
+        RenewalReceipt done = renewals.renewFromBalance(List.of(new RenewalLine(vps, 3)));
+        assertThat(done.balanceAfter().value()).isEqualByComparingTo("70.00");
 
         LocalDate start = today.plusDays(5);
         assertThat(done.total().value()).isEqualByComparingTo("30.00");

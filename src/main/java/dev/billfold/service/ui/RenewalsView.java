@@ -22,6 +22,7 @@ import dev.billfold.service.AutoTopUpSetting;
 import dev.billfold.service.RenewalActivity;
 import dev.billfold.service.RenewalLine;
 import dev.billfold.service.RenewalQuote;
+import dev.billfold.service.RenewalReceipt;
 import dev.billfold.service.RenewalService;
 import dev.billfold.service.ServiceId;
 import dev.billfold.service.ServiceStatus;
@@ -342,7 +343,7 @@ public class RenewalsView extends Div {
 
     private void renewFromBalance() {
         try {
-            RenewalQuote done = renewals.renewFromBalance(selectedLines());
+            RenewalReceipt done = renewals.renewFromBalance(selectedLines());
             StringBuilder text = new StringBuilder("Renewed: ");
             for (int i = 0; i < done.lines().size(); i++) {
                 RenewalQuote.Line line = done.lines().get(i);

@@ -404,6 +404,23 @@ abstract class RenewalServiceContract {
     }
 
     @Test
+    void the_owner_allows_automatic_top_ups_from_their_own_payer_only_and_the_job_uses_it() {
+        data.savedCard(customer, customer.person(), "4242", true);
+        ServiceId vps = fixtures.service(customer, "VPS", "10.00", "MONTH", today.plusDays(1), "ACTIVE", true);
+        Customer stranger = customer("USD");
+
+        assertThatThrownBy(() -> renewals.setAutoTopUp(true, stranger.person()))
+                .isInstanceOf(InvalidRequestException.class).hasMessage("That payer is not part of your account.");
+        assertThat(renewals.autoTopUp().enabled()).isFalse();
+
+        assertThat(renewals.setAutoTopUp(true, customer.person())).isEqualTo(new AutoTopUpSetting(true, customer.person()));
+        job.runOnce();
+
+        assertThat(fixtures.stored(vps).paidUntil()).isEqualTo(today.plusDays(1).plusMonths(1));
+        assertThat(renewals.setAutoTopUp(false, null)).isEqualTo(new AutoTopUpSetting(false, null));
+    }
+
+    @Test
     void two_job_runs_at_once_charge_each_service_and_period_exactly_once() throws Exception {
         fixtures.credit(customer, "1000.00");
         List<ServiceId> services = new ArrayList<>();

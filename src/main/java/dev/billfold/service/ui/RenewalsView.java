@@ -57,6 +57,7 @@ public class RenewalsView extends Div {
     private final TopUpService topUps;
     private final Ledger ledger;
     private final boolean mayRenew;
+    private final List<PayerSummary> payers;
 
     private final Span balance = new Span();
     private final Div serviceList = new Div();
@@ -86,6 +87,7 @@ public class RenewalsView extends Div {
         this.topUps = topUps;
         this.ledger = ledger;
         this.mayRenew = renewals.mayRenew();
+        this.payers = topUps.form().payers();
         addClassName("renewals-view");
 
         balance.setId("renewals-balance");
@@ -125,7 +127,6 @@ public class RenewalsView extends Div {
 
     private Div shortfallCard() {
         shortfallText.setId("shortfall-text");
-        List<PayerSummary> payers = topUps.form().payers();
         payer.setLabel("Payer");
         payer.setId("shortfall-payer");
         payer.setItems(payers);
@@ -162,7 +163,6 @@ public class RenewalsView extends Div {
     }
 
     private Div autoTopUpSwitch() {
-        List<PayerSummary> payers = topUps.form().payers();
         PayerSummary defaultPayer = payers.stream().filter(PayerSummary::isDefault).findFirst()
                 .orElse(payers.isEmpty() ? null : payers.getFirst());
         autoTopUp.setId("auto-top-up");

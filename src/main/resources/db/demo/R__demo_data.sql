@@ -73,3 +73,24 @@ insert into account_balance (account_id, amount_value, amount_currency) values
   ('a0000000-0000-0000-0000-000000000001', 200.00, 'USD'),
   ('a0000000-0000-0000-0000-000000000002', 0, 'KZT')
 on conflict do nothing;
+
+-- Hosted services paid from the balance (issue 7): one expiring soon, one suspended, a migration server waiting for
+-- its first payment, a yearly licence; and one VPS for Steppe Networks.
+insert into hosted_service (id, account_id, name, kind, price_value, price_currency, period, paid_until, status,
+                            auto_renew, renewal_checked_on, renewal_claimed_until, created_at, version) values
+  ('5e000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', 'Dedicated server DS-2 (Amsterdam)',
+   'DEDICATED_SERVER', 89.00, 'USD', 'MONTH', cast(current_timestamp + interval '5' day as date), 'ACTIVE', true, null, null,
+   current_timestamp - interval '300' day, 0),
+  ('5e000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000001', 'Extra IPv4 address 203.0.113.17',
+   'IP_ADDRESS', 3.00, 'USD', 'MONTH', cast(current_timestamp - interval '4' day as date), 'SUSPENDED', false, null, null,
+   current_timestamp - interval '200' day, 0),
+  ('5e000000-0000-0000-0000-000000000003', 'a0000000-0000-0000-0000-000000000001', 'Migration server DS-4 (Frankfurt)',
+   'DEDICATED_SERVER', 129.00, 'USD', 'MONTH', null, 'AWAITING_PAYMENT', false, null, null,
+   current_timestamp - interval '1' day, 0),
+  ('5e000000-0000-0000-0000-000000000004', 'a0000000-0000-0000-0000-000000000001', 'cPanel licence',
+   'LICENCE', 45.00, 'USD', 'YEAR', cast(current_timestamp + interval '150' day as date), 'ACTIVE', true, null, null,
+   current_timestamp - interval '215' day, 0),
+  ('5e000000-0000-0000-0000-000000000005', 'a0000000-0000-0000-0000-000000000002', 'VPS Almaty-2',
+   'VPS', 9500.00, 'KZT', 'MONTH', cast(current_timestamp + interval '12' day as date), 'ACTIVE', true, null, null,
+   current_timestamp - interval '48' day, 0)
+on conflict do nothing;

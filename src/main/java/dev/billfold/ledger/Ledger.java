@@ -41,6 +41,17 @@ public class Ledger {
         }
     }
 
+    /**
+     * The balance with its row locked until the caller's transaction ends, so that a charge checked against it cannot
+     * be raced by another debit. For services that have already checked access (or act for the account, like the
+     * auto-renewal job); no access check here.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Money lockBalance(AccountId accountId) {
+        return entries.lockedBalance(accountId).orElseThrow(() ->
+                new IllegalStateException("Account " + accountId.value() + " has no balance"));
+    }
+
     /** The current user's balance in their current account. */
     @Transactional(readOnly = true)
     public Money currentBalance() {

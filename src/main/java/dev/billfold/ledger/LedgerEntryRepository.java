@@ -41,6 +41,13 @@ class LedgerEntryRepository {
                 .optional();
     }
 
+    Optional<Money> lockedBalance(AccountId accountId) {
+        return jdbc.sql("select amount_value, amount_currency from account_balance where account_id = ? for update")
+                .param(accountId.value())
+                .query((rs, n) -> Money.of(rs.getBigDecimal(1), Currency.getInstance(rs.getString(2).trim())))
+                .optional();
+    }
+
     BigDecimal sumOfEntries(AccountId accountId) {
         return jdbc.sql("select coalesce(sum(amount_value), 0) from ledger_entry where account_id = ?")
                 .param(accountId.value()).query(BigDecimal.class).single();

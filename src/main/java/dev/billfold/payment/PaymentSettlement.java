@@ -7,6 +7,7 @@ import dev.billfold.paymentmethod.PaymentMethodService;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,12 +25,15 @@ class PaymentSettlement {
     private final Ledger ledger;
     private final PaymentMethodService methods;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    PaymentSettlement(PaymentStateStore payments, Ledger ledger, PaymentMethodService methods, Clock clock) {
+    PaymentSettlement(PaymentStateStore payments, Ledger ledger, PaymentMethodService methods, Clock clock,
+                      ApplicationEventPublisher events) {
         this.payments = payments;
         this.ledger = ledger;
         this.methods = methods;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -48,7 +52,7 @@ class PaymentSettlement {
             case CANCELLED -> payment.reject(reasonOr(result, "Cancelled on the payment page."), now);
             case PENDING, UNKNOWN -> payment.withWaitingReason(result.reason(), now);
         };
-        return payments.update(next);
+        return published(payments.update(next));
     }
 
     /** A checkout that could not even be opened: nothing was charged, so it is rejected with the reason. */
@@ -58,7 +62,16 @@ class PaymentSettlement {
         if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
             return payment;
         }
-        return payments.update(payment.reject(reason, clock.instant()));
+        return published(payments.update(payment.reject(reason, clock.instant())));
+    }
+
+    /** Tells listeners (after the commit) that a payment left WAITING_FOR_PAYMENT, e.g. to complete a renewal order. */
+    private Payment published(Payment payment) {
+        if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
+            events.publishEvent(new PaymentSettled(payment.id(), payment.accountId(), payment.idempotencyKey(),
+                    payment.status(), payment.statusReason()));
+        }
+        return payment;
     }
 
     @Transactional

@@ -9,4 +9,9 @@ import dev.billfold.account.PayerId;
  * @param requestKey a key the client makes once per form; a repeated submit with it returns the first payment
  */
 public record TopUpRequest(PayerId payerId, String amount, MethodChoice method, boolean saveMethod, String requestKey) {
+
+    /** The payment's idempotency key for a request key: other features use it to find the payment a request made. */
+    public static String idempotencyKeyFor(String requestKey) {
+        return "topup:" + requestKey;
+    }
 }

@@ -115,7 +115,7 @@ public class TopUpService {
         // logged) as such, not as a malformed request.
         ChargeableMethod savedMethod = request.method() instanceof MethodChoice.SavedMethod saved
                 ? methods.requireChargeable(payer.id(), saved.methodId()) : null;
-        String idempotencyKey = "topup:" + requireRequestKey(request.requestKey());
+        String idempotencyKey = TopUpRequest.idempotencyKeyFor(requireRequestKey(request.requestKey()));
         Optional<Payment> repeated = payments.findByIdempotencyKey(idempotencyKey);
         if (repeated.isPresent()) {
             return replay(repeated.get(), account, request);

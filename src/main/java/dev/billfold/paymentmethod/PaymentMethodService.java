@@ -79,6 +79,19 @@ public class PaymentMethodService {
     }
 
     /**
+     * The payer's default confirmed method, for a charge the account agreed to in advance (the auto-renewal top-up).
+     * No user is signed in there, so there is no access check: the caller passes the payer from the account's own
+     * settings, and the method must belong to that account too.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ChargeableMethod> defaultMethodForStandingOrder(AccountId accountId, PayerId payerId) {
+        return methods.findConfirmedByPayer(payerId).stream()
+                .filter(method -> method.isDefault() && method.accountId().equals(accountId))
+                .findFirst()
+                .map(method -> new ChargeableMethod(method.id(), method.provider(), method.providerToken(), method.label()));
+    }
+
+    /**
      * Records a method that a provider saved during a paid checkout. The provider has just charged it, so it is
      * confirmed at once; the payer's first confirmed method becomes the default. Runs inside the settlement
      * transaction and is idempotent by (provider, token).

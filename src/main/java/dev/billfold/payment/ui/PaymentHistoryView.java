@@ -109,6 +109,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         detail.setVisible(false);
 
         add(new H2("Payment history"), banner, filters, grid, detail);
+        addComponentAsFirst(dev.billfold.ui.PageTabs.history(dev.billfold.ui.PageTabs.PAYMENTS));
     }
 
     @Override

@@ -26,6 +26,7 @@ import dev.billfold.payment.MethodOption;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
+import dev.billfold.ui.PageTabs;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.UUID;
@@ -70,6 +71,7 @@ public class TopUpView extends Div {
             note.addClassName("read-only-note");
             add(new H2("Balance"), balanceCard(), note);
         }
+        addComponentAsFirst(PageTabs.topUp(PageTabs.TOP_UP));
         refreshBalance();
     }
 

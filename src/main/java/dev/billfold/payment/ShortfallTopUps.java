@@ -1,0 +1,153 @@
+package dev.billfold.payment;
+
+import dev.billfold.account.AccountAccess;
+import dev.billfold.account.AccountId;
+import dev.billfold.account.PayerId;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Money;
+import dev.billfold.gateway.ChargeRequest;
+import dev.billfold.gateway.GatewayRegistry;
+import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.PaymentGateway;
+import dev.billfold.paymentmethod.ChargeableMethod;
+import dev.billfold.paymentmethod.PaymentMethodService;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Top-ups that cover a shortfall: the amount to ask for, and the off-session charge the auto-renewal job makes when
+ * the account agreed to it. The charge takes the same path as a customer's saved-method top-up (payment created
+ * WAITING with its idempotency key under the account lock and the daily caps, then the provider's
+ * {@code chargeSavedMethod} with that key, then {@link PaymentSettlement}); only the signed-in user is missing.
+ */
+@Service
+public class ShortfallTopUps {
+
+    private static final Logger log = LoggerFactory.getLogger(ShortfallTopUps.class);
+
+    private final TopUpLimits limits;
+    private final PaymentMethodService methods;
+    private final GatewayRegistry gateways;
+    private final PaymentRepository payments;
+    private final DailyUsageQuery dailyUsage;
+    private final PaymentSettlement settlement;
+    private final AccountAccess access;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ShortfallTopUps(TopUpLimits limits, PaymentMethodService methods, GatewayRegistry gateways, PaymentRepository payments,
+                    DailyUsageQuery dailyUsage, PaymentSettlement settlement, AccountAccess access,
+                    PlatformTransactionManager transactionManager, Clock clock) {
+        this.limits = limits;
+        this.methods = methods;
+        this.gateways = gateways;
+        this.payments = payments;
+        this.dailyUsage = dailyUsage;
+        this.settlement = settlement;
+        this.access = access;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /**
+     * What to top up to cover {@code shortfall}: rounded up to the currency's minor unit and at least the minimum
+     * top-up. Throws {@link InvalidRequestException} when the currency cannot be topped up or the amount is above the
+     * maximum per payment.
+     */
+    public Money amountFor(Money shortfall) {
+        TopUpProperties.CurrencyLimits currencyLimits = limits.limitsFor(shortfall.currency());
+        BigDecimal rounded = shortfall.value().setScale(Money.minorDigits(shortfall.currency()), RoundingMode.CEILING);
+        BigDecimal amount = rounded.max(currencyLimits.min());
+        if (amount.compareTo(currencyLimits.max()) > 0) {
+            throw new InvalidRequestException("amount", "The balance is %s short, more than the maximum top-up of %s per payment. Top up in several payments first."
+                    .formatted(Money.of(rounded, shortfall.currency()).format(), Money.of(currencyLimits.max(), shortfall.currency()).format()));
+        }
+        return Money.of(amount, shortfall.currency());
+    }
+
+    /** The settled state of the payment made with this idempotency key, if it has settled. No access check: internal. */
+    public Optional<PaymentSettled> settled(String idempotencyKey) {
+        return payments.findByIdempotencyKey(idempotencyKey)
+                .filter(payment -> payment.status() != PaymentStatus.WAITING_FOR_PAYMENT)
+                .map(payment -> new PaymentSettled(payment.id(), payment.accountId(), payment.idempotencyKey(),
+                        payment.status(), payment.statusReason()));
+    }
+
+    /**
+     * Tops up at least {@code shortfall} from the payer's default confirmed method, once per {@code idempotencyKey}:
+     * a second call with the same key never charges again, it reports what the first one did. No access check: the
+     * caller acts on the account's standing permission and passes the payer stored with it.
+     */
+    public Result topUpFromDefaultMethod(AccountId accountId, PayerId payerId, Money shortfall, String idempotencyKey) {
+        Optional<Payment> earlier = payments.findByIdempotencyKey(idempotencyKey);
+        if (earlier.isPresent()) {
+            return resultOf(earlier.get(), null);
+        }
+        ChargeableMethod method = methods.defaultMethodForStandingOrder(accountId, payerId).orElse(null);
+        if (method == null) {
+            return new Result(Result.Status.NO_METHOD, null, "The payer has no confirmed default payment method.");
+        }
+        PaymentGateway gateway = gateways.find(method.provider()).orElse(null);
+        if (gateway == null) {
+            return new Result(Result.Status.NOT_CREDITED, null, "The provider of " + method.label() + " is not available.");
+        }
+        Payment payment;
+        try {
+            Money amount = amountFor(shortfall);
+            payment = transaction.execute(status -> {
+                access.lockForUpdate(accountId);
+                Instant now = clock.instant();
+                ZoneId zone = limits.dayZone();
+                LocalDate today = LocalDate.ofInstant(now, zone);
+                limits.checkDaily(amount, dailyUsage.usage(accountId, amount.currency(),
+                        today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant()));
+                return payments.save(Payment.waiting(accountId, payerId, amount, MethodKind.SAVED_METHOD, gateway.id(),
+                        method.id(), idempotencyKey, false, now));
+            });
+        } catch (InvalidRequestException refused) {
+            return new Result(Result.Status.NOT_CREDITED, null, refused.getMessage());
+        } catch (DuplicateKeyException concurrentRun) {
+            return resultOf(payments.findByIdempotencyKey(idempotencyKey).orElseThrow(), null);
+        }
+        GatewayResult result;
+        try {
+            result = gateway.chargeSavedMethod(new ChargeRequest(idempotencyKey, payerId.value().toString(), method.providerToken(), payment.amount(),
+                    "Balance top-up for service renewals"));
+        } catch (RuntimeException unknown) {
+            log.warn("Payment {}: automatic top-up outcome unknown", payment.id().value(), unknown);
+            result = GatewayResult.unknown(null, "The provider did not answer; we will check the payment again shortly.");
+        }
+        return resultOf(settlement.apply(payment.id(), result), method.label());
+    }
+
+    private static Result resultOf(Payment payment, @Nullable String methodLabel) {
+        String from = methodLabel == null ? "" : " from " + methodLabel;
+        if (payment.status().isCredited()) {
+            return new Result(Result.Status.CREDITED, payment.id(), "%s was topped up%s.".formatted(payment.amount().format(), from));
+        }
+        return new Result(Result.Status.NOT_CREDITED, payment.id(), "The top-up of %s%s was not credited: %s"
+                .formatted(payment.amount().format(), from, TopUpService.messageFor(payment)));
+    }
+
+    /** What the automatic top-up did. */
+    public record Result(Status status, @Nullable PaymentId paymentId, String message) {
+
+        public enum Status { CREDITED, NOT_CREDITED, NO_METHOD }
+
+        public boolean credited() {
+            return status == Status.CREDITED;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.billfold.service;
+
+import dev.billfold.account.AccountId;
+import dev.billfold.account.PayerId;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class RenewalSettingsRepository {
+
+    private final JdbcClient jdbc;
+
+    RenewalSettingsRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    AutoTopUpSetting find(AccountId accountId) {
+        return jdbc.sql("select top_up_from_saved_method, payer_id from renewal_settings where account_id = ?")
+                .param(accountId.value())
+                .query((rs, n) -> {
+                    UUID payer = rs.getObject(2, UUID.class);
+                    return new AutoTopUpSetting(rs.getBoolean(1), payer == null ? null : new PayerId(payer));
+                })
+                .optional().orElse(new AutoTopUpSetting(false, null));
+    }
+
+    /** Call under the account lock: an update, then an insert if there was no row (one SQL for H2 and PostgreSQL). */
+    void save(AccountId accountId, boolean enabled, @Nullable PayerId payerId) {
+        UUID payer = payerId == null ? null : payerId.value();
+        int changed = jdbc.sql("update renewal_settings set top_up_from_saved_method = ?, payer_id = ? where account_id = ?")
+                .params(enabled, payer, accountId.value()).update();
+        if (changed == 0) {
+            jdbc.sql("insert into renewal_settings (account_id, top_up_from_saved_method, payer_id) values (?, ?, ?)")
+                    .params(accountId.value(), enabled, payer).update();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.billfold.service.ui;
+
+import org.jspecify.annotations.NullMarked;

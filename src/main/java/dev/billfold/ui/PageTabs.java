@@ -1,0 +1,45 @@
+package dev.billfold.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Nav;
+
+/**
+ * Tabs of a page whose parts are separate routes, so that each part can be bookmarked and linked: the top-up page
+ * ("Top up" and "Renewals") and the history ("Payments" and "All transactions"). Tabs link by path rather than by
+ * view class, so that features can share a page without depending on each other's views.
+ */
+public final class PageTabs extends Nav {
+
+    public static final String TOP_UP = "";
+    public static final String RENEWALS = "renewals";
+    public static final String PAYMENTS = "history";
+    public static final String TRANSACTIONS = "transactions";
+
+    private PageTabs(String id, String current, String[][] tabs) {
+        setId(id);
+        addClassName("page-tabs");
+        getElement().setAttribute("aria-label", "Page sections");
+        for (String[] tab : tabs) {
+            var link = new Anchor(tab[0], tab[1]);
+            link.setId(tab[2]);
+            link.addClassName("page-tab");
+            link.getElement().setAttribute("router-link", true);
+            if (tab[0].equals(current)) {
+                link.getElement().setAttribute("aria-current", "page");
+            }
+            add(link);
+        }
+    }
+
+    /** "Top up" and "Renewals", with {@code current} (a path above) marked. */
+    public static PageTabs topUp(String current) {
+        return new PageTabs("top-up-tabs", current, new String[][] {
+                {TOP_UP, "Top up", "tab-top-up"}, {RENEWALS, "Renewals", "tab-renewals"}});
+    }
+
+    /** "Payments" and "All transactions", with {@code current} (a path above) marked. */
+    public static PageTabs history(String current) {
+        return new PageTabs("history-tabs", current, new String[][] {
+                {PAYMENTS, "Payments", "tab-payments"}, {TRANSACTIONS, "All transactions", "tab-transactions"}});
+    }
+}

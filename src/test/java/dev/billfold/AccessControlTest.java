@@ -28,6 +28,8 @@ import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.ui.PaymentHistoryView;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.security.UserId;
+import dev.billfold.service.ServiceFixtures;
+import dev.billfold.service.ServiceId;
 import dev.billfold.ui.KaribuTest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -67,10 +69,13 @@ class AccessControlTest extends KaribuTest {
     /** The only methods allowed to skip the access check, each with its reason in the annotation. */
     private static final Set<String> EXPECTED_INTERNAL_CALLS = Set.of(
             "Ledger.post",
+            "Ledger.lockBalance",
             "PaymentMethodService.recordConfirmedFromCheckout",
             "ProviderNotificationHandler.byProviderReference",
             "ProviderNotificationHandler.byIdempotencyKey",
-            "MemberService.acceptInvitationsFor");
+            "MemberService.acceptInvitationsFor",
+            "ShortfallTopUps.topUpFromDefaultMethod",
+            "PaymentMethodService.defaultMethodForStandingOrder");
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
     private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token");
@@ -275,12 +280,18 @@ class AccessControlTest extends KaribuTest {
         Object[] build(Method method) {
             Object[] values = new Object[method.getParameterCount()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = value(method.getParameterTypes()[i]);
+                values[i] = value(method.getGenericParameterTypes()[i]);
             }
             return values;
         }
 
-        private Object value(Class<?> type) {
+        private Object value(java.lang.reflect.Type generic) {
+            if (generic instanceof java.lang.reflect.ParameterizedType parameterized
+                    && parameterized.getRawType() == List.class) {
+                return List.of(value(parameterized.getActualTypeArguments()[0]));
+            }
+            Class<?> type = generic instanceof java.lang.reflect.ParameterizedType parameterized
+                    ? (Class<?>) parameterized.getRawType() : (Class<?>) generic;
             if (TypedId.class.isAssignableFrom(type)) {
                 boolean useForeign = foreignSlot == ALL_FOREIGN || foreignSlot == slot;
                 slot++;
@@ -298,7 +309,7 @@ class AccessControlTest extends KaribuTest {
                 Object[] values = new Object[components.length];
                 for (int i = 0; i < components.length; i++) {
                     types[i] = components[i].getType();
-                    values[i] = value(types[i]);
+                    values[i] = value(components[i].getGenericType());
                 }
                 try {
                     var constructor = type.getDeclaredConstructor(types);
@@ -333,6 +344,18 @@ class AccessControlTest extends KaribuTest {
             if (type == long.class || type == Long.class) {
                 return 10L;
             }
+            if (type == java.math.BigDecimal.class) {
+                return new java.math.BigDecimal("10.00");
+            }
+            if (type == java.util.Currency.class) {
+                return java.util.Currency.getInstance("USD");
+            }
+            if (type == java.time.LocalDate.class) {
+                return java.time.LocalDate.of(2026, 1, 1);
+            }
+            if (type == java.io.Writer.class) {
+                return new java.io.StringWriter();
+            }
             throw new AssertionError("The access suite cannot build a " + type.getName() + ": teach Arguments.value");
         }
 
@@ -361,6 +384,8 @@ class AccessControlTest extends KaribuTest {
         ids.put(PaymentMethodId.class, card);
         ids.put(PaymentId.class, waitingCheckout(c));
         ids.put(InvitationId.class, pendingInvitation(c));
+        ids.put(ServiceId.class, new ServiceFixtures(jdbc).service(c, "Access VPS", "12.00", "MONTH",
+                java.time.LocalDate.now().plusDays(5), "ACTIVE", true));
         return ids;
     }
 

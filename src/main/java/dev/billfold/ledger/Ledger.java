@@ -46,6 +46,7 @@ public class Ledger {
      * be raced by another debit. For services that have already checked access (or act for the account, like the
      * auto-renewal job); no access check here.
      */
+    @InternalCall("locks the balance row inside the caller's transaction (renewals, the auto-renewal job); the caller checked access")
     @Transactional(propagation = Propagation.MANDATORY)
     public Money lockBalance(AccountId accountId) {
         return entries.lockedBalance(accountId).orElseThrow(() ->

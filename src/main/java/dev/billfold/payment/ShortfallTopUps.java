@@ -3,6 +3,7 @@ package dev.billfold.payment;
 import dev.billfold.account.AccountAccess;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.PayerId;
+import dev.billfold.base.InternalCall;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.gateway.ChargeRequest;
@@ -90,6 +91,7 @@ public class ShortfallTopUps {
      * a second call with the same key never charges again, it reports what the first one did. No access check: the
      * caller acts on the account's standing permission and passes the payer stored with it.
      */
+    @InternalCall("the auto-renewal job tops up without a signed-in user, for the account and payer of the service it renews")
     public Result topUpFromDefaultMethod(AccountId accountId, PayerId payerId, Money shortfall, String idempotencyKey) {
         Optional<Payment> earlier = payments.findByIdempotencyKey(idempotencyKey);
         if (earlier.isPresent()) {

@@ -62,6 +62,20 @@ public class PaymentMethodService {
      * Resolves a method id that came from outside for a charge: it must be the given payer's, confirmed, and the
      * current user must be allowed to move money for that payer.
      */
+    /**
+     * Checks only that the method belongs to the payer and the payer to an account of the current user, whatever the
+     * role: for flows that must refuse a foreign id (and log it) before they tell a Viewer about the role.
+     */
+    @Transactional(readOnly = true)
+    public void requireOfPayer(PayerId payerId, PaymentMethodId methodId) {
+        Payer payer = access.requirePayer(payerId, AccountAccess.Action.VIEW);
+        PaymentMethod method = methods.findById(methodId).orElse(null);
+        if (method == null || !method.payerId().equals(payer.id())) {
+            throw access.denied(AccountAccess.Action.VIEW, methodId,
+                    new InvalidRequestException("method", "That payment method does not belong to the selected payer."));
+        }
+    }
+
     @Transactional(readOnly = true)
     public ChargeableMethod requireChargeable(PayerId payerId, PaymentMethodId methodId) {
         Payer payer = access.requirePayer(payerId, AccountAccess.Action.MOVE_MONEY);
@@ -83,6 +97,7 @@ public class PaymentMethodService {
      * No user is signed in there, so there is no access check: the caller passes the payer from the account's own
      * settings, and the method must belong to that account too.
      */
+    @InternalCall("the auto-renewal job has no signed-in user; it passes the account and the payer of its own standing order")
     @Transactional(readOnly = true)
     public java.util.Optional<ChargeableMethod> defaultMethodForStandingOrder(AccountId accountId, PayerId payerId) {
         return methods.findConfirmedByPayer(payerId).stream()

@@ -77,6 +77,7 @@ public class RenewalService {
     @Transactional(readOnly = true)
     public RenewalQuote quote(List<RenewalLine> lines) {
         AccountContext account = access.current();
+        requireOwnServices(lines);
         RenewalPlan.requireWellFormed(lines);
         List<HostedService> chosen = services.findByAccount(account.accountId());
         RenewalPlan plan = RenewalPlan.of(chosen, lines, today(), account.currency());
@@ -99,6 +100,7 @@ public class RenewalService {
      * amount missing.
      */
     public RenewalReceipt renewFromBalance(List<RenewalLine> lines) {
+        requireOwnServices(lines);
         AccountContext account = requireMoveMoney();
         RenewalCharger.Outcome outcome = transaction.execute(status -> charger.renew(account.accountId(),
                 account.currency(), lines, RenewalChargeRepository.Source.MANUAL, today(), null));
@@ -120,6 +122,9 @@ public class RenewalService {
      */
     public ShortfallOutcome topUpAndRenew(List<RenewalLine> lines, PayerId payerId, MethodChoice method,
                                           boolean saveMethod, String requestKey) {
+        // ids from outside first, so that a foreign one is refused and logged as such
+        requireOwnServices(lines);
+        topUps.requireOwnIds(payerId, method);
         AccountContext account = requireMoveMoney();
         try {
             UUID.fromString(requestKey);
@@ -186,14 +191,8 @@ public class RenewalService {
     @Transactional
     public ServiceSummary setAutoRenew(ServiceId serviceId, boolean autoRenew) {
         HostedService service = services.findById(serviceId).orElse(null);
-        if (service == null) {
-            throw new InvalidRequestException("service", "That service is not part of your account.");
-        }
-        try {
-            access.require(service.accountId(), AccountAccess.Action.MOVE_MONEY);
-        } catch (InvalidRequestException denied) {
-            throw new InvalidRequestException("service", "You cannot change auto-renewal of that service.");
-        }
+        access.requireOwner(service == null ? null : service.accountId(), serviceId, AccountAccess.Action.MOVE_MONEY,
+                new InvalidRequestException("service", "You cannot change auto-renewal of that service."));
         services.setAutoRenew(serviceId, autoRenew);
         return summary(services.findById(serviceId).orElseThrow(), today());
     }
@@ -209,13 +208,13 @@ public class RenewalService {
      */
     @Transactional
     public AutoTopUpSetting setAutoTopUp(boolean enabled, @Nullable PayerId payerId) {
+        Payer checked = payerId == null ? null : access.requirePayer(payerId, AccountAccess.Action.VIEW);
         AccountContext account = requireMoveMoney();
         PayerId payer = null;
         if (enabled) {
-            if (payerId == null) {
+            if (checked == null) {
                 throw new InvalidRequestException("payer", "Choose whose saved method pays for automatic top-ups.");
             }
-            Payer checked = access.requirePayer(payerId, AccountAccess.Action.MOVE_MONEY);
             if (!checked.accountId().equals(account.accountId())) {
                 throw new InvalidRequestException("payer", "That payer is not part of your account.");
             }
@@ -236,6 +235,24 @@ public class RenewalService {
     @Transactional(readOnly = true)
     public boolean mayRenew() {
         return access.current().role().mayMoveMoney();
+    }
+
+    /**
+     * Every service id from outside is checked, and a foreign one logged as a denial, before any rule looks at it. The
+     * role is checked after, so that a Viewer of the account is told about the role, not about the service.
+     */
+    private void requireOwnServices(@Nullable List<RenewalLine> lines) {
+        if (lines == null) {
+            return;
+        }
+        for (RenewalLine line : lines) {
+            if (line == null || line.serviceId() == null) {
+                continue;
+            }
+            HostedService service = services.findById(line.serviceId()).orElse(null);
+            access.requireOwner(service == null ? null : service.accountId(), line.serviceId(), AccountAccess.Action.VIEW,
+                    new InvalidRequestException("services", "That service is not part of your account."));
+        }
     }
 
     private AccountContext requireMoveMoney() {

@@ -46,6 +46,11 @@ class RenewalOrderRepository {
     }
 
     /** Locks the order until the transaction ends: a settlement event and the recovery sweep queue here. */
+    boolean awaitsPayment(String paymentKey) {
+        return jdbc.sql("select count(*) from renewal_order where payment_key = ? and status = 'AWAITING_PAYMENT'")
+                .param(paymentKey).query(Integer.class).single() > 0;
+    }
+
     Optional<Order> lockByPaymentKey(String paymentKey) {
         return find("select * from renewal_order where payment_key = ? for update", paymentKey);
     }

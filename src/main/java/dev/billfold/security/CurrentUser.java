@@ -7,10 +7,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** The signed-in user, as services need it for their access checks. */
 @Component
 public class CurrentUser {
+
+    private static final String MEMO = CurrentUser.class.getName();
 
     private final UserRepository users;
 
@@ -28,6 +32,21 @@ public class CurrentUser {
                 || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
+        // One lookup per HTTP request: a navigation asks for the user from the layout, the view and every service call
+        // (docs/performance.md). Bound to the authentication object, so a sign-in within the request is never stale.
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(MEMO, RequestAttributes.SCOPE_REQUEST) instanceof Resolved resolved
+                && resolved.authentication() == authentication) {
+            return resolved.user();
+        }
+        Optional<AppUser> user = lookUp(authentication);
+        if (request != null) {
+            request.setAttribute(MEMO, new Resolved(authentication, user), RequestAttributes.SCOPE_REQUEST);
+        }
+        return user;
+    }
+
+    private Optional<AppUser> lookUp(Authentication authentication) {
         Object principal = authentication.getPrincipal();
         if (principal instanceof OidcUser oidcUser) {
             return users.findByOidcIdentity(OidcSignIn.issuer(oidcUser), oidcUser.getSubject());
@@ -41,6 +60,9 @@ public class CurrentUser {
 
     public AppUser require() {
         return find().orElseThrow(() -> new NotSignedInException());
+    }
+
+    private record Resolved(Authentication authentication, Optional<AppUser> user) {
     }
 
     /** Thrown when a service is called without a signed-in user that Billfold knows. */

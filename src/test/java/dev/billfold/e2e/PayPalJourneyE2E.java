@@ -25,7 +25,7 @@ class PayPalJourneyE2E {
         var portal = new Portal(page).signInAsDemo();
         BigDecimal before = portal.headerBalanceValue();
 
-        portal.typeAmount("25").chooseMethod("PayPal");
+        portal.typeAmount("25").chooseMethod(Portal.PAYPAL);
         portal.payButton().click();
         page.waitForURL(paypal.baseUrl() + "/checkoutnow?token=" + orderId);
 

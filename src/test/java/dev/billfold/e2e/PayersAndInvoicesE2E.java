@@ -5,6 +5,7 @@ import static dev.billfold.e2e.Portal.ALEX;
 import static dev.billfold.e2e.Portal.COMPANY;
 import static dev.billfold.e2e.Portal.DEMO_CHECKOUT;
 import static dev.billfold.e2e.Portal.INVOICE;
+import static dev.billfold.e2e.Portal.PAYPAL;
 import static dev.billfold.e2e.Portal.SAVED_CARD;
 import static dev.billfold.e2e.Portal.usd;
 
@@ -21,15 +22,15 @@ class PayersAndInvoicesE2E {
     @Test
     void switching_the_payer_shows_that_payers_methods_and_back_preselects_the_saved_card(Page page) {
         var portal = new Portal(page).signInAsDemo();
-        assertThat(portal.methodOptions()).hasText(new String[] {SAVED_CARD, DEMO_CHECKOUT, INVOICE});
+        assertThat(portal.methodOptions()).hasText(new String[] {SAVED_CARD, DEMO_CHECKOUT, PAYPAL, INVOICE});
         assertThat(portal.checkedMethod()).hasText(SAVED_CARD);
 
         portal.choosePayer(COMPANY);
-        assertThat(portal.methodOptions()).hasText(new String[] {DEMO_CHECKOUT, INVOICE});
+        assertThat(portal.methodOptions()).hasText(new String[] {DEMO_CHECKOUT, PAYPAL, INVOICE});
         assertThat(portal.method(SAVED_CARD)).hasCount(0);
 
         portal.choosePayer(ALEX);
-        assertThat(portal.methodOptions()).hasText(new String[] {SAVED_CARD, DEMO_CHECKOUT, INVOICE});
+        assertThat(portal.methodOptions()).hasText(new String[] {SAVED_CARD, DEMO_CHECKOUT, PAYPAL, INVOICE});
         assertThat(portal.checkedMethod()).hasText(SAVED_CARD);
     }
 

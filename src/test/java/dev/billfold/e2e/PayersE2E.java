@@ -5,6 +5,7 @@ import static dev.billfold.e2e.Portal.ALEX;
 import static dev.billfold.e2e.Portal.COMPANY;
 import static dev.billfold.e2e.Portal.DEMO_CHECKOUT;
 import static dev.billfold.e2e.Portal.INVOICE;
+import static dev.billfold.e2e.Portal.PAYPAL;
 import static dev.billfold.e2e.Portal.SAVED_CARD;
 
 import com.microsoft.playwright.Locator;
@@ -65,22 +66,22 @@ class PayersE2E {
     void switching_the_active_payer_in_the_header_changes_the_methods_and_is_kept_on_the_next_visit(Page page) {
         var portal = new Portal(page).signInAsDemo();
         assertThat(portal.activePayer()).containsText(ALEX);
-        assertThat(portal.methodOptions()).hasText(new String[] {SAVED_CARD, DEMO_CHECKOUT, INVOICE});
+        assertThat(portal.methodOptions()).hasText(new String[] {SAVED_CARD, DEMO_CHECKOUT, PAYPAL, INVOICE});
 
         portal.switchActivePayer(COMPANY);
         assertThat(page.locator("#payer")).containsText(COMPANY);
-        assertThat(portal.methodOptions()).hasText(new String[] {DEMO_CHECKOUT, INVOICE});
+        assertThat(portal.methodOptions()).hasText(new String[] {DEMO_CHECKOUT, PAYPAL, INVOICE});
 
         page.reload();
         assertThat(portal.activePayer()).containsText(COMPANY);
         assertThat(page.locator("#payer")).containsText(COMPANY);
-        assertThat(portal.methodOptions()).hasText(new String[] {DEMO_CHECKOUT, INVOICE});
+        assertThat(portal.methodOptions()).hasText(new String[] {DEMO_CHECKOUT, PAYPAL, INVOICE});
 
         portal.openHistory();
         assertThat(page.locator("#payer-filter")).containsText(COMPANY);
 
         portal.openTopUp().switchActivePayer(ALEX);
-        assertThat(portal.methodOptions()).hasText(new String[] {SAVED_CARD, DEMO_CHECKOUT, INVOICE});
+        assertThat(portal.methodOptions()).hasText(new String[] {SAVED_CARD, DEMO_CHECKOUT, PAYPAL, INVOICE});
         assertThat(portal.checkedMethod()).hasText(SAVED_CARD);
     }
 

@@ -23,6 +23,8 @@ final class Portal {
     static final String SAVED_CARD = "Visa •••• 4242, 12/29";
     static final String DEMO_CHECKOUT = "Card (demo checkout)";
     static final String INVOICE = "Invoice (bank transfer)";
+    /** Offered in the browser tests' USD account: the shared app runs with PayPal pointed at the local PayPal fake. */
+    static final String PAYPAL = "PayPal";
 
     static final String DECLINED_CARD = "4000000000000002";
 

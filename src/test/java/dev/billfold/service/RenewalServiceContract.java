@@ -1,5 +1,6 @@
 package dev.billfold.service;
 
+import dev.billfold.AtOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,11 +24,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -537,34 +533,11 @@ abstract class RenewalServiceContract {
                 .isInstanceOf(InvalidRequestException.class).hasMessage(message);
     }
 
-    interface Task<T> {
-        T run(int index) throws Exception;
+    interface Task<T> extends AtOnce.Task<T> {
     }
 
     /** Starts all tasks at the same instant, each signed in as the current customer. */
     private <T> List<T> runConcurrently(int threads, Task<T> task) throws Exception {
-        String username = customer.username();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            int index = i;
-            futures.add(pool.submit(() -> {
-                TestData.signIn(username);
-                start.await();
-                try {
-                    return task.run(index);
-                } finally {
-                    TestData.signOut();
-                }
-            }));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Future<T> future : futures) {
-            results.add(future.get(120, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
-        return results;
+        return AtOnce.signedIn(customer.username(), threads, task);
     }
 }

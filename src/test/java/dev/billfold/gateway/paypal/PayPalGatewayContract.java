@@ -1,5 +1,6 @@
 package dev.billfold.gateway.paypal;
 
+import dev.billfold.AtOnce;
 import static dev.billfold.gateway.paypal.PayPalFake.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,14 +21,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -606,34 +601,11 @@ abstract class PayPalGatewayContract {
         return jdbc.sql("select count(*) from paypal_event where event_id = ?").param(eventId).query(Integer.class).single();
     }
 
-    interface Task<T> {
-        T run(int index) throws Exception;
+    interface Task<T> extends AtOnce.Task<T> {
     }
 
     /** Starts all tasks at the same instant, each signed in as the current customer. */
     private <T> List<T> runConcurrently(int threads, Task<T> task) throws Exception {
-        String username = customer.username();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            int index = i;
-            futures.add(pool.submit(() -> {
-                TestData.signIn(username);
-                start.await();
-                try {
-                    return task.run(index);
-                } finally {
-                    TestData.signOut();
-                }
-            }));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Future<T> future : futures) {
-            results.add(future.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
-        return results;
+        return AtOnce.signedIn(customer.username(), threads, task);
     }
 }

@@ -58,8 +58,10 @@ class PaymentMethodsE2E {
         assertThat(card(page, SAVED_CARD).locator(".method-default")).hasCount(1);
 
         button(card(page, "Mastercard •••• 4444"), "Remove").click();
-        assertThat(page.locator("#remove-dialog")).isVisible();
+        Locator question = page.locator("h2[slot='title']").filter(new Locator.FilterOptions().setHasText("Remove Mastercard •••• 4444"));
+        assertThat(question).isVisible();
         page.locator("#confirm-remove").click();
+        assertThat(question).isHidden();
         assertThat(card(page, "Mastercard •••• 4444")).hasCount(0);
         assertThat(card(page, SAVED_CARD)).containsText("Default");
     }

@@ -27,6 +27,7 @@ import dev.billfold.base.TypedId;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.ui.PaymentHistoryView;
 import dev.billfold.paymentmethod.PaymentMethodId;
+import dev.billfold.paymentmethod.ui.PaymentMethodsView;
 import dev.billfold.security.UserId;
 import dev.billfold.service.ServiceFixtures;
 import dev.billfold.service.ServiceId;
@@ -78,7 +79,8 @@ class AccessControlTest extends KaribuTest {
             "PaymentMethodService.defaultMethodForStandingOrder");
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
-    private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token");
+    private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token",
+            "payment-methods/setup/:methodId");
 
     @Autowired
     TestData data;
@@ -212,6 +214,14 @@ class AccessControlTest extends KaribuTest {
             UI.getCurrent().navigate("payment-return/" + paymentId);
             expectNotFound();
             assertDenialLogged(logged, caller, paymentId);
+
+            logged = logs.list.size();
+            String methodId = foreign.get(PaymentMethodId.class).value().toString();
+            UI.getCurrent().navigate("payment-methods/setup/" + methodId);
+            NavigatorKt.expectView(PaymentMethodsView.class);
+            assertThat(_get(Div.class, spec -> spec.withId("methods-banner")).getText())
+                    .isEqualTo("We could not find that payment method.");
+            assertDenialLogged(logged, caller, methodId);
 
             UI.getCurrent().navigate("invitation/" + UUID.randomUUID());
             NavigatorKt.expectView(InvitationView.class);

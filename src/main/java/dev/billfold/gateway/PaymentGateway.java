@@ -46,6 +46,15 @@ public interface PaymentGateway {
         throw new UnsupportedOperationException(id() + " cannot save a method without a payment");
     }
 
+    /**
+     * Removes a saved method at the provider, so that it can never be charged again. Returns true when the provider no
+     * longer keeps it (detached now, or it was already gone), false when that could not be done now (provider
+     * unreachable); the caller then changes nothing and the customer tries again.
+     */
+    default boolean detachMethod(String methodToken) {
+        return false;
+    }
+
     /** Whether this provider takes payments in the currency; one that does not is not offered for it at all. */
     default boolean supports(Currency currency) {
         return true;

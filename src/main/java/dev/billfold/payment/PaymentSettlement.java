@@ -4,7 +4,9 @@ import dev.billfold.gateway.GatewayResult;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.ledger.LedgerEntryKind;
 import dev.billfold.paymentmethod.PaymentMethodService;
+import dev.billfold.gateway.PollerProperties;
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,9 +28,13 @@ class PaymentSettlement {
     private final PaymentMethodService methods;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final PaymentCheckStore checks;
+    private final PollerProperties poller;
 
     PaymentSettlement(PaymentStateStore payments, Ledger ledger, PaymentMethodService methods, Clock clock,
-                      ApplicationEventPublisher events) {
+                      ApplicationEventPublisher events, PaymentCheckStore checks, PollerProperties poller) {
+        this.checks = checks;
+        this.poller = poller;
         this.payments = payments;
         this.ledger = ledger;
         this.methods = methods;
@@ -53,6 +59,36 @@ class PaymentSettlement {
             case PENDING, UNKNOWN -> payment.withWaitingReason(result.reason(), now);
         };
         return published(payments.update(next));
+    }
+
+    /**
+     * The reconciler's answer: applied like the return's; a payment still waiting is asked again after the backoff,
+     * and is DELETED once past {@code expiresAt} (the provider has just said it was not paid).
+     */
+    @Transactional
+    Payment applyPolled(PaymentId paymentId, GatewayResult result, Instant expiresAt, String expiryReason) {
+        Payment payment = apply(paymentId, result);
+        if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
+            return payment;
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(expiresAt)) {
+            return published(payments.update(payment.delete(expiryReason, now)));
+        }
+        Instant next = now.plus(poller.delayAfter(checks.recordAttempt(paymentId)));
+        checks.scheduleNext(paymentId, next.isAfter(expiresAt) ? expiresAt : next);
+        return payment;
+    }
+
+    /** A payment nobody paid in time: DELETED, if it is still waiting. */
+    @Transactional
+    Payment expire(PaymentId paymentId, String invoiceReason, String otherReason) {
+        Payment payment = payments.lock(paymentId).orElseThrow();
+        if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
+            return payment;
+        }
+        String reason = payment.methodKind() == MethodKind.INVOICE ? invoiceReason : otherReason;
+        return published(payments.update(payment.delete(reason, clock.instant())));
     }
 
     /** A checkout that could not even be opened: nothing was charged, so it is rejected with the reason. */

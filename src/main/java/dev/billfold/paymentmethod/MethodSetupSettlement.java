@@ -1,17 +1,22 @@
 package dev.billfold.paymentmethod;
 
+import dev.billfold.account.AccountAccess;
 import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.PollerProperties;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one idempotent state change for a provider's answer about a setup, whether it comes from the customer's return
- * or a webhook. The method row is locked first; only a PENDING method moves, so a second answer changes nothing.
+ * The one idempotent state change for a provider's answer about a setup, whether it comes from the customer's return,
+ * a webhook or the poller. The account row is locked first (so two methods of one payer confirmed at once cannot both
+ * become its default), then the method row; only a PENDING method moves, so a second answer changes nothing.
  */
 @Component
 class MethodSetupSettlement {
@@ -19,17 +24,26 @@ class MethodSetupSettlement {
     private static final Logger log = LoggerFactory.getLogger(MethodSetupSettlement.class);
 
     private final PaymentMethodRepository methods;
+    private final MethodCheckStore checks;
+    private final AccountAccess accounts;
+    private final ApplicationEventPublisher events;
+    private final PollerProperties poller;
     private final Clock clock;
 
-    MethodSetupSettlement(PaymentMethodRepository methods, Clock clock) {
+    MethodSetupSettlement(PaymentMethodRepository methods, MethodCheckStore checks, AccountAccess accounts,
+                          ApplicationEventPublisher events, PollerProperties poller, Clock clock) {
         this.methods = methods;
+        this.checks = checks;
+        this.accounts = accounts;
+        this.events = events;
+        this.poller = poller;
         this.clock = clock;
     }
 
     /** Returns the method after the change, and whether it moved. */
     @Transactional
     Applied apply(PaymentMethodId methodId, GatewayResult result) {
-        PaymentMethod method = methods.findLockedById(methodId).orElseThrow();
+        PaymentMethod method = lock(methodId);
         if (method.status() != PaymentMethodStatus.PENDING) {
             return new Applied(method, false);
         }
@@ -55,7 +69,73 @@ class MethodSetupSettlement {
         if (next == null) {
             return new Applied(methods.save(method.checked(now)), false);
         }
-        return new Applied(methods.save(next), true);
+        return new Applied(changed(methods.save(next)), true);
+    }
+
+    /**
+     * The poller's answer: applied like any other; a method still pending is asked again after the backoff, or fails
+     * once it has waited longer than the configured time. Runs after the provider call, in its own short transaction.
+     */
+    @Transactional
+    Applied applyPolled(PaymentMethodId methodId, GatewayResult result) {
+        Applied applied = apply(methodId, result);
+        PaymentMethod method = applied.method();
+        if (method.status() != PaymentMethodStatus.PENDING) {
+            return applied;
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(method.createdAt().plus(poller.giveUpAfter()))) {
+            return giveUp(method, now);
+        }
+        int attempts = checks.recordAttempt(methodId);
+        Instant next = now.plus(poller.delayAfter(attempts));
+        Instant giveUpAt = method.createdAt().plus(poller.giveUpAfter());
+        checks.scheduleNext(methodId, next.isAfter(giveUpAt) ? giveUpAt : next);
+        return applied;
+    }
+
+    /** A pending method that never got a provider reference (its setup could not be opened) and has waited too long. */
+    @Transactional
+    Applied giveUpIfDue(PaymentMethodId methodId) {
+        PaymentMethod method = lock(methodId);
+        Instant now = clock.instant();
+        if (method.status() != PaymentMethodStatus.PENDING || now.isBefore(method.createdAt().plus(poller.giveUpAfter()))) {
+            return new Applied(method, false);
+        }
+        return giveUp(method, now);
+    }
+
+    /** A confirmed card whose expiry month has passed. */
+    @Transactional
+    boolean expireIfDue(PaymentMethodId methodId, LocalDate today) {
+        PaymentMethod method = lock(methodId);
+        if (method.status() != PaymentMethodStatus.CONFIRMED || method.expiresOn() == null
+                || !method.expiresOn().isBefore(today)) {
+            return false;
+        }
+        changed(methods.save(method.expire(clock.instant())));
+        return true;
+    }
+
+    private Applied giveUp(PaymentMethod method, Instant now) {
+        long days = Math.max(1, poller.giveUpAfter().toDays());
+        String reason = "Not confirmed in time: the provider did not confirm the method within %s."
+                .formatted(days == 1 ? "a day" : days + " days");
+        if (poller.giveUpAfter().compareTo(Duration.ofDays(1)) < 0) {
+            reason = "Not confirmed in time: the provider did not confirm the method.";
+        }
+        return new Applied(changed(methods.save(method.fail(reason, now))), true);
+    }
+
+    private PaymentMethod lock(PaymentMethodId methodId) {
+        PaymentMethod unlocked = methods.findById(methodId).orElseThrow();
+        accounts.lockForUpdate(unlocked.accountId());
+        return methods.findLockedById(methodId).orElseThrow();
+    }
+
+    private PaymentMethod changed(PaymentMethod method) {
+        events.publishEvent(PaymentMethodChanged.of(method));
+        return method;
     }
 
     record Applied(PaymentMethod method, boolean moved) {

@@ -76,6 +76,26 @@ public record PaymentMethod(
                 false, expiresOn, reason, createdAt, now, setupReference, version);
     }
 
+    /** Removed by the customer (and detached at the provider): never charged again, never the default. */
+    PaymentMethod remove(Instant now) {
+        requireMove(PaymentMethodStatus.REMOVED);
+        return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, PaymentMethodStatus.REMOVED,
+                false, expiresOn, null, createdAt, now, setupReference, version);
+    }
+
+    /** The card's expiry month has passed. */
+    PaymentMethod expire(Instant now) {
+        requireMove(PaymentMethodStatus.EXPIRED);
+        return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, PaymentMethodStatus.EXPIRED,
+                false, expiresOn, null, createdAt, now, setupReference, version);
+    }
+
+    /** Only a confirmed method can be the payer's default; the constructor enforces it. */
+    PaymentMethod withDefault(boolean makeDefault) {
+        return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, status, makeDefault, expiresOn,
+                failureReason, createdAt, checkedAt, setupReference, version);
+    }
+
     PaymentMethod withSetupReference(String reference) {
         if (status != PaymentMethodStatus.PENDING) {
             throw new IllegalStateException("Only a pending method gets a setup reference");

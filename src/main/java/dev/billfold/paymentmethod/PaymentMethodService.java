@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,15 +41,119 @@ public class PaymentMethodService {
     private final MethodSetupSettlement setups;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final List<AutoRenewalUse> autoRenewal;
+    private final ApplicationEventPublisher events;
 
     PaymentMethodService(AccountAccess access, PaymentMethodRepository methods, GatewayRegistry gateways,
-                         MethodSetupSettlement setups, PlatformTransactionManager transactionManager, Clock clock) {
+                         MethodSetupSettlement setups, PlatformTransactionManager transactionManager, Clock clock,
+                         List<AutoRenewalUse> autoRenewal, ApplicationEventPublisher events) {
         this.access = access;
         this.methods = methods;
         this.gateways = gateways;
         this.setups = setups;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.autoRenewal = List.copyOf(autoRenewal);
+        this.events = events;
+    }
+
+    /** Whether the current user may add, remove and choose methods in the current account (Owner, Billing). */
+    @Transactional(readOnly = true)
+    public boolean mayManage() {
+        return access.current().role().mayMoveMoney();
+    }
+
+    /** The providers that can save a method without a payment, for the "Add" choice. */
+    public List<SetupProvider> setupProviders() {
+        return gateways.enabled().stream().filter(PaymentGateway::supportsSetup)
+                .map(g -> new SetupProvider(g.id(), g.displayName())).toList();
+    }
+
+    /** Everything the payer has on file but removed methods: pending, confirmed, failed, expired; the default first. */
+    @Transactional(readOnly = true)
+    public List<MethodListItem> methods(PayerId payerId) {
+        access.requirePayer(payerId, AccountAccess.Action.VIEW);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        return methods.findListedByPayer(payerId).stream()
+                .map(method -> MethodListItem.of(method, providerName(method.provider()), today)).toList();
+    }
+
+    /**
+     * Makes a confirmed method the payer's only default. The account is locked first, as the settlement does, so a
+     * confirmation that makes a first method the default cannot race this into two defaults.
+     */
+    @Transactional
+    public MethodListItem makeDefault(PaymentMethodId methodId) {
+        PaymentMethod method = owned(methodId, AccountAccess.Action.MOVE_MONEY);
+        access.lockForUpdate(method.accountId());
+        PaymentMethod current = methods.findLockedById(methodId).orElseThrow();
+        if (current.status() != PaymentMethodStatus.CONFIRMED) {
+            throw new InvalidRequestException("method", "Only a confirmed payment method can be the default; this one is %s."
+                    .formatted(current.status().label().toLowerCase()));
+        }
+        if (!current.isDefault()) {
+            for (PaymentMethod other : methods.findLockedDefaultsByPayer(current.payerId())) {
+                events.publishEvent(PaymentMethodChanged.of(methods.save(other.withDefault(false))));
+            }
+            current = methods.save(current.withDefault(true));
+            events.publishEvent(PaymentMethodChanged.of(current));
+        }
+        return MethodListItem.of(current, providerName(current.provider()),
+                LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+    }
+
+    /** What removing the method would affect, for the confirmation: the auto-renewal top-ups that use the default. */
+    @Transactional(readOnly = true)
+    public RemovalImpact removalImpact(PaymentMethodId methodId) {
+        PaymentMethod method = owned(methodId, AccountAccess.Action.VIEW);
+        int services = !method.isDefault() ? 0 : autoRenewal.stream()
+                .mapToInt(use -> use.servicesToppedUpFrom(method.accountId(), method.payerId())).sum();
+        return new RemovalImpact(method.label(), method.isDefault(), services);
+    }
+
+    /**
+     * Removes a confirmed method: first detached at the provider (so it can never be charged again), then marked
+     * REMOVED. Never deleted: past payments still name it. Removing the default leaves the payer without one. Not one
+     * transaction: no transaction is held open across the provider call; the row is re-checked under its lock after.
+     */
+    public void remove(PaymentMethodId methodId) {
+        PaymentMethod method = transaction.execute(status -> owned(methodId, AccountAccess.Action.MOVE_MONEY));
+        if (method.status() != PaymentMethodStatus.CONFIRMED) {
+            throw new InvalidRequestException("method", "Only a confirmed payment method can be removed; this one is %s."
+                    .formatted(method.status().label().toLowerCase()));
+        }
+        PaymentGateway gateway = gateways.find(method.provider()).orElse(null);
+        boolean detached;
+        try {
+            detached = gateway != null && gateway.detachMethod(Objects.requireNonNull(method.providerToken()));
+        } catch (RuntimeException unreachable) {
+            log.warn("Method {}: {} could not detach it", methodId.value(), method.provider(), unreachable);
+            detached = false;
+        }
+        if (!detached) {
+            throw new InvalidRequestException("method", gateway == null
+                    ? "That payment provider is switched off, so the method cannot be removed there now. Nothing changed."
+                    : "%s could not be reached to remove the method. Nothing changed; please try again.".formatted(gateway.displayName()));
+        }
+        transaction.executeWithoutResult(status -> {
+            access.lockForUpdate(method.accountId());
+            PaymentMethod locked = methods.findLockedById(methodId).orElseThrow();
+            if (locked.status() == PaymentMethodStatus.CONFIRMED) {
+                events.publishEvent(PaymentMethodChanged.of(methods.save(locked.remove(clock.instant()))));
+            }
+        });
+        log.info("Method {} removed and detached at {}", methodId.value(), method.provider());
+    }
+
+    private PaymentMethod owned(PaymentMethodId methodId, AccountAccess.Action action) {
+        PaymentMethod method = methods.findById(methodId).orElse(null);
+        access.requireOwner(method == null ? null : method.accountId(), methodId, action,
+                new InvalidRequestException("method", "We could not find that payment method."));
+        return Objects.requireNonNull(method);
+    }
+
+    private String providerName(String provider) {
+        return gateways.find(provider).map(PaymentGateway::displayName).orElse(provider);
     }
 
     /** The payer's methods that can be charged now, the default first. */
@@ -206,10 +311,23 @@ public class PaymentMethodService {
 
     /** A method being added, as the customer sees it after the check. */
     public record SetupStatus(PaymentMethodId methodId, PaymentMethodStatus status, String label, boolean isDefault,
-                              @Nullable String failureReason) {
+                              @Nullable String failureReason, PayerId payerId) {
 
         static SetupStatus of(PaymentMethod method) {
-            return new SetupStatus(method.id(), method.status(), method.label(), method.isDefault(), method.failureReason());
+            return new SetupStatus(method.id(), method.status(), method.label(), method.isDefault(), method.failureReason(),
+                    method.payerId());
+        }
+    }
+
+    /** A provider offered for adding a method. */
+    public record SetupProvider(String id, String displayName) {
+    }
+
+    /** What the removal confirmation says: the default's loss, and the auto-renewing services that top up from it. */
+    public record RemovalImpact(String label, boolean isDefault, int autoRenewingServices) {
+
+        public boolean affectsAutoRenewal() {
+            return autoRenewingServices > 0;
         }
     }
 }

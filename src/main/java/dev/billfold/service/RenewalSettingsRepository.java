@@ -36,4 +36,17 @@ class RenewalSettingsRepository {
                     .params(accountId.value(), enabled, payer).update();
         }
     }
+
+    /**
+     * Auto-renewing services of the account, when the account lets the job top up from this payer's default method;
+     * 0 otherwise.
+     */
+    int autoRenewingServicesToppedUpFrom(AccountId accountId, PayerId payerId) {
+        return jdbc.sql("""
+                        select count(*) from hosted_service s
+                        join renewal_settings r on r.account_id = s.account_id
+                        where s.account_id = ? and r.top_up_from_saved_method = true and r.payer_id = ?
+                          and s.auto_renew = true and s.status in ('ACTIVE', 'SUSPENDED')""")
+                .params(accountId.value(), payerId.value()).query(Integer.class).single();
+    }
 }

@@ -73,7 +73,7 @@ class DemoCheckoutController {
         }
     }
 
-    private static String csrf(HttpServletRequest request) {
+    static String csrf(HttpServletRequest request) {
         if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
             return "<input type=\"hidden\" name=\"%s\" value=\"%s\">".formatted(htmlEscape(token.getParameterName()),
                     htmlEscape(token.getToken()));
@@ -123,7 +123,7 @@ class DemoCheckoutController {
                 htmlEscape(checkout.returnPath()), htmlEscape(checkout.merchant())));
     }
 
-    private static String page(String title, String body) {
+    static String page(String title, String body) {
         return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">

@@ -6,6 +6,7 @@ import dev.billfold.gateway.CheckoutRequest;
 import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentGateway;
+import dev.billfold.gateway.SetupRequest;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -123,6 +124,106 @@ class DemoGateway implements PaymentGateway {
         return chargeResult(chargeId, status, request.amount(), reason);
     }
 
+    @Override
+    public boolean supportsSetup() {
+        return true;
+    }
+
+    @Override
+    @Transactional
+    public CheckoutSession startSetup(SetupRequest request) {
+        Optional<String> existing = jdbc.sql("select id from demo_setup where idempotency_key = ?")
+                .param(request.idempotencyKey()).query(String.class).optional();
+        if (existing.isPresent()) {
+            return setupSession(existing.get());
+        }
+        String id = "seti_demo_" + randomToken();
+        jdbc.sql("""
+                        insert into demo_setup (id, merchant, payer_name, return_path, cancel_path, idempotency_key, status,
+                          created_at) values (?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
+                .params(id, properties.merchantName(), request.payerName(), request.returnPath(), request.cancelPath(),
+                        request.idempotencyKey(), now())
+                .update();
+        return setupSession(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public GatewayResult setupResult(String setupReference) {
+        SetupRow setup = findSetup(setupReference).orElse(null);
+        if (setup == null) {
+            return GatewayResult.unknown(setupReference, "The provider does not know this setup.");
+        }
+        return switch (setup.status()) {
+            case "OPEN" -> GatewayResult.pending(setup.id(), "You have not finished adding the card on the provider's page yet.");
+            case "LEFT_PENDING" -> GatewayResult.pending(setup.id(), "The card issuer has not confirmed the card yet.");
+            case "SAVED" -> new GatewayResult(GatewayResult.Status.SUCCEEDED, setup.id(), null, null,
+                    savedMethod(java.util.Objects.requireNonNull(setup.cardToken())));
+            case "DECLINED" -> GatewayResult.declined(setup.id(),
+                    setup.declineReason() == null ? "The card was not accepted." : setup.declineReason());
+            case "CANCELLED" -> new GatewayResult(GatewayResult.Status.CANCELLED, setup.id(), null,
+                    "The card was not added: you left the provider's page.", null);
+            default -> GatewayResult.unknown(setup.id(), "Unexpected setup state " + setup.status());
+        };
+    }
+
+    /** Detaches a card the merchant removed; one that is unknown or already detached is gone just the same. */
+    @Override
+    @Transactional
+    public boolean detachMethod(String methodToken) {
+        detachCard(methodToken);
+        return true;
+    }
+
+    /** Called by the setup page when the customer acts on it. Only an open (or left pending) setup can change. */
+    @Transactional
+    boolean completeSetup(String setupId, DemoSetupAction action, @Nullable DemoCard card) {
+        SetupRow setup = findSetup(setupId).orElse(null);
+        if (setup == null || !setup.isOpen()) {
+            return false;
+        }
+        String status;
+        String reason = null;
+        String cardToken = null;
+        switch (action) {
+            case SAVE -> {
+                DemoCard used = card == null ? DemoCard.VISA_OK : card;
+                if (used.behaviour() == DemoCard.Behaviour.DECLINE) {
+                    status = "DECLINED";
+                    reason = used.reason();
+                } else {
+                    status = "SAVED";
+                    cardToken = saveCard(used);
+                }
+            }
+            case DECLINE -> {
+                status = "DECLINED";
+                reason = "The card issuer did not allow saving the card.";
+            }
+            case CANCEL -> status = "CANCELLED";
+            case LEAVE_PENDING -> status = "LEFT_PENDING";
+            default -> throw new IllegalArgumentException(action.name());
+        }
+        int changed = jdbc.sql("""
+                        update demo_setup set status = ?, decline_reason = ?, card_token = ?, completed_at = ?
+                        where id = ? and status in ('OPEN', 'LEFT_PENDING')""")
+                .params(status, reason, cardToken, now(), setupId)
+                .update();
+        return changed == 1;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<SetupRow> findSetup(String id) {
+        return jdbc.sql("""
+                        select id, merchant, payer_name, return_path, cancel_path, status, decline_reason, card_token
+                        from demo_setup where id = ?""")
+                .param(id).query(SetupRow.class).optional();
+    }
+
+    private CheckoutSession setupSession(String setupId) {
+        return new CheckoutSession(setupId, DemoSetupController.BASE_PATH + "/" + setupId);
+    }
+
     /** Called by the hosted page when the customer acts on it. Only an open checkout can change. */
     @Transactional
     boolean completeCheckout(String checkoutId, DemoCheckoutAction action, @Nullable DemoCard card) {
@@ -172,6 +273,12 @@ class DemoGateway implements PaymentGateway {
     @Transactional
     void detachCard(String token) {
         jdbc.sql("update demo_card set detached = true where token = ?").param(token).update();
+    }
+
+    @Transactional(readOnly = true)
+    boolean isDetached(String token) {
+        return jdbc.sql("select detached from demo_card where token = ?").param(token).query(Boolean.class).optional()
+                .orElse(true);
     }
 
     private GatewayResult resultOf(CheckoutRow checkout) {
@@ -251,6 +358,14 @@ class DemoGateway implements PaymentGateway {
         Money amount() {
             return Money.of(amountValue, Currency.getInstance(amountCurrency.trim()));
         }
+
+        boolean isOpen() {
+            return status.equals("OPEN") || status.equals("LEFT_PENDING");
+        }
+    }
+
+    record SetupRow(String id, String merchant, String payerName, String returnPath, String cancelPath, String status,
+                    @Nullable String declineReason, @Nullable String cardToken) {
 
         boolean isOpen() {
             return status.equals("OPEN") || status.equals("LEFT_PENDING");

@@ -255,6 +255,22 @@ class PayPalGateway implements PaymentGateway {
         };
     }
 
+    /** {@code DELETE /v3/vault/payment-tokens/{id}}. A token PayPal no longer knows (404) is gone already. */
+    @Override
+    public boolean detachMethod(String methodToken) {
+        try {
+            client.getVaultController().deletePaymentToken(methodToken);
+            return true;
+        } catch (ApiException | IOException | RuntimeException e) {
+            if (e instanceof ApiException api && api.getResponseCode() == 404) {
+                log.info("PayPal vault token {} was already deleted", methodToken);
+                return true;
+            }
+            log.warn("PayPal could not delete vault token {}: {}", methodToken, describe(e));
+            return false;
+        }
+    }
+
     private static GatewayResult.@Nullable SavedMethod savedMethod(Order order) {
         PaypalWalletResponse wallet = order.getPaymentSource() == null ? null : order.getPaymentSource().getPaypal();
         PaypalWalletVaultResponse vault = wallet == null || wallet.getAttributes() == null ? null : wallet.getAttributes().getVault();

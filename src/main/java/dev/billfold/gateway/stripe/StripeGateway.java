@@ -235,6 +235,24 @@ class StripeGateway implements PaymentGateway {
         return setupStillOpen(session.getId(), intent);
     }
 
+    /** {@code POST /v1/payment_methods/{id}/detach}. A card Stripe no longer has, or no longer attached, is gone already. */
+    @Override
+    public boolean detachMethod(String methodToken) {
+        try {
+            stripe.v1().paymentMethods().detach(methodToken);
+            return true;
+        } catch (StripeException e) {
+            Integer status = e.getStatusCode();
+            if (status != null && (status == 404 || "resource_missing".equals(e.getCode())
+                    || (status == 400 && e.getMessage() != null && e.getMessage().contains("not attached")))) {
+                log.info("Stripe card {} was already detached: {}", methodToken, describe(e));
+                return true;
+            }
+            log.warn("Stripe could not detach card {}: {}", methodToken, describe(e));
+            return false;
+        }
+    }
+
     // --- mapping Stripe's objects, shared with the webhook ---
 
     GatewayResult resultOfPaymentSession(Session session) {

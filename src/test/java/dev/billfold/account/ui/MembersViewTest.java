@@ -119,7 +119,7 @@ class MembersViewTest extends KaribuTest {
         signIn(owner.username());
         UI.getCurrent().navigate(TopUpView.class);
 
-        assertThat(menu()).containsExactly("Top up", "Payment history", "Payers", "Members");
+        assertThat(menu()).containsExactly("Top up", "Payment history", "Payment methods", "Payers", "Members");
         assertThat(_find(Button.class, spec -> spec.withId("pay"))).hasSize(1);
         assertThat(_find(Paragraph.class, spec -> spec.withId("read-only-note"))).isEmpty();
     }
@@ -130,7 +130,7 @@ class MembersViewTest extends KaribuTest {
         signIn(billing);
         UI.getCurrent().navigate(TopUpView.class);
 
-        assertThat(menu()).containsExactly("Top up", "Payment history", "Payers");
+        assertThat(menu()).containsExactly("Top up", "Payment history", "Payment methods", "Payers");
         assertThat(_get(Button.class, spec -> spec.withId("pay")).isEnabled()).isTrue();
 
         UI.getCurrent().navigate(MembersView.class);
@@ -145,7 +145,7 @@ class MembersViewTest extends KaribuTest {
         signIn(viewer);
         UI.getCurrent().navigate(TopUpView.class);
 
-        assertThat(menu()).containsExactly("Top up", "Payment history", "Payers");
+        assertThat(menu()).containsExactly("Top up", "Payment history", "Payment methods", "Payers");
         assertThat(_find(Button.class, spec -> spec.withId("pay"))).isEmpty();
         assertThat(_get(Paragraph.class, spec -> spec.withId("read-only-note")).getText())
                 .contains("Your role here is Viewer: only owners and billing members can top up.");

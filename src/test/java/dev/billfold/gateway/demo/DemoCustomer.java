@@ -34,6 +34,34 @@ public final class DemoCustomer {
         act(checkoutId, DemoCheckoutAction.LEAVE_PENDING, null);
     }
 
+    /** Saves the test Visa on the setup page. */
+    public void saveCard(String setupId) {
+        setup(setupId, DemoSetupAction.SAVE, DemoCard.VISA_OK);
+    }
+
+    public void saveDecliningCard(String setupId) {
+        setup(setupId, DemoSetupAction.SAVE, DemoCard.VISA_DECLINED);
+    }
+
+    public void declineSetup(String setupId) {
+        setup(setupId, DemoSetupAction.DECLINE, null);
+    }
+
+    public void leaveSetupPending(String setupId) {
+        setup(setupId, DemoSetupAction.LEAVE_PENDING, null);
+    }
+
+    /** Whether the demo provider still keeps the card for charges. */
+    public boolean cardDetached(String token) {
+        return gateway.isDetached(token);
+    }
+
+    private void setup(String setupId, DemoSetupAction action, DemoCard card) {
+        if (!gateway.completeSetup(setupId, action, card)) {
+            throw new IllegalStateException("Setup " + setupId + " is not open");
+        }
+    }
+
     private void act(String checkoutId, DemoCheckoutAction action, DemoCard card) {
         if (!gateway.completeCheckout(checkoutId, action, card)) {
             throw new IllegalStateException("Checkout " + checkoutId + " is not open");

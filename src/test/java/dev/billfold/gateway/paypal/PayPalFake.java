@@ -210,6 +210,18 @@ public final class PayPalFake {
 
     // --- what the SDK sent ---
 
+    /** {@code DELETE /v3/vault/payment-tokens/{id}} answers with {@code status} (204 deleted, 404 unknown, 5xx failing). */
+    void vaultTokenDeletion(String tokenId, int status) {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo("/v3/vault/payment-tokens/" + tokenId))
+                .willReturn(status == 204 ? aResponse().withStatus(204)
+                        : json(status, "{\"name\":\"RESOURCE_NOT_FOUND\",\"message\":\"gone\",\"debug_id\":\"d1\"}")));
+    }
+
+    List<LoggedRequest> vaultTokenDeletions(String tokenId) {
+        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
+                urlPathEqualTo("/v3/vault/payment-tokens/" + tokenId)));
+    }
+
     public List<LoggedRequest> creates() {
         return server.findAll(postRequestedFor(urlPathEqualTo("/v2/checkout/orders")));
     }

@@ -62,6 +62,8 @@ abstract class PayPalGatewayContract {
     @Autowired
     TestData data;
     @Autowired
+    dev.billfold.paymentmethod.PaymentMethodService methods;
+    @Autowired
     JdbcClient jdbc;
     @LocalServerPort
     int port;
@@ -607,5 +609,50 @@ abstract class PayPalGatewayContract {
     /** Starts all tasks at the same instant, each signed in as the current customer. */
     private <T> List<T> runConcurrently(int threads, Task<T> task) throws Exception {
         return AtOnce.signedIn(customer.username(), threads, task);
+    }
+
+    // --- removing a vaulted wallet ---
+
+    @Test
+    void removing_a_saved_paypal_wallet_deletes_its_vault_token_at_paypal_first() {
+        String token = PAYPAL.vaultId();
+        var wallet = paypalWallet(token);
+        PAYPAL.vaultTokenDeletion(token, 204);
+
+        methods.remove(wallet);
+
+        assertThat(PAYPAL.vaultTokenDeletions(token)).hasSize(1);
+        assertThat(walletStatus(wallet)).isEqualTo("REMOVED");
+    }
+
+    @Test
+    void a_vault_token_paypal_no_longer_knows_is_removed_and_a_failing_paypal_changes_nothing() {
+        String gone = PAYPAL.vaultId() + "g";
+        var goneWallet = paypalWallet(gone);
+        PAYPAL.vaultTokenDeletion(gone, 404);
+        methods.remove(goneWallet);
+        assertThat(walletStatus(goneWallet)).isEqualTo("REMOVED");
+
+        String failing = PAYPAL.vaultId() + "f";
+        var failingWallet = paypalWallet(failing);
+        PAYPAL.vaultTokenDeletion(failing, 503);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> methods.remove(failingWallet))
+                .isInstanceOf(dev.billfold.base.InvalidRequestException.class)
+                .hasMessageEndingWith("could not be reached to remove the method. Nothing changed; please try again.");
+        assertThat(walletStatus(failingWallet)).isEqualTo("CONFIRMED");
+    }
+
+    private dev.billfold.paymentmethod.PaymentMethodId paypalWallet(String token) {
+        var id = new dev.billfold.paymentmethod.PaymentMethodId(UUID.randomUUID());
+        jdbc.sql("""
+                        insert into payment_method (id, account_id, payer_id, provider, provider_token, label, status,
+                          is_default, created_at, version)
+                        values (?, ?, ?, 'paypal', ?, 'PayPal · a•••@example.com', 'CONFIRMED', false, current_timestamp, 0)""")
+                .params(id.value(), customer.accountId().value(), customer.person().value(), token).update();
+        return id;
+    }
+
+    private String walletStatus(dev.billfold.paymentmethod.PaymentMethodId id) {
+        return jdbc.sql("select status from payment_method where id = ?").param(id.value()).query(String.class).single();
     }
 }

@@ -38,10 +38,8 @@ class StripeRefusalsTest extends StripeTestSupport {
     }
 
     @Test
-    void a_provider_without_setup_is_refused_with_the_way_to_save_a_card() {
-        assertThatThrownBy(() -> methods.startSetup(customer.person(), "demo"))
-                .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("Card (demo checkout) cannot save a card without a payment. Save it during a top-up instead.");
+    void an_unknown_provider_is_refused_and_nothing_is_recorded() {
+        // The demo provider has a setup page of its own now (DD-029); only PayPal saves a method during a payment only.
         assertThatThrownBy(() -> methods.startSetup(customer.person(), "evilpay"))
                 .isInstanceOf(InvalidRequestException.class).hasMessage("That payment provider is not available.");
         assertThat(data.methods(customer.person())).isZero();

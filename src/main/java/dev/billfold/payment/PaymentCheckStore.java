@@ -1,0 +1,85 @@
+package dev.billfold.payment;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The reconciler's bookkeeping on payment rows (next check, attempts), claimed in short transactions of their own. */
+@Repository
+class PaymentCheckStore {
+
+    private final JdbcClient jdbc;
+
+    PaymentCheckStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Claims up to {@code limit} due checkouts of the provider still waiting with a provider reference: SKIP LOCKED,
+     * then leased until {@code leaseUntil}, so that each is asked about once per cycle across all nodes.
+     */
+    List<DuePayment> claimDue(String provider, Instant now, Instant leaseUntil, int limit) {
+        List<DuePayment> due = jdbc.sql("""
+                        select id, provider_reference, created_at from payment
+                        where status = 'WAITING_FOR_PAYMENT' and method_kind = 'CHECKOUT' and provider = :provider
+                          and provider_reference is not null
+                          and (next_check_at is null or next_check_at <= :now)
+                        order by next_check_at nulls first, created_at, id
+                        limit :limit
+                        for update skip locked""")
+                .param("provider", provider).param("now", utc(now)).param("limit", limit)
+                .query((rs, n) -> new DuePayment(new PaymentId(rs.getObject(1, UUID.class)), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .list();
+        if (!due.isEmpty()) {
+            jdbc.sql("update payment set next_check_at = :until where id in (:ids)")
+                    .param("until", utc(leaseUntil))
+                    .param("ids", due.stream().map(d -> d.id().value()).toList())
+                    .update();
+        }
+        return due;
+    }
+
+    /**
+     * Waiting payments past their expiry that no provider needs to be asked about first: invoices, and checkouts
+     * that never got a provider reference or whose provider is switched off. Checkouts with a reference at an
+     * enabled provider expire in the reconciler, after a last question. Saved-method charges left waiting are not
+     * deleted: an off-session charge that timed out may still have taken the money (DD-031).
+     */
+    List<PaymentId> claimExpired(Instant invoicesBefore, Instant othersBefore, Collection<String> askableProviders, int limit) {
+        List<String> providers = askableProviders.isEmpty() ? List.of("") : List.copyOf(askableProviders);
+        return jdbc.sql("""
+                        select id from payment
+                        where status = 'WAITING_FOR_PAYMENT'
+                          and ((method_kind = 'INVOICE' and created_at <= :invoicesBefore)
+                            or (method_kind = 'CHECKOUT' and created_at <= :othersBefore
+                                and (provider_reference is null or provider not in (:providers))))
+                        order by created_at, id
+                        limit :limit
+                        for update skip locked""")
+                .param("invoicesBefore", utc(invoicesBefore)).param("othersBefore", utc(othersBefore))
+                .param("providers", providers).param("limit", limit)
+                .query((rs, n) -> new PaymentId(rs.getObject(1, UUID.class))).list();
+    }
+
+    int recordAttempt(PaymentId id) {
+        jdbc.sql("update payment set check_attempts = check_attempts + 1 where id = ?").param(id.value()).update();
+        return jdbc.sql("select check_attempts from payment where id = ?").param(id.value()).query(Integer.class).single();
+    }
+
+    void scheduleNext(PaymentId id, Instant at) {
+        jdbc.sql("update payment set next_check_at = ? where id = ?").params(utc(at), id.value()).update();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    record DuePayment(PaymentId id, String providerReference, Instant createdAt) {
+    }
+}

@@ -1,0 +1,304 @@
+package dev.billfold.paymentmethod.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import dev.billfold.account.PayerId;
+import dev.billfold.account.PayerService;
+import dev.billfold.account.PayerSummary;
+import dev.billfold.account.ui.ActivePayerChanged;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.paymentmethod.MethodListItem;
+import dev.billfold.paymentmethod.PaymentMethodService;
+import dev.billfold.paymentmethod.PaymentMethodService.SetupProvider;
+import dev.billfold.paymentmethod.PaymentMethodService.SetupStatus;
+import dev.billfold.paymentmethod.PaymentMethodStatus;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The payer's saved payment methods: what each is, its status (live: a method confirmed by the poller or a webhook
+ * turns Confirmed while the page is open), the default, adding one through the provider's page, choosing the default
+ * and removing. Owner and Billing members manage; Viewers read. The service checks every change.
+ */
+@Route("payment-methods")
+@PageTitle("Payment methods · Billfold")
+@Menu(order = 2.5, title = "Payment methods", icon = "vaadin:credit-card")
+@PermitAll
+public class PaymentMethodsView extends Div implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter ADDED = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("MM/yy", Locale.ENGLISH);
+
+    private final PaymentMethodService methods;
+    private final MethodUpdates updates;
+    private final boolean mayManage;
+    private final Div banner = new Div();
+    private final Select<PayerSummary> payer = new Select<>();
+    private final Select<SetupProvider> provider = new Select<>();
+    private final Button add = new Button("Add payment method");
+    private final Div list = new Div();
+    private @Nullable PayerId shown;
+    private @Nullable Registration live;
+
+    PaymentMethodsView(PaymentMethodService methods, PayerService payers, MethodUpdates updates) {
+        this.methods = methods;
+        this.updates = updates;
+        this.mayManage = methods.mayManage();
+        addClassName("methods-view");
+
+        banner.setId("methods-banner");
+        banner.addClassName("payment-banner");
+        banner.setVisible(false);
+
+        payer.setId("methods-payer");
+        payer.setLabel("Payer");
+        payer.setItemLabelGenerator(PayerSummary::displayName);
+        List<PayerSummary> choosable = payers.choosable();
+        payer.setItems(choosable);
+        payer.addValueChangeListener(event -> {
+            if (event.getValue() != null) {
+                show(event.getValue().id());
+            }
+        });
+
+        var readOnly = new Paragraph("You can see the saved payment methods. Only owners and billing members can add, "
+                + "remove or choose the default.");
+        readOnly.setId("methods-read-only");
+        readOnly.addClassName("hint");
+        readOnly.setVisible(!mayManage);
+
+        List<SetupProvider> providers = methods.setupProviders();
+        provider.setId("setup-provider");
+        provider.setLabel("Provider");
+        provider.setItems(providers);
+        provider.setItemLabelGenerator(SetupProvider::displayName);
+        if (!providers.isEmpty()) {
+            provider.setValue(providers.getFirst());
+        }
+        add.setId("add-method");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.addClickListener(e -> startSetup());
+        var adding = new Div(provider, add);
+        adding.addClassName("method-add");
+        adding.setVisible(mayManage && !providers.isEmpty());
+
+        list.setId("method-list");
+        list.addClassName("method-list");
+        add(new H2("Payment methods"), banner, payer, readOnly, adding, list);
+
+        // Starts on the header's active payer and follows it; the page's own choice stays one click away.
+        payers.active().flatMap(active -> choosable.stream().filter(p -> p.id().equals(active.id())).findFirst())
+                .or(() -> choosable.stream().findFirst())
+                .ifPresent(payer::setValue);
+        ActivePayerChanged.follow(this, active -> choosable.stream().filter(p -> p.id().equals(active.id())).findFirst()
+                .ifPresent(payer::setValue));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        SetupOutcome outcome = ComponentUtil.getData(event.getUI(), SetupOutcome.class);
+        if (outcome == null) {
+            return;
+        }
+        ComponentUtil.setData(event.getUI(), SetupOutcome.class, null);
+        if (outcome.status() == null) {
+            showBanner(Objects.requireNonNullElse(outcome.error(), MethodSetupReturnView.NOT_FOUND), "error");
+            return;
+        }
+        SetupStatus status = outcome.status();
+        payer.getListDataView().getItems().filter(p -> p.id().equals(status.payerId())).findFirst().ifPresent(payer::setValue);
+        showBanner(switch (status.status()) {
+            case CONFIRMED -> status.label() + " is saved" + (status.isDefault() ? " and is now the default." : ".");
+            case PENDING -> "The new method is waiting for the provider's confirmation. This page updates by itself when it comes.";
+            case FAILED -> "The method was not saved: " + Objects.requireNonNullElse(status.failureReason(), "the provider declined it.");
+            default -> status.label() + " is " + status.status().label().toLowerCase(Locale.ROOT) + ".";
+        }, status.status().name().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        listen(attach.getUI());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (live != null) {
+            live.remove();
+            live = null;
+        }
+    }
+
+    private void show(PayerId payerId) {
+        shown = payerId;
+        getUI().ifPresent(this::listen);
+        refresh();
+    }
+
+    private void listen(UI ui) {
+        if (live != null) {
+            live.remove();
+            live = null;
+        }
+        if (shown != null) {
+            live = updates.register(ui, shown, change -> refresh());
+        }
+    }
+
+    private void refresh() {
+        list.removeAll();
+        if (shown == null) {
+            return;
+        }
+        List<MethodListItem> items = methods.methods(shown);
+        if (items.isEmpty()) {
+            var none = new Paragraph("No payment methods are saved for this payer yet.");
+            none.setId("no-methods");
+            list.add(none);
+        }
+        items.forEach(item -> list.add(card(item)));
+    }
+
+    private Div card(MethodListItem item) {
+        String id = item.id().value().toString();
+        var label = new Span(item.label());
+        label.addClassName("method-label");
+        var heading = new Div(label);
+        heading.addClassName("method-heading");
+        var status = new Span(item.status().label());
+        status.setId("status-" + id);
+        status.addClassNames("badge", "method-status");
+        status.getElement().setAttribute("data-status", item.status().name().toLowerCase(Locale.ROOT));
+        heading.add(status);
+        if (item.isDefault()) {
+            var isDefault = new Span("Default");
+            isDefault.setId("default-badge-" + id);
+            isDefault.addClassNames("badge", "method-default");
+            heading.add(isDefault);
+        }
+        if (item.expiringSoon()) {
+            var expiring = new Span("Expires soon");
+            expiring.setId("expiring-" + id);
+            expiring.addClassNames("badge", "method-expiring");
+            heading.add(expiring);
+        }
+        var details = new Div();
+        details.addClassName("detail-list");
+        detail(details, "Provider", item.providerName());
+        detail(details, "Added", ADDED.format(item.createdAt().atZone(ZoneOffset.UTC)));
+        if (item.expiresOn() != null) {
+            detail(details, "Expires", EXPIRES.format(item.expiresOn()));
+        }
+        var card = new Div(heading, details);
+        card.setId("method-" + id);
+        card.addClassName("method-card");
+        if (item.status() == PaymentMethodStatus.FAILED && item.failureReason() != null) {
+            var reason = new Paragraph(item.failureReason());
+            reason.setId("reason-" + id);
+            reason.addClassName("method-reason");
+            card.add(reason);
+        }
+        if (mayManage && (item.mayBeDefault() || item.mayBeRemoved())) {
+            var actions = new Div();
+            actions.addClassName("method-actions");
+            if (item.mayBeDefault()) {
+                var makeDefault = new Button("Make default", e -> act(() -> methods.makeDefault(item.id()),
+                        item.label() + " is now the default."));
+                makeDefault.setId("make-default-" + id);
+                makeDefault.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                actions.add(makeDefault);
+            }
+            if (item.mayBeRemoved()) {
+                var remove = new Button("Remove", e -> confirmRemoval(item));
+                remove.setId("remove-" + id);
+                remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+                actions.add(remove);
+            }
+            card.add(actions);
+        }
+        return card;
+    }
+
+    private void confirmRemoval(MethodListItem item) {
+        PaymentMethodService.RemovalImpact impact;
+        try {
+            impact = methods.removalImpact(item.id());
+        } catch (InvalidRequestException refused) {
+            error(refused.getMessage());
+            refresh();
+            return;
+        }
+        new RemoveMethodDialog(impact, () -> methods.remove(item.id()), () -> {
+            refresh();
+            Notification.show(item.label() + " is removed.", 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        }).open();
+    }
+
+    private void startSetup() {
+        SetupProvider chosen = provider.getValue();
+        if (shown == null || chosen == null) {
+            error("Choose a payer and a provider first.");
+            return;
+        }
+        try {
+            PaymentMethodService.SetupStart start = methods.startSetup(shown, chosen.id());
+            refresh();
+            UI.getCurrent().getPage().setLocation(start.redirectUrl());
+        } catch (InvalidRequestException refused) {
+            error(refused.getMessage());
+            refresh();
+        }
+    }
+
+    private void act(Runnable change, String done) {
+        try {
+            change.run();
+        } catch (InvalidRequestException refused) {
+            error(refused.getMessage());
+            refresh();
+            return;
+        }
+        refresh();
+        Notification.show(done, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private void showBanner(String text, String kind) {
+        banner.setText(text);
+        banner.getElement().setAttribute("data-kind", kind);
+        banner.setVisible(true);
+    }
+
+    private static void error(String message) {
+        Notification.show(message, 6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private static void detail(Div list, String term, String value) {
+        var label = new Span(term);
+        label.addClassName("term");
+        var text = new Span(value);
+        text.addClassName("value");
+        list.add(label, text);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.billfold.paymentmethod.ui;
+
+import org.jspecify.annotations.NullMarked;

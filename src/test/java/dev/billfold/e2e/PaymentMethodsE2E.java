@@ -1,0 +1,76 @@
+package dev.billfold.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.billfold.e2e.Portal.SAVED_CARD;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The payment methods page in the production app: add a card on the demo provider's setup page (left pending first,
+ * then saved), make it the default, give the default back and remove it. The demo account is shared by the browser
+ * tests, so the journey leaves its methods as it found them.
+ */
+@ExtendWith(BrowserExtension.class)
+class PaymentMethodsE2E {
+
+    private static final Pattern SETUP_PAGE = Pattern.compile(".*/demo-gateway/setup/seti_demo_[^/?#]+$");
+    private static final String MASTERCARD = "5555555555554444";
+
+    @Test
+    void owner_adds_a_card_sees_it_pending_then_confirmed_makes_it_default_and_removes_it(Page page) {
+        new Portal(page).signInAsDemo();
+        page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Payment methods")).click();
+        page.waitForURL(Pattern.compile(".*/payment-methods$"));
+        Locator visa = card(page, SAVED_CARD);
+        assertThat(visa).containsText("Confirmed");
+        assertThat(visa).containsText("Default");
+
+        page.locator("#add-method").click();
+        page.waitForURL(SETUP_PAGE);
+        String setupPage = page.url();
+        page.locator("select#card").selectOption(MASTERCARD);
+        page.locator("button#pending").click();
+        page.waitForURL(Pattern.compile(".*/payment-methods$"));
+        assertThat(page.locator("#methods-banner")).hasAttribute("data-kind", "pending");
+        Locator pending = page.locator(".method-card").filter(new Locator.FilterOptions().setHasText("Pending"));
+        assertThat(pending).hasCount(1);
+        assertThat(pending).containsText("waiting for confirmation");
+
+        page.navigate(setupPage);
+        assertThat(page.locator("#left-pending")).isVisible();
+        page.locator("select#card").selectOption(MASTERCARD);
+        page.locator("button#save").click();
+        page.waitForURL(Pattern.compile(".*/payment-methods$"));
+        assertThat(page.locator("#methods-banner")).hasAttribute("data-kind", "confirmed");
+        Locator mastercard = card(page, "Mastercard •••• 4444");
+        assertThat(mastercard).containsText("Confirmed");
+        assertThat(mastercard).not().containsText("Default");
+
+        button(mastercard, "Make default").click();
+        assertThat(mastercard.locator(".method-default")).hasCount(1);
+        assertThat(card(page, SAVED_CARD).locator(".method-default")).hasCount(0);
+
+        button(card(page, SAVED_CARD), "Make default").click();
+        assertThat(card(page, SAVED_CARD).locator(".method-default")).hasCount(1);
+
+        button(card(page, "Mastercard •••• 4444"), "Remove").click();
+        Locator question = page.locator("h2[slot='title']").filter(new Locator.FilterOptions().setHasText("Remove Mastercard •••• 4444"));
+        assertThat(question).isVisible();
+        page.locator("#confirm-remove").click();
+        assertThat(question).isHidden();
+        assertThat(card(page, "Mastercard •••• 4444")).hasCount(0);
+        assertThat(card(page, SAVED_CARD)).containsText("Default");
+    }
+
+    private static Locator card(Page page, String label) {
+        return page.locator(".method-card").filter(new Locator.FilterOptions().setHasText(label));
+    }
+
+    private static Locator button(Locator card, String text) {
+        return card.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText(text));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.billfold.poller;
+
+import dev.billfold.TestData.Customer;
+import dev.billfold.account.PayerId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Rows as earlier requests left them: methods being added, payments waiting. The behaviour under test is the poller's. */
+final class PollerFixtures {
+
+    private final JdbcClient jdbc;
+
+    PollerFixtures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A method the customer started adding at {@code provider}; {@code setupReference} is the provider's page. */
+    UUID pendingMethod(Customer customer, PayerId payer, String provider, @Nullable String setupReference, Instant createdAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into payment_method (id, account_id, payer_id, provider, provider_token, label, status,
+                          is_default, expires_on, failure_reason, created_at, checked_at, setup_reference, version)
+                        values (?, ?, ?, ?, null, 'New card (waiting for confirmation)', 'PENDING', false, null, null, ?, null, ?, 0)""")
+                .params(id, customer.accountId().value(), payer.value(), provider, utc(createdAt), setupReference)
+                .update();
+        return id;
+    }
+
+    /** A checkout waiting at {@code provider} under {@code reference} (null: the page was never opened). */
+    UUID waitingPayment(Customer customer, String kind, @Nullable String provider, @Nullable String reference,
+                        String amount, Instant createdAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into payment (id, account_id, payer_id, amount_value, amount_currency, method_kind, provider,
+                          provider_reference, idempotency_key, save_method, status, created_at, updated_at, version)
+                        values (?, ?, ?, ?, 'USD', ?, ?, ?, ?, false, 'WAITING_FOR_PAYMENT', ?, ?, 0)""")
+                .params(id, customer.accountId().value(), customer.person().value(), new BigDecimal(amount), kind, provider,
+                        reference, "poller:" + id, utc(createdAt), utc(createdAt))
+                .update();
+        return id;
+    }
+
+    String methodStatus(UUID id) {
+        return jdbc.sql("select status from payment_method where id = ?").param(id).query(String.class).single();
+    }
+
+    @Nullable String failureReason(UUID id) {
+        return jdbc.sql("select failure_reason from payment_method where id = ?").param(id).query(String.class).optional().orElse(null);
+    }
+
+    boolean isDefault(UUID id) {
+        return jdbc.sql("select is_default from payment_method where id = ?").param(id).query(Boolean.class).single();
+    }
+
+    Instant nextCheck(String table, UUID id) {
+        return jdbc.sql("select next_check_at from " + table + " where id = ?").param(id).query(OffsetDateTime.class)
+                .single().toInstant();
+    }
+
+    int attempts(String table, UUID id) {
+        return jdbc.sql("select check_attempts from " + table + " where id = ?").param(id).query(Integer.class).single();
+    }
+
+    String paymentStatus(UUID id) {
+        return jdbc.sql("select status from payment where id = ?").param(id).query(String.class).single();
+    }
+
+    @Nullable String paymentReason(UUID id) {
+        return jdbc.sql("select status_reason from payment where id = ?").param(id).query(String.class).optional().orElse(null);
+    }
+
+    int credits(UUID paymentId) {
+        return jdbc.sql("select count(*) from ledger_entry where kind = 'TOP_UP' and reference = ?")
+                .param("payment:" + paymentId).query(Integer.class).single();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -21,6 +21,8 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,18 +109,21 @@ class MultiNodePollerTest {
 
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (ConfigurableApplicationContext node : List.of(a, b)) {
-            running.add(CompletableFuture.runAsync(() -> {
-                await(go);
-                node.getBean(PendingMethodPoller.class).runCycle();
-            }));
-            running.add(CompletableFuture.runAsync(() -> {
-                await(go);
-                node.getBean(WaitingPaymentPoller.class).runCycle();
-            }));
+        // A thread per poller: the common pool has a single worker on a 2-core machine and would run them one by one.
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            for (ConfigurableApplicationContext node : List.of(a, b)) {
+                running.add(CompletableFuture.runAsync(() -> {
+                    await(go);
+                    node.getBean(PendingMethodPoller.class).runCycle();
+                }, threads));
+                running.add(CompletableFuture.runAsync(() -> {
+                    await(go);
+                    node.getBean(WaitingPaymentPoller.class).runCycle();
+                }, threads));
+            }
+            go.countDown();
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get();
         }
-        go.countDown();
-        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get();
 
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         methods.forEach((setup, id) -> {

@@ -35,6 +35,8 @@ class SessionMemoryBenchmark {
     private static final int WARM_UP = 10;
     /** Diagnostic: one small interaction after opening, so the UI's last retained response is small, not the view's. */
     private static final boolean INTERACT_AFTER_OPEN = Boolean.getBoolean("bench.interactAfterOpen");
+    /** Diagnostic: one navigation response is written to target/top-up-navigation.json, to see what it is made of. */
+    private static final java.util.concurrent.atomic.AtomicBoolean NAVIGATION_DUMPED = new java.util.concurrent.atomic.AtomicBoolean();
     private static final java.util.concurrent.atomic.LongAdder OPEN_RESPONSE_CHARS = new java.util.concurrent.atomic.LongAdder();
 
     @Test
@@ -115,6 +117,9 @@ class SessionMemoryBenchmark {
                             throw new UidlProtocol.UidlError("the top-up view did not render: " + UidlProtocol.abbreviate(view));
                         }
                         OPEN_RESPONSE_CHARS.add(view.length());
+                        if (NAVIGATION_DUMPED.compareAndSet(false, true)) {
+                            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "top-up-navigation.json"), view);
+                        }
                         if (INTERACT_AFTER_OPEN) {
                             client.clickPreset();
                         }

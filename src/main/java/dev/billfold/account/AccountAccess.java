@@ -20,29 +20,30 @@ public class AccountAccess {
     private static final Logger log = LoggerFactory.getLogger(AccountAccess.class);
 
     private final CurrentUser currentUser;
+    private final RequestMemberships memberships;
     private final AccountRepository accounts;
     private final PayerRepository payers;
 
-    AccountAccess(CurrentUser currentUser, AccountRepository accounts, PayerRepository payers) {
+    AccountAccess(CurrentUser currentUser, RequestMemberships memberships, AccountRepository accounts,
+                  PayerRepository payers) {
         this.currentUser = currentUser;
+        this.memberships = memberships;
         this.accounts = accounts;
         this.payers = payers;
     }
 
     /**
-     * The account the current user works in: the one they chose last in the switcher. Read from the memberships on
-     * every call, so a membership removed since can never be used; the user then falls back to another account of
-     * theirs.
+     * The account the current user works in: the one they chose last in the switcher. Read from the memberships once
+     * per request (and again after a membership write), so a membership removed before this request can never be
+     * used; the user then falls back to another account of theirs.
      */
     public AccountContext current() {
         AppUser user = currentUser.require();
-        List<Account> memberOf = accounts.findByMember(user.id());
+        List<RequestMemberships.Membership> memberOf = memberships.of(user.id());
         if (memberOf.isEmpty()) {
             throw new InvalidRequestException("Your sign-in is not linked to a customer account yet. Contact support.");
         }
-        Account account = memberOf.getFirst();
-        Role role = accounts.findRole(account.id(), user.id()).orElseThrow();
-        return new AccountContext(account.id(), account.name(), account.currency(), role, user.id());
+        return context(memberOf.getFirst(), user);
     }
 
     /**
@@ -53,13 +54,12 @@ public class AccountAccess {
     public AccountContext requireOwner(@Nullable AccountId owner, TypedId subject, Action action,
                                        InvalidRequestException answer) {
         AppUser user = currentUser.require();
-        Role role = owner == null ? null : accounts.findRole(owner, user.id()).orElse(null);
-        if (owner == null || role == null || !action.allowedFor(role)) {
+        var membership = owner == null ? null : memberships.in(owner, user.id()).orElse(null);
+        if (membership == null || !action.allowedFor(membership.role())) {
             logDenied(user, action, subject);
             throw answer;
         }
-        Account account = accounts.findById(owner).orElseThrow();
-        return new AccountContext(account.id(), account.name(), account.currency(), role, user.id());
+        return context(membership, user);
     }
 
     /** Logs a denial that the caller decided itself (an id that does not fit the rest of the request), and returns the answer to throw. */
@@ -82,20 +82,20 @@ public class AccountAccess {
     /** The current user's context in the given account, if they are a member with a role that may do {@code action}. */
     public AccountContext require(AccountId accountId, Action action) {
         AppUser user = currentUser.require();
-        Role role = accounts.findRole(accountId, user.id()).orElse(null);
-        if (role == null || !action.allowedFor(role)) {
+        var membership = memberships.in(accountId, user.id()).orElse(null);
+        if (membership == null || !action.allowedFor(membership.role())) {
             logDenied(user, action, accountId);
             throw new InvalidRequestException("You do not have access to that account.");
         }
-        Account account = accounts.findById(accountId).orElseThrow();
-        return new AccountContext(account.id(), account.name(), account.currency(), role, user.id());
+        return context(membership, user);
     }
 
     /** Resolves a payer id that came from outside, and checks that the current user may do {@code action} for it. */
     public Payer requirePayer(PayerId payerId, Action action) {
         AppUser user = currentUser.require();
         Payer payer = payers.findById(payerId).orElse(null);
-        Role role = payer == null ? null : accounts.findRole(payer.accountId(), user.id()).orElse(null);
+        Role role = payer == null ? null
+                : memberships.in(payer.accountId(), user.id()).map(RequestMemberships.Membership::role).orElse(null);
         if (payer == null || role == null || !action.allowedFor(role)) {
             logDenied(user, action, payerId);
             throw new InvalidRequestException("payer", "That payer is not part of your account.");
@@ -104,6 +104,11 @@ public class AccountAccess {
             throw new InvalidRequestException("payer", "That payer is archived and can no longer be used.");
         }
         return payer;
+    }
+
+    private static AccountContext context(RequestMemberships.Membership membership, AppUser user) {
+        Account account = membership.account();
+        return new AccountContext(account.id(), account.name(), account.currency(), membership.role(), user.id());
     }
 
     /**

@@ -3,8 +3,10 @@ package dev.billfold.account;
 import dev.billfold.security.UserId;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,9 +18,30 @@ import org.springframework.stereotype.Repository;
 class MemberStore {
 
     private final JdbcClient jdbc;
+    /** Counts this node's membership writes, so that {@link RequestMemberships} knows when its copy is stale. */
+    private final AtomicLong writes = new AtomicLong();
 
     MemberStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    long writes() {
+        return writes.get();
+    }
+
+    /** The user's accounts with their role there, the one chosen last first; never chosen ones by name. */
+    List<RequestMemberships.Membership> membershipsOf(UserId userId) {
+        return jdbc.sql("""
+                        select a.id, a.name, a.currency, a.country, a.version, m.role
+                          from account a join account_member m on m.account_id = a.id
+                         where m.user_id = ? order by m.chosen_at desc nulls last, a.name, a.id""")
+                .param(userId.value())
+                .query((rs, n) -> new RequestMemberships.Membership(
+                        new Account(new AccountId(rs.getObject("id", UUID.class)), rs.getString("name"),
+                                Currency.getInstance(rs.getString("currency")), rs.getString("country"),
+                                rs.getObject("version", Long.class)),
+                        Role.valueOf(rs.getString("role"))))
+                .list();
     }
 
     List<MemberSummary> members(AccountId accountId, UserId you) {
@@ -60,22 +83,26 @@ class MemberStore {
     }
 
     void insert(AccountId accountId, UserId userId, Role role) {
+        writes.incrementAndGet();
         jdbc.sql("insert into account_member (account_id, user_id, role) values (?, ?, ?)")
                 .params(accountId.value(), userId.value(), role.name()).update();
     }
 
     int updateRole(AccountId accountId, UserId userId, Role role) {
+        writes.incrementAndGet();
         return jdbc.sql("update account_member set role = ? where account_id = ? and user_id = ?")
                 .params(role.name(), accountId.value(), userId.value()).update();
     }
 
     int delete(AccountId accountId, UserId userId) {
+        writes.incrementAndGet();
         return jdbc.sql("delete from account_member where account_id = ? and user_id = ?")
                 .params(accountId.value(), userId.value()).update();
     }
 
     /** Remembers the account the user chose; the latest choice is their current account from then on. */
     int choose(AccountId accountId, UserId userId, Instant now) {
+        writes.incrementAndGet();
         return jdbc.sql("update account_member set chosen_at = ? where account_id = ? and user_id = ?")
                 .params(now.atOffset(ZoneOffset.UTC), accountId.value(), userId.value()).update();
     }

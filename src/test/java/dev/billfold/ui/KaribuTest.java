@@ -60,4 +60,20 @@ public abstract class KaribuTest {
         request.setUserInRole((principal, role) -> authentication.getAuthorities().stream()
                 .anyMatch(granted -> granted.getAuthority().equals("ROLE_" + role)));
     }
+
+    /**
+     * Karibu runs a whole test in one mocked HTTP request, where a browser sends one per interaction. What the app
+     * remembers per request (the user, the memberships) is dropped here, as a new request would start without it.
+     */
+    protected static void newRequest() {
+        var request = ((VaadinServletRequest) VaadinRequest.getCurrent()).getHttpServletRequest();
+        java.util.Collections.list(request.getAttributeNames()).forEach(request::removeAttribute);
+        var spring = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (spring != null) {
+            int scope = org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST;
+            for (String name : spring.getAttributeNames(scope)) {
+                spring.removeAttribute(name, scope);
+            }
+        }
+    }
 }

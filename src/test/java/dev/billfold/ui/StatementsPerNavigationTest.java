@@ -40,7 +40,7 @@ class StatementsPerNavigationTest extends KaribuTest {
     }
 
     @Test
-    void the_signed_in_user_is_looked_up_once_per_request() {
+    void the_signed_in_user_and_the_memberships_are_looked_up_once_per_request() {
         var customer = data.newCustomer("USD");
         signIn(customer.username());
         UI.getCurrent().navigate("history");
@@ -52,6 +52,9 @@ class StatementsPerNavigationTest extends KaribuTest {
         System.out.printf("statements per navigation: top-up %d, history %d%n", topUp.size(), history.size());
         assertThat(topUp.stream().filter(sql -> sql.contains("from app_user"))).hasSize(1);
         assertThat(history.stream().filter(sql -> sql.contains("from app_user"))).hasSize(1);
+        // the memberships (accounts and roles) once too, however many access checks the layout and the view make
+        assertThat(topUp.stream().filter(sql -> sql.contains("account_member"))).hasSize(1);
+        assertThat(history.stream().filter(sql -> sql.contains("account_member"))).hasSize(1);
     }
 
     private void startCounting() {

@@ -92,6 +92,7 @@ class AccountSwitcherViewTest extends KaribuTest {
 
         jdbc.sql("delete from account_member where account_id = ? and user_id = ?")
                 .params(steppe.accountId().value(), morgan.userId().value()).update();
+        newRequest();
         UI.getCurrent().navigate(PaymentHistoryView.class);
         UI.getCurrent().navigate(TopUpView.class);
         assertThat(text("balance")).as("the services fall back at once").isEqualTo("$0.00");

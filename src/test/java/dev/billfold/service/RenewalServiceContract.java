@@ -489,8 +489,12 @@ abstract class RenewalServiceContract {
         var charges = new TransactionHistoryQuery.Filter(LedgerEntryKind.CHARGE, null, null, null);
         assertThat(timeline.count(charges)).isEqualTo(1);
         assertThat(timeline.page(charges, 0, 10).getFirst().balanceAfter().value()).isEqualByComparingTo("0.00");
-        assertThat(timeline.count(new TransactionHistoryQuery.Filter(null, customer.person(), null, null))).isEqualTo(1);
-        assertThat(timeline.count(new TransactionHistoryQuery.Filter(null, customer.company(), null, null))).isZero();
+        // A payer's view: its own top-up plus what no payer caused (the charge, the adjustment); never another's top-up.
+        assertThat(timeline.page(new TransactionHistoryQuery.Filter(null, customer.person(), null, null), 0, 10))
+                .extracting(TimelineRow::kind).containsExactly(LedgerEntryKind.CHARGE, LedgerEntryKind.TOP_UP, LedgerEntryKind.ADJUSTMENT);
+        assertThat(timeline.page(new TransactionHistoryQuery.Filter(null, customer.company(), null, null), 0, 10))
+                .extracting(TimelineRow::kind).containsExactly(LedgerEntryKind.CHARGE, LedgerEntryKind.ADJUSTMENT);
+        assertThat(timeline.count(new TransactionHistoryQuery.Filter(LedgerEntryKind.TOP_UP, customer.company(), null, null))).isZero();
         assertThat(timeline.count(new TransactionHistoryQuery.Filter(null, null, today.plusDays(1), null))).isZero();
         assertThat(timeline.count(new TransactionHistoryQuery.Filter(null, null, today, today))).isEqualTo(2);
         assertThat(timeline.count(new TransactionHistoryQuery.Filter(null, null, today.minusDays(9), today.minusDays(1)))).isZero();

@@ -120,6 +120,14 @@ public class TestData {
                 .query(BigDecimal.class).single();
     }
 
+    /** The balance after each ledger entry of the account, in the order the entries were written (their sequence). */
+    public List<BigDecimal> runningBalances(AccountId account) {
+        return jdbc.sql("""
+                        select sum(amount_value) over (order by seq_no) from ledger_entry where account_id = ?
+                         order by seq_no""")
+                .param(account.value()).query(BigDecimal.class).list();
+    }
+
     public int methods(PayerId payer) {
         return jdbc.sql("select count(*) from payment_method where payer_id = ?").param(payer.value()).query(Integer.class).single();
     }

@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The transaction history: every ledger entry of the current account (top-ups, charges, refunds, adjustments) with
- * the running balance after it, newest first, filtered by kind, payer and date range; and the same rows as CSV.
+ * the running balance after it, newest first, filtered by kind, payer and date range; and the same rows as CSV. A
+ * payer filter keeps that payer's top-ups and refunds and the entries no payer caused (DD-032).
  *
  * <p>The running balance is a window function over all of the account's entries ({@code sum(...) over (order by
  * created_at, seq_no)}, the same on H2 and PostgreSQL), computed before the filters, so a filtered row still shows
@@ -69,7 +70,10 @@ public class TransactionHistoryQuery {
         this.gateways = gateways;
     }
 
-    /** Optional filters; null means all. {@code from} and {@code to} are inclusive days in UTC. */
+    /**
+     * Optional filters; null means all. {@code payerId} hides the other payers' top-ups and refunds, not the account's
+     * charges and adjustments. {@code from} and {@code to} are inclusive days in UTC.
+     */
     public record Filter(@Nullable LedgerEntryKind kind, @Nullable PayerId payerId, @Nullable LocalDate from,
                          @Nullable LocalDate to) {
 
@@ -174,7 +178,8 @@ public class TransactionHistoryQuery {
             parts.add(" and t.kind = :kind");
         }
         if (filter.payerId() != null) {
-            parts.add(" and p.payer_id = :payer");
+            // A payer's view keeps the entries no payer caused (charges, adjustments): they move everyone's balance.
+            parts.add(" and (p.payer_id = :payer or p.id is null)");
         }
         if (filter.from() != null) {
             parts.add(" and t.created_at >= :from");

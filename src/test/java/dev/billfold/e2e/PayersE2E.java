@@ -63,7 +63,7 @@ class PayersE2E {
     }
 
     @Test
-    void switching_the_active_payer_in_the_header_changes_the_methods_and_is_kept_on_the_next_visit(Page page) {
+    void switching_the_active_payer_in_the_header_changes_the_methods_and_the_timeline_and_is_kept_on_the_next_visit(Page page) {
         var portal = new Portal(page).signInAsDemo();
         assertThat(portal.activePayer()).containsText(ALEX);
         assertThat(portal.methodOptions()).hasText(new String[] {SAVED_CARD, DEMO_CHECKOUT, PAYPAL, INVOICE});
@@ -79,6 +79,20 @@ class PayersE2E {
 
         portal.openHistory();
         assertThat(page.locator("#payer-filter")).containsText(COMPANY);
+
+        // The transaction timeline starts on the header's payer and follows a switch made while it is open.
+        portal.openTransactions();
+        assertThat(page.locator("#timeline-payer-filter")).containsText(COMPANY);
+        assertThat(portal.timelineCells("Alex Morgan")).hasCount(0); // Alex's top-ups are hidden
+        portal.switchActivePayer(ALEX);
+        assertThat(page.locator("#timeline-payer-filter")).containsText(ALEX);
+        assertThat(portal.timelineCells("Alex Morgan").first()).isVisible(); // at least the demo data's top-up
+        portal.switchActivePayer(COMPANY);
+        assertThat(page.locator("#timeline-payer-filter")).containsText(COMPANY);
+        assertThat(portal.timelineCells("Alex Morgan")).hasCount(0);
+        portal.chooseInSelect(page.locator("#timeline-payer-filter"), "All payers");
+        assertThat(portal.timelineCells("Alex Morgan").first()).isVisible();
+        assertThat(portal.activePayer()).containsText(COMPANY); // the page's filter leaves the header's choice
 
         portal.openTopUp().switchActivePayer(ALEX);
         assertThat(portal.methodOptions()).hasText(new String[] {SAVED_CARD, DEMO_CHECKOUT, PAYPAL, INVOICE});

@@ -203,6 +203,17 @@ final class Portal {
         return this;
     }
 
+    Portal openTransactions() {
+        page.navigate("/transactions");
+        assertThat(page.locator("#timeline-grid")).isVisible();
+        return this;
+    }
+
+    /** The timeline's cells that show {@code text}, in rows the grid displays (rows past its size are hidden). */
+    Locator timelineCells(String text) {
+        return page.locator("#timeline-grid vaadin-grid-cell-content:visible").filter(new Locator.FilterOptions().setHasText(text));
+    }
+
     Locator banner() {
         return page.locator("#payment-banner");
     }

@@ -8,6 +8,7 @@ import dev.billfold.MutableClock;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Money;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.demo.DemoCustomer;
 import dev.billfold.ledger.LedgerEntryKind;
@@ -35,7 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Renewals, renewal orders, the auto-renewal job and the transaction history, through the services as the UI and the
  * scheduler call them, on a hand-moved clock. After every test, for every account it touched: the cached balance
- * equals the sum of the ledger entries, and it is not negative. Runs on H2 and on PostgreSQL.
+ * equals the sum of the ledger entries, and the balance was never negative, neither at the end nor after any entry
+ * (in the order the entries were written). Runs on H2 and on PostgreSQL.
  */
 @SpringBootTest(properties = "billfold.renewals.cron=-")
 @Import(ServiceFixtures.FixedClock.class)
@@ -81,6 +83,8 @@ abstract class RenewalServiceContract {
             BigDecimal balance = data.balance(who.accountId());
             assertThat(balance).as("cached balance equals the sum of entries").isEqualByComparingTo(data.sumOfEntries(who.accountId()));
             assertThat(balance.signum()).as("balance never negative").isGreaterThanOrEqualTo(0);
+            assertThat(data.runningBalances(who.accountId())).as("balance after each entry, in sequence")
+                    .allSatisfy(after -> assertThat(after.signum()).isGreaterThanOrEqualTo(0));
         }
     }
 
@@ -163,6 +167,33 @@ abstract class RenewalServiceContract {
 
         assertThat(quote.shortfall().value()).isEqualByComparingTo("100.00");
         assertThat(quote.topUpAmount().format()).isEqualTo("KZT 500.00");
+    }
+
+    @Test
+    void the_shortfall_top_up_is_rounded_up_to_whole_minor_units_and_kept_within_the_top_up_limits() {
+        // A shortfall is the difference of two amounts in the account currency, so it is always whole cents: a
+        // fraction of a cent cannot even be written down (Money refuses 10.001 USD rather than round it), and the
+        // rounding up in amountFor has nothing to round. What it asks for is never less than the shortfall.
+        assertThatThrownBy(() -> Money.of("10.001", "USD")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("USD has at most 2 decimal places, got 10.001");
+        assertThat(shortfallTopUps.amountFor(Money.of("10.01", "USD"))).isEqualTo(Money.of("10.01", "USD"));
+        assertThat(shortfallTopUps.amountFor(Money.of("10.1", "USD"))).isEqualTo(Money.of("10.10", "USD"));
+        assertThat(shortfallTopUps.amountFor(Money.of("0.01", "USD"))).as("the USD minimum").isEqualTo(Money.of("0.50", "USD"));
+        assertThat(shortfallTopUps.amountFor(Money.of("0.50", "USD"))).isEqualTo(Money.of("0.50", "USD"));
+        assertThat(shortfallTopUps.amountFor(Money.of("0.51", "USD"))).isEqualTo(Money.of("0.51", "USD"));
+        assertThat(shortfallTopUps.amountFor(Money.of("9999.99", "UZS"))).isEqualTo(Money.of("10000.00", "UZS"));
+        assertThat(shortfallTopUps.amountFor(Money.of("15000.00", "USD"))).isEqualTo(Money.of("15000.00", "USD"));
+        assertThatThrownBy(() -> shortfallTopUps.amountFor(Money.of("15000.01", "USD")))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("The balance is $15,000.01 short, more than the maximum top-up of $15,000.00 per payment. "
+                        + "Top up in several payments first.");
+
+        // Through the renewal quote: a cent short asks for the minimum top-up.
+        fixtures.credit(customer, "23.99");
+        ServiceId vps = fixtures.service(customer, "VPS", "24.00", "MONTH", today.plusDays(3), "ACTIVE", false);
+        RenewalQuote quote = renewals.quote(List.of(new RenewalLine(vps, 1)));
+        assertThat(quote.shortfall()).isEqualTo(Money.of("0.01", "USD"));
+        assertThat(quote.topUpAmount()).isEqualTo(Money.of("0.50", "USD"));
     }
 
     @Test
@@ -489,8 +520,12 @@ abstract class RenewalServiceContract {
         var charges = new TransactionHistoryQuery.Filter(LedgerEntryKind.CHARGE, null, null, null);
         assertThat(timeline.count(charges)).isEqualTo(1);
         assertThat(timeline.page(charges, 0, 10).getFirst().balanceAfter().value()).isEqualByComparingTo("0.00");
-        assertThat(timeline.count(new TransactionHistoryQuery.Filter(null, customer.person(), null, null))).isEqualTo(1);
-        assertThat(timeline.count(new TransactionHistoryQuery.Filter(null, customer.company(), null, null))).isZero();
+        // A payer's view: its own top-up plus what no payer caused (the charge, the adjustment); never another's top-up.
+        assertThat(timeline.page(new TransactionHistoryQuery.Filter(null, customer.person(), null, null), 0, 10))
+                .extracting(TimelineRow::kind).containsExactly(LedgerEntryKind.CHARGE, LedgerEntryKind.TOP_UP, LedgerEntryKind.ADJUSTMENT);
+        assertThat(timeline.page(new TransactionHistoryQuery.Filter(null, customer.company(), null, null), 0, 10))
+                .extracting(TimelineRow::kind).containsExactly(LedgerEntryKind.CHARGE, LedgerEntryKind.ADJUSTMENT);
+        assertThat(timeline.count(new TransactionHistoryQuery.Filter(LedgerEntryKind.TOP_UP, customer.company(), null, null))).isZero();
         assertThat(timeline.count(new TransactionHistoryQuery.Filter(null, null, today.plusDays(1), null))).isZero();
         assertThat(timeline.count(new TransactionHistoryQuery.Filter(null, null, today, today))).isEqualTo(2);
         assertThat(timeline.count(new TransactionHistoryQuery.Filter(null, null, today.minusDays(9), today.minusDays(1)))).isZero();

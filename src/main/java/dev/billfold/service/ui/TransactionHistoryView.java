@@ -10,8 +10,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import dev.billfold.account.AccountService;
+import dev.billfold.account.PayerId;
+import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
+import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.ledger.LedgerEntryKind;
 import dev.billfold.service.TimelineRow;
@@ -30,7 +32,8 @@ import java.util.Optional;
 
 /**
  * Everything that moved the balance, newest first, with the running balance after each entry; filters by kind, payer
- * and dates, and a CSV download of the filtered rows. The "All transactions" tab of the history.
+ * (starting on the header's active payer and following it) and dates, and a CSV download of the filtered rows. The
+ * "All transactions" tab of the history.
  */
 @Route("transactions")
 @PageTitle("Transactions · Billfold")
@@ -50,7 +53,7 @@ public class TransactionHistoryView extends Div {
     /** The filter the grid shows; the CSV download (a request of its own) exports exactly these rows. */
     private volatile TransactionHistoryQuery.Filter filter = TransactionHistoryQuery.Filter.all();
 
-    TransactionHistoryView(TransactionHistoryQuery history, AccountService accounts) {
+    TransactionHistoryView(TransactionHistoryQuery history, PayerService payerService) {
         this.history = history;
         addClassName("transactions-view");
 
@@ -66,7 +69,7 @@ public class TransactionHistoryView extends Div {
         kind.setValue(Optional.empty());
         kind.addValueChangeListener(e -> refresh());
 
-        List<PayerSummary> payers = accounts.payers(accounts.currentAccount().accountId());
+        List<PayerSummary> payers = payerService.choosable();
         payer.setLabel("Payer");
         payer.setId("timeline-payer-filter");
         List<Optional<PayerSummary>> payerChoices = new ArrayList<>();
@@ -76,6 +79,11 @@ public class TransactionHistoryView extends Div {
         payer.setItemLabelGenerator(p -> p.map(PayerSummary::displayName).orElse("All payers"));
         payer.setValue(Optional.empty());
         payer.setVisible(payers.size() > 1);
+        payer.setTooltipText("Charges and adjustments are the account's: they show for every payer.");
+        // Starts on the header's active payer and follows it; "All payers" stays one click away (DD-032).
+        payerService.active().ifPresent(active -> showPayer(active.id()));
+        filter = currentFilter();
+        ActivePayerChanged.follow(this, active -> showPayer(active.id()));
         payer.addValueChangeListener(e -> refresh());
 
         from.setId("from-filter");
@@ -118,11 +126,22 @@ public class TransactionHistoryView extends Div {
         };
     }
 
-    private void refresh() {
-        TransactionHistoryQuery.Filter next = new TransactionHistoryQuery.Filter(
+    private void showPayer(PayerId id) {
+        if (payer.isVisible()) {
+            payer.getListDataView().getItems().filter(p -> p.map(s -> s.id().equals(id)).orElse(false)).findFirst()
+                    .ifPresent(payer::setValue);
+        }
+    }
+
+    private TransactionHistoryQuery.Filter currentFilter() {
+        return new TransactionHistoryQuery.Filter(
                 kind.getValue() == null ? null : kind.getValue().orElse(null),
                 payer.getValue() == null ? null : payer.getValue().map(PayerSummary::id).orElse(null),
                 from.getValue(), to.getValue());
+    }
+
+    private void refresh() {
+        TransactionHistoryQuery.Filter next = currentFilter();
         try {
             history.count(next);
             filter = next;

@@ -1,5 +1,6 @@
 package dev.billfold.payment.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +10,7 @@ import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.RadioButtonsKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
@@ -16,13 +18,17 @@ import dev.billfold.account.PayerDetails;
 import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
+import dev.billfold.paymentmethod.ui.PaymentMethodsView;
 import dev.billfold.ui.KaribuTest;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The header's payer switcher: what follows it (top-up methods, history filter) and that the choice is kept. */
+/**
+ * The header's payer switcher: what follows it (top-up methods, the methods page, history filter) and that the
+ * choice is kept. The transaction timeline's part is in TransactionHistoryViewTest.
+ */
 class ActivePayerViewTest extends KaribuTest {
 
     @Autowired
@@ -117,10 +123,34 @@ class ActivePayerViewTest extends KaribuTest {
                 .isEqualTo(customer.person());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void switching_the_payer_in_the_header_switches_the_methods_listed_on_the_methods_page() {
+        open(PaymentMethodsView.class);
+        Select<PayerSummary> pagePayer = _get(Select.class, spec -> spec.withId("methods-payer"));
+        assertThat(pagePayer.getValue().id()).isEqualTo(customer.person());
+        assertThat(listedMethods()).containsExactly("Visa •••• 4242, 12/30");
+
+        _setValue(switcher(), item(customer.company()));
+
+        assertThat(pagePayer.getValue().id()).isEqualTo(customer.company());
+        assertThat(listedMethods()).containsExactly("Visa •••• 4444, 12/30");
+
+        _setValue(switcher(), item(customer.person()));
+
+        assertThat(pagePayer.getValue().id()).isEqualTo(customer.person());
+        assertThat(listedMethods()).containsExactly("Visa •••• 4242, 12/30");
+    }
+
     private void open(Class<? extends com.vaadin.flow.component.Component> view) {
         signIn(customer.username());
         UI.getCurrent().navigate(view);
         NavigatorKt.expectView(view);
+    }
+
+    /** The labels of the method cards the methods page shows. */
+    private static java.util.List<String> listedMethods() {
+        return _find(Span.class, spec -> spec.withClasses("method-label")).stream().map(Span::getText).toList();
     }
 
     private void newUi() {

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.internal.UIInternals;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.gateway.GatewayRegistry;
@@ -25,6 +26,7 @@ import dev.billfold.payment.ui.PaymentHistoryView;
 import dev.billfold.payment.ui.TopUpView;
 import dev.billfold.service.ServiceFixtures;
 import dev.billfold.service.ServiceId;
+import dev.billfold.service.ServiceSummary;
 import dev.billfold.ui.KaribuTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,8 +39,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The Renewals tab through the views: renewing from the balance, a shortfall topped up through the demo checkout that
- * completes the renewal by itself, the migration order, auto-renew switches and the read-only viewer.
+ * The Renewals tab through the views: renewing from the balance (for a month, and for longer terms), a shortfall
+ * topped up through the demo checkout that completes the renewal by itself, the migration order, auto-renew switches
+ * and the read-only viewer. After each test the balance was never negative, after any ledger entry.
  */
 class RenewalsViewTest extends KaribuTest {
 
@@ -64,6 +67,8 @@ class RenewalsViewTest extends KaribuTest {
     void ledgerInvariant() {
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo(data.sumOfEntries(customer.accountId()));
         assertThat(data.balance(customer.accountId()).signum()).isGreaterThanOrEqualTo(0);
+        assertThat(data.runningBalances(customer.accountId())).as("balance after each entry, in sequence")
+                .allSatisfy(after -> assertThat(after.signum()).isGreaterThanOrEqualTo(0));
     }
 
     @Test
@@ -88,6 +93,61 @@ class RenewalsViewTest extends KaribuTest {
         assertThat(text("status-" + vps.value())).isEqualTo("Active");
         assertThat(fixtures.stored(vps).paidUntil()).isEqualTo(today.plusDays(5).plusMonths(1));
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("76.00");
+    }
+
+    @Test
+    void longer_terms_cost_their_periods_charge_one_entry_per_service_and_period_and_extend_paid_until() {
+        fixtures.credit(customer, "200.00");
+        LocalDate vpsUntil = today.plusDays(5);
+        LocalDate backupUntil = today.plusDays(6);
+        LocalDate domainUntil = today.plusDays(4);
+        ServiceId vps = fixtures.service(customer, "VPS Cloud-4", "24.00", "MONTH", vpsUntil, "ACTIVE", false);
+        ServiceId backup = fixtures.service(customer, "Backup 100 GB", "2.00", "MONTH", backupUntil, "ACTIVE", false);
+        ServiceId domain = fixtures.service(customer, "example.org", "15.00", "YEAR", domainUntil, "ACTIVE", false);
+        openRenewals();
+        assertThat(termLabels(domain)).as("a yearly service renews by the year only").containsExactly("1 year · $15.00");
+        assertThat(termLabels(vps)).containsExactly("1 month · $24.00", "3 months · $72.00", "6 months · $144.00",
+                "12 months · $288.00");
+
+        _setValue(term(vps), termOf(vps, 3));
+        _setValue(term(backup), termOf(backup, 12));
+        assertThat(text("cost-" + vps.value())).isEqualTo("$72.00 for 3 months: paid until " + vpsUntil.plusMonths(3) + ".");
+        assertThat(text("cost-" + backup.value())).isEqualTo("$24.00 for 12 months: paid until " + backupUntil.plusMonths(12) + ".");
+        assertThat(text("cost-" + domain.value())).isEqualTo("$15.00 for 1 year: paid until " + domainUntil.plusYears(1) + ".");
+        _setValue(checkbox("renew-" + vps.value()), true);
+        _setValue(checkbox("renew-" + backup.value()), true);
+        _setValue(checkbox("renew-" + domain.value()), true);
+        assertThat(text("renewal-total")).isEqualTo("Total $111.00 · balance $200.00");
+        assertThat(text("renewal-after")).isEqualTo("Balance after: $89.00");
+        _click(button("renew-from-balance"));
+
+        assertThat(message().getText()).contains("VPS Cloud-4 until " + vpsUntil.plusMonths(3),
+                "Backup 100 GB until " + backupUntil.plusMonths(12), "example.org until " + domainUntil.plusYears(1),
+                "$111.00 was charged to your balance.");
+        assertThat(fixtures.stored(vps).paidUntil()).isEqualTo(vpsUntil.plusMonths(3));
+        assertThat(fixtures.stored(backup).paidUntil()).isEqualTo(backupUntil.plusMonths(12));
+        assertThat(fixtures.stored(domain).paidUntil()).isEqualTo(domainUntil.plusYears(1));
+        assertThat(text("paid-until-" + vps.value())).endsWith("paid until " + vpsUntil.plusMonths(3));
+        assertThat(text("paid-until-" + domain.value())).endsWith("paid until " + domainUntil.plusYears(1));
+
+        var expected = new java.util.ArrayList<String>();
+        for (int month = 0; month < 3; month++) {
+            expected.add("renewal:" + vps.value() + ":" + vpsUntil.plusMonths(month));
+        }
+        for (int month = 0; month < 12; month++) {
+            expected.add("renewal:" + backup.value() + ":" + backupUntil.plusMonths(month));
+        }
+        expected.add("renewal:" + domain.value() + ":" + domainUntil);
+        assertThat(fixtures.chargeReferences(customer.accountId())).as("one CHARGE per service and period")
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(jdbc.sql("select amount_value from ledger_entry where account_id = ? and kind = 'CHARGE' and reference like ?")
+                .params(customer.accountId().value(), "renewal:" + domain.value() + ":%").query(BigDecimal.class).single())
+                .as("a year is one period at the yearly price").isEqualByComparingTo("-15.00");
+        assertThat(fixtures.charges(vps)).isEqualTo(3);
+        assertThat(fixtures.charges(backup)).isEqualTo(12);
+        assertThat(fixtures.charges(domain)).isEqualTo(1);
+        assertThat(text("header-balance")).isEqualTo("$89.00");
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("89.00");
     }
 
     @Test
@@ -196,6 +256,20 @@ class RenewalsViewTest extends KaribuTest {
 
     static Checkbox checkbox(String id) {
         return _get(Checkbox.class, spec -> spec.withId(id));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Select<ServiceSummary.Term> term(ServiceId id) {
+        return _get(Select.class, spec -> spec.withId("term-" + id.value()));
+    }
+
+    static ServiceSummary.Term termOf(ServiceId id, int periods) {
+        return term(id).getListDataView().getItems().filter(t -> t.periods() == periods).findFirst().orElseThrow();
+    }
+
+    static java.util.List<String> termLabels(ServiceId id) {
+        Select<ServiceSummary.Term> select = term(id);
+        return select.getListDataView().getItems().map(t -> select.getItemLabelGenerator().apply(t)).toList();
     }
 
     static Button button(String id) {

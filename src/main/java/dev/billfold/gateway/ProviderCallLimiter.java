@@ -52,7 +52,8 @@ public class ProviderCallLimiter {
 
     /**
      * Takes one call's slot for the provider, waiting for it at most {@code maxWait}. Returns false when no slot comes
-     * in time (the caller leaves the rest for the next cycle); such a refusal reserves nothing.
+     * in time (the caller leaves the rest for the next cycle); such a refusal reserves nothing. Throws the database's
+     * exception when the slot cannot be reserved: without a reservation there is no call.
      */
     public boolean acquire(String provider, Duration maxWait) {
         CallSchedule.Reservation reservation = reserve(provider, maxWait);

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param giveUpAfter      a method still pending this long after it was started is FAILED ("not confirmed in time")
  * @param invoiceExpiry    an unpaid invoice payment is DELETED after this
  * @param paymentExpiry    any other unpaid payment is DELETED after this
- * @param callsPerSecond   at most this many provider calls per second per provider on one node
+ * @param callsPerSecond   at most this many background calls per second to each provider, from all nodes together
  * @param providerBudget   at most this long per provider and cycle, so that a slow provider only delays itself
  * @param lease            how long a claimed row is held; a node that died lets it go after this
  * @param batchSize        rows claimed per short claiming transaction

@@ -44,6 +44,11 @@ class ProviderNotificationHandler implements PaymentNotifications {
             log.info("{} reported {} for unknown payment {}", gatewayId, result.status(), what);
             return Outcome.UNKNOWN_PAYMENT;
         }
+        if (payment.status() == PaymentStatus.WAITING_FOR_CLARIFICATION) {
+            // A charge held while its outcome was unknown still takes the provider's final word (DD-035).
+            return settlement.apply(payment.id(), result).status() == PaymentStatus.WAITING_FOR_CLARIFICATION
+                    ? Outcome.ALREADY_SETTLED : Outcome.APPLIED;
+        }
         if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
             return Outcome.ALREADY_SETTLED;
         }

@@ -105,9 +105,15 @@ class PaymentSettlement {
         }
         Instant next = now.plus(poller.delayAfter(checks.recordAttempt(paymentId)));
         if (payment.providerReference() == null && next.isAfter(resendUntil)) {
-            next = resendUntil.isAfter(now) ? resendUntil : now;
+            next = resendUntil;
         }
-        checks.scheduleNext(paymentId, next.isAfter(holdAt) ? holdAt : next);
+        if (next.isAfter(holdAt)) {
+            next = holdAt;
+        }
+        // Never due again within this cycle: a cap a hair after now (the database keeps microseconds) would be
+        // claimed and asked again at once. A minute later it is held, well inside the margin.
+        Instant soonest = now.plus(poller.delayAfter(1));
+        checks.scheduleNext(paymentId, next.isBefore(soonest) ? soonest : next);
         return payment;
     }
 

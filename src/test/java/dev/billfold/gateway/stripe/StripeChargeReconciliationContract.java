@@ -55,7 +55,12 @@ abstract class StripeChargeReconciliationContract extends StripeTestSupport {
 
     @BeforeEach
     void realTime() {
-        clock.set(Instant.now());
+        // Whole seconds: the database keeps microseconds, and the windows are compared to the instant.
+        clock.set(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        // Charges other test classes left waiting in the shared database are moved out of the way, so that the
+        // poller here re-sends only this test's own charge.
+        jdbc.sql("update payment set status = 'REJECTED' where status = 'WAITING_FOR_PAYMENT' and method_kind = 'SAVED_METHOD'")
+                .update();
     }
 
     @Test

@@ -124,7 +124,7 @@ public class WaitingPaymentPoller {
                 try {
                     ChargeRequest request = charges.find(charge.id(), charge.idempotencyKey(), charge.amount()).orElse(null);
                     Instant replayEnds = charge.createdAt().plus(gateway.chargeReplayWindow()).minus(REPLAY_MARGIN);
-                    if (charge.providerReference() == null && (request == null || !now.isBefore(replayEnds))) {
+                    if (charge.providerReference() == null && (request == null || !clock.instant().isBefore(replayEnds))) {
                         settlement.holdOpenCharge(charge.id(), request == null ? NO_RECORDED_REQUEST : PAST_REPLAY_WINDOW);
                         continue;
                     }

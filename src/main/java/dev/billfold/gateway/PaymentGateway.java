@@ -1,6 +1,8 @@
 package dev.billfold.gateway;
 
+import java.time.Duration;
 import java.util.Currency;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A payment provider: demo, Stripe, PayPal. Every call that can move money carries the caller's idempotency key, so a
@@ -24,6 +26,26 @@ public interface PaymentGateway {
 
     /** Charges a saved method off-session. */
     GatewayResult chargeSavedMethod(ChargeRequest request);
+
+    /**
+     * How long after a charge the provider still answers the same request with the same idempotency key by replaying
+     * the first result instead of charging again. Past it, re-sending could charge twice, so nobody may. ZERO (the
+     * default) for a provider that does not replay: a lost charge of it is never re-sent.
+     */
+    default Duration chargeReplayWindow() {
+        return Duration.ZERO;
+    }
+
+    /**
+     * Learns the outcome of an off-session charge whose answer was lost or not final. With the provider's reference
+     * (the charge, PaymentIntent or order it named) it asks about that charge and moves no new money. Without one it
+     * re-sends the very same {@code request}, which the provider answers with the first result; callers do that only
+     * within {@link #chargeReplayWindow()} of the first attempt. The answer is as explicit as a charge's: PENDING,
+     * UNKNOWN when it still cannot be told.
+     */
+    default GatewayResult chargeResult(ChargeRequest request, @Nullable String chargeReference) {
+        return GatewayResult.unknown(chargeReference, "This provider cannot be asked about a charge.");
+    }
 
     /** Whether {@link #startSetup} works: saving a method without a payment. */
     default boolean supportsSetup() {

@@ -84,9 +84,12 @@ public record Payment(
         return moveTo(PaymentStatus.REFUNDED, reason, credited, exchangeRate, now);
     }
 
-    /** The provider's id for the checkout or charge, learned after the payment was created. */
+    /**
+     * The provider's id for the checkout or charge, learned after the payment was created (while waiting, or while a
+     * charge of unknown outcome is held for clarification).
+     */
     Payment withProviderReference(String reference, Instant now) {
-        if (status != PaymentStatus.WAITING_FOR_PAYMENT) {
+        if (status != PaymentStatus.WAITING_FOR_PAYMENT && status != PaymentStatus.WAITING_FOR_CLARIFICATION) {
             throw new IllegalStateException("Provider reference can only be set while waiting");
         }
         if (providerReference != null && !providerReference.equals(reference)) {

@@ -1,11 +1,14 @@
 package dev.billfold.payment;
 
+import dev.billfold.base.Money;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,6 +38,35 @@ class PaymentCheckStore {
                 .param("provider", provider).param("now", utc(now)).param("limit", limit)
                 .query((rs, n) -> new DuePayment(new PaymentId(rs.getObject(1, UUID.class)), rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .list();
+        if (!due.isEmpty()) {
+            jdbc.sql("update payment set next_check_at = :until where id in (:ids)")
+                    .param("until", utc(leaseUntil))
+                    .param("ids", due.stream().map(d -> d.id().value()).toList())
+                    .update();
+        }
+        return due;
+    }
+
+    /**
+     * Claims up to {@code limit} due saved-method charges of the provider still waiting, with or without a provider
+     * reference, like {@link #claimDue}. A charge younger than {@code sentBefore} is left alone: its first request may
+     * still be on its way, and a re-send would only race it.
+     */
+    List<DueCharge> claimDueCharges(String provider, Instant now, Instant sentBefore, Instant leaseUntil, int limit) {
+        List<DueCharge> due = jdbc.sql("""
+                        select id, provider_reference, created_at, idempotency_key, amount_value, amount_currency from payment
+                        where status = 'WAITING_FOR_PAYMENT' and method_kind = 'SAVED_METHOD' and provider = :provider
+                          and created_at <= :sentBefore
+                          and (next_check_at is null or next_check_at <= :now)
+                        order by next_check_at nulls first, created_at, id
+                        limit :limit
+                        for update skip locked""")
+                .param("provider", provider).param("now", utc(now)).param("sentBefore", utc(sentBefore))
+                .param("limit", limit)
+                .query((rs, n) -> new DueCharge(new PaymentId(rs.getObject(1, UUID.class)), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
+                        Money.of(rs.getBigDecimal(5), Currency.getInstance(rs.getString(6).trim()))))
                 .list();
         if (!due.isEmpty()) {
             jdbc.sql("update payment set next_check_at = :until where id in (:ids)")
@@ -81,5 +113,9 @@ class PaymentCheckStore {
     }
 
     record DuePayment(PaymentId id, String providerReference, Instant createdAt) {
+    }
+
+    record DueCharge(PaymentId id, @Nullable String providerReference, Instant createdAt, String idempotencyKey,
+                     Money amount) {
     }
 }

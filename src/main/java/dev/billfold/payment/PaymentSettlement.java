@@ -30,9 +30,12 @@ class PaymentSettlement {
     private final ApplicationEventPublisher events;
     private final PaymentCheckStore checks;
     private final PollerProperties poller;
+    private final ChargeRequestStore charges;
 
     PaymentSettlement(PaymentStateStore payments, Ledger ledger, PaymentMethodService methods, Clock clock,
-                      ApplicationEventPublisher events, PaymentCheckStore checks, PollerProperties poller) {
+                      ApplicationEventPublisher events, PaymentCheckStore checks, PollerProperties poller,
+                      ChargeRequestStore charges) {
+        this.charges = charges;
         this.checks = checks;
         this.poller = poller;
         this.payments = payments;
@@ -45,6 +48,9 @@ class PaymentSettlement {
     @Transactional
     Payment apply(PaymentId paymentId, GatewayResult result) {
         Payment payment = payments.lock(paymentId).orElseThrow();
+        if (payment.status() == PaymentStatus.WAITING_FOR_CLARIFICATION && payment.methodKind() == MethodKind.SAVED_METHOD) {
+            return settleOpenOutcome(payment, result);
+        }
         if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
             return payment;
         }
@@ -78,6 +84,85 @@ class PaymentSettlement {
         Instant next = now.plus(poller.delayAfter(checks.recordAttempt(paymentId)));
         checks.scheduleNext(paymentId, next.isAfter(expiresAt) ? expiresAt : next);
         return payment;
+    }
+
+    /**
+     * The reconciler's answer about a saved-method charge (DD-034, DD-035). Applied like any answer; one still open is
+     * asked again after the backoff, but never after {@code resendUntil} while it has no provider reference (the next
+     * cycle then holds it without a call), and it is held for clarification once {@code holdAt} has passed. It is
+     * never DELETED: the money may have moved.
+     */
+    @Transactional
+    Payment applyPolledCharge(PaymentId paymentId, GatewayResult result, Instant resendUntil, Instant holdAt,
+                              String holdReason) {
+        Payment payment = apply(paymentId, result);
+        if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
+            return payment;
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(holdAt)) {
+            return holdOpen(payment, holdReason, now);
+        }
+        Instant next = now.plus(poller.delayAfter(checks.recordAttempt(paymentId)));
+        if (payment.providerReference() == null && next.isAfter(resendUntil)) {
+            next = resendUntil;
+        }
+        if (next.isAfter(holdAt)) {
+            next = holdAt;
+        }
+        // Never due again within this cycle: a cap a hair after now (the database keeps microseconds) would be
+        // claimed and asked again at once. A minute later it is held, well inside the margin.
+        Instant soonest = now.plus(poller.delayAfter(1));
+        checks.scheduleNext(paymentId, next.isBefore(soonest) ? soonest : next);
+        return payment;
+    }
+
+    /**
+     * A saved-method charge whose outcome cannot be learnt safely any more (past the provider's replay window without a
+     * reference, or with no recorded request): WAITING_FOR_CLARIFICATION for support, without asking the provider.
+     */
+    @Transactional
+    Payment holdOpenCharge(PaymentId paymentId, String reason) {
+        Payment payment = payments.lock(paymentId).orElseThrow();
+        if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
+            return payment;
+        }
+        return holdOpen(payment, reason, clock.instant());
+    }
+
+    private Payment holdOpen(Payment payment, String reason, Instant now) {
+        log.warn("Payment {}: charge outcome still unknown; held for clarification: {}", payment.id().value(), reason);
+        charges.markOutcomeOpen(payment.id(), true);
+        return published(payments.update(payment.holdForClarification(reason, now)));
+    }
+
+    /**
+     * The provider's news about a charge held while its outcome was open: a final answer settles it (credited once, or
+     * rejected), anything else leaves it with support. Other clarifications (a different amount) are not touched.
+     */
+    private Payment settleOpenOutcome(Payment payment, GatewayResult result) {
+        boolean settles = switch (result.status()) {
+            case SUCCEEDED -> payment.amount().equals(result.reportedAmount());
+            case DECLINED, CANCELLED -> true;
+            case PENDING, UNKNOWN -> false;
+        };
+        if (!settles || !charges.isOutcomeOpen(payment.id())) {
+            return payment;
+        }
+        var now = clock.instant();
+        if (result.reference() != null && payment.providerReference() == null) {
+            payment = payment.withProviderReference(result.reference(), now);
+        }
+        Payment next;
+        if (result.status() == GatewayResult.Status.SUCCEEDED) {
+            next = payment.credit(now);
+            ledger.post(payment.accountId(), next.credited(), LedgerEntryKind.TOP_UP, payment.ledgerReference());
+        } else {
+            next = payment.reject(reasonOr(result, "Declined by the payment provider."), now);
+        }
+        charges.markOutcomeOpen(payment.id(), false);
+        log.info("Payment {}: the provider settled a charge held for clarification: {}", payment.id().value(), next.status());
+        return published(payments.update(next));
     }
 
     /** A payment nobody paid in time: DELETED, if it is still waiting. */

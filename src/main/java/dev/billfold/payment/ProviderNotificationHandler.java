@@ -19,10 +19,12 @@ class ProviderNotificationHandler implements PaymentNotifications {
 
     private final PaymentRepository payments;
     private final PaymentSettlement settlement;
+    private final ChargeRequestStore charges;
 
-    ProviderNotificationHandler(PaymentRepository payments, PaymentSettlement settlement) {
+    ProviderNotificationHandler(PaymentRepository payments, PaymentSettlement settlement, ChargeRequestStore charges) {
         this.payments = payments;
         this.settlement = settlement;
+        this.charges = charges;
     }
 
     @Override
@@ -43,6 +45,12 @@ class ProviderNotificationHandler implements PaymentNotifications {
         if (payment == null) {
             log.info("{} reported {} for unknown payment {}", gatewayId, result.status(), what);
             return Outcome.UNKNOWN_PAYMENT;
+        }
+        if (payment.status() == PaymentStatus.WAITING_FOR_CLARIFICATION && charges.isOutcomeOpen(payment.id())) {
+            // A charge held while its outcome was unknown still takes the provider's final word (DD-035); news that is
+            // not final yet is taken as recorded, so that an adapter that first checks "is it ours?" goes on to ask.
+            settlement.apply(payment.id(), result);
+            return Outcome.APPLIED;
         }
         if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
             return Outcome.ALREADY_SETTLED;

@@ -44,13 +44,15 @@ public class ShortfallTopUps {
     private final PaymentRepository payments;
     private final DailyUsageQuery dailyUsage;
     private final PaymentSettlement settlement;
+    private final ChargeRequestStore charges;
     private final AccountAccess access;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     ShortfallTopUps(TopUpLimits limits, PaymentMethodService methods, GatewayRegistry gateways, PaymentRepository payments,
-                    DailyUsageQuery dailyUsage, PaymentSettlement settlement, AccountAccess access,
-                    PlatformTransactionManager transactionManager, Clock clock) {
+                    DailyUsageQuery dailyUsage, PaymentSettlement settlement, ChargeRequestStore charges,
+                    AccountAccess access, PlatformTransactionManager transactionManager, Clock clock) {
+        this.charges = charges;
         this.limits = limits;
         this.methods = methods;
         this.gateways = gateways;
@@ -115,8 +117,10 @@ public class ShortfallTopUps {
                 LocalDate today = LocalDate.ofInstant(now, zone);
                 limits.checkDaily(amount, dailyUsage.usage(accountId, amount.currency(),
                         today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant()));
-                return payments.save(Payment.waiting(accountId, payerId, amount, MethodKind.SAVED_METHOD, gateway.id(),
-                        method.id(), idempotencyKey, false, now));
+                Payment created = payments.save(Payment.waiting(accountId, payerId, amount, MethodKind.SAVED_METHOD,
+                        gateway.id(), method.id(), idempotencyKey, false, now));
+                charges.record(created.id(), chargeRequest(created, method));
+                return created;
             });
         } catch (InvalidRequestException refused) {
             return new Result(Result.Status.NOT_CREDITED, null, refused.getMessage());
@@ -125,13 +129,18 @@ public class ShortfallTopUps {
         }
         GatewayResult result;
         try {
-            result = gateway.chargeSavedMethod(new ChargeRequest(idempotencyKey, payerId.value().toString(), method.providerToken(), payment.amount(),
-                    "Balance top-up for service renewals"));
+            result = gateway.chargeSavedMethod(chargeRequest(payment, method));
         } catch (RuntimeException unknown) {
             log.warn("Payment {}: automatic top-up outcome unknown", payment.id().value(), unknown);
             result = GatewayResult.unknown(null, "The provider did not answer; we will check the payment again shortly.");
         }
         return resultOf(settlement.apply(payment.id(), result), method.label());
+    }
+
+    /** The charge as recorded with the payment and as sent: the same request, so a lost answer can be asked for again. */
+    private static ChargeRequest chargeRequest(Payment payment, ChargeableMethod method) {
+        return new ChargeRequest(payment.idempotencyKey(), payment.payerId().value().toString(), method.providerToken(),
+                payment.amount(), "Balance top-up for service renewals");
     }
 
     private static Result resultOf(Payment payment, @Nullable String methodLabel) {

@@ -55,13 +55,15 @@ public class TopUpService {
     private final InvoiceRepository invoices;
     private final InvoiceProperties invoiceProperties;
     private final PaymentSettlement settlement;
+    private final ChargeRequestStore charges;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     TopUpService(AccountAccess access, AccountService accounts, PaymentMethodService methods, GatewayRegistry gateways,
                  TopUpLimits limits, DailyUsageQuery dailyUsage, PaymentRepository payments, InvoiceRepository invoices,
-                 InvoiceProperties invoiceProperties, PaymentSettlement settlement,
+                 InvoiceProperties invoiceProperties, PaymentSettlement settlement, ChargeRequestStore charges,
                  PlatformTransactionManager transactionManager, Clock clock) {
+        this.charges = charges;
         this.access = access;
         this.accounts = accounts;
         this.methods = methods;
@@ -177,6 +179,10 @@ public class TopUpService {
                 if (kind == MethodKind.INVOICE) {
                     invoices.insert(invoiceFor(created, account, payer, now));
                 }
+                if (kind == MethodKind.SAVED_METHOD) {
+                    // Recorded before the provider is called, so a lost answer can be asked for with this very request.
+                    charges.record(created.id(), chargeRequest(created, savedMethod, account));
+                }
                 return created;
             });
         } catch (DuplicateKeyException doubleSubmit) {
@@ -216,9 +222,7 @@ public class TopUpService {
     private TopUpOutcome chargeSaved(Payment payment, AccountContext account, ChargeableMethod method, PaymentGateway gateway) {
         GatewayResult result;
         try {
-            result = gateway.chargeSavedMethod(new ChargeRequest(payment.idempotencyKey(),
-                    payment.payerId().value().toString(), method.providerToken(),
-                    payment.amount(), description(account)));
+            result = gateway.chargeSavedMethod(chargeRequest(payment, method, account));
         } catch (RuntimeException unknown) {
             // The money may have moved: the payment stays waiting for the poller, never rejected.
             log.warn("Payment {}: charge outcome unknown", payment.id().value(), unknown);
@@ -226,6 +230,12 @@ public class TopUpService {
         }
         Payment settled = settlement.apply(payment.id(), result);
         return new TopUpOutcome.Completed(settled.id(), settled.status(), messageFor(settled));
+    }
+
+    /** The off-session charge of a saved-method payment; built the same way when recorded and when sent. */
+    private static ChargeRequest chargeRequest(Payment payment, ChargeableMethod method, AccountContext account) {
+        return new ChargeRequest(payment.idempotencyKey(), payment.payerId().value().toString(), method.providerToken(),
+                payment.amount(), description(account));
     }
 
     private TopUpOutcome replay(Payment existing, AccountContext account, TopUpRequest request) {

@@ -1,5 +1,6 @@
 package dev.billfold.payment;
 
+import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentGateway;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,9 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reconciles payments left WAITING_FOR_PAYMENT: checkouts with a provider reference are asked about
- * ({@link PaymentGateway#checkoutResult}) and the answer goes through {@link PaymentSettlement}, the same change as the
- * customer's return and the webhooks, so a payment is credited exactly once whoever gets there first. Unpaid payments
- * are DELETED after their expiry (invoices 30 days, others 3 days; configurable).
+ * ({@link PaymentGateway#checkoutResult}), and saved-method charges are asked about by reference or re-sent unchanged
+ * with their idempotency key within the provider's replay window ({@link PaymentGateway#chargeResult}). Every answer
+ * goes through {@link PaymentSettlement}, the same change as the customer's return and the webhooks, so a payment is
+ * credited exactly once whoever gets there first. Unpaid payments are DELETED after their expiry (invoices 30 days,
+ * others 3 days; configurable); a saved-method charge never is, it is held for clarification instead (DD-035).
  *
  * <p>Safe on several nodes: rows are claimed in short transactions ({@code FOR UPDATE SKIP LOCKED}, then a lease on
  * {@code next_check_at}), no transaction is open during a provider call, and each provider has its own lane and rate.
@@ -31,9 +35,17 @@ public class WaitingPaymentPoller {
 
     private static final Logger log = LoggerFactory.getLogger(WaitingPaymentPoller.class);
     static final String LANE = "payments:";
+    /** Re-sending stops this long before the provider's replay window ends: our clock, theirs, and the call's own time. */
+    static final Duration REPLAY_MARGIN = Duration.ofHours(1);
+    static final String PAST_REPLAY_WINDOW = "The provider did not answer when this payment was charged, and the charge "
+            + "can no longer be repeated safely to learn its outcome. Support will check it with the provider; nothing "
+            + "will be charged again.";
+    static final String NO_RECORDED_REQUEST = "The provider did not answer when this payment was charged, and the "
+            + "charge cannot be repeated exactly. Support will check it with the provider; nothing will be charged again.";
 
     private final PaymentCheckStore checks;
     private final PaymentSettlement settlement;
+    private final ChargeRequestStore charges;
     private final GatewayRegistry gateways;
     private final ProviderCallLimiter limiter;
     private final ProviderLanes lanes;
@@ -41,11 +53,12 @@ public class WaitingPaymentPoller {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    WaitingPaymentPoller(PaymentCheckStore checks, PaymentSettlement settlement, GatewayRegistry gateways,
-                         ProviderCallLimiter limiter, ProviderLanes lanes, PollerProperties properties,
-                         PlatformTransactionManager transactionManager, Clock clock) {
+    WaitingPaymentPoller(PaymentCheckStore checks, PaymentSettlement settlement, ChargeRequestStore charges,
+                         GatewayRegistry gateways, ProviderCallLimiter limiter, ProviderLanes lanes,
+                         PollerProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
         this.checks = checks;
         this.settlement = settlement;
+        this.charges = charges;
         this.gateways = gateways;
         this.limiter = limiter;
         this.lanes = lanes;
@@ -54,7 +67,7 @@ public class WaitingPaymentPoller {
         this.clock = clock;
     }
 
-    /** One cycle: expiry of what needs no question, then each provider's waiting checkouts in its own lane. */
+    /** One cycle: expiry of what needs no question, then each provider's waiting checkouts and charges in its own lane. */
     public Map<String, Integer> runCycle() {
         expireUnasked();
         List<String> providerLanes = gateways.enabled().stream().map(g -> LANE + g.id()).toList();
@@ -64,6 +77,11 @@ public class WaitingPaymentPoller {
 
     int checkProvider(PaymentGateway gateway) {
         long deadline = System.nanoTime() + properties.providerBudget().toNanos();
+        int asked = checkCheckouts(gateway, deadline);
+        return asked + checkCharges(gateway, deadline);
+    }
+
+    private int checkCheckouts(PaymentGateway gateway, long deadline) {
         int asked = 0;
         while (System.nanoTime() < deadline) {
             Instant now = clock.instant();
@@ -87,6 +105,65 @@ public class WaitingPaymentPoller {
             }
         }
         return asked;
+    }
+
+    /**
+     * Saved-method charges still waiting: one with a provider reference is asked about; one without is re-sent unchanged
+     * with its idempotency key while the provider still replays it, and held for clarification, without a call, after.
+     */
+    private int checkCharges(PaymentGateway gateway, long deadline) {
+        int asked = 0;
+        while (System.nanoTime() < deadline) {
+            Instant now = clock.instant();
+            List<PaymentCheckStore.DueCharge> due = transaction.execute(status -> checks.claimDueCharges(gateway.id(), now,
+                    now.minus(properties.lease()), now.plus(properties.lease()), properties.batchSize()));
+            if (due == null || due.isEmpty()) {
+                break;
+            }
+            for (PaymentCheckStore.DueCharge charge : due) {
+                try {
+                    ChargeRequest request = charges.find(charge.id(), charge.idempotencyKey(), charge.amount()).orElse(null);
+                    Instant replayEnds = charge.createdAt().plus(gateway.chargeReplayWindow()).minus(REPLAY_MARGIN);
+                    if (charge.providerReference() == null && (request == null || !clock.instant().isBefore(replayEnds))) {
+                        settlement.holdOpenCharge(charge.id(), request == null ? NO_RECORDED_REQUEST : PAST_REPLAY_WINDOW);
+                        continue;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || !limiter.acquire(gateway.id(), Duration.ofNanos(left))) {
+                        return asked;
+                    }
+                    GatewayResult result = askCharge(gateway, charge, request);
+                    settlement.applyPolledCharge(charge.id(), result, replayEnds,
+                            charge.createdAt().plus(properties.paymentExpiry()), unsettledReason(properties.paymentExpiry()));
+                    asked++;
+                } catch (RuntimeException e) {
+                    log.error("Payment {}: charge reconciliation failed; due again when its lease ends", charge.id().value(), e);
+                }
+            }
+        }
+        return asked;
+    }
+
+    private static GatewayResult askCharge(PaymentGateway gateway, PaymentCheckStore.DueCharge charge,
+                                           @Nullable ChargeRequest request) {
+        try {
+            if (request == null) {
+                // Only reached with a reference: asking about a known charge needs no request to repeat.
+                return gateway.chargeResult(new ChargeRequest(charge.idempotencyKey(), "", "", charge.amount(), ""),
+                        charge.providerReference());
+            }
+            return gateway.chargeResult(request, charge.providerReference());
+        } catch (RuntimeException unreachable) {
+            log.warn("Payment {}: {} did not answer about the charge", charge.id().value(), gateway.id(), unreachable);
+            return GatewayResult.unknown(charge.providerReference(), "The provider did not answer; we will check again shortly.");
+        }
+    }
+
+    static String unsettledReason(Duration after) {
+        long days = after.toDays();
+        return ("The provider has not given a final answer about this charge within %s. Support will check it with the "
+                + "provider; it is credited as soon as the provider confirms it.")
+                .formatted(days >= 1 ? days + (days == 1 ? " day" : " days") : "the payment period");
     }
 
     private static GatewayResult ask(PaymentGateway gateway, PaymentCheckStore.DuePayment payment) {

@@ -3,16 +3,20 @@ package dev.billfold.gateway;
 import dev.billfold.base.Money;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
  * A scriptable provider for the background checks, like Kill Bill's mock plugin: per reference "confirmed",
- * "rejected", "paid" or (by default) still pending; it counts the questions per reference, and can answer after a
+ * "rejected", "paid" or (by default) still pending, and per idempotency key what an off-session charge did (by default
+ * its answer is lost); it counts the questions per reference, and can answer after a
  * latency, optionally random, so that concurrent answers come back in random order. One shared instance, so that two
  * application contexts (two nodes) talk to the same provider.
  */
@@ -22,7 +26,10 @@ public final class ScriptedGateway implements PaymentGateway {
     public static final ScriptedGateway SHARED = new ScriptedGateway();
 
     private final Map<String, GatewayResult> answers = new ConcurrentHashMap<>();
+    private final Map<String, GatewayResult> chargeAnswers = new ConcurrentHashMap<>();
+    private final List<ChargeRequest> chargesSent = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> questions = new ConcurrentHashMap<>();
+    private volatile Duration replayWindow = Duration.ofHours(24);
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean randomLatency;
     private volatile boolean down;
@@ -41,6 +48,9 @@ public final class ScriptedGateway implements PaymentGateway {
 
     public void reset() {
         answers.clear();
+        chargeAnswers.clear();
+        chargesSent.clear();
+        replayWindow = Duration.ofHours(24);
         questions.clear();
         latency = Duration.ZERO;
         randomLatency = false;
@@ -58,6 +68,25 @@ public final class ScriptedGateway implements PaymentGateway {
 
     public void pay(String reference, Money amount) {
         answers.put(reference, GatewayResult.succeeded(reference, amount, null));
+    }
+
+    /** A charge sent with this idempotency key took the money (the provider replays that for every repeat). */
+    public void chargePaid(String idempotencyKey, String reference, Money amount) {
+        chargeAnswers.put(idempotencyKey, GatewayResult.succeeded(reference, amount, null));
+    }
+
+    /** A charge sent with this idempotency key was declined. */
+    public void chargeDeclined(String idempotencyKey, String reference, String reason) {
+        chargeAnswers.put(idempotencyKey, GatewayResult.declined(reference, reason));
+    }
+
+    public void replayWindow(Duration window) {
+        this.replayWindow = window;
+    }
+
+    /** Every charge request received (first sends and re-sends), in order. */
+    public List<ChargeRequest> chargesSent() {
+        return List.copyOf(chargesSent);
     }
 
     /** Every answer takes this long; with {@code random}, anything between zero and it. */
@@ -100,9 +129,23 @@ public final class ScriptedGateway implements PaymentGateway {
         throw new UnsupportedOperationException("the scripted provider only answers questions");
     }
 
+    /** Counted under the idempotency key; unscripted, the answer is lost (a timeout), as for a charge we never heard of. */
     @Override
     public GatewayResult chargeSavedMethod(ChargeRequest request) {
-        throw new UnsupportedOperationException("the scripted provider only answers questions");
+        chargesSent.add(request);
+        return answer(request.idempotencyKey(), chargeAnswers,
+                GatewayResult.unknown(null, "The provider did not answer; we will check the payment again shortly."));
+    }
+
+    @Override
+    public Duration chargeReplayWindow() {
+        return replayWindow;
+    }
+
+    @Override
+    public GatewayResult chargeResult(ChargeRequest request, @Nullable String chargeReference) {
+        return chargeReference == null ? chargeSavedMethod(request)
+                : answer(chargeReference, answers, GatewayResult.pending(chargeReference, "Still processing."));
     }
 
     @Override
@@ -121,6 +164,10 @@ public final class ScriptedGateway implements PaymentGateway {
     }
 
     private GatewayResult answer(String reference, GatewayResult otherwise) {
+        return answer(reference, answers, otherwise);
+    }
+
+    private GatewayResult answer(String reference, Map<String, GatewayResult> scripted, GatewayResult otherwise) {
         questions.computeIfAbsent(reference, r -> new AtomicInteger()).incrementAndGet();
         long nanos = latency.toNanos();
         if (nanos > 0) {
@@ -133,6 +180,6 @@ public final class ScriptedGateway implements PaymentGateway {
         if (down) {
             throw new IllegalStateException("scripted provider: read timed out");
         }
-        return answers.getOrDefault(reference, otherwise);
+        return scripted.getOrDefault(reference, otherwise);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -35,6 +36,8 @@ abstract class TopUpServiceContract {
     PaymentService payments;
     @Autowired
     PaymentHistoryQuery history;
+    @Autowired
+    JdbcClient jdbc;
     @Autowired
     PaymentSettlement settlement;
     @Autowired
@@ -128,6 +131,12 @@ abstract class TopUpServiceContract {
         assertThat(completed.status()).isEqualTo(PaymentStatus.CREDITED);
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("500.00");
         assertThat(history.details(completed.paymentId()).providerReference()).startsWith("ch_demo_");
+        // Recorded with the payment exactly as sent, so that a lost answer can be asked for with this request (DD-036).
+        assertThat(jdbc.sql("""
+                        select c.method_token from payment_charge c join demo_charge d on d.card_token = c.method_token
+                        where c.payment_id = ? and c.payer_ref = ? and c.description like 'Balance top-up, account %'""")
+                .params(completed.paymentId().value(), customer.person().value().toString())
+                .query(String.class).list()).hasSize(1);
     }
 
     @Test

@@ -31,14 +31,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two application contexts (two nodes, two connection pools) on one PostgreSQL run their pollers at the same time
- * over 1,000 pending methods and 1,000 waiting payments, against a provider that answers after a random delay (so in
- * random order). Every item is asked about exactly once in the cycle, every paid payment has exactly one credit, and
- * every payer ends with at most one default method.
+ * over 1,000 pending methods, 1,000 waiting checkouts and 500 saved-method charges whose answer was lost, against a
+ * provider that answers after a random delay (so in random order). Every item is asked about (every lost charge
+ * re-sent) exactly once in the cycle, every paid payment has exactly one credit, and every payer ends with at most one
+ * default method.
  */
 class MultiNodePollerTest {
 
     static final int ITEMS = 1_000;
     static final int CUSTOMERS = 20;
+    static final int CHARGES = 500;
 
     static Nodes nodes;
     static ConfigurableApplicationContext a;
@@ -57,7 +59,7 @@ class MultiNodePollerTest {
     }
 
     @Test
-    void two_nodes_ask_about_each_item_once_per_cycle_and_credit_each_paid_payment_exactly_once() throws Exception {
+    void two_nodes_ask_about_each_item_and_re_send_each_lost_charge_once_per_cycle_and_credit_each_paid_payment_exactly_once() throws Exception {
         ScriptedGateway provider = ScriptedGateway.SHARED;
         provider.reset();
         JdbcClient jdbc = a.getBean(JdbcClient.class);
@@ -105,6 +107,32 @@ class MultiNodePollerTest {
                 provider.reject(checkout, "Your card was declined.");
             }
         }
+        Map<String, UUID> charges = new HashMap<>();
+        Map<String, String> chargeOutcome = new HashMap<>();
+        Map<Customer, UUID> cards = new HashMap<>();
+        for (Customer customer : customers) {
+            cards.put(customer, rows.confirmedMethod(customer, ScriptedGateway.ID, "pm_multi_card_" + UUID.randomUUID()));
+        }
+        Instant charged = created.minus(Duration.ofMinutes(10));
+        for (int i = 0; i < CHARGES; i++) {
+            Customer customer = customers.get(i % CUSTOMERS);
+            String amount = (5 + i % 50) + ".00";
+            UUID payment = rows.waitingCharge(customer, ScriptedGateway.ID, cards.get(customer), "pm_tok_" + i, null,
+                    amount, charged, "Balance top-up");
+            String key = "poller:" + payment;
+            charges.put(key, payment);
+            String outcome = switch (random.nextInt(3)) {
+                case 0 -> "CREDITED";
+                case 1 -> "REJECTED";
+                default -> "WAITING_FOR_PAYMENT";
+            };
+            chargeOutcome.put(key, outcome);
+            if (outcome.equals("CREDITED")) {
+                provider.chargePaid(key, "ch_multi_" + i, Money.of(new BigDecimal(amount), Currency.getInstance("USD")));
+            } else if (outcome.equals("REJECTED")) {
+                provider.chargeDeclined(key, "ch_multi_" + i, "Your card was declined.");
+            }
+        }
         provider.latency(Duration.ofMillis(3), true);
 
         CountDownLatch go = new CountDownLatch(1);
@@ -145,6 +173,18 @@ class MultiNodePollerTest {
             int credits = rows.credits(id);
             if (credits != (expected.equals("CREDITED") ? 1 : 0)) {
                 problems.add("payment " + checkout + " has " + credits + " credits");
+            }
+        });
+        charges.forEach((key, id) -> {
+            if (provider.questions(key) != 1) {
+                problems.add("charge " + key + " re-sent " + provider.questions(key) + " times");
+            }
+            String expected = chargeOutcome.get(key);
+            if (!rows.paymentStatus(id).equals(expected)) {
+                problems.add("charge " + key + " is " + rows.paymentStatus(id) + ", expected " + expected);
+            }
+            if (rows.credits(id) != (expected.equals("CREDITED") ? 1 : 0)) {
+                problems.add("charge " + key + " has " + rows.credits(id) + " credits");
             }
         });
         assertThat(problems).isEmpty();

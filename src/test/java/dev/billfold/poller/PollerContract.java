@@ -8,6 +8,8 @@ import dev.billfold.TestData.Customer;
 import dev.billfold.base.Money;
 import dev.billfold.gateway.CheckoutRequest;
 import dev.billfold.gateway.GatewayRegistry;
+import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.PaymentNotifications;
 import dev.billfold.gateway.ScriptedGateway;
 import dev.billfold.gateway.demo.DemoCustomer;
 import dev.billfold.payment.WaitingPaymentPoller;
@@ -60,6 +62,8 @@ abstract class PollerContract {
     PendingMethodPoller methodPoller;
     @Autowired
     WaitingPaymentPoller paymentPoller;
+    @Autowired
+    PaymentNotifications notifications;
 
     final ScriptedGateway provider = ScriptedGateway.SHARED;
     PollerFixtures rows;
@@ -74,6 +78,8 @@ abstract class PollerContract {
         // Rows of earlier tests in the shared database are moved out of the way, so each test sees only its own.
         jdbc.sql("update payment_method set status = 'FAILED', is_default = false where status = 'PENDING' and provider = ?")
                 .param(ScriptedGateway.ID).update();
+        jdbc.sql("update payment set status = 'REJECTED' where status = 'WAITING_FOR_PAYMENT' and method_kind = 'SAVED_METHOD'")
+                .update();
     }
 
     @Test
@@ -257,6 +263,165 @@ abstract class PollerContract {
         methodPoller.runCycle();
         assertThat(rows.methodStatus(card.value())).isEqualTo("EXPIRED");
         assertThat(rows.isDefault(card.value())).isFalse();
+    }
+
+    // --- saved-method charges whose answer was lost ---
+
+    @Test
+    void a_demo_charge_whose_answer_was_lost_is_re_sent_with_its_key_replayed_by_the_provider_and_credited_once() {
+        var card = data.savedCard(customer, customer.person(), "4242", true);
+        String token = jdbc.sql("select provider_token from payment_method where id = ?").param(card.value())
+                .query(String.class).single();
+        UUID payment = rows.waitingCharge(customer, "demo", card.value(), token, null, "25.00", START, "Balance top-up");
+        String key = "poller:" + payment;
+        // The first request reached the provider and took the money; its answer never came back to us.
+        var first = gateways.require("demo").chargeSavedMethod(new dev.billfold.gateway.ChargeRequest(key,
+                customer.person().value().toString(), token, usd("25.00"), "Balance top-up"));
+
+        paymentPoller.runCycle();
+        assertThat(rows.paymentStatus(payment)).as("left alone while the first request may be on its way").isEqualTo("WAITING_FOR_PAYMENT");
+
+        clock.advance(Duration.ofMinutes(2));
+        paymentPoller.runCycle();
+        clock.advance(Duration.ofHours(1));
+        paymentPoller.runCycle();
+
+        assertThat(rows.paymentStatus(payment)).isEqualTo("CREDITED");
+        assertThat(rows.credits(payment)).isEqualTo(1);
+        assertThat(providerReference(payment)).isEqualTo(first.reference());
+        assertThat(jdbc.sql("select count(*) from demo_charge where idempotency_key = ?").param(key).query(Integer.class).single())
+                .as("the provider charged once").isEqualTo(1);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("25.00");
+    }
+
+    @Test
+    void a_lost_charge_is_re_sent_unchanged_backed_off_and_a_decline_on_retry_rejects_it() {
+        UUID method = rows.confirmedMethod(customer, ScriptedGateway.ID, "pm_scripted_" + UUID.randomUUID());
+        UUID payment = rows.waitingCharge(customer, ScriptedGateway.ID, method, "pm_tok", null, "30.00", START,
+                "Balance top-up, account \"Old name\"");
+        String key = "poller:" + payment;
+        clock.advance(Duration.ofMinutes(2));
+
+        paymentPoller.runCycle();
+        assertThat(provider.chargesSent()).singleElement().satisfies(sent -> {
+            assertThat(sent.idempotencyKey()).isEqualTo(key);
+            assertThat(sent.methodToken()).isEqualTo("pm_tok");
+            assertThat(sent.payerId()).isEqualTo(customer.person().value().toString());
+            assertThat(sent.amount()).isEqualTo(usd("30.00"));
+            assertThat(sent.description()).as("as first sent, whatever the account is called now")
+                    .isEqualTo("Balance top-up, account \"Old name\"");
+        });
+        assertThat(rows.paymentStatus(payment)).isEqualTo("WAITING_FOR_PAYMENT");
+        assertThat(rows.nextCheck("payment", payment)).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+
+        provider.chargeDeclined(key, "ch_declined_" + payment, "Your card has insufficient funds.");
+        clock.advance(Duration.ofMinutes(1));
+        paymentPoller.runCycle();
+
+        assertThat(rows.paymentStatus(payment)).isEqualTo("REJECTED");
+        assertThat(rows.paymentReason(payment)).isEqualTo("Your card has insufficient funds.");
+        assertThat(rows.credits(payment)).isZero();
+        assertThat(provider.questions(key)).isEqualTo(2);
+    }
+
+    @Test
+    void a_lost_charge_past_the_replay_window_is_held_for_clarification_without_a_call_and_later_news_settles_it_once() {
+        UUID method = rows.confirmedMethod(customer, ScriptedGateway.ID, "pm_scripted_" + UUID.randomUUID());
+        UUID payment = rows.waitingCharge(customer, ScriptedGateway.ID, method, "pm_tok", null, "40.00", START, "Top-up");
+        UUID declined = rows.waitingCharge(customer, ScriptedGateway.ID, method, "pm_tok", null, "41.00", START, "Top-up");
+        clock.set(START.plus(Duration.ofHours(23)));
+
+        paymentPoller.runCycle();
+
+        assertThat(provider.chargesSent()).as("never re-sent once the provider may have forgotten the key").isEmpty();
+        assertThat(rows.paymentStatus(payment)).isEqualTo("WAITING_FOR_CLARIFICATION");
+        assertThat(rows.paymentReason(payment)).isEqualTo("The provider did not answer when this payment was charged, and "
+                + "the charge can no longer be repeated safely to learn its outcome. Support will check it with the "
+                + "provider; nothing will be charged again.");
+        assertThat(rows.credits(payment)).isZero();
+
+        // The provider's webhook arrives after all, twice: credited once.
+        var paid = GatewayResult.succeeded("ch_late_" + payment, usd("40.00"), null);
+        assertThat(notifications.byIdempotencyKey(ScriptedGateway.ID, "poller:" + payment, paid))
+                .isEqualTo(PaymentNotifications.Outcome.APPLIED);
+        assertThat(notifications.byIdempotencyKey(ScriptedGateway.ID, "poller:" + payment, paid))
+                .isEqualTo(PaymentNotifications.Outcome.ALREADY_SETTLED);
+        assertThat(rows.paymentStatus(payment)).isEqualTo("CREDITED");
+        assertThat(rows.credits(payment)).isEqualTo(1);
+        assertThat(providerReference(payment)).isEqualTo("ch_late_" + payment);
+
+        notifications.byIdempotencyKey(ScriptedGateway.ID, "poller:" + declined,
+                GatewayResult.declined("ch_no_" + declined, "Your card was declined."));
+        assertThat(rows.paymentStatus(declined)).isEqualTo("REJECTED");
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("40.00");
+    }
+
+    @Test
+    void re_sends_stop_an_hour_before_the_replay_window_ends_and_the_charge_is_then_held() {
+        provider.replayWindow(Duration.ofHours(6));
+        UUID method = rows.confirmedMethod(customer, ScriptedGateway.ID, "pm_scripted_" + UUID.randomUUID());
+        UUID payment = rows.waitingCharge(customer, ScriptedGateway.ID, method, "pm_tok", null, "50.00", START, "Top-up");
+        String key = "poller:" + payment;
+        clock.advance(Duration.ofMinutes(2));
+        Instant lastResend = START.plus(Duration.ofHours(5));
+        for (int i = 0; i < 10 && clock.instant().isBefore(lastResend); i++) {
+            paymentPoller.runCycle();
+            Instant next = rows.nextCheck("payment", payment);
+            assertThat(next).isBeforeOrEqualTo(lastResend);
+            clock.set(next);
+        }
+        assertThat(clock.instant()).isEqualTo(lastResend);
+        int sent = provider.questions(key);
+
+        paymentPoller.runCycle();
+
+        assertThat(provider.questions(key)).as("no re-send at the end of the window").isEqualTo(sent);
+        assertThat(rows.paymentStatus(payment)).isEqualTo("WAITING_FOR_CLARIFICATION");
+    }
+
+    @Test
+    void a_charge_the_provider_still_reports_pending_after_three_days_is_held_never_deleted() {
+        UUID method = rows.confirmedMethod(customer, ScriptedGateway.ID, "pm_scripted_" + UUID.randomUUID());
+        String ref = "pi_processing_" + UUID.randomUUID();
+        UUID payment = rows.waitingCharge(customer, ScriptedGateway.ID, method, "pm_tok", ref, "60.00", START, "Top-up");
+        clock.advance(Duration.ofMinutes(2));
+        paymentPoller.runCycle();
+        assertThat(provider.questions(ref)).as("a charge with a reference is asked about, not re-sent").isEqualTo(1);
+        assertThat(provider.chargesSent()).isEmpty();
+
+        clock.set(START.plus(Duration.ofDays(3)));
+        paymentPoller.runCycle();
+
+        assertThat(rows.paymentStatus(payment)).isEqualTo("WAITING_FOR_CLARIFICATION");
+        assertThat(rows.paymentReason(payment)).isEqualTo("The provider has not given a final answer about this charge "
+                + "within 3 days. Support will check it with the provider; it is credited as soon as the provider confirms it.");
+
+        provider.pay(ref, usd("60.00"));
+        clock.advance(Duration.ofDays(1));
+        paymentPoller.runCycle();
+        assertThat(provider.questions(ref)).as("held charges are left to support and the webhooks").isEqualTo(2);
+    }
+
+    @Test
+    void a_lost_charge_without_a_recorded_request_is_held_without_a_call() {
+        UUID method = rows.confirmedMethod(customer, ScriptedGateway.ID, "pm_scripted_" + UUID.randomUUID());
+        UUID payment = rows.waitingCharge(customer, ScriptedGateway.ID, method, "pm_tok", null, "70.00", START, null);
+        clock.advance(Duration.ofMinutes(2));
+
+        paymentPoller.runCycle();
+
+        assertThat(provider.chargesSent()).isEmpty();
+        assertThat(rows.paymentStatus(payment)).isEqualTo("WAITING_FOR_CLARIFICATION");
+        assertThat(rows.paymentReason(payment)).startsWith("The provider did not answer when this payment was charged, "
+                + "and the charge cannot be repeated exactly.");
+    }
+
+    private static Money usd(String amount) {
+        return Money.of(new BigDecimal(amount), Currency.getInstance("USD"));
+    }
+
+    private String providerReference(UUID payment) {
+        return jdbc.sql("select provider_reference from payment where id = ?").param(payment).query(String.class).single();
     }
 
     private String reference(UUID method) {

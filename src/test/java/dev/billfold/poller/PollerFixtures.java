@@ -45,6 +45,42 @@ final class PollerFixtures {
         return id;
     }
 
+    /** A confirmed method at {@code provider} with the provider's token. */
+    UUID confirmedMethod(Customer customer, String provider, String token) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into payment_method (id, account_id, payer_id, provider, provider_token, label, status,
+                          is_default, expires_on, failure_reason, created_at, checked_at, version)
+                        values (?, ?, ?, ?, ?, 'Visa •••• 4242, 12/30', 'CONFIRMED', false, null, null, ?, null, 0)""")
+                .params(id, customer.accountId().value(), customer.person().value(), provider, token,
+                        utc(Instant.parse("2026-01-01T00:00:00Z")))
+                .update();
+        return id;
+    }
+
+    /**
+     * An off-session charge of {@code method} still waiting, as a top-up leaves it when the provider's answer was lost:
+     * the payment with its key {@code "poller:<id>"} and, with {@code description}, the request as recorded before sending.
+     */
+    UUID waitingCharge(Customer customer, String provider, UUID method, String token, @Nullable String reference,
+                       String amount, Instant createdAt, @Nullable String description) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into payment (id, account_id, payer_id, amount_value, amount_currency, method_kind, provider,
+                          payment_method_id, provider_reference, idempotency_key, save_method, status, status_reason,
+                          created_at, updated_at, version)
+                        values (?, ?, ?, ?, 'USD', 'SAVED_METHOD', ?, ?, ?, ?, false, 'WAITING_FOR_PAYMENT',
+                          'The provider did not answer; we will check the payment again shortly.', ?, ?, 0)""")
+                .params(id, customer.accountId().value(), customer.person().value(), new BigDecimal(amount), provider,
+                        method, reference, "poller:" + id, utc(createdAt), utc(createdAt))
+                .update();
+        if (description != null) {
+            jdbc.sql("insert into payment_charge (payment_id, payer_ref, method_token, description) values (?, ?, ?, ?)")
+                    .params(id, customer.person().value().toString(), token, description).update();
+        }
+        return id;
+    }
+
     String methodStatus(UUID id) {
         return jdbc.sql("select status from payment_method where id = ?").param(id).query(String.class).single();
     }

@@ -494,6 +494,11 @@ abstract class RenewalServiceContract {
 
         assertThat(fixtures.demoCharges(key)).isEqualTo(1);
         assertThat(fixtures.paymentKeys(customer.accountId())).containsExactly(key);
+        assertThat(jdbc.sql("""
+                        select c.description from payment_charge c join payment p on p.id = c.payment_id
+                        where p.idempotency_key = ?""").param(key).query(String.class).single())
+                .as("the charge is recorded as sent, for a re-send after a lost answer (DD-036)")
+                .isEqualTo("Balance top-up for service renewals");
         assertThat(fixtures.charges(vps)).isEqualTo(1);
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("0.00");
     }

@@ -10,6 +10,7 @@ import dev.billfold.gateway.SetupRequest;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -122,6 +123,27 @@ class DemoGateway implements PaymentGateway {
             return chargeByIdempotencyKey(request).orElseThrow();
         }
         return chargeResult(chargeId, status, request.amount(), reason);
+    }
+
+    /** The demo provider keeps every charge with its key, so a repeated request is always a replay; ten years stands for ever. */
+    @Override
+    public Duration chargeReplayWindow() {
+        return Duration.ofDays(3650);
+    }
+
+    @Override
+    @Transactional
+    public GatewayResult chargeResult(ChargeRequest request, @Nullable String chargeReference) {
+        if (chargeReference == null) {
+            return chargeSavedMethod(request);
+        }
+        return jdbc.sql("select id, amount_value, amount_currency, status, decline_reason from demo_charge where id = ?")
+                .param(chargeReference)
+                .query((rs, n) -> chargeResult(rs.getString("id"), rs.getString("status"),
+                        Money.of(rs.getBigDecimal("amount_value"), Currency.getInstance(rs.getString("amount_currency").trim())),
+                        rs.getString("decline_reason")))
+                .optional()
+                .orElseGet(() -> GatewayResult.unknown(chargeReference, "The provider does not know this charge."));
     }
 
     @Override

@@ -36,6 +36,7 @@ import dev.billfold.gateway.PaymentGateway;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -161,6 +162,24 @@ class PayPalGateway implements PaymentGateway {
         }
         // With a vaulted wallet PayPal usually completes the order at once; an approved one still needs its capture.
         return created.getStatus() == com.paypal.sdk.models.OrderStatus.APPROVED ? capture(created) : resultOf(created);
+    }
+
+    /**
+     * PayPal replays a PayPal-Request-Id's first answer for as long as it keeps the id: 6 hours by default (the Orders v2
+     * reference for create and capture), longer only by arrangement with PayPal.
+     */
+    @Override
+    public Duration chargeReplayWindow() {
+        return properties.requestIdRetention();
+    }
+
+    /**
+     * An order we know is read (and captured if approved, with the same capture request id): reading never pays twice.
+     * Without an order id the same create is re-sent with the same {@code <key>:charge} request id.
+     */
+    @Override
+    public GatewayResult chargeResult(ChargeRequest request, @Nullable String chargeReference) {
+        return chargeReference == null ? chargeSavedMethod(request) : checkoutResult(chargeReference);
     }
 
     /** Captures an approved order. The request id comes from our key on the order, so every retry is the same request. */

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param brandName      the merchant name PayPal shows on its page
  * @param connectTimeout how long to wait for a connection to PayPal
  * @param readTimeout    how long to wait for PayPal's answer; after that the outcome is unknown, never a decline
+ * @param requestIdRetention how long PayPal keeps a PayPal-Request-Id and replays its first answer: 6 hours as PayPal
+ *                       documents for Orders v2, up to 72 hours when arranged with PayPal (DD-034)
  */
 @ConfigurationProperties("billfold.gateway.paypal")
 record PayPalProperties(
@@ -29,7 +31,8 @@ record PayPalProperties(
         @Nullable String apiBaseUrl,
         @DefaultValue("Billfold") String brandName,
         @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("20s") Duration readTimeout) {
+        @DefaultValue("20s") Duration readTimeout,
+        @DefaultValue("6h") Duration requestIdRetention) {
 
     boolean enabled() {
         return clientId != null && !clientId.isBlank();

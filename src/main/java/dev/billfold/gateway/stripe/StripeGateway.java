@@ -22,6 +22,7 @@ import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentGateway;
 import dev.billfold.gateway.SetupRequest;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,6 +57,8 @@ class StripeGateway implements PaymentGateway {
             + "show its confirmation step.";
     static final String CHECKOUT_AUTHENTICATION = "Your bank asks you to confirm this payment. Finish the "
             + "confirmation on the payment page (or in your banking app); the payment completes when your bank confirms it.";
+
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     static final String SETUP_EXPIRED = "The page for adding the card expired before a card was added.";
 
@@ -173,6 +176,31 @@ class StripeGateway implements PaymentGateway {
             return GatewayResult.declined(reference, declineReason(declined.getCode(), declined.getDeclineCode()));
         } catch (StripeException e) {
             return unknownOrDeclined(null, e);
+        }
+    }
+
+    /**
+     * Stripe keeps an idempotency key and replays the first response (errors included) until the key is pruned, which
+     * may happen once it is 24 hours old (Stripe's "Idempotent requests" reference).
+     */
+    @Override
+    public Duration chargeReplayWindow() {
+        return IDEMPOTENCY_WINDOW;
+    }
+
+    /**
+     * A PaymentIntent we know is read; without one, the very same create is re-sent with the same Idempotency-Key and
+     * Stripe answers with the first response. A changed parameter would be refused (IdempotencyException), never charged.
+     */
+    @Override
+    public GatewayResult chargeResult(ChargeRequest request, @Nullable String chargeReference) {
+        if (chargeReference == null) {
+            return chargeSavedMethod(request);
+        }
+        try {
+            return resultOfCharge(stripe.v1().paymentIntents().retrieve(chargeReference));
+        } catch (StripeException e) {
+            return unknown(chargeReference, e);
         }
     }
 

@@ -95,6 +95,21 @@ final class StripeFake {
                 .whenScenarioStateIs("recovered").willReturn(json(200, intentJson)));
     }
 
+    /** The connection drops before Stripe's answer arrives: whether Stripe charged is unknown to us. */
+    static void paymentIntentConnectionReset() {
+        server().stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    static void paymentIntentRetrieved(String intentJson) {
+        String id = intentJson.replaceAll("(?s).*?\"id\":\"(pi_[^\"]+)\".*", "$1");
+        server().stubFor(get(urlPathEqualTo("/v1/payment_intents/" + id)).willReturn(json(200, intentJson)));
+    }
+
+    static List<LoggedRequest> gets(String path) {
+        return server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(path)));
+    }
+
     static void paymentIntentAnswersAfter(int delayMillis, String intentJson) {
         server().stubFor(post(urlPathEqualTo("/v1/payment_intents"))
                 .willReturn(json(200, intentJson).withFixedDelay(delayMillis)));

@@ -1,0 +1,269 @@
+package dev.billfold.gateway.paypal;
+
+import static dev.billfold.gateway.paypal.PayPalFake.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.billfold.MutableClock;
+import dev.billfold.TestData;
+import dev.billfold.TestData.Customer;
+import dev.billfold.payment.MethodChoice;
+import dev.billfold.payment.PaymentId;
+import dev.billfold.payment.PaymentStatus;
+import dev.billfold.payment.TopUpOutcome;
+import dev.billfold.payment.TopUpRequest;
+import dev.billfold.payment.TopUpService;
+import dev.billfold.payment.WaitingPaymentPoller;
+import dev.billfold.paymentmethod.PaymentMethodId;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A charge of a vaulted PayPal wallet whose answer was lost, reconciled by the poller with the real paypal-server-sdk
+ * against the local PayPal: the same create re-sent with the same PayPal-Request-Id while PayPal keeps it (6 hours),
+ * an order we know read and captured with its own request id, and past the window a hold for clarification without a
+ * call, which PayPal's webhook still settles once. Runs on H2 and on PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "billfold.gateway.paypal.client-id=test-client-id",
+        "billfold.gateway.paypal.client-secret=test-client-secret",
+        "billfold.gateway.paypal.webhook-id=WH-TEST-1",
+        "billfold.gateway.paypal.public-url=https://billing.example.com",
+        "billfold.gateway.paypal.read-timeout=2s"})
+@Import(PayPalChargeReconciliationContract.Clock.class)
+abstract class PayPalChargeReconciliationContract {
+
+    static final PayPalFake PAYPAL = new PayPalFake();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clock {
+        @Bean
+        @Primary
+        MutableClock reconciliationClock() {
+            return new MutableClock(Instant.now());
+        }
+    }
+
+    @DynamicPropertySource
+    static void payPalFake(DynamicPropertyRegistry registry) {
+        registry.add("billfold.gateway.paypal.api-base-url", PAYPAL::baseUrl);
+    }
+
+    @Autowired
+    TopUpService topUps;
+    @Autowired
+    WaitingPaymentPoller poller;
+    @Autowired
+    TestData data;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MutableClock clock;
+    @LocalServerPort
+    int port;
+
+    Customer customer;
+    PaymentMethodId wallet;
+    String orderId;
+
+    @BeforeEach
+    void setUp() {
+        PAYPAL.reset();
+        // Whole seconds: the database keeps microseconds, and the windows are compared to the instant.
+        clock.set(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        // Charges other test classes left waiting in the shared database are moved out of the way, so that the
+        // poller here re-sends only this test's own charge.
+        jdbc.sql("update payment set status = 'REJECTED' where status = 'WAITING_FOR_PAYMENT' and method_kind = 'SAVED_METHOD'")
+                .update();
+        customer = data.newCustomer("USD");
+        TestData.signIn(customer.username());
+        wallet = vaultedWallet(PAYPAL.vaultId());
+        orderId = "7K" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
+    }
+
+    @AfterEach
+    void signOut() {
+        TestData.signOut();
+    }
+
+    @Test
+    void a_charge_that_timed_out_is_re_sent_with_the_same_paypal_request_id_and_credited_once() {
+        PAYPAL.createOrderResponds(json(201, "{}").withFixedDelay(4_000));
+        var waiting = charge("40");
+        assertThat(waiting.status()).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
+        String key = keyOf(waiting.paymentId());
+
+        // PayPal did complete the order; the same request id gets that answer back.
+        PAYPAL.createsCompletedOrder(orderId, key, "40.00", "USD");
+        clock.advance(Duration.ofMinutes(3));
+        poller.runCycle();
+
+        assertThat(statusOf(waiting.paymentId())).isEqualTo("CREDITED");
+        assertThat(referenceOf(waiting.paymentId())).isEqualTo(orderId);
+        assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("40.00");
+        List<LoggedRequest> creates = PAYPAL.creates();
+        assertThat(creates).hasSize(2);
+        assertThat(creates).extracting(r -> r.getHeader("PayPal-Request-Id")).containsOnly(key + ":charge");
+        assertThat(creates.get(1).getBodyAsString()).as("the very same request").isEqualTo(creates.get(0).getBodyAsString());
+
+        clock.advance(Duration.ofHours(1));
+        poller.runCycle();
+        assertThat(PAYPAL.creates()).as("a credited charge is never sent again").hasSize(2);
+    }
+
+    @Test
+    void a_charge_paypal_reports_declined_on_the_retry_is_rejected() {
+        PAYPAL.createOrderResponds(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        var waiting = charge("41");
+        assertThat(waiting.status()).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
+
+        PAYPAL.createOrderResponds(PayPalFake.unprocessable("INSTRUMENT_DECLINED",
+                "The instrument presented was either declined by the processor or bank, or it can't be used for this payment."));
+        clock.advance(Duration.ofMinutes(3));
+        poller.runCycle();
+
+        assertThat(statusOf(waiting.paymentId())).isEqualTo("REJECTED");
+        assertThat(reasonOf(waiting.paymentId())).isEqualTo(PayPalGateway.FUNDING_DECLINED);
+        assertThat(data.ledgerEntries(customer.accountId())).isZero();
+        assertThat(PAYPAL.creates()).extracting(r -> r.getHeader("PayPal-Request-Id"))
+                .containsOnly(keyOf(waiting.paymentId()) + ":charge");
+    }
+
+    @Test
+    void an_approved_order_whose_capture_was_lost_is_read_and_captured_with_its_own_request_id_never_created_again() {
+        String requestKey = UUID.randomUUID().toString();
+        String key = TopUpRequest.idempotencyKeyFor(requestKey);
+        PAYPAL.createOrderResponds(json(201, """
+                {"id":"%s","intent":"CAPTURE","status":"APPROVED","purchase_units":[{"reference_id":"default","custom_id":"%s"}],
+                 "links":[{"href":"https://api.sandbox.paypal.com/v2/checkout/orders/%1$s","rel":"self","method":"GET"}]}"""
+                .formatted(orderId, key)));
+        PAYPAL.captureResponds(orderId, WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        var waiting = charge("42", requestKey);
+        assertThat(keyOf(waiting.paymentId())).isEqualTo(key);
+        assertThat(statusOf(waiting.paymentId())).isEqualTo("WAITING_FOR_PAYMENT");
+        assertThat(referenceOf(waiting.paymentId())).isEqualTo(orderId);
+
+        PAYPAL.orderIs(orderId, "APPROVED", key, "42.00");
+        PAYPAL.captures(orderId, key, "42.00", "USD", "COMPLETED", false);
+        clock.advance(Duration.ofMinutes(3));
+        poller.runCycle();
+
+        assertThat(statusOf(waiting.paymentId())).isEqualTo("CREDITED");
+        assertThat(PAYPAL.creates()).hasSize(1);
+        assertThat(PAYPAL.capturesOf(orderId)).extracting(r -> r.getHeader("PayPal-Request-Id")).hasSize(2)
+                .containsOnly(key + ":capture");
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("42.00");
+    }
+
+    @Test
+    void past_paypals_request_id_window_the_charge_is_held_without_a_call_and_the_webhook_still_credits_it_once() throws Exception {
+        PAYPAL.createOrderResponds(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        var waiting = charge("43");
+        String key = keyOf(waiting.paymentId());
+
+        clock.advance(Duration.ofHours(5));
+        poller.runCycle();
+
+        assertThat(PAYPAL.creates()).as("never re-sent once PayPal may have forgotten the request id").hasSize(1);
+        assertThat(statusOf(waiting.paymentId())).isEqualTo("WAITING_FOR_CLARIFICATION");
+        assertThat(reasonOf(waiting.paymentId())).contains("can no longer be repeated safely");
+        assertThat(data.ledgerEntries(customer.accountId())).isZero();
+
+        // PayPal did take it: the capture webhook names the order and carries our key; PayPal is asked, then it is credited.
+        PAYPAL.orderIsCompleted(orderId, key, "43.00", "COMPLETED");
+        String event = captureEvent("WH-" + UUID.randomUUID(), orderId, key, "43.00");
+        assertThat(webhook(event).statusCode()).isEqualTo(200);
+        assertThat(webhook(event).body()).isEqualTo("Already processed");
+        assertThat(webhook(captureEvent("WH-" + UUID.randomUUID(), orderId, key, "43.00")).body()).isEqualTo("ALREADY_SETTLED");
+
+        assertThat(statusOf(waiting.paymentId())).isEqualTo("CREDITED");
+        assertThat(referenceOf(waiting.paymentId())).isEqualTo(orderId);
+        assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("43.00");
+        assertThat(PAYPAL.creates()).hasSize(1);
+    }
+
+    // --- helpers ---
+
+    private TopUpOutcome.Completed charge(String amount) {
+        return charge(amount, UUID.randomUUID().toString());
+    }
+
+    private TopUpOutcome.Completed charge(String amount, String requestKey) {
+        return (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), amount,
+                new MethodChoice.SavedMethod(wallet), false, requestKey));
+    }
+
+    private PaymentMethodId vaultedWallet(String token) {
+        var id = new PaymentMethodId(UUID.randomUUID());
+        jdbc.sql("""
+                        insert into payment_method (id, account_id, payer_id, provider, provider_token, label, status,
+                          is_default, created_at, version)
+                        values (?, ?, ?, 'paypal', ?, 'PayPal · a•••@example.com', 'CONFIRMED', true, current_timestamp, 0)""")
+                .params(id.value(), customer.accountId().value(), customer.person().value(), token).update();
+        return id;
+    }
+
+    private static String captureEvent(String eventId, String orderId, String key, String value) {
+        return """
+                {"id":"%s","event_version":"1.0","create_time":"2026-11-22T06:05:00Z","resource_type":"capture",
+                 "resource_version":"2.0","event_type":"PAYMENT.CAPTURE.COMPLETED","summary":"Payment completed",
+                 "resource":{"id":"3C679366HH908993F","status":"COMPLETED","amount":{"currency_code":"USD","value":"%s"},
+                   "final_capture":true,"custom_id":"%s","invoice_id":"%3$s",
+                   "supplementary_data":{"related_ids":{"order_id":"%s"}},
+                   "create_time":"2026-11-22T06:01:00Z","update_time":"2026-11-22T06:01:00Z"}}"""
+                .formatted(eventId, value, key, orderId);
+    }
+
+    private HttpResponse<String> webhook(String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/paypal"))
+                .header("Content-Type", "application/json")
+                .header("PAYPAL-TRANSMISSION-ID", "tx-1")
+                .header("PAYPAL-TRANSMISSION-TIME", "2026-11-22T06:05:01Z")
+                .header("PAYPAL-TRANSMISSION-SIG", PayPalFake.GOOD_SIGNATURE)
+                .header("PAYPAL-CERT-URL", "https://api.sandbox.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-1d93a270")
+                .header("PAYPAL-AUTH-ALGO", "SHA256withRSA")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private String keyOf(PaymentId id) {
+        return jdbc.sql("select idempotency_key from payment where id = ?").param(id.value()).query(String.class).single();
+    }
+
+    private String statusOf(PaymentId id) {
+        return jdbc.sql("select status from payment where id = ?").param(id.value()).query(String.class).single();
+    }
+
+    private String reasonOf(PaymentId id) {
+        return jdbc.sql("select status_reason from payment where id = ?").param(id.value()).query(String.class).single();
+    }
+
+    private String referenceOf(PaymentId id) {
+        return jdbc.sql("select provider_reference from payment where id = ?").param(id.value()).query(String.class).single();
+    }
+}

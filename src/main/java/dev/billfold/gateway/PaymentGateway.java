@@ -25,6 +25,21 @@ public interface PaymentGateway {
     /** Charges a saved method off-session. */
     GatewayResult chargeSavedMethod(ChargeRequest request);
 
+    /**
+     * Starts what the customer must do for a saved-method charge that waits for them
+     * ({@link GatewayResult#customerAction()}): PENDING with an action whose redirect URL is where to send the customer,
+     * or, when nothing is left for them to do, the charge's outcome as {@link #chargeResult} gives it. Never moves
+     * money twice: the provider's charge is confirmed again, not created again.
+     */
+    default GatewayResult startCustomerAction(CustomerActionRequest request) {
+        throw new UnsupportedOperationException(id() + " has no customer actions");
+    }
+
+    /** Asks the provider what happened to a saved-method charge, e.g. when the customer is back from acting on it. */
+    default GatewayResult chargeResult(String chargeReference) {
+        return GatewayResult.unknown(chargeReference, "The provider cannot be asked about this payment yet.");
+    }
+
     /** Whether {@link #startSetup} works: saving a method without a payment. */
     default boolean supportsSetup() {
         return false;

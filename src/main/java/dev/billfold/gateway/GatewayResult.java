@@ -28,8 +28,8 @@ public record GatewayResult(
     }
 
     /** A result that needs nothing from the customer. */
-    public GatewayResult(Status status, @Nullable String reference, @Nullable Money reportedAmount, @Nullable String reason,
-                         @Nullable SavedMethod savedMethod) {
+    public GatewayResult(Status status, @Nullable String reference, @Nullable Money reportedAmount,
+                         @Nullable String reason, @Nullable SavedMethod savedMethod) {
         this(status, reference, reportedAmount, reason, savedMethod, null);
     }
 

@@ -117,7 +117,7 @@ public class PaymentService {
             return GatewayResult.unknown(payment.providerReference(), "The payment provider is switched off.");
         }
         try {
-            return charge ? gateway.chargeResult(payment.providerReference())
+            return charge ? gateway.customerActionResult(payment.providerReference())
                     : gateway.checkoutResult(payment.providerReference());
         } catch (RuntimeException unreachable) {
             log.warn("Payment {}: could not ask {} for the outcome", payment.id().value(), gateway.id(), unreachable);

@@ -147,7 +147,7 @@ class DemoGateway implements PaymentGateway {
 
     @Override
     @Transactional(readOnly = true)
-    public GatewayResult chargeResult(String chargeReference) {
+    public GatewayResult customerActionResult(String chargeReference) {
         return findCharge(chargeReference).map(this::resultOf)
                 .orElseGet(() -> GatewayResult.unknown(chargeReference, "The provider does not know this charge."));
     }

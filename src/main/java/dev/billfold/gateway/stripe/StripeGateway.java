@@ -218,7 +218,7 @@ class StripeGateway implements PaymentGateway {
 
     /** {@code GET /v1/payment_intents/{id}}: the charge's state, e.g. when the customer is back from their bank. */
     @Override
-    public GatewayResult chargeResult(String chargeReference) {
+    public GatewayResult customerActionResult(String chargeReference) {
         try {
             return resultOfCharge(stripe.v1().paymentIntents().retrieve(chargeReference));
         } catch (StripeException e) {

@@ -39,7 +39,7 @@ class StripeBankConfirmationTest extends StripeTestSupport {
         assertThat(waiting.message()).contains("Your bank asks you to confirm this payment").contains("Confirm with your bank");
         assertThat(history.details(waiting.paymentId()).canConfirmWithBank()).isTrue();
         String returnUrl = "https://billfold.example/payment-return/" + waiting.paymentId().value();
-        StripeFake.paymentIntentRetrieved(intentId, intent(intentId, "requires_payment_method", key,
+        StripeFake.paymentIntentIs(intentId, intent(intentId, "requires_payment_method", key,
                 StripeFake.authenticationRequiredError()));
         StripeFake.paymentIntentConfirmed(intentId, intent(intentId, "requires_action", key,
                 StripeFake.redirectToUrl(BANK_PAGE + intentId, returnUrl)));
@@ -58,7 +58,7 @@ class StripeBankConfirmationTest extends StripeTestSupport {
 
         // Back from the bank: the redirect's query string is ignored, the PaymentIntent is asked.
         String succeeded = StripeFake.paymentIntent(intentId, "succeeded", 4000, "usd", key, "charge", "\"pm_auth_1\"", "");
-        StripeFake.paymentIntentRetrieved(intentId, succeeded);
+        StripeFake.paymentIntentIs(intentId, succeeded);
         PaymentDetails back = payments.confirmReturn(waiting.paymentId());
 
         assertThat(back.status()).isEqualTo(PaymentStatus.CREDITED);
@@ -75,7 +75,7 @@ class StripeBankConfirmationTest extends StripeTestSupport {
         String intentId = StripeFake.id("pi");
         var waiting = chargeNeedingAuthentication(intentId, "pm_auth_2");
         String key = idempotencyKey(waiting.paymentId());
-        StripeFake.paymentIntentRetrieved(intentId, intent(intentId, "requires_payment_method", key,
+        StripeFake.paymentIntentIs(intentId, intent(intentId, "requires_payment_method", key,
                 StripeFake.authenticationRequiredError()));
         StripeFake.paymentIntentConfirmed(intentId, intent(intentId, "requires_action", key,
                 StripeFake.redirectToUrl(BANK_PAGE + intentId, "https://billfold.example/x")));
@@ -85,7 +85,7 @@ class StripeBankConfirmationTest extends StripeTestSupport {
         assertThat(postSignedWebhook(StripeFake.event(StripeFake.id("evt"), "payment_intent.succeeded", succeeded))
                 .statusCode()).isEqualTo(200);
         assertThat(status(waiting.paymentId())).isEqualTo("CREDITED");
-        StripeFake.paymentIntentRetrieved(intentId, succeeded);
+        StripeFake.paymentIntentIs(intentId, succeeded);
 
         assertThat(payments.confirmReturn(waiting.paymentId()).status()).isEqualTo(PaymentStatus.CREDITED);
         assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
@@ -97,7 +97,7 @@ class StripeBankConfirmationTest extends StripeTestSupport {
         String intentId = StripeFake.id("pi");
         var waiting = chargeNeedingAuthentication(intentId, "pm_auth_3");
         String key = idempotencyKey(waiting.paymentId());
-        StripeFake.paymentIntentRetrieved(intentId, intent(intentId, "requires_action", key,
+        StripeFake.paymentIntentIs(intentId, intent(intentId, "requires_action", key,
                 StripeFake.redirectToUrl(BANK_PAGE + "open", "https://billfold.example/x")));
 
         var again = (BankConfirmation.GoToBank) payments.confirmWithBank(waiting.paymentId());
@@ -106,7 +106,7 @@ class StripeBankConfirmationTest extends StripeTestSupport {
         assertThat(StripeFake.posts("/v1/payment_intents/" + intentId + "/confirm")).isEmpty();
 
         // The customer left the bank's page: Stripe ended that attempt, so the next click confirms anew.
-        StripeFake.paymentIntentRetrieved(intentId, intent(intentId, "requires_payment_method", key,
+        StripeFake.paymentIntentIs(intentId, intent(intentId, "requires_payment_method", key,
                 StripeFake.authenticationRequiredError()));
         StripeFake.paymentIntentConfirmed(intentId, intent(intentId, "requires_action", key,
                 StripeFake.redirectToUrl(BANK_PAGE + "second", "https://billfold.example/x")));
@@ -121,7 +121,7 @@ class StripeBankConfirmationTest extends StripeTestSupport {
         String intentId = StripeFake.id("pi");
         var waiting = chargeNeedingAuthentication(intentId, "pm_auth_4");
         String key = idempotencyKey(waiting.paymentId());
-        StripeFake.paymentIntentRetrieved(intentId, intent(intentId, "requires_payment_method", key,
+        StripeFake.paymentIntentIs(intentId, intent(intentId, "requires_payment_method", key,
                 StripeFake.authenticationRequiredError()));
         StripeFake.paymentIntentConfirmFails(intentId, 500, StripeFake.error("api_error", null, null, "down"));
 
@@ -141,12 +141,12 @@ class StripeBankConfirmationTest extends StripeTestSupport {
         String intentId = StripeFake.id("pi");
         var waiting = chargeNeedingAuthentication(intentId, "pm_auth_5");
         String key = idempotencyKey(waiting.paymentId());
-        StripeFake.paymentIntentRetrieved(intentId, intent(intentId, "requires_payment_method", key,
+        StripeFake.paymentIntentIs(intentId, intent(intentId, "requires_payment_method", key,
                 StripeFake.authenticationRequiredError()));
         StripeFake.paymentIntentConfirmed(intentId, intent(intentId, "requires_action", key,
                 StripeFake.redirectToUrl(BANK_PAGE + intentId, "https://billfold.example/x")));
         payments.confirmWithBank(waiting.paymentId());
-        StripeFake.paymentIntentRetrieved(intentId, intent(intentId, "requires_payment_method", key, """
+        StripeFake.paymentIntentIs(intentId, intent(intentId, "requires_payment_method", key, """
                 "last_payment_error":{"type":"invalid_request_error","code":"payment_intent_authentication_failure"}"""));
 
         PaymentDetails back = payments.confirmReturn(waiting.paymentId());

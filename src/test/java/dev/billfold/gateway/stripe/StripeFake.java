@@ -101,7 +101,7 @@ final class StripeFake {
     }
 
     /** {@code GET /v1/payment_intents/{id}}: the intent as it stands now. */
-    static void paymentIntentRetrieved(String intentId, String intentJson) {
+    static void paymentIntentIs(String intentId, String intentJson) {
         server().stubFor(get(urlPathEqualTo("/v1/payment_intents/" + intentId)).willReturn(json(200, intentJson)));
     }
 

@@ -37,11 +37,13 @@ class BankConfirmationE2E {
 
         assertThat(portal.banner()).hasAttribute("data-kind", "waiting-for-payment");
         assertThat(portal.banner()).containsText("your bank asks you to confirm it");
+        assertThat(page.locator("#confirm-with-bank")).isVisible();
         assertThat(portal.detailStatus()).hasText("Waiting for payment");
         assertThat(page.locator("#detail-reason")).containsText("Nothing has been charged yet");
         assertThat(portal.headerBalance()).hasText(usd(before));
 
-        page.locator("#confirm-with-bank").click();
+        // The top-up's result offers the action in its banner (the payment's detail below offers it too).
+        page.locator("#banner-confirm-with-bank").click();
         page.waitForURL(BANK_PAGE);
         assertThat(page.locator("#amount")).hasText("$23.45");
         page.locator("button#confirm").click();
@@ -51,6 +53,7 @@ class BankConfirmationE2E {
         assertThat(portal.banner()).containsText("$23.45 was added to your balance");
         assertThat(portal.detailStatus()).hasText("Credited");
         assertThat(page.locator("#confirm-with-bank")).hasCount(0);
+        assertThat(page.locator("#banner-confirm-with-bank")).hasCount(0);
         assertThat(portal.headerBalance()).hasText(usd(before.add(new BigDecimal("23.45"))));
 
         removeAuthenticationCard(page);

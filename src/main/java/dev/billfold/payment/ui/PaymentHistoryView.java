@@ -145,9 +145,22 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
             highlighted = id;
             refresh();
             showBanner(bannerText(payment), payment.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            if (payment.canConfirmWithBank()) {
+                // The top-up's result: the action right where the customer reads that it is needed.
+                banner.add(confirmButton(payment.id(), "banner-confirm-with-bank"));
+            }
         } catch (InvalidRequestException notFound) {
             showBanner(notFound.getMessage(), "error");
         }
+    }
+
+    private Button confirmButton(PaymentId id, String elementId) {
+        var confirm = new Button("Confirm with your bank");
+        confirm.setId(elementId);
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setDisableOnClick(true);
+        confirm.addClickListener(e -> confirmWithBank(id, confirm));
+        return confirm;
     }
 
     /** Sends the customer to their bank for a charge that waits for them; the return route brings them back here. */
@@ -184,12 +197,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         item(list, "Last change", TIME.format(payment.updatedAt()) + " UTC", null);
         detail.add(list);
         if (payment.canConfirmWithBank()) {
-            var confirm = new Button("Confirm with your bank");
-            confirm.addClickListener(e -> confirmWithBank(payment.id(), confirm));
-            confirm.setId("confirm-with-bank");
-            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            confirm.setDisableOnClick(true);
-            detail.add(confirm);
+            detail.add(confirmButton(payment.id(), "confirm-with-bank"));
         }
         if (payment.invoice() != null) {
             detail.add(invoice(payment.invoice()));
@@ -241,8 +249,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
             case CREDITED -> "Payment credited: %s was added to your balance.".formatted(payment.amount().format());
             case REJECTED -> "Payment rejected: " + Optional.ofNullable(payment.statusReason()).orElse("the provider declined it.");
             case WAITING_FOR_PAYMENT -> payment.canConfirmWithBank()
-                    ? "Payment waiting for you: your bank asks you to confirm it. Nothing has been charged yet; choose "
-                            + "\u201cConfirm with your bank\u201d below to finish it."
+                    ? "Payment waiting for you: your bank asks you to confirm it. Nothing has been charged yet."
                     : payment.invoice() != null
                     ? "Invoice %s issued. Pay it by bank transfer; the balance goes up when the money arrives."
                             .formatted(payment.invoice().number())

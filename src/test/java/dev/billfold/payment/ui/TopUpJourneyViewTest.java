@@ -136,8 +136,10 @@ class TopUpJourneyViewTest extends KaribuTest {
         StoredPayment payment = onlyPaymentOf(customer);
         assertThat(payment.status()).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT.name());
         assertThat(banner().getText()).isEqualTo("Payment waiting for you: your bank asks you to confirm it. Nothing has "
-                + "been charged yet; choose \u201cConfirm with your bank\u201d below to finish it.");
+                + "been charged yet.");
         assertThat(text("detail-status")).isEqualTo("Waiting for payment");
+        assertThat(_get(Button.class, spec -> spec.withId("banner-confirm-with-bank")).getText())
+                .isEqualTo("Confirm with your bank");
         Button confirm = _get(Button.class, spec -> spec.withId("confirm-with-bank"));
         assertThat(confirm.getText()).isEqualTo("Confirm with your bank");
 
@@ -151,6 +153,7 @@ class TopUpJourneyViewTest extends KaribuTest {
         assertThat(banner().getText()).isEqualTo("Payment credited: $40.00 was added to your balance.");
         assertThat(text("detail-status")).isEqualTo("Credited");
         assertThat(_find(Button.class, spec -> spec.withId("confirm-with-bank"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("banner-confirm-with-bank"))).isEmpty();
         assertThat(headerBalance()).isEqualTo("$40.00");
         assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
     }
@@ -192,6 +195,7 @@ class TopUpJourneyViewTest extends KaribuTest {
         assertThat(text("detail-status")).isEqualTo("Waiting for payment");
         assertThat(text("detail-reason")).contains("Your bank asks you to confirm this payment");
         assertThat(_find(Button.class, spec -> spec.withId("confirm-with-bank"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("banner-confirm-with-bank"))).isEmpty();
     }
 
     @Test

@@ -117,8 +117,9 @@ class AccessControlTest extends KaribuTest {
     void every_id_taking_service_method_refuses_another_accounts_ids_logs_it_and_changes_nothing() throws Exception {
         Map<String, Method> methods = idTakingServiceMethods();
         assertThat(methods.keySet()).as("the reflection finds the known id-taking methods")
-                .contains("PaymentService.confirmReturn", "TopUpService.topUp", "TopUpService.methodsFor",
-                        "PaymentHistoryQuery.details", "PaymentHistoryQuery.page", "PaymentMethodService.requireChargeable",
+                .contains("PaymentService.confirmReturn", "PaymentService.confirmWithBank", "TopUpService.topUp",
+                        "TopUpService.methodsFor", "PaymentHistoryQuery.details", "PaymentHistoryQuery.page",
+                        "PaymentMethodService.requireChargeable",
                         "AccountService.payers", "AccountService.switchTo", "Ledger.balance", "MemberService.changeRole",
                         "MemberService.invite", "MemberService.revokeInvitation");
         Map<String, String> before = snapshot();

@@ -11,13 +11,27 @@ import org.jspecify.annotations.Nullable;
  * @param reportedAmount the amount the provider says it took; compared with ours before anything is credited
  * @param reason         a short, customer-safe reason for a decline or a pending state
  * @param savedMethod    the method the provider stored for later charges, if the customer asked to save it
+ * @param customerAction what the customer must do before the provider can decide (only with PENDING), if anything
  */
 public record GatewayResult(
         Status status,
         @Nullable String reference,
         @Nullable Money reportedAmount,
         @Nullable String reason,
-        @Nullable SavedMethod savedMethod) {
+        @Nullable SavedMethod savedMethod,
+        @Nullable CustomerAction customerAction) {
+
+    public GatewayResult {
+        if (customerAction != null && status != Status.PENDING) {
+            throw new IllegalArgumentException("Only a pending result can wait for the customer");
+        }
+    }
+
+    /** A result that needs nothing from the customer. */
+    public GatewayResult(Status status, @Nullable String reference, @Nullable Money reportedAmount,
+                         @Nullable String reason, @Nullable SavedMethod savedMethod) {
+        this(status, reference, reportedAmount, reason, savedMethod, null);
+    }
 
     public enum Status {
         /** The money was taken. */
@@ -40,6 +54,11 @@ public record GatewayResult(
         return new GatewayResult(Status.PENDING, reference, null, reason, null);
     }
 
+    /** Pending until the customer does {@code action}, e.g. confirms an off-session charge with their bank. */
+    public static GatewayResult waitingForCustomer(String reference, String reason, CustomerAction action) {
+        return new GatewayResult(Status.PENDING, reference, null, reason, null, action);
+    }
+
     public static GatewayResult declined(@Nullable String reference, String reason) {
         return new GatewayResult(Status.DECLINED, reference, null, reason, null);
     }
@@ -54,5 +73,30 @@ public record GatewayResult(
 
     /** A method the provider saved: its token (never card data), a label, and the card's expiry if it has one. */
     public record SavedMethod(String token, String label, @Nullable YearMonth expires) {
+    }
+
+    /**
+     * Something only the customer can do, on-session, before the provider decides about a charge. Without a URL it
+     * only says that the action is needed; {@link PaymentGateway#startCustomerAction} answers with the URL to send the
+     * customer to.
+     */
+    public record CustomerAction(Kind kind, @Nullable String redirectUrl) {
+
+        /** What the customer sees while a charge waits for them. */
+        public static final String BANK_CONFIRMATION_NEEDED = "Your bank asks you to confirm this payment. Nothing has "
+                + "been charged yet: choose \u201cConfirm with your bank\u201d to finish it.";
+
+        public enum Kind {
+            /** Authenticate with the card issuer (3-D Secure). */
+            AUTHENTICATE
+        }
+
+        public static CustomerAction authenticate() {
+            return new CustomerAction(Kind.AUTHENTICATE, null);
+        }
+
+        public static CustomerAction authenticateAt(String redirectUrl) {
+            return new CustomerAction(Kind.AUTHENTICATE, redirectUrl);
+        }
     }
 }

@@ -47,6 +47,21 @@ public interface PaymentGateway {
         return GatewayResult.unknown(chargeReference, "This provider cannot be asked about a charge.");
     }
 
+    /**
+     * Starts what the customer must do for a saved-method charge that waits for them
+     * ({@link GatewayResult#customerAction()}): PENDING with an action whose redirect URL is where to send the
+     * customer, or, when nothing is left for them to do, the charge's outcome as {@link #customerActionResult} gives
+     * it. Never moves money twice: the provider's charge is confirmed again, not created again.
+     */
+    default GatewayResult startCustomerAction(CustomerActionRequest request) {
+        throw new UnsupportedOperationException(id() + " has no customer actions");
+    }
+
+    /** Asks the provider about a saved-method charge by its reference, when the customer is back from acting on it. */
+    default GatewayResult customerActionResult(String chargeReference) {
+        return GatewayResult.unknown(chargeReference, "The provider cannot be asked about this payment yet.");
+    }
+
     /** Whether {@link #startSetup} works: saving a method without a payment. */
     default boolean supportsSetup() {
         return false;

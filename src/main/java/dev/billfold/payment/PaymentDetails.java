@@ -4,7 +4,12 @@ import dev.billfold.base.Money;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** One payment as the history detail shows it. */
+/**
+ * One payment as the history detail shows it.
+ *
+ * @param canConfirmWithBank the payment waits for its customer to confirm it with their bank, and the current user may
+ *                           do that ({@link PaymentService#confirmWithBank})
+ */
 public record PaymentDetails(
         PaymentId id,
         String payerName,
@@ -17,5 +22,6 @@ public record PaymentDetails(
         @Nullable String providerReference,
         Instant createdAt,
         Instant updatedAt,
-        @Nullable Invoice invoice) {
+        @Nullable Invoice invoice,
+        boolean canConfirmWithBank) {
 }

@@ -1,6 +1,7 @@
 package dev.billfold.payment;
 
 import dev.billfold.account.AccountAccess;
+import dev.billfold.account.AccountContext;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.Payer;
 import dev.billfold.account.PayerId;
@@ -35,8 +36,11 @@ public class PaymentHistoryQuery {
     private final AccountAccess access;
     private final GatewayRegistry gateways;
     private final InvoiceRepository invoices;
+    private final PaymentCustomerActions customerActions;
 
-    PaymentHistoryQuery(JdbcClient jdbc, AccountAccess access, GatewayRegistry gateways, InvoiceRepository invoices) {
+    PaymentHistoryQuery(JdbcClient jdbc, AccountAccess access, GatewayRegistry gateways, InvoiceRepository invoices,
+                        PaymentCustomerActions customerActions) {
+        this.customerActions = customerActions;
         this.jdbc = jdbc;
         this.access = access;
         this.gateways = gateways;
@@ -69,8 +73,9 @@ public class PaymentHistoryQuery {
     public PaymentDetails details(PaymentId paymentId) {
         AccountId owner = jdbc.sql("select account_id from payment where id = ?").param(paymentId.value())
                 .query(UUID.class).optional().map(AccountId::new).orElse(null);
-        UUID userAccount = access.requireOwner(owner, paymentId, AccountAccess.Action.VIEW,
-                new InvalidRequestException("We could not find that payment.")).accountId().value();
+        AccountContext context = access.requireOwner(owner, paymentId, AccountAccess.Action.VIEW,
+                new InvalidRequestException("We could not find that payment."));
+        UUID userAccount = context.accountId().value();
         PaymentDetails details = jdbc.sql("""
                         select p.*, pr.legal_name, pm.label as method_label, i.number as invoice_number
                         """ + FROM + " and p.id = :id")
@@ -79,13 +84,16 @@ public class PaymentHistoryQuery {
                         PaymentStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
                         MethodKind.valueOf(rs.getString("method_kind")), methodLabel(rs), rs.getString("provider"),
                         rs.getString("provider_reference"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("updated_at", OffsetDateTime.class).toInstant(), null))
+                        rs.getObject("updated_at", OffsetDateTime.class).toInstant(), null, false))
                 .optional()
                 .orElseThrow(() -> new InvalidRequestException("We could not find that payment."));
         Invoice invoice = details.methodKind() == MethodKind.INVOICE ? invoices.findByPayment(paymentId).orElse(null) : null;
+        boolean canConfirm = details.status() == PaymentStatus.WAITING_FOR_PAYMENT
+                && details.methodKind() == MethodKind.SAVED_METHOD && context.role().mayMoveMoney()
+                && customerActions.open(paymentId).isPresent();
         return new PaymentDetails(details.id(), details.payerName(), details.amount(), details.status(),
                 details.statusReason(), details.methodKind(), details.methodLabel(), details.provider(),
-                details.providerReference(), details.createdAt(), details.updatedAt(), invoice);
+                details.providerReference(), details.createdAt(), details.updatedAt(), invoice, canConfirm);
     }
 
     /** The current account; a payer filter must name one of its payers, or the request is refused and logged. */

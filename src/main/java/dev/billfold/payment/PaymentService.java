@@ -1,15 +1,23 @@
 package dev.billfold.payment;
 
 import dev.billfold.account.AccountAccess;
+import dev.billfold.account.AccountContext;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.gateway.CustomerActionRequest;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentGateway;
+import dev.billfold.paymentmethod.ChargeableMethod;
+import dev.billfold.paymentmethod.PaymentMethodService;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** What happens to a payment after it was created: the customer's return from the provider. */
+/**
+ * What happens to a payment after it was created: the customer's return from the provider, and confirming a waiting
+ * saved-method charge with their bank.
+ */
 @Service
 public class PaymentService {
 
@@ -20,9 +28,16 @@ public class PaymentService {
     private final GatewayRegistry gateways;
     private final PaymentSettlement settlement;
     private final PaymentHistoryQuery history;
+    private final PaymentCustomerActions customerActions;
+    private final PaymentMethodService methods;
+    private final Clock clock;
 
     PaymentService(PaymentRepository payments, AccountAccess access, GatewayRegistry gateways,
-                   PaymentSettlement settlement, PaymentHistoryQuery history) {
+                   PaymentSettlement settlement, PaymentHistoryQuery history, PaymentCustomerActions customerActions,
+                   PaymentMethodService methods, Clock clock) {
+        this.customerActions = customerActions;
+        this.methods = methods;
+        this.clock = clock;
         this.payments = payments;
         this.access = access;
         this.gateways = gateways;
@@ -39,20 +54,71 @@ public class PaymentService {
         Payment payment = payments.findById(paymentId).orElse(null);
         access.requireOwner(payment == null ? null : payment.accountId(), paymentId, AccountAccess.Action.VIEW,
                 new InvalidRequestException("We could not find that payment."));
-        if (payment.status() == PaymentStatus.WAITING_FOR_PAYMENT && payment.methodKind() == MethodKind.CHECKOUT
-                && payment.providerReference() != null && payment.provider() != null) {
-            settlement.apply(paymentId, askProvider(payment));
+        if (payment.status() == PaymentStatus.WAITING_FOR_PAYMENT && payment.providerReference() != null
+                && payment.provider() != null) {
+            if (payment.methodKind() == MethodKind.CHECKOUT) {
+                settlement.apply(paymentId, askProvider(payment, false));
+            } else if (payment.methodKind() == MethodKind.SAVED_METHOD && customerActions.attempted(paymentId)) {
+                // Back from confirming a saved-method charge with the bank.
+                settlement.apply(paymentId, askProvider(payment, true));
+            }
         }
         return history.details(paymentId);
     }
 
-    private GatewayResult askProvider(Payment payment) {
+    /**
+     * The customer chose to confirm a waiting saved-method charge with their bank (DD-037). Only a member who may move
+     * money in the payment's own account, only for a payment that waits for exactly that; anything else is refused with
+     * a clear message and changes nothing. The provider confirms its charge again with our return route, and the
+     * customer is sent to the page it names; if nothing is left to confirm, its answer is applied here.
+     */
+    public BankConfirmation confirmWithBank(PaymentId paymentId) {
+        Payment payment = payments.findById(paymentId).orElse(null);
+        AccountContext account = access.requireOwner(payment == null ? null : payment.accountId(), paymentId,
+                AccountAccess.Action.VIEW, new InvalidRequestException("We could not find that payment."));
+        if (!account.role().mayMoveMoney()) {
+            throw access.denied(AccountAccess.Action.MOVE_MONEY, paymentId, new InvalidRequestException(
+                    "Only owners and billing members can confirm payments. Ask an owner to confirm it."));
+        }
+        if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT || payment.methodKind() != MethodKind.SAVED_METHOD
+                || payment.providerReference() == null || payment.provider() == null
+                || payment.paymentMethodId() == null || customerActions.open(paymentId).isEmpty()) {
+            throw new InvalidRequestException("This payment does not need a confirmation with your bank.");
+        }
+        PaymentGateway gateway = gateways.find(payment.provider()).orElseThrow(() ->
+                new InvalidRequestException("That payment's provider is not available right now. Try again later."));
+        ChargeableMethod method = methods.requireChargeable(payment.payerId(), payment.paymentMethodId());
+        int attempt = customerActions.nextAttempt(paymentId, clock.instant());
+        GatewayResult result;
+        try {
+            result = gateway.startCustomerAction(new CustomerActionRequest(
+                    payment.idempotencyKey() + ":confirm:" + attempt, payment.providerReference(),
+                    method.providerToken(), "/payment-return/" + paymentId.value()));
+        } catch (RuntimeException unreachable) {
+            log.warn("Payment {}: could not start the bank confirmation at {}", paymentId.value(), gateway.id(), unreachable);
+            result = GatewayResult.unknown(payment.providerReference(), "The provider did not answer.");
+        }
+        if (result.status() == GatewayResult.Status.PENDING && result.customerAction() != null
+                && result.customerAction().redirectUrl() != null) {
+            return new BankConfirmation.GoToBank(paymentId, result.customerAction().redirectUrl());
+        }
+        if (result.status() == GatewayResult.Status.UNKNOWN) {
+            // Nothing changes: the charge still waits for the customer, who can try again.
+            throw new InvalidRequestException("Your bank's confirmation page could not be opened right now. Nothing "
+                    + "was charged; try again in a moment.");
+        }
+        settlement.apply(paymentId, result);
+        return new BankConfirmation.Settled(history.details(paymentId));
+    }
+
+    private GatewayResult askProvider(Payment payment, boolean charge) {
         PaymentGateway gateway = gateways.find(payment.provider()).orElse(null);
         if (gateway == null) {
             return GatewayResult.unknown(payment.providerReference(), "The payment provider is switched off.");
         }
         try {
-            return gateway.checkoutResult(payment.providerReference());
+            return charge ? gateway.customerActionResult(payment.providerReference())
+                    : gateway.checkoutResult(payment.providerReference());
         } catch (RuntimeException unreachable) {
             log.warn("Payment {}: could not ask {} for the outcome", payment.id().value(), gateway.id(), unreachable);
             return GatewayResult.unknown(payment.providerReference(), "The provider did not answer; we will check again shortly.");

@@ -31,11 +31,13 @@ class PaymentSettlement {
     private final PaymentCheckStore checks;
     private final PollerProperties poller;
     private final ChargeRequestStore charges;
+    private final PaymentCustomerActions customerActions;
 
     PaymentSettlement(PaymentStateStore payments, Ledger ledger, PaymentMethodService methods, Clock clock,
                       ApplicationEventPublisher events, PaymentCheckStore checks, PollerProperties poller,
-                      ChargeRequestStore charges) {
+                      ChargeRequestStore charges, PaymentCustomerActions customerActions) {
         this.charges = charges;
+        this.customerActions = customerActions;
         this.checks = checks;
         this.poller = poller;
         this.payments = payments;
@@ -64,6 +66,10 @@ class PaymentSettlement {
             case CANCELLED -> payment.reject(reasonOr(result, "Cancelled on the payment page."), now);
             case PENDING, UNKNOWN -> payment.withWaitingReason(result.reason(), now);
         };
+        if (result.status() == GatewayResult.Status.PENDING) {
+            // A pending answer says whether the customer is still needed; an unknown one says nothing, so keeps it.
+            customerActions.record(paymentId, result.customerAction(), now);
+        }
         return published(payments.update(next));
     }
 

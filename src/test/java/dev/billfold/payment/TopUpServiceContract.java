@@ -162,6 +162,76 @@ abstract class TopUpServiceContract {
     }
 
     @Test
+    void a_charge_waiting_for_the_bank_is_confirmed_by_the_customer_on_session_and_credited_once() {
+        PaymentMethodId card = data.savedCard(customer, customer.person(), "3184", true);
+        var completed = (TopUpOutcome.Completed) topUps.topUp(request(customer.person(), "40", new MethodChoice.SavedMethod(card)));
+        assertThat(history.details(completed.paymentId()).canConfirmWithBank()).isTrue();
+        String chargeId = history.details(completed.paymentId()).providerReference();
+
+        var bank = (BankConfirmation.GoToBank) payments.confirmWithBank(completed.paymentId());
+
+        assertThat(bank.url()).isEqualTo("/demo-gateway/authenticate/" + chargeId);
+        assertThat(statusOf(completed.paymentId())).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
+        // Back without confirming: still waiting, and the same bank page is offered again.
+        assertThat(payments.confirmReturn(completed.paymentId()).canConfirmWithBank()).isTrue();
+        assertThat(((BankConfirmation.GoToBank) payments.confirmWithBank(completed.paymentId())).url()).isEqualTo(bank.url());
+
+        demoCustomer.authenticate(chargeId);
+        PaymentDetails back = payments.confirmReturn(completed.paymentId());
+
+        assertThat(back.status()).isEqualTo(PaymentStatus.CREDITED);
+        assertThat(back.canConfirmWithBank()).isFalse();
+        assertThat(payments.confirmReturn(completed.paymentId()).status()).isEqualTo(PaymentStatus.CREDITED);
+        assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("40.00");
+        assertThatThrownBy(() -> payments.confirmWithBank(completed.paymentId()))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("This payment does not need a confirmation with your bank.");
+    }
+
+    @Test
+    void a_failed_bank_confirmation_rejects_the_charge_with_nothing_credited() {
+        PaymentMethodId card = data.savedCard(customer, customer.person(), "3184", true);
+        var completed = (TopUpOutcome.Completed) topUps.topUp(request(customer.person(), "40", new MethodChoice.SavedMethod(card)));
+        payments.confirmWithBank(completed.paymentId());
+
+        demoCustomer.failAuthentication(history.details(completed.paymentId()).providerReference());
+        PaymentDetails back = payments.confirmReturn(completed.paymentId());
+
+        assertThat(back.status()).isEqualTo(PaymentStatus.REJECTED);
+        assertThat(back.statusReason()).isEqualTo("Your bank did not confirm the payment. Nothing was charged.");
+        assertThat(data.ledgerEntries(customer.accountId())).isZero();
+    }
+
+    @Test
+    void confirming_with_the_bank_is_refused_for_a_viewer_another_account_or_a_payment_that_needs_no_confirmation() {
+        PaymentMethodId card = data.savedCard(customer, customer.person(), "3184", true);
+        var waiting = (TopUpOutcome.Completed) topUps.topUp(request(customer.person(), "40", new MethodChoice.SavedMethod(card)));
+        var checkout = startCheckout("25.00", false);
+        PaymentMethodId okCard = data.savedCard(customer, customer.person(), "4242", false);
+        var credited = (TopUpOutcome.Completed) topUps.topUp(request(customer.person(), "10", new MethodChoice.SavedMethod(okCard)));
+
+        for (PaymentId noNeed : List.of(checkout.paymentId(), credited.paymentId())) {
+            assertThatThrownBy(() -> payments.confirmWithBank(noNeed)).isInstanceOf(InvalidRequestException.class)
+                    .hasMessage("This payment does not need a confirmation with your bank.");
+        }
+        TestData.signIn(data.addMember(customer.accountId(), "VIEWER"));
+        assertThat(history.details(waiting.paymentId()).canConfirmWithBank()).isFalse();
+        assertThatThrownBy(() -> payments.confirmWithBank(waiting.paymentId())).isInstanceOf(InvalidRequestException.class)
+                .hasMessage("Only owners and billing members can confirm payments. Ask an owner to confirm it.");
+        TestData.signIn(data.newCustomer("USD").username());
+        assertThatThrownBy(() -> payments.confirmWithBank(waiting.paymentId())).isInstanceOf(InvalidRequestException.class)
+                .hasMessage("We could not find that payment.");
+        assertThatThrownBy(() -> payments.confirmWithBank(new PaymentId(UUID.randomUUID())))
+                .isInstanceOf(InvalidRequestException.class).hasMessage("We could not find that payment.");
+
+        TestData.signIn(customer.username());
+        assertThat(statusOf(waiting.paymentId())).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
+        assertThat(history.details(waiting.paymentId()).canConfirmWithBank()).isTrue();
+        assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
+    }
+
+    @Test
     void invoice_is_issued_with_number_recipient_payer_and_purpose() {
         var completed = (TopUpOutcome.Completed) topUps.topUp(request(customer.company(), "1200.50", new MethodChoice.Invoice()));
 

@@ -4,6 +4,7 @@ import dev.billfold.base.Money;
 import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.CheckoutRequest;
 import dev.billfold.gateway.CheckoutSession;
+import dev.billfold.gateway.CustomerActionRequest;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentGateway;
 import dev.billfold.gateway.SetupRequest;
@@ -144,6 +145,54 @@ class DemoGateway implements PaymentGateway {
                         rs.getString("decline_reason")))
                 .optional()
                 .orElseGet(() -> GatewayResult.unknown(chargeReference, "The provider does not know this charge."));
+    }
+
+    /**
+     * A charge of the "needs authentication" card waits for its cardholder: the demo bank's page confirms or fails it,
+     * then sends the customer to {@code returnPath}. A charge already decided just answers its outcome.
+     */
+    @Override
+    @Transactional
+    public GatewayResult startCustomerAction(CustomerActionRequest request) {
+        ChargeRow charge = findCharge(request.chargeReference()).orElse(null);
+        if (charge == null) {
+            return GatewayResult.unknown(request.chargeReference(), "The provider does not know this charge.");
+        }
+        if (!charge.waitsForCardholder()) {
+            return resultOf(charge);
+        }
+        jdbc.sql("update demo_charge set return_path = ? where id = ? and status = 'PENDING'")
+                .params(request.returnPath(), charge.id()).update();
+        return GatewayResult.waitingForCustomer(charge.id(), GatewayResult.CustomerAction.BANK_CONFIRMATION_NEEDED,
+                GatewayResult.CustomerAction.authenticateAt(DemoAuthenticationController.BASE_PATH + "/" + charge.id()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public GatewayResult customerActionResult(String chargeReference) {
+        return findCharge(chargeReference).map(this::resultOf)
+                .orElseGet(() -> GatewayResult.unknown(chargeReference, "The provider does not know this charge."));
+    }
+
+    /** Called by the demo bank's page. Only a charge waiting for its cardholder can change. */
+    @Transactional
+    boolean completeAuthentication(String chargeId, boolean confirmed) {
+        return jdbc.sql("update demo_charge set status = ?, decline_reason = ? where id = ? and status = 'PENDING'")
+                .params(confirmed ? "SUCCEEDED" : "DECLINED",
+                        confirmed ? null : "Your bank did not confirm the payment. Nothing was charged.", chargeId)
+                .update() == 1;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<ChargeRow> findCharge(String id) {
+        return jdbc.sql("""
+                        select id, amount_value, amount_currency, status, decline_reason, return_path
+                        from demo_charge where id = ?""")
+                .param(id).query(ChargeRow.class).optional();
+    }
+
+    private GatewayResult resultOf(ChargeRow charge) {
+        return chargeResult(charge.id(), charge.status(), charge.amount(), charge.declineReason());
     }
 
     @Override
@@ -335,7 +384,9 @@ class DemoGateway implements PaymentGateway {
     private GatewayResult chargeResult(String chargeId, String status, Money amount, @Nullable String reason) {
         return switch (status) {
             case "SUCCEEDED" -> GatewayResult.succeeded(chargeId, amount, null);
-            case "PENDING" -> GatewayResult.pending(chargeId, reason == null ? "Pending at the provider." : reason);
+            // The only pending demo charges are those of the "needs authentication" card.
+            case "PENDING" -> GatewayResult.waitingForCustomer(chargeId,
+                    GatewayResult.CustomerAction.BANK_CONFIRMATION_NEEDED, GatewayResult.CustomerAction.authenticate());
             default -> GatewayResult.declined(chargeId, reason == null ? "Declined by the provider." : reason);
         };
     }
@@ -391,6 +442,18 @@ class DemoGateway implements PaymentGateway {
 
         boolean isOpen() {
             return status.equals("OPEN") || status.equals("LEFT_PENDING");
+        }
+    }
+
+    record ChargeRow(String id, BigDecimal amountValue, String amountCurrency, String status,
+                     @Nullable String declineReason, @Nullable String returnPath) {
+
+        Money amount() {
+            return Money.of(amountValue, Currency.getInstance(amountCurrency.trim()));
+        }
+
+        boolean waitsForCardholder() {
+            return status.equals("PENDING");
         }
     }
 

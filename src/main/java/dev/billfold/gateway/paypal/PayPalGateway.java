@@ -62,6 +62,8 @@ class PayPalGateway implements PaymentGateway {
     static final String NO_FUNDS = "The PayPal account has insufficient funds. Nothing was charged.";
     static final String EXPIRED = "The PayPal order expired before it was approved. Nothing was charged.";
     static final String AWAITING_APPROVAL = "Waiting for the customer to approve the payment at PayPal.";
+    static final String VAULT_APPROVAL_NEEDED = "PayPal asks you to approve this payment in PayPal first, which cannot "
+            + "be done with a saved wallet. Nothing has been charged yet; top up with a PayPal checkout instead.";
 
     private final PaypalServerSdkClient client;
     private final PayPalProperties properties;
@@ -158,10 +160,19 @@ class PayPalGateway implements PaymentGateway {
                     .prefer(PREFER_FULL)
                     .build()).getResult();
         } catch (ApiException | IOException | AuthValidationException e) {
-            return failure(null, e);
+            return vaulted(failure(null, e));
         }
         // With a vaulted wallet PayPal usually completes the order at once; an approved one still needs its capture.
-        return created.getStatus() == com.paypal.sdk.models.OrderStatus.APPROVED ? capture(created) : resultOf(created);
+        return vaulted(created.getStatus() == com.paypal.sdk.models.OrderStatus.APPROVED ? capture(created) : resultOf(created));
+    }
+
+    /**
+     * A vaulted charge that PayPal wants the payer to approve stays waiting, and says so in words that fit a saved
+     * wallet. No customer action is offered for it (DD-038): the order was created without a return URL.
+     */
+    private static GatewayResult vaulted(GatewayResult result) {
+        return result.status() == GatewayResult.Status.PENDING && AWAITING_APPROVAL.equals(result.reason())
+                ? GatewayResult.pending(result.reference(), VAULT_APPROVAL_NEEDED) : result;
     }
 
     /**

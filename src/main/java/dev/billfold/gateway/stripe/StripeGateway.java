@@ -11,6 +11,7 @@ import com.stripe.model.SetupIntent;
 import com.stripe.model.StripeError;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentMethodRetrieveParams;
 import com.stripe.param.checkout.SessionCreateParams;
@@ -19,6 +20,7 @@ import dev.billfold.base.Money;
 import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.CheckoutRequest;
 import dev.billfold.gateway.CheckoutSession;
+import dev.billfold.gateway.CustomerActionRequest;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentGateway;
 import dev.billfold.gateway.SetupRequest;
@@ -52,9 +54,8 @@ class StripeGateway implements PaymentGateway {
     static final String FLOW_CHARGE = "charge";
     static final String FLOW_SETUP = "setup";
 
-    static final String AUTHENTICATION_NEEDED = "Your bank asks you to confirm this payment, which cannot be done "
-            + "while you are away. Nothing was charged: top up with a card checkout instead, where your bank can "
-            + "show its confirmation step.";
+    static final String AUTHENTICATION_NEEDED = GatewayResult.CustomerAction.BANK_CONFIRMATION_NEEDED;
+    static final String AUTHENTICATION_FAILED = "Your bank did not confirm the payment. Nothing was charged.";
     static final String CHECKOUT_AUTHENTICATION = "Your bank asks you to confirm this payment. Finish the "
             + "confirmation on the payment page (or in your banking app); the payment completes when your bank confirms it.";
 
@@ -170,8 +171,13 @@ class StripeGateway implements PaymentGateway {
         } catch (CardException declined) {
             PaymentIntent intent = declined.getStripeError() == null ? null : declined.getStripeError().getPaymentIntent();
             String reference = intent == null ? null : intent.getId();
+            if ("authentication_required".equals(declined.getCode()) && reference != null) {
+                return needsAuthentication(reference, null);
+            }
             if ("authentication_required".equals(declined.getCode())) {
-                return GatewayResult.pending(reference, AUTHENTICATION_NEEDED);
+                // Without the PaymentIntent's id there is nothing to confirm later.
+                return GatewayResult.pending(null, "Your bank asks you to confirm this payment. Nothing was charged: "
+                        + "top up with a card checkout instead, where your bank can show its confirmation step.");
             }
             return GatewayResult.declined(reference, declineReason(declined.getCode(), declined.getDeclineCode()));
         } catch (StripeException e) {
@@ -197,6 +203,50 @@ class StripeGateway implements PaymentGateway {
         if (chargeReference == null) {
             return chargeSavedMethod(request);
         }
+        try {
+            return resultOfCharge(stripe.v1().paymentIntents().retrieve(chargeReference));
+        } catch (StripeException e) {
+            return unknown(chargeReference, e);
+        }
+    }
+
+    /**
+     * Brings the customer on-session for an off-session charge that needs authentication: the PaymentIntent is read
+     * first, and an attempt that already waits on a bank page is reused; otherwise it is confirmed again with the saved
+     * card and our return URL, so Stripe answers {@code next_action.type=redirect_to_url}. Confirming never creates a
+     * second charge: a PaymentIntent succeeds at most once.
+     */
+    @Override
+    public GatewayResult startCustomerAction(CustomerActionRequest request) {
+        PaymentIntent intent;
+        try {
+            intent = stripe.v1().paymentIntents().retrieve(request.chargeReference());
+        } catch (StripeException e) {
+            return unknown(request.chargeReference(), e);
+        }
+        GatewayResult current = resultOfCharge(intent);
+        if (current.customerAction() == null || current.customerAction().redirectUrl() != null) {
+            return current;
+        }
+        try {
+            PaymentIntent confirmed = stripe.v1().paymentIntents().confirm(request.chargeReference(),
+                    PaymentIntentConfirmParams.builder()
+                            .setPaymentMethod(request.methodToken())
+                            .setReturnUrl(properties.absolute(request.returnPath()))
+                            .build(),
+                    keyed(request.idempotencyKey()));
+            return resultOfCharge(confirmed);
+        } catch (CardException declined) {
+            return GatewayResult.declined(request.chargeReference(), declineReason(declined.getCode(), declined.getDeclineCode()));
+        } catch (StripeException e) {
+            // Whatever went wrong, the charge keeps waiting for the customer, who may try again.
+            return unknown(request.chargeReference(), e);
+        }
+    }
+
+    /** {@code GET /v1/payment_intents/{id}}: the charge's state, e.g. when the customer is back from their bank. */
+    @Override
+    public GatewayResult customerActionResult(String chargeReference) {
         try {
             return resultOfCharge(stripe.v1().paymentIntents().retrieve(chargeReference));
         } catch (StripeException e) {
@@ -338,18 +388,33 @@ class StripeGateway implements PaymentGateway {
             case "succeeded" -> GatewayResult.succeeded(intent.getId(),
                     reportedAmount(intent.getAmountReceived(), intent.getCurrency()), null);
             case "processing" -> GatewayResult.pending(intent.getId(), "Stripe is still processing the payment.");
-            case "requires_action", "requires_confirmation" -> GatewayResult.pending(intent.getId(), AUTHENTICATION_NEEDED);
+            case "requires_action", "requires_confirmation" -> needsAuthentication(intent.getId(), redirectUrl(intent));
             case "canceled" -> GatewayResult.declined(intent.getId(), "The payment was cancelled at Stripe.");
             default -> {
                 StripeError error = intent.getLastPaymentError();
                 if (error != null && ("authentication_required".equals(error.getCode())
                         || "authentication_required".equals(error.getDeclineCode()))) {
-                    yield GatewayResult.pending(intent.getId(), AUTHENTICATION_NEEDED);
+                    yield needsAuthentication(intent.getId(), null);
                 }
                 yield GatewayResult.declined(intent.getId(), error == null ? "Your card was declined."
                         : declineReason(error.getCode(), error.getDeclineCode()));
             }
         };
+    }
+
+    /** Waiting for the customer's bank; with the page to send them to once a confirmation with our return URL named it. */
+    private static GatewayResult needsAuthentication(String reference, @Nullable String redirectUrl) {
+        return GatewayResult.waitingForCustomer(reference, AUTHENTICATION_NEEDED, redirectUrl == null
+                ? GatewayResult.CustomerAction.authenticate() : GatewayResult.CustomerAction.authenticateAt(redirectUrl));
+    }
+
+    private static @Nullable String redirectUrl(PaymentIntent intent) {
+        PaymentIntent.NextAction next = intent.getNextAction();
+        if (next == null || !"redirect_to_url".equals(next.getType()) || next.getRedirectToUrl() == null) {
+            return null;
+        }
+        String url = next.getRedirectToUrl().getUrl();
+        return url == null || url.isBlank() ? null : url;
     }
 
     /** The saved card's token and label, read from Stripe for a webhook that names only its id. */
@@ -397,6 +462,7 @@ class StripeGateway implements PaymentGateway {
             case "card_velocity_exceeded", "withdrawal_count_limit_exceeded" ->
                     "Your card has reached its spending limit. Try another card.";
             case "authentication_required" -> AUTHENTICATION_NEEDED;
+            case "payment_intent_authentication_failure" -> AUTHENTICATION_FAILED;
             default -> "Your card was declined.";
         };
     }

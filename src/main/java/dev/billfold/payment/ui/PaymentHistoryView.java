@@ -1,5 +1,8 @@
 package dev.billfold.payment.ui;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -18,11 +21,13 @@ import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerId;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.payment.BankConfirmation;
 import dev.billfold.payment.Invoice;
 import dev.billfold.payment.PaymentDetails;
 import dev.billfold.payment.PaymentHistoryQuery;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentRow;
+import dev.billfold.payment.PaymentService;
 import dev.billfold.payment.PaymentStatus;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
@@ -47,6 +52,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
             .withZone(ZoneId.of("UTC"));
 
     private final PaymentHistoryQuery history;
+    private final PaymentService payments;
     private final Grid<PaymentRow> grid = new Grid<>();
     private final Select<Optional<PaymentStatus>> status = new Select<>();
     private final Select<Optional<PayerDetails>> payer = new Select<>();
@@ -55,8 +61,9 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
     /** The payment the customer just came back with, marked in the grid. */
     private @Nullable PaymentId highlighted;
 
-    PaymentHistoryView(PaymentHistoryQuery history, PayerService payers) {
+    PaymentHistoryView(PaymentHistoryQuery history, PaymentService payments, PayerService payers) {
         this.history = history;
+        this.payments = payments;
         addClassName("history-view");
 
         status.setLabel("Status");
@@ -128,16 +135,45 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         // Only known codes: text from the address bar is never shown, so nobody can put words in our mouth.
         parameters.getSingleParameter(ERROR_PARAMETER).filter(NOT_FOUND::equals)
                 .ifPresent(error -> showBanner("We could not find that payment.", "error"));
-        parameters.getSingleParameter(PAYMENT_PARAMETER).flatMap(PaymentHistoryView::parseId).ifPresent(id -> {
-            try {
-                PaymentDetails payment = showDetail(id);
-                highlighted = id;
-                refresh();
-                showBanner(bannerText(payment), payment.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            } catch (InvalidRequestException notFound) {
-                showBanner(notFound.getMessage(), "error");
+        parameters.getSingleParameter(PAYMENT_PARAMETER).flatMap(PaymentHistoryView::parseId).ifPresent(this::showOutcome);
+    }
+
+    /** A payment the customer just acted on: highlighted, with its detail and a banner saying where it stands. */
+    private void showOutcome(PaymentId id) {
+        try {
+            PaymentDetails payment = showDetail(id);
+            highlighted = id;
+            refresh();
+            showBanner(bannerText(payment), payment.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            if (payment.canConfirmWithBank()) {
+                // The top-up's result: the action right where the customer reads that it is needed.
+                banner.add(confirmButton(payment.id(), "banner-confirm-with-bank"));
             }
-        });
+        } catch (InvalidRequestException notFound) {
+            showBanner(notFound.getMessage(), "error");
+        }
+    }
+
+    private Button confirmButton(PaymentId id, String elementId) {
+        var confirm = new Button("Confirm with your bank");
+        confirm.setId(elementId);
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setDisableOnClick(true);
+        confirm.addClickListener(e -> confirmWithBank(id, confirm));
+        return confirm;
+    }
+
+    /** Sends the customer to their bank for a charge that waits for them; the return route brings them back here. */
+    private void confirmWithBank(PaymentId id, Button button) {
+        try {
+            switch (payments.confirmWithBank(id)) {
+                case BankConfirmation.GoToBank bank -> UI.getCurrent().getPage().setLocation(bank.url());
+                case BankConfirmation.Settled settled -> showOutcome(settled.payment().id());
+            }
+        } catch (InvalidRequestException refused) {
+            showBanner(refused.getMessage(), "error");
+            button.setEnabled(true);
+        }
     }
 
     private PaymentDetails showDetail(PaymentId id) {
@@ -160,6 +196,9 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         item(list, "Created", TIME.format(payment.createdAt()) + " UTC", null);
         item(list, "Last change", TIME.format(payment.updatedAt()) + " UTC", null);
         detail.add(list);
+        if (payment.canConfirmWithBank()) {
+            detail.add(confirmButton(payment.id(), "confirm-with-bank"));
+        }
         if (payment.invoice() != null) {
             detail.add(invoice(payment.invoice()));
         }
@@ -209,7 +248,9 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         return switch (payment.status()) {
             case CREDITED -> "Payment credited: %s was added to your balance.".formatted(payment.amount().format());
             case REJECTED -> "Payment rejected: " + Optional.ofNullable(payment.statusReason()).orElse("the provider declined it.");
-            case WAITING_FOR_PAYMENT -> payment.invoice() != null
+            case WAITING_FOR_PAYMENT -> payment.canConfirmWithBank()
+                    ? "Payment waiting for you: your bank asks you to confirm it. Nothing has been charged yet."
+                    : payment.invoice() != null
                     ? "Invoice %s issued. Pay it by bank transfer; the balance goes up when the money arrives."
                             .formatted(payment.invoice().number())
                     : "Payment waiting for confirmation" + Optional.ofNullable(payment.statusReason()).map(r -> ": " + r).orElse(".");

@@ -51,6 +51,19 @@ public final class DemoCustomer {
         setup(setupId, DemoSetupAction.LEAVE_PENDING, null);
     }
 
+    /** Confirms a saved-card charge on the demo bank's authentication page. */
+    public void authenticate(String chargeId) {
+        if (!gateway.completeAuthentication(chargeId, true)) {
+            throw new IllegalStateException("Charge " + chargeId + " does not wait for its cardholder");
+        }
+    }
+
+    public void failAuthentication(String chargeId) {
+        if (!gateway.completeAuthentication(chargeId, false)) {
+            throw new IllegalStateException("Charge " + chargeId + " does not wait for its cardholder");
+        }
+    }
+
     /** Whether the demo provider still keeps the card for charges. */
     public boolean cardDetached(String token) {
         return gateway.isDetached(token);

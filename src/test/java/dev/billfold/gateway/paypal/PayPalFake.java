@@ -126,8 +126,17 @@ public final class PayPalFake {
         server.stubFor(post(urlPathEqualTo("/v2/checkout/orders")).willReturn(response));
     }
 
+    /** A vaulted charge's order comes back in {@code status} (APPROVED: it still needs its capture). */
+    void createsOrderIn(String orderId, String status, String key, String value) {
+        server.stubFor(post(urlPathEqualTo("/v2/checkout/orders")).willReturn(json(201, order(orderId, status, key, value))));
+    }
+
     public void orderIs(String orderId, String status, String key, String value) {
-        server.stubFor(get(urlPathEqualTo("/v2/checkout/orders/" + orderId)).willReturn(json(200, """
+        server.stubFor(get(urlPathEqualTo("/v2/checkout/orders/" + orderId)).willReturn(json(200, order(orderId, status, key, value))));
+    }
+
+    private static String order(String orderId, String status, String key, String value) {
+        return """
                 {"id":"%s","intent":"CAPTURE","status":"%s",
                  "payment_source":{"paypal":{"email_address":"%s","account_id":"QYR5Z8XDVJNXQ","account_status":"VERIFIED",
                    "name":{"given_name":"Alice","surname":"Doe"}}},
@@ -137,7 +146,7 @@ public final class PayPalFake {
                  "payer":{"name":{"given_name":"Alice","surname":"Doe"},"email_address":"%3$s","payer_id":"QYR5Z8XDVJNXQ"},
                  "create_time":"2026-11-22T06:00:00Z",
                  "links":[{"href":"https://api.sandbox.paypal.com/v2/checkout/orders/%1$s","rel":"self","method":"GET"}]}"""
-                .formatted(orderId, status, PAYER_EMAIL, value, key, key))));
+                .formatted(orderId, status, PAYER_EMAIL, value, key, key);
     }
 
     void orderIsCompleted(String orderId, String key, String value, String captureStatus) {

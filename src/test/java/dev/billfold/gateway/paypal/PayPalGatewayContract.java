@@ -531,6 +531,91 @@ abstract class PayPalGatewayContract {
         assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
     }
 
+    // --- vaulted charges at the edges ---
+
+    @Test
+    void a_vaulted_charge_declined_for_insufficient_funds_is_rejected_with_that_message_on_create_or_on_capture() {
+        MethodOption wallet = savedPayPalWallet();
+
+        PAYPAL.createOrderResponds(PayPalFake.unprocessable("INSUFFICIENT_FUNDS",
+                "Buyer cannot pay - insufficient funds."));
+        var onCreate = chargeWallet(wallet, "40", UUID.randomUUID().toString());
+
+        assertThat(onCreate.status()).isEqualTo(PaymentStatus.REJECTED);
+        assertThat(onCreate.message()).isEqualTo("The payment was rejected: The PayPal account has insufficient funds. "
+                + "Nothing was charged.");
+
+        String chargeOrder = orderId + "F";
+        String requestKey = UUID.randomUUID().toString();
+        String key = TopUpRequest.idempotencyKeyFor(requestKey);
+        PAYPAL.createsOrderIn(chargeOrder, "APPROVED", key, "41.00");
+        PAYPAL.captureResponds(chargeOrder, PayPalFake.unprocessable("INSUFFICIENT_FUNDS",
+                "Buyer cannot pay - insufficient funds."));
+        var onCapture = chargeWallet(wallet, "41", requestKey);
+
+        assertThat(onCapture.status()).isEqualTo(PaymentStatus.REJECTED);
+        assertThat(onCapture.message()).isEqualTo("The payment was rejected: " + PayPalGateway.NO_FUNDS);
+        assertThat(PAYPAL.capturesOf(chargeOrder)).extracting(r -> r.getHeader("PayPal-Request-Id"))
+                .containsOnly(key + ":capture");
+        assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("20.00");
+    }
+
+    @Test
+    void a_connection_reset_during_a_vaulted_charge_leaves_it_waiting_never_rejected() {
+        MethodOption wallet = savedPayPalWallet();
+
+        PAYPAL.createOrderResponds(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER));
+        var onCreate = chargeWallet(wallet, "40", UUID.randomUUID().toString());
+
+        assertThat(onCreate.status()).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
+        assertThat(onCreate.message()).isEqualTo("The payment is waiting: " + PayPalGateway.CONNECTION_FAILED);
+
+        String chargeOrder = orderId + "R";
+        String requestKey = UUID.randomUUID().toString();
+        PAYPAL.createsOrderIn(chargeOrder, "APPROVED", TopUpRequest.idempotencyKeyFor(requestKey), "41.00");
+        PAYPAL.captureResponds(chargeOrder, com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER));
+        var onCapture = chargeWallet(wallet, "41", requestKey);
+
+        assertThat(onCapture.status()).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
+        assertThat(onCapture.message()).isEqualTo("The payment is waiting: " + PayPalGateway.CONNECTION_FAILED);
+        // The order is known, so a later question about it (the reconciler, the capture webhook) finds the payment.
+        assertThat(providerReferenceOf(onCapture.paymentId())).isEqualTo(chargeOrder);
+        assertThat(statusOf(onCreate.paymentId())).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
+        assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_vaulted_charge_that_paypal_wants_the_payer_to_approve_stays_waiting_with_a_clear_message() {
+        MethodOption wallet = savedPayPalWallet();
+        String chargeOrder = orderId + "A";
+        String requestKey = UUID.randomUUID().toString();
+        PAYPAL.createsOrderIn(chargeOrder, "PAYER_ACTION_REQUIRED", TopUpRequest.idempotencyKeyFor(requestKey), "40.00");
+
+        var asStatus = chargeWallet(wallet, "40", requestKey);
+
+        assertThat(asStatus.status()).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
+        assertThat(asStatus.message()).isEqualTo("The payment is waiting: " + PayPalGateway.VAULT_APPROVAL_NEEDED);
+        assertThat(providerReferenceOf(asStatus.paymentId())).isEqualTo(chargeOrder);
+        assertThat(PAYPAL.capturesOf(chargeOrder)).isEmpty();
+        assertThat(payments.confirmReturn(asStatus.paymentId()).canConfirmWithBank()).isFalse();
+
+        PAYPAL.createOrderResponds(PayPalFake.unprocessable("PAYER_ACTION_REQUIRED",
+                "Payer needs to perform the following action before proceeding with payment."));
+        var asError = chargeWallet(wallet, "41", UUID.randomUUID().toString());
+
+        assertThat(asError.status()).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
+        assertThat(asError.message()).isEqualTo("The payment is waiting: " + PayPalGateway.VAULT_APPROVAL_NEEDED);
+        assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
+    }
+
+    private TopUpOutcome.Completed chargeWallet(MethodOption wallet, String amount, String requestKey) {
+        return (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), amount, wallet.choice(), false,
+                requestKey));
+    }
+
     // --- helpers ---
 
     /** A PayPal wallet saved through a paid 20.00 checkout, as the customer would save it. */

@@ -115,6 +115,43 @@ final class StripeFake {
                 .willReturn(json(200, intentJson).withFixedDelay(delayMillis)));
     }
 
+    /** {@code GET /v1/payment_intents/{id}}: the intent as it stands now. */
+    static void paymentIntentIs(String intentId, String intentJson) {
+        server().stubFor(get(urlPathEqualTo("/v1/payment_intents/" + intentId)).willReturn(json(200, intentJson)));
+    }
+
+    /** {@code POST /v1/payment_intents/{id}/confirm}: Stripe's answer to confirming it again. */
+    static void paymentIntentConfirmed(String intentId, String intentJson) {
+        server().stubFor(post(urlPathEqualTo("/v1/payment_intents/" + intentId + "/confirm")).willReturn(json(200, intentJson)));
+    }
+
+    static void paymentIntentConfirmFails(String intentId, int status, String errorJson) {
+        server().stubFor(post(urlPathEqualTo("/v1/payment_intents/" + intentId + "/confirm")).willReturn(json(status, errorJson)));
+    }
+
+    /** The first attempt answers after {@code delayMillis} (past the client's read timeout), the retry at once. */
+    static void paymentIntentTimesOutOnceThen(int delayMillis, String intentJson) {
+        server().stubFor(post(urlPathEqualTo("/v1/payment_intents")).inScenario("slow")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("fast")
+                .willReturn(json(200, intentJson).withFixedDelay(delayMillis)));
+        server().stubFor(post(urlPathEqualTo("/v1/payment_intents")).inScenario("slow")
+                .whenScenarioStateIs("fast").willReturn(json(200, intentJson)));
+    }
+
+    /** A PaymentIntent's {@code next_action} sending the customer to their bank, then back to {@code returnUrl}. */
+    static String redirectToUrl(String url, String returnUrl) {
+        return """
+                "next_action":{"type":"redirect_to_url","redirect_to_url":{"url":"%s","return_url":"%s"}}"""
+                .formatted(url, returnUrl).strip();
+    }
+
+    /** An off-session attempt that the bank wants authenticated, as the PaymentIntent records it. */
+    static String authenticationRequiredError() {
+        return """
+                "last_payment_error":{"type":"card_error","code":"authentication_required","decline_code":"authentication_required",
+                 "message":"Your card was declined. This transaction requires authentication."}""".strip();
+    }
+
     private static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withHeader("Request-Id", "req_" + UUID.randomUUID().toString().substring(0, 8)).withBody(body);

@@ -275,7 +275,7 @@ class StripeGatewayTest extends StripeTestSupport {
         var completed = (TopUpOutcome.Completed) topUps.topUp(request("40", card));
 
         assertThat(completed.status()).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
-        assertThat(completed.message()).contains("Your bank asks you to confirm this payment").contains("card checkout");
+        assertThat(completed.message()).contains("Your bank asks you to confirm this payment").contains("Confirm with your bank");
         assertThat(data.ledgerEntries(customer.accountId())).isZero();
 
         StripeFake.paymentIntentCreated(StripeFake.paymentIntent("pi_3ds_2", "requires_action", 4000, "usd", "k", "charge",

@@ -2,6 +2,7 @@ package dev.billfold.payment.ui;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static dev.billfold.payment.ui.TopUpViewTest.amount;
 import static dev.billfold.payment.ui.TopUpViewTest.method;
@@ -122,6 +123,79 @@ class TopUpJourneyViewTest extends KaribuTest {
         assertThat(text("detail-reason")).isEqualTo("Your card was declined.");
         assertThat(headerBalance()).isEqualTo("$0.00");
         assertThat(data.ledgerEntries(customer.accountId())).isZero();
+    }
+
+    @Test
+    void a_saved_card_charge_that_needs_the_bank_is_confirmed_from_the_history_and_credited() {
+        data.savedCard(customer, customer.person(), "3184", true);
+        openTopUp();
+        _setValue(amount(), "40");
+        _click(pay());
+
+        NavigatorKt.expectView(PaymentHistoryView.class);
+        StoredPayment payment = onlyPaymentOf(customer);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT.name());
+        assertThat(banner().getText()).isEqualTo("Payment waiting for you: your bank asks you to confirm it. Nothing has "
+                + "been charged yet.");
+        assertThat(text("detail-status")).isEqualTo("Waiting for payment");
+        assertThat(_get(Button.class, spec -> spec.withId("banner-confirm-with-bank")).getText())
+                .isEqualTo("Confirm with your bank");
+        Button confirm = _get(Button.class, spec -> spec.withId("confirm-with-bank"));
+        assertThat(confirm.getText()).isEqualTo("Confirm with your bank");
+
+        _click(confirm);
+
+        assertThat(redirectedTo()).isEqualTo("/demo-gateway/authenticate/" + payment.providerReference());
+        demoCustomer.authenticate(payment.providerReference());
+        UI.getCurrent().navigate("payment-return/" + payment.id());
+
+        NavigatorKt.expectView(PaymentHistoryView.class);
+        assertThat(banner().getText()).isEqualTo("Payment credited: $40.00 was added to your balance.");
+        assertThat(text("detail-status")).isEqualTo("Credited");
+        assertThat(_find(Button.class, spec -> spec.withId("confirm-with-bank"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("banner-confirm-with-bank"))).isEmpty();
+        assertThat(headerBalance()).isEqualTo("$40.00");
+        assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_confirmation_that_is_no_longer_needed_is_refused_in_the_banner_and_changes_nothing() {
+        data.savedCard(customer, customer.person(), "3184", true);
+        openTopUp();
+        _setValue(amount(), "40");
+        _click(pay());
+        StoredPayment payment = onlyPaymentOf(customer);
+        Button confirm = _get(Button.class, spec -> spec.withId("confirm-with-bank"));
+        // Meanwhile the charge was confirmed and settled elsewhere (another tab, the webhook).
+        demoCustomer.authenticate(payment.providerReference());
+        jdbc.sql("update payment set status = 'REJECTED', status_reason = 'Settled elsewhere' where id = ?")
+                .param(payment.id()).update();
+
+        _click(confirm);
+
+        assertThat(banner().getText()).isEqualTo("This payment does not need a confirmation with your bank.");
+        assertThat(banner().getElement().getAttribute("data-kind")).isEqualTo("error");
+        assertThat(confirm.isEnabled()).isTrue();
+        assertThat(onlyPaymentOf(customer).status()).isEqualTo("REJECTED");
+        assertThat(data.ledgerEntries(customer.accountId())).isZero();
+    }
+
+    @Test
+    void a_viewer_sees_the_waiting_payment_without_the_confirmation_button() {
+        data.savedCard(customer, customer.person(), "3184", true);
+        openTopUp();
+        _setValue(amount(), "40");
+        _click(pay());
+        StoredPayment payment = onlyPaymentOf(customer);
+
+        signIn(data.addMember(customer.accountId(), "VIEWER"));
+        UI.getCurrent().navigate(PaymentHistoryView.class,
+                com.vaadin.flow.router.QueryParameters.of("payment", payment.id().toString()));
+
+        assertThat(text("detail-status")).isEqualTo("Waiting for payment");
+        assertThat(text("detail-reason")).contains("Your bank asks you to confirm this payment");
+        assertThat(_find(Button.class, spec -> spec.withId("confirm-with-bank"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("banner-confirm-with-bank"))).isEmpty();
     }
 
     @Test

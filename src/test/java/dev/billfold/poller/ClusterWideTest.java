@@ -130,15 +130,21 @@ class ClusterWideTest {
         assertThat(perNode.get(b).get()).as("calls granted on node B").isPositive();
         assertThat(refused.get()).as("refusals: the queue never grows past the callers' wait").isZero();
 
-        List<Long> sortedBusy = new ArrayList<>(busyWaits);
-        Collections.sort(sortedBusy);
-        long busyMedian = sortedBusy.get(sortedBusy.size() / 2);
-        long quietWorst = Collections.max(quietWaits);
+        // Medians, not the worst case: on a shared 2-core machine one call can be held up by a starved CPU or a GC
+        // pause (392 ms was seen once in a full build), which says nothing about the other provider's queue.
+        long busyMedian = median(busyWaits);
+        long quietMedian = median(quietWaits);
         assertThat(Duration.ofNanos(busyMedian)).as("median wait on the saturated provider (6 callers, 100 ms apart)")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(400));
-        assertThat(quietWaits).as("calls on the quiet provider").hasSizeGreaterThanOrEqualTo(10);
-        assertThat(Duration.ofNanos(quietWorst)).as("longest wait on the quiet provider meanwhile")
-                .isLessThan(Duration.ofMillis(250));
+        assertThat(quietWaits).as("calls on the quiet provider, one every 250 ms for 4 s").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(Duration.ofNanos(quietMedian)).as("median wait on the quiet provider meanwhile")
+                .isLessThan(Duration.ofMillis(100));
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
     }
 
     @Test

@@ -20,6 +20,8 @@ extracted="$work/app/$(basename "$jar")"
 export BILLFOLD_DB_URL='jdbc:h2:mem:startup;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH'
 export BILLFOLD_DB_USER=sa BILLFOLD_DB_PASSWORD='' BILLFOLD_INVOICE_RECIPIENT_NAME='Bench Hosting'
 export BILLFOLD_INVOICE_RECIPIENT_BANK_DETAILS='Bench Bank'
+# Production needs mail settings to start; nothing is sent during a start-up.
+export SPRING_MAIL_HOST=127.0.0.1 BILLFOLD_MAIL_FROM=billing@bench.test BILLFOLD_PUBLIC_URL=http://localhost:18089/
 port=18089
 
 # Training run: starts the context, writes the cache, exits.

@@ -57,6 +57,9 @@ class PaymentMethodsViewTest extends KaribuTest {
         PaymentMethodId expiring = data.savedCard(customer, customer.person(), "4444", false);
         jdbc.sql("update payment_method set expires_on = current_date + 10 where id = ?").param(expiring.value()).update();
         PaymentMethodId companyCard = data.savedCard(customer, customer.company(), "5555", true);
+        PaymentMethodId expired = data.savedCard(customer, customer.person(), "1111", false);
+        jdbc.sql("update payment_method set status = 'EXPIRED', expires_on = current_date - 40 where id = ?")
+                .param(expired.value()).update();
 
         open(customer.username());
 
@@ -65,6 +68,8 @@ class PaymentMethodsViewTest extends KaribuTest {
         assertThat(_find(Span.class, spec -> spec.withId("default-badge-" + card.value()))).hasSize(1);
         assertThat(_find(Span.class, spec -> spec.withId("expiring-" + expiring.value()))).as("expires within 30 days").hasSize(1);
         assertThat(_find(Span.class, spec -> spec.withId("expiring-" + card.value()))).isEmpty();
+        assertThat(status(expired)).as("a card past its expiry month stays listed, as Expired").isEqualTo("Expired");
+        assertThat(cardText(expired)).contains("Visa •••• 1111").doesNotContain("Default");
         assertThat(_find(Div.class, spec -> spec.withId("method-" + companyCard.value()))).as("another payer's card").isEmpty();
 
         _setValue(payerSelect(), item(customer.company()));

@@ -62,6 +62,22 @@ public interface PaymentGateway {
         return GatewayResult.unknown(chargeReference, "The provider cannot be asked about this payment yet.");
     }
 
+    /** Whether {@link #cancelCharge} works; without it, a charge left waiting for its customer is held (DD-035). */
+    default boolean supportsChargeCancel() {
+        return false;
+    }
+
+    /**
+     * Cancels a saved-method charge that still waits for its customer, so that it can never succeed later (DD-043).
+     * CANCELLED when the provider cancelled it (now, or earlier); when it could not be cancelled because it was already
+     * decided, the charge's outcome as {@link #customerActionResult} gives it (SUCCEEDED, DECLINED, or PENDING while
+     * the provider is still processing the customer's confirmation); UNKNOWN when the provider could not be reached.
+     * Carries {@code idempotencyKey}, so a retried request is one cancel.
+     */
+    default GatewayResult cancelCharge(String idempotencyKey, String chargeReference) {
+        throw new UnsupportedOperationException(id() + " cannot cancel a charge");
+    }
+
     /** Whether {@link #startSetup} works: saving a method without a payment. */
     default boolean supportsSetup() {
         return false;

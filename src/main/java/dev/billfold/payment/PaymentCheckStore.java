@@ -51,22 +51,31 @@ class PaymentCheckStore {
     /**
      * Claims up to {@code limit} due saved-method charges of the provider still waiting, with or without a provider
      * reference, like {@link #claimDue}. A charge younger than {@code sentBefore} is left alone: its first request may
-     * still be on its way, and a re-send would only race it.
+     * still be on its way, and a re-send would only race it. A charge that waits for its customer, who was never sent
+     * to act on it, is left alone until it expires at {@code customerExpiredBefore}: only the customer can move it, so
+     * asking would only spend a call (DD-043).
      */
-    List<DueCharge> claimDueCharges(String provider, Instant now, Instant sentBefore, Instant leaseUntil, int limit) {
+    List<DueCharge> claimDueCharges(String provider, Instant now, Instant sentBefore, Instant customerExpiredBefore,
+                                    Instant leaseUntil, int limit) {
         List<DueCharge> due = jdbc.sql("""
-                        select id, provider_reference, created_at, idempotency_key, amount_value, amount_currency from payment
+                        select id, provider_reference, created_at, idempotency_key, amount_value, amount_currency,
+                          (select count(*) from payment_customer_action a where a.payment_id = payment.id
+                             and a.kind is not null) as waits_for_customer
+                        from payment
                         where status = 'WAITING_FOR_PAYMENT' and method_kind = 'SAVED_METHOD' and provider = :provider
                           and created_at <= :sentBefore
                           and (next_check_at is null or next_check_at <= :now)
+                          and (created_at <= :customerExpiredBefore or not exists (
+                            select 1 from payment_customer_action a where a.payment_id = payment.id
+                              and a.kind is not null and a.attempts = 0))
                         order by next_check_at nulls first, created_at, id
                         limit :limit
                         for update skip locked""")
                 .param("provider", provider).param("now", utc(now)).param("sentBefore", utc(sentBefore))
-                .param("limit", limit)
+                .param("customerExpiredBefore", utc(customerExpiredBefore)).param("limit", limit)
                 .query((rs, n) -> new DueCharge(new PaymentId(rs.getObject(1, UUID.class)), rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
-                        Money.of(rs.getBigDecimal(5), Currency.getInstance(rs.getString(6).trim()))))
+                        Money.of(rs.getBigDecimal(5), Currency.getInstance(rs.getString(6).trim())), rs.getInt(7) > 0))
                 .list();
         if (!due.isEmpty()) {
             jdbc.sql("update payment set next_check_at = :until where id in (:ids)")
@@ -115,7 +124,8 @@ class PaymentCheckStore {
     record DuePayment(PaymentId id, String providerReference, Instant createdAt) {
     }
 
+    /** @param waitsForCustomer the provider's last word was that only the customer can finish it (DD-037) */
     record DueCharge(PaymentId id, @Nullable String providerReference, Instant createdAt, String idempotencyKey,
-                     Money amount) {
+                     Money amount, boolean waitsForCustomer) {
     }
 }

@@ -96,16 +96,25 @@ class PaymentSettlement {
      * The reconciler's answer about a saved-method charge (DD-034, DD-035). Applied like any answer; one still open is
      * asked again after the backoff, but never after {@code resendUntil} while it has no provider reference (the next
      * cycle then holds it without a call), and it is held for clarification once {@code holdAt} has passed. It is
-     * never DELETED: the money may have moved.
+     * never DELETED: the money may have moved. A charge that still waits for its customer keeps its action and its
+     * words when the provider could not be asked, and with {@code cancelWhenExpired} it is due for the cancel at
+     * {@code holdAt} instead of being held (DD-043).
      */
     @Transactional
     Payment applyPolledCharge(PaymentId paymentId, GatewayResult result, Instant resendUntil, Instant holdAt,
-                              String holdReason) {
-        Payment payment = apply(paymentId, result);
+                              String holdReason, boolean cancelWhenExpired) {
+        Payment locked = payments.lock(paymentId).orElseThrow();
+        // Nothing was learnt: the customer still sees why it waits, and the button.
+        Payment payment = result.status() == GatewayResult.Status.UNKNOWN && customerActions.open(paymentId).isPresent()
+                ? locked : apply(paymentId, result);
         if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
             return payment;
         }
         Instant now = clock.instant();
+        if (!now.isBefore(holdAt) && cancelWhenExpired && customerActions.open(paymentId).isPresent()) {
+            checks.scheduleNext(paymentId, now);
+            return payment;
+        }
         if (!now.isBefore(holdAt)) {
             return holdOpen(payment, holdReason, now);
         }
@@ -169,6 +178,43 @@ class PaymentSettlement {
         charges.markOutcomeOpen(payment.id(), false);
         log.info("Payment {}: the provider settled a charge held for clarification: {}", payment.id().value(), next.status());
         return published(payments.update(next));
+    }
+
+    /**
+     * The provider's answer to cancelling a charge that waited for its customer past its expiry (DD-043). Cancelled:
+     * REJECTED with {@code reason}, nothing was charged. Already decided (the customer confirmed, or their bank
+     * refused): that outcome, as any answer, so a success is credited exactly once. Still processing the customer's
+     * confirmation: held for clarification like any charge without a final answer. No answer: it keeps waiting with
+     * its button and words, and is tried again in the next cycle.
+     */
+    @Transactional
+    Payment cancelUnconfirmed(PaymentId paymentId, GatewayResult result, String reason, String holdReason) {
+        Payment payment = payments.lock(paymentId).orElseThrow();
+        if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
+            return payment;
+        }
+        Instant now = clock.instant();
+        return switch (result.status()) {
+            case CANCELLED -> {
+                customerActions.record(paymentId, null, now);
+                yield published(payments.update(payment.reject(reason, now)));
+            }
+            case SUCCEEDED, DECLINED -> apply(paymentId, result);
+            case PENDING -> {
+                if (result.customerAction() == null) {
+                    Payment processing = apply(paymentId, result);
+                    yield processing.status() == PaymentStatus.WAITING_FOR_PAYMENT ? holdOpen(processing, holdReason, now)
+                            : processing;
+                }
+                // Still waiting for the customer after a refused cancel: asked again after the backoff.
+                checks.scheduleNext(paymentId, now.plus(poller.delayAfter(checks.recordAttempt(paymentId))));
+                yield payment;
+            }
+            case UNKNOWN -> {
+                checks.scheduleNext(paymentId, now.plus(poller.delayAfter(1)));
+                yield payment;
+            }
+        };
     }
 
     /** A payment nobody paid in time: DELETED, if it is still waiting. */

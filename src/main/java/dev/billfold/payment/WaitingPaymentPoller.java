@@ -25,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with their idempotency key within the provider's replay window ({@link PaymentGateway#chargeResult}). Every answer
  * goes through {@link PaymentSettlement}, the same change as the customer's return and the webhooks, so a payment is
  * credited exactly once whoever gets there first. Unpaid payments are DELETED after their expiry (invoices 30 days,
- * others 3 days; configurable); a saved-method charge never is, it is held for clarification instead (DD-035).
+ * others 3 days; configurable); a saved-method charge never is, it is held for clarification instead (DD-035). A
+ * charge that waits for its customer's bank is left alone until the customer was sent to act on it, and one nobody
+ * confirmed within the payment expiry is cancelled at the provider and rejected, as nothing was charged (DD-043).
  *
  * <p>Safe on several nodes: rows are claimed in short transactions ({@code FOR UPDATE SKIP LOCKED}, then a lease on
  * {@code next_check_at}), no transaction is open during a provider call, and each provider has its own lane and rate.
@@ -116,12 +118,25 @@ public class WaitingPaymentPoller {
         while (System.nanoTime() < deadline) {
             Instant now = clock.instant();
             List<PaymentCheckStore.DueCharge> due = transaction.execute(status -> checks.claimDueCharges(gateway.id(), now,
-                    now.minus(properties.lease()), now.plus(properties.lease()), properties.batchSize()));
+                    now.minus(properties.lease()), now.minus(properties.paymentExpiry()), now.plus(properties.lease()),
+                    properties.batchSize()));
             if (due == null || due.isEmpty()) {
                 break;
             }
             for (PaymentCheckStore.DueCharge charge : due) {
                 try {
+                    Instant expiresAt = charge.createdAt().plus(properties.paymentExpiry());
+                    boolean cancelable = charge.waitsForCustomer() && charge.providerReference() != null
+                            && gateway.supportsChargeCancel();
+                    if (cancelable && !clock.instant().isBefore(expiresAt)) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0 || !limiter.acquire(gateway.id(), Duration.ofNanos(left))) {
+                            return asked;
+                        }
+                        cancelUnconfirmed(gateway, charge);
+                        asked++;
+                        continue;
+                    }
                     ChargeRequest request = charges.find(charge.id(), charge.idempotencyKey(), charge.amount()).orElse(null);
                     Instant replayEnds = charge.createdAt().plus(gateway.chargeReplayWindow()).minus(REPLAY_MARGIN);
                     if (charge.providerReference() == null && (request == null || !clock.instant().isBefore(replayEnds))) {
@@ -133,8 +148,8 @@ public class WaitingPaymentPoller {
                         return asked;
                     }
                     GatewayResult result = askCharge(gateway, charge, request);
-                    settlement.applyPolledCharge(charge.id(), result, replayEnds,
-                            charge.createdAt().plus(properties.paymentExpiry()), unsettledReason(properties.paymentExpiry()));
+                    settlement.applyPolledCharge(charge.id(), result, replayEnds, expiresAt,
+                            unsettledReason(properties.paymentExpiry()), gateway.supportsChargeCancel());
                     asked++;
                 } catch (RuntimeException e) {
                     log.error("Payment {}: charge reconciliation failed; due again when its lease ends", charge.id().value(), e);
@@ -142,6 +157,33 @@ public class WaitingPaymentPoller {
             }
         }
         return asked;
+    }
+
+    /**
+     * A charge that waited for its customer past the payment expiry: nothing was charged, so it is cancelled at the
+     * provider, where it can then never succeed, and rejected; one the customer confirmed meanwhile is credited once
+     * instead (DD-043). Each try has its own key: Stripe replays a saved 5xx for a day.
+     */
+    private void cancelUnconfirmed(PaymentGateway gateway, PaymentCheckStore.DueCharge charge) {
+        Integer attempt = transaction.execute(status -> checks.recordAttempt(charge.id()));
+        String reference = java.util.Objects.requireNonNull(charge.providerReference());
+        GatewayResult result;
+        try {
+            result = gateway.cancelCharge(charge.idempotencyKey() + ":cancel:" + attempt, reference);
+        } catch (RuntimeException unreachable) {
+            log.warn("Payment {}: {} did not answer the cancel", charge.id().value(), gateway.id(), unreachable);
+            result = GatewayResult.unknown(reference, "The provider did not answer; we will try again shortly.");
+        }
+        Payment payment = settlement.cancelUnconfirmed(charge.id(), result, unconfirmedReason(properties.paymentExpiry()),
+                unsettledReason(properties.paymentExpiry()));
+        log.info("Payment {}: not confirmed by its customer in time; cancel answered {}, payment {}", charge.id().value(),
+                result.status(), payment.status());
+    }
+
+    static String unconfirmedReason(Duration after) {
+        long days = after.toDays();
+        return "Not confirmed with your bank within %s. Nothing was charged."
+                .formatted(days >= 1 ? days + (days == 1 ? " day" : " days") : "the payment period");
     }
 
     private static GatewayResult askCharge(PaymentGateway gateway, PaymentCheckStore.DueCharge charge,

@@ -33,6 +33,9 @@ public final class ScriptedGateway implements PaymentGateway {
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean randomLatency;
     private volatile boolean down;
+    private volatile boolean cancels;
+    private final Map<String, GatewayResult> cancelAnswers = new ConcurrentHashMap<>();
+    private final List<String> cancelKeys = new CopyOnWriteArrayList<>();
 
     private ScriptedGateway() {
     }
@@ -55,6 +58,9 @@ public final class ScriptedGateway implements PaymentGateway {
         latency = Duration.ZERO;
         randomLatency = false;
         down = false;
+        cancels = false;
+        cancelAnswers.clear();
+        cancelKeys.clear();
     }
 
     public void confirmSetup(String reference, String token) {
@@ -78,6 +84,27 @@ public final class ScriptedGateway implements PaymentGateway {
     /** A charge sent with this idempotency key was declined. */
     public void chargeDeclined(String idempotencyKey, String reference, String reason) {
         chargeAnswers.put(idempotencyKey, GatewayResult.declined(reference, reason));
+    }
+
+    /** The charge under this reference waits for its customer to confirm it with their bank. */
+    public void waitsForCustomer(String reference) {
+        answers.put(reference, GatewayResult.waitingForCustomer(reference,
+                GatewayResult.CustomerAction.BANK_CONFIRMATION_NEEDED, GatewayResult.CustomerAction.authenticate()));
+    }
+
+    /** Whether this provider can cancel a charge; cancelling answers CANCELLED unless {@link #cancelAnswers} says else. */
+    public void cancels(boolean cancels) {
+        this.cancels = cancels;
+    }
+
+    /** A cancel of this reference is refused, and the provider answers with the charge as it is: {@code result}. */
+    public void cancelAnswers(String reference, GatewayResult result) {
+        cancelAnswers.put("cancel:" + reference, result);
+    }
+
+    /** The idempotency keys of every cancel received, in order. */
+    public List<String> cancelKeys() {
+        return List.copyOf(cancelKeys);
     }
 
     public void replayWindow(Duration window) {
@@ -146,6 +173,23 @@ public final class ScriptedGateway implements PaymentGateway {
     public GatewayResult chargeResult(ChargeRequest request, @Nullable String chargeReference) {
         return chargeReference == null ? chargeSavedMethod(request)
                 : answer(chargeReference, answers, GatewayResult.pending(chargeReference, "Still processing."));
+    }
+
+    @Override
+    public boolean supportsChargeCancel() {
+        return cancels;
+    }
+
+    /** Counted under "cancel:" + reference; once cancelled, the charge's reads answer CANCELLED too. */
+    @Override
+    public GatewayResult cancelCharge(String idempotencyKey, String chargeReference) {
+        cancelKeys.add(idempotencyKey);
+        GatewayResult result = answer("cancel:" + chargeReference, cancelAnswers,
+                new GatewayResult(GatewayResult.Status.CANCELLED, chargeReference, null, null, null));
+        if (result.status() == GatewayResult.Status.CANCELLED) {
+            answers.put(chargeReference, result);
+        }
+        return result;
     }
 
     @Override

@@ -12,6 +12,13 @@ import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentNotifications;
 import dev.billfold.gateway.ScriptedGateway;
 import dev.billfold.gateway.demo.DemoCustomer;
+import dev.billfold.payment.BankConfirmation;
+import dev.billfold.payment.MethodChoice;
+import dev.billfold.payment.PaymentHistoryQuery;
+import dev.billfold.payment.PaymentService;
+import dev.billfold.payment.TopUpOutcome;
+import dev.billfold.payment.TopUpRequest;
+import dev.billfold.payment.TopUpService;
 import dev.billfold.payment.WaitingPaymentPoller;
 import dev.billfold.paymentmethod.PendingMethodPoller;
 import java.math.BigDecimal;
@@ -20,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +72,12 @@ abstract class PollerContract {
     WaitingPaymentPoller paymentPoller;
     @Autowired
     PaymentNotifications notifications;
+    @Autowired
+    TopUpService topUps;
+    @Autowired
+    PaymentService payments;
+    @Autowired
+    PaymentHistoryQuery history;
 
     final ScriptedGateway provider = ScriptedGateway.SHARED;
     PollerFixtures rows;
@@ -414,6 +428,242 @@ abstract class PollerContract {
         assertThat(rows.paymentStatus(payment)).isEqualTo("WAITING_FOR_CLARIFICATION");
         assertThat(rows.paymentReason(payment)).startsWith("The provider did not answer when this payment was charged, "
                 + "and the charge cannot be repeated exactly.");
+    }
+
+    // --- saved-method charges that wait for their customer's bank (DD-037, DD-043) ---
+
+    static final String BANK_CONFIRMATION_NEEDED = GatewayResult.CustomerAction.BANK_CONFIRMATION_NEEDED;
+    static final String NOT_CONFIRMED = "Not confirmed with your bank within 3 days. Nothing was charged.";
+
+    @AfterEach
+    void signOut() {
+        TestData.signOut();
+    }
+
+    @Test
+    void a_charge_waiting_for_its_customer_costs_no_provider_call_keeps_its_button_and_is_not_held_within_three_days() {
+        provider.cancels(true);
+        String ref = "pi_auth_" + UUID.randomUUID();
+        UUID payment = chargeWaitingForCustomer(ref, "80.00", 0);
+
+        for (Instant at = START.plus(Duration.ofMinutes(2)); at.isBefore(START.plus(Duration.ofDays(3)));
+             at = at.plus(Duration.ofHours(6))) {
+            clock.set(at);
+            paymentPoller.runCycle();
+        }
+        clock.set(START.plus(Duration.ofDays(3)).minusSeconds(1));
+        paymentPoller.runCycle();
+
+        assertThat(provider.questions(ref)).as("only the customer can move it: never asked").isZero();
+        assertThat(provider.chargesSent()).isEmpty();
+        assertThat(provider.cancelKeys()).isEmpty();
+        assertThat(rows.paymentStatus(payment)).isEqualTo("WAITING_FOR_PAYMENT");
+        assertThat(rows.paymentReason(payment)).isEqualTo(BANK_CONFIRMATION_NEEDED);
+        assertThat(rows.customerActionOpen(payment)).as("the button stays").isTrue();
+        assertThat(rows.credits(payment)).isZero();
+    }
+
+    @Test
+    void a_charge_whose_customer_went_to_the_bank_is_read_by_reference_and_keeps_its_button_and_words_when_unanswered() {
+        provider.cancels(true);
+        String ref = "pi_sent_" + UUID.randomUUID();
+        UUID payment = chargeWaitingForCustomer(ref, "81.00", 1);
+        provider.waitsForCustomer(ref);
+        clock.advance(Duration.ofMinutes(2));
+
+        paymentPoller.runCycle();
+
+        assertThat(provider.questions(ref)).isEqualTo(1);
+        assertThat(provider.chargesSent()).as("read by reference, never re-sent").isEmpty();
+        assertThat(rows.paymentStatus(payment)).isEqualTo("WAITING_FOR_PAYMENT");
+        assertThat(rows.customerActionOpen(payment)).isTrue();
+        assertThat(rows.paymentReason(payment)).isEqualTo(BANK_CONFIRMATION_NEEDED);
+
+        provider.down(true);
+        clock.set(rows.nextCheck("payment", payment));
+        paymentPoller.runCycle();
+
+        assertThat(provider.questions(ref)).isEqualTo(2);
+        assertThat(rows.paymentStatus(payment)).isEqualTo("WAITING_FOR_PAYMENT");
+        assertThat(rows.customerActionOpen(payment)).as("an unanswered question clears nothing").isTrue();
+        assertThat(rows.paymentReason(payment)).as("nor changes what the customer reads").isEqualTo(BANK_CONFIRMATION_NEEDED);
+    }
+
+    @Test
+    void after_three_days_unconfirmed_the_charge_is_cancelled_at_the_provider_and_rejected_with_nothing_charged() {
+        provider.cancels(true);
+        String ref = "pi_expired_" + UUID.randomUUID();
+        UUID payment = chargeWaitingForCustomer(ref, "82.00", 0);
+        clock.set(START.plus(Duration.ofDays(3)));
+
+        paymentPoller.runCycle();
+
+        assertThat(provider.cancelKeys()).containsExactly("poller:" + payment + ":cancel:1");
+        assertThat(provider.questions("cancel:" + ref)).isEqualTo(1);
+        assertThat(rows.paymentStatus(payment)).isEqualTo("REJECTED");
+        assertThat(rows.paymentReason(payment)).isEqualTo(NOT_CONFIRMED);
+        assertThat(rows.customerActionOpen(payment)).isFalse();
+        assertThat(rows.credits(payment)).isZero();
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("0")
+                .isEqualByComparingTo(data.sumOfEntries(customer.accountId()));
+
+        clock.advance(Duration.ofDays(1));
+        paymentPoller.runCycle();
+        assertThat(provider.cancelKeys()).as("cancelled once").hasSize(1);
+        assertThat(provider.questions(ref)).isZero();
+    }
+
+    @Test
+    void a_charge_read_on_its_last_day_is_cancelled_at_three_days_not_held() {
+        provider.cancels(true);
+        String ref = "pi_last_day_" + UUID.randomUUID();
+        UUID payment = chargeWaitingForCustomer(ref, "83.00", 1);
+        provider.waitsForCustomer(ref);
+        clock.advance(Duration.ofMinutes(2));
+        for (int i = 0; i < 20; i++) {
+            paymentPoller.runCycle();
+            if (!rows.paymentStatus(payment).equals("WAITING_FOR_PAYMENT")) {
+                break;
+            }
+            assertThat(rows.customerActionOpen(payment)).isTrue();
+            clock.set(rows.nextCheck("payment", payment));
+        }
+
+        assertThat(rows.paymentStatus(payment)).isEqualTo("REJECTED");
+        assertThat(rows.paymentReason(payment)).isEqualTo(NOT_CONFIRMED);
+        assertThat(provider.cancelKeys()).hasSize(1);
+        assertThat(clock.instant()).as("cancelled when it expired, not held a moment before").isEqualTo(START.plus(Duration.ofDays(3)));
+    }
+
+    @Test
+    void a_cancel_refused_because_the_customer_confirmed_meanwhile_credits_the_charge_exactly_once() {
+        provider.cancels(true);
+        String ref = "pi_confirmed_" + UUID.randomUUID();
+        UUID payment = chargeWaitingForCustomer(ref, "84.00", 0);
+        var paid = GatewayResult.succeeded(ref, usd("84.00"), null);
+        provider.cancelAnswers(ref, paid);
+        clock.set(START.plus(Duration.ofDays(3)));
+
+        paymentPoller.runCycle();
+        clock.advance(Duration.ofHours(1));
+        paymentPoller.runCycle();
+
+        assertThat(rows.paymentStatus(payment)).isEqualTo("CREDITED");
+        assertThat(provider.cancelKeys()).hasSize(1);
+        assertThat(notifications.byIdempotencyKey(ScriptedGateway.ID, "poller:" + payment, paid))
+                .isEqualTo(PaymentNotifications.Outcome.ALREADY_SETTLED);
+        assertThat(rows.credits(payment)).isEqualTo(1);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("84.00")
+                .isEqualByComparingTo(data.sumOfEntries(customer.accountId()));
+    }
+
+    @Test
+    void an_unreachable_provider_leaves_the_unconfirmed_charge_waiting_with_its_button_and_the_next_cycle_cancels_it() {
+        provider.cancels(true);
+        String ref = "pi_unreachable_" + UUID.randomUUID();
+        UUID payment = chargeWaitingForCustomer(ref, "85.00", 0);
+        provider.down(true);
+        clock.set(START.plus(Duration.ofDays(3)));
+
+        paymentPoller.runCycle();
+
+        assertThat(rows.paymentStatus(payment)).isEqualTo("WAITING_FOR_PAYMENT");
+        assertThat(rows.paymentReason(payment)).isEqualTo(BANK_CONFIRMATION_NEEDED);
+        assertThat(rows.customerActionOpen(payment)).isTrue();
+        assertThat(rows.nextCheck("payment", payment)).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+        assertThat(rows.credits(payment)).isZero();
+
+        provider.down(false);
+        clock.advance(Duration.ofMinutes(1));
+        paymentPoller.runCycle();
+
+        assertThat(provider.cancelKeys()).as("a key per try: Stripe replays a saved 5xx")
+                .containsExactly("poller:" + payment + ":cancel:1", "poller:" + payment + ":cancel:2");
+        assertThat(rows.paymentStatus(payment)).isEqualTo("REJECTED");
+        assertThat(rows.paymentReason(payment)).isEqualTo(NOT_CONFIRMED);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo(data.sumOfEntries(customer.accountId()));
+    }
+
+    @Test
+    void a_provider_that_cannot_cancel_still_holds_the_unconfirmed_charge_for_clarification() {
+        String ref = "pi_no_cancel_" + UUID.randomUUID();
+        UUID payment = chargeWaitingForCustomer(ref, "86.00", 0);
+        provider.waitsForCustomer(ref);
+        clock.set(START.plus(Duration.ofDays(3)));
+
+        paymentPoller.runCycle();
+
+        assertThat(provider.cancelKeys()).isEmpty();
+        assertThat(rows.paymentStatus(payment)).isEqualTo("WAITING_FOR_CLARIFICATION");
+        assertThat(rows.paymentReason(payment)).startsWith("The provider has not given a final answer about this charge");
+    }
+
+    @Test
+    void a_demo_charge_nobody_confirmed_is_cancelled_after_three_days_and_its_bank_page_can_no_longer_confirm_it() {
+        TestData.signIn(customer.username());
+        var waiting = demoChargeNeedingTheBank("45");
+        assertThat(waiting.status()).isEqualTo(dev.billfold.payment.PaymentStatus.WAITING_FOR_PAYMENT);
+        assertThat(history.details(waiting.paymentId()).canConfirmWithBank()).isTrue();
+        String charge = providerReference(waiting.paymentId().value());
+
+        clock.advance(Duration.ofMinutes(2));
+        paymentPoller.runCycle();
+        clock.set(START.plus(Duration.ofDays(3)).minusSeconds(1));
+        paymentPoller.runCycle();
+        assertThat(history.details(waiting.paymentId()).canConfirmWithBank()).as("the button stays for 3 days").isTrue();
+        assertThat(demoChargeStatus(charge)).isEqualTo("PENDING");
+
+        clock.set(START.plus(Duration.ofDays(3)));
+        paymentPoller.runCycle();
+
+        assertThat(demoChargeStatus(charge)).isEqualTo("CANCELLED");
+        var rejected = history.details(waiting.paymentId());
+        assertThat(rejected.status()).isEqualTo(dev.billfold.payment.PaymentStatus.REJECTED);
+        assertThat(rejected.statusReason()).isEqualTo(NOT_CONFIRMED);
+        assertThat(rejected.canConfirmWithBank()).isFalse();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new DemoCustomer(gateways).authenticate(charge)))
+                .as("it can never succeed later").isInstanceOf(IllegalStateException.class);
+        assertThat(rows.credits(waiting.paymentId().value())).isZero();
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo(data.sumOfEntries(customer.accountId()));
+    }
+
+    @Test
+    void a_demo_charge_confirmed_at_the_bank_by_a_customer_who_never_came_back_is_read_and_credited_once() {
+        TestData.signIn(customer.username());
+        var waiting = demoChargeNeedingTheBank("46");
+        String charge = providerReference(waiting.paymentId().value());
+        assertThat(payments.confirmWithBank(waiting.paymentId())).isInstanceOf(BankConfirmation.GoToBank.class);
+        new DemoCustomer(gateways).authenticate(charge);
+
+        clock.advance(Duration.ofMinutes(2));
+        paymentPoller.runCycle();
+        clock.set(START.plus(Duration.ofDays(3)));
+        paymentPoller.runCycle();
+
+        assertThat(rows.paymentStatus(waiting.paymentId().value())).isEqualTo("CREDITED");
+        assertThat(rows.credits(waiting.paymentId().value())).isEqualTo(1);
+        assertThat(demoChargeStatus(charge)).isEqualTo("SUCCEEDED");
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("46.00")
+                .isEqualByComparingTo(data.sumOfEntries(customer.accountId()));
+    }
+
+    /** A scripted charge under {@code ref} that the provider said waits for its customer's bank, created at START. */
+    private UUID chargeWaitingForCustomer(String ref, String amount, int attempts) {
+        UUID method = rows.confirmedMethod(customer, ScriptedGateway.ID, "pm_scripted_" + UUID.randomUUID());
+        UUID payment = rows.waitingCharge(customer, ScriptedGateway.ID, method, "pm_tok", ref, amount, START, "Top-up");
+        rows.waitsForCustomer(payment, attempts, START);
+        return payment;
+    }
+
+    /** A top-up with the demo card 4000 0027 6000 3184, whose bank asks the cardholder to confirm. */
+    private TopUpOutcome.Completed demoChargeNeedingTheBank(String amount) {
+        var card = data.savedCard(customer, customer.person(), "3184", true);
+        return (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), amount,
+                new MethodChoice.SavedMethod(card), false, UUID.randomUUID().toString()));
+    }
+
+    private String demoChargeStatus(String charge) {
+        return jdbc.sql("select status from demo_charge where id = ?").param(charge).query(String.class).single();
     }
 
     private static Money usd(String amount) {

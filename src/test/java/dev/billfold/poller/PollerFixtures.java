@@ -81,6 +81,19 @@ final class PollerFixtures {
         return id;
     }
 
+    /** The provider said the charge waits for its customer's bank; {@code attempts}: times the customer was sent there. */
+    void waitsForCustomer(UUID payment, int attempts, Instant at) {
+        jdbc.sql("insert into payment_customer_action (payment_id, kind, attempts, updated_at) values (?, 'AUTHENTICATE', ?, ?)")
+                .params(payment, attempts, utc(at)).update();
+        jdbc.sql("update payment set status_reason = ? where id = ?")
+                .params(dev.billfold.gateway.GatewayResult.CustomerAction.BANK_CONFIRMATION_NEEDED, payment).update();
+    }
+
+    boolean customerActionOpen(UUID payment) {
+        return jdbc.sql("select count(*) from payment_customer_action where payment_id = ? and kind is not null")
+                .param(payment).query(Integer.class).single() > 0;
+    }
+
     String methodStatus(UUID id) {
         return jdbc.sql("select status from payment_method where id = ?").param(id).query(String.class).single();
     }

@@ -35,6 +35,7 @@ class DemoGateway implements PaymentGateway {
 
     static final String ID = "demo";
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final String CANCELLED_CHARGE = "The payment was cancelled before your bank confirmed it. Nothing was charged.";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -172,6 +173,23 @@ class DemoGateway implements PaymentGateway {
     public GatewayResult customerActionResult(String chargeReference) {
         return findCharge(chargeReference).map(this::resultOf)
                 .orElseGet(() -> GatewayResult.unknown(chargeReference, "The provider does not know this charge."));
+    }
+
+    @Override
+    public boolean supportsChargeCancel() {
+        return true;
+    }
+
+    /**
+     * Cancels a charge still waiting for its cardholder, after which the demo bank's page can no longer confirm it; a
+     * charge already decided just answers its outcome. Cancelling twice is one cancel, so the key needs no record.
+     */
+    @Override
+    @Transactional
+    public GatewayResult cancelCharge(String idempotencyKey, String chargeReference) {
+        jdbc.sql("update demo_charge set status = 'CANCELLED', decline_reason = ? where id = ? and status = 'PENDING'")
+                .params(CANCELLED_CHARGE, chargeReference).update();
+        return customerActionResult(chargeReference);
     }
 
     /** Called by the demo bank's page. Only a charge waiting for its cardholder can change. */
@@ -387,6 +405,8 @@ class DemoGateway implements PaymentGateway {
             // The only pending demo charges are those of the "needs authentication" card.
             case "PENDING" -> GatewayResult.waitingForCustomer(chargeId,
                     GatewayResult.CustomerAction.BANK_CONFIRMATION_NEEDED, GatewayResult.CustomerAction.authenticate());
+            case "CANCELLED" -> new GatewayResult(GatewayResult.Status.CANCELLED, chargeId, null,
+                    reason == null ? CANCELLED_CHARGE : reason, null);
             default -> GatewayResult.declined(chargeId, reason == null ? "Declined by the provider." : reason);
         };
     }

@@ -11,6 +11,7 @@ import com.stripe.model.SetupIntent;
 import com.stripe.model.StripeError;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentMethodRetrieveParams;
@@ -252,6 +253,45 @@ class StripeGateway implements PaymentGateway {
         } catch (StripeException e) {
             return unknown(chargeReference, e);
         }
+    }
+
+    @Override
+    public boolean supportsChargeCancel() {
+        return true;
+    }
+
+    /**
+     * {@code POST /v1/payment_intents/{id}/cancel} with {@code cancellation_reason=abandoned}: a PaymentIntent that
+     * waits for its customer can no longer succeed once canceled. Stripe refuses (4xx) to cancel one that is no longer
+     * cancelable, e.g. one that succeeded meanwhile; it is then read, and its outcome is the answer. No answer at all
+     * (timeout, reset, 5xx, 429) is UNKNOWN, and the caller tries again later.
+     */
+    @Override
+    public GatewayResult cancelCharge(String idempotencyKey, String chargeReference) {
+        try {
+            return resultOfCancel(stripe.v1().paymentIntents().cancel(chargeReference, PaymentIntentCancelParams.builder()
+                            .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
+                            .build(),
+                    keyed(idempotencyKey)));
+        } catch (StripeException e) {
+            Integer status = e.getStatusCode();
+            if (e instanceof ApiConnectionException || e instanceof IdempotencyException || status == null
+                    || status >= 500 || status == 429 || status == 409) {
+                return unknown(chargeReference, e);
+            }
+            log.info("Stripe did not cancel PaymentIntent {}; reading it: {}", chargeReference, describe(e));
+        }
+        try {
+            return resultOfCancel(stripe.v1().paymentIntents().retrieve(chargeReference));
+        } catch (StripeException e) {
+            return unknown(chargeReference, e);
+        }
+    }
+
+    private GatewayResult resultOfCancel(PaymentIntent intent) {
+        return "canceled".equals(intent.getStatus())
+                ? new GatewayResult(GatewayResult.Status.CANCELLED, intent.getId(), null, null, null)
+                : resultOfCharge(intent);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.billfold.MutableClock;
 import dev.billfold.payment.MethodChoice;
+import dev.billfold.payment.PaymentHistoryQuery;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentStatus;
 import dev.billfold.payment.TopUpOutcome;
@@ -52,6 +53,8 @@ abstract class StripeChargeReconciliationContract extends StripeTestSupport {
     MutableClock clock;
     @Autowired
     WaitingPaymentPoller poller;
+    @Autowired
+    PaymentHistoryQuery history;
 
     @BeforeEach
     void realTime() {
@@ -198,6 +201,121 @@ abstract class StripeChargeReconciliationContract extends StripeTestSupport {
         assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("70.00");
         assertThat(data.sumOfEntries(customer.accountId())).isEqualByComparingTo("70.00");
+    }
+
+    // --- charges that wait for the customer's bank (DD-037, DD-043) ---
+
+    @Test
+    void a_charge_waiting_for_the_bank_is_not_asked_about_and_after_three_days_is_cancelled_at_stripe_and_rejected() {
+        Instant created = clock.instant();
+        String intentId = StripeFake.id("pi");
+        var waiting = chargeNeedingTheBank(intentId, "pm_expiry_1");
+        String key = idempotencyKey(waiting.paymentId());
+
+        clock.advance(Duration.ofMinutes(3));
+        poller.runCycle();
+        clock.set(created.plus(Duration.ofDays(3)).minusSeconds(1));
+        poller.runCycle();
+
+        assertThat(StripeFake.gets("/v1/payment_intents/" + intentId)).as("only the customer can move it").isEmpty();
+        assertThat(StripeFake.posts("/v1/payment_intents/" + intentId + "/cancel")).isEmpty();
+        assertThat(status(waiting.paymentId())).isEqualTo("WAITING_FOR_PAYMENT");
+        assertThat(history.details(waiting.paymentId()).canConfirmWithBank()).isTrue();
+
+        StripeFake.paymentIntentCanceled(intentId, intent(intentId, "canceled", key, "\"cancellation_reason\":\"abandoned\""));
+        clock.set(created.plus(Duration.ofDays(3)));
+        poller.runCycle();
+
+        List<LoggedRequest> cancels = StripeFake.posts("/v1/payment_intents/" + intentId + "/cancel");
+        assertThat(cancels).hasSize(1);
+        assertThat(cancels.getFirst().getHeader("Idempotency-Key")).isEqualTo(key + ":cancel:1");
+        assertThat(StripeFake.form(cancels.getFirst())).containsEntry("cancellation_reason", "abandoned");
+        assertThat(StripeFake.posts("/v1/payment_intents")).as("never charged again").hasSize(1);
+        assertThat(status(waiting.paymentId())).isEqualTo("REJECTED");
+        assertThat(reason(waiting.paymentId())).isEqualTo("Not confirmed with your bank within 3 days. Nothing was charged.");
+        assertThat(history.details(waiting.paymentId()).canConfirmWithBank()).isFalse();
+        assertThat(data.ledgerEntries(customer.accountId())).isZero();
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo(data.sumOfEntries(customer.accountId()));
+
+        clock.advance(Duration.ofDays(1));
+        poller.runCycle();
+        assertThat(StripeFake.posts("/v1/payment_intents/" + intentId + "/cancel")).as("cancelled once").hasSize(1);
+    }
+
+    @Test
+    void a_cancel_stripe_refuses_because_the_intent_succeeded_reads_it_and_credits_exactly_once() {
+        Instant created = clock.instant();
+        String intentId = StripeFake.id("pi");
+        var waiting = chargeNeedingTheBank(intentId, "pm_expiry_2");
+        String key = idempotencyKey(waiting.paymentId());
+        String succeeded = StripeFake.paymentIntent(intentId, "succeeded", 9000, "usd", key, "charge", "\"pm_expiry_2\"", "");
+        StripeFake.paymentIntentCancelFails(intentId, 400, StripeFake.unexpectedStateError(succeeded));
+        StripeFake.paymentIntentIs(intentId, succeeded);
+        clock.set(created.plus(Duration.ofDays(3)));
+
+        poller.runCycle();
+
+        assertThat(StripeFake.posts("/v1/payment_intents/" + intentId + "/cancel")).hasSize(1);
+        assertThat(StripeFake.gets("/v1/payment_intents/" + intentId)).as("read after the refusal").hasSize(1);
+        assertThat(status(waiting.paymentId())).isEqualTo("CREDITED");
+        String event = StripeFake.event(StripeFake.id("evt"), "payment_intent.succeeded", succeeded);
+        assertThat(postWebhook(event, StripeFake.sign(event, StripeFake.WEBHOOK_SECRET, clock.instant().getEpochSecond()))
+                .statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofHours(1));
+        poller.runCycle();
+
+        assertThat(status(waiting.paymentId())).isEqualTo("CREDITED");
+        assertThat(StripeFake.posts("/v1/payment_intents/" + intentId + "/cancel")).hasSize(1);
+        assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("90.00")
+                .isEqualByComparingTo(data.sumOfEntries(customer.accountId()));
+    }
+
+    @Test
+    void stripe_unreachable_on_the_cancel_leaves_the_charge_waiting_with_its_button_and_the_next_cycle_cancels_it() {
+        Instant created = clock.instant();
+        String intentId = StripeFake.id("pi");
+        var waiting = chargeNeedingTheBank(intentId, "pm_expiry_3");
+        String key = idempotencyKey(waiting.paymentId());
+        StripeFake.paymentIntentCancelConnectionReset(intentId);
+        clock.set(created.plus(Duration.ofDays(3)));
+
+        poller.runCycle();
+
+        assertThat(StripeFake.posts("/v1/payment_intents/" + intentId + "/cancel"))
+                .as("the SDK's retry of one try carries its key").isNotEmpty()
+                .extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(key + ":cancel:1");
+        assertThat(status(waiting.paymentId())).isEqualTo("WAITING_FOR_PAYMENT");
+        assertThat(reason(waiting.paymentId())).contains("Confirm with your bank");
+        assertThat(history.details(waiting.paymentId()).canConfirmWithBank()).isTrue();
+        assertThat(data.ledgerEntries(customer.accountId())).isZero();
+
+        StripeFake.server().resetRequests();
+        StripeFake.paymentIntentCanceled(intentId, intent(intentId, "canceled", key, ""));
+        clock.advance(Duration.ofMinutes(1));
+        poller.runCycle();
+
+        assertThat(StripeFake.posts("/v1/payment_intents/" + intentId + "/cancel")).singleElement()
+                .satisfies(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(key + ":cancel:2"));
+        assertThat(status(waiting.paymentId())).isEqualTo("REJECTED");
+        assertThat(reason(waiting.paymentId())).isEqualTo("Not confirmed with your bank within 3 days. Nothing was charged.");
+        assertThat(data.ledgerEntries(customer.accountId())).isZero();
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo(data.sumOfEntries(customer.accountId()));
+    }
+
+    /** A saved card whose off-session charge Stripe answers with 402 authentication_required, naming the intent. */
+    private TopUpOutcome.Completed chargeNeedingTheBank(String intentId, String paymentMethod) {
+        PaymentMethodId card = savedStripeCard(customer.person(), StripeFake.id("cus"), paymentMethod);
+        StripeFake.paymentIntentFails(402, StripeFake.cardError("authentication_required", "authentication_required",
+                intent(intentId, "requires_payment_method", "k", StripeFake.authenticationRequiredError())));
+        var waiting = charge("90", card);
+        assertThat(waiting.status()).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
+        assertThat(history.details(waiting.paymentId()).canConfirmWithBank()).isTrue();
+        return waiting;
+    }
+
+    private static String intent(String id, String status, String key, String extra) {
+        return StripeFake.paymentIntent(id, status, 9000, "usd", key, "charge", "null", extra);
     }
 
     private TopUpOutcome.Completed charge(String amount, PaymentMethodId card) {

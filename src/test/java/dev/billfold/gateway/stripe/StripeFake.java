@@ -129,6 +129,30 @@ final class StripeFake {
         server().stubFor(post(urlPathEqualTo("/v1/payment_intents/" + intentId + "/confirm")).willReturn(json(status, errorJson)));
     }
 
+    /** {@code POST /v1/payment_intents/{id}/cancel}: Stripe canceled it and answers with the canceled intent. */
+    static void paymentIntentCanceled(String intentId, String intentJson) {
+        server().stubFor(post(urlPathEqualTo("/v1/payment_intents/" + intentId + "/cancel")).willReturn(json(200, intentJson)));
+    }
+
+    /** Stripe refuses the cancel, e.g. 400 {@code payment_intent_unexpected_state} for an intent that succeeded. */
+    static void paymentIntentCancelFails(String intentId, int status, String errorJson) {
+        server().stubFor(post(urlPathEqualTo("/v1/payment_intents/" + intentId + "/cancel")).willReturn(json(status, errorJson)));
+    }
+
+    /** The connection drops before Stripe's answer to the cancel arrives. */
+    static void paymentIntentCancelConnectionReset(String intentId) {
+        server().stubFor(post(urlPathEqualTo("/v1/payment_intents/" + intentId + "/cancel"))
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    /** Stripe's refusal to cancel an intent that is no longer cancelable, naming the intent as it is. */
+    static String unexpectedStateError(String intentJson) {
+        return """
+                {"error":{"type":"invalid_request_error","code":"payment_intent_unexpected_state",
+                 "message":"You cannot cancel this PaymentIntent because it has a status of succeeded.",
+                 "payment_intent":%s}}""".formatted(intentJson);
+    }
+
     /** The first attempt answers after {@code delayMillis} (past the client's read timeout), the retry at once. */
     static void paymentIntentTimesOutOnceThen(int delayMillis, String intentJson) {
         server().stubFor(post(urlPathEqualTo("/v1/payment_intents")).inScenario("slow")

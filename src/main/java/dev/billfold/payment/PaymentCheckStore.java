@@ -39,12 +39,7 @@ class PaymentCheckStore {
                 .query((rs, n) -> new DuePayment(new PaymentId(rs.getObject(1, UUID.class)), rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant()))
                 .list();
-        if (!due.isEmpty()) {
-            jdbc.sql("update payment set next_check_at = :until where id in (:ids)")
-                    .param("until", utc(leaseUntil))
-                    .param("ids", due.stream().map(d -> d.id().value()).toList())
-                    .update();
-        }
+        lease(due.stream().map(d -> d.id().value()).toList(), leaseUntil);
         return due;
     }
 
@@ -77,13 +72,16 @@ class PaymentCheckStore {
                         rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
                         Money.of(rs.getBigDecimal(5), Currency.getInstance(rs.getString(6).trim())), rs.getInt(7) > 0))
                 .list();
-        if (!due.isEmpty()) {
-            jdbc.sql("update payment set next_check_at = :until where id in (:ids)")
-                    .param("until", utc(leaseUntil))
-                    .param("ids", due.stream().map(d -> d.id().value()).toList())
-                    .update();
-        }
+        lease(due.stream().map(d -> d.id().value()).toList(), leaseUntil);
         return due;
+    }
+
+    /** Holds claimed rows until {@code until}: other nodes skip them, and they are due again if this one dies. */
+    private void lease(List<UUID> ids, Instant until) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update payment set next_check_at = :until where id in (:ids)")
+                    .param("until", utc(until)).param("ids", ids).update();
+        }
     }
 
     /**

@@ -37,6 +37,8 @@ final class UidlClient {
         this.protocol = new UidlProtocol(historyRows);
     }
 
+    private String lastBody;
+
     static HttpClient newHttpClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(20)).build();
@@ -104,7 +106,16 @@ final class UidlClient {
         }
     }
 
+    /**
+     * Sends the last UIDL message again, unchanged, as a browser does when it never got the answer: Flow answers with
+     * the response it kept.
+     */
+    String resendLast() {
+        return uidl(java.util.Objects.requireNonNull(lastBody, "nothing sent yet"));
+    }
+
     private String uidl(String body) {
+        lastBody = body;
         HttpResponse<String> response = send(request(protocol.uidlPath())
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());

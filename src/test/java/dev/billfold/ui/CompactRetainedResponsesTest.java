@@ -2,6 +2,7 @@ package dev.billfold.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.UI;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,5 +30,37 @@ class CompactRetainedResponsesTest {
 
         assertThat(CompactRetainedResponses.latin1Json(original)).isSameAs(original);
         assertThat(CompactRetainedResponses.latin1Json(null)).isNull();
+    }
+
+    @Test
+    void a_large_kept_response_is_held_deflated_and_put_back_exactly() {
+        UI ui = new UI();
+        String navigation = "{\"changes\":[" + "{\"node\":7,\"type\":\"put\",\"key\":\"text\",\"value\":\"Visa •••• 4242 💳\"},".repeat(200)
+                + "{}],\"syncId\":3}";
+        ui.getInternals().setLastRequestResponse(navigation);
+
+        CompactRetainedResponses.compact(ui);
+
+        assertThat(ui.getInternals().getLastRequestResponse()).isNull();
+        var kept = com.vaadin.flow.component.ComponentUtil.getData(ui, CompactRetainedResponses.DeflatedResponse.class);
+        assertThat(kept.bytes().length).isLessThan(navigation.length() / 4);
+
+        CompactRetainedResponses.restore(ui);
+
+        assertThat(ui.getInternals().getLastRequestResponse()).isEqualTo(navigation);
+        assertThat(com.vaadin.flow.component.ComponentUtil.getData(ui, CompactRetainedResponses.DeflatedResponse.class)).isNull();
+    }
+
+    @Test
+    void a_small_kept_response_stays_a_string_in_latin1() {
+        UI ui = new UI();
+        String click = "{\"changes\":[{\"node\":9,\"type\":\"put\",\"key\":\"value\",\"value\":\"•• 100.00\"}]}";
+        ui.getInternals().setLastRequestResponse(click);
+
+        CompactRetainedResponses.compact(ui);
+        CompactRetainedResponses.restore(ui);
+
+        assertThat(ui.getInternals().getLastRequestResponse()).contains("\\u2022\\u2022 100.00");
+        assertThat(json.readTree(ui.getInternals().getLastRequestResponse())).isEqualTo(json.readTree(click));
     }
 }

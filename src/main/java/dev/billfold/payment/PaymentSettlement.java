@@ -168,13 +168,9 @@ class PaymentSettlement {
         if (result.reference() != null && payment.providerReference() == null) {
             payment = payment.withProviderReference(result.reference(), now);
         }
-        Payment next;
-        if (result.status() == GatewayResult.Status.SUCCEEDED) {
-            next = payment.credit(now);
-            ledger.post(payment.accountId(), next.credited(), LedgerEntryKind.TOP_UP, payment.ledgerReference());
-        } else {
-            next = payment.reject(reasonOr(result, "Declined by the payment provider."), now);
-        }
+        // The amount was checked above, so a success takes the one crediting path every answer takes.
+        Payment next = result.status() == GatewayResult.Status.SUCCEEDED ? succeeded(payment, result)
+                : payment.reject(reasonOr(result, "Declined by the payment provider."), now);
         charges.markOutcomeOpen(payment.id(), false);
         log.info("Payment {}: the provider settled a charge held for clarification: {}", payment.id().value(), next.status());
         return published(payments.update(next));

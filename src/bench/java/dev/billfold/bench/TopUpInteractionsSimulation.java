@@ -113,7 +113,7 @@ public class TopUpInteractionsSimulation extends Simulation {
                         .body(StringBody("#{body}"))
                         .check(status().is(200), bodyString().validate("the top-up view", (body, session) -> {
                             String text = protocol(session).accept(body);
-                            if (!text.contains("\"preset-100\"")) {
+                            if (!text.contains("\"presets\"")) {
                                 throw new UidlProtocol.UidlError("the top-up view did not render");
                             }
                             return body;

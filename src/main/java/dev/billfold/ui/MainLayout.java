@@ -6,15 +6,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.Icon;
-import com.vaadin.flow.component.orderedlayout.Scroller;
-import com.vaadin.flow.component.sidenav.SideNav;
-import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
-import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.billfold.account.AccountContext;
 import dev.billfold.account.AccountService;
@@ -35,6 +30,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     private final Ledger ledger;
     private final Span balance = new Span();
+    private final DrawerMenu menu;
 
     MainLayout(AccountService accounts, PayerService payers, Ledger ledger, AuthenticationContext authentication) {
         this.ledger = ledger;
@@ -55,20 +51,15 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         header.addClassName("app-header");
         addToNavbar(header);
 
-        var nav = new SideNav();
-        MenuConfiguration.getMenuEntries().stream().filter(entry -> AccountMenu.shows(entry, account))
-                .forEach(entry -> nav.addItem(navItem(entry)));
-        addToDrawer(new Scroller(nav));
-    }
-
-    private static SideNavItem navItem(MenuEntry entry) {
-        return entry.icon() == null ? new SideNavItem(entry.title(), entry.path())
-                : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
+        menu = new DrawerMenu(MenuConfiguration.getMenuEntries().stream()
+                .filter(entry -> AccountMenu.shows(entry, account)).toList());
+        addToDrawer(menu);
     }
 
     /** The balance changes with payments made on any page, so it is read again after every navigation. */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        menu.markCurrent(event.getLocation().getPath());
         refreshBalance();
     }
 

@@ -39,7 +39,7 @@ class RetainedResponseResendE2E {
         client.signIn("demo", "demo");
 
         String navigation = client.openUi("");
-        assertThat(navigation).contains("\"preset-100\"").contains("4242");
+        assertThat(navigation).contains("\"presets\"").contains("4242");
         assertThat(navigation.length()).as("large enough to be kept deflated (from 2,048 characters)").isGreaterThan(2048);
         String navigationAgain = client.resendLast();
         assertThat(navigationAgain).isEqualTo(navigation);

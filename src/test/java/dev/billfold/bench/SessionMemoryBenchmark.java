@@ -113,7 +113,7 @@ class SessionMemoryBenchmark {
                         var client = new UidlClient(http, server.baseUrl(), Duration.ofSeconds(60), 0);
                         client.signIn("demo", "demo");
                         String view = client.openUi("");
-                        if (!view.contains("\"preset-100\"")) {
+                        if (!view.contains("\"presets\"")) {
                             throw new UidlProtocol.UidlError("the top-up view did not render: " + UidlProtocol.abbreviate(view));
                         }
                         OPEN_RESPONSE_CHARS.add(view.length());

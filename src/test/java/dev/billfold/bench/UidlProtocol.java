@@ -31,9 +31,9 @@ final class UidlProtocol {
             + "&v-dstd=0&v-rtzo=0&v-dston=false&v-tzid=UTC&v-td=false&v-pr=1&v-np=Linux%20x86_64&v-cs=light"
             + "&v-pv=VISIBLE&v-fs=NOT_FULLSCREEN&v-so=landscape-primary&v-soa=0&v-tn=lumo&v-ga=PROMPT&v-wla=SUPPORTED"
             + "&v-ws=false";
-    private static final String CLICK_DATA = "{\"event.shiftKey\":false,\"event.metaKey\":false,\"event.detail\":1,"
-            + "\"event.ctrlKey\":false,\"event.clientX\":453,\"event.clientY\":373,\"event.altKey\":false,"
-            + "\"event.button\":0,\"event.screenY\":470,\"event.screenX\":463}";
+    /** What the browser sends for a click on the $100.00 preset: the presets element's filter and data expressions. */
+    private static final String PRESET_CLICK_DATA = "{\"event.target.closest('[data-amount]') != null\":true,"
+            + "\"event.target.closest('[data-amount]')?.dataset.amount\":\"100.00\"}";
     static final int GRID_PAGE = 50;
 
     /** The interactions of the round-trip benchmark, each one UIDL request with the state change it must bring. */
@@ -118,10 +118,11 @@ final class UidlProtocol {
     String request(Interaction interaction) {
         return switch (interaction) {
             // the router to the top-up view ("Top up" in the menu)
-            case OPEN_TOP_UP -> request(navigateRpc("", "client"), "\"preset-100\"", "top-up view");
-            // the $100.00 preset: the amount field's value becomes "100.00" on the server and in the response
-            case PRESET_CLICK -> request("{\"type\":\"event\",\"node\":" + node("preset-100")
-                    + ",\"event\":\"click\",\"data\":" + CLICK_DATA + "}", "\"value\":\"100.00\"", "preset click");
+            case OPEN_TOP_UP -> request(navigateRpc("", "client"), "\"presets\"", "top-up view");
+            // the $100.00 preset: a click in the presets element that landed on the button with data-amount 100.00;
+            // the amount field's value becomes "100.00" on the server and in the response
+            case PRESET_CLICK -> request("{\"type\":\"event\",\"node\":" + node("presets")
+                    + ",\"event\":\"click\",\"data\":" + PRESET_CLICK_DATA + "}", "\"value\":\"100.00\"", "preset click");
             case PAYER_SWITCH -> switchPayer();
             // the router to the history view; the grid's first page comes with it
             case OPEN_HISTORY -> request(navigateRpc("history", "client"), "\"history-grid\"", "history view");

@@ -32,7 +32,7 @@ class AccountsAndMembersE2E {
             assertThat(portal.headerBalance()).hasText("KZT 0.00");
             assertThat(page.locator("#read-only-note")).containsText("Your role here is Viewer");
             assertThat(portal.payButton()).hasCount(0);
-            assertThat(page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Members"))).hasCount(0);
+            assertThat(page.locator("#drawer-menu a").filter(new Locator.FilterOptions().setHasText("Members"))).hasCount(0);
 
             page.reload();
             assertThat(page.locator("#account-switcher")).containsText(STEPPE);
@@ -47,7 +47,7 @@ class AccountsAndMembersE2E {
     @Test
     void the_owner_invites_a_billing_member_sees_it_pending_and_withdraws_it(Page page) {
         new Portal(page).signInAsDemo();
-        page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Members")).click();
+        page.locator("#drawer-menu a").filter(new Locator.FilterOptions().setHasText("Members")).click();
         page.waitForURL(url -> url.endsWith("/members"));
         assertThat(page.locator("#member-list")).containsText("Alex Morgan (you)");
         assertThat(page.locator("#member-list")).containsText("Jordan Lee");

@@ -79,7 +79,7 @@ class BankConfirmationE2E {
     }
 
     private static void openMethods(Page page) {
-        page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Payment methods")).click();
+        page.locator("#drawer-menu a").filter(new Locator.FilterOptions().setHasText("Payment methods")).click();
         page.waitForURL(Pattern.compile(".*/payment-methods$"));
     }
 

@@ -23,7 +23,7 @@ class PaymentMethodsE2E {
     @Test
     void owner_adds_a_card_sees_it_pending_then_confirmed_makes_it_default_and_removes_it(Page page) {
         new Portal(page).signInAsDemo();
-        page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Payment methods")).click();
+        page.locator("#drawer-menu a").filter(new Locator.FilterOptions().setHasText("Payment methods")).click();
         page.waitForURL(Pattern.compile(".*/payment-methods$"));
         Locator visa = card(page, SAVED_CARD);
         assertThat(visa).containsText("Confirmed");

@@ -178,7 +178,7 @@ final class Portal {
 
     /** Follows the side navigation's "Payers" link, as a customer would. */
     Portal openPayersFromMenu() {
-        page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Payers")).click();
+        page.locator("#drawer-menu a").filter(new Locator.FilterOptions().setHasText("Payers")).click();
         page.waitForURL(Pattern.compile(".*/payers$"));
         assertThat(page.locator("#active-payers")).isVisible();
         return this;

@@ -1,8 +1,8 @@
 package dev.billfold.account.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -17,19 +17,31 @@ import java.util.List;
  * The current account's name in the header; a selector when the user belongs to more than one account. Choosing
  * one stores the choice (it survives signing out) and rebuilds the page, layout included, for the new account.
  */
-public class AccountSwitcher extends Composite<Div> {
+public class AccountSwitcher extends Composite<Component> {
+
+    private final Component content;
 
     public AccountSwitcher(AccountService accounts, AccountContext current) {
-        Div root = getContent();
-        root.addClassName("account-switcher");
         List<AccountChoice> mine = accounts.myAccounts();
-        if (mine.size() < 2) {
-            var name = new Span(current.accountName());
-            name.addClassName("account-name");
-            name.setId("account-name");
-            root.add(name);
-            return;
-        }
+        content = mine.size() < 2 ? name(current) : select(accounts, current, mine);
+        // No wrapper element: each element in the frame is held by every open session (DD-044).
+        content.getElement().getClassList().add("account-switcher");
+    }
+
+    @Override
+    protected Component initContent() {
+        return content;
+    }
+
+    private static Span name(AccountContext current) {
+        var name = new Span(current.accountName());
+        name.addClassName("account-name");
+        name.setId("account-name");
+        return name;
+    }
+
+    private static Select<AccountChoice> select(AccountService accounts, AccountContext current,
+            List<AccountChoice> mine) {
         var select = new Select<AccountChoice>();
         select.setId("account-switcher");
         select.setAriaLabel("Account");
@@ -51,6 +63,6 @@ public class AccountSwitcher extends Composite<Div> {
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
-        root.add(select);
+        return select;
     }
 }

@@ -1,7 +1,7 @@
 package dev.billfold.account.ui;
 
 import com.vaadin.flow.component.ComponentUtil;
-import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
@@ -14,20 +14,22 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The header's "who pays" choice. The choice is stored per user and account, so it survives a new sign-in. */
-public final class PayerSwitcher extends Div {
+public final class PayerSwitcher extends Composite<Select<PayerSummary>> {
 
     private final PayerService payers;
-    private final Select<PayerSummary> select = new Select<>();
+    private final Select<PayerSummary> select;
     private @Nullable PayerId shown;
 
     public PayerSwitcher(PayerService payers) {
         this.payers = payers;
-        addClassName("payer-switcher");
+        // The select is the header's element itself, with a native title rather than a tooltip element: each element
+        // in the frame is held by every open session (DD-044).
+        select = getContent();
+        select.addClassName("payer-switcher");
         select.setId("active-payer");
         select.setAriaLabel("Active payer");
-        select.setTooltipText("Who pays: filters the payment methods and the history");
+        select.getElement().setAttribute("title", "Who pays: filters the payment methods and the history");
         select.setItemLabelGenerator(PayerSummary::displayName);
-        select.setWidthFull();
         select.addValueChangeListener(event -> {
             PayerSummary chosen = event.getValue();
             if (chosen != null && !chosen.id().equals(shown)) {
@@ -43,7 +45,6 @@ public final class PayerSwitcher extends Div {
                 }
             }
         });
-        add(select);
         reload();
         Registration[] registration = new Registration[1];
         addAttachListener(attach -> registration[0] = ComponentUtil.addListener(attach.getUI(), PayersChanged.class,

@@ -26,6 +26,7 @@ import dev.billfold.payment.MethodOption;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
+import dev.billfold.ui.Markup;
 import dev.billfold.ui.PageTabs;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -38,6 +39,10 @@ import org.jspecify.annotations.Nullable;
 @Menu(order = 1, title = "Top up", icon = "vaadin:wallet")
 @PermitAll
 public class TopUpView extends Div {
+
+    /** Client-side: whether a click landed on a preset button, and that button's amount. */
+    static final String PRESET_CLICKED = "event.target.closest('[data-amount]') != null";
+    static final String PRESET_AMOUNT = "event.target.closest('[data-amount]')?.dataset.amount";
 
     private final TopUpService topUps;
     private final Ledger ledger;
@@ -96,17 +101,7 @@ public class TopUpView extends Div {
         amount.setWidthFull();
         amount.addValueChangeListener(e -> amount.setInvalid(false));
 
-        var presets = new Div();
-        presets.addClassName("presets");
-        for (Money preset : form.presets()) {
-            var button = new Button(preset.format(), e -> {
-                amount.setValue(preset.value().toPlainString());
-                amount.setInvalid(false);
-            });
-            button.addClassName("preset");
-            button.setId("preset-" + preset.value().stripTrailingZeros().toPlainString());
-            presets.add(button);
-        }
+        var presets = presetButtons();
 
         List<PayerSummary> payers = form.payers();
         payer.setLabel("Payer");
@@ -147,6 +142,33 @@ public class TopUpView extends Div {
         var card = new Div(amount, presets, payer, method, saveMethod, formError, pay);
         card.addClassName("form-card");
         return card;
+    }
+
+    /**
+     * The preset amounts as one element: the buttons are markup, and a click reports its amount, which must be one of
+     * the presets. Four button components would be eight state nodes kept in every open session (DD-044).
+     */
+    private Div presetButtons() {
+        var presets = new Div();
+        presets.setId("presets");
+        presets.addClassName("presets");
+        var markup = new StringBuilder();
+        for (Money preset : form.presets()) {
+            markup.append("<vaadin-button class=\"preset\" id=\"preset-")
+                    .append(preset.value().stripTrailingZeros().toPlainString()).append("\" data-amount=\"")
+                    .append(preset.value().toPlainString()).append("\">").append(Markup.escape(preset.format()))
+                    .append("</vaadin-button>");
+        }
+        presets.getElement().setProperty("innerHTML", markup.toString());
+        presets.getElement().addEventListener("click", click -> {
+            String chosen = click.getEventData().path(PRESET_AMOUNT).asString("");
+            form.presets().stream().filter(preset -> preset.value().toPlainString().equals(chosen)).findFirst()
+                    .ifPresent(preset -> {
+                        amount.setValue(preset.value().toPlainString());
+                        amount.setInvalid(false);
+                    });
+        }).setFilter(PRESET_CLICKED).addEventData(PRESET_AMOUNT);
+        return presets;
     }
 
     private void showMethodsOf(PayerSummary selected) {

@@ -60,7 +60,7 @@ class TopUpJourneyViewTest extends KaribuTest {
         assertThat(headerBalance()).isEqualTo("$0.00");
 
         RadioButtonsKt.selectByLabel(method(), "Card (demo checkout)");
-        _click(_get(Button.class, spec -> spec.withId("preset-100")));
+        Presets.click("100.00");
         _setValue(amount(), "150.00");
         _click(pay());
 

@@ -40,12 +40,28 @@ class TopUpViewTest extends KaribuTest {
         openTopUp();
         assertThat(amount().getValue()).isEmpty();
 
-        _click(_get(Button.class, spec -> spec.withId("preset-100")));
+        assertThat(Presets.markup()).contains(
+                "<vaadin-button class=\"preset\" id=\"preset-100\" data-amount=\"100.00\">$100.00</vaadin-button>",
+                "id=\"preset-200\"", "id=\"preset-500\"",
+                "<vaadin-button class=\"preset\" id=\"preset-1000\" data-amount=\"1000.00\">$1,000.00</vaadin-button>");
+
+        Presets.click("100.00");
         assertThat(amount().getValue()).isEqualTo("100.00");
 
-        _click(_get(Button.class, spec -> spec.withId("preset-1000")));
+        Presets.click("1000.00");
         assertThat(amount().getValue()).isEqualTo("1000.00");
         assertThat(amount().isInvalid()).isFalse();
+    }
+
+    @Test
+    void a_forged_preset_amount_changes_nothing() {
+        openTopUp();
+        Presets.click("100.00");
+
+        Presets.click("99999.00");
+        Presets.click("<b>1</b>");
+        Presets.click(null);
+        assertThat(amount().getValue()).isEqualTo("100.00");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.billfold.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Nav;
@@ -35,6 +36,15 @@ final class DrawerMenu extends Nav {
                 : "<vaadin-icon icon=\"" + Markup.escape(entry.icon()) + "\" aria-hidden=\"true\"></vaadin-icon>";
         link.getElement().setProperty("innerHTML", icon + "<span>" + Markup.escape(entry.title()) + "</span>");
         return link;
+    }
+
+    /**
+     * The production bundle loads a component's client code (here the icon element and Vaadin's icon set) when the
+     * first component of that class is attached; with no Icon component on the page, it is asked for here.
+     */
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        attach.getUI().getInternals().addComponentDependencies(Icon.class);
     }
 
     /** Marks the link of the page shown (and of its sub-pages) as current. */

@@ -23,8 +23,14 @@ class PaymentMethodsE2E {
     @Test
     void owner_adds_a_card_sees_it_pending_then_confirmed_makes_it_default_and_removes_it(Page page) {
         new Portal(page).signInAsDemo();
-        page.locator("#drawer-menu a").filter(new Locator.FilterOptions().setHasText("Payment methods")).click();
+        Locator menuLink = page.locator("#drawer-menu a").filter(new Locator.FilterOptions().setHasText("Payment methods"));
+        menuLink.click();
         page.waitForURL(Pattern.compile(".*/payment-methods$"));
+        assertThat(menuLink).hasAttribute("aria-current", "page");
+        assertThat(page.locator("#drawer-menu a[aria-current]")).hasCount(1);
+        // The menu's icons are markup, not Icon components: their element and icon set must still be loaded.
+        page.waitForFunction("() => [...document.querySelectorAll('#drawer-menu vaadin-icon')].every(icon =>"
+                + " icon.shadowRoot && icon.shadowRoot.querySelector('svg g') && icon.getBoundingClientRect().width > 0)");
         Locator visa = card(page, SAVED_CARD);
         assertThat(visa).containsText("Confirmed");
         assertThat(visa).containsText("Default");

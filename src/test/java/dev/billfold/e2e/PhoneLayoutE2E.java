@@ -5,8 +5,10 @@ import static dev.billfold.e2e.Portal.DEMO_CHECKOUT;
 import static dev.billfold.e2e.Portal.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,5 +36,15 @@ class PhoneLayoutE2E {
 
         portal.openHistory().historyRowCount();
         assertThat(portal.fitsTheWindowWidth()).as("history: %s", portal.widthReport()).isTrue();
+
+        // The menu sits in an overlay drawer on a phone: open it, follow a link, and the drawer gets out of the way.
+        page.locator("vaadin-drawer-toggle").click();
+        Locator methods = page.locator("#drawer-menu a").filter(new Locator.FilterOptions().setHasText("Payment methods"));
+        assertThat(methods).isInViewport();
+        methods.click();
+        page.waitForURL(Pattern.compile(".*/payment-methods$"));
+        assertThat(methods).hasAttribute("aria-current", "page");
+        assertThat(page.locator("vaadin-app-layout")).not().hasAttribute("drawer-opened", "");
+        assertThat(portal.fitsTheWindowWidth()).as("payment methods: %s", portal.widthReport()).isTrue();
     }
 }

@@ -120,6 +120,15 @@ final class Portal {
             }
         }
         assertThat(select).containsText(text);
+        // The choice reloads what depends on it (the payer's methods): a click before that answer arrives would land
+        // on the list it replaces.
+        waitForServer();
+    }
+
+    /** Waits until Flow has no request in flight and nothing queued, as Vaadin's own TestBench does. */
+    void waitForServer() {
+        page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && Object.values(window.Vaadin.Flow.clients)"
+                + ".every(client => typeof client.isActive !== 'function' || !client.isActive())");
     }
 
     Locator methodOptions() {

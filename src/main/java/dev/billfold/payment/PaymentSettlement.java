@@ -180,8 +180,9 @@ class PaymentSettlement {
      * The provider's answer to cancelling a charge that waited for its customer past its expiry (DD-043). Cancelled:
      * REJECTED with {@code reason}, nothing was charged. Already decided (the customer confirmed, or their bank
      * refused): that outcome, as any answer, so a success is credited exactly once. Still processing the customer's
-     * confirmation: held for clarification like any charge without a final answer. No answer: it keeps waiting with
-     * its button and words, and is tried again in the next cycle.
+     * confirmation, or not cancelled for a reason another try cannot change: held for clarification like any charge
+     * without a final answer, never looped on. No answer: it keeps waiting with its button and words, and is tried
+     * again in the next cycle. A provider with no such charge answers DECLINED: rejected, never credited (DD-048).
      */
     @Transactional
     Payment cancelUnconfirmed(PaymentId paymentId, GatewayResult result, String reason, String holdReason) {
@@ -197,14 +198,10 @@ class PaymentSettlement {
             }
             case SUCCEEDED, DECLINED -> apply(paymentId, result);
             case PENDING -> {
-                if (result.customerAction() == null) {
-                    Payment processing = apply(paymentId, result);
-                    yield processing.status() == PaymentStatus.WAITING_FOR_PAYMENT ? holdOpen(processing, holdReason, now)
-                            : processing;
-                }
-                // Still waiting for the customer after a refused cancel: asked again after the backoff.
-                checks.scheduleNext(paymentId, now.plus(poller.delayAfter(checks.recordAttempt(paymentId))));
-                yield payment;
+                // Still processing, or refused for good: another cancel cannot help, so support takes it, and the
+                // provider's later final word still settles it (DD-048).
+                customerActions.record(paymentId, null, now);
+                yield holdOpen(payment, holdReason, now);
             }
             case UNKNOWN -> {
                 checks.scheduleNext(paymentId, now.plus(poller.delayAfter(1)));

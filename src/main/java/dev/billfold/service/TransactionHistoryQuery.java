@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -41,8 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TransactionHistoryQuery {
 
-    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     /** A cell that is exactly a plain number (our amounts) is safe as it is; text cells get the formula guard. */
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final int CSV_LIMIT = 100_000;
@@ -100,10 +100,12 @@ public class TransactionHistoryQuery {
     public void writeCsv(Filter filter, Writer out) throws IOException {
         AccountContext account = checked(filter);
         try (CSVPrinter csv = CSVFormat.RFC4180.builder()
-                .setHeader("Date (UTC)", "Kind", "Description", "Payer", "Amount", "Currency", "Balance after", "Reference")
+                .setHeader("Date (ISO 8601 UTC)", "Kind", "Description", "Payer", "Amount", "Currency", "Balance after", "Reference")
                 .get().print(out)) {
             for (TimelineRow row : rows(account, filter, 0, CSV_LIMIT)) {
-                csv.printRecord(safe(CSV_TIME.format(row.at())), safe(row.kind().name()), safe(row.description()),
+                // ISO 8601 with its offset (Z): unambiguous whoever opens the file, wherever.
+                String at = CSV_TIME.format(row.at().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+                csv.printRecord(safe(at), safe(row.kind().name()), safe(row.description()),
                         safe(row.payerName() == null ? "" : row.payerName()), safe(row.amount().value().toPlainString()),
                         safe(row.amount().currencyCode()), safe(row.balanceAfter().value().toPlainString()),
                         safe(row.reference()));

@@ -585,6 +585,29 @@ abstract class PollerContract {
     }
 
     @Test
+    void a_cancel_refused_while_the_charge_still_waits_for_its_customer_holds_it_once_instead_of_asking_for_ever() {
+        provider.cancels(true);
+        String ref = "pi_refused_" + UUID.randomUUID();
+        UUID payment = chargeWaitingForCustomer(ref, "87.00", 0);
+        provider.cancelAnswers(ref, GatewayResult.waitingForCustomer(ref, BANK_CONFIRMATION_NEEDED,
+                GatewayResult.CustomerAction.authenticate()));
+        clock.set(START.plus(Duration.ofDays(3)));
+
+        paymentPoller.runCycle();
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofHours(1));
+            paymentPoller.runCycle();
+        }
+
+        assertThat(provider.cancelKeys()).as("one try: another cannot help").hasSize(1);
+        assertThat(provider.questions(ref)).isZero();
+        assertThat(rows.paymentStatus(payment)).isEqualTo("WAITING_FOR_CLARIFICATION");
+        assertThat(rows.paymentReason(payment)).startsWith("The provider has not given a final answer about this charge");
+        assertThat(rows.customerActionOpen(payment)).isFalse();
+        assertThat(rows.credits(payment)).isZero();
+    }
+
+    @Test
     void a_provider_that_cannot_cancel_still_holds_the_unconfirmed_charge_for_clarification() {
         String ref = "pi_no_cancel_" + UUID.randomUUID();
         UUID payment = chargeWaitingForCustomer(ref, "86.00", 0);

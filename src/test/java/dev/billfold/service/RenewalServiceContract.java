@@ -538,7 +538,7 @@ abstract class RenewalServiceContract {
         var csv = new StringWriter();
         timeline.writeCsv(TransactionHistoryQuery.Filter.all(), csv);
         List<String> lines = csv.toString().lines().toList();
-        assertThat(lines.getFirst()).isEqualTo("Date (UTC),Kind,Description,Payer,Amount,Currency,Balance after,Reference");
+        assertThat(lines.getFirst()).isEqualTo("Date (ISO 8601 UTC),Kind,Description,Payer,Amount,Currency,Balance after,Reference");
         assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).contains(",CHARGE,\"Renewal: =HYPERLINK(\"\"x\"\") VPS").contains(",-24.00,USD,0.00,renewal:");
         // A payer name that a spreadsheet would run as a formula is exported as text.

@@ -62,6 +62,15 @@ public abstract class KaribuTest {
     }
 
     /**
+     * The time zone the browser reports, as Vaadin's bootstrap hands it over ({@code v-tzid}); set before navigating,
+     * since views read it when they are built.
+     */
+    protected static void browserTimeZone(String zoneId) {
+        com.vaadin.flow.component.page.ExtendedClientDetails.updateFromValues(UI.getCurrent(),
+                name -> "v-tzid".equals(name) ? zoneId : null);
+    }
+
+    /**
      * Karibu runs a whole test in one mocked HTTP request, where a browser sends one per interaction. What the app
      * remembers per request (the user, the memberships) is dropped here, as a new request would start without it.
      */

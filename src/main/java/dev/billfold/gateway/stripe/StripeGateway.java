@@ -62,6 +62,9 @@ class StripeGateway implements PaymentGateway {
 
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
+    /** A PaymentIntent Stripe does not know was never charged, and can never be now. */
+    static final String NO_SUCH_PAYMENT_INTENT = "Stripe no longer has this payment, so it can no longer be confirmed. "
+            + "Nothing was charged.";
     static final String SETUP_EXPIRED = "The page for adding the card expired before a card was added.";
 
     private static final Logger log = LoggerFactory.getLogger(StripeGateway.class);
@@ -262,9 +265,11 @@ class StripeGateway implements PaymentGateway {
 
     /**
      * {@code POST /v1/payment_intents/{id}/cancel} with {@code cancellation_reason=abandoned}: a PaymentIntent that
-     * waits for its customer can no longer succeed once canceled. Stripe refuses (4xx) to cancel one that is no longer
-     * cancelable, e.g. one that succeeded meanwhile; it is then read, and its outcome is the answer. No answer at all
-     * (timeout, reset, 5xx, 429) is UNKNOWN, and the caller tries again later.
+     * waits for its customer can no longer succeed once canceled. No answer (timeout, reset, 5xx, 429, 409) is UNKNOWN,
+     * and the caller tries again later. Any other refusal (4xx) is followed by a read, whose outcome is the answer:
+     * e.g. an intent that succeeded meanwhile. When the read also answers 404 {@code resource_missing}, Stripe has no
+     * such intent, so nothing was or can be charged through it: DECLINED. When the read is refused too, or the intent
+     * still waits although Stripe would not cancel it, another try cannot help: PENDING without an action (DD-048).
      */
     @Override
     public GatewayResult cancelCharge(String idempotencyKey, String chargeReference) {
@@ -274,18 +279,37 @@ class StripeGateway implements PaymentGateway {
                             .build(),
                     keyed(idempotencyKey)));
         } catch (StripeException e) {
-            Integer status = e.getStatusCode();
-            if (e instanceof ApiConnectionException || e instanceof IdempotencyException || status == null
-                    || status >= 500 || status == 429 || status == 409) {
+            if (mayPass(e)) {
                 return unknown(chargeReference, e);
             }
             log.info("Stripe did not cancel PaymentIntent {}; reading it: {}", chargeReference, describe(e));
         }
+        GatewayResult read;
         try {
-            return resultOfCancel(stripe.v1().paymentIntents().retrieve(chargeReference));
+            read = resultOfCancel(stripe.v1().paymentIntents().retrieve(chargeReference));
         } catch (StripeException e) {
-            return unknown(chargeReference, e);
+            if (mayPass(e)) {
+                return unknown(chargeReference, e);
+            }
+            if (Integer.valueOf(404).equals(e.getStatusCode()) && "resource_missing".equals(e.getCode())) {
+                log.warn("Stripe has no PaymentIntent {} (cancel and read answered 404): {}", chargeReference, describe(e));
+                return GatewayResult.declined(chargeReference, NO_SUCH_PAYMENT_INTENT);
+            }
+            log.warn("Stripe refused to cancel and to read PaymentIntent {}: {}", chargeReference, describe(e));
+            return GatewayResult.pending(chargeReference, "Stripe refused to cancel or read this payment.");
         }
+        if (read.status() == GatewayResult.Status.PENDING && read.customerAction() != null) {
+            log.warn("Stripe refused to cancel PaymentIntent {}, which still waits for its customer", chargeReference);
+            return GatewayResult.pending(chargeReference, "Stripe refused to cancel this payment.");
+        }
+        return read;
+    }
+
+    /** A failure that says nothing lasting: another try may pass (DD-043's retry in the next cycle). */
+    private static boolean mayPass(StripeException e) {
+        Integer status = e.getStatusCode();
+        return e instanceof ApiConnectionException || e instanceof IdempotencyException || status == null
+                || status >= 500 || status == 429 || status == 409;
     }
 
     private GatewayResult resultOfCancel(PaymentIntent intent) {

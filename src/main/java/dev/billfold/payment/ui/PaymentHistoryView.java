@@ -29,9 +29,8 @@ import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentRow;
 import dev.billfold.payment.PaymentService;
 import dev.billfold.payment.PaymentStatus;
+import dev.billfold.ui.LocalTimes;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,8 +47,6 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
     static final String PAYMENT_PARAMETER = "payment";
     static final String ERROR_PARAMETER = "error";
     static final String NOT_FOUND = "payment-not-found";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneId.of("UTC"));
 
     private final PaymentHistoryQuery history;
     private final PaymentService payments;
@@ -58,6 +55,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
     private final Select<Optional<PayerDetails>> payer = new Select<>();
     private final Div detail = new Div();
     private final Div banner = new Div();
+    private final LocalTimes times = LocalTimes.ofBrowser();
     /** The payment the customer just came back with, marked in the grid. */
     private @Nullable PaymentId highlighted;
 
@@ -91,7 +89,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
 
         grid.setId("history-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(row -> TIME.format(row.createdAt())).setHeader("Date").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(row -> times.format(row.createdAt())).setHeader("Date (" + times.label() + ")").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> row.amount().format()).setHeader("Amount").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LitRenderer.<PaymentRow>of("<span class=\"badge status-${item.cls}\">${item.label}</span>")
                         .withProperty("cls", row -> row.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
@@ -193,8 +191,8 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         if (payment.providerReference() != null) {
             item(list, "Provider reference", payment.providerReference(), "detail-reference");
         }
-        item(list, "Created", TIME.format(payment.createdAt()) + " UTC", null);
-        item(list, "Last change", TIME.format(payment.updatedAt()) + " UTC", null);
+        item(list, "Created", times.formatWithOffset(payment.createdAt()), null);
+        item(list, "Last change", times.formatWithOffset(payment.updatedAt()), null);
         detail.add(list);
         if (payment.canConfirmWithBank()) {
             detail.add(confirmButton(payment.id(), "confirm-with-bank"));
@@ -206,7 +204,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         return payment;
     }
 
-    private static Div invoice(Invoice invoice) {
+    private Div invoice(Invoice invoice) {
         var box = new Div(new H3("Invoice " + invoice.number()));
         box.setId("invoice-detail");
         box.addClassName("invoice");
@@ -221,8 +219,8 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         }
         item(list, "Payer address", invoice.payerAddress(), null);
         item(list, "Payment purpose", invoice.purpose(), "invoice-purpose");
-        item(list, "Issued", TIME.format(invoice.issuedAt()) + " UTC", null);
-        item(list, "Due", TIME.format(invoice.dueAt()) + " UTC", null);
+        item(list, "Issued", times.formatWithOffset(invoice.issuedAt()), null);
+        item(list, "Due", times.formatWithOffset(invoice.dueAt()), null);
         box.add(list);
         return box;
     }

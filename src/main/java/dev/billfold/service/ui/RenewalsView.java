@@ -29,10 +29,9 @@ import dev.billfold.service.ServiceStatus;
 import dev.billfold.service.ServiceSummary;
 import dev.billfold.service.ShortfallOutcome;
 import dev.billfold.ui.MainLayout;
+import dev.billfold.ui.LocalTimes;
 import dev.billfold.ui.PageTabs;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +49,7 @@ import java.util.UUID;
 @PermitAll
 public class RenewalsView extends Div {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneId.of("UTC"));
+    private final LocalTimes times = LocalTimes.ofBrowser();
 
     private final RenewalService renewals;
     private final TopUpService topUps;
@@ -401,7 +399,7 @@ public class RenewalsView extends Div {
             activity.add(new Span("Nothing yet."));
         }
         for (RenewalActivity item : latest) {
-            var line = new Div(new Span(TIME.format(item.at()) + " UTC · "
+            var line = new Div(new Span(times.formatWithOffset(item.at()) + " · "
                     + (item.serviceName() == null ? "" : item.serviceName() + ": ") + item.message()));
             line.addClassName("activity-item");
             line.getElement().setAttribute("data-kind", item.kind().name().toLowerCase(Locale.ROOT));

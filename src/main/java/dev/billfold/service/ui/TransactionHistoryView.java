@@ -18,13 +18,12 @@ import dev.billfold.base.InvalidRequestException;
 import dev.billfold.ledger.LedgerEntryKind;
 import dev.billfold.service.TimelineRow;
 import dev.billfold.service.TransactionHistoryQuery;
+import dev.billfold.ui.LocalTimes;
 import dev.billfold.ui.PageTabs;
 import jakarta.annotation.security.PermitAll;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +39,6 @@ import java.util.Optional;
 @PermitAll
 public class TransactionHistoryView extends Div {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneId.of("UTC"));
-
     private final TransactionHistoryQuery history;
     private final Grid<TimelineRow> grid = new Grid<>();
     private final Select<Optional<LedgerEntryKind>> kind = new Select<>();
@@ -50,6 +46,7 @@ public class TransactionHistoryView extends Div {
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
     private final Div error = new Div();
+    private final LocalTimes times = LocalTimes.ofBrowser();
     /** The filter the grid shows; the CSV download (a request of its own) exports exactly these rows. */
     private volatile TransactionHistoryQuery.Filter filter = TransactionHistoryQuery.Filter.all();
 
@@ -104,7 +101,7 @@ public class TransactionHistoryView extends Div {
 
         grid.setId("timeline-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(row -> TIME.format(row.at())).setHeader("Date").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(row -> times.format(row.at())).setHeader("Date (" + times.label() + ")").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> label(row.kind())).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(TimelineRow::description).setHeader("Description").setFlexGrow(1);
         grid.addColumn(row -> row.payerName() == null ? "" : row.payerName()).setHeader("Payer").setAutoWidth(true);

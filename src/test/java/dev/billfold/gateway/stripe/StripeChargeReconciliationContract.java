@@ -303,6 +303,89 @@ abstract class StripeChargeReconciliationContract extends StripeTestSupport {
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo(data.sumOfEntries(customer.accountId()));
     }
 
+    @Test
+    void a_charge_whose_payment_intent_stripe_no_longer_has_is_rejected_once_without_a_credit_and_never_asked_again() {
+        Instant created = clock.instant();
+        String intentId = StripeFake.id("pi");
+        var waiting = chargeNeedingTheBank(intentId, "pm_expiry_404");
+        String key = idempotencyKey(waiting.paymentId());
+        StripeFake.paymentIntentMissing(intentId);
+        clock.set(created.plus(Duration.ofDays(3)));
+
+        poller.runCycle();
+
+        assertThat(StripeFake.posts("/v1/payment_intents/" + intentId + "/cancel")).singleElement()
+                .satisfies(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(key + ":cancel:1"));
+        assertThat(StripeFake.gets("/v1/payment_intents/" + intentId)).as("confirmed by a read").hasSize(1);
+        assertThat(status(waiting.paymentId())).isEqualTo("REJECTED");
+        assertThat(reason(waiting.paymentId())).isEqualTo(StripeGateway.NO_SUCH_PAYMENT_INTENT);
+        assertThat(history.details(waiting.paymentId()).canConfirmWithBank()).isFalse();
+        assertThat(data.ledgerEntries(customer.accountId())).isZero();
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo(data.sumOfEntries(customer.accountId()));
+
+        StripeFake.server().resetRequests();
+        for (int minute = 0; minute < 3; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            poller.runCycle();
+        }
+        clock.advance(Duration.ofDays(1));
+        poller.runCycle();
+        assertThat(StripeFake.server().getAllServeEvents()).as("Stripe is not asked again").isEmpty();
+        assertThat(status(waiting.paymentId())).isEqualTo("REJECTED");
+        assertThat(data.ledgerEntries(customer.accountId())).isZero();
+    }
+
+    @Test
+    void a_cancel_stripe_refuses_for_good_holds_the_charge_for_clarification_once() {
+        Instant created = clock.instant();
+        String intentId = StripeFake.id("pi");
+        var waiting = chargeNeedingTheBank(intentId, "pm_expiry_400");
+        String key = idempotencyKey(waiting.paymentId());
+        StripeFake.paymentIntentCancelFails(intentId, 400, StripeFake.error("invalid_request_error", "parameter_invalid_empty",
+                null, "This PaymentIntent cannot be canceled."));
+        StripeFake.paymentIntentIs(intentId, intent(intentId, "requires_payment_method", key,
+                StripeFake.authenticationRequiredError()));
+        clock.set(created.plus(Duration.ofDays(3)));
+
+        poller.runCycle();
+
+        assertThat(StripeFake.posts("/v1/payment_intents/" + intentId + "/cancel")).hasSize(1);
+        assertThat(status(waiting.paymentId())).isEqualTo("WAITING_FOR_CLARIFICATION");
+        assertThat(reason(waiting.paymentId())).contains("Support will check it");
+        assertThat(history.details(waiting.paymentId()).canConfirmWithBank()).isFalse();
+        assertThat(data.ledgerEntries(customer.accountId())).isZero();
+
+        StripeFake.server().resetRequests();
+        for (int minute = 0; minute < 3; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            poller.runCycle();
+        }
+        assertThat(StripeFake.server().getAllServeEvents()).as("held, not looped on").isEmpty();
+        assertThat(status(waiting.paymentId())).isEqualTo("WAITING_FOR_CLARIFICATION");
+    }
+
+    @Test
+    void a_cancel_answered_with_a_server_error_is_tried_again_in_the_next_cycle() {
+        Instant created = clock.instant();
+        String intentId = StripeFake.id("pi");
+        var waiting = chargeNeedingTheBank(intentId, "pm_expiry_500");
+        String key = idempotencyKey(waiting.paymentId());
+        StripeFake.paymentIntentCancelFails(intentId, 500, StripeFake.error("api_error", null, null, "Something went wrong."));
+        clock.set(created.plus(Duration.ofDays(3)));
+
+        poller.runCycle();
+
+        assertThat(status(waiting.paymentId())).isEqualTo("WAITING_FOR_PAYMENT");
+        assertThat(history.details(waiting.paymentId()).canConfirmWithBank()).isTrue();
+        StripeFake.server().resetRequests();
+        clock.advance(Duration.ofMinutes(1));
+        poller.runCycle();
+        assertThat(StripeFake.posts("/v1/payment_intents/" + intentId + "/cancel")).as("tried again").isNotEmpty()
+                .extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(key + ":cancel:2");
+        assertThat(status(waiting.paymentId())).isEqualTo("WAITING_FOR_PAYMENT");
+        assertThat(data.ledgerEntries(customer.accountId())).isZero();
+    }
+
     /** A saved card whose off-session charge Stripe answers with 402 authentication_required, naming the intent. */
     private TopUpOutcome.Completed chargeNeedingTheBank(String intentId, String paymentMethod) {
         PaymentMethodId card = savedStripeCard(customer.person(), StripeFake.id("cus"), paymentMethod);

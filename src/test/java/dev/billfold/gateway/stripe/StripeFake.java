@@ -139,6 +139,14 @@ final class StripeFake {
         server().stubFor(post(urlPathEqualTo("/v1/payment_intents/" + intentId + "/cancel")).willReturn(json(status, errorJson)));
     }
 
+    /** Stripe has no such PaymentIntent: cancel and read both answer 404 {@code resource_missing}. */
+    static void paymentIntentMissing(String intentId) {
+        String missing = error("invalid_request_error", "resource_missing", null,
+                "No such payment_intent: '" + intentId + "'");
+        paymentIntentCancelFails(intentId, 404, missing);
+        server().stubFor(get(urlPathEqualTo("/v1/payment_intents/" + intentId)).willReturn(json(404, missing)));
+    }
+
     /** The connection drops before Stripe's answer to the cancel arrives. */
     static void paymentIntentCancelConnectionReset(String intentId) {
         server().stubFor(post(urlPathEqualTo("/v1/payment_intents/" + intentId + "/cancel"))

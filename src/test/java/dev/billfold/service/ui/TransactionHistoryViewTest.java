@@ -98,7 +98,7 @@ class TransactionHistoryViewTest extends KaribuTest {
         // The download exports exactly the filtered rows.
         String csv = new String(DownloadKt._download(_get(Anchor.class, spec -> spec.withId("export-csv"))), StandardCharsets.UTF_8);
         assertThat(csv.lines().toList()).hasSize(2).first()
-                .isEqualTo("Date (UTC),Kind,Description,Payer,Amount,Currency,Balance after,Reference");
+                .isEqualTo("Date (ISO 8601 UTC),Kind,Description,Payer,Amount,Currency,Balance after,Reference");
         assertThat(csv.lines().skip(1)).singleElement().asString()
                 .contains(",CHARGE,\"Renewal: VPS, ").contains(",-24.00,USD,26.00,renewal:" + vps.value() + ":");
 
@@ -169,7 +169,7 @@ class TransactionHistoryViewTest extends KaribuTest {
         assertThat(java.util.stream.IntStream.range(0, 3).mapToObj(i -> GridKt._get(grid, i).balanceAfter().format()))
                 .containsExactly("$30.00", "$25.00", "$40.00");
         List<String> csv = csv();
-        assertThat(csv.getFirst()).isEqualTo("Date (UTC),Kind,Description,Payer,Amount,Currency,Balance after,Reference");
+        assertThat(csv.getFirst()).isEqualTo("Date (ISO 8601 UTC),Kind,Description,Payer,Amount,Currency,Balance after,Reference");
         assertThat(csv.subList(1, csv.size())).hasSize(3).satisfiesExactly(
                 line -> assertThat(line).contains(",ADJUSTMENT,Adjustment,,5.00,USD,30.00," + goodwill),
                 line -> assertThat(line).contains(",REFUND,\"Refund: Visa •••• 4242, 12/30\",Pat Person,-40.00,USD,25.00,payment:"

@@ -27,6 +27,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The history detail offers an invoice PDF where an invoice exists and a receipt only where money was received. */
 class PaymentDocumentsViewTest extends KaribuTest {
@@ -37,6 +38,8 @@ class PaymentDocumentsViewTest extends KaribuTest {
     TopUpService topUps;
     @Autowired
     PaymentHistoryQuery history;
+    @Autowired
+    JdbcClient jdbc;
 
     Customer customer;
 
@@ -81,6 +84,21 @@ class PaymentDocumentsViewTest extends KaribuTest {
         assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("payment-detail")).isVisible()).isTrue();
         assertThat(_find(Anchor.class, spec -> spec.withId("download-invoice"))).isEmpty();
         assertThat(_find(Anchor.class, spec -> spec.withId("download-receipt"))).isEmpty();
+    }
+
+    @Test
+    void a_download_after_the_user_lost_access_is_refused_on_its_own_request() {
+        PaymentMethodId card = data.savedCard(customer, customer.person(), "4242", true);
+        PaymentId id = topUp(customer.person(), "45.00", new MethodChoice.SavedMethod(card), PaymentStatus.CREDITED);
+        showDetail(id);
+        Anchor receipt = _get(Anchor.class, spec -> spec.withId("download-receipt"));
+
+        jdbc.sql("delete from account_member where user_id = (select id from app_user where username = ?)")
+                .param(customer.username()).update();
+        newRequest();
+
+        // The handler answers 404 with the message; Karibu hands back only the body, which holds no PDF.
+        assertThat(DownloadKt._download(receipt)).isEmpty();
     }
 
     private PaymentId topUp(dev.billfold.account.PayerId payer, String amount, MethodChoice method, PaymentStatus expected) {

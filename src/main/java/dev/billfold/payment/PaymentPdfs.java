@@ -20,8 +20,9 @@ import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
- * Lays out invoice and receipt PDFs. Text is set in an embedded Liberation Sans: the standard Helvetica has no "•"
- * (card labels) and no Cyrillic (payer names); a character the font still lacks is printed as "?" rather than dropped.
+ * Lays out invoice and receipt PDFs. Text is set in an embedded Liberation Sans: the standard Helvetica has only
+ * Western European characters, and payer names may be Cyrillic; a character the font still lacks is printed as "?"
+ * rather than silently dropped.
  */
 final class PaymentPdfs {
 

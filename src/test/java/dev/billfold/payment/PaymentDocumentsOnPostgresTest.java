@@ -139,6 +139,16 @@ class PaymentDocumentsOnPostgresTest {
     }
 
     @Test
+    void cyrillic_and_uzbek_names_print_and_a_character_the_font_lacks_becomes_a_question_mark() throws IOException {
+        jdbc.sql("update payer set legal_name = ?, address = ? where id = ?")
+                .params("ТОО «Қазақ Хостинг» 株", "Oʻzbekiston, Toshkent", customer.company().value()).update();
+
+        String text = text(documents.invoice(invoiceTopUp(customer, "100.00")));
+
+        assertThat(text).contains("ТОО «Қазақ Хостинг» ?", "Oʻzbekiston, Toshkent");
+    }
+
+    @Test
     void a_refunded_payments_receipt_shows_the_refund() throws IOException {
         PaymentMethodId card = data.savedCard(customer, customer.person(), "4242", true);
         PaymentId id = ((TopUpOutcome.Completed) topUps.topUp(request(customer, "40", new MethodChoice.SavedMethod(card))))

@@ -6,11 +6,12 @@ import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Invoice and receipt PDFs of one payment. The access check is {@link PaymentHistoryQuery#details}'s: any member of
  * the payment's account may download them; anyone else gets the same answer as for an unknown payment, logged.
+ * No transaction of its own: the reads are the read-only detail and an append-only ledger entry, and the layout should
+ * not hold a database connection.
  */
 @Service
 public class PaymentDocuments {
@@ -26,7 +27,6 @@ public class PaymentDocuments {
     }
 
     /** The bank-transfer invoice, in whatever status its payment is now (a paid one says so). */
-    @Transactional(readOnly = true)
     public PaymentDocument invoice(PaymentId paymentId) {
         PaymentDetails payment = history.details(paymentId);
         Invoice invoice = payment.invoice();
@@ -37,7 +37,6 @@ public class PaymentDocuments {
     }
 
     /** A receipt exists only once money was received and credited ({@link PaymentStatus#hasReceipt()}). */
-    @Transactional(readOnly = true)
     public PaymentDocument receipt(PaymentId paymentId) {
         PaymentDetails payment = history.details(paymentId);
         @Nullable Instant creditedAt = payment.status().hasReceipt() ? creditedAt(paymentId) : null;

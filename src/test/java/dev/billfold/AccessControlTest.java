@@ -119,6 +119,7 @@ class AccessControlTest extends KaribuTest {
         assertThat(methods.keySet()).as("the reflection finds the known id-taking methods")
                 .contains("PaymentService.confirmReturn", "PaymentService.confirmWithBank", "TopUpService.topUp",
                         "TopUpService.methodsFor", "PaymentHistoryQuery.details", "PaymentHistoryQuery.page",
+                        "PaymentDocuments.invoice", "PaymentDocuments.receipt",
                         "PaymentMethodService.requireChargeable",
                         "AccountService.payers", "AccountService.switchTo", "Ledger.balance", "MemberService.changeRole",
                         "MemberService.invite", "MemberService.revokeInvitation");

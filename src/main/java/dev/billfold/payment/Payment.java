@@ -124,6 +124,10 @@ public record Payment(
 
     /** The ledger cause of this payment's credit. */
     String ledgerReference() {
+        return ledgerReference(id);
+    }
+
+    static String ledgerReference(PaymentId id) {
         return "payment:" + id.value();
     }
 }

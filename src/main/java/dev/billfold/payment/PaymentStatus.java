@@ -39,6 +39,11 @@ public enum PaymentStatus {
         return this == CREDITED || this == CONDITIONALLY_CREDITED;
     }
 
+    /** Money was received and credited for it, so it has a receipt; a refunded one's receipt shows the refund. */
+    public boolean hasReceipt() {
+        return isCredited() || this == REFUNDED;
+    }
+
     /** Counts towards daily limits: a payment that is, or may still become, money on the balance. */
     public boolean countsTowardsLimits() {
         return this != REJECTED && this != DELETED;

@@ -5,17 +5,20 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.function.SerializableFunction;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.billfold.account.PayerDetails;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerId;
@@ -24,6 +27,8 @@ import dev.billfold.base.InvalidRequestException;
 import dev.billfold.payment.BankConfirmation;
 import dev.billfold.payment.Invoice;
 import dev.billfold.payment.PaymentDetails;
+import dev.billfold.payment.PaymentDocument;
+import dev.billfold.payment.PaymentDocuments;
 import dev.billfold.payment.PaymentHistoryQuery;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentRow;
@@ -50,6 +55,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
 
     private final PaymentHistoryQuery history;
     private final PaymentService payments;
+    private final PaymentDocuments documents;
     private final Grid<PaymentRow> grid = new Grid<>();
     private final Select<Optional<PaymentStatus>> status = new Select<>();
     private final Select<Optional<PayerDetails>> payer = new Select<>();
@@ -59,9 +65,11 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
     /** The payment the customer just came back with, marked in the grid. */
     private @Nullable PaymentId highlighted;
 
-    PaymentHistoryView(PaymentHistoryQuery history, PaymentService payments, PayerService payers) {
+    PaymentHistoryView(PaymentHistoryQuery history, PaymentService payments, PaymentDocuments documents,
+                       PayerService payers) {
         this.history = history;
         this.payments = payments;
+        this.documents = documents;
         addClassName("history-view");
 
         status.setLabel("Status");
@@ -199,9 +207,39 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         }
         if (payment.invoice() != null) {
             detail.add(invoice(payment.invoice()));
+            detail.add(download("Download invoice (PDF)", "download-invoice", payment.id(), documents::invoice));
+        }
+        if (payment.status().hasReceipt()) {
+            detail.add(download("Download receipt (PDF)", "download-receipt", payment.id(), documents::receipt));
         }
         detail.setVisible(true);
         return payment;
+    }
+
+    /**
+     * A link whose request makes the PDF; the service checks access again then, since the payment may have changed
+     * (or the link been copied) after the detail was shown.
+     */
+    private static Anchor download(String text, String id, PaymentId payment,
+                                   SerializableFunction<PaymentId, PaymentDocument> make) {
+        DownloadHandler handler = event -> {
+            PaymentDocument document;
+            try {
+                document = make.apply(payment);
+            } catch (InvalidRequestException refused) {
+                event.getResponse().sendError(404, refused.getMessage());
+                return;
+            }
+            event.setFileName(document.fileName());
+            event.setContentType(PaymentDocument.CONTENT_TYPE);
+            event.setContentLength(document.pdf().length);
+            event.getOutputStream().write(document.pdf());
+        };
+        var anchor = new Anchor(handler, text);
+        anchor.setId(id);
+        anchor.addClassName("download");
+        anchor.getElement().setAttribute("download", true);
+        return anchor;
     }
 
     private Div invoice(Invoice invoice) {

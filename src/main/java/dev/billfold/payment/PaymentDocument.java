@@ -1,0 +1,12 @@
+package dev.billfold.payment;
+
+/**
+ * A downloadable PDF about one payment: its invoice or its receipt.
+ *
+ * @param fileName for the browser, e.g. {@code invoice-INV-2026-000123.pdf}
+ * @param pdf      the whole document; a page or two, so it is held in memory
+ */
+public record PaymentDocument(String fileName, byte[] pdf) {
+
+    public static final String CONTENT_TYPE = "application/pdf";
+}

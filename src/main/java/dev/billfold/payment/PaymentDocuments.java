@@ -1,0 +1,58 @@
+package dev.billfold.payment;
+
+import dev.billfold.base.InvalidRequestException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Invoice and receipt PDFs of one payment. The access check is {@link PaymentHistoryQuery#details}'s: any member of
+ * the payment's account may download them; anyone else gets the same answer as for an unknown payment, logged.
+ * No transaction of its own: the reads are the read-only detail and an append-only ledger entry, and the layout should
+ * not hold a database connection.
+ */
+@Service
+public class PaymentDocuments {
+
+    private final PaymentHistoryQuery history;
+    private final InvoiceProperties issuer;
+    private final JdbcClient jdbc;
+
+    PaymentDocuments(PaymentHistoryQuery history, InvoiceProperties issuer, JdbcClient jdbc) {
+        this.history = history;
+        this.issuer = issuer;
+        this.jdbc = jdbc;
+    }
+
+    /** The bank-transfer invoice, in whatever status its payment is now (a paid one says so). */
+    public PaymentDocument invoice(PaymentId paymentId) {
+        PaymentDetails payment = history.details(paymentId);
+        Invoice invoice = payment.invoice();
+        if (invoice == null) {
+            throw new InvalidRequestException("This payment has no invoice: only bank-transfer payments have one.");
+        }
+        return new PaymentDocument("invoice-" + invoice.number() + ".pdf", PaymentPdfs.invoice(invoice, payment));
+    }
+
+    /** A receipt exists only once money was received and credited ({@link PaymentStatus#hasReceipt()}). */
+    public PaymentDocument receipt(PaymentId paymentId) {
+        PaymentDetails payment = history.details(paymentId);
+        @Nullable Instant creditedAt = payment.status().hasReceipt() ? creditedAt(paymentId) : null;
+        if (creditedAt == null) {
+            throw new InvalidRequestException("There is no receipt for this payment: no money was received for it.");
+        }
+        @Nullable Instant refundedAt = payment.status() == PaymentStatus.REFUNDED ? payment.updatedAt() : null;
+        var receipt = new Receipt(Receipt.numberFor(paymentId), payment, creditedAt, refundedAt, issuer.recipientName());
+        return new PaymentDocument("receipt-" + receipt.number() + ".pdf", PaymentPdfs.receipt(receipt));
+    }
+
+    /** The credit's ledger entry: one per payment, keyed by its cause. */
+    private @Nullable Instant creditedAt(PaymentId paymentId) {
+        return jdbc.sql("select created_at from ledger_entry where kind = 'TOP_UP' and reference = ?")
+                .param(Payment.ledgerReference(paymentId))
+                .query((rs, n) -> rs.getObject("created_at", OffsetDateTime.class).toInstant())
+                .optional().orElse(null);
+    }
+}

@@ -114,8 +114,13 @@ final class BenchServer implements AutoCloseable {
 
     /** utime + stime of the server process in clock ticks (USER_HZ, 100 on Linux). */
     long cpuTicks() {
+        return cpuTicks(server.pid());
+    }
+
+    /** utime + stime of a process in clock ticks (USER_HZ, 100 on Linux). */
+    static long cpuTicks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + server.pid() + "/stat"));
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // fields[0] is field 3 (state); utime is field 14, stime field 15
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);

@@ -169,6 +169,11 @@ public final class ProductionServer implements AutoCloseable {
 
     // ---- the production jar --------------------------------------------------------------------------------------
 
+    /** The production jar the browser tests and benchmarks run: built when missing or older than the sources. */
+    public static Path productionJar() {
+        return productionJar(projectDir());
+    }
+
     private static Path productionJar(Path project) {
         String given = System.getProperty("billfold.productionJar");
         if (given != null && !given.isBlank()) {

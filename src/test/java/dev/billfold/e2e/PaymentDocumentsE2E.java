@@ -55,7 +55,13 @@ class PaymentDocumentsE2E {
                 ProductionApp.INVOICE_RECIPIENT_NAME, "Credited");
     }
 
+    /** With -Dbillfold.e2e.keepDownloads=true the PDFs are also kept in target/e2e-downloads, to look at. */
     private static String pdfText(Download download) throws IOException {
+        if (Boolean.getBoolean("billfold.e2e.keepDownloads")) {
+            java.nio.file.Path kept = ProductionApp.projectDir().resolve("target/e2e-downloads");
+            Files.createDirectories(kept);
+            download.saveAs(kept.resolve(download.suggestedFilename()));
+        }
         try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
             return new PDFTextStripper().getText(pdf);
         }

@@ -71,6 +71,7 @@ class AccessControlTest extends KaribuTest {
     private static final Set<String> EXPECTED_INTERNAL_CALLS = Set.of(
             "Ledger.post",
             "Ledger.lockBalance",
+            "Ledger.postedAt",
             "PaymentMethodService.recordConfirmedFromCheckout",
             "ProviderNotificationHandler.byProviderReference",
             "ProviderNotificationHandler.byIdempotencyKey",

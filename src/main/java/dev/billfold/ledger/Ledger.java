@@ -6,6 +6,8 @@ import dev.billfold.account.AccountId;
 import dev.billfold.base.InternalCall;
 import dev.billfold.base.Money;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +53,13 @@ public class Ledger {
     public Money lockBalance(AccountId accountId) {
         return entries.lockedBalance(accountId).orElseThrow(() ->
                 new IllegalStateException("Account " + accountId.value() + " has no balance"));
+    }
+
+    /** When the entry for this cause was posted, if it was: e.g. the moment a payment was credited, for its receipt. */
+    @InternalCall("read for a document whose payment the caller has already checked access to")
+    @Transactional(readOnly = true)
+    public Optional<Instant> postedAt(LedgerEntryKind kind, String reference) {
+        return entries.createdAt(kind, reference);
     }
 
     /** The current user's balance in their current account. */

@@ -3,6 +3,8 @@ package dev.billfold.ledger;
 import dev.billfold.account.AccountId;
 import dev.billfold.base.Money;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.Optional;
@@ -45,6 +47,13 @@ class LedgerEntryRepository {
         return jdbc.sql("select amount_value, amount_currency from account_balance where account_id = ? for update")
                 .param(accountId.value())
                 .query((rs, n) -> Money.of(rs.getBigDecimal(1), Currency.getInstance(rs.getString(2).trim())))
+                .optional();
+    }
+
+    Optional<Instant> createdAt(LedgerEntryKind kind, String reference) {
+        return jdbc.sql("select created_at from ledger_entry where kind = ? and reference = ?")
+                .params(kind.name(), reference)
+                .query((rs, n) -> rs.getObject("created_at", OffsetDateTime.class).toInstant())
                 .optional();
     }
 

@@ -1,10 +1,10 @@
 package dev.billfold.payment;
 
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.ledger.Ledger;
+import dev.billfold.ledger.LedgerEntryKind;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,12 +18,12 @@ public class PaymentDocuments {
 
     private final PaymentHistoryQuery history;
     private final InvoiceProperties issuer;
-    private final JdbcClient jdbc;
+    private final Ledger ledger;
 
-    PaymentDocuments(PaymentHistoryQuery history, InvoiceProperties issuer, JdbcClient jdbc) {
+    PaymentDocuments(PaymentHistoryQuery history, InvoiceProperties issuer, Ledger ledger) {
         this.history = history;
         this.issuer = issuer;
-        this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     /** The bank-transfer invoice, in whatever status its payment is now (a paid one says so). */
@@ -39,20 +39,13 @@ public class PaymentDocuments {
     /** A receipt exists only once money was received and credited ({@link PaymentStatus#hasReceipt()}). */
     public PaymentDocument receipt(PaymentId paymentId) {
         PaymentDetails payment = history.details(paymentId);
-        @Nullable Instant creditedAt = payment.status().hasReceipt() ? creditedAt(paymentId) : null;
+        @Nullable Instant creditedAt = payment.status().hasReceipt()
+                ? ledger.postedAt(LedgerEntryKind.TOP_UP, Payment.ledgerReference(paymentId)).orElse(null) : null;
         if (creditedAt == null) {
             throw new InvalidRequestException("There is no receipt for this payment: no money was received for it.");
         }
         @Nullable Instant refundedAt = payment.status() == PaymentStatus.REFUNDED ? payment.updatedAt() : null;
         var receipt = new Receipt(Receipt.numberFor(paymentId), payment, creditedAt, refundedAt, issuer.recipientName());
         return new PaymentDocument("receipt-" + receipt.number() + ".pdf", PaymentPdfs.receipt(receipt));
-    }
-
-    /** The credit's ledger entry: one per payment, keyed by its cause. */
-    private @Nullable Instant creditedAt(PaymentId paymentId) {
-        return jdbc.sql("select created_at from ledger_entry where kind = 'TOP_UP' and reference = ?")
-                .param(Payment.ledgerReference(paymentId))
-                .query((rs, n) -> rs.getObject("created_at", OffsetDateTime.class).toInstant())
-                .optional().orElse(null);
     }
 }

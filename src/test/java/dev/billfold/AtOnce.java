@@ -20,6 +20,18 @@ public final class AtOnce {
 
     /** Runs {@code threads} tasks at once, each signed in as {@code username}; their results in task order. */
     public static <T> List<T> signedIn(String username, int threads, Task<T> task) throws Exception {
+        return run(threads, index -> {
+            TestData.signIn(username);
+            try {
+                return task.run(index);
+            } finally {
+                TestData.signOut();
+            }
+        });
+    }
+
+    /** Runs {@code threads} tasks at once, released by one latch; their results in task order. */
+    public static <T> List<T> run(int threads, Task<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -27,13 +39,8 @@ public final class AtOnce {
             for (int i = 0; i < threads; i++) {
                 int index = i;
                 futures.add(pool.submit(() -> {
-                    TestData.signIn(username);
                     start.await();
-                    try {
-                        return task.run(index);
-                    } finally {
-                        TestData.signOut();
-                    }
+                    return task.run(index);
                 }));
             }
             start.countDown();

@@ -2,15 +2,10 @@ package dev.billfold.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.billfold.AtOnce;
 import dev.billfold.PostgresTestConfig;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +28,7 @@ class OidcUsersOnPostgresTest {
     void simultaneous_first_sign_ins_of_one_subject_all_get_the_one_user_created() throws Exception {
         for (int round = 0; round < 10; round++) {
             String subject = "subject-" + UUID.randomUUID();
-            List<AppUser> signedIn = atOnce(6, index -> users.signedIn(ISSUER, subject, "Dana Race",
+            List<AppUser> signedIn = AtOnce.run(6, index -> users.signedIn(ISSUER, subject, "Dana Race",
                     "dana@example.test", true));
 
             assertThat(signedIn).extracting(AppUser::id).containsOnly(signedIn.getFirst().id());
@@ -47,37 +42,10 @@ class OidcUsersOnPostgresTest {
         String subject = "subject-" + UUID.randomUUID();
         AppUser first = users.signedIn(ISSUER, subject, "Old Name", "old@example.test", true);
 
-        List<AppUser> signedIn = atOnce(6, index -> users.signedIn(ISSUER, subject, "New Name", "new@example.test", true));
+        List<AppUser> signedIn = AtOnce.run(6, index -> users.signedIn(ISSUER, subject, "New Name", "new@example.test", true));
 
         assertThat(signedIn).extracting(AppUser::id).containsOnly(first.id());
         assertThat(jdbc.sql("select display_name from app_user where id = ?").param(first.id().value())
                 .query(String.class).single()).isEqualTo("New Name");
-    }
-
-    private interface Task<T> {
-        T run(int index) throws Exception;
-    }
-
-    private static <T> List<T> atOnce(int threads, Task<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.run(index);
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

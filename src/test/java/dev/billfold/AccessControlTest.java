@@ -366,6 +366,9 @@ class AccessControlTest extends KaribuTest {
             if (type == java.time.LocalDate.class) {
                 return java.time.LocalDate.of(2026, 1, 1);
             }
+            if (type == java.time.ZoneId.class || type == java.time.ZoneOffset.class) {
+                return java.time.ZoneOffset.UTC;
+            }
             if (type == java.io.Writer.class) {
                 return new java.io.StringWriter();
             }

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -72,10 +73,17 @@ public class TransactionHistoryQuery {
 
     /**
      * Optional filters; null means all. {@code payerId} hides the other payers' top-ups and refunds, not the account's
-     * charges and adjustments. {@code from} and {@code to} are inclusive days in UTC.
+     * charges and adjustments. {@code from} and {@code to} are inclusive days in {@code zone}: the customer's, so that
+     * a day in the filter is a day of the dates the page shows (DD-049).
      */
     public record Filter(@Nullable LedgerEntryKind kind, @Nullable PayerId payerId, @Nullable LocalDate from,
-                         @Nullable LocalDate to) {
+                         @Nullable LocalDate to, ZoneId zone) {
+
+        /** Days in UTC. */
+        public Filter(@Nullable LedgerEntryKind kind, @Nullable PayerId payerId, @Nullable LocalDate from,
+                      @Nullable LocalDate to) {
+            this(kind, payerId, from, to, ZoneOffset.UTC);
+        }
 
         public static Filter all() {
             return new Filter(null, null, null, null);
@@ -166,10 +174,12 @@ public class TransactionHistoryQuery {
             spec = spec.param("payer", filter.payerId().value());
         }
         if (filter.from() != null) {
-            spec = spec.param("from", filter.from().atStartOfDay().atOffset(ZoneOffset.UTC));
+            spec = spec.param("from", filter.from().atStartOfDay(filter.zone()).toOffsetDateTime()
+                    .withOffsetSameInstant(ZoneOffset.UTC));
         }
         if (filter.to() != null) {
-            spec = spec.param("to", filter.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+            spec = spec.param("to", filter.to().plusDays(1).atStartOfDay(filter.zone()).toOffsetDateTime()
+                    .withOffsetSameInstant(ZoneOffset.UTC));
         }
         return spec;
     }

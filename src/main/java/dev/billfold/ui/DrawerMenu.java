@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.server.menu.MenuEntry;
+import dev.billfold.base.ui.Markup;
 import java.util.List;
 
 /**

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -43,7 +46,32 @@ class LocalTimesE2E {
             assertThat(page.locator("#history-grid")).containsText("Date (Asia/Tashkent)");
 
             portal.openTransactions();
-            assertThat(page.locator("#timeline-grid")).containsText("Date (Asia/Tashkent)");
+            Locator timeline = page.locator("#timeline-grid");
+            assertThat(timeline).containsText("Date (Asia/Tashkent)");
+
+            // The date filter means Tashkent days: the top-up is in the day it shows, and not in the day after.
+            LocalDate shownDay = LocalDate.ofInstant(after, TASHKENT);
+            // The grid keeps rows it no longer shows in the page, hidden: only the text a customer sees counts.
+            var shown = new LocatorAssertions.ContainsTextOptions().setUseInnerText(true);
+            assertThat(timeline).containsText("$200.00", shown); // the demo account's opening top-up, days earlier
+            chooseDay(page, "#from-filter", shownDay);
+            assertThat(timeline).not().containsText("$200.00", shown);
+            chooseDay(page, "#to-filter", shownDay);
+            assertThat(timeline).containsText("$7.05", shown);
+
+            chooseDay(page, "#from-filter", shownDay.plusDays(1));
+            assertThat(page.locator("#timeline-error")).hasText("The end date is before the start date.");
+            chooseDay(page, "#to-filter", shownDay.plusDays(1));
+            assertThat(page.locator("#timeline-error")).isHidden();
+            assertThat(timeline).not().containsText("$7.05", shown);
         }
+    }
+
+    /** Types the day into a date filter and commits it with Enter, as a customer does. */
+    private static void chooseDay(Page page, String picker, LocalDate day) {
+        Locator input = page.locator(picker + " input");
+        input.fill(DateTimeFormatter.ofPattern("M/d/yyyy", Locale.US).format(day));
+        input.press("Enter");
+        new Portal(page).waitForServer();
     }
 }

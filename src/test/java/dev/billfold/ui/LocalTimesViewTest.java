@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
+import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentRow;
@@ -20,6 +21,7 @@ import dev.billfold.payment.TopUpService;
 import dev.billfold.payment.ui.PaymentHistoryView;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.service.TimelineRow;
+import dev.billfold.service.TransactionHistoryQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,6 +43,8 @@ class LocalTimesViewTest extends KaribuTest {
     TopUpService topUps;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TransactionHistoryQuery timeline;
 
     Customer customer;
     PaymentId payment;
@@ -69,6 +73,36 @@ class LocalTimesViewTest extends KaribuTest {
         grid.select(GridKt._get(grid, 0));
         String detail = _get(Div.class, spec -> spec.withId("payment-detail")).getElement().getTextRecursively();
         assertThat(detail).contains("2026-11-25 22:05 UTC+05:00").doesNotContain("17:05");
+    }
+
+    @Test
+    void the_timeline_date_filter_means_days_in_the_browser_zone() {
+        // 20:30 UTC on the 25th is 01:30 on the 26th in Tashkent.
+        jdbc.sql("update ledger_entry set created_at = ? where account_id = ?")
+                .params(Instant.parse("2026-11-25T20:30:00Z").atOffset(ZoneOffset.UTC), customer.accountId().value()).update();
+        var tashkent = java.time.ZoneId.of("Asia/Tashkent");
+        var the25th = java.time.LocalDate.parse("2026-11-25");
+        var the26th = the25th.plusDays(1);
+
+        assertThat(timeline.count(new TransactionHistoryQuery.Filter(null, null, the26th, the26th, tashkent))).isEqualTo(1);
+        assertThat(timeline.count(new TransactionHistoryQuery.Filter(null, null, the25th, the25th, tashkent))).isZero();
+        assertThat(timeline.count(new TransactionHistoryQuery.Filter(null, null, the25th, the25th))).as("UTC days").isEqualTo(1);
+    }
+
+    @Test
+    void a_pending_invitation_expires_at_the_browser_zone_time() {
+        var sent = PAID.atOffset(ZoneOffset.UTC);
+        jdbc.sql("""
+                        insert into invitation (id, account_id, email, role, token_hash, invited_by, created_at, expires_at, version)
+                        values (?, ?, 'guest@example.com', 'BILLING', ?, ?, ?, ?, 0)""")
+                .params(UUID.randomUUID(), customer.accountId().value(), "f".repeat(64), customer.userId().value(), sent,
+                        sent.plusDays(7))
+                .update();
+        browserTimeZone("Asia/Almaty");
+        UI.getCurrent().navigate(dev.billfold.account.ui.MembersView.class);
+
+        assertThat(_get(Div.class, spec -> spec.withId("invitation-list")).getElement().getTextRecursively())
+                .contains("expires 2026-12-02 22:05 UTC+05:00");
     }
 
     @Test

@@ -21,11 +21,9 @@ import dev.billfold.account.MemberService;
 import dev.billfold.account.MemberSummary;
 import dev.billfold.account.Role;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.LocalTimes;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /** Owners invite people by e-mail, change roles and remove members. Other roles see only a note. */
 @Route("members")
@@ -35,13 +33,12 @@ import java.util.Locale;
 @PermitAll
 public class MembersView extends Div {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     private final MemberService members;
     private final AccountContext account;
     private final Div memberList = new Div();
     private final Div invitationList = new Div();
+    private final LocalTimes times = LocalTimes.ofBrowser();
     private final Div message = new Div();
     private final EmailField email = new EmailField("E-mail address");
     private final Select<Role> role = new Select<>();
@@ -164,7 +161,7 @@ public class MembersView extends Div {
     private Div invitationRow(InvitationSummary invitation) {
         var address = new Span(invitation.email());
         address.addClassName("member-email");
-        var details = new Span(invitation.role().label() + " · expires " + DAY.format(invitation.expiresAt()));
+        var details = new Span(invitation.role().label() + " · expires " + times.formatWithOffset(invitation.expiresAt()));
         var revoke = new Button("Withdraw", e -> act(() -> members.revokeInvitation(invitation.id()),
                 "The invitation to %s was withdrawn.".formatted(invitation.email()), false));
         revoke.setId("revoke-" + invitation.id().value());

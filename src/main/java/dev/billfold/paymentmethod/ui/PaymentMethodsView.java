@@ -24,13 +24,13 @@ import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.paymentmethod.MethodListItem;
-import dev.billfold.paymentmethod.PaymentMethodService;
 import dev.billfold.paymentmethod.PaymentMethodService.SetupProvider;
 import dev.billfold.paymentmethod.PaymentMethodService.SetupStatus;
+import dev.billfold.paymentmethod.PaymentMethodService;
 import dev.billfold.paymentmethod.PaymentMethodStatus;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +59,7 @@ public class PaymentMethodsView extends Div implements BeforeEnterObserver {
     private final Select<SetupProvider> provider = new Select<>();
     private final Button add = new Button("Add payment method");
     private final Div list = new Div();
+    private final LocalTimes times = LocalTimes.ofBrowser();
     private @Nullable PayerId shown;
     private @Nullable Registration live;
 
@@ -206,7 +207,7 @@ public class PaymentMethodsView extends Div implements BeforeEnterObserver {
         var details = new Div();
         details.addClassName("detail-list");
         detail(details, "Provider", item.providerName());
-        detail(details, "Added", ADDED.format(item.createdAt().atZone(ZoneOffset.UTC)));
+        detail(details, "Added", ADDED.format(item.createdAt().atZone(times.zone())));
         if (item.expiresOn() != null) {
             detail(details, "Expires", EXPIRES.format(item.expiresOn()));
         }

@@ -15,10 +15,10 @@ import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.ledger.LedgerEntryKind;
 import dev.billfold.service.TimelineRow;
 import dev.billfold.service.TransactionHistoryQuery;
-import dev.billfold.ui.LocalTimes;
 import dev.billfold.ui.PageTabs;
 import jakarta.annotation.security.PermitAll;
 import java.io.OutputStreamWriter;
@@ -134,7 +134,7 @@ public class TransactionHistoryView extends Div {
         return new TransactionHistoryQuery.Filter(
                 kind.getValue() == null ? null : kind.getValue().orElse(null),
                 payer.getValue() == null ? null : payer.getValue().map(PayerSummary::id).orElse(null),
-                from.getValue(), to.getValue());
+                from.getValue(), to.getValue(), times.zone());
     }
 
     private void refresh() {

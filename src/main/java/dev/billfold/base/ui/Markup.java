@@ -1,4 +1,4 @@
-package dev.billfold.ui;
+package dev.billfold.base.ui;
 
 /** Text put into markup that the client renders (innerHTML), for the few places that hold HTML instead of components. */
 public final class Markup {

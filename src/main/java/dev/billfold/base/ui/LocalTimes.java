@@ -1,4 +1,4 @@
-package dev.billfold.ui;
+package dev.billfold.base.ui;
 
 import com.vaadin.flow.component.UI;
 import java.io.Serializable;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.billfold.base.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -29,8 +29,8 @@ import dev.billfold.payment.ui.PaymentHistoryView;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.paymentmethod.ui.PaymentMethodsView;
 import dev.billfold.security.UserId;
-import dev.billfold.service.ServiceFixtures;
-import dev.billfold.service.ServiceId;
+import dev.billfold.hosting.ServiceFixtures;
+import dev.billfold.hosting.HostedServiceId;
 import dev.billfold.ui.KaribuTest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -400,7 +400,7 @@ class AccessControlTest extends KaribuTest {
         ids.put(PaymentMethodId.class, card);
         ids.put(PaymentId.class, waitingCheckout(c));
         ids.put(InvitationId.class, pendingInvitation(c));
-        ids.put(ServiceId.class, new ServiceFixtures(jdbc).service(c, "Access VPS", "12.00", "MONTH",
+        ids.put(HostedServiceId.class, new ServiceFixtures(jdbc).service(c, "Access VPS", "12.00", "MONTH",
                 java.time.LocalDate.now().plusDays(5), "ACTIVE", true));
         return ids;
     }

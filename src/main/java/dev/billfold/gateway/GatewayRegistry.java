@@ -23,6 +23,16 @@ public class GatewayRegistry {
         return gateways.stream().filter(g -> g.id().equals(id)).findFirst();
     }
 
+    /** The switched-on providers that have the capability, in the same order. */
+    public <C extends PaymentGateway> List<C> enabled(Class<C> capability) {
+        return gateways.stream().flatMap(g -> g.as(capability).stream()).toList();
+    }
+
+    /** The provider, if it is switched on and has the capability. */
+    public <C extends PaymentGateway> Optional<C> find(String id, Class<C> capability) {
+        return find(id).flatMap(g -> g.as(capability));
+    }
+
     /** For ids that came from outside: an unknown or switched-off provider is bad input. */
     public PaymentGateway require(String id) {
         return find(id).orElseThrow(() -> new InvalidRequestException("method", "That payment provider is not available."));

@@ -19,11 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Ledger {
 
-    private final LedgerEntryRepository entries;
+    private final LedgerEntryStore entries;
     private final AccountAccess access;
     private final Clock clock;
 
-    Ledger(LedgerEntryRepository entries, AccountAccess access, Clock clock) {
+    Ledger(LedgerEntryStore entries, AccountAccess access, Clock clock) {
         this.entries = entries;
         this.access = access;
         this.clock = clock;

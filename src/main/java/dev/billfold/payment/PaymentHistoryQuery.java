@@ -35,10 +35,10 @@ public class PaymentHistoryQuery {
     private final JdbcClient jdbc;
     private final AccountAccess access;
     private final GatewayRegistry gateways;
-    private final InvoiceRepository invoices;
+    private final InvoiceStore invoices;
     private final PaymentCustomerActions customerActions;
 
-    PaymentHistoryQuery(JdbcClient jdbc, AccountAccess access, GatewayRegistry gateways, InvoiceRepository invoices,
+    PaymentHistoryQuery(JdbcClient jdbc, AccountAccess access, GatewayRegistry gateways, InvoiceStore invoices,
                         PaymentCustomerActions customerActions) {
         this.customerActions = customerActions;
         this.jdbc = jdbc;

@@ -6,6 +6,7 @@ import dev.billfold.base.InvalidRequestException;
 import dev.billfold.gateway.CustomerActionRequest;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.CustomerActions;
 import dev.billfold.gateway.PaymentGateway;
 import dev.billfold.paymentmethod.ChargeableMethod;
 import dev.billfold.paymentmethod.PaymentMethodService;
@@ -85,7 +86,7 @@ public class PaymentService {
                 || payment.paymentMethodId() == null || customerActions.open(paymentId).isEmpty()) {
             throw new InvalidRequestException("This payment does not need a confirmation with your bank.");
         }
-        PaymentGateway gateway = gateways.find(payment.provider()).orElseThrow(() ->
+        CustomerActions gateway = gateways.find(payment.provider(), CustomerActions.class).orElseThrow(() ->
                 new InvalidRequestException("That payment's provider is not available right now. Try again later."));
         ChargeableMethod method = methods.requireChargeable(payment.payerId(), payment.paymentMethodId());
         int attempt = customerActions.nextAttempt(paymentId, clock.instant());
@@ -117,8 +118,13 @@ public class PaymentService {
             return GatewayResult.unknown(payment.providerReference(), "The payment provider is switched off.");
         }
         try {
-            return charge ? gateway.customerActionResult(payment.providerReference())
-                    : gateway.checkoutResult(payment.providerReference());
+            if (!charge) {
+                return gateway.checkoutResult(payment.providerReference());
+            }
+            return gateway.as(CustomerActions.class)
+                    .map(actions -> actions.customerActionResult(payment.providerReference()))
+                    .orElseGet(() -> GatewayResult.unknown(payment.providerReference(),
+                            "The provider cannot be asked about this payment yet."));
         } catch (RuntimeException unreachable) {
             log.warn("Payment {}: could not ask {} for the outcome", payment.id().value(), gateway.id(), unreachable);
             return GatewayResult.unknown(payment.providerReference(), "The provider did not answer; we will check again shortly.");

@@ -4,7 +4,7 @@ import dev.billfold.gateway.GatewayResult;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.ledger.LedgerEntryKind;
 import dev.billfold.paymentmethod.PaymentMethodService;
-import dev.billfold.gateway.PollerProperties;
+import dev.billfold.polling.PollerProperties;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;

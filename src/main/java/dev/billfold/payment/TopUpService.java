@@ -52,7 +52,7 @@ public class TopUpService {
     private final TopUpLimits limits;
     private final DailyUsageQuery dailyUsage;
     private final PaymentRepository payments;
-    private final InvoiceRepository invoices;
+    private final InvoiceStore invoices;
     private final InvoiceProperties invoiceProperties;
     private final PaymentSettlement settlement;
     private final ChargeRequestStore charges;
@@ -60,7 +60,7 @@ public class TopUpService {
     private final Clock clock;
 
     TopUpService(AccountAccess access, AccountService accounts, PaymentMethodService methods, GatewayRegistry gateways,
-                 TopUpLimits limits, DailyUsageQuery dailyUsage, PaymentRepository payments, InvoiceRepository invoices,
+                 TopUpLimits limits, DailyUsageQuery dailyUsage, PaymentRepository payments, InvoiceStore invoices,
                  InvoiceProperties invoiceProperties, PaymentSettlement settlement, ChargeRequestStore charges,
                  PlatformTransactionManager transactionManager, Clock clock) {
         this.charges = charges;

@@ -1,17 +1,21 @@
 package dev.billfold.payment;
 
+import dev.billfold.gateway.ChargeCancellation;
+import dev.billfold.gateway.ChargeLookup;
 import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentGateway;
-import dev.billfold.gateway.PollerProperties;
-import dev.billfold.gateway.ProviderCallLimiter;
-import dev.billfold.gateway.ProviderLanes;
+import dev.billfold.polling.Poller;
+import dev.billfold.polling.PollerProperties;
+import dev.billfold.polling.ProviderCallLimiter;
+import dev.billfold.polling.ProviderLanes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reconciles payments left WAITING_FOR_PAYMENT: checkouts with a provider reference are asked about
  * ({@link PaymentGateway#checkoutResult}), and saved-method charges are asked about by reference or re-sent unchanged
- * with their idempotency key within the provider's replay window ({@link PaymentGateway#chargeResult}). Every answer
+ * with their idempotency key within the provider's replay window ({@link ChargeLookup#chargeResult}). Every answer
  * goes through {@link PaymentSettlement}, the same change as the customer's return and the webhooks, so a payment is
  * credited exactly once whoever gets there first. Unpaid payments are DELETED after their expiry (invoices 30 days,
  * others 3 days; configurable); a saved-method charge never is, it is held for clarification instead (DD-035). A
@@ -33,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code next_check_at}), no transaction is open during a provider call, and each provider has its own lane and rate.
  */
 @Component
-public class WaitingPaymentPoller {
+public class WaitingPaymentPoller implements Poller {
 
     private static final Logger log = LoggerFactory.getLogger(WaitingPaymentPoller.class);
     static final String LANE = "payments:";
@@ -69,7 +73,13 @@ public class WaitingPaymentPoller {
         this.clock = clock;
     }
 
+    @Override
+    public String description() {
+        return "Payment reconciliation";
+    }
+
     /** One cycle: expiry of what needs no question, then each provider's waiting checkouts and charges in its own lane. */
+    @Override
     public Map<String, Integer> runCycle() {
         expireUnasked();
         List<String> providerLanes = gateways.enabled().stream().map(g -> LANE + g.id()).toList();
@@ -126,19 +136,22 @@ public class WaitingPaymentPoller {
             for (PaymentCheckStore.DueCharge charge : due) {
                 try {
                     Instant expiresAt = charge.createdAt().plus(properties.paymentExpiry());
+                    ChargeCancellation cancellation = gateway.as(ChargeCancellation.class).orElse(null);
                     boolean cancelable = charge.waitsForCustomer() && charge.providerReference() != null
-                            && gateway.supportsChargeCancel();
+                            && cancellation != null;
                     if (cancelable && !clock.instant().isBefore(expiresAt)) {
                         long left = deadline - System.nanoTime();
                         if (left <= 0 || !limiter.acquire(gateway.id(), Duration.ofNanos(left))) {
                             return asked;
                         }
-                        cancelUnconfirmed(gateway, charge);
+                        cancelUnconfirmed(cancellation, charge);
                         asked++;
                         continue;
                     }
                     ChargeRequest request = charges.find(charge.id(), charge.idempotencyKey(), charge.amount()).orElse(null);
-                    Instant replayEnds = charge.createdAt().plus(gateway.chargeReplayWindow()).minus(REPLAY_MARGIN);
+                    ChargeLookup lookup = gateway.as(ChargeLookup.class).orElse(null);
+                    Duration replayWindow = lookup == null ? Duration.ZERO : lookup.chargeReplayWindow();
+                    Instant replayEnds = charge.createdAt().plus(replayWindow).minus(REPLAY_MARGIN);
                     if (charge.providerReference() == null && (request == null || !clock.instant().isBefore(replayEnds))) {
                         settlement.holdOpenCharge(charge.id(), request == null ? NO_RECORDED_REQUEST : PAST_REPLAY_WINDOW);
                         continue;
@@ -147,9 +160,11 @@ public class WaitingPaymentPoller {
                     if (left <= 0 || !limiter.acquire(gateway.id(), Duration.ofNanos(left))) {
                         return asked;
                     }
-                    GatewayResult result = askCharge(gateway, charge, request);
+                    GatewayResult result = lookup == null
+                            ? GatewayResult.unknown(charge.providerReference(), "This provider cannot be asked about a charge.")
+                            : askCharge(lookup, charge, request);
                     settlement.applyPolledCharge(charge.id(), result, replayEnds, expiresAt,
-                            unsettledReason(properties.paymentExpiry()), gateway.supportsChargeCancel());
+                            unsettledReason(properties.paymentExpiry()), cancellation != null);
                     asked++;
                 } catch (RuntimeException e) {
                     log.error("Payment {}: charge reconciliation failed; due again when its lease ends", charge.id().value(), e);
@@ -164,9 +179,9 @@ public class WaitingPaymentPoller {
      * provider, where it can then never succeed, and rejected; one the customer confirmed meanwhile is credited once
      * instead (DD-043). Each try has its own key: Stripe replays a saved 5xx for a day.
      */
-    private void cancelUnconfirmed(PaymentGateway gateway, PaymentCheckStore.DueCharge charge) {
+    private void cancelUnconfirmed(ChargeCancellation gateway, PaymentCheckStore.DueCharge charge) {
         Integer attempt = transaction.execute(status -> checks.recordAttempt(charge.id()));
-        String reference = java.util.Objects.requireNonNull(charge.providerReference());
+        String reference = Objects.requireNonNull(charge.providerReference());
         GatewayResult result;
         try {
             result = gateway.cancelCharge(charge.idempotencyKey() + ":cancel:" + attempt, reference);
@@ -186,7 +201,7 @@ public class WaitingPaymentPoller {
                 .formatted(days >= 1 ? days + (days == 1 ? " day" : " days") : "the payment period");
     }
 
-    private static GatewayResult askCharge(PaymentGateway gateway, PaymentCheckStore.DueCharge charge,
+    private static GatewayResult askCharge(ChargeLookup gateway, PaymentCheckStore.DueCharge charge,
                                            @Nullable ChargeRequest request) {
         try {
             if (request == null) {

@@ -2,7 +2,7 @@ package dev.billfold.paymentmethod;
 
 import dev.billfold.account.AccountAccess;
 import dev.billfold.gateway.GatewayResult;
-import dev.billfold.gateway.PollerProperties;
+import dev.billfold.polling.PollerProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

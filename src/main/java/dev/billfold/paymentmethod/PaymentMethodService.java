@@ -9,6 +9,7 @@ import dev.billfold.base.InvalidRequestException;
 import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.MethodSetup;
 import dev.billfold.gateway.PaymentGateway;
 import dev.billfold.gateway.SetupRequest;
 import java.time.Clock;
@@ -65,7 +66,7 @@ public class PaymentMethodService {
 
     /** The providers that can save a method without a payment, for the "Add" choice. */
     public List<SetupProvider> setupProviders() {
-        return gateways.enabled().stream().filter(PaymentGateway::supportsSetup)
+        return gateways.enabled(MethodSetup.class).stream()
                 .map(g -> new SetupProvider(g.id(), g.displayName())).toList();
     }
 
@@ -236,11 +237,10 @@ public class PaymentMethodService {
      */
     public SetupStart startSetup(PayerId payerId, String provider) {
         Payer payer = access.requirePayer(payerId, AccountAccess.Action.MOVE_MONEY);
-        PaymentGateway gateway = gateways.require(provider);
-        if (!gateway.supportsSetup()) {
-            throw new InvalidRequestException("method", "%s cannot save a card without a payment. Save it during a top-up instead."
-                    .formatted(gateway.displayName()));
-        }
+        PaymentGateway chosen = gateways.require(provider);
+        MethodSetup gateway = chosen.as(MethodSetup.class).orElseThrow(() -> new InvalidRequestException("method",
+                "%s cannot save a card without a payment. Save it during a top-up instead."
+                        .formatted(chosen.displayName())));
         PaymentMethod pending = transaction.execute(status -> methods.save(
                 PaymentMethod.pendingSetup(payer.accountId(), payer.id(), gateway.id(), clock.instant())));
         String returnPath = "/payment-methods/setup/" + pending.id().value();
@@ -274,13 +274,13 @@ public class PaymentMethodService {
         if (method.status() != PaymentMethodStatus.PENDING || method.setupReference() == null) {
             return SetupStatus.of(method);
         }
-        GatewayResult result = gateways.find(method.provider())
+        GatewayResult result = gateways.find(method.provider(), MethodSetup.class)
                 .map(gateway -> askProvider(gateway, method))
                 .orElseGet(() -> GatewayResult.unknown(method.setupReference(), "The payment provider is switched off."));
         return SetupStatus.of(setups.apply(methodId, result).method());
     }
 
-    private static GatewayResult askProvider(PaymentGateway gateway, PaymentMethod method) {
+    private static GatewayResult askProvider(MethodSetup gateway, PaymentMethod method) {
         try {
             return gateway.setupResult(Objects.requireNonNull(method.setupReference()));
         } catch (RuntimeException unreachable) {

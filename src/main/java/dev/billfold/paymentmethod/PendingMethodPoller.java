@@ -2,10 +2,11 @@ package dev.billfold.paymentmethod;
 
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.GatewayResult;
-import dev.billfold.gateway.PaymentGateway;
-import dev.billfold.gateway.PollerProperties;
-import dev.billfold.gateway.ProviderCallLimiter;
-import dev.billfold.gateway.ProviderLanes;
+import dev.billfold.gateway.MethodSetup;
+import dev.billfold.polling.Poller;
+import dev.billfold.polling.PollerProperties;
+import dev.billfold.polling.ProviderCallLimiter;
+import dev.billfold.polling.ProviderLanes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link MethodSetupSettlement}, which locks and re-checks. Each provider runs in its own lane under its own rate.
  */
 @Component
-public class PendingMethodPoller {
+public class PendingMethodPoller implements Poller {
 
     private static final Logger log = LoggerFactory.getLogger(PendingMethodPoller.class);
     static final String LANE = "methods:";
@@ -57,17 +58,23 @@ public class PendingMethodPoller {
         this.clock = clock;
     }
 
+    @Override
+    public String description() {
+        return "Pending-method check";
+    }
+
     /** One cycle over every provider that can save methods; returns the methods asked about per provider. */
+    @Override
     public Map<String, Integer> runCycle() {
         expireCards();
-        List<String> providerLanes = gateways.enabled().stream().filter(PaymentGateway::supportsSetup)
-                .map(g -> LANE + g.id()).toList();
-        return lanes.run(providerLanes, lane -> checkProvider(gateways.find(lane.substring(LANE.length())).orElseThrow()),
+        List<String> providerLanes = gateways.enabled(MethodSetup.class).stream().map(g -> LANE + g.id()).toList();
+        return lanes.run(providerLanes,
+                lane -> checkProvider(gateways.find(lane.substring(LANE.length()), MethodSetup.class).orElseThrow()),
                 properties.providerBudget().plus(Duration.ofSeconds(5)));
     }
 
     /** Works through the provider's due methods until none is left or its time for this cycle is used up. */
-    int checkProvider(PaymentGateway gateway) {
+    int checkProvider(MethodSetup gateway) {
         long deadline = System.nanoTime() + properties.providerBudget().toNanos();
         int asked = 0;
         while (System.nanoTime() < deadline) {
@@ -94,7 +101,7 @@ public class PendingMethodPoller {
         return asked;
     }
 
-    private void check(PaymentGateway gateway, MethodCheckStore.DueMethod method) {
+    private void check(MethodSetup gateway, MethodCheckStore.DueMethod method) {
         if (method.setupReference() == null) {
             settlement.giveUpIfDue(method.id());
             return;

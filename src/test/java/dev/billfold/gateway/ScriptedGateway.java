@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Bean;
  * latency, optionally random, so that concurrent answers come back in random order. One shared instance, so that two
  * application contexts (two nodes) talk to the same provider.
  */
-public final class ScriptedGateway implements PaymentGateway {
+public final class ScriptedGateway implements ChargeLookup, ChargeCancellation, MethodSetup {
 
     public static final String ID = "scripted";
     public static final ScriptedGateway SHARED = new ScriptedGateway();
@@ -147,12 +148,12 @@ public final class ScriptedGateway implements PaymentGateway {
     }
 
     @Override
-    public boolean supportsSetup() {
-        return true;
+    public CheckoutSession startCheckout(CheckoutRequest request) {
+        throw new UnsupportedOperationException("the scripted provider only answers questions");
     }
 
     @Override
-    public CheckoutSession startCheckout(CheckoutRequest request) {
+    public CheckoutSession startSetup(SetupRequest request) {
         throw new UnsupportedOperationException("the scripted provider only answers questions");
     }
 
@@ -175,9 +176,10 @@ public final class ScriptedGateway implements PaymentGateway {
                 : answer(chargeReference, answers, GatewayResult.pending(chargeReference, "Still processing."));
     }
 
+    /** Cancelling is a capability this fake has only when a test says so; without it charges are held (DD-035). */
     @Override
-    public boolean supportsChargeCancel() {
-        return cancels;
+    public <C extends PaymentGateway> Optional<C> as(Class<C> capability) {
+        return capability == ChargeCancellation.class && !cancels ? Optional.empty() : ChargeLookup.super.as(capability);
     }
 
     /** Counted under "cancel:" + reference; once cancelled, the charge's reads answer CANCELLED too. */

@@ -1,12 +1,15 @@
 package dev.billfold.gateway.demo;
 
 import dev.billfold.base.Money;
+import dev.billfold.gateway.ChargeCancellation;
+import dev.billfold.gateway.ChargeLookup;
+import dev.billfold.gateway.CustomerActions;
+import dev.billfold.gateway.MethodSetup;
 import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.CheckoutRequest;
 import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.CustomerActionRequest;
 import dev.billfold.gateway.GatewayResult;
-import dev.billfold.gateway.PaymentGateway;
 import dev.billfold.gateway.SetupRequest;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -31,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @ConditionalOnProperty(name = "billfold.gateway.demo.enabled", havingValue = "true")
-class DemoGateway implements PaymentGateway {
+class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, MethodSetup {
 
     static final String ID = "demo";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -175,11 +178,6 @@ class DemoGateway implements PaymentGateway {
                 .orElseGet(() -> GatewayResult.unknown(chargeReference, "The provider does not know this charge."));
     }
 
-    @Override
-    public boolean supportsChargeCancel() {
-        return true;
-    }
-
     /**
      * Cancels a charge still waiting for its cardholder, after which the demo bank's page can no longer confirm it; a
      * charge already decided just answers its outcome. Cancelling twice is one cancel, so the key needs no record.
@@ -211,11 +209,6 @@ class DemoGateway implements PaymentGateway {
 
     private GatewayResult resultOf(ChargeRow charge) {
         return chargeResult(charge.id(), charge.status(), charge.amount(), charge.declineReason());
-    }
-
-    @Override
-    public boolean supportsSetup() {
-        return true;
     }
 
     @Override

@@ -28,11 +28,11 @@ import com.paypal.sdk.models.PurchaseUnitRequest;
 import com.paypal.sdk.models.StoreInVaultInstruction;
 import dev.billfold.base.Money;
 import io.apimatic.core.exceptions.AuthValidationException;
+import dev.billfold.gateway.ChargeLookup;
 import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.CheckoutRequest;
 import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.GatewayResult;
-import dev.billfold.gateway.PaymentGateway;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;
@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * so every order can be traced back to its payment, and every call that creates or captures money carries a
  * PayPal-Request-Id derived from it: a retry after a timeout replays the same request at PayPal instead of paying twice.
  */
-class PayPalGateway implements PaymentGateway {
+class PayPalGateway implements ChargeLookup {
 
     static final String ID = "paypal";
     private static final Logger log = LoggerFactory.getLogger(PayPalGateway.class);

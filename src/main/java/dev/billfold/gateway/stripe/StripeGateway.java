@@ -18,12 +18,15 @@ import com.stripe.param.PaymentMethodRetrieveParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionRetrieveParams;
 import dev.billfold.base.Money;
+import dev.billfold.gateway.ChargeCancellation;
+import dev.billfold.gateway.ChargeLookup;
+import dev.billfold.gateway.CustomerActions;
+import dev.billfold.gateway.MethodSetup;
 import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.CheckoutRequest;
 import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.CustomerActionRequest;
 import dev.billfold.gateway.GatewayResult;
-import dev.billfold.gateway.PaymentGateway;
 import dev.billfold.gateway.SetupRequest;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -44,7 +47,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Conditional(StripeConfigured.class)
-class StripeGateway implements PaymentGateway {
+class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation, MethodSetup {
 
     static final String ID = "stripe";
     static final String METADATA_KEY = "billfold_key";
@@ -258,11 +261,6 @@ class StripeGateway implements PaymentGateway {
         }
     }
 
-    @Override
-    public boolean supportsChargeCancel() {
-        return true;
-    }
-
     /**
      * {@code POST /v1/payment_intents/{id}/cancel} with {@code cancellation_reason=abandoned}: a PaymentIntent that
      * waits for its customer can no longer succeed once canceled. No answer (timeout, reset, 5xx, 429, 409) is UNKNOWN,
@@ -316,11 +314,6 @@ class StripeGateway implements PaymentGateway {
         return "canceled".equals(intent.getStatus())
                 ? new GatewayResult(GatewayResult.Status.CANCELLED, intent.getId(), null, null, null)
                 : resultOfCharge(intent);
-    }
-
-    @Override
-    public boolean supportsSetup() {
-        return true;
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.billfold.gateway.GatewayResult;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.MethodOption;
 import dev.billfold.payment.PaymentDetails;
-import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentStatus;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;

@@ -1,0 +1,165 @@
+package dev.billfold.hosting;
+
+import dev.billfold.account.AccountId;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.payment.ShortfallTopUps;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The daily auto-renewal: renews services with auto-renew whose paid time ends within the configured days, from the
+ * balance; tops up a short balance from the payer's default saved method where the account allows it; tells the
+ * customer when a renewal fails; suspends services whose paid time has passed.
+ *
+ * <p>Safe on several nodes and across restarts: each service is claimed in a short transaction
+ * ({@code FOR UPDATE SKIP LOCKED}, then a lease), renewed in a transaction of its own that re-checks under the locks
+ * that it is still due, and marked done for the day. A run that dies leaves a lease that expires, and the next run
+ * takes the service again; it cannot charge twice, because the renewal re-checks paid-until under the lock, every
+ * period is charged under a unique key, and the top-up reuses its idempotency key per service and period.
+ */
+@Component
+class AutoRenewalJob {
+
+    private static final Logger log = LoggerFactory.getLogger(AutoRenewalJob.class);
+
+    private final HostedServiceStore services;
+    private final RenewalCharger charger;
+    private final RenewalSettingsStore settings;
+    private final RenewalEventStore events;
+    private final RenewalOrders orders;
+    private final ShortfallTopUps topUps;
+    private final RenewalProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    AutoRenewalJob(HostedServiceStore services, RenewalCharger charger, RenewalSettingsStore settings,
+                   RenewalEventStore events, RenewalOrders orders, ShortfallTopUps topUps,
+                   RenewalProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+        this.services = services;
+        this.charger = charger;
+        this.settings = settings;
+        this.events = events;
+        this.orders = orders;
+        this.topUps = topUps;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** What one run did. */
+    record Report(int ordersCompleted, int renewed, int failed, int notDue, int suspended) {
+    }
+
+    enum Result { RENEWED, FAILED, NOT_DUE, ERROR }
+
+    Report runOnce() {
+        LocalDate today = today();
+        int ordersCompleted = orders.completeSettled();
+        int renewed = 0;
+        int failed = 0;
+        int notDue = 0;
+        Optional<HostedServiceId> claimed;
+        while ((claimed = claimNext(today)).isPresent()) {
+            switch (process(claimed.get(), today)) {
+                case RENEWED -> renewed++;
+                case FAILED -> failed++;
+                case NOT_DUE -> notDue++;
+                case ERROR -> failed++;
+            }
+        }
+        int suspended = suspendLapsed(today);
+        Report report = new Report(ordersCompleted, renewed, failed, notDue, suspended);
+        log.info("Auto-renewal for {}: {}", today, report);
+        return report;
+    }
+
+    Optional<HostedServiceId> claimNext(LocalDate today) {
+        Instant now = clock.instant();
+        return transaction.execute(status -> services.claimNextDue(today.plusDays(properties.dueWithinDays()), today, now,
+                now.plus(properties.claimLease())));
+    }
+
+    Result process(HostedServiceId id, LocalDate today) {
+        try {
+            Result result = renewOrTopUp(id, today);
+            transaction.executeWithoutResult(status -> services.markChecked(id, today));
+            return result;
+        } catch (RuntimeException e) {
+            // The claim stays until its lease ends; the next run tries again.
+            log.error("Auto-renewal of service {} failed", id.value(), e);
+            return Result.ERROR;
+        }
+    }
+
+    private Result renewOrTopUp(HostedServiceId id, LocalDate today) {
+        HostedService service = services.findById(id).orElseThrow();
+        AccountId account = service.accountId();
+        Currency currency = service.price().currency();
+        List<RenewalLine> line = List.of(new RenewalLine(id, 1));
+        LocalDate dueBy = today.plusDays(properties.dueWithinDays());
+        RenewalCharger.Outcome outcome;
+        try {
+            outcome = transaction.execute(status -> charger.renew(account, currency, line, RenewalChargeStore.Source.AUTO,
+                    today, dueBy));
+        } catch (InvalidRequestException invalid) {
+            return failed(service, "Renewal failed: " + invalid.getMessage());
+        }
+        if (outcome instanceof RenewalCharger.Outcome.Short shortBalance) {
+            AutoTopUpSetting setting = settings.find(account);
+            if (!setting.enabled() || setting.payerId() == null) {
+                return failed(service, ("Renewal failed: insufficient balance. %s is needed, the balance is %s. Top up "
+                        + "and renew, or we try again tomorrow.").formatted(shortBalance.plan().total().format(),
+                        shortBalance.balance().format()));
+            }
+            PaidPeriod period = shortBalance.plan().items().getFirst().paidPeriods().getFirst();
+            String key = "autorenew:" + id.value() + ":" + period.start();
+            ShortfallTopUps.Result topUp = topUps.topUpFromDefaultMethod(account, setting.payerId(),
+                    shortBalance.shortfall(), key);
+            if (!topUp.credited()) {
+                return failed(service, "Renewal failed: insufficient balance, and the automatic top-up did not go through. "
+                        + topUp.message());
+            }
+            outcome = transaction.execute(status -> charger.renew(account, currency, line, RenewalChargeStore.Source.AUTO,
+                    today, dueBy));
+            if (outcome instanceof RenewalCharger.Outcome.Short stillShort) {
+                return failed(service, "Renewal failed: insufficient balance after the automatic top-up (%s needed, %s available)."
+                        .formatted(stillShort.plan().total().format(), stillShort.balance().format()));
+            }
+        }
+        return outcome instanceof RenewalCharger.Outcome.Renewed ? Result.RENEWED : Result.NOT_DUE;
+    }
+
+    private Result failed(HostedService service, String message) {
+        transaction.executeWithoutResult(status ->
+                events.record(service.accountId(), service.id(), RenewalActivity.Kind.RENEWAL_FAILED, message, clock.instant()));
+        return Result.FAILED;
+    }
+
+    /** Active services whose paid time has passed are switched off, and the customer is told. */
+    int suspendLapsed(LocalDate today) {
+        Instant now = clock.instant();
+        Integer count = transaction.execute(status -> {
+            List<HostedService> lapsed = services.lockLapsed(today, now);
+            for (HostedService service : lapsed) {
+                services.update(service.suspended());
+                events.record(service.accountId(), service.id(), RenewalActivity.Kind.SUSPENDED,
+                        "Suspended: it was paid until %s. Renew it to switch it back on.".formatted(service.paidUntil()), now);
+            }
+            return lapsed.size();
+        });
+        return count == null ? 0 : count;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), properties.zone());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.billfold.hosting;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Runs the auto-renewal daily at the configured time; only delegates and logs. */
+@Component
+class AutoRenewalTrigger {
+
+    private static final Logger log = LoggerFactory.getLogger(AutoRenewalTrigger.class);
+
+    private final AutoRenewalJob job;
+
+    AutoRenewalTrigger(AutoRenewalJob job) {
+        this.job = job;
+    }
+
+    @Scheduled(cron = "${billfold.renewals.cron:0 15 6 * * *}", zone = "${billfold.renewals.zone:UTC}")
+    void run() {
+        try {
+            job.runOnce();
+        } catch (RuntimeException e) {
+            log.error("Auto-renewal run failed; the next run picks up what is left", e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.billfold.hosting;
+
+import dev.billfold.account.AccountId;
+import dev.billfold.base.IllegalTransitionException;
+import dev.billfold.base.Money;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A service a customer pays for from the balance. {@code paidUntil} is the day the paid time ends, which is also the
+ * day the next period starts; it is null until the first payment. Status moves only through the methods here.
+ */
+record HostedService(
+        HostedServiceId id,
+        AccountId accountId,
+        String name,
+        HostedServiceKind kind,
+        Money price,
+        BillingPeriod period,
+        @Nullable LocalDate paidUntil,
+        HostedServiceStatus status,
+        boolean autoRenew,
+        long version) {
+
+    HostedService {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(accountId);
+        Objects.requireNonNull(kind);
+        Objects.requireNonNull(period);
+        Objects.requireNonNull(status);
+        if (!price.isPositive()) {
+            throw new IllegalArgumentException("A service has a positive price");
+        }
+        if (status != HostedServiceStatus.AWAITING_PAYMENT && paidUntil == null) {
+            throw new IllegalArgumentException(status + " service needs a paid-until date");
+        }
+    }
+
+    /**
+     * Where the next paid period starts: at paid-until while the service runs, or today when it never started or has
+     * lapsed (a suspended service is not charged for the days it was switched off).
+     */
+    LocalDate nextPeriodStart(LocalDate today) {
+        return paidUntil == null || paidUntil.isBefore(today) ? today : paidUntil;
+    }
+
+    List<PaidPeriod> nextPeriods(int count, LocalDate today) {
+        LocalDate start = nextPeriodStart(today);
+        List<PaidPeriod> periods = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            periods.add(new PaidPeriod(period.after(start, i), period.after(start, i + 1)));
+        }
+        return periods;
+    }
+
+    /** Paid until {@code until}; a suspended service or one awaiting its first payment is switched on. */
+    HostedService renewedUntil(LocalDate until) {
+        requireMove(HostedServiceStatus.ACTIVE);
+        if (paidUntil != null && !until.isAfter(paidUntil)) {
+            throw new IllegalArgumentException("A renewal extends paid-until, %s is not after %s".formatted(until, paidUntil));
+        }
+        return new HostedService(id, accountId, name, kind, price, period, until, HostedServiceStatus.ACTIVE, autoRenew, version);
+    }
+
+    HostedService suspended() {
+        requireMove(HostedServiceStatus.SUSPENDED);
+        return new HostedService(id, accountId, name, kind, price, period, paidUntil, HostedServiceStatus.SUSPENDED, autoRenew, version);
+    }
+
+    /** Whether paid time ends on or before {@code day}. A service awaiting its first payment is never due. */
+    boolean dueBy(LocalDate day) {
+        return paidUntil != null && !paidUntil.isAfter(day);
+    }
+
+    boolean expiringSoon(LocalDate today, int withinDays) {
+        return status == HostedServiceStatus.ACTIVE && dueBy(today.plusDays(withinDays));
+    }
+
+    private void requireMove(HostedServiceStatus next) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalTransitionException("Service " + id.value(), status, next);
+        }
+    }
+}

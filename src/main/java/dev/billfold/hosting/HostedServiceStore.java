@@ -1,0 +1,120 @@
+package dev.billfold.hosting;
+
+import dev.billfold.account.AccountId;
+import dev.billfold.base.Money;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Services, their versioned state changes, and the auto-renewal job's claims on them. */
+@Repository
+class HostedServiceStore {
+
+    private final JdbcClient jdbc;
+
+    HostedServiceStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<HostedService> findByAccount(AccountId accountId) {
+        return jdbc.sql("select * from hosted_service where account_id = ? order by name, id")
+                .param(accountId.value()).query(HostedServiceStore::map).list();
+    }
+
+    Optional<HostedService> findById(HostedServiceId id) {
+        return jdbc.sql("select * from hosted_service where id = ?").param(id.value()).query(HostedServiceStore::map).optional();
+    }
+
+    /** Locks the account's services among {@code ids} (in id order, so two renewals never deadlock); others' ids are left out. */
+    List<HostedService> lockAll(AccountId accountId, Collection<HostedServiceId> ids) {
+        return jdbc.sql("select * from hosted_service where account_id = :account and id in (:ids) order by id for update")
+                .param("account", accountId.value())
+                .param("ids", ids.stream().map(HostedServiceId::value).toList())
+                .query(HostedServiceStore::map).list();
+    }
+
+    void update(HostedService next) {
+        int changed = jdbc.sql("""
+                        update hosted_service set paid_until = ?, status = ?, auto_renew = ?, version = ?
+                        where id = ? and version = ?""")
+                .params(next.paidUntil(), next.status().name(), next.autoRenew(), next.version() + 1, next.id().value(),
+                        next.version())
+                .update();
+        if (changed != 1) {
+            throw new OptimisticLockingFailureException("Service " + next.id().value() + " changed concurrently");
+        }
+    }
+
+    void setAutoRenew(HostedServiceId id, boolean autoRenew) {
+        jdbc.sql("update hosted_service set auto_renew = ?, version = version + 1 where id = ?")
+                .params(autoRenew, id.value()).update();
+    }
+
+    /**
+     * Claims the next service that auto-renews, is due by {@code dueBy}, has not been dealt with today and is not held
+     * by another run: the row is locked with SKIP LOCKED (another node's claim in flight is passed over, not waited
+     * for) and then leased until {@code leaseUntil}. Call inside a short transaction.
+     */
+    Optional<HostedServiceId> claimNextDue(LocalDate dueBy, LocalDate today, Instant now, Instant leaseUntil) {
+        Optional<HostedServiceId> next = jdbc.sql("""
+                        select id from hosted_service
+                        where auto_renew = true and status in ('ACTIVE', 'SUSPENDED') and paid_until <= :dueBy
+                          and (renewal_checked_on is null or renewal_checked_on < :today)
+                          and (renewal_claimed_until is null or renewal_claimed_until < :now)
+                        order by paid_until, id
+                        limit 1
+                        for update skip locked""")
+                .param("dueBy", dueBy).param("today", today).param("now", utc(now))
+                .query((rs, n) -> new HostedServiceId(rs.getObject(1, UUID.class))).optional();
+        next.ifPresent(id -> jdbc.sql("update hosted_service set renewal_claimed_until = ? where id = ?")
+                .params(utc(leaseUntil), id.value()).update());
+        return next;
+    }
+
+    /** The job is done with the service for {@code today}; its claim ends. */
+    void markChecked(HostedServiceId id, LocalDate today) {
+        jdbc.sql("update hosted_service set renewal_checked_on = ?, renewal_claimed_until = null where id = ?")
+                .params(today, id.value()).update();
+    }
+
+    /** Active services whose paid time has ended, locked; rows held by a run still renewing them are passed over. */
+    List<HostedService> lockLapsed(LocalDate today, Instant now) {
+        return jdbc.sql("""
+                        select * from hosted_service
+                        where status = 'ACTIVE' and paid_until <= :today
+                          and (renewal_claimed_until is null or renewal_claimed_until < :now)
+                        order by id
+                        for update skip locked""")
+                .param("today", today).param("now", utc(now))
+                .query(HostedServiceStore::map).list();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static HostedService map(ResultSet rs, int row) throws SQLException {
+        return new HostedService(
+                new HostedServiceId(rs.getObject("id", UUID.class)),
+                new AccountId(rs.getObject("account_id", UUID.class)),
+                rs.getString("name"),
+                HostedServiceKind.valueOf(rs.getString("kind")),
+                Money.of(rs.getBigDecimal("price_value"), Currency.getInstance(rs.getString("price_currency").trim())),
+                BillingPeriod.valueOf(rs.getString("period")),
+                rs.getObject("paid_until", LocalDate.class),
+                HostedServiceStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("auto_renew"),
+                rs.getLong("version"));
+    }
+}

@@ -1,0 +1,286 @@
+package dev.billfold.hosting;
+
+import dev.billfold.account.AccountAccess;
+import dev.billfold.account.AccountContext;
+import dev.billfold.account.Payer;
+import dev.billfold.account.PayerId;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Money;
+import dev.billfold.ledger.Ledger;
+import dev.billfold.payment.MethodChoice;
+import dev.billfold.payment.ShortfallTopUps;
+import dev.billfold.payment.TopUpOutcome;
+import dev.billfold.payment.TopUpRequest;
+import dev.billfold.payment.TopUpService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Renewals as the customer makes them: the services with what renewing costs, paying from the balance, topping up a
+ * shortfall with the renewal completing by itself, and the auto-renew switches. Every method checks access; moving
+ * money and changing switches needs an Owner or Billing member.
+ */
+@Service
+public class RenewalService {
+
+    private final AccountAccess access;
+    private final HostedServiceStore services;
+    private final RenewalCharger charger;
+    private final Ledger ledger;
+    private final ShortfallTopUps shortfalls;
+    private final TopUpService topUps;
+    private final RenewalOrderStore orders;
+    private final RenewalSettingsStore settings;
+    private final RenewalEventStore events;
+    private final RenewalProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    RenewalService(AccountAccess access, HostedServiceStore services, RenewalCharger charger, Ledger ledger,
+                   ShortfallTopUps shortfalls, TopUpService topUps, RenewalOrderStore orders,
+                   RenewalSettingsStore settings, RenewalEventStore events, RenewalProperties properties,
+                   PlatformTransactionManager transactionManager, Clock clock) {
+        this.access = access;
+        this.services = services;
+        this.charger = charger;
+        this.ledger = ledger;
+        this.shortfalls = shortfalls;
+        this.topUps = topUps;
+        this.orders = orders;
+        this.settings = settings;
+        this.events = events;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** The current account's services, with the terms each can be renewed for. */
+    @Transactional(readOnly = true)
+    public List<HostedServiceSummary> services() {
+        AccountContext account = access.current();
+        LocalDate today = today();
+        return services.findByAccount(account.accountId()).stream().map(service -> summary(service, today)).toList();
+    }
+
+    /** What the chosen renewal costs against the balance. Changes nothing. */
+    @Transactional(readOnly = true)
+    public RenewalQuote quote(List<RenewalLine> lines) {
+        AccountContext account = access.current();
+        requireOwnServices(lines);
+        RenewalPlan.requireWellFormed(lines);
+        List<HostedService> chosen = services.findByAccount(account.accountId());
+        RenewalPlan plan = RenewalPlan.of(chosen, lines, today(), account.currency());
+        Money balance = ledger.balance(account.accountId());
+        Money shortfall = plan.total().isGreaterThan(balance) ? plan.total().minus(balance) : Money.zero(account.currency());
+        Money topUp = null;
+        String problem = null;
+        if (shortfall.isPositive()) {
+            try {
+                topUp = shortfalls.amountFor(shortfall);
+            } catch (InvalidRequestException cannot) {
+                problem = cannot.getMessage();
+            }
+        }
+        return new RenewalQuote(lines(plan), plan.total(), balance, shortfall, topUp, problem);
+    }
+
+    /**
+     * Pays the renewal from the balance, all or nothing. A short balance changes nothing and is reported with the
+     * amount missing.
+     */
+    public RenewalReceipt renewFromBalance(List<RenewalLine> lines) {
+        requireOwnServices(lines);
+        AccountContext account = requireMoveMoney();
+        RenewalCharger.Outcome outcome = transaction.execute(status -> charger.renew(account.accountId(),
+                account.currency(), lines, RenewalChargeStore.Source.MANUAL, today(), null));
+        if (outcome instanceof RenewalCharger.Outcome.Short shortBalance) {
+            throw new InvalidRequestException("balance", "Your balance is %s short for this renewal (%s needed, %s available)."
+                    .formatted(shortBalance.shortfall().format(), shortBalance.plan().total().format(),
+                            shortBalance.balance().format()));
+        }
+        RenewalCharger.Outcome.Renewed renewed = (RenewalCharger.Outcome.Renewed) outcome;
+        RenewalPlan plan = renewed.plan();
+        return new RenewalReceipt(lines(plan), plan.total(), renewed.balanceAfter());
+    }
+
+    /**
+     * The balance is short: tops up the shortfall with the payer's chosen method and renews when that payment is
+     * credited, without a second click. A renewal order is stored first under the payment's idempotency key, then the
+     * top-up is made the usual way; the order completes when the payment settles (at once for a saved card, on
+     * return from a checkout, or when an invoice is paid). A refused top-up leaves nothing behind.
+     */
+    public ShortfallOutcome topUpAndRenew(List<RenewalLine> lines, PayerId payerId, MethodChoice method,
+                                          boolean saveMethod, String requestKey) {
+        // ids from outside first, so that a foreign one is refused and logged as such
+        requireOwnServices(lines);
+        topUps.requireOwnIds(payerId, method);
+        AccountContext account = requireMoveMoney();
+        try {
+            UUID.fromString(requestKey);
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidRequestException("The request is malformed. Reload the page and try again.");
+        }
+        String paymentKey = TopUpRequest.idempotencyKeyFor(requestKey);
+        RenewalQuote quote = quote(lines);
+        UUID placed = null;
+        var existing = orders.findByPaymentKey(paymentKey);
+        if (existing.isPresent()) {
+            if (!existing.get().accountId().equals(account.accountId())) {
+                throw new InvalidRequestException("This request was already used. Reload the page and try again.");
+            }
+        } else {
+            if (quote.coveredByBalance()) {
+                throw new InvalidRequestException("Your balance covers this renewal: pay it from the balance.");
+            }
+            if (quote.topUpAmount() == null) {
+                throw new InvalidRequestException("amount", quote.topUpProblem());
+            }
+            try {
+                Instant now = clock.instant();
+                placed = transaction.execute(status -> {
+                    UUID id = orders.insert(account.accountId(), paymentKey, quote.total(), lines, now);
+                    events.record(account.accountId(), null, RenewalActivity.Kind.ORDER_PLACED,
+                            "Renewal ordered (%s): waiting for the top-up of %s.".formatted(quote.lines().stream()
+                                    .map(line -> line.serviceName() + " for " + line.term()).collect(Collectors.joining(", ")),
+                                    quote.topUpAmount().format()), now);
+                    return id;
+                });
+            } catch (DuplicateKeyException doubleSubmit) {
+                placed = null;
+            }
+        }
+        // A repeated submit replays the first payment whatever the amount; a first one tops up the shortfall.
+        Money amount = quote.topUpAmount() != null ? quote.topUpAmount() : shortfalls.amountFor(quote.total());
+        TopUpOutcome outcome;
+        try {
+            outcome = topUps.topUp(new TopUpRequest(payerId, amount.value().toPlainString(), method, saveMethod, requestKey));
+        } catch (InvalidRequestException refused) {
+            if (placed != null) {
+                UUID discard = placed;
+                transaction.executeWithoutResult(status -> orders.discard(discard));
+            }
+            throw refused;
+        }
+        return switch (outcome) {
+            case TopUpOutcome.RedirectToProvider redirect -> new ShortfallOutcome.RedirectToProvider(redirect.url());
+            case TopUpOutcome.Completed completed -> finished(paymentKey, completed.message());
+        };
+    }
+
+    private ShortfallOutcome finished(String paymentKey, String paymentMessage) {
+        RenewalOrderStore.Order order = orders.findByPaymentKey(paymentKey).orElseThrow();
+        return switch (order.status()) {
+            case COMPLETED, FAILED -> new ShortfallOutcome.Finished(order.status(), String.valueOf(order.reason()));
+            case AWAITING_PAYMENT -> new ShortfallOutcome.Finished(order.status(),
+                    paymentMessage + " The renewal completes by itself once the top-up is credited.");
+        };
+    }
+
+    /** Switches auto-renewal of one service on or off. */
+    @Transactional
+    public HostedServiceSummary setAutoRenew(HostedServiceId serviceId, boolean autoRenew) {
+        HostedService service = services.findById(serviceId).orElse(null);
+        access.requireOwner(service == null ? null : service.accountId(), serviceId, AccountAccess.Action.MOVE_MONEY,
+                new InvalidRequestException("service", "You cannot change auto-renewal of that service."));
+        services.setAutoRenew(serviceId, autoRenew);
+        return summary(services.findById(serviceId).orElseThrow(), today());
+    }
+
+    @Transactional(readOnly = true)
+    public AutoTopUpSetting autoTopUp() {
+        return settings.find(access.current().accountId());
+    }
+
+    /**
+     * Lets the auto-renewal job top up a short balance from {@code payerId}'s default saved method, or stops it. The
+     * payer must be one of the account's own.
+     */
+    @Transactional
+    public AutoTopUpSetting setAutoTopUp(boolean enabled, @Nullable PayerId payerId) {
+        Payer checked = payerId == null ? null : access.requirePayer(payerId, AccountAccess.Action.VIEW);
+        AccountContext account = requireMoveMoney();
+        PayerId payer = null;
+        if (enabled) {
+            if (checked == null) {
+                throw new InvalidRequestException("payer", "Choose whose saved method pays for automatic top-ups.");
+            }
+            if (!checked.accountId().equals(account.accountId())) {
+                throw new InvalidRequestException("payer", "That payer is not part of your account.");
+            }
+            payer = checked.id();
+        }
+        access.lockForUpdate(account.accountId());
+        settings.save(account.accountId(), enabled, payer);
+        return settings.find(account.accountId());
+    }
+
+    /** The latest renewal activity of the current account, failures included, newest first. */
+    @Transactional(readOnly = true)
+    public List<RenewalActivity> activity(int limit) {
+        return events.latest(access.current().accountId(), Math.max(1, Math.min(limit, 100)));
+    }
+
+    /** Whether the current user may renew and change switches (Owner or Billing); views use it to go read-only. */
+    @Transactional(readOnly = true)
+    public boolean mayRenew() {
+        return access.current().role().mayMoveMoney();
+    }
+
+    /**
+     * Every service id from outside is checked, and a foreign one logged as a denial, before any rule looks at it. The
+     * role is checked after, so that a Viewer of the account is told about the role, not about the service.
+     */
+    private void requireOwnServices(@Nullable List<RenewalLine> lines) {
+        if (lines == null) {
+            return;
+        }
+        for (RenewalLine line : lines) {
+            if (line == null || line.serviceId() == null) {
+                continue;
+            }
+            HostedService service = services.findById(line.serviceId()).orElse(null);
+            access.requireOwner(service == null ? null : service.accountId(), line.serviceId(), AccountAccess.Action.VIEW,
+                    new InvalidRequestException("services", "That service is not part of your account."));
+        }
+    }
+
+    private AccountContext requireMoveMoney() {
+        AccountContext current = access.current();
+        return access.require(current.accountId(), AccountAccess.Action.MOVE_MONEY);
+    }
+
+    private HostedServiceSummary summary(HostedService service, LocalDate today) {
+        List<HostedServiceSummary.Term> terms = new ArrayList<>();
+        for (int count : service.period().allowedCounts()) {
+            Money cost = Money.zero(service.price().currency());
+            for (int i = 0; i < count; i++) {
+                cost = cost.plus(service.price());
+            }
+            terms.add(new HostedServiceSummary.Term(count, service.period().describe(count), cost,
+                    service.nextPeriods(count, today).getLast().end()));
+        }
+        return new HostedServiceSummary(service.id(), service.name(), service.kind(), service.price(), service.period(),
+                service.paidUntil(), service.status(), service.expiringSoon(today, properties.expiringWithinDays()),
+                service.autoRenew(), List.copyOf(terms));
+    }
+
+    private static List<RenewalQuote.Line> lines(RenewalPlan plan) {
+        return plan.items().stream().map(item -> new RenewalQuote.Line(item.service().id(), item.service().name(),
+                item.periods(), item.term(), item.cost(), item.newPaidUntil())).toList();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), properties.zone());
+    }
+}

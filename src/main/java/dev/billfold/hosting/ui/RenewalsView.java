@@ -1,0 +1,423 @@
+package dev.billfold.hosting.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.billfold.account.PayerSummary;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.ledger.Ledger;
+import dev.billfold.payment.MethodOption;
+import dev.billfold.payment.TopUpService;
+import dev.billfold.hosting.AutoTopUpSetting;
+import dev.billfold.hosting.RenewalActivity;
+import dev.billfold.hosting.RenewalLine;
+import dev.billfold.hosting.RenewalQuote;
+import dev.billfold.hosting.RenewalReceipt;
+import dev.billfold.hosting.RenewalService;
+import dev.billfold.hosting.HostedServiceId;
+import dev.billfold.hosting.HostedServiceStatus;
+import dev.billfold.hosting.HostedServiceSummary;
+import dev.billfold.hosting.ShortfallOutcome;
+import dev.billfold.ui.MainLayout;
+import dev.billfold.ui.PageTabs;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The Renewals tab of the top-up page: the account's services with what renewing costs and until when, paying the
+ * chosen ones from the balance, topping up a shortfall (the renewal then completes by itself), and the auto-renew
+ * switches. Viewers see everything read-only; the service refuses them anyway.
+ */
+@Route("renewals")
+@PageTitle("Renewals · Billfold")
+@PermitAll
+public class RenewalsView extends Div {
+
+    private final LocalTimes times = LocalTimes.ofBrowser();
+
+    private final RenewalService renewals;
+    private final TopUpService topUps;
+    private final Ledger ledger;
+    private final boolean mayRenew;
+    private final List<PayerSummary> payers;
+
+    private final Span balance = new Span();
+    private final Div serviceList = new Div();
+    private final Map<HostedServiceId, Row> rows = new LinkedHashMap<>();
+    private final Div summary = new Div();
+    private final Span total = new Span();
+    private final Span after = new Span();
+    private final Button renew = new Button("Pay from the balance");
+    private final Div shortfall = new Div();
+    private final Span shortfallText = new Span();
+    private final Div shortfallForm = new Div();
+    private final Select<PayerSummary> payer = new Select<>();
+    private final RadioButtonGroup<MethodOption> method = new RadioButtonGroup<>("Pay the top-up with");
+    private final Checkbox saveMethod = new Checkbox("Save this payment method for future payments");
+    private final Button topUpAndRenew = new Button("Top up and renew");
+    private final Div message = new Div();
+    private final Div activity = new Div();
+    private final Checkbox autoTopUp = new Checkbox();
+    /** One key per shortfall form, so a double submit cannot create two payments or two orders. */
+    private String requestKey = UUID.randomUUID().toString();
+
+    private record Row(HostedServiceSummary service, Checkbox selected, Select<HostedServiceSummary.Term> term, Span cost) {
+    }
+
+    RenewalsView(RenewalService renewals, TopUpService topUps, Ledger ledger) {
+        this.renewals = renewals;
+        this.topUps = topUps;
+        this.ledger = ledger;
+        this.mayRenew = renewals.mayRenew();
+        this.payers = topUps.form().payers();
+        addClassName("renewals-view");
+
+        balance.setId("renewals-balance");
+        balance.addClassName("balance-amount");
+        var balanceCard = new Div(new Span("Current balance"), balance);
+        balanceCard.addClassName("balance-card");
+
+        message.setId("renewal-message");
+        message.addClassName("renewal-message");
+        message.setVisible(false);
+
+        serviceList.setId("services");
+
+        add(PageTabs.topUp(PageTabs.RENEWALS), new H2("Renew services"), balanceCard, message, serviceList,
+                summaryCard(), shortfallCard(), autoTopUpSwitch(), activityCard());
+        if (!mayRenew) {
+            var readOnly = new Div(new Span("You can see renewals; an Owner or Billing member of the account renews them."));
+            readOnly.setId("read-only-note");
+            readOnly.addClassName("renewal-message");
+            addComponentAtIndex(2, readOnly);
+        }
+        refreshAll();
+    }
+
+    private Div summaryCard() {
+        total.setId("renewal-total");
+        after.setId("renewal-after");
+        renew.setId("renew-from-balance");
+        renew.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        renew.setDisableOnClick(true);
+        renew.addClickListener(e -> renewFromBalance());
+        summary.setId("renewal-summary");
+        summary.addClassName("renewal-summary");
+        summary.add(total, after, renew);
+        return summary;
+    }
+
+    private Div shortfallCard() {
+        shortfallText.setId("shortfall-text");
+        payer.setLabel("Payer");
+        payer.setId("shortfall-payer");
+        payer.setItems(payers);
+        payer.setItemLabelGenerator(PayerSummary::displayName);
+        payer.setVisible(payers.size() > 1);
+        payer.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                List<MethodOption> options = topUps.methodsFor(e.getValue().id());
+                method.setItems(options);
+                options.stream().filter(MethodOption::preselected).findFirst().ifPresent(method::setValue);
+            }
+        });
+        method.setId("shortfall-method");
+        method.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        method.setItemLabelGenerator(MethodOption::label);
+        method.addValueChangeListener(e -> saveMethod.setVisible(e.getValue() != null && e.getValue().offersSaving()));
+        saveMethod.setId("shortfall-save-method");
+        saveMethod.setVisible(false);
+        topUpAndRenew.setId("top-up-and-renew");
+        topUpAndRenew.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        topUpAndRenew.setDisableOnClick(true);
+        topUpAndRenew.addClickListener(e -> topUpAndRenew());
+        if (!payers.isEmpty()) {
+            payer.setValue(payers.stream().filter(PayerSummary::isDefault).findFirst().orElse(payers.getFirst()));
+        }
+        shortfallForm.add(payer, method, saveMethod, topUpAndRenew);
+        shortfallForm.addClassName("form-card");
+        shortfallForm.setVisible(mayRenew);
+        shortfall.setId("shortfall");
+        shortfall.addClassName("shortfall");
+        shortfall.add(shortfallText, shortfallForm);
+        shortfall.setVisible(false);
+        return shortfall;
+    }
+
+    private Div autoTopUpSwitch() {
+        PayerSummary defaultPayer = payers.stream().filter(PayerSummary::isDefault).findFirst()
+                .orElse(payers.isEmpty() ? null : payers.getFirst());
+        autoTopUp.setId("auto-top-up");
+        autoTopUp.setLabel(defaultPayer == null ? "Top up automatically when an auto-renewal finds the balance short"
+                : "When an auto-renewal finds the balance short, top up the shortfall from the default saved method of "
+                        + defaultPayer.displayName());
+        AutoTopUpSetting setting = renewals.autoTopUp();
+        autoTopUp.setValue(setting.enabled());
+        autoTopUp.setReadOnly(!mayRenew || defaultPayer == null);
+        autoTopUp.addValueChangeListener(e -> {
+            if (!e.isFromClient() || defaultPayer == null) {
+                return;
+            }
+            try {
+                renewals.setAutoTopUp(e.getValue(), defaultPayer.id());
+                showMessage(e.getValue() ? "Automatic top-ups for auto-renewals are on." : "Automatic top-ups for auto-renewals are off.", "success");
+            } catch (InvalidRequestException refused) {
+                showMessage(refused.getMessage(), "error");
+                autoTopUp.setValue(e.getOldValue());
+            }
+        });
+        var box = new Div(autoTopUp);
+        box.addClassName("renewal-summary");
+        return box;
+    }
+
+    private Div activityCard() {
+        activity.setId("renewal-activity");
+        activity.addClassName("renewal-activity");
+        return activity;
+    }
+
+    private void refreshAll() {
+        balance.setText(ledger.currentBalance().format());
+        List<HostedServiceId> keep = rows.values().stream().filter(r -> r.selected().getValue()).map(r -> r.service().id()).toList();
+        rows.clear();
+        serviceList.removeAll();
+        List<HostedServiceSummary> services = renewals.services();
+        if (services.isEmpty()) {
+            serviceList.add(new Span("This account has no services yet."));
+        }
+        for (HostedServiceSummary service : services) {
+            serviceList.add(card(service, keep.contains(service.id())));
+        }
+        refreshQuote();
+        refreshActivity();
+    }
+
+    private Div card(HostedServiceSummary service, boolean select) {
+        String id = service.id().value().toString();
+        var name = new Span(service.name());
+        name.addClassName("service-name");
+        var meta = new Span(service.kind().label() + " · " + service.priceLabel() + " · "
+                + (service.paidUntil() == null ? "not paid yet" : "paid until " + service.paidUntil()));
+        meta.addClassName("service-meta");
+        meta.setId("paid-until-" + id);
+        var head = new Div(name, meta);
+        head.addClassName("service-head");
+
+        var status = new Span(service.statusLabel());
+        status.setId("status-" + id);
+        status.addClassNames("badge", "service-" + statusClass(service));
+
+        var selected = new Checkbox(service.status() == HostedServiceStatus.AWAITING_PAYMENT ? "Pay" : "Renew");
+        selected.setId("renew-" + id);
+        selected.setValue(select);
+        selected.setEnabled(mayRenew);
+
+        Select<HostedServiceSummary.Term> term = new Select<>();
+        term.setId("term-" + id);
+        term.setAriaLabel("Renew " + service.name() + " for");
+        term.setItems(service.terms());
+        term.setItemLabelGenerator(t -> t.label() + " · " + t.cost().format());
+        term.setValue(service.terms().getFirst());
+        term.setEnabled(mayRenew);
+
+        var cost = new Span();
+        cost.setId("cost-" + id);
+        cost.addClassName("service-cost");
+
+        var autoRenew = new Checkbox("Renew automatically", service.autoRenew());
+        autoRenew.setId("auto-renew-" + id);
+        autoRenew.setReadOnly(!mayRenew || service.status() == HostedServiceStatus.AWAITING_PAYMENT);
+        autoRenew.addValueChangeListener(e -> {
+            if (!e.isFromClient()) {
+                return;
+            }
+            try {
+                HostedServiceSummary changed = renewals.setAutoRenew(service.id(), e.getValue());
+                showMessage("%s: automatic renewal is %s.".formatted(changed.name(), changed.autoRenew() ? "on" : "off"), "success");
+            } catch (InvalidRequestException refused) {
+                showMessage(refused.getMessage(), "error");
+                autoRenew.setValue(e.getOldValue());
+            }
+        });
+
+        Row row = new Row(service, selected, term, cost);
+        rows.put(service.id(), row);
+        selected.addValueChangeListener(e -> refreshQuote());
+        term.addValueChangeListener(e -> refreshQuote());
+        describeCost(row);
+
+        var card = new Div(head, status, selected, term, autoRenew, cost);
+        card.setId("service-" + id);
+        card.addClassName("service-card");
+        return card;
+    }
+
+    private static String statusClass(HostedServiceSummary service) {
+        if (service.expiringSoon()) {
+            return "expiring";
+        }
+        return switch (service.status()) {
+            case ACTIVE -> "active";
+            case SUSPENDED -> "suspended";
+            case AWAITING_PAYMENT -> "awaiting";
+        };
+    }
+
+    private static void describeCost(Row row) {
+        HostedServiceSummary.Term term = row.term().getValue();
+        if (term != null) {
+            row.cost().setText("%s for %s: paid until %s.".formatted(term.cost().format(), term.label(), term.paidUntil()));
+        }
+    }
+
+    private List<RenewalLine> selectedLines() {
+        List<RenewalLine> lines = new ArrayList<>();
+        for (Row row : rows.values()) {
+            if (row.selected().getValue() && row.term().getValue() != null) {
+                lines.add(new RenewalLine(row.service().id(), row.term().getValue().periods()));
+            }
+        }
+        return lines;
+    }
+
+    private void refreshQuote() {
+        rows.values().forEach(RenewalsView::describeCost);
+        List<RenewalLine> lines = selectedLines();
+        if (lines.isEmpty()) {
+            total.setText("Choose the services to renew.");
+            after.setText("");
+            renew.setEnabled(false);
+            renew.setText("Pay from the balance");
+            shortfall.setVisible(false);
+            return;
+        }
+        RenewalQuote quote;
+        try {
+            quote = renewals.quote(lines);
+        } catch (InvalidRequestException invalid) {
+            showMessage(invalid.getMessage(), "error");
+            renew.setEnabled(false);
+            return;
+        }
+        total.setText("Total " + quote.total().format() + " · balance " + quote.balance().format());
+        if (quote.coveredByBalance()) {
+            after.setText("Balance after: " + quote.balance().minus(quote.total()).format());
+            renew.setText("Pay " + quote.total().format() + " from the balance");
+            renew.setEnabled(mayRenew);
+            shortfall.setVisible(false);
+        } else {
+            after.setText("");
+            renew.setText("Pay from the balance");
+            renew.setEnabled(false);
+            shortfall.setVisible(true);
+            if (quote.topUpAmount() == null) {
+                shortfallText.setText("Your balance is %s short. %s".formatted(quote.shortfall().format(), quote.topUpProblem()));
+                shortfallForm.setVisible(false);
+            } else {
+                shortfallText.setText(("Your balance is %s short. Top up %s and the renewal completes by itself as soon "
+                        + "as the payment is credited.").formatted(quote.shortfall().format(), quote.topUpAmount().format()));
+                topUpAndRenew.setText("Top up " + quote.topUpAmount().format() + " and renew");
+                shortfallForm.setVisible(mayRenew);
+            }
+        }
+    }
+
+    private void renewFromBalance() {
+        try {
+            RenewalReceipt done = renewals.renewFromBalance(selectedLines());
+            StringBuilder text = new StringBuilder("Renewed: ");
+            for (int i = 0; i < done.lines().size(); i++) {
+                RenewalQuote.Line line = done.lines().get(i);
+                text.append(i == 0 ? "" : ", ").append(line.serviceName()).append(" until ").append(line.paidUntil());
+            }
+            text.append(". ").append(done.total().format()).append(" was charged to your balance.");
+            rows.values().forEach(row -> row.selected().setValue(false));
+            showMessage(text.toString(), "success");
+            refreshAll();
+            refreshHeader();
+        } catch (InvalidRequestException invalid) {
+            showMessage(invalid.getMessage(), "error");
+            refreshAll();
+        }
+    }
+
+    private void topUpAndRenew() {
+        try {
+            PayerSummary selectedPayer = payer.getValue();
+            MethodOption selectedMethod = method.getValue();
+            if (selectedPayer == null) {
+                throw new InvalidRequestException("payer", "Choose who pays.");
+            }
+            if (selectedMethod == null) {
+                throw new InvalidRequestException("method", "Choose how to pay.");
+            }
+            ShortfallOutcome outcome = renewals.topUpAndRenew(selectedLines(), selectedPayer.id(), selectedMethod.choice(),
+                    saveMethod.isVisible() && saveMethod.getValue(), requestKey);
+            requestKey = UUID.randomUUID().toString();
+            switch (outcome) {
+                case ShortfallOutcome.RedirectToProvider redirect -> UI.getCurrent().getPage().setLocation(redirect.url());
+                case ShortfallOutcome.Finished finished -> {
+                    rows.values().forEach(row -> row.selected().setValue(false));
+                    showMessage(finished.message(), switch (finished.status()) {
+                        case COMPLETED -> "success";
+                        case FAILED -> "error";
+                        case AWAITING_PAYMENT -> "waiting";
+                    });
+                    refreshAll();
+                    refreshHeader();
+                }
+            }
+        } catch (InvalidRequestException invalid) {
+            showMessage(invalid.getMessage(), "error");
+        } finally {
+            topUpAndRenew.setEnabled(true);
+        }
+    }
+
+    private void refreshActivity() {
+        activity.removeAll();
+        activity.add(new H3("Renewal activity"));
+        List<RenewalActivity> latest = renewals.activity(20);
+        if (latest.isEmpty()) {
+            activity.add(new Span("Nothing yet."));
+        }
+        for (RenewalActivity item : latest) {
+            var line = new Div(new Span(times.formatWithOffset(item.at()) + " · "
+                    + (item.serviceName() == null ? "" : item.serviceName() + ": ") + item.message()));
+            line.addClassName("activity-item");
+            line.getElement().setAttribute("data-kind", item.kind().name().toLowerCase(Locale.ROOT));
+            line.getElement().setAttribute("data-failure", String.valueOf(item.kind().isFailure()));
+            activity.add(line);
+        }
+    }
+
+    private void showMessage(String text, String kind) {
+        message.setText(text);
+        message.getElement().setAttribute("data-kind", kind);
+        message.setVisible(true);
+    }
+
+    private void refreshHeader() {
+        MainLayout layout = findAncestor(MainLayout.class);
+        if (layout != null) {
+            layout.refreshBalance();
+        }
+    }
+}

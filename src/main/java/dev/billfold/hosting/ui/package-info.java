@@ -1,0 +1,4 @@
+@NullMarked
+package dev.billfold.hosting.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,7 +1,0 @@
-package dev.billfold.service;
-
-import java.time.LocalDate;
-
-/** One paid period of a service: from {@code start} (inclusive) to {@code end} (exclusive, the next period's start). */
-record PaidPeriod(LocalDate start, LocalDate end) {
-}

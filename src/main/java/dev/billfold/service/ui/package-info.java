@@ -1,4 +1,0 @@
-@NullMarked
-package dev.billfold.service.ui;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,240 @@
+package dev.billfold.history.ui;
+
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.DownloadKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NavigatorKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import dev.billfold.TestData;
+import dev.billfold.TestData.Customer;
+import dev.billfold.account.PayerId;
+import dev.billfold.account.PayerService;
+import dev.billfold.account.PayerSummary;
+import dev.billfold.base.Money;
+import dev.billfold.ledger.Ledger;
+import dev.billfold.ledger.LedgerEntryKind;
+import dev.billfold.payment.MethodChoice;
+import dev.billfold.payment.PaymentId;
+import dev.billfold.payment.TopUpOutcome;
+import dev.billfold.payment.TopUpRequest;
+import dev.billfold.payment.TopUpService;
+import dev.billfold.payment.ui.PaymentHistoryView;
+import dev.billfold.hosting.RenewalLine;
+import dev.billfold.hosting.RenewalService;
+import dev.billfold.hosting.ServiceFixtures;
+import dev.billfold.hosting.HostedServiceId;
+import dev.billfold.history.TimelineRow;
+import dev.billfold.paymentmethod.PaymentMethodId;
+import dev.billfold.ui.KaribuTest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The "All transactions" tab: every balance movement (top-ups, charges, refunds, adjustments) with the running
+ * balance, its filters (the payer one following the header's active payer) and the CSV link.
+ */
+class TransactionHistoryViewTest extends KaribuTest {
+
+    @Autowired
+    TestData data;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RenewalService renewals;
+    @Autowired
+    TopUpService topUps;
+    @Autowired
+    PayerService payers;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void the_timeline_shows_the_credit_and_the_renewal_charge_with_running_balances_and_filters_by_kind_and_date() {
+        Customer customer = data.newCustomer("USD");
+        var fixtures = new ServiceFixtures(jdbc);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        fixtures.credit(customer, "50.00");
+        HostedServiceId vps = fixtures.service(customer, "VPS", "24.00", "MONTH", today.plusDays(3), "ACTIVE", false);
+        signIn(customer.username());
+        renewals.renewFromBalance(List.of(new RenewalLine(vps, 1)));
+
+        UI.getCurrent().navigate(PaymentHistoryView.class);
+        assertThat(_get(Anchor.class, spec -> spec.withId("tab-transactions")).getHref()).isEqualTo("transactions");
+        UI.getCurrent().navigate("transactions");
+        NavigatorKt.expectView(TransactionHistoryView.class);
+
+        Grid<TimelineRow> grid = timeline();
+        assertThat(GridKt._size(grid)).isEqualTo(2);
+        TimelineRow charge = GridKt._get(grid, 0);
+        assertThat(charge.kind()).isEqualTo(LedgerEntryKind.CHARGE);
+        assertThat(charge.description()).isEqualTo("Renewal: VPS, %s to %s".formatted(today.plusDays(3), today.plusDays(3).plusMonths(1)));
+        assertThat(charge.amount().format()).isEqualTo("-$24.00");
+        assertThat(charge.balanceAfter().format()).isEqualTo("$26.00");
+        assertThat(GridKt._get(grid, 1).balanceAfter().format()).isEqualTo("$50.00");
+
+        _setValue(kindFilter(), Optional.of(LedgerEntryKind.TOP_UP));
+        assertThat(GridKt._size(grid)).isZero();
+        _setValue(kindFilter(), Optional.of(LedgerEntryKind.CHARGE));
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+
+        // The download exports exactly the filtered rows.
+        String csv = new String(DownloadKt._download(_get(Anchor.class, spec -> spec.withId("export-csv"))), StandardCharsets.UTF_8);
+        assertThat(csv.lines().toList()).hasSize(2).first()
+                .isEqualTo("Date (ISO 8601 UTC),Kind,Description,Payer,Amount,Currency,Balance after,Reference");
+        assertThat(csv.lines().skip(1)).singleElement().asString()
+                .contains(",CHARGE,\"Renewal: VPS, ").contains(",-24.00,USD,26.00,renewal:" + vps.value() + ":");
+
+        _setValue(_get(DatePicker.class, spec -> spec.withId("from-filter")), today.plusDays(1));
+        assertThat(GridKt._size(grid)).isZero();
+        _setValue(_get(DatePicker.class, spec -> spec.withId("to-filter")), today);
+        assertThat(_get(Div.class, spec -> spec.withId("timeline-error")).getText()).isEqualTo("The end date is before the start date.");
+
+    }
+
+    @Test
+    void the_payer_filter_starts_on_the_active_payer_follows_the_header_switch_and_can_show_all_payers() {
+        Customer customer = data.newCustomer("USD");
+        new ServiceFixtures(jdbc).credit(customer, "10.00");
+        signIn(customer.username());
+        topUp(customer, customer.person(), "4242", "40");
+        topUp(customer, customer.company(), "4444", "25");
+        payers.switchTo(customer.company());
+
+        UI.getCurrent().navigate("transactions");
+        NavigatorKt.expectView(TransactionHistoryView.class);
+
+        assertThat(payerFilter().getValue()).map(PayerSummary::id).contains(customer.company());
+        assertThat(payersListed()).as("the company's top-up and the account's own adjustment")
+                .containsExactly("Pat Company Ltd", "");
+
+        _setValue(switcher(), switcherItem(customer.person()));
+        assertThat(payerFilter().getValue()).map(PayerSummary::id).contains(customer.person());
+        assertThat(payersListed()).containsExactly("Pat Person", "");
+
+        _setValue(payerFilter(), Optional.empty());
+        assertThat(payersListed()).containsExactly("Pat Company Ltd", "Pat Person", "");
+        assertThat(payers.active().orElseThrow().id()).as("the filter is the page's, the header keeps the choice")
+                .isEqualTo(customer.person());
+    }
+
+    @Test
+    void a_refund_and_an_adjustment_show_their_kind_and_running_balance_and_the_payer_filter_exports_its_rows() {
+        Customer customer = data.newCustomer("USD");
+        signIn(customer.username());
+        PaymentId personPayment = topUp(customer, customer.person(), "4242", "40");
+        topUp(customer, customer.company(), "4444", "25");
+        String goodwill = "adjustment:goodwill-" + UUID.randomUUID();
+        // Posted the way the settling services post: through the ledger, in the transaction of their cause.
+        transaction.executeWithoutResult(tx -> ledger.post(customer.accountId(), Money.of("-40.00", "USD"),
+                LedgerEntryKind.REFUND, "payment:" + personPayment.value()));
+        transaction.executeWithoutResult(tx -> ledger.post(customer.accountId(), Money.of("5.00", "USD"),
+                LedgerEntryKind.ADJUSTMENT, goodwill));
+
+        UI.getCurrent().navigate("transactions");
+        Grid<TimelineRow> grid = timeline();
+        _setValue(payerFilter(), Optional.empty());
+
+        // Date, Kind, Description, Payer, Amount, Balance after; newest first.
+        assertThat(GridKt._size(grid)).isEqualTo(4);
+        assertThat(GridKt._getFormattedRow(grid, 0).subList(1, 6))
+                .containsExactly("Adjustment", "Adjustment", "", "$5.00", "$30.00");
+        assertThat(GridKt._getFormattedRow(grid, 1).subList(1, 6))
+                .containsExactly("Refund", "Refund: Visa •••• 4242, 12/30", "Pat Person", "-$40.00", "$25.00");
+        assertThat(GridKt._getFormattedRow(grid, 2).subList(1, 6))
+                .containsExactly("Top-up", "Top-up: Visa •••• 4444, 12/30", "Pat Company Ltd", "$25.00", "$65.00");
+        assertThat(GridKt._getFormattedRow(grid, 3).subList(1, 6))
+                .containsExactly("Top-up", "Top-up: Visa •••• 4242, 12/30", "Pat Person", "$40.00", "$40.00");
+
+        // The person's view: its top-up and refund, and the adjustment no payer caused; balances stay the account's.
+        _setValue(payerFilter(), Optional.of(payerItem(customer.person())));
+        assertThat(GridKt._size(grid)).isEqualTo(3);
+        assertThat(java.util.stream.IntStream.range(0, 3).mapToObj(i -> GridKt._get(grid, i).balanceAfter().format()))
+                .containsExactly("$30.00", "$25.00", "$40.00");
+        List<String> csv = csv();
+        assertThat(csv.getFirst()).isEqualTo("Date (ISO 8601 UTC),Kind,Description,Payer,Amount,Currency,Balance after,Reference");
+        assertThat(csv.subList(1, csv.size())).hasSize(3).satisfiesExactly(
+                line -> assertThat(line).contains(",ADJUSTMENT,Adjustment,,5.00,USD,30.00," + goodwill),
+                line -> assertThat(line).contains(",REFUND,\"Refund: Visa •••• 4242, 12/30\",Pat Person,-40.00,USD,25.00,payment:"
+                        + personPayment.value()),
+                line -> assertThat(line).contains(",TOP_UP,\"Top-up: Visa •••• 4242, 12/30\",Pat Person,40.00,USD,40.00,payment:"
+                        + personPayment.value()));
+
+        _setValue(kindFilter(), Optional.of(LedgerEntryKind.REFUND));
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(csv()).hasSize(2).last().asString().contains(",REFUND,").contains(",-40.00,USD,25.00,");
+
+        _setValue(kindFilter(), Optional.empty());
+        _setValue(payerFilter(), Optional.of(payerItem(customer.company())));
+        assertThat(csv().subList(1, 3)).satisfiesExactly(
+                line -> assertThat(line).contains(",ADJUSTMENT,"),
+                line -> assertThat(line).contains(",TOP_UP,\"Top-up: Visa •••• 4444, 12/30\",Pat Company Ltd,25.00,USD,65.00,"));
+        assertThat(csv()).hasSize(3);
+    }
+
+    /** A saved-card top-up through the service, credited at once by the demo provider. */
+    private PaymentId topUp(Customer customer, PayerId payer, String last4, String amount) {
+        PaymentMethodId card = data.savedCard(customer, payer, last4, true);
+        var done = (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(payer, amount, new MethodChoice.SavedMethod(card),
+                false, UUID.randomUUID().toString()));
+        return done.paymentId();
+    }
+
+    /** The Payer column of every row the grid has, newest first. */
+    private static List<String> payersListed() {
+        Grid<TimelineRow> grid = timeline();
+        return java.util.stream.IntStream.range(0, GridKt._size(grid))
+                .mapToObj(i -> GridKt._getFormattedRow(grid, i).get(3)).toList();
+    }
+
+    private static List<String> csv() {
+        return new String(DownloadKt._download(_get(Anchor.class, spec -> spec.withId("export-csv"))), StandardCharsets.UTF_8)
+                .lines().toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Select<Optional<PayerSummary>> payerFilter() {
+        return _get(Select.class, spec -> spec.withId("timeline-payer-filter"));
+    }
+
+    private static PayerSummary payerItem(PayerId id) {
+        return payerFilter().getListDataView().getItems().flatMap(Optional::stream).filter(p -> p.id().equals(id))
+                .findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Select<PayerSummary> switcher() {
+        return _get(Select.class, spec -> spec.withId("active-payer"));
+    }
+
+    private static PayerSummary switcherItem(PayerId id) {
+        return switcher().getListDataView().getItems().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<TimelineRow> timeline() {
+        return _get(Grid.class, spec -> spec.withId("timeline-grid"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Select<Optional<LedgerEntryKind>> kindFilter() {
+        return _get(Select.class, spec -> spec.withId("kind-filter"));
+    }
+}

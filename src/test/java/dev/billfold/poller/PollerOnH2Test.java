@@ -1,5 +1,0 @@
-package dev.billfold.poller;
-
-/** The background checks on the embedded default's H2. */
-class PollerOnH2Test extends PollerContract {
-}

@@ -28,15 +28,15 @@ class DemoAuthenticationController {
 
     static final String BASE_PATH = "/demo-gateway/authenticate";
 
-    private final DemoGateway gateway;
+    private final DemoProvider provider;
 
-    DemoAuthenticationController(DemoGateway gateway) {
-        this.gateway = gateway;
+    DemoAuthenticationController(DemoProvider provider) {
+        this.provider = provider;
     }
 
     @GetMapping(value = "/{chargeId}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(@PathVariable String chargeId, HttpServletRequest request) {
-        DemoGateway.ChargeRow charge = gateway.findCharge(chargeId).orElse(null);
+        DemoProvider.ChargeRow charge = provider.findCharge(chargeId).orElse(null);
         if (charge == null || charge.returnPath() == null) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .body(DemoCheckoutController.page("Payment not found", "<p>No payment waits for a confirmation here.</p>"));
@@ -64,14 +64,14 @@ class DemoAuthenticationController {
 
     @PostMapping(value = "/{chargeId}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> act(@PathVariable String chargeId, @RequestParam String action) {
-        DemoGateway.ChargeRow charge = gateway.findCharge(chargeId).orElse(null);
+        DemoProvider.ChargeRow charge = provider.findCharge(chargeId).orElse(null);
         if (charge == null || charge.returnPath() == null || !(action.equals("confirm") || action.equals("fail")
                 || action.equals("cancel"))) {
             return ResponseEntity.badRequest().body(DemoCheckoutController.page("Payment not found",
                     "<p>Unknown payment or action.</p>"));
         }
         if (!action.equals("cancel")) {
-            gateway.completeAuthentication(chargeId, action.equals("confirm"));
+            provider.completeAuthentication(chargeId, action.equals("confirm"));
         }
         // A decided charge still goes back: the merchant asks us for the truth either way.
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, charge.returnPath()).build();

@@ -31,15 +31,15 @@ class DemoCheckoutController {
 
     static final String BASE_PATH = "/demo-gateway/checkout";
 
-    private final DemoGateway gateway;
+    private final DemoProvider provider;
 
-    DemoCheckoutController(DemoGateway gateway) {
-        this.gateway = gateway;
+    DemoCheckoutController(DemoProvider provider) {
+        this.provider = provider;
     }
 
     @GetMapping(value = "/{checkoutId}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(@PathVariable String checkoutId, HttpServletRequest request) {
-        return gateway.findCheckout(checkoutId)
+        return provider.findCheckout(checkoutId)
                 .map(checkout -> ResponseEntity.ok()
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
                         .body(checkout.isOpen() ? openPage(checkout, csrf(request)) : closedPage(checkout)))
@@ -50,7 +50,7 @@ class DemoCheckoutController {
     @PostMapping(value = "/{checkoutId}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> act(@PathVariable String checkoutId, @RequestParam String action,
                                @RequestParam(required = false) @Nullable String card) {
-        DemoGateway.CheckoutRow checkout = gateway.findCheckout(checkoutId).orElse(null);
+        DemoProvider.CheckoutRow checkout = provider.findCheckout(checkoutId).orElse(null);
         DemoCheckoutAction parsed = parseAction(action);
         if (checkout == null || parsed == null) {
             return ResponseEntity.badRequest().body(page("Checkout not found", "<p>Unknown checkout or action.</p>"));
@@ -59,7 +59,7 @@ class DemoCheckoutController {
         if (parsed == DemoCheckoutAction.PAY && chosen == null) {
             return ResponseEntity.badRequest().body(page("Unknown card", "<p>Choose one of the test cards.</p>"));
         }
-        gateway.completeCheckout(checkoutId, parsed, chosen);
+        provider.completeCheckout(checkoutId, parsed, chosen);
         // A closed checkout still redirects back: the merchant asks us for the truth either way.
         String target = parsed == DemoCheckoutAction.CANCEL ? checkout.cancelPath() : checkout.returnPath();
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, target).build();
@@ -81,7 +81,7 @@ class DemoCheckoutController {
         return "";
     }
 
-    private static String openPage(DemoGateway.CheckoutRow checkout, String csrfField) {
+    private static String openPage(DemoProvider.CheckoutRow checkout, String csrfField) {
         String cards = Arrays.stream(DemoCard.values())
                 .map(c -> "<option value=\"%s\">%s %s — %s</option>".formatted(c.number(), c.brand(), c.spacedNumber(),
                         switch (c.behaviour()) {
@@ -116,7 +116,7 @@ class DemoCheckoutController {
         return page("Pay " + checkout.amount().format(), body);
     }
 
-    private static String closedPage(DemoGateway.CheckoutRow checkout) {
+    private static String closedPage(DemoProvider.CheckoutRow checkout) {
         return page("Checkout closed", """
                 <p>This checkout is already %s.</p>
                 <p><a href="%s">Return to %s</a></p>""".formatted(htmlEscape(checkout.status().toLowerCase(Locale.ROOT)),

@@ -30,15 +30,15 @@ class DemoSetupController {
 
     static final String BASE_PATH = "/demo-gateway/setup";
 
-    private final DemoGateway gateway;
+    private final DemoProvider provider;
 
-    DemoSetupController(DemoGateway gateway) {
-        this.gateway = gateway;
+    DemoSetupController(DemoProvider provider) {
+        this.provider = provider;
     }
 
     @GetMapping(value = "/{setupId}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(@PathVariable String setupId, HttpServletRequest request) {
-        return gateway.findSetup(setupId)
+        return provider.findSetup(setupId)
                 .map(setup -> ResponseEntity.ok()
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
                         .body(setup.isOpen() ? openPage(setup, DemoCheckoutController.csrf(request)) : closedPage(setup)))
@@ -49,7 +49,7 @@ class DemoSetupController {
     @PostMapping(value = "/{setupId}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> act(@PathVariable String setupId, @RequestParam String action,
                                @RequestParam(required = false) @Nullable String card) {
-        DemoGateway.SetupRow setup = gateway.findSetup(setupId).orElse(null);
+        DemoProvider.SetupRow setup = provider.findSetup(setupId).orElse(null);
         DemoSetupAction parsed = parseAction(action);
         if (setup == null || parsed == null) {
             return ResponseEntity.badRequest().body(DemoCheckoutController.page("Setup not found", "<p>Unknown setup or action.</p>"));
@@ -58,7 +58,7 @@ class DemoSetupController {
         if (parsed == DemoSetupAction.SAVE && chosen == null) {
             return ResponseEntity.badRequest().body(DemoCheckoutController.page("Unknown card", "<p>Choose one of the test cards.</p>"));
         }
-        gateway.completeSetup(setupId, parsed, chosen);
+        provider.completeSetup(setupId, parsed, chosen);
         String target = parsed == DemoSetupAction.CANCEL ? setup.cancelPath() : setup.returnPath();
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, target).build();
     }
@@ -71,7 +71,7 @@ class DemoSetupController {
         }
     }
 
-    private static String openPage(DemoGateway.SetupRow setup, String csrfField) {
+    private static String openPage(DemoProvider.SetupRow setup, String csrfField) {
         String cards = Arrays.stream(DemoCard.values())
                 .map(c -> "<option value=\"%s\">%s %s — %s</option>".formatted(c.number(), c.brand(), c.spacedNumber(),
                         switch (c.behaviour()) {
@@ -103,7 +103,7 @@ class DemoSetupController {
         return DemoCheckoutController.page("Save a card", body);
     }
 
-    private static String closedPage(DemoGateway.SetupRow setup) {
+    private static String closedPage(DemoProvider.SetupRow setup) {
         return DemoCheckoutController.page("Setup closed", """
                 <p>This card setup is already %s.</p>
                 <p><a href="%s">Return to %s</a></p>""".formatted(htmlEscape(setup.status().toLowerCase(Locale.ROOT)),

@@ -82,7 +82,7 @@ class StripeWebhookProcessor {
             return Handled.RETRY_LATER;
         } catch (StripeException e) {
             log.warn("Stripe event {}: could not complete it from Stripe ({}); asking for a redelivery", event.getId(),
-                    StripeGateway.describe(e));
+                    StripeResults.describe(e));
             return Handled.RETRY_LATER;
         }
         if (news instanceof News.Retry) {
@@ -148,7 +148,7 @@ class StripeWebhookProcessor {
             }
             if (type.equals("checkout.session.expired")) {
                 return new News.ForMethod(key, new GatewayResult(GatewayResult.Status.CANCELLED, session.getId(), null,
-                        StripeGateway.SETUP_EXPIRED, null));
+                        StripeResults.SETUP_EXPIRED, null));
             }
             // Completion is applied from setup_intent.succeeded, which names the saved card.
             return new News.NotOurs("setup session completed; the setup intent's event applies it");
@@ -156,7 +156,7 @@ class StripeWebhookProcessor {
         GatewayResult result;
         boolean needsSavedCard = type.equals("checkout.session.completed") && "paid".equals(session.getPaymentStatus())
                 && "true".equals(metadata(session.getMetadata(), StripeGateway.METADATA_SAVE));
-        result = gateway.resultOfPaymentSession(session);
+        result = StripeResults.resultOfPaymentSession(session);
         if (needsSavedCard) {
             // The event names the payment intent only by id; the card's label needs the expanded session.
             GatewayResult expanded = gateway.checkoutResult(session.getId());
@@ -186,12 +186,12 @@ class StripeWebhookProcessor {
                 saved = gateway.savedMethod(intent.getPaymentMethod());
             }
             result = new GatewayResult(GatewayResult.Status.SUCCEEDED, fromCheckout ? null : intent.getId(),
-                    StripeGateway.reportedAmount(intent.getAmountReceived(), intent.getCurrency()), null, saved);
+                    StripeResults.reportedAmount(intent.getAmountReceived(), intent.getCurrency()), null, saved);
         } else if (fromCheckout) {
             // A failed attempt on an open checkout page is not the end: the customer may try another card.
-            result = StripeGateway.checkoutStillOpen(null, intent);
+            result = StripeResults.checkoutStillOpen(null, intent);
         } else {
-            result = gateway.resultOfCharge(intent);
+            result = StripeResults.resultOfCharge(intent);
         }
         return new News.ForPayment(key, intent.getId(), result);
     }
@@ -212,7 +212,7 @@ class StripeWebhookProcessor {
             return new News.ForMethod(key, GatewayResult.declined(intent.getId(), "The card could not be saved."));
         }
         // Still on Stripe's page: the customer may try another card, so the method stays pending.
-        return new News.ForMethod(key, StripeGateway.setupStillOpen(intent.getId(), intent));
+        return new News.ForMethod(key, StripeResults.setupStillOpen(intent.getId(), intent));
     }
 
     private static @Nullable String metadata(@Nullable Map<String, String> metadata, String name) {

@@ -8,10 +8,10 @@ import dev.billfold.gateway.GatewayRegistry;
  */
 public final class DemoCustomer {
 
-    private final DemoGateway gateway;
+    private final DemoProvider provider;
 
     public DemoCustomer(GatewayRegistry gateways) {
-        this.gateway = (DemoGateway) gateways.require(DemoGateway.ID);
+        this.provider = ((DemoGateway) gateways.require(DemoGateway.ID)).provider();
     }
 
     public void pay(String checkoutId) {
@@ -53,30 +53,30 @@ public final class DemoCustomer {
 
     /** Confirms a saved-card charge on the demo bank's authentication page. */
     public void authenticate(String chargeId) {
-        if (!gateway.completeAuthentication(chargeId, true)) {
+        if (!provider.completeAuthentication(chargeId, true)) {
             throw new IllegalStateException("Charge " + chargeId + " does not wait for its cardholder");
         }
     }
 
     public void failAuthentication(String chargeId) {
-        if (!gateway.completeAuthentication(chargeId, false)) {
+        if (!provider.completeAuthentication(chargeId, false)) {
             throw new IllegalStateException("Charge " + chargeId + " does not wait for its cardholder");
         }
     }
 
     /** Whether the demo provider still keeps the card for charges. */
     public boolean cardDetached(String token) {
-        return gateway.isDetached(token);
+        return provider.isDetached(token);
     }
 
     private void setup(String setupId, DemoSetupAction action, DemoCard card) {
-        if (!gateway.completeSetup(setupId, action, card)) {
+        if (!provider.completeSetup(setupId, action, card)) {
             throw new IllegalStateException("Setup " + setupId + " is not open");
         }
     }
 
     private void act(String checkoutId, DemoCheckoutAction action, DemoCard card) {
-        if (!gateway.completeCheckout(checkoutId, action, card)) {
+        if (!provider.completeCheckout(checkoutId, action, card)) {
             throw new IllegalStateException("Checkout " + checkoutId + " is not open");
         }
     }

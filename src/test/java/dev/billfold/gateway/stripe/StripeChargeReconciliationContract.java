@@ -318,7 +318,7 @@ abstract class StripeChargeReconciliationContract extends StripeTestSupport {
                 .satisfies(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(key + ":cancel:1"));
         assertThat(StripeFake.gets("/v1/payment_intents/" + intentId)).as("confirmed by a read").hasSize(1);
         assertThat(status(waiting.paymentId())).isEqualTo("REJECTED");
-        assertThat(reason(waiting.paymentId())).isEqualTo(StripeGateway.NO_SUCH_PAYMENT_INTENT);
+        assertThat(reason(waiting.paymentId())).isEqualTo(StripeResults.NO_SUCH_PAYMENT_INTENT);
         assertThat(history.details(waiting.paymentId()).canConfirmWithBank()).isFalse();
         assertThat(data.ledgerEntries(customer.accountId())).isZero();
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo(data.sumOfEntries(customer.accountId()));

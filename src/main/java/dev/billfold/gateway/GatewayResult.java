@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param reference      the provider's id of the checkout or charge, when it has one
  * @param reportedAmount the amount the provider says it took; compared with ours before anything is credited
  * @param reason         a short, customer-safe reason for a decline or a pending state
- * @param savedMethod    the method the provider stored for later charges, if the customer asked to save it
+ * @param storedMethod    the method the provider stored for later charges, if the customer asked to save it
  * @param customerAction what the customer must do before the provider can decide (only with PENDING), if anything
  */
 public record GatewayResult(
@@ -18,7 +18,7 @@ public record GatewayResult(
         @Nullable String reference,
         @Nullable Money reportedAmount,
         @Nullable String reason,
-        @Nullable SavedMethod savedMethod,
+        @Nullable StoredMethod storedMethod,
         @Nullable CustomerAction customerAction) {
 
     public GatewayResult {
@@ -29,8 +29,8 @@ public record GatewayResult(
 
     /** A result that needs nothing from the customer. */
     public GatewayResult(Status status, @Nullable String reference, @Nullable Money reportedAmount,
-                         @Nullable String reason, @Nullable SavedMethod savedMethod) {
-        this(status, reference, reportedAmount, reason, savedMethod, null);
+                         @Nullable String reason, @Nullable StoredMethod storedMethod) {
+        this(status, reference, reportedAmount, reason, storedMethod, null);
     }
 
     public enum Status {
@@ -46,8 +46,8 @@ public record GatewayResult(
         UNKNOWN
     }
 
-    public static GatewayResult succeeded(String reference, Money amount, @Nullable SavedMethod savedMethod) {
-        return new GatewayResult(Status.SUCCEEDED, reference, amount, null, savedMethod);
+    public static GatewayResult succeeded(String reference, Money amount, @Nullable StoredMethod storedMethod) {
+        return new GatewayResult(Status.SUCCEEDED, reference, amount, null, storedMethod);
     }
 
     public static GatewayResult pending(@Nullable String reference, String reason) {
@@ -72,7 +72,7 @@ public record GatewayResult(
     }
 
     /** A method the provider saved: its token (never card data), a label, and the card's expiry if it has one. */
-    public record SavedMethod(String token, String label, @Nullable YearMonth expires) {
+    public record StoredMethod(String token, String label, @Nullable YearMonth expires) {
     }
 
     /**

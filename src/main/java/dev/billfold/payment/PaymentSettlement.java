@@ -260,8 +260,8 @@ class PaymentSettlement {
         }
         Payment credited = payment.credit(now);
         ledger.post(payment.accountId(), credited.credited(), LedgerEntryKind.TOP_UP, payment.ledgerReference());
-        if (payment.saveMethod() && result.savedMethod() != null && payment.provider() != null) {
-            methods.recordConfirmedFromCheckout(payment.accountId(), payment.payerId(), payment.provider(), result.savedMethod());
+        if (payment.saveMethod() && result.storedMethod() != null && payment.provider() != null) {
+            methods.recordConfirmedFromCheckout(payment.accountId(), payment.payerId(), payment.provider(), result.storedMethod());
         }
         return credited;
     }

@@ -93,7 +93,7 @@ public class TopUpService {
         List<SavedMethodSummary> saved = methods.chargeableMethods(payerId);
         boolean hasDefault = saved.stream().anyMatch(SavedMethodSummary::isDefault);
         for (SavedMethodSummary method : saved) {
-            options.add(new MethodOption(new MethodChoice.SavedMethod(method.id()), method.label(), false, method.isDefault()));
+            options.add(new MethodOption(new MethodChoice.Saved(method.id()), method.label(), false, method.isDefault()));
         }
         Currency currency = access.require(access.requirePayer(payerId, AccountAccess.Action.VIEW).accountId(),
                 AccountAccess.Action.VIEW).currency();
@@ -116,7 +116,7 @@ public class TopUpService {
      */
     @Transactional(readOnly = true)
     public void requireOwnIds(PayerId payerId, MethodChoice method) {
-        if (method instanceof MethodChoice.SavedMethod saved) {
+        if (method instanceof MethodChoice.Saved saved) {
             methods.requireOfPayer(payerId, saved.methodId());
         } else {
             access.requirePayer(payerId, AccountAccess.Action.VIEW);
@@ -129,7 +129,7 @@ public class TopUpService {
         AccountContext account = access.require(checkedPayer.accountId(), AccountAccess.Action.MOVE_MONEY);
         // Every id in the request is checked before anything else looks at it: a foreign method is refused (and
         // logged) as such, not as a malformed request.
-        ChargeableMethod savedMethod = request.method() instanceof MethodChoice.SavedMethod saved
+        ChargeableMethod savedMethod = request.method() instanceof MethodChoice.Saved saved
                 ? methods.requireChargeable(payer.id(), saved.methodId()) : null;
         String idempotencyKey = TopUpRequest.idempotencyKeyFor(requireRequestKey(request.requestKey()));
         Optional<Payment> repeated = payments.findByIdempotencyKey(idempotencyKey);
@@ -139,7 +139,7 @@ public class TopUpService {
         Money amount = limits.parseAndCheck(request.amount(), account.currency());
         PaymentGateway gateway = null;
         switch (request.method()) {
-            case MethodChoice.SavedMethod saved -> {
+            case MethodChoice.Saved saved -> {
                 gateway = gateways.find(savedMethod.provider()).orElseThrow(() ->
                         new InvalidRequestException("method", "That payment method's provider is not available right now."));
             }
@@ -159,11 +159,7 @@ public class TopUpService {
 
     private Payment create(AccountContext account, PayerSummary payer, Money amount, TopUpRequest request,
                            @Nullable ChargeableMethod savedMethod, @Nullable PaymentGateway gateway, String idempotencyKey) {
-        MethodKind kind = switch (request.method()) {
-            case MethodChoice.SavedMethod s -> MethodKind.SAVED_METHOD;
-            case MethodChoice.Checkout c -> MethodKind.CHECKOUT;
-            case MethodChoice.Invoice i -> MethodKind.INVOICE;
-        };
+        MethodKind kind = request.method().kind();
         try {
             return transaction.execute(status -> {
                 // The account lock makes the daily caps hold when two top-ups arrive at once.

@@ -50,7 +50,7 @@ class MethodSetupSettlement {
         Instant now = clock.instant();
         PaymentMethod next = switch (result.status()) {
             case SUCCEEDED -> {
-                GatewayResult.SavedMethod saved = result.savedMethod();
+                GatewayResult.StoredMethod saved = result.storedMethod();
                 if (saved == null) {
                     log.warn("Setup of method {} succeeded without a saved method; left pending", methodId.value());
                     yield null;

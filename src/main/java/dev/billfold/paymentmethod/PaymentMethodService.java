@@ -220,7 +220,7 @@ public class PaymentMethodService {
     @InternalCall("settlement records a method the provider saved while taking a payment; no user is signed in for webhooks")
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordConfirmedFromCheckout(AccountId accountId, PayerId payerId, String provider,
-                                            GatewayResult.SavedMethod saved) {
+                                            GatewayResult.StoredMethod saved) {
         if (methods.findByProviderAndProviderToken(provider, saved.token()).isPresent()) {
             return;
         }

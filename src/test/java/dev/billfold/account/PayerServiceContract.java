@@ -171,7 +171,7 @@ abstract class PayerServiceContract {
         assertThat(payers.choosable()).extracting(PayerSummary::id).containsExactly(customer.person());
         assertThat(detailsOf(customer.company()).archived()).isTrue();
         assertThatThrownBy(() -> topUps.topUp(new TopUpRequest(customer.company(), "10",
-                new MethodChoice.SavedMethod(card), false, UUID.randomUUID().toString())))
+                new MethodChoice.Saved(card), false, UUID.randomUUID().toString())))
                 .isInstanceOf(InvalidRequestException.class).hasMessage("That payer is archived and can no longer be used.");
         assertThatThrownBy(() -> methods.requireChargeable(customer.company(), card)).isInstanceOf(InvalidRequestException.class);
         assertThat(data.payments(customer.accountId())).isEqualTo(1);

@@ -66,7 +66,7 @@ public final class ScriptedGateway implements ChargeLookup, ChargeCancellation, 
 
     public void confirmSetup(String reference, String token) {
         answers.put(reference, new GatewayResult(GatewayResult.Status.SUCCEEDED, reference, null, null,
-                new GatewayResult.SavedMethod(token, "Visa •••• 4242, 12/30", YearMonth.of(2030, 12))));
+                new GatewayResult.StoredMethod(token, "Visa •••• 4242, 12/30", YearMonth.of(2030, 12))));
     }
 
     public void reject(String reference, String reason) {

@@ -1,11 +1,9 @@
 package dev.billfold.hosting;
 
-import dev.billfold.history.TimelineRow;
-import dev.billfold.history.TransactionHistoryQuery;
-import dev.billfold.AtOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.billfold.AtOnce;
 import dev.billfold.MutableClock;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
@@ -13,6 +11,8 @@ import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.demo.DemoCustomer;
+import dev.billfold.history.TimelineRow;
+import dev.billfold.history.TransactionHistoryQuery;
 import dev.billfold.ledger.LedgerEntryKind;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.PaymentId;
@@ -562,7 +562,7 @@ abstract class RenewalServiceContract {
     private MethodChoice savedMethodOf(Customer who) {
         UUID id = jdbc.sql("select id from payment_method where payer_id = ? and is_default = true")
                 .param(who.person().value()).query(UUID.class).single();
-        return new MethodChoice.SavedMethod(new dev.billfold.paymentmethod.PaymentMethodId(id));
+        return new MethodChoice.Saved(new dev.billfold.paymentmethod.PaymentMethodId(id));
     }
 
     private PaymentId paymentOf(Customer who) {

@@ -94,7 +94,7 @@ class PaymentDocumentsOnPostgresTest {
     @Test
     void receipt_of_a_credited_card_payment_carries_a_stable_number_date_payer_method_amount_and_issuer() throws IOException {
         PaymentMethodId card = data.savedCard(customer, customer.person(), "4242", true);
-        var completed = (TopUpOutcome.Completed) topUps.topUp(request(customer, "500", new MethodChoice.SavedMethod(card)));
+        var completed = (TopUpOutcome.Completed) topUps.topUp(request(customer, "500", new MethodChoice.Saved(card)));
         PaymentId id = completed.paymentId();
         assertThat(completed.status()).isEqualTo(PaymentStatus.CREDITED);
 
@@ -128,7 +128,7 @@ class PaymentDocumentsOnPostgresTest {
             TestData.signIn(other.username());
             PaymentMethodId card = data.savedCard(other, other.person(), "4242", true);
             var completed = (TopUpOutcome.Completed) topUps.topUp(request(other, currency.getValue(),
-                    new MethodChoice.SavedMethod(card)));
+                    new MethodChoice.Saved(card)));
             String formatted = Money.of(currency.getValue(), currency.getKey()).format();
 
             assertThat(text(documents.receipt(completed.paymentId()))).as(currency.getKey()).contains(formatted,
@@ -151,7 +151,7 @@ class PaymentDocumentsOnPostgresTest {
     @Test
     void a_refunded_payments_receipt_shows_the_refund() throws IOException {
         PaymentMethodId card = data.savedCard(customer, customer.person(), "4242", true);
-        PaymentId id = ((TopUpOutcome.Completed) topUps.topUp(request(customer, "40", new MethodChoice.SavedMethod(card))))
+        PaymentId id = ((TopUpOutcome.Completed) topUps.topUp(request(customer, "40", new MethodChoice.Saved(card))))
                 .paymentId();
         // No refund path exists yet; the status alone is what the receipt reads.
         jdbc.sql("update payment set status = 'REFUNDED' where id = ?").param(id.value()).update();
@@ -163,7 +163,7 @@ class PaymentDocumentsOnPostgresTest {
     void payments_never_paid_have_no_receipt_and_the_refusal_changes_nothing() {
         PaymentMethodId declining = data.savedCard(customer, customer.person(), "9995", false);
         PaymentId rejected = ((TopUpOutcome.Completed) topUps.topUp(request(customer, "40",
-                new MethodChoice.SavedMethod(declining)))).paymentId();
+                new MethodChoice.Saved(declining)))).paymentId();
         PaymentId waiting = invoiceTopUp(customer, "25.00");
         var before = snapshot();
 
@@ -177,7 +177,7 @@ class PaymentDocumentsOnPostgresTest {
     @Test
     void a_payment_without_an_invoice_has_no_invoice_pdf() {
         PaymentMethodId card = data.savedCard(customer, customer.person(), "4242", true);
-        PaymentId id = ((TopUpOutcome.Completed) topUps.topUp(request(customer, "40", new MethodChoice.SavedMethod(card))))
+        PaymentId id = ((TopUpOutcome.Completed) topUps.topUp(request(customer, "40", new MethodChoice.Saved(card))))
                 .paymentId();
 
         assertThatThrownBy(() -> documents.invoice(id)).isInstanceOf(InvalidRequestException.class)
@@ -190,7 +190,7 @@ class PaymentDocumentsOnPostgresTest {
         TestData.signIn(other.username());
         PaymentMethodId card = data.savedCard(other, other.person(), "4242", true);
         PaymentId theirs = ((TopUpOutcome.Completed) topUps.topUp(request(other, "40",
-                new MethodChoice.SavedMethod(card)))).paymentId();
+                new MethodChoice.Saved(card)))).paymentId();
         PaymentId theirInvoice = invoiceTopUp(other, "40");
         TestData.signIn(customer.username());
         var before = snapshot();
@@ -207,7 +207,7 @@ class PaymentDocumentsOnPostgresTest {
     @Test
     void a_viewer_of_the_account_may_download_its_receipt() throws IOException {
         PaymentMethodId card = data.savedCard(customer, customer.person(), "4242", true);
-        PaymentId id = ((TopUpOutcome.Completed) topUps.topUp(request(customer, "40", new MethodChoice.SavedMethod(card))))
+        PaymentId id = ((TopUpOutcome.Completed) topUps.topUp(request(customer, "40", new MethodChoice.Saved(card))))
                 .paymentId();
         TestData.signIn(data.addMember(customer.accountId(), "VIEWER"));
 

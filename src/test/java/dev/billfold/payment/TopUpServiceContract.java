@@ -1,9 +1,9 @@
 package dev.billfold.payment;
 
-import dev.billfold.AtOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.billfold.AtOnce;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.InvalidRequestException;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The top-up flows and their money invariants, through the services as the UI calls them. Runs once on H2 and once
@@ -89,7 +89,7 @@ abstract class TopUpServiceContract {
 
         List<MethodOption> options = topUps.methodsFor(customer.person());
         MethodOption saved = options.getFirst();
-        assertThat(saved.choice()).isInstanceOf(MethodChoice.SavedMethod.class);
+        assertThat(saved.choice()).isInstanceOf(MethodChoice.Saved.class);
         assertThat(saved.label()).startsWith("Visa •••• 4242");
         assertThat(saved.preselected()).isTrue();
         assertThat(data.methods(customer.company())).isZero();
@@ -125,7 +125,7 @@ abstract class TopUpServiceContract {
     void saved_method_is_charged_at_once_and_credited() {
         PaymentMethodId card = data.savedCard(customer, customer.person(), "4242", true);
 
-        TopUpOutcome outcome = topUps.topUp(request(customer.person(), "500", new MethodChoice.SavedMethod(card)));
+        TopUpOutcome outcome = topUps.topUp(request(customer.person(), "500", new MethodChoice.Saved(card)));
 
         var completed = (TopUpOutcome.Completed) outcome;
         assertThat(completed.status()).isEqualTo(PaymentStatus.CREDITED);
@@ -143,7 +143,7 @@ abstract class TopUpServiceContract {
     void saved_method_declined_by_the_bank_is_rejected_with_the_reason() {
         PaymentMethodId card = data.savedCard(customer, customer.person(), "9995", true);
 
-        var completed = (TopUpOutcome.Completed) topUps.topUp(request(customer.person(), "40", new MethodChoice.SavedMethod(card)));
+        var completed = (TopUpOutcome.Completed) topUps.topUp(request(customer.person(), "40", new MethodChoice.Saved(card)));
 
         assertThat(completed.status()).isEqualTo(PaymentStatus.REJECTED);
         assertThat(completed.message()).contains("insufficient funds");
@@ -154,7 +154,7 @@ abstract class TopUpServiceContract {
     void saved_method_that_needs_authentication_stays_waiting() {
         PaymentMethodId card = data.savedCard(customer, customer.person(), "3184", true);
 
-        var completed = (TopUpOutcome.Completed) topUps.topUp(request(customer.person(), "40", new MethodChoice.SavedMethod(card)));
+        var completed = (TopUpOutcome.Completed) topUps.topUp(request(customer.person(), "40", new MethodChoice.Saved(card)));
 
         assertThat(completed.status()).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
         assertThat(completed.message()).contains("confirm this payment");
@@ -164,7 +164,7 @@ abstract class TopUpServiceContract {
     @Test
     void a_charge_waiting_for_the_bank_is_confirmed_by_the_customer_on_session_and_credited_once() {
         PaymentMethodId card = data.savedCard(customer, customer.person(), "3184", true);
-        var completed = (TopUpOutcome.Completed) topUps.topUp(request(customer.person(), "40", new MethodChoice.SavedMethod(card)));
+        var completed = (TopUpOutcome.Completed) topUps.topUp(request(customer.person(), "40", new MethodChoice.Saved(card)));
         assertThat(history.details(completed.paymentId()).canConfirmWithBank()).isTrue();
         String chargeId = history.details(completed.paymentId()).providerReference();
 
@@ -192,7 +192,7 @@ abstract class TopUpServiceContract {
     @Test
     void a_failed_bank_confirmation_rejects_the_charge_with_nothing_credited() {
         PaymentMethodId card = data.savedCard(customer, customer.person(), "3184", true);
-        var completed = (TopUpOutcome.Completed) topUps.topUp(request(customer.person(), "40", new MethodChoice.SavedMethod(card)));
+        var completed = (TopUpOutcome.Completed) topUps.topUp(request(customer.person(), "40", new MethodChoice.Saved(card)));
         payments.confirmWithBank(completed.paymentId());
 
         demoCustomer.failAuthentication(history.details(completed.paymentId()).providerReference());
@@ -206,10 +206,10 @@ abstract class TopUpServiceContract {
     @Test
     void confirming_with_the_bank_is_refused_for_a_viewer_another_account_or_a_payment_that_needs_no_confirmation() {
         PaymentMethodId card = data.savedCard(customer, customer.person(), "3184", true);
-        var waiting = (TopUpOutcome.Completed) topUps.topUp(request(customer.person(), "40", new MethodChoice.SavedMethod(card)));
+        var waiting = (TopUpOutcome.Completed) topUps.topUp(request(customer.person(), "40", new MethodChoice.Saved(card)));
         var checkout = startCheckout("25.00", false);
         PaymentMethodId okCard = data.savedCard(customer, customer.person(), "4242", false);
-        var credited = (TopUpOutcome.Completed) topUps.topUp(request(customer.person(), "10", new MethodChoice.SavedMethod(okCard)));
+        var credited = (TopUpOutcome.Completed) topUps.topUp(request(customer.person(), "10", new MethodChoice.Saved(okCard)));
 
         for (PaymentId noNeed : List.of(checkout.paymentId(), credited.paymentId())) {
             assertThatThrownBy(() -> payments.confirmWithBank(noNeed)).isInstanceOf(InvalidRequestException.class)
@@ -267,10 +267,10 @@ abstract class TopUpServiceContract {
         List<MethodOption> person = topUps.methodsFor(customer.person());
         List<MethodOption> company = topUps.methodsFor(customer.company());
 
-        assertThat(person.getFirst().choice()).isEqualTo(new MethodChoice.SavedMethod(personCard));
-        assertThat(company.getFirst().choice()).isEqualTo(new MethodChoice.SavedMethod(companyCard));
+        assertThat(person.getFirst().choice()).isEqualTo(new MethodChoice.Saved(personCard));
+        assertThat(company.getFirst().choice()).isEqualTo(new MethodChoice.Saved(companyCard));
         assertThat(person).filteredOn(MethodOption::preselected).hasSize(1).first()
-                .extracting(MethodOption::choice).isEqualTo(new MethodChoice.SavedMethod(personCard));
+                .extracting(MethodOption::choice).isEqualTo(new MethodChoice.Saved(personCard));
         assertThat(company).extracting(MethodOption::label).contains("Invoice (bank transfer)", "Card (demo checkout)")
                 .doesNotContain(person.getFirst().label());
     }
@@ -432,7 +432,7 @@ abstract class TopUpServiceContract {
     void a_method_of_another_payer_is_refused_and_creates_nothing() {
         PaymentMethodId companyCard = data.savedCard(customer, customer.company(), "4242", true);
 
-        assertThatThrownBy(() -> topUps.topUp(request(customer.person(), "10", new MethodChoice.SavedMethod(companyCard))))
+        assertThatThrownBy(() -> topUps.topUp(request(customer.person(), "10", new MethodChoice.Saved(companyCard))))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessage("That payment method does not belong to the selected payer.");
         assertNothingCreated(customer);
@@ -445,7 +445,7 @@ abstract class TopUpServiceContract {
 
         assertThatThrownBy(() -> topUps.topUp(request(stranger.person(), "10", new MethodChoice.Invoice())))
                 .isInstanceOf(InvalidRequestException.class).hasMessage("That payer is not part of your account.");
-        assertThatThrownBy(() -> topUps.topUp(request(customer.person(), "10", new MethodChoice.SavedMethod(strangersCard))))
+        assertThatThrownBy(() -> topUps.topUp(request(customer.person(), "10", new MethodChoice.Saved(strangersCard))))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessage("That payment method does not belong to the selected payer.");
         assertThatThrownBy(() -> topUps.methodsFor(stranger.person())).isInstanceOf(InvalidRequestException.class);

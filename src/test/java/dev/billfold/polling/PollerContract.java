@@ -682,7 +682,7 @@ abstract class PollerContract {
     private TopUpOutcome.Completed demoChargeNeedingTheBank(String amount) {
         var card = data.savedCard(customer, customer.person(), "3184", true);
         return (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), amount,
-                new MethodChoice.SavedMethod(card), false, UUID.randomUUID().toString()));
+                new MethodChoice.Saved(card), false, UUID.randomUUID().toString()));
     }
 
     private String demoChargeStatus(String charge) {

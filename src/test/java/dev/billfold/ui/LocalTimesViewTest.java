@@ -12,6 +12,8 @@ import com.vaadin.flow.component.html.Div;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.history.TimelineRow;
+import dev.billfold.history.TransactionHistoryQuery;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentRow;
@@ -20,8 +22,6 @@ import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
 import dev.billfold.payment.ui.PaymentHistoryView;
 import dev.billfold.paymentmethod.PaymentMethodId;
-import dev.billfold.history.TimelineRow;
-import dev.billfold.history.TransactionHistoryQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -55,7 +55,7 @@ class LocalTimesViewTest extends KaribuTest {
         signIn(customer.username());
         PaymentMethodId card = data.savedCard(customer, customer.person(), "4242", true);
         payment = ((TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), "40",
-                new MethodChoice.SavedMethod(card), false, UUID.randomUUID().toString()))).paymentId();
+                new MethodChoice.Saved(card), false, UUID.randomUUID().toString()))).paymentId();
         var at = PAID.atOffset(ZoneOffset.UTC);
         jdbc.sql("update payment set created_at = ?, updated_at = ? where id = ?").params(at, at, payment.value()).update();
         jdbc.sql("update ledger_entry set created_at = ? where account_id = ?").params(at, customer.accountId().value()).update();

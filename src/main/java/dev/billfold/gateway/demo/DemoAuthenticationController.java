@@ -2,9 +2,9 @@ package dev.billfold.gateway.demo;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
+import dev.billfold.gateway.ConditionalOnProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(DemoAuthenticationController.BASE_PATH)
-@ConditionalOnProperty(name = "billfold.gateway.demo.enabled", havingValue = "true")
+@ConditionalOnProvider(DemoGatewayProperties.SWITCH)
 class DemoAuthenticationController {
 
     static final String BASE_PATH = "/demo-gateway/authenticate";

@@ -6,6 +6,7 @@ import dev.billfold.gateway.ChargeLookup;
 import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.CheckoutRequest;
 import dev.billfold.gateway.CheckoutSession;
+import dev.billfold.gateway.ConditionalOnProvider;
 import dev.billfold.gateway.CustomerActionRequest;
 import dev.billfold.gateway.CustomerActions;
 import dev.billfold.gateway.GatewayResult;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * answers when asked). Like the Stripe and PayPal adapters, it only translates requests and maps answers.
  */
 @Component
-@ConditionalOnProperty(name = "billfold.gateway.demo.enabled", havingValue = "true")
+@ConditionalOnProvider(DemoGatewayProperties.SWITCH)
 class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, MethodSetup {
 
     static final String ID = "demo";
@@ -179,11 +179,11 @@ class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, 
         };
     }
 
-    private GatewayResult.SavedMethod savedMethod(String token) {
+    private GatewayResult.StoredMethod savedMethod(String token) {
         DemoProvider.CardRow card = provider.findCard(token).orElseThrow();
         YearMonth expires = YearMonth.of(card.expYear(), card.expMonth());
         String label = "%s •••• %s, %02d/%02d".formatted(card.brand(), card.last4(), expires.getMonthValue(),
                 expires.getYear() % 100);
-        return new GatewayResult.SavedMethod(token, label, expires);
+        return new GatewayResult.StoredMethod(token, label, expires);
     }
 }

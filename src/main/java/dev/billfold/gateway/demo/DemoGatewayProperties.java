@@ -10,5 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param merchantName the merchant shown on the hosted checkout page
  */
 @ConfigurationProperties("billfold.gateway.demo")
-record DemoGatewayProperties(@DefaultValue("false") boolean enabled, @DefaultValue("Billfold Demo Hosting") String merchantName) {
+record DemoGatewayProperties(@DefaultValue("false") boolean enabled,
+                             @DefaultValue("Billfold Demo Hosting") String merchantName) {
+
+    /** What switches the demo provider on (DD-050): its flag. */
+    static final String SWITCH = "billfold.gateway.demo.enabled";
 }

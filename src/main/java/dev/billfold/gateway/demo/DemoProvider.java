@@ -1,6 +1,7 @@
 package dev.billfold.gateway.demo;
 
 import dev.billfold.base.Money;
+import dev.billfold.gateway.ConditionalOnProvider;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.util.Currency;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * wrap their SDKs (DD-007).
  */
 @Component
-@ConditionalOnProperty(name = "billfold.gateway.demo.enabled", havingValue = "true")
+@ConditionalOnProvider(DemoGatewayProperties.SWITCH)
 class DemoProvider {
 
     static final String CANCELLED_CHARGE = "The payment was cancelled before your bank confirmed it. Nothing was charged.";

@@ -2,12 +2,12 @@ package dev.billfold.gateway.demo;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
+import dev.billfold.gateway.ConditionalOnProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(DemoSetupController.BASE_PATH)
-@ConditionalOnProperty(name = "billfold.gateway.demo.enabled", havingValue = "true")
+@ConditionalOnProvider(DemoGatewayProperties.SWITCH)
 class DemoSetupController {
 
     static final String BASE_PATH = "/demo-gateway/setup";

@@ -3,11 +3,11 @@ package dev.billfold.gateway.paypal;
 import com.paypal.sdk.Environment;
 import com.paypal.sdk.PaypalServerSdkClient;
 import com.paypal.sdk.authentication.ClientCredentialsAuthModel;
+import dev.billfold.gateway.ConditionalOnProvider;
 import java.time.Clock;
 import java.util.Locale;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * PayPal-Request-Id), and for tests a host rewrite, because the SDK knows only PayPal's two fixed hosts.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("T(org.springframework.util.StringUtils).hasText('${billfold.gateway.paypal.client-id:}')")
+@ConditionalOnProvider(PayPalProperties.CLIENT_ID)
 class PayPalConfiguration {
 
     @Bean

@@ -27,12 +27,12 @@ import com.paypal.sdk.models.PurchaseUnit;
 import com.paypal.sdk.models.PurchaseUnitRequest;
 import com.paypal.sdk.models.StoreInVaultInstruction;
 import dev.billfold.base.Money;
-import io.apimatic.core.exceptions.AuthValidationException;
 import dev.billfold.gateway.ChargeLookup;
 import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.CheckoutRequest;
 import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.GatewayResult;
+import io.apimatic.core.exceptions.AuthValidationException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;
@@ -259,7 +259,7 @@ class PayPalGateway implements ChargeLookup {
 
     /** The amount PayPal says it captured, as it said it; the settlement compares it with ours. */
     static GatewayResult succeeded(String reference, com.paypal.sdk.models.@Nullable Money amount,
-                                   GatewayResult.@Nullable SavedMethod saved) {
+                                   GatewayResult.@Nullable StoredMethod saved) {
         Money reported = null;
         if (amount != null) {
             try {
@@ -301,13 +301,13 @@ class PayPalGateway implements ChargeLookup {
         }
     }
 
-    private static GatewayResult.@Nullable SavedMethod savedMethod(Order order) {
+    private static GatewayResult.@Nullable StoredMethod savedMethod(Order order) {
         PaypalWalletResponse wallet = order.getPaymentSource() == null ? null : order.getPaymentSource().getPaypal();
         PaypalWalletVaultResponse vault = wallet == null || wallet.getAttributes() == null ? null : wallet.getAttributes().getVault();
         if (vault == null || vault.getId() == null || vault.getStatus() != PaypalWalletVaultStatus.VAULTED) {
             return null;
         }
-        return new GatewayResult.SavedMethod(vault.getId(), label(wallet.getEmailAddress()), null);
+        return new GatewayResult.StoredMethod(vault.getId(), label(wallet.getEmailAddress()), null);
     }
 
     static String label(@Nullable String email) {

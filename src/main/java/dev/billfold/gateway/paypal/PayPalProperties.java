@@ -34,7 +34,6 @@ record PayPalProperties(
         @DefaultValue("20s") Duration readTimeout,
         @DefaultValue("6h") Duration requestIdRetention) {
 
-    boolean enabled() {
-        return clientId != null && !clientId.isBlank();
-    }
+    /** What switches PayPal on (DD-050): a client id, without which it cannot work. */
+    static final String CLIENT_ID = "billfold.gateway.paypal.client-id";
 }

@@ -1,5 +1,6 @@
 package dev.billfold.gateway.paypal;
 
+import dev.billfold.gateway.ConditionalOnProvider;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentNotifications;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * 400 forged, 503 try again later (PayPal redelivers for three days).
  */
 @RestController
-@ConditionalOnExpression("T(org.springframework.util.StringUtils).hasText('${billfold.gateway.paypal.client-id:}')")
+@ConditionalOnProvider(PayPalProperties.CLIENT_ID)
 class PayPalWebhookController {
 
     static final String PATH = "/webhooks/paypal";

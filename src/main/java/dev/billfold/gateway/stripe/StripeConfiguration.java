@@ -1,13 +1,13 @@
 package dev.billfold.gateway.stripe;
 
 import com.stripe.StripeClient;
+import dev.billfold.gateway.ConditionalOnProvider;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /** The SDK client, with our own timeouts and retries rather than the SDK's defaults. */
 @Configuration(proxyBeanMethods = false)
-@Conditional(StripeConfigured.class)
+@ConditionalOnProvider(StripeGatewayProperties.SECRET_KEY)
 class StripeConfiguration {
 
     @Bean

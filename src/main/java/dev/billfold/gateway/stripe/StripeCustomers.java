@@ -5,12 +5,12 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import dev.billfold.gateway.ConditionalOnProvider;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * key derived from the payer, so two first checkouts racing each other get the same customer back from Stripe.
  */
 @Component
-@Conditional(StripeConfigured.class)
+@ConditionalOnProvider(StripeGatewayProperties.SECRET_KEY)
 class StripeCustomers {
 
     private final StripeClient stripe;

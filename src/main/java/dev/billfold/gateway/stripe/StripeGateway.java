@@ -30,6 +30,7 @@ import dev.billfold.gateway.ChargeLookup;
 import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.CheckoutRequest;
 import dev.billfold.gateway.CheckoutSession;
+import dev.billfold.gateway.ConditionalOnProvider;
 import dev.billfold.gateway.CustomerActionRequest;
 import dev.billfold.gateway.CustomerActions;
 import dev.billfold.gateway.GatewayResult;
@@ -40,7 +41,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,7 +51,7 @@ import org.springframework.stereotype.Component;
  * a customer-safe reason.
  */
 @Component
-@Conditional(StripeConfigured.class)
+@ConditionalOnProvider(StripeGatewayProperties.SECRET_KEY)
 class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation, MethodSetup {
 
     static final String ID = "stripe";
@@ -363,7 +363,7 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
     }
 
     /** The saved card's token and label, read from Stripe for a webhook that names only its id. */
-    GatewayResult.SavedMethod savedMethod(String paymentMethodId) throws StripeException {
+    GatewayResult.StoredMethod savedMethod(String paymentMethodId) throws StripeException {
         return StripeResults.savedMethod(stripe.v1().paymentMethods().retrieve(paymentMethodId,
                 PaymentMethodRetrieveParams.builder().build()));
     }

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The Stripe provider. It exists only when a secret key is set ({@link StripeConfigured}); the keys come from the
+ * The Stripe provider. It exists only when a secret key is set ({@link #SECRET_KEY}); the keys come from the
  * environment in production.
  *
  * @param secretKey         the API secret key (sk_live_… / sk_test_…, or a restricted rk_ key)
@@ -32,6 +32,9 @@ record StripeGatewayProperties(
         @DefaultValue("2") int maxNetworkRetries,
         @DefaultValue("300s") Duration webhookTolerance,
         @DefaultValue("Card (Stripe)") String displayName) {
+
+    /** What switches Stripe on (DD-050): a secret key, without which it cannot work. */
+    static final String SECRET_KEY = "billfold.gateway.stripe.secret-key";
 
     /** Called once the provider is switched on: a half-configured Stripe stops start-up instead of failing payments. */
     StripeGatewayProperties requireComplete() {

@@ -43,7 +43,7 @@ final class StripeResults {
         String reference = session.getId();
         if ("complete".equals(session.getStatus()) && "paid".equals(session.getPaymentStatus())) {
             Money reported = reportedAmount(session.getAmountTotal(), session.getCurrency());
-            GatewayResult.SavedMethod saved = null;
+            GatewayResult.StoredMethod saved = null;
             if (intent != null && intent.getSetupFutureUsage() != null && intent.getPaymentMethodObject() != null) {
                 saved = savedMethod(intent.getPaymentMethodObject());
             }
@@ -122,16 +122,16 @@ final class StripeResults {
         return url == null || url.isBlank() ? null : url;
     }
 
-    static GatewayResult.SavedMethod savedMethod(PaymentMethod method) {
+    static GatewayResult.StoredMethod savedMethod(PaymentMethod method) {
         PaymentMethod.Card card = method.getCard();
         if (card == null) {
-            return new GatewayResult.SavedMethod(method.getId(), "Saved payment method", null);
+            return new GatewayResult.StoredMethod(method.getId(), "Saved payment method", null);
         }
         YearMonth expires = card.getExpYear() == null || card.getExpMonth() == null ? null
                 : YearMonth.of(Math.toIntExact(card.getExpYear()), Math.toIntExact(card.getExpMonth()));
         String label = "%s •••• %s".formatted(brand(card), card.getLast4())
                 + (expires == null ? "" : ", %02d/%02d".formatted(expires.getMonthValue(), expires.getYear() % 100));
-        return new GatewayResult.SavedMethod(method.getId(), label, expires);
+        return new GatewayResult.StoredMethod(method.getId(), label, expires);
     }
 
     /** What Stripe reports, in major units; null when it makes no sense, which holds the payment for clarification. */

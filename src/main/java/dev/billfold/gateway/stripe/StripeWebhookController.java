@@ -3,11 +3,11 @@ package dev.billfold.gateway.stripe;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
+import dev.billfold.gateway.ConditionalOnProvider;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * needed.
  */
 @RestController
-@Conditional(StripeConfigured.class)
+@ConditionalOnProvider(StripeGatewayProperties.SECRET_KEY)
 class StripeWebhookController {
 
     static final String PATH = "/webhooks/stripe";

@@ -7,6 +7,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.SetupIntent;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
+import dev.billfold.gateway.ConditionalOnProvider;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.MethodNotifications;
 import dev.billfold.gateway.PaymentNotifications;
@@ -18,7 +19,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of the event id, so a redelivered event changes nothing and a failure leaves no trace for Stripe's retry.
  */
 @Component
-@Conditional(StripeConfigured.class)
+@ConditionalOnProvider(StripeGatewayProperties.SECRET_KEY)
 class StripeWebhookProcessor {
 
     static final Set<String> HANDLED = Set.of("checkout.session.completed", "checkout.session.expired",
@@ -181,7 +181,7 @@ class StripeWebhookProcessor {
         boolean fromCheckout = StripeGateway.FLOW_CHECKOUT.equals(metadata(intent.getMetadata(), StripeGateway.METADATA_FLOW));
         GatewayResult result;
         if (type.equals("payment_intent.succeeded")) {
-            GatewayResult.SavedMethod saved = null;
+            GatewayResult.StoredMethod saved = null;
             if (fromCheckout && intent.getSetupFutureUsage() != null && intent.getPaymentMethod() != null) {
                 saved = gateway.savedMethod(intent.getPaymentMethod());
             }

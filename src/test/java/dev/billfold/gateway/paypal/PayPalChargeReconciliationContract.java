@@ -213,7 +213,7 @@ abstract class PayPalChargeReconciliationContract {
 
     private TopUpOutcome.Completed charge(String amount, String requestKey) {
         return (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), amount,
-                new MethodChoice.SavedMethod(wallet), false, requestKey));
+                new MethodChoice.Saved(wallet), false, requestKey));
     }
 
     private PaymentMethodId vaultedWallet(String token) {

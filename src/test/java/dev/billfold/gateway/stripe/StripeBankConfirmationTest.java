@@ -163,7 +163,7 @@ class StripeBankConfirmationTest extends StripeTestSupport {
                 "k", "charge", "\"pm_slow_once\"", ""));
 
         var completed = (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), "25",
-                new MethodChoice.SavedMethod(card), false, UUID.randomUUID().toString()));
+                new MethodChoice.Saved(card), false, UUID.randomUUID().toString()));
 
         assertThat(completed.status()).isEqualTo(PaymentStatus.CREDITED);
         List<LoggedRequest> attempts = StripeFake.posts("/v1/payment_intents");
@@ -181,7 +181,7 @@ class StripeBankConfirmationTest extends StripeTestSupport {
         StripeFake.paymentIntentFails(402, StripeFake.cardError("authentication_required", "authentication_required",
                 intent(intentId, "requires_payment_method", "k", StripeFake.authenticationRequiredError())));
         return (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), "40",
-                new MethodChoice.SavedMethod(card), false, UUID.randomUUID().toString()));
+                new MethodChoice.Saved(card), false, UUID.randomUUID().toString()));
     }
 
     private static String intent(String id, String status, String key, String extra) {

@@ -403,7 +403,7 @@ abstract class StripeChargeReconciliationContract extends StripeTestSupport {
 
     private TopUpOutcome.Completed charge(String amount, PaymentMethodId card) {
         return (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), amount,
-                new MethodChoice.SavedMethod(card), false, UUID.randomUUID().toString()));
+                new MethodChoice.Saved(card), false, UUID.randomUUID().toString()));
     }
 
     private String providerReference(PaymentId id) {

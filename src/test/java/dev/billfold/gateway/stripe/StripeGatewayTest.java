@@ -177,7 +177,7 @@ class StripeGatewayTest extends StripeTestSupport {
                 .doesNotContainKey("line_items[0][price_data][unit_amount]");
         assertThat(sent.getHeader("Idempotency-Key")).isEqualTo(key);
         assertThat(methodStatus(start.methodId())).isEqualTo("PENDING");
-        assertThat(topUps.methodsFor(customer.person())).noneMatch(o -> o.choice() instanceof MethodChoice.SavedMethod);
+        assertThat(topUps.methodsFor(customer.person())).noneMatch(o -> o.choice() instanceof MethodChoice.Saved);
 
         StripeFake.paymentMethodRetrieved("pm_setup_4242", "4242");
         String event = StripeFake.event(StripeFake.id("evt"), "setup_intent.succeeded", """
@@ -188,7 +188,7 @@ class StripeGatewayTest extends StripeTestSupport {
 
         assertThat(methodStatus(start.methodId())).isEqualTo("CONFIRMED");
         MethodOption saved = topUps.methodsFor(customer.person()).getFirst();
-        assertThat(saved.choice()).isEqualTo(new MethodChoice.SavedMethod(start.methodId()));
+        assertThat(saved.choice()).isEqualTo(new MethodChoice.Saved(start.methodId()));
         assertThat(saved.label()).isEqualTo("Visa •••• 4242, 12/29");
         assertThat(saved.preselected()).isTrue();
         assertThat(data.methods(customer.person())).isEqualTo(1);
@@ -223,7 +223,7 @@ class StripeGatewayTest extends StripeTestSupport {
 
         assertThat(failed.status()).isEqualTo(PaymentMethodStatus.FAILED);
         assertThat(failed.failureReason()).isEqualTo("The page for adding the card expired before a card was added.");
-        assertThat(topUps.methodsFor(customer.person()).stream().filter(o -> o.choice() instanceof MethodChoice.SavedMethod))
+        assertThat(topUps.methodsFor(customer.person()).stream().filter(o -> o.choice() instanceof MethodChoice.Saved))
                 .hasSize(1);
     }
 
@@ -237,7 +237,7 @@ class StripeGatewayTest extends StripeTestSupport {
         String requestKey = UUID.randomUUID().toString();
 
         var completed = (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), "500",
-                new MethodChoice.SavedMethod(card), false, requestKey));
+                new MethodChoice.Saved(card), false, requestKey));
 
         assertThat(completed.status()).isEqualTo(PaymentStatus.CREDITED);
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("500.00");
@@ -468,6 +468,6 @@ class StripeGatewayTest extends StripeTestSupport {
     }
 
     private TopUpRequest request(String amount, PaymentMethodId card) {
-        return new TopUpRequest(customer.person(), amount, new MethodChoice.SavedMethod(card), false, UUID.randomUUID().toString());
+        return new TopUpRequest(customer.person(), amount, new MethodChoice.Saved(card), false, UUID.randomUUID().toString());
     }
 }

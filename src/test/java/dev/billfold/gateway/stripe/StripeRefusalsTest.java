@@ -117,7 +117,7 @@ class StripeRefusalsTest extends StripeTestSupport {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         var completed = (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), "35",
-                new MethodChoice.SavedMethod(card), false, UUID.randomUUID().toString()));
+                new MethodChoice.Saved(card), false, UUID.randomUUID().toString()));
 
         assertThat(completed.status()).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
         assertThat(completed.message()).isEqualTo("The payment is waiting: The connection to Stripe was interrupted. "

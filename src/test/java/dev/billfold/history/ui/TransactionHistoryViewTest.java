@@ -19,6 +19,11 @@ import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.base.Money;
+import dev.billfold.history.TimelineRow;
+import dev.billfold.hosting.HostedServiceId;
+import dev.billfold.hosting.RenewalLine;
+import dev.billfold.hosting.RenewalService;
+import dev.billfold.hosting.ServiceFixtures;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.ledger.LedgerEntryKind;
 import dev.billfold.payment.MethodChoice;
@@ -27,11 +32,6 @@ import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
 import dev.billfold.payment.ui.PaymentHistoryView;
-import dev.billfold.hosting.RenewalLine;
-import dev.billfold.hosting.RenewalService;
-import dev.billfold.hosting.ServiceFixtures;
-import dev.billfold.hosting.HostedServiceId;
-import dev.billfold.history.TimelineRow;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.ui.KaribuTest;
 import java.nio.charset.StandardCharsets;
@@ -192,7 +192,7 @@ class TransactionHistoryViewTest extends KaribuTest {
     /** A saved-card top-up through the service, credited at once by the demo provider. */
     private PaymentId topUp(Customer customer, PayerId payer, String last4, String amount) {
         PaymentMethodId card = data.savedCard(customer, payer, last4, true);
-        var done = (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(payer, amount, new MethodChoice.SavedMethod(card),
+        var done = (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(payer, amount, new MethodChoice.Saved(card),
                 false, UUID.randomUUID().toString()));
         return done.paymentId();
     }

@@ -65,7 +65,7 @@ class PaymentDocumentsViewTest extends KaribuTest {
     @Test
     void a_credited_card_payment_offers_its_receipt_and_no_invoice() throws IOException {
         PaymentMethodId card = data.savedCard(customer, customer.person(), "4242", true);
-        PaymentId id = topUp(customer.person(), "45.00", new MethodChoice.SavedMethod(card), PaymentStatus.CREDITED);
+        PaymentId id = topUp(customer.person(), "45.00", new MethodChoice.Saved(card), PaymentStatus.CREDITED);
 
         showDetail(id);
 
@@ -77,7 +77,7 @@ class PaymentDocumentsViewTest extends KaribuTest {
     @Test
     void a_rejected_payment_offers_no_document() {
         PaymentMethodId declining = data.savedCard(customer, customer.person(), "9995", true);
-        PaymentId id = topUp(customer.person(), "45.00", new MethodChoice.SavedMethod(declining), PaymentStatus.REJECTED);
+        PaymentId id = topUp(customer.person(), "45.00", new MethodChoice.Saved(declining), PaymentStatus.REJECTED);
 
         showDetail(id);
 
@@ -89,7 +89,7 @@ class PaymentDocumentsViewTest extends KaribuTest {
     @Test
     void a_download_after_the_user_lost_access_is_refused_on_its_own_request() {
         PaymentMethodId card = data.savedCard(customer, customer.person(), "4242", true);
-        PaymentId id = topUp(customer.person(), "45.00", new MethodChoice.SavedMethod(card), PaymentStatus.CREDITED);
+        PaymentId id = topUp(customer.person(), "45.00", new MethodChoice.Saved(card), PaymentStatus.CREDITED);
         showDetail(id);
         Anchor receipt = _get(Anchor.class, spec -> spec.withId("download-receipt"));
 

@@ -1,0 +1,20 @@
+package dev.billfold.gateway;
+
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/** {@link ConditionalOnProvider}: the switching property has text, and that text is not "false". */
+class OnProviderCondition implements Condition {
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnProvider.class.getName());
+        String property = (String) Objects.requireNonNull(attributes).get("value");
+        String value = context.getEnvironment().getProperty(property);
+        return StringUtils.hasText(value) && !"false".equalsIgnoreCase(value.trim());
+    }
+}

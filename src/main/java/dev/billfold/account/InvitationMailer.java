@@ -52,7 +52,7 @@ class InvitationMailer {
 
     /** The path that accepts an invitation; the view and the mail must agree on it. */
     static String path(String token) {
-        return "/invitation/" + token;
+        return "/" + MemberService.INVITATION_ROUTE + "/" + token;
     }
 
     void send(Invitation invitation, String token, String accountName, String inviterName) {

@@ -35,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class MemberService {
 
+    /** Where an invitation link leads; {@code account.ui.InvitationView} is routed here, and the mail links to it. */
+    public static final String INVITATION_ROUTE = "invitation";
+
     private static final Logger log = LoggerFactory.getLogger(MemberService.class);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}$");
     private static final SecureRandom RANDOM = new SecureRandom();

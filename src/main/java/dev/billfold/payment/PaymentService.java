@@ -22,6 +22,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class PaymentService {
 
+    /** Where a provider sends the customer back to; {@code payment.ui.PaymentReturnView} is routed here. */
+    public static final String RETURN_ROUTE = "payment-return";
+
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
     private final PaymentRepository payments;
@@ -94,7 +97,7 @@ public class PaymentService {
         try {
             result = gateway.startCustomerAction(new CustomerActionRequest(
                     payment.idempotencyKey() + ":confirm:" + attempt, payment.providerReference(),
-                    method.providerToken(), "/payment-return/" + paymentId.value()));
+                    method.providerToken(), returnPath(paymentId)));
         } catch (RuntimeException unreachable) {
             log.warn("Payment {}: could not start the bank confirmation at {}", paymentId.value(), gateway.id(), unreachable);
             result = GatewayResult.unknown(payment.providerReference(), "The provider did not answer.");
@@ -129,5 +132,10 @@ public class PaymentService {
             log.warn("Payment {}: could not ask {} for the outcome", payment.id().value(), gateway.id(), unreachable);
             return GatewayResult.unknown(payment.providerReference(), "The provider did not answer; we will check again shortly.");
         }
+    }
+
+    /** Our own return path for a payment, for the provider's success and cancel URLs. */
+    static String returnPath(PaymentId paymentId) {
+        return "/" + RETURN_ROUTE + "/" + paymentId.value();
     }
 }

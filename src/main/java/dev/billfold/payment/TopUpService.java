@@ -197,7 +197,7 @@ public class TopUpService {
     }
 
     private TopUpOutcome startCheckout(Payment payment, PayerSummary payer, AccountContext account, PaymentGateway gateway) {
-        String returnPath = "/payment-return/" + payment.id().value();
+        String returnPath = PaymentService.returnPath(payment.id());
         try {
             CheckoutSession session = gateway.startCheckout(new CheckoutRequest(payment.idempotencyKey(), payment.amount(),
                     payer.id().value().toString(), payer.legalName(), description(account), returnPath, returnPath, payment.saveMethod()));

@@ -32,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PaymentMethodService {
 
+    /** Where a provider's setup page sends the customer back to; {@code MethodSetupReturnView} is routed here. */
+    public static final String SETUP_RETURN_ROUTE = "payment-methods/setup";
+
     private static final Logger log = LoggerFactory.getLogger(PaymentMethodService.class);
 
     private static final String SETUP_KEY_PREFIX = "setup:";
@@ -243,7 +246,7 @@ public class PaymentMethodService {
                         .formatted(chosen.displayName())));
         PaymentMethod pending = transaction.execute(status -> methods.save(
                 PaymentMethod.pendingSetup(payer.accountId(), payer.id(), gateway.id(), clock.instant())));
-        String returnPath = "/payment-methods/setup/" + pending.id().value();
+        String returnPath = "/" + SETUP_RETURN_ROUTE + "/" + pending.id().value();
         CheckoutSession session;
         try {
             session = gateway.startSetup(new SetupRequest(setupKey(pending.id()), payer.id().value().toString(),

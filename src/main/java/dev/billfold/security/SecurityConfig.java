@@ -30,7 +30,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     static final String WEBHOOKS = "/webhooks/**";
-    private static final String LOGIN = "/login";
+    private static final String LOGIN = "/" + LoginView.ROUTE;
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInOptions signIn,

@@ -21,7 +21,7 @@ import jakarta.annotation.security.PermitAll;
 @Route(value = NoAccountView.ROUTE, autoLayout = false)
 @PageTitle("No account yet · Billfold")
 @PermitAll
-public class NoAccountView extends VerticalLayout implements BeforeEnterObserver {
+class NoAccountView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String ROUTE = "no-account";
 

@@ -4,7 +4,9 @@ import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import dev.billfold.TestData;
@@ -13,8 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -31,9 +36,18 @@ public abstract class KaribuTest {
     @Autowired
     protected ApplicationContext applicationContext;
 
+    /**
+     * Karibu's own discovery sees only public views; Vaadin's Spring scanning, as in production, sees package-private
+     * ones too, so the routes come from Spring's scanner.
+     */
     @BeforeAll
-    static void discoverRoutes() {
+    static void discoverRoutes() throws ClassNotFoundException {
         routes = new Routes().autoDiscoverViews("dev.billfold");
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+        for (BeanDefinition view : scanner.findCandidateComponents("dev.billfold")) {
+            routes.getRoutes().add(Class.forName(view.getBeanClassName()).asSubclass(Component.class));
+        }
     }
 
     @BeforeEach

@@ -17,7 +17,7 @@ import jakarta.annotation.security.PermitAll;
  * The link in an invitation mail. Signed-in users join at once; others sign in first and come back here. Outside the
  * main layout, because an invitee may not belong to any account yet.
  */
-@Route(value = "invitation/:token", autoLayout = false)
+@Route(value = MemberService.INVITATION_ROUTE + "/:token", autoLayout = false)
 @PageTitle("Invitation · Billfold")
 @PermitAll
 public class InvitationView extends Div implements BeforeEnterObserver {

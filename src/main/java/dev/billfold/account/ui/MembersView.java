@@ -21,6 +21,7 @@ import dev.billfold.account.MemberService;
 import dev.billfold.account.MemberSummary;
 import dev.billfold.account.Role;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -39,7 +40,7 @@ public class MembersView extends Div {
     private final Div memberList = new Div();
     private final Div invitationList = new Div();
     private final LocalTimes times = LocalTimes.ofBrowser();
-    private final Div message = new Div();
+    private final Banner message = new Banner("members-message", "members-message");
     private final EmailField email = new EmailField("E-mail address");
     private final Select<Role> role = new Select<>();
 
@@ -55,9 +56,6 @@ public class MembersView extends Div {
             add(note);
             return;
         }
-        message.setId("members-message");
-        message.addClassName("members-message");
-        message.setVisible(false);
         memberList.setId("member-list");
         memberList.addClassName("member-list");
         invitationList.setId("invitation-list");
@@ -85,18 +83,18 @@ public class MembersView extends Div {
     }
 
     private void invite() {
-        hideMessage();
+        message.hide();
         try {
             InvitationSummary sent = members.invite(account.accountId(), email.getValue(), role.getValue());
             email.clear();
-            showMessage("Invitation sent to %s as %s.".formatted(sent.email(), sent.role().label()), "success");
+            message.show("Invitation sent to %s as %s.".formatted(sent.email(), sent.role().label()), Banner.SUCCESS);
             refresh();
         } catch (InvalidRequestException invalid) {
             if (invalid.field().equals("email")) {
                 email.setErrorMessage(invalid.getMessage());
                 email.setInvalid(true);
             } else {
-                showMessage(invalid.getMessage(), "error");
+                message.show(invalid.getMessage(), Banner.ERROR);
             }
         }
     }
@@ -173,7 +171,7 @@ public class MembersView extends Div {
 
     /** Runs a change; the lists are drawn again either way, so a refused change shows the unchanged state. */
     private void act(Runnable change, String done, boolean aboutYou) {
-        hideMessage();
+        message.hide();
         try {
             change.run();
             if (aboutYou) {
@@ -181,22 +179,13 @@ public class MembersView extends Div {
                 UI.getCurrent().refreshCurrentRoute(true);
                 return;
             }
-            showMessage(done, "success");
+            message.show(done, Banner.SUCCESS);
         } catch (InvalidRequestException refused) {
-            showMessage(refused.getMessage(), "error");
+            message.show(refused.getMessage(), Banner.ERROR);
         }
         refresh();
     }
 
-    private void showMessage(String text, String kind) {
-        message.setText(text);
-        message.getElement().setAttribute("data-kind", kind);
-        message.setVisible(true);
-    }
-
-    private void hideMessage() {
-        message.setVisible(false);
-    }
 
     private static String describe(Role role) {
         return switch (role) {

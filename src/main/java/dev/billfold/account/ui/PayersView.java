@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 @PageTitle("Payers · Billfold")
 @Menu(order = 3, title = "Payers", icon = "vaadin:users")
 @PermitAll
-public class PayersView extends Div {
+class PayersView extends Div {
 
     private final PayerService payers;
     private final boolean mayManage;

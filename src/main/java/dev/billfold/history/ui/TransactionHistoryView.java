@@ -34,10 +34,10 @@ import java.util.Optional;
  * (starting on the header's active payer and following it) and dates, and a CSV download of the filtered rows. The
  * "All transactions" tab of the history.
  */
-@Route("transactions")
+@Route(PageTabs.TRANSACTIONS)
 @PageTitle("Transactions · Billfold")
 @PermitAll
-public class TransactionHistoryView extends Div {
+class TransactionHistoryView extends Div {
 
     private final TransactionHistoryQuery history;
     private final Grid<TimelineRow> grid = new Grid<>();

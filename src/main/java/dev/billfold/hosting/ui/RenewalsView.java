@@ -15,20 +15,21 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
-import dev.billfold.ledger.Ledger;
-import dev.billfold.payment.MethodOption;
-import dev.billfold.payment.TopUpService;
 import dev.billfold.hosting.AutoTopUpSetting;
+import dev.billfold.hosting.HostedServiceId;
+import dev.billfold.hosting.HostedServiceStatus;
+import dev.billfold.hosting.HostedServiceSummary;
 import dev.billfold.hosting.RenewalActivity;
 import dev.billfold.hosting.RenewalLine;
 import dev.billfold.hosting.RenewalQuote;
 import dev.billfold.hosting.RenewalReceipt;
 import dev.billfold.hosting.RenewalService;
-import dev.billfold.hosting.HostedServiceId;
-import dev.billfold.hosting.HostedServiceStatus;
-import dev.billfold.hosting.HostedServiceSummary;
 import dev.billfold.hosting.ShortfallOutcome;
+import dev.billfold.ledger.Ledger;
+import dev.billfold.payment.MethodOption;
+import dev.billfold.payment.TopUpService;
 import dev.billfold.ui.MainLayout;
 import dev.billfold.ui.PageTabs;
 import jakarta.annotation.security.PermitAll;
@@ -44,10 +45,10 @@ import java.util.UUID;
  * chosen ones from the balance, topping up a shortfall (the renewal then completes by itself), and the auto-renew
  * switches. Viewers see everything read-only; the service refuses them anyway.
  */
-@Route("renewals")
+@Route(PageTabs.RENEWALS)
 @PageTitle("Renewals · Billfold")
 @PermitAll
-public class RenewalsView extends Div {
+class RenewalsView extends Div {
 
     private final LocalTimes times = LocalTimes.ofBrowser();
 
@@ -71,7 +72,7 @@ public class RenewalsView extends Div {
     private final RadioButtonGroup<MethodOption> method = new RadioButtonGroup<>("Pay the top-up with");
     private final Checkbox saveMethod = new Checkbox("Save this payment method for future payments");
     private final Button topUpAndRenew = new Button("Top up and renew");
-    private final Div message = new Div();
+    private final Banner message = new Banner("renewal-message", "renewal-message");
     private final Div activity = new Div();
     private final Checkbox autoTopUp = new Checkbox();
     /** One key per shortfall form, so a double submit cannot create two payments or two orders. */
@@ -93,9 +94,6 @@ public class RenewalsView extends Div {
         var balanceCard = new Div(new Span("Current balance"), balance);
         balanceCard.addClassName("balance-card");
 
-        message.setId("renewal-message");
-        message.addClassName("renewal-message");
-        message.setVisible(false);
 
         serviceList.setId("services");
 
@@ -176,9 +174,9 @@ public class RenewalsView extends Div {
             }
             try {
                 renewals.setAutoTopUp(e.getValue(), defaultPayer.id());
-                showMessage(e.getValue() ? "Automatic top-ups for auto-renewals are on." : "Automatic top-ups for auto-renewals are off.", "success");
+                message.show(e.getValue() ? "Automatic top-ups for auto-renewals are on." : "Automatic top-ups for auto-renewals are off.", Banner.SUCCESS);
             } catch (InvalidRequestException refused) {
-                showMessage(refused.getMessage(), "error");
+                message.show(refused.getMessage(), Banner.ERROR);
                 autoTopUp.setValue(e.getOldValue());
             }
         });
@@ -250,9 +248,9 @@ public class RenewalsView extends Div {
             }
             try {
                 HostedServiceSummary changed = renewals.setAutoRenew(service.id(), e.getValue());
-                showMessage("%s: automatic renewal is %s.".formatted(changed.name(), changed.autoRenew() ? "on" : "off"), "success");
+                message.show("%s: automatic renewal is %s.".formatted(changed.name(), changed.autoRenew() ? "on" : "off"), Banner.SUCCESS);
             } catch (InvalidRequestException refused) {
-                showMessage(refused.getMessage(), "error");
+                message.show(refused.getMessage(), Banner.ERROR);
                 autoRenew.setValue(e.getOldValue());
             }
         });
@@ -312,7 +310,7 @@ public class RenewalsView extends Div {
         try {
             quote = renewals.quote(lines);
         } catch (InvalidRequestException invalid) {
-            showMessage(invalid.getMessage(), "error");
+            message.show(invalid.getMessage(), Banner.ERROR);
             renew.setEnabled(false);
             return;
         }
@@ -349,11 +347,11 @@ public class RenewalsView extends Div {
             }
             text.append(". ").append(done.total().format()).append(" was charged to your balance.");
             rows.values().forEach(row -> row.selected().setValue(false));
-            showMessage(text.toString(), "success");
+            message.show(text.toString(), Banner.SUCCESS);
             refreshAll();
             refreshHeader();
         } catch (InvalidRequestException invalid) {
-            showMessage(invalid.getMessage(), "error");
+            message.show(invalid.getMessage(), Banner.ERROR);
             refreshAll();
         }
     }
@@ -375,7 +373,7 @@ public class RenewalsView extends Div {
                 case ShortfallOutcome.RedirectToProvider redirect -> UI.getCurrent().getPage().setLocation(redirect.url());
                 case ShortfallOutcome.Finished finished -> {
                     rows.values().forEach(row -> row.selected().setValue(false));
-                    showMessage(finished.message(), switch (finished.status()) {
+                    message.show(finished.message(), switch (finished.status()) {
                         case COMPLETED -> "success";
                         case FAILED -> "error";
                         case AWAITING_PAYMENT -> "waiting";
@@ -385,7 +383,7 @@ public class RenewalsView extends Div {
                 }
             }
         } catch (InvalidRequestException invalid) {
-            showMessage(invalid.getMessage(), "error");
+            message.show(invalid.getMessage(), Banner.ERROR);
         } finally {
             topUpAndRenew.setEnabled(true);
         }
@@ -408,11 +406,6 @@ public class RenewalsView extends Div {
         }
     }
 
-    private void showMessage(String text, String kind) {
-        message.setText(text);
-        message.getElement().setAttribute("data-kind", kind);
-        message.setVisible(true);
-    }
 
     private void refreshHeader() {
         MainLayout layout = findAncestor(MainLayout.class);

@@ -24,6 +24,7 @@ import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.payment.BankConfirmation;
 import dev.billfold.payment.Invoice;
@@ -35,6 +36,7 @@ import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentRow;
 import dev.billfold.payment.PaymentService;
 import dev.billfold.payment.PaymentStatus;
+import dev.billfold.ui.PageTabs;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +45,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** Every payment of the account, newest first, with a detail for the selected one. */
-@Route("history")
+@Route(PageTabs.PAYMENTS)
 @PageTitle("Payment history · Billfold")
 @Menu(order = 2, title = "Payment history", icon = "vaadin:list")
 @PermitAll
@@ -60,7 +62,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
     private final Select<Optional<PaymentStatus>> status = new Select<>();
     private final Select<Optional<PayerDetails>> payer = new Select<>();
     private final Div detail = new Div();
-    private final Div banner = new Div();
+    private final Banner banner = new Banner("payment-banner", "payment-banner");
     private final LocalTimes times = LocalTimes.ofBrowser();
     /** The payment the customer just came back with, marked in the grid. */
     private @Nullable PaymentId highlighted;
@@ -114,9 +116,6 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
             }
         });
 
-        banner.setId("payment-banner");
-        banner.addClassName("payment-banner");
-        banner.setVisible(false);
         detail.setId("payment-detail");
         detail.addClassName("payment-detail");
         detail.setVisible(false);
@@ -129,7 +128,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         // Vaadin reuses this instance when only the query changes (?payment=A, then ?payment=B or the menu link), so
         // start clean: an old banner or another payment's detail must never stay next to the new outcome.
-        banner.setVisible(false);
+        banner.hide();
         detail.setVisible(false);
         detail.removeAll();
         grid.deselectAll();
@@ -140,7 +139,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         var parameters = event.getLocation().getQueryParameters();
         // Only known codes: text from the address bar is never shown, so nobody can put words in our mouth.
         parameters.getSingleParameter(ERROR_PARAMETER).filter(NOT_FOUND::equals)
-                .ifPresent(error -> showBanner("We could not find that payment.", "error"));
+                .ifPresent(error -> banner.show("We could not find that payment.", Banner.ERROR));
         parameters.getSingleParameter(PAYMENT_PARAMETER).flatMap(PaymentHistoryView::parseId).ifPresent(this::showOutcome);
     }
 
@@ -150,13 +149,13 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
             PaymentDetails payment = showDetail(id);
             highlighted = id;
             refresh();
-            showBanner(bannerText(payment), payment.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            banner.show(bannerText(payment), payment.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             if (payment.canConfirmWithBank()) {
                 // The top-up's result: the action right where the customer reads that it is needed.
                 banner.add(confirmButton(payment.id(), "banner-confirm-with-bank"));
             }
         } catch (InvalidRequestException notFound) {
-            showBanner(notFound.getMessage(), "error");
+            banner.show(notFound.getMessage(), Banner.ERROR);
         }
     }
 
@@ -177,7 +176,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
                 case BankConfirmation.Settled settled -> showOutcome(settled.payment().id());
             }
         } catch (InvalidRequestException refused) {
-            showBanner(refused.getMessage(), "error");
+            banner.show(refused.getMessage(), Banner.ERROR);
             button.setEnabled(true);
         }
     }
@@ -274,11 +273,6 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         list.add(label, text);
     }
 
-    private void showBanner(String text, String kind) {
-        banner.setText(text);
-        banner.getElement().setAttribute("data-kind", kind);
-        banner.setVisible(true);
-    }
 
     private static String bannerText(PaymentDetails payment) {
         return switch (payment.status()) {

@@ -17,9 +17,9 @@ import java.util.UUID;
  * Where providers send the customer back. It asks the provider for the outcome (through the service), then forwards
  * to the history with the payment highlighted. Nothing from the query string is used.
  */
-@Route("payment-return/:paymentId")
+@Route(PaymentService.RETURN_ROUTE + "/:paymentId")
 @PermitAll
-public class PaymentReturnView extends Div implements BeforeEnterObserver {
+class PaymentReturnView extends Div implements BeforeEnterObserver {
 
     private final PaymentService payments;
 

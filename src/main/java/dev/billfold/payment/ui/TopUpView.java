@@ -34,7 +34,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** The main page: the balance, an amount, who pays and how. */
-@Route("")
+@Route(PageTabs.TOP_UP)
 @PageTitle("Top up · Billfold")
 @Menu(order = 1, title = "Top up", icon = "vaadin:wallet")
 @PermitAll

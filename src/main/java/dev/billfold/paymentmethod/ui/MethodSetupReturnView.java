@@ -16,9 +16,9 @@ import java.util.UUID;
  * nothing in the URL but the method id is used, and that only after the access check), then the methods page shows
  * the outcome.
  */
-@Route("payment-methods/setup/:methodId")
+@Route(PaymentMethodService.SETUP_RETURN_ROUTE + "/:methodId")
 @PermitAll
-public class MethodSetupReturnView extends Div implements BeforeEnterObserver {
+class MethodSetupReturnView extends Div implements BeforeEnterObserver {
 
     static final String NOT_FOUND = "We could not find that payment method.";
 

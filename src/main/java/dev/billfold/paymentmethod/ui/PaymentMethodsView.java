@@ -24,11 +24,12 @@ import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.paymentmethod.MethodListItem;
+import dev.billfold.paymentmethod.PaymentMethodService;
 import dev.billfold.paymentmethod.PaymentMethodService.SetupProvider;
 import dev.billfold.paymentmethod.PaymentMethodService.SetupStatus;
-import dev.billfold.paymentmethod.PaymentMethodService;
 import dev.billfold.paymentmethod.PaymentMethodStatus;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
@@ -54,7 +55,7 @@ public class PaymentMethodsView extends Div implements BeforeEnterObserver {
     private final PaymentMethodService methods;
     private final MethodUpdates updates;
     private final boolean mayManage;
-    private final Div banner = new Div();
+    private final Banner banner = new Banner("methods-banner", "payment-banner");
     private final Select<PayerSummary> payer = new Select<>();
     private final Select<SetupProvider> provider = new Select<>();
     private final Button add = new Button("Add payment method");
@@ -69,9 +70,6 @@ public class PaymentMethodsView extends Div implements BeforeEnterObserver {
         this.mayManage = methods.mayManage();
         addClassName("methods-view");
 
-        banner.setId("methods-banner");
-        banner.addClassName("payment-banner");
-        banner.setVisible(false);
 
         payer.setId("methods-payer");
         payer.setLabel("Payer");
@@ -125,12 +123,12 @@ public class PaymentMethodsView extends Div implements BeforeEnterObserver {
         }
         ComponentUtil.setData(event.getUI(), SetupOutcome.class, null);
         if (outcome.status() == null) {
-            showBanner(Objects.requireNonNullElse(outcome.error(), MethodSetupReturnView.NOT_FOUND), "error");
+            banner.show(Objects.requireNonNullElse(outcome.error(), MethodSetupReturnView.NOT_FOUND), Banner.ERROR);
             return;
         }
         SetupStatus status = outcome.status();
         payer.getListDataView().getItems().filter(p -> p.id().equals(status.payerId())).findFirst().ifPresent(payer::setValue);
-        showBanner(switch (status.status()) {
+        banner.show(switch (status.status()) {
             case CONFIRMED -> status.label() + " is saved" + (status.isDefault() ? " and is now the default." : ".");
             case PENDING -> "The new method is waiting for the provider's confirmation. This page updates by itself when it comes.";
             case FAILED -> "The method was not saved: " + Objects.requireNonNullElse(status.failureReason(), "the provider declined it.");
@@ -285,11 +283,6 @@ public class PaymentMethodsView extends Div implements BeforeEnterObserver {
         Notification.show(done, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
-    private void showBanner(String text, String kind) {
-        banner.setText(text);
-        banner.getElement().setAttribute("data-kind", kind);
-        banner.setVisible(true);
-    }
 
     private static void error(String message) {
         Notification.show(message, 6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);

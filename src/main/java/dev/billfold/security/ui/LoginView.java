@@ -14,10 +14,12 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.billfold.security.SignInOptions;
 
 /** Offers every configured way to sign in: the providers' buttons, the demo users' form, or both. */
-@Route(value = "login", autoLayout = false)
+@Route(value = LoginView.ROUTE, autoLayout = false)
 @PageTitle("Sign in · Billfold")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    public static final String ROUTE = "login";
 
     private final LoginForm form = new LoginForm();
     private final Paragraph providerError = new Paragraph(
@@ -46,7 +48,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             add(signIn);
         }
         if (signInOptions.formSignIn()) {
-            form.setAction("login");
+            form.setAction(ROUTE);
             form.setForgotPasswordButtonVisible(false);
             add(form);
             if (signInOptions.demoUsers()) {

@@ -1,8 +1,10 @@
 package dev.billfold;
 
 import dev.billfold.account.AccountId;
+import dev.billfold.account.InvitationId;
 import dev.billfold.account.PayerId;
 import dev.billfold.base.TypedId;
+import dev.billfold.hosting.HostedServiceId;
 import dev.billfold.ledger.LedgerEntryId;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.paymentmethod.PaymentMethodId;
@@ -24,17 +26,22 @@ import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
 
-/** Maps typed ids to uuid columns and currencies to char(3). The application root is the one place that knows every id type. */
+/**
+ * Maps typed ids to uuid columns and currencies to char(3). The application root is the one place that knows every id
+ * type; a test keeps the list complete, so start-up needs no class-path scan.
+ */
 @Configuration(proxyBeanMethods = false)
 class PersistenceConfig {
 
-    private static final Map<Class<?>, Function<UUID, TypedId>> ID_TYPES = Map.of(
+    static final Map<Class<?>, Function<UUID, TypedId>> ID_TYPES = Map.of(
             AccountId.class, AccountId::new,
             PayerId.class, PayerId::new,
+            InvitationId.class, InvitationId::new,
             UserId.class, UserId::new,
             PaymentMethodId.class, PaymentMethodId::new,
             PaymentId.class, PaymentId::new,
-            LedgerEntryId.class, LedgerEntryId::new);
+            LedgerEntryId.class, LedgerEntryId::new,
+            HostedServiceId.class, HostedServiceId::new);
 
     @Bean
     JdbcCustomConversions jdbcCustomConversions() {

@@ -10,21 +10,20 @@ import java.time.LocalDate;
 import java.util.Currency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Completes a renewal order when the top-up made for it settles: after the credit commits
- * ({@link TransactionalEventListener} AFTER_COMMIT, in a transaction of its own), so a renewal never rides on a credit
- * that rolled back. The order row is locked and must still be waiting, so the event, a repeated event and the job's
- * recovery sweep (for an event lost in a crash between the commit and the listener) complete it at most once; the
- * charges' unique keys stand behind that.
+ * Completes a renewal order when the top-up made for it settles (DD-027). Whether an order waits is asked inside the
+ * settlement's transaction (BEFORE_COMMIT); the order is completed after the credit commits (AFTER_COMMIT, in a
+ * transaction of its own), so a renewal never rides on a credit that rolled back. The order row is locked and must
+ * still be waiting, so the event, a repeated event and the job's recovery sweep (for a completion lost in a crash
+ * between the commit and the listener) complete it exactly once; the charges' unique keys stand behind that.
  */
 @Component
 class RenewalOrders {
@@ -33,17 +32,19 @@ class RenewalOrders {
 
     private final RenewalOrderStore orders;
     private final RenewalCharger charger;
-    private final RenewalEventStore events;
+    private final RenewalEventStore activity;
+    private final ApplicationEventPublisher events;
     private final ShortfallTopUps topUps;
     private final TransactionTemplate newTransaction;
     private final RenewalProperties properties;
     private final Clock clock;
 
-    RenewalOrders(RenewalOrderStore orders, RenewalCharger charger, RenewalEventStore events,
-                  ShortfallTopUps topUps, PlatformTransactionManager transactionManager, RenewalProperties properties,
-                  Clock clock) {
+    RenewalOrders(RenewalOrderStore orders, RenewalCharger charger, RenewalEventStore activity,
+                  ApplicationEventPublisher events, ShortfallTopUps topUps, PlatformTransactionManager transactionManager,
+                  RenewalProperties properties, Clock clock) {
         this.orders = orders;
         this.charger = charger;
+        this.activity = activity;
         this.events = events;
         this.topUps = topUps;
         this.newTransaction = new TransactionTemplate(transactionManager);
@@ -53,26 +54,31 @@ class RenewalOrders {
     }
 
     /**
-     * Runs inside the settlement's transaction, on its connection: most payments are plain top-ups without an order,
-     * and for them this one indexed read is all (a new transaction after every commit cost a third of the credit
-     * throughput, docs/performance.md). Only a payment that an order waits for gets the after-commit completion.
+     * Inside the settlement's transaction, on its connection: most payments are plain top-ups without an order, and
+     * for them this one indexed read is all. A new transaction after every credit for that question cost 15 to 20% of
+     * the credit throughput (docs/performance.md, DD-027). Only a payment that an order waits for goes on, after the
+     * commit.
      */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void onPaymentSettled(PaymentSettled settled) {
-        if (!orders.awaitsPayment(settled.idempotencyKey())) {
-            return;
+        if (orders.awaitsPayment(settled.idempotencyKey())) {
+            events.publishEvent(new OrderPaymentSettled(settled));
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                try {
-                    settle(settled);
-                } catch (RuntimeException e) {
-                    // The credit has committed; the job's sweep completes the order later.
-                    log.error("Renewal order for payment {} could not be completed now", settled.paymentId().value(), e);
-                }
-            }
-        });
+    }
+
+    /** After the credit committed, in a transaction of its own; a renewal never rides on a credit that rolled back. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void onOrderPaymentSettled(OrderPaymentSettled paid) {
+        try {
+            settle(paid.settled());
+        } catch (RuntimeException e) {
+            // The credit has committed; the job's sweep completes the order later.
+            log.error("Renewal order for payment {} could not be completed now", paid.settled().paymentId().value(), e);
+        }
+    }
+
+    /** A settled payment that a renewal order waits for; only published inside the settlement's transaction. */
+    record OrderPaymentSettled(PaymentSettled settled) {
     }
 
     /** Completes or fails the order waiting for this payment; does nothing if there is none or it is done. */
@@ -121,7 +127,7 @@ class RenewalOrders {
                     String message = "The top-up was credited and the renewal is paid: %s. %s charged."
                             .formatted(renewed.plan().describe(), renewed.plan().total().format());
                     orders.finish(order.id(), ShortfallOutcome.OrderStatus.COMPLETED, message, now);
-                    events.record(order.accountId(), null, RenewalActivity.Kind.ORDER_COMPLETED, message, now);
+                    activity.record(order.accountId(), null, RenewalActivity.Kind.ORDER_COMPLETED, message, now);
                 }
                 case RenewalCharger.Outcome.Short shortNow -> fail(order, ("The top-up was credited, but the balance (%s) no longer "
                         + "covers the renewal (%s). The money stays on your balance; renew again from the Renewals tab.")
@@ -136,7 +142,7 @@ class RenewalOrders {
 
     private void fail(RenewalOrderStore.Order order, String message, Instant now) {
         orders.finish(order.id(), ShortfallOutcome.OrderStatus.FAILED, message, now);
-        events.record(order.accountId(), null, RenewalActivity.Kind.ORDER_FAILED, message, now);
+        activity.record(order.accountId(), null, RenewalActivity.Kind.ORDER_FAILED, message, now);
     }
 
     private Currency currencyOf(RenewalOrderStore.Order order) {

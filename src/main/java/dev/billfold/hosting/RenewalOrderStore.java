@@ -4,6 +4,7 @@ import dev.billfold.account.AccountId;
 import dev.billfold.base.Money;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,8 +66,8 @@ class RenewalOrderStore {
                 .params(status.name(), reason, now.atOffset(ZoneOffset.UTC), id).update();
     }
 
-    java.util.Currency currencyOf(UUID id) {
-        return java.util.Currency.getInstance(jdbc.sql("select total_currency from renewal_order where id = ?").param(id)
+    Currency currencyOf(UUID id) {
+        return Currency.getInstance(jdbc.sql("select total_currency from renewal_order where id = ?").param(id)
                 .query(String.class).single().trim());
     }
 

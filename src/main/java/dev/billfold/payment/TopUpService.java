@@ -18,6 +18,7 @@ import dev.billfold.paymentmethod.ChargeableMethod;
 import dev.billfold.paymentmethod.PaymentMethodService;
 import dev.billfold.paymentmethod.SavedMethodSummary;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -254,7 +255,7 @@ public class TopUpService {
                         payment.amount().format());
         return new Invoice(payment.id(), number, invoiceProperties.recipientName(),
                 invoiceProperties.recipientBankDetails(), payer.legalName(), payer.taxId(), payer.address(), purpose,
-                now, now.plus(java.time.Duration.ofDays(invoiceProperties.paymentTermsDays())));
+                now, now.plus(Duration.ofDays(invoiceProperties.paymentTermsDays())));
     }
 
     static String messageFor(Payment payment) {

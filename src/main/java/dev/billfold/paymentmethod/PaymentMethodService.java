@@ -14,6 +14,7 @@ import dev.billfold.gateway.PaymentGateway;
 import dev.billfold.gateway.SetupRequest;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,7 +78,7 @@ public class PaymentMethodService {
     @Transactional(readOnly = true)
     public List<MethodListItem> methods(PayerId payerId) {
         access.requirePayer(payerId, AccountAccess.Action.VIEW);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return methods.findListedByPayer(payerId).stream()
                 .map(method -> MethodListItem.of(method, providerName(method.provider()), today)).toList();
     }
@@ -103,7 +104,7 @@ public class PaymentMethodService {
             events.publishEvent(PaymentMethodChanged.of(current));
         }
         return MethodListItem.of(current, providerName(current.provider()),
-                LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     /** What removing the method would affect, for the confirmation: the auto-renewal top-ups that use the default. */
@@ -208,7 +209,7 @@ public class PaymentMethodService {
      */
     @InternalCall("the auto-renewal job has no signed-in user; it passes the account and the payer of its own standing order")
     @Transactional(readOnly = true)
-    public java.util.Optional<ChargeableMethod> defaultMethodForStandingOrder(AccountId accountId, PayerId payerId) {
+    public Optional<ChargeableMethod> defaultMethodForStandingOrder(AccountId accountId, PayerId payerId) {
         return methods.findConfirmedByPayer(payerId).stream()
                 .filter(method -> method.isDefault() && method.accountId().equals(accountId))
                 .findFirst()

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,7 +68,7 @@ public class ProviderLanes implements DisposableBean {
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return done;
-            } catch (java.util.concurrent.ExecutionException failed) {
+            } catch (ExecutionException failed) {
                 log.error("Lane {} failed; its items are due again when their lease ends", entry.getKey(), failed.getCause());
             }
         }

@@ -12,6 +12,7 @@ import com.paypal.sdk.models.GetOrderInput;
 import com.paypal.sdk.models.LinkDescription;
 import com.paypal.sdk.models.Order;
 import com.paypal.sdk.models.OrderRequest;
+import com.paypal.sdk.models.OrderStatus;
 import com.paypal.sdk.models.OrdersCapture;
 import com.paypal.sdk.models.PaymentSource;
 import com.paypal.sdk.models.PaypalExperienceUserAction;
@@ -163,7 +164,7 @@ class PayPalGateway implements ChargeLookup {
             return vaulted(failure(null, e));
         }
         // With a vaulted wallet PayPal usually completes the order at once; an approved one still needs its capture.
-        return vaulted(created.getStatus() == com.paypal.sdk.models.OrderStatus.APPROVED ? capture(created) : resultOf(created));
+        return vaulted(created.getStatus() == OrderStatus.APPROVED ? capture(created) : resultOf(created));
     }
 
     /**

@@ -25,6 +25,7 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentMethodRetrieveParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionRetrieveParams;
+import dev.billfold.base.InvalidRequestException;
 import dev.billfold.gateway.ChargeCancellation;
 import dev.billfold.gateway.ChargeLookup;
 import dev.billfold.gateway.ChargeRequest;
@@ -149,7 +150,7 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
         long amount;
         try {
             amount = StripeAmounts.toMinor(request.amount());
-        } catch (dev.billfold.base.InvalidRequestException notChargeable) {
+        } catch (InvalidRequestException notChargeable) {
             return GatewayResult.declined(null, notChargeable.getMessage());
         }
         Optional<String> customer = customers.find(request.payerId());

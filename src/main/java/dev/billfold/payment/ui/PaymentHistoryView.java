@@ -38,6 +38,7 @@ import dev.billfold.payment.PaymentService;
 import dev.billfold.payment.PaymentStatus;
 import dev.billfold.ui.PageTabs;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -121,7 +122,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         detail.setVisible(false);
 
         add(new H2("Payment history"), banner, filters, grid, detail);
-        addComponentAsFirst(dev.billfold.ui.PageTabs.history(dev.billfold.ui.PageTabs.PAYMENTS));
+        addComponentAsFirst(PageTabs.history(PageTabs.PAYMENTS));
     }
 
     @Override
@@ -305,7 +306,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
     }
 
     private static List<Optional<PaymentStatus>> statusChoices() {
-        var choices = new java.util.ArrayList<Optional<PaymentStatus>>();
+        var choices = new ArrayList<Optional<PaymentStatus>>();
         choices.add(Optional.empty());
         for (PaymentStatus s : PaymentStatus.values()) {
             choices.add(Optional.of(s));
@@ -314,7 +315,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
     }
 
     private static List<Optional<PayerDetails>> payerChoices(List<PayerDetails> payers) {
-        var choices = new java.util.ArrayList<Optional<PayerDetails>>();
+        var choices = new ArrayList<Optional<PayerDetails>>();
         choices.add(Optional.empty());
         payers.forEach(p -> choices.add(Optional.of(p)));
         return choices;

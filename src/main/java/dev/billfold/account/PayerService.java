@@ -134,7 +134,9 @@ public class PayerService {
         return payers.findActiveByAccount(access.current().accountId()).stream().map(PayerSummary::of).toList();
     }
 
-    /** Remembers the current user's choice of payer. Any member may choose whom they look at; paying is checked later. */
+    /**
+     * Remembers the current user's choice of payer. Any member may choose whom they look at; paying is checked later.
+     */
     @Transactional
     public PayerSummary switchTo(PayerId payerId) {
         AccountContext account = access.current();

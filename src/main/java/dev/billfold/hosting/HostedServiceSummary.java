@@ -23,7 +23,9 @@ public record HostedServiceSummary(HostedServiceId id, String name, HostedServic
         return price.format() + " / " + period.unit();
     }
 
-    /** A choice of how long to renew for: "3 months" costs {@code cost} and pays the service until {@code paidUntil}. */
+    /**
+     * A choice of how long to renew for: "3 months" costs {@code cost} and pays the service until {@code paidUntil}.
+     */
     public record Term(int periods, String label, Money cost, LocalDate paidUntil) {
     }
 }

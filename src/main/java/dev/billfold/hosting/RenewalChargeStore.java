@@ -6,7 +6,10 @@ import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** One row per service and paid period, written next to its ledger entry; its primary key is the renewal's own unique key. */
+/**
+ * One row per service and paid period, written next to its ledger entry; its primary key is the renewal's own unique
+ * key.
+ */
 @Repository
 class RenewalChargeStore {
 

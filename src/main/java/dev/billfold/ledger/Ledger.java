@@ -78,7 +78,9 @@ public class Ledger {
         return entries.cachedBalance(account.accountId()).orElseGet(() -> Money.zero(account.currency()));
     }
 
-    /** Whether the cached balance equals the sum of the entries. Internal: no access check, so not for callers outside. */
+    /**
+     * Whether the cached balance equals the sum of the entries. Internal: no access check, so not for callers outside.
+     */
     @Transactional(readOnly = true)
     boolean isConsistent(AccountId accountId) {
         Money cached = entries.cachedBalance(accountId).orElseThrow();

@@ -80,7 +80,9 @@ public class ShortfallTopUps {
         return Money.of(amount, shortfall.currency());
     }
 
-    /** The settled state of the payment made with this idempotency key, if it has settled. No access check: internal. */
+    /**
+     * The settled state of the payment made with this idempotency key, if it has settled. No access check: internal.
+     */
     public Optional<PaymentSettled> settled(String idempotencyKey) {
         return payments.findByIdempotencyKey(idempotencyKey)
                 .filter(payment -> payment.status() != PaymentStatus.WAITING_FOR_PAYMENT)
@@ -137,7 +139,9 @@ public class ShortfallTopUps {
         return resultOf(settlement.apply(payment.id(), result), method.label());
     }
 
-    /** The charge as recorded with the payment and as sent: the same request, so a lost answer can be asked for again. */
+    /**
+     * The charge as recorded with the payment and as sent: the same request, so a lost answer can be asked for again.
+     */
     private static ChargeRequest chargeRequest(Payment payment, ChargeableMethod method) {
         return new ChargeRequest(payment.idempotencyKey(), payment.payerId().value().toString(), method.providerToken(),
                 payment.amount(), "Balance top-up for service renewals");

@@ -109,7 +109,9 @@ public class TopUpService {
         return options;
     }
 
-    /** Creates the payment and starts the flow that fits the method. Not one transaction: providers are called between. */
+    /**
+     * Creates the payment and starts the flow that fits the method. Not one transaction: providers are called between.
+     */
     /**
      * Checks that a top-up's payer and saved method belong to an account of the current user, before anything is
      * created, for flows that do other work first (a renewal order): a foreign id is refused and logged. The role and
@@ -205,7 +207,8 @@ public class TopUpService {
             settlement.attachReference(payment.id(), session.reference());
             return new TopUpOutcome.RedirectToProvider(payment.id(), session.redirectUrl());
         } catch (InvalidRequestException notPayableThere) {
-            // The provider cannot take this amount (e.g. fractions of a currency it only takes whole); nothing was charged.
+            // The provider cannot take this amount (e.g. fractions of a currency it only takes whole); nothing was
+            // charged.
             Payment rejected = settlement.rejectUnstarted(payment.id(), notPayableThere.getMessage());
             return new TopUpOutcome.Completed(rejected.id(), rejected.status(), rejected.statusReason());
         } catch (RuntimeException providerDown) {

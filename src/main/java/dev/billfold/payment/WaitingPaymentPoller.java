@@ -41,7 +41,9 @@ public class WaitingPaymentPoller implements Poller {
 
     private static final Logger log = LoggerFactory.getLogger(WaitingPaymentPoller.class);
     static final String LANE = "payments:";
-    /** Re-sending stops this long before the provider's replay window ends: our clock, theirs, and the call's own time. */
+    /**
+     * Re-sending stops this long before the provider's replay window ends: our clock, theirs, and the call's own time.
+     */
     static final Duration REPLAY_MARGIN = Duration.ofHours(1);
     static final String PAST_REPLAY_WINDOW = "The provider did not answer when this payment was charged, and the charge "
             + "can no longer be repeated safely to learn its outcome. Support will check it with the provider; nothing "
@@ -78,7 +80,9 @@ public class WaitingPaymentPoller implements Poller {
         return "Payment reconciliation";
     }
 
-    /** One cycle: expiry of what needs no question, then each provider's waiting checkouts and charges in its own lane. */
+    /**
+     * One cycle: expiry of what needs no question, then each provider's waiting checkouts and charges in its own lane.
+     */
     @Override
     public Map<String, Integer> runCycle() {
         expireUnasked();
@@ -120,8 +124,9 @@ public class WaitingPaymentPoller implements Poller {
     }
 
     /**
-     * Saved-method charges still waiting: one with a provider reference is asked about; one without is re-sent unchanged
-     * with its idempotency key while the provider still replays it, and held for clarification, without a call, after.
+     * Saved-method charges still waiting: one with a provider reference is asked about; one without is re-sent
+     * unchanged with its idempotency key while the provider still replays it, and held for clarification, without a
+     * call, after.
      */
     private int checkCharges(PaymentGateway gateway, long deadline) {
         int asked = 0;

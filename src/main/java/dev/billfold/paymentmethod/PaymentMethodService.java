@@ -293,7 +293,10 @@ public class PaymentMethodService {
         }
     }
 
-    /** The key a setup carries to the provider and back; it names the method, so a webhook finds it without a lookup table. */
+    /**
+     * The key a setup carries to the provider and back; it names the method, so a webhook finds it without a lookup
+     * table.
+     */
     static String setupKey(PaymentMethodId id) {
         return SETUP_KEY_PREFIX + id.value();
     }

@@ -6,7 +6,10 @@ import org.springframework.data.repository.Repository;
 
 interface UserRepository extends Repository<AppUser, UserId> {
 
-    /** On every request: explicit SQL, because a derived query's SQL is rebuilt on each call (docs/design-decisions.md, DD-010). */
+    /**
+     * On every request: explicit SQL, because a derived query's SQL is rebuilt on each call (docs/design-decisions.md,
+     * DD-010).
+     */
     @Query("select * from app_user where username = :username")
     Optional<AppUser> findByUsername(String username);
 

@@ -70,7 +70,10 @@ class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, 
         return resultOf(provider.charge(request.idempotencyKey(), request.methodToken(), request.amount()));
     }
 
-    /** The demo provider keeps every charge with its key, so a repeated request is always a replay; ten years stands for ever. */
+    /**
+     * The demo provider keeps every charge with its key, so a repeated request is always a replay; ten years stands for
+     * ever.
+     */
     @Override
     public Duration chargeReplayWindow() {
         return Duration.ofDays(3650);

@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
 /**
  * PayPal Orders v2 with intent CAPTURE. Our idempotency key travels as the purchase unit's custom id and invoice id,
  * so every order can be traced back to its payment, and every call that creates or captures money carries a
- * PayPal-Request-Id derived from it: a retry after a timeout replays the same request at PayPal instead of paying twice.
+ * PayPal-Request-Id derived from it: a retry after a timeout replays the same request at PayPal instead of paying
+ * twice.
  */
 class PayPalGateway implements ChargeLookup {
 
@@ -177,8 +178,8 @@ class PayPalGateway implements ChargeLookup {
     }
 
     /**
-     * PayPal replays a PayPal-Request-Id's first answer for as long as it keeps the id: 6 hours by default (the Orders v2
-     * reference for create and capture), longer only by arrangement with PayPal.
+     * PayPal replays a PayPal-Request-Id's first answer for as long as it keeps the id: 6 hours by default (the Orders
+     * v2 reference for create and capture), longer only by arrangement with PayPal.
      */
     @Override
     public Duration chargeReplayWindow() {
@@ -194,7 +195,9 @@ class PayPalGateway implements ChargeLookup {
         return chargeReference == null ? chargeSavedMethod(request) : checkoutResult(chargeReference);
     }
 
-    /** Captures an approved order. The request id comes from our key on the order, so every retry is the same request. */
+    /**
+     * Captures an approved order. The request id comes from our key on the order, so every retry is the same request.
+     */
     GatewayResult capture(Order order) {
         String key = customId(order).orElse(null);
         if (key == null) {

@@ -199,7 +199,8 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
 
     /**
      * A PaymentIntent we know is read; without one, the very same create is re-sent with the same Idempotency-Key and
-     * Stripe answers with the first response. A changed parameter would be refused (IdempotencyException), never charged.
+     * Stripe answers with the first response. A changed parameter would be refused (IdempotencyException), never
+     * charged.
      */
     @Override
     public GatewayResult chargeResult(ChargeRequest request, @Nullable String chargeReference) {
@@ -345,7 +346,10 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
         return resultOfSetupSession(session);
     }
 
-    /** {@code POST /v1/payment_methods/{id}/detach}. A card Stripe no longer has, or no longer attached, is gone already. */
+    /**
+     * {@code POST /v1/payment_methods/{id}/detach}. A card Stripe no longer has, or no longer attached, is gone
+     * already.
+     */
     @Override
     public boolean detachMethod(String methodToken) {
         try {

@@ -107,7 +107,9 @@ final class StripeResults {
         };
     }
 
-    /** Waiting for the customer's bank; with the page to send them to once a confirmation with our return URL named it. */
+    /**
+     * Waiting for the customer's bank; with the page to send them to once a confirmation with our return URL named it.
+     */
     static GatewayResult needsAuthentication(String reference, @Nullable String redirectUrl) {
         return GatewayResult.waitingForCustomer(reference, AUTHENTICATION_NEEDED, redirectUrl == null
                 ? GatewayResult.CustomerAction.authenticate() : GatewayResult.CustomerAction.authenticateAt(redirectUrl));
@@ -178,9 +180,9 @@ final class StripeResults {
     }
 
     /**
-     * Errors of a charge without a card decision. A timeout, a reset connection, a 5xx or a rate limit leaves the outcome
-     * unknown: the money may have moved, so the payment keeps waiting. A 4xx means Stripe refused the request and
-     * nothing was charged.
+     * Errors of a charge without a card decision. A timeout, a reset connection, a 5xx or a rate limit leaves the
+     * outcome unknown: the money may have moved, so the payment keeps waiting. A 4xx means Stripe refused the request
+     * and nothing was charged.
      */
     static GatewayResult unknownOrDeclined(@Nullable String reference, StripeException e) {
         log.warn("Stripe call failed: {}", describe(e));

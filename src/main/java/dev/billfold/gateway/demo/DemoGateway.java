@@ -102,7 +102,8 @@ class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, 
         }
         provider.setChargeReturnPath(charge.id(), request.returnPath());
         return GatewayResult.waitingForCustomer(charge.id(), GatewayResult.CustomerAction.BANK_CONFIRMATION_NEEDED,
-                GatewayResult.CustomerAction.authenticateAt(DemoAuthenticationController.BASE_PATH + "/" + charge.id()));
+                GatewayResult.CustomerAction.authenticateAt(
+                        DemoAuthenticationController.BASE_PATH + "/" + charge.id()));
     }
 
     @Override
@@ -158,7 +159,8 @@ class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, 
     private GatewayResult resultOf(DemoProvider.CheckoutRow checkout) {
         return switch (checkout.status()) {
             case "OPEN" -> GatewayResult.pending(checkout.id(), "The customer has not finished paying yet.");
-            case "LEFT_PENDING" -> GatewayResult.pending(checkout.id(), "The provider is still processing the payment.");
+            case "LEFT_PENDING" -> GatewayResult.pending(checkout.id(),
+                    "The provider is still processing the payment.");
             case "PAID" -> GatewayResult.succeeded(checkout.id(), checkout.amount(),
                     checkout.saveCard() && checkout.cardToken() != null ? savedMethod(checkout.cardToken()) : null);
             case "DECLINED" -> GatewayResult.declined(checkout.id(),

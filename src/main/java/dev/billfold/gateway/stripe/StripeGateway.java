@@ -172,7 +172,8 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
                     keyed(request.idempotencyKey()));
             return resultOfCharge(intent);
         } catch (CardException declined) {
-            PaymentIntent intent = declined.getStripeError() == null ? null : declined.getStripeError().getPaymentIntent();
+            PaymentIntent intent = declined.getStripeError() == null ? null
+                    : declined.getStripeError().getPaymentIntent();
             String reference = intent == null ? null : intent.getId();
             if ("authentication_required".equals(declined.getCode()) && reference != null) {
                 return needsAuthentication(reference, null);
@@ -241,7 +242,8 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
                     keyed(request.idempotencyKey()));
             return resultOfCharge(confirmed);
         } catch (CardException declined) {
-            return GatewayResult.declined(request.chargeReference(), declineReason(declined.getCode(), declined.getDeclineCode()));
+            return GatewayResult.declined(request.chargeReference(),
+                    declineReason(declined.getCode(), declined.getDeclineCode()));
         } catch (StripeException e) {
             // Whatever went wrong, the charge keeps waiting for the customer, who may try again.
             return unknown(request.chargeReference(), e);
@@ -269,7 +271,8 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
     @Override
     public GatewayResult cancelCharge(String idempotencyKey, String chargeReference) {
         try {
-            return resultOfCancel(stripe.v1().paymentIntents().cancel(chargeReference, PaymentIntentCancelParams.builder()
+            return resultOfCancel(stripe.v1().paymentIntents().cancel(chargeReference,
+                    PaymentIntentCancelParams.builder()
                             .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
                             .build(),
                     keyed(idempotencyKey)));
@@ -287,7 +290,8 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
                 return unknown(chargeReference, e);
             }
             if (Integer.valueOf(404).equals(e.getStatusCode()) && "resource_missing".equals(e.getCode())) {
-                log.warn("Stripe has no PaymentIntent {} (cancel and read answered 404): {}", chargeReference, describe(e));
+                log.warn("Stripe has no PaymentIntent {} (cancel and read answered 404): {}", chargeReference,
+                        describe(e));
                 return GatewayResult.declined(chargeReference, NO_SUCH_PAYMENT_INTENT);
             }
             log.warn("Stripe refused to cancel and to read PaymentIntent {}: {}", chargeReference, describe(e));

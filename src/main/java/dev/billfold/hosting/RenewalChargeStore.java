@@ -21,7 +21,8 @@ class RenewalChargeStore {
         this.jdbc = jdbc;
     }
 
-    void insert(HostedService service, PaidPeriod period, Money amount, String ledgerReference, Source source, Instant now) {
+    void insert(HostedService service, PaidPeriod period, Money amount, String ledgerReference, Source source,
+                Instant now) {
         jdbc.sql("""
                         insert into renewal_charge (service_id, period_start, period_end, account_id, amount_value,
                           amount_currency, ledger_reference, source, created_at)

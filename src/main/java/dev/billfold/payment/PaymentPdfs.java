@@ -161,9 +161,11 @@ final class PaymentPdfs {
     private static BaseFont font(String resource) {
         try (InputStream in = PaymentPdfs.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("Font " + resource + " is missing from the class path (openpdf-fonts-extra)");
+                throw new IllegalStateException(
+                        "Font " + resource + " is missing from the class path (openpdf-fonts-extra)");
             }
-            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(), null);
+            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(),
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (DocumentException e) {

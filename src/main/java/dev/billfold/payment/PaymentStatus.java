@@ -51,7 +51,8 @@ public enum PaymentStatus {
 
     public Set<PaymentStatus> allowedNext() {
         return switch (this) {
-            case WAITING_FOR_PAYMENT -> EnumSet.of(CREDITED, CONDITIONALLY_CREDITED, WAITING_FOR_CLARIFICATION, REJECTED, DELETED);
+            case WAITING_FOR_PAYMENT ->
+                    EnumSet.of(CREDITED, CONDITIONALLY_CREDITED, WAITING_FOR_CLARIFICATION, REJECTED, DELETED);
             case CONDITIONALLY_CREDITED -> EnumSet.of(CREDITED, REFUNDED);
             // REJECTED: a charge held while its outcome was unknown, which the provider then reported declined
             // (DD-035).

@@ -94,7 +94,8 @@ public class TopUpService {
         List<SavedMethodSummary> saved = methods.chargeableMethods(payerId);
         boolean hasDefault = saved.stream().anyMatch(SavedMethodSummary::isDefault);
         for (SavedMethodSummary method : saved) {
-            options.add(new MethodOption(new MethodChoice.Saved(method.id()), method.label(), false, method.isDefault()));
+            options.add(new MethodOption(new MethodChoice.Saved(method.id()), method.label(), false,
+                    method.isDefault()));
         }
         Currency currency = access.require(access.requirePayer(payerId, AccountAccess.Action.VIEW).accountId(),
                 AccountAccess.Action.VIEW).currency();
@@ -143,14 +144,15 @@ public class TopUpService {
         PaymentGateway gateway = null;
         switch (request.method()) {
             case MethodChoice.Saved saved -> {
-                gateway = gateways.find(savedMethod.provider()).orElseThrow(() ->
-                        new InvalidRequestException("method", "That payment method's provider is not available right now."));
+                gateway = gateways.find(savedMethod.provider()).orElseThrow(() -> new InvalidRequestException("method",
+                        "That payment method's provider is not available right now."));
             }
             case MethodChoice.Checkout checkout -> {
                 gateway = gateways.require(checkout.provider());
                 if (!gateway.supports(account.currency())) {
-                    throw new InvalidRequestException("method", "%s does not take payments in %s. Choose another method."
-                            .formatted(gateway.displayName(), account.currency().getCurrencyCode()));
+                    throw new InvalidRequestException("method",
+                            "%s does not take payments in %s. Choose another method."
+                                    .formatted(gateway.displayName(), account.currency().getCurrencyCode()));
                 }
             }
             case MethodChoice.Invoice invoice -> {
@@ -161,7 +163,8 @@ public class TopUpService {
     }
 
     private Payment create(AccountContext account, PayerSummary payer, Money amount, TopUpRequest request,
-                           @Nullable ChargeableMethod savedMethod, @Nullable PaymentGateway gateway, String idempotencyKey) {
+                           @Nullable ChargeableMethod savedMethod, @Nullable PaymentGateway gateway,
+                           String idempotencyKey) {
         MethodKind kind = request.method().kind();
         try {
             return transaction.execute(status -> {
@@ -199,11 +202,13 @@ public class TopUpService {
         };
     }
 
-    private TopUpOutcome startCheckout(Payment payment, PayerSummary payer, AccountContext account, PaymentGateway gateway) {
+    private TopUpOutcome startCheckout(Payment payment, PayerSummary payer, AccountContext account,
+                                       PaymentGateway gateway) {
         String returnPath = PaymentService.returnPath(payment.id());
         try {
-            CheckoutSession session = gateway.startCheckout(new CheckoutRequest(payment.idempotencyKey(), payment.amount(),
-                    payer.id().value().toString(), payer.legalName(), description(account), returnPath, returnPath, payment.saveMethod()));
+            CheckoutSession session = gateway.startCheckout(new CheckoutRequest(payment.idempotencyKey(),
+                    payment.amount(), payer.id().value().toString(), payer.legalName(), description(account),
+                    returnPath, returnPath, payment.saveMethod()));
             settlement.attachReference(payment.id(), session.reference());
             return new TopUpOutcome.RedirectToProvider(payment.id(), session.redirectUrl());
         } catch (InvalidRequestException notPayableThere) {
@@ -219,14 +224,16 @@ public class TopUpService {
         }
     }
 
-    private TopUpOutcome chargeSaved(Payment payment, AccountContext account, ChargeableMethod method, PaymentGateway gateway) {
+    private TopUpOutcome chargeSaved(Payment payment, AccountContext account, ChargeableMethod method,
+                                     PaymentGateway gateway) {
         GatewayResult result;
         try {
             result = gateway.chargeSavedMethod(chargeRequest(payment, method, account));
         } catch (RuntimeException unknown) {
             // The money may have moved: the payment stays waiting for the poller, never rejected.
             log.warn("Payment {}: charge outcome unknown", payment.id().value(), unknown);
-            result = GatewayResult.unknown(null, "The provider did not answer; we will check the payment again shortly.");
+            result = GatewayResult.unknown(null,
+                    "The provider did not answer; we will check the payment again shortly.");
         }
         Payment settled = settlement.apply(payment.id(), result);
         return new TopUpOutcome.Completed(settled.id(), settled.status(), messageFor(settled));

@@ -87,7 +87,8 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         payer.setLabel("Payer");
         payer.setId("payer-filter");
         payer.setItems(payerChoices(all));
-        payer.setItemLabelGenerator(p -> p.map(d -> d.displayName() + (d.archived() ? ", archived" : "")).orElse("All payers"));
+        payer.setItemLabelGenerator(p -> p.map(d -> d.displayName() + (d.archived() ? ", archived" : ""))
+                .orElse("All payers"));
         payer.setValue(Optional.empty());
         payer.setVisible(all.size() > 1);
         // Starts on the header's active payer and follows it; "All payers" stays one click away.
@@ -100,7 +101,8 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
 
         grid.setId("history-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(row -> times.format(row.createdAt())).setHeader("Date (" + times.label() + ")").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(row -> times.format(row.createdAt())).setHeader("Date (" + times.label() + ")")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> row.amount().format()).setHeader("Amount").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LitRenderer.<PaymentRow>of("<span class=\"badge status-${item.cls}\">${item.label}</span>")
                         .withProperty("cls", row -> row.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
@@ -141,7 +143,8 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         // Only known codes: text from the address bar is never shown, so nobody can put words in our mouth.
         parameters.getSingleParameter(ERROR_PARAMETER).filter(NOT_FOUND::equals)
                 .ifPresent(error -> banner.show("We could not find that payment.", Banner.ERROR));
-        parameters.getSingleParameter(PAYMENT_PARAMETER).flatMap(PaymentHistoryView::parseId).ifPresent(this::showOutcome);
+        parameters.getSingleParameter(PAYMENT_PARAMETER).flatMap(PaymentHistoryView::parseId)
+                .ifPresent(this::showOutcome);
     }
 
     /** A payment the customer just acted on: highlighted, with its detail and a banner saying where it stands. */
@@ -278,13 +281,15 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
     private static String bannerText(PaymentDetails payment) {
         return switch (payment.status()) {
             case CREDITED -> "Payment credited: %s was added to your balance.".formatted(payment.amount().format());
-            case REJECTED -> "Payment rejected: " + Optional.ofNullable(payment.statusReason()).orElse("the provider declined it.");
+            case REJECTED -> "Payment rejected: "
+                    + Optional.ofNullable(payment.statusReason()).orElse("the provider declined it.");
             case WAITING_FOR_PAYMENT -> payment.canConfirmWithBank()
                     ? "Payment waiting for you: your bank asks you to confirm it. Nothing has been charged yet."
                     : payment.invoice() != null
                     ? "Invoice %s issued. Pay it by bank transfer; the balance goes up when the money arrives."
                             .formatted(payment.invoice().number())
-                    : "Payment waiting for confirmation" + Optional.ofNullable(payment.statusReason()).map(r -> ": " + r).orElse(".");
+                    : "Payment waiting for confirmation"
+                            + Optional.ofNullable(payment.statusReason()).map(r -> ": " + r).orElse(".");
             default -> "Payment " + payment.status().label().toLowerCase(Locale.ROOT) + ".";
         };
     }

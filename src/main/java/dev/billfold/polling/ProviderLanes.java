@@ -62,14 +62,16 @@ public class ProviderLanes implements DisposableBean {
         List<String> late = new ArrayList<>();
         for (var entry : started.entrySet()) {
             try {
-                done.put(entry.getKey(), entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                done.put(entry.getKey(),
+                        entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (TimeoutException slow) {
                 late.add(entry.getKey());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return done;
             } catch (ExecutionException failed) {
-                log.error("Lane {} failed; its items are due again when their lease ends", entry.getKey(), failed.getCause());
+                log.error("Lane {} failed; its items are due again when their lease ends", entry.getKey(),
+                        failed.getCause());
             }
         }
         if (!late.isEmpty()) {

@@ -46,8 +46,8 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         var logout = new Button("Sign out", e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.addClassName("sign-out");
-        var header = new Div(new DrawerToggle(), brand, new AccountSwitcher(accounts, account), new PayerSwitcher(payers),
-                balanceBox, logout);
+        var header = new Div(new DrawerToggle(), brand, new AccountSwitcher(accounts, account),
+                new PayerSwitcher(payers), balanceBox, logout);
         header.addClassName("app-header");
         addToNavbar(header);
 

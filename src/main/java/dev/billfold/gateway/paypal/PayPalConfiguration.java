@@ -47,8 +47,8 @@ class PayPalConfiguration {
     PaypalServerSdkClient payPalSdkClient(PayPalProperties properties, OkHttpClient payPalHttpClient) {
         return new PaypalServerSdkClient.Builder()
                 .environment(Environment.valueOf(properties.environment().trim().toUpperCase(Locale.ROOT)))
-                .clientCredentialsAuth(
-                        new ClientCredentialsAuthModel.Builder(properties.clientId(), properties.clientSecret()).build())
+                .clientCredentialsAuth(new ClientCredentialsAuthModel.Builder(properties.clientId(),
+                        properties.clientSecret()).build())
                 .httpClientConfig(config -> config.numberOfRetries(0).httpClientInstance(payPalHttpClient, false))
                 .build();
     }

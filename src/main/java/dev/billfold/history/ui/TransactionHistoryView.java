@@ -101,8 +101,8 @@ class TransactionHistoryView extends Div {
 
         grid.setId("timeline-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(row -> times.format(row.at())).setHeader("Date (" + times.label() + ")").setAutoWidth(true)
-                .setFlexGrow(0);
+        grid.addColumn(row -> times.format(row.at())).setHeader("Date (" + times.label() + ")")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> label(row.kind())).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(TimelineRow::description).setHeader("Description").setFlexGrow(1);
         grid.addColumn(row -> row.payerName() == null ? "" : row.payerName()).setHeader("Payer").setAutoWidth(true);

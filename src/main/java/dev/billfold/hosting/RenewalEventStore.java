@@ -1,8 +1,8 @@
 package dev.billfold.hosting;
 
 import dev.billfold.account.AccountId;
-import java.time.OffsetDateTime;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;

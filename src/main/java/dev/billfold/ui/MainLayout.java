@@ -14,9 +14,9 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.billfold.account.AccountContext;
 import dev.billfold.account.AccountService;
 import dev.billfold.account.PayerService;
-import dev.billfold.account.ui.PayerSwitcher;
 import dev.billfold.account.ui.AccountMenu;
 import dev.billfold.account.ui.AccountSwitcher;
+import dev.billfold.account.ui.PayerSwitcher;
 import dev.billfold.ledger.Ledger;
 import jakarta.annotation.security.PermitAll;
 

@@ -53,7 +53,8 @@ class PersistenceConfig {
     static final class TypedIdWriter implements GenericConverter {
         @Override
         public Set<ConvertiblePair> getConvertibleTypes() {
-            return ID_TYPES.keySet().stream().map(type -> new ConvertiblePair(type, UUID.class)).collect(Collectors.toSet());
+            return ID_TYPES.keySet().stream().map(type -> new ConvertiblePair(type, UUID.class))
+                    .collect(Collectors.toSet());
         }
 
         @Override
@@ -66,7 +67,8 @@ class PersistenceConfig {
     static final class TypedIdReader implements GenericConverter {
         @Override
         public Set<ConvertiblePair> getConvertibleTypes() {
-            return ID_TYPES.keySet().stream().map(type -> new ConvertiblePair(UUID.class, type)).collect(Collectors.toSet());
+            return ID_TYPES.keySet().stream().map(type -> new ConvertiblePair(UUID.class, type))
+                    .collect(Collectors.toSet());
         }
 
         @Override

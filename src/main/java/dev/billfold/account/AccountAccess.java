@@ -62,7 +62,10 @@ public class AccountAccess {
         return context(membership, user);
     }
 
-    /** Logs a denial that the caller decided itself (an id that does not fit the rest of the request), and returns the answer to throw. */
+    /**
+     * Logs a denial that the caller decided itself (an id that does not fit the rest of the request), and returns the
+     * answer to throw.
+     */
     public InvalidRequestException denied(Action action, TypedId subject, InvalidRequestException answer) {
         logDenied(currentUser.require(), action, subject);
         return answer;

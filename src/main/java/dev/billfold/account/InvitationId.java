@@ -1,12 +1,13 @@
 package dev.billfold.account;
 
 import dev.billfold.base.TypedId;
+import java.util.Objects;
 import java.util.UUID;
 
 public record InvitationId(UUID value) implements TypedId {
 
     public InvitationId {
-        java.util.Objects.requireNonNull(value);
+        Objects.requireNonNull(value);
     }
 
     public static InvitationId random() {

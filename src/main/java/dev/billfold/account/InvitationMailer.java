@@ -58,7 +58,8 @@ class InvitationMailer {
     void send(Invitation invitation, String token, String accountName, String inviterName) {
         String link = properties.publicUrl() + path(token);
         if (sender == null) {
-            log.info("Mail is switched off (billfold.mail.enabled=false): invitation {} was not mailed", invitation.id().value());
+            log.info("Mail is switched off (billfold.mail.enabled=false): invitation {} was not mailed",
+                    invitation.id().value());
             return;
         }
         var mail = new SimpleMailMessage();
@@ -74,7 +75,8 @@ class InvitationMailer {
                 %s
 
                 The link works once and until %s. If you did not expect this, ignore this mail.
-                """.formatted(inviterName, accountName, invitation.role().label(), link, DAY.format(invitation.expiresAt())));
+                """.formatted(inviterName, accountName, invitation.role().label(), link,
+                        DAY.format(invitation.expiresAt())));
         sender.send(mail);
         log.info("Invitation {} mailed", invitation.id().value());
     }

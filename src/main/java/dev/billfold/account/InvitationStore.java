@@ -27,8 +27,9 @@ class InvitationStore {
 
     void insert(Invitation invitation) {
         jdbc.sql("""
-                        insert into invitation (id, account_id, email, role, token_hash, invited_by, created_at, expires_at,
-                          accepted_by, accepted_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, null, null, 0)""")
+                        insert into invitation (id, account_id, email, role, token_hash, invited_by, created_at,
+                          expires_at, accepted_by, accepted_at, version)
+                          values (?, ?, ?, ?, ?, ?, ?, ?, null, null, 0)""")
                 .params(invitation.id().value(), invitation.accountId().value(), invitation.email(),
                         invitation.role().name(), invitation.tokenHash(), invitation.invitedBy().value(),
                         utc(invitation.createdAt()), utc(invitation.expiresAt()))

@@ -42,7 +42,8 @@ public class MemberService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}$");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String INVITATION_INVALID =
-            "This invitation link is not valid any more: it was used, withdrawn or has expired. Ask the account owner to invite you again.";
+            "This invitation link is not valid any more: it was used, withdrawn or has expired. "
+                    + "Ask the account owner to invite you again.";
 
     private final AccountAccess access;
     private final CurrentUser currentUser;
@@ -97,7 +98,8 @@ public class MemberService {
             // Serializes invitations of one account, so two at once cannot leave two pending links for one address.
             access.lockForUpdate(accountId);
             if (members.hasMemberWithEmail(accountId, address)) {
-                throw new InvalidRequestException("email", "%s is already a member of this account.".formatted(address));
+                throw new InvalidRequestException("email",
+                        "%s is already a member of this account.".formatted(address));
             }
             invitations.deletePending(accountId, address);
             invitations.insert(invitation);
@@ -154,7 +156,8 @@ public class MemberService {
         AppUser user = currentUser.require();
         Instant now = clock.instant();
         Invitation invitation = token.isBlank() ? null : invitations.findByTokenHash(hash(token.trim())).orElse(null);
-        if (invitation == null || !invitation.isPending(now) || invitations.markAccepted(invitation.id(), user.id(), now) != 1) {
+        if (invitation == null || !invitation.isPending(now)
+                || invitations.markAccepted(invitation.id(), user.id(), now) != 1) {
             log.warn("Invitation link refused: user={} (unknown, used or expired token)", user.id().value());
             throw new InvalidRequestException(INVITATION_INVALID);
         }
@@ -167,7 +170,8 @@ public class MemberService {
      * Joins every pending invitation to {@code email}. For the sign-in: call it once the identity provider has
      * vouched for the address (a verified e-mail only), before the user sees an account. Returns how many were used.
      */
-    @InternalCall("runs right after an OIDC sign-in, for the user who just signed in, with the e-mail the provider verified")
+    @InternalCall("runs right after an OIDC sign-in, for the user who just signed in, "
+            + "with the e-mail the provider verified")
     @Transactional
     public int acceptInvitationsFor(UserId userId, String email) {
         Instant now = clock.instant();
@@ -197,8 +201,9 @@ public class MemberService {
     }
 
     private Role requireMember(AccountId accountId, UserId memberId) {
-        return accounts.findRole(accountId, memberId).orElseThrow(() -> access.denied(AccountAccess.Action.MANAGE_ACCOUNT,
-                memberId, new InvalidRequestException("member", "That person is not a member of this account.")));
+        return accounts.findRole(accountId, memberId).orElseThrow(() -> access.denied(
+                AccountAccess.Action.MANAGE_ACCOUNT, memberId,
+                new InvalidRequestException("member", "That person is not a member of this account.")));
     }
 
     static String normalizeEmail(String email) {
@@ -208,7 +213,8 @@ public class MemberService {
         }
         if (address.length() > 320 || !EMAIL.matcher(address).matches()) {
             throw new InvalidRequestException("email",
-                    "That does not look like an e-mail address. Check it and try again (for example, name@example.com).");
+                    "That does not look like an e-mail address. "
+                            + "Check it and try again (for example, name@example.com).");
         }
         return address;
     }
@@ -221,7 +227,8 @@ public class MemberService {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

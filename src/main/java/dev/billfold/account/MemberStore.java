@@ -49,7 +49,8 @@ class MemberStore {
                         select u.id, u.display_name, u.email, m.role from account_member m
                           join app_user u on u.id = m.user_id
                          where m.account_id = ?
-                         order by case m.role when 'OWNER' then 0 when 'BILLING' then 1 else 2 end, u.display_name, u.id""")
+                         order by case m.role when 'OWNER' then 0 when 'BILLING' then 1 else 2 end,
+                                  u.display_name, u.id""")
                 .param(accountId.value())
                 .query((rs, n) -> {
                     var userId = new UserId(rs.getObject("id", UUID.class));

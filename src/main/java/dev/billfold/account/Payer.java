@@ -32,7 +32,8 @@ public record Payer(
     }
 
     Payer withVersion(Long newVersion) {
-        return new Payer(id, accountId, type, legalName, taxId, address, country, invoiceEmail, isDefault, archived, newVersion);
+        return new Payer(id, accountId, type, legalName, taxId, address, country, invoiceEmail, isDefault, archived,
+                newVersion);
     }
 
     static Payer create(AccountId accountId, PayerRules.Checked details, boolean isDefault) {
@@ -50,7 +51,8 @@ public record Payer(
         if (newDefault && archived) {
             throw new IllegalStateException("An archived payer cannot be the default");
         }
-        return new Payer(id, accountId, type, legalName, taxId, address, country, invoiceEmail, newDefault, archived, version);
+        return new Payer(id, accountId, type, legalName, taxId, address, country, invoiceEmail, newDefault, archived,
+                version);
     }
 
     Payer archive() {

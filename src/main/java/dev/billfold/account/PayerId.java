@@ -1,12 +1,13 @@
 package dev.billfold.account;
 
 import dev.billfold.base.TypedId;
+import java.util.Objects;
 import java.util.UUID;
 
 public record PayerId(UUID value) implements TypedId {
 
     public PayerId {
-        java.util.Objects.requireNonNull(value);
+        Objects.requireNonNull(value);
     }
 
     public static PayerId random() {

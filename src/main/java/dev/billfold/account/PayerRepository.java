@@ -9,7 +9,8 @@ interface PayerRepository extends Repository<Payer, PayerId> {
 
     Optional<Payer> findById(PayerId id);
 
-    @Query("select * from payer where account_id = :accountId and archived = false order by is_default desc, legal_name")
+    @Query("select * from payer where account_id = :accountId and archived = false "
+            + "order by is_default desc, legal_name")
     List<Payer> findActiveByAccount(AccountId accountId);
 
     @Query("select * from payer where account_id = :accountId order by archived, is_default desc, legal_name")

@@ -15,7 +15,9 @@ final class PayerRules {
     static final int LEGAL_NAME_MAX = 200;
     static final int ADDRESS_MAX = 500;
     static final int EMAIL_MAX = 320;
-    /** One @, something before it, a dot in the domain, no spaces: what a mail server accepts, without guessing more. */
+    /**
+     * One @, something before it, a dot in the domain, no spaces: what a mail server accepts, without guessing more.
+     */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}");
 
     private PayerRules() {

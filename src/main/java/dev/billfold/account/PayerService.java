@@ -19,7 +19,8 @@ public class PayerService {
 
     private static final Logger log = LoggerFactory.getLogger(PayerService.class);
     static final String CHANGED_MEANWHILE =
-            "Someone else changed this payer while you were editing. Reload the page to see their changes, then try again.";
+            "Someone else changed this payer while you were editing. "
+                    + "Reload the page to see their changes, then try again.";
 
     private final AccountAccess access;
     private final PayerRepository payers;
@@ -100,12 +101,14 @@ public class PayerService {
         if (payer.isDefault()) {
             if (newDefault == null) {
                 throw new InvalidRequestException("newDefault",
-                        "%s is the default payer. Choose which payer becomes the default instead.".formatted(payer.legalName()));
+                        "%s is the default payer. Choose which payer becomes the default instead."
+                                .formatted(payer.legalName()));
             }
             // an id that is not another active payer of this account is a tampered form: refused and logged
             successor = active.stream().filter(p -> p.id().equals(newDefault) && !p.id().equals(payerId)).findFirst()
                     .orElseThrow(() -> access.denied(AccountAccess.Action.MANAGE_ACCOUNT, newDefault,
-                            new InvalidRequestException("newDefault", "The new default must be another active payer of this account.")));
+                            new InvalidRequestException("newDefault",
+                                    "The new default must be another active payer of this account.")));
         }
         payers.save(payer.archive());
         if (successor != null) {
@@ -134,7 +137,9 @@ public class PayerService {
         return payers.findActiveByAccount(access.current().accountId()).stream().map(PayerSummary::of).toList();
     }
 
-    /** Remembers the current user's choice of payer. Any member may choose whom they look at; paying is checked later. */
+    /**
+     * Remembers the current user's choice of payer. Any member may choose whom they look at; paying is checked later.
+     */
     @Transactional
     public PayerSummary switchTo(PayerId payerId) {
         AccountContext account = access.current();

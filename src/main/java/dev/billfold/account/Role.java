@@ -1,5 +1,7 @@
 package dev.billfold.account;
 
+import java.util.Locale;
+
 /** What a member may do in one account. */
 public enum Role {
     /** Everything, including payers and members. */
@@ -11,7 +13,7 @@ public enum Role {
 
     /** "Billing": how the portal names the role. */
     public String label() {
-        return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
     }
 
     public boolean mayMoveMoney() {

@@ -25,13 +25,15 @@ final class TaxIds {
             vat("DE", "DE", "\\d{9}", "9 digits", "DE123456789"),
             vat("DK", "DK", "\\d{8}", "8 digits", "DK12345678"),
             vat("EE", "EE", "\\d{9}", "9 digits", "EE123456789"),
-            vat("ES", "ES", "[A-Z0-9]\\d{7}[A-Z0-9]", "a letter or digit, 7 digits and a letter or digit", "ESX1234567X"),
+            vat("ES", "ES", "[A-Z0-9]\\d{7}[A-Z0-9]", "a letter or digit, 7 digits and a letter or digit",
+                    "ESX1234567X"),
             vat("FI", "FI", "\\d{8}", "8 digits", "FI12345678"),
             vat("FR", "FR", "[A-HJ-NP-Z0-9]{2}\\d{9}", "2 letters or digits and 9 digits", "FR12345678901"),
             vat("GR", "EL", "\\d{9}", "9 digits", "EL123456789"),
             vat("HR", "HR", "\\d{11}", "11 digits", "HR12345678901"),
             vat("HU", "HU", "\\d{8}", "8 digits", "HU12345678"),
-            vat("IE", "IE", "\\d{7}[A-W][A-I]?|\\d[A-Z+*]\\d{5}[A-W]", "7 digits and one or two letters", "IE1234567WA"),
+            vat("IE", "IE", "\\d{7}[A-W][A-I]?|\\d[A-Z+*]\\d{5}[A-W]", "7 digits and one or two letters",
+                    "IE1234567WA"),
             vat("IT", "IT", "\\d{11}", "11 digits", "IT12345678901"),
             vat("LT", "LT", "\\d{9}|\\d{12}", "9 or 12 digits", "LT123456789"),
             vat("LU", "LU", "\\d{8}", "8 digits", "LU12345678"),
@@ -92,7 +94,8 @@ final class TaxIds {
                     return Result.invalid("A Kazakh BIN or IIN has exactly 12 digits.");
                 }
                 return kazakhCheckDigitMatches(compact) ? Result.valid(compact)
-                        : Result.invalid("That BIN or IIN does not add up (its last digit is a check digit); check it for a typo.");
+                        : Result.invalid("That BIN or IIN does not add up (its last digit is a check digit); "
+                                + "check it for a typo.");
             }
             case "UZ" -> {
                 return compact.matches("\\d{9}") ? Result.valid(compact)

@@ -1,5 +1,7 @@
 package dev.billfold.base;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Bad input from a customer or a caller: an amount out of limits, an id that is not theirs, a forged return. The
  * message is safe to show as it is, and nothing was changed.
@@ -12,7 +14,7 @@ public class InvalidRequestException extends RuntimeException {
         this(null, message);
     }
 
-    public InvalidRequestException(@org.jspecify.annotations.Nullable String field, String message) {
+    public InvalidRequestException(@Nullable String field, String message) {
         super(message);
         this.field = field == null ? "" : field;
     }

@@ -20,7 +20,8 @@ public record Money(BigDecimal value, Currency currency) implements Comparable<M
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() > minorDigits) {
             throw new IllegalArgumentException(
-                    "%s has at most %d decimal places, got %s".formatted(currency.getCurrencyCode(), minorDigits, value.toPlainString()));
+                    "%s has at most %d decimal places, got %s".formatted(currency.getCurrencyCode(), minorDigits,
+                            value.toPlainString()));
         }
         value = stripped.setScale(minorDigits, RoundingMode.UNNECESSARY);
     }

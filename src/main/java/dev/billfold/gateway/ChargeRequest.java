@@ -7,5 +7,6 @@ import dev.billfold.base.Money;
  *
  * @param payerId the payer the method belongs to, for providers that charge a method through its customer (Stripe)
  */
-public record ChargeRequest(String idempotencyKey, String payerId, String methodToken, Money amount, String description) {
+public record ChargeRequest(String idempotencyKey, String payerId, String methodToken, Money amount,
+                            String description) {
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param chargeReference the provider's id of the charge that waits (a PaymentIntent, a demo charge)
  * @param methodToken     the saved method the charge uses
  */
-public record CustomerActionRequest(String idempotencyKey, String chargeReference, String methodToken, String returnPath) {
+public record CustomerActionRequest(String idempotencyKey, String chargeReference, String methodToken,
+                                    String returnPath) {
 
     public CustomerActionRequest {
         Objects.requireNonNull(idempotencyKey);

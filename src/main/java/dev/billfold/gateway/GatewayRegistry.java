@@ -35,6 +35,7 @@ public class GatewayRegistry {
 
     /** For ids that came from outside: an unknown or switched-off provider is bad input. */
     public PaymentGateway require(String id) {
-        return find(id).orElseThrow(() -> new InvalidRequestException("method", "That payment provider is not available."));
+        return find(id).orElseThrow(() ->
+                new InvalidRequestException("method", "That payment provider is not available."));
     }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param idempotencyKey our key for this setup; providers echo it back in their notifications
  * @param payerId        our payer's id, for providers that keep a customer record per payer
  */
-public record SetupRequest(String idempotencyKey, String payerId, String payerName, String returnPath, String cancelPath) {
+public record SetupRequest(String idempotencyKey, String payerId, String payerName, String returnPath,
+                           String cancelPath) {
 
     public SetupRequest {
         Objects.requireNonNull(idempotencyKey);

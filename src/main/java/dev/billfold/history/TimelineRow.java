@@ -10,6 +10,6 @@ import org.jspecify.annotations.Nullable;
  *
  * @param balanceAfter the running balance after this entry (sum of all entries up to it, in time order)
  */
-public record TimelineRow(Instant at, LedgerEntryKind kind, String description, @Nullable String payerName, Money amount,
-                          Money balanceAfter, String reference) {
+public record TimelineRow(Instant at, LedgerEntryKind kind, String description, @Nullable String payerName,
+                          Money amount, Money balanceAfter, String reference) {
 }

@@ -108,14 +108,16 @@ public class TransactionHistoryQuery {
     public void writeCsv(Filter filter, Writer out) throws IOException {
         AccountContext account = checked(filter);
         try (CSVPrinter csv = CSVFormat.RFC4180.builder()
-                .setHeader("Date (ISO 8601 UTC)", "Kind", "Description", "Payer", "Amount", "Currency", "Balance after", "Reference")
+                .setHeader("Date (ISO 8601 UTC)", "Kind", "Description", "Payer", "Amount", "Currency", "Balance after",
+                        "Reference")
                 .get().print(out)) {
             for (TimelineRow row : rows(account, filter, 0, CSV_LIMIT)) {
                 // ISO 8601 with its offset (Z): unambiguous whoever opens the file, wherever.
                 String at = CSV_TIME.format(row.at().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
                 csv.printRecord(safe(at), safe(row.kind().name()), safe(row.description()),
-                        safe(row.payerName() == null ? "" : row.payerName()), safe(row.amount().value().toPlainString()),
-                        safe(row.amount().currencyCode()), safe(row.balanceAfter().value().toPlainString()),
+                        safe(row.payerName() == null ? "" : row.payerName()),
+                        safe(row.amount().value().toPlainString()), safe(row.amount().currencyCode()),
+                        safe(row.balanceAfter().value().toPlainString()),
                         safe(row.reference()));
             }
         }
@@ -145,7 +147,8 @@ public class TransactionHistoryQuery {
                     Currency currency = Currency.getInstance(rs.getString("amount_currency").trim());
                     LedgerEntryKind kind = LedgerEntryKind.valueOf(rs.getString("kind"));
                     return new TimelineRow(rs.getObject("created_at", OffsetDateTime.class).toInstant(), kind,
-                            describe(kind, rs), rs.getString("legal_name"), Money.of(rs.getBigDecimal("amount_value"), currency),
+                            describe(kind, rs), rs.getString("legal_name"),
+                            Money.of(rs.getBigDecimal("amount_value"), currency),
                             Money.of(rs.getBigDecimal("running"), currency), rs.getString("reference"));
                 })
                 .list();
@@ -213,7 +216,8 @@ public class TransactionHistoryQuery {
             String method = switch (methodKind) {
                 case "INVOICE" -> "Invoice " + rs.getString("invoice_number");
                 case "SAVED_METHOD" -> rs.getString("method_label");
-                default -> gateways.find(rs.getString("provider")).map(PaymentGateway::displayName).orElse(rs.getString("provider"));
+                default -> gateways.find(rs.getString("provider")).map(PaymentGateway::displayName)
+                        .orElse(rs.getString("provider"));
             };
             return (kind == LedgerEntryKind.REFUND ? "Refund: " : "Top-up: ") + method;
         }

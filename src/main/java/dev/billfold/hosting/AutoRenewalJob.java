@@ -84,8 +84,8 @@ class AutoRenewalJob {
 
     Optional<HostedServiceId> claimNext(LocalDate today) {
         Instant now = clock.instant();
-        return transaction.execute(status -> services.claimNextDue(today.plusDays(properties.dueWithinDays()), today, now,
-                now.plus(properties.claimLease())));
+        return transaction.execute(status -> services.claimNextDue(today.plusDays(properties.dueWithinDays()), today,
+                now, now.plus(properties.claimLease())));
     }
 
     Result process(HostedServiceId id, LocalDate today) {
@@ -108,8 +108,8 @@ class AutoRenewalJob {
         LocalDate dueBy = today.plusDays(properties.dueWithinDays());
         RenewalCharger.Outcome outcome;
         try {
-            outcome = transaction.execute(status -> charger.renew(account, currency, line, RenewalChargeStore.Source.AUTO,
-                    today, dueBy));
+            outcome = transaction.execute(status -> charger.renew(account, currency, line,
+                    RenewalChargeStore.Source.AUTO, today, dueBy));
         } catch (InvalidRequestException invalid) {
             return failed(service, "Renewal failed: " + invalid.getMessage());
         }
@@ -125,14 +125,15 @@ class AutoRenewalJob {
             ShortfallTopUps.Result topUp = topUps.topUpFromDefaultMethod(account, setting.payerId(),
                     shortBalance.shortfall(), key);
             if (!topUp.credited()) {
-                return failed(service, "Renewal failed: insufficient balance, and the automatic top-up did not go through. "
-                        + topUp.message());
+                return failed(service, "Renewal failed: insufficient balance, and the automatic top-up did not go "
+                        + "through. " + topUp.message());
             }
-            outcome = transaction.execute(status -> charger.renew(account, currency, line, RenewalChargeStore.Source.AUTO,
-                    today, dueBy));
+            outcome = transaction.execute(status -> charger.renew(account, currency, line,
+                    RenewalChargeStore.Source.AUTO, today, dueBy));
             if (outcome instanceof RenewalCharger.Outcome.Short stillShort) {
-                return failed(service, "Renewal failed: insufficient balance after the automatic top-up (%s needed, %s available)."
-                        .formatted(stillShort.plan().total().format(), stillShort.balance().format()));
+                return failed(service,
+                        "Renewal failed: insufficient balance after the automatic top-up (%s needed, %s available)."
+                                .formatted(stillShort.plan().total().format(), stillShort.balance().format()));
             }
         }
         return outcome instanceof RenewalCharger.Outcome.Renewed ? Result.RENEWED : Result.NOT_DUE;
@@ -140,7 +141,8 @@ class AutoRenewalJob {
 
     private Result failed(HostedService service, String message) {
         transaction.executeWithoutResult(status ->
-                events.record(service.accountId(), service.id(), RenewalActivity.Kind.RENEWAL_FAILED, message, clock.instant()));
+                events.record(service.accountId(), service.id(), RenewalActivity.Kind.RENEWAL_FAILED, message,
+                        clock.instant()));
         return Result.FAILED;
     }
 
@@ -152,7 +154,8 @@ class AutoRenewalJob {
             for (HostedService service : lapsed) {
                 services.update(service.suspended());
                 events.record(service.accountId(), service.id(), RenewalActivity.Kind.SUSPENDED,
-                        "Suspended: it was paid until %s. Renew it to switch it back on.".formatted(service.paidUntil()), now);
+                        "Suspended: it was paid until %s. Renew it to switch it back on."
+                                .formatted(service.paidUntil()), now);
             }
             return lapsed.size();
         });

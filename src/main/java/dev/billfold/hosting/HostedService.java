@@ -60,14 +60,17 @@ record HostedService(
     HostedService renewedUntil(LocalDate until) {
         requireMove(HostedServiceStatus.ACTIVE);
         if (paidUntil != null && !until.isAfter(paidUntil)) {
-            throw new IllegalArgumentException("A renewal extends paid-until, %s is not after %s".formatted(until, paidUntil));
+            throw new IllegalArgumentException(
+                    "A renewal extends paid-until, %s is not after %s".formatted(until, paidUntil));
         }
-        return new HostedService(id, accountId, name, kind, price, period, until, HostedServiceStatus.ACTIVE, autoRenew, version);
+        return new HostedService(id, accountId, name, kind, price, period, until, HostedServiceStatus.ACTIVE, autoRenew,
+                version);
     }
 
     HostedService suspended() {
         requireMove(HostedServiceStatus.SUSPENDED);
-        return new HostedService(id, accountId, name, kind, price, period, paidUntil, HostedServiceStatus.SUSPENDED, autoRenew, version);
+        return new HostedService(id, accountId, name, kind, price, period, paidUntil, HostedServiceStatus.SUSPENDED,
+                autoRenew, version);
     }
 
     /** Whether paid time ends on or before {@code day}. A service awaiting its first payment is never due. */

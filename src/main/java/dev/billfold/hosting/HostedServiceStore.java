@@ -33,12 +33,17 @@ class HostedServiceStore {
     }
 
     Optional<HostedService> findById(HostedServiceId id) {
-        return jdbc.sql("select * from hosted_service where id = ?").param(id.value()).query(HostedServiceStore::map).optional();
+        return jdbc.sql("select * from hosted_service where id = ?").param(id.value()).query(HostedServiceStore::map)
+                .optional();
     }
 
-    /** Locks the account's services among {@code ids} (in id order, so two renewals never deadlock); others' ids are left out. */
+    /**
+     * Locks the account's services among {@code ids} (in id order, so two renewals never deadlock); others' ids are
+     * left out.
+     */
     List<HostedService> lockAll(AccountId accountId, Collection<HostedServiceId> ids) {
-        return jdbc.sql("select * from hosted_service where account_id = :account and id in (:ids) order by id for update")
+        return jdbc.sql("select * from hosted_service where account_id = :account and id in (:ids) "
+                        + "order by id for update")
                 .param("account", accountId.value())
                 .param("ids", ids.stream().map(HostedServiceId::value).toList())
                 .query(HostedServiceStore::map).list();

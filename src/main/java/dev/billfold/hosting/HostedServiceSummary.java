@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param expiringSoon active, and the paid time ends within a few days
  */
-public record HostedServiceSummary(HostedServiceId id, String name, HostedServiceKind kind, Money price, BillingPeriod period,
-                             @Nullable LocalDate paidUntil, HostedServiceStatus status, boolean expiringSoon,
-                             boolean autoRenew, List<Term> terms) {
+public record HostedServiceSummary(HostedServiceId id, String name, HostedServiceKind kind, Money price,
+                                   BillingPeriod period, @Nullable LocalDate paidUntil, HostedServiceStatus status,
+                                   boolean expiringSoon, boolean autoRenew, List<Term> terms) {
 
     public String statusLabel() {
         return expiringSoon ? "Expiring soon" : status.label();
@@ -23,7 +23,9 @@ public record HostedServiceSummary(HostedServiceId id, String name, HostedServic
         return price.format() + " / " + period.unit();
     }
 
-    /** A choice of how long to renew for: "3 months" costs {@code cost} and pays the service until {@code paidUntil}. */
+    /**
+     * A choice of how long to renew for: "3 months" costs {@code cost} and pays the service until {@code paidUntil}.
+     */
     public record Term(int periods, String label, Money cost, LocalDate paidUntil) {
     }
 }

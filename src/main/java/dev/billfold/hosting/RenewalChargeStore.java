@@ -6,7 +6,10 @@ import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** One row per service and paid period, written next to its ledger entry; its primary key is the renewal's own unique key. */
+/**
+ * One row per service and paid period, written next to its ledger entry; its primary key is the renewal's own unique
+ * key.
+ */
 @Repository
 class RenewalChargeStore {
 
@@ -18,7 +21,8 @@ class RenewalChargeStore {
         this.jdbc = jdbc;
     }
 
-    void insert(HostedService service, PaidPeriod period, Money amount, String ledgerReference, Source source, Instant now) {
+    void insert(HostedService service, PaidPeriod period, Money amount, String ledgerReference, Source source,
+                Instant now) {
         jdbc.sql("""
                         insert into renewal_charge (service_id, period_start, period_end, account_id, amount_value,
                           amount_currency, ledger_reference, source, created_at)

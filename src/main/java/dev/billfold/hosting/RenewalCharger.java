@@ -88,8 +88,9 @@ class RenewalCharger {
                 charges.insert(service, period, service.price(), reference, source, now);
             }
             services.update(service.renewedUntil(item.newPaidUntil()));
-            events.record(accountId, service.id(), RenewalActivity.Kind.RENEWED, "Renewed for %s until %s: %s charged to the balance."
-                    .formatted(item.term(), item.newPaidUntil(), item.cost().format()), now);
+            events.record(accountId, service.id(), RenewalActivity.Kind.RENEWED,
+                    "Renewed for %s until %s: %s charged to the balance."
+                            .formatted(item.term(), item.newPaidUntil(), item.cost().format()), now);
         }
         Money after = ledger.lockBalance(accountId);
         if (after.isNegative()) {

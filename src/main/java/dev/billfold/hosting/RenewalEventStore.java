@@ -1,8 +1,8 @@
 package dev.billfold.hosting;
 
 import dev.billfold.account.AccountId;
-import java.time.OffsetDateTime;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -20,10 +20,13 @@ class RenewalEventStore {
         this.jdbc = jdbc;
     }
 
-    void record(AccountId accountId, @Nullable HostedServiceId serviceId, RenewalActivity.Kind kind, String message, Instant at) {
-        jdbc.sql("insert into renewal_event (id, account_id, service_id, kind, message, created_at) values (?, ?, ?, ?, ?, ?)")
+    void record(AccountId accountId, @Nullable HostedServiceId serviceId, RenewalActivity.Kind kind, String message,
+                Instant at) {
+        jdbc.sql("insert into renewal_event (id, account_id, service_id, kind, message, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), accountId.value(), serviceId == null ? null : serviceId.value(), kind.name(),
-                        message.length() > 500 ? message.substring(0, 497) + "..." : message, at.atOffset(ZoneOffset.UTC))
+                        message.length() > 500 ? message.substring(0, 497) + "..." : message,
+                        at.atOffset(ZoneOffset.UTC))
                 .update();
     }
 
@@ -33,8 +36,8 @@ class RenewalEventStore {
                         left join hosted_service s on s.id = e.service_id
                         where e.account_id = ? order by e.created_at desc, e.id desc limit ?""")
                 .params(accountId.value(), limit)
-                .query((rs, n) -> new RenewalActivity(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
-                        RenewalActivity.Kind.valueOf(rs.getString(3)), rs.getString(4)))
+                .query((rs, n) -> new RenewalActivity(rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        rs.getString(2), RenewalActivity.Kind.valueOf(rs.getString(3)), rs.getString(4)))
                 .list();
     }
 }

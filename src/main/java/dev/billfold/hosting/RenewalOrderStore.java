@@ -4,6 +4,7 @@ import dev.billfold.account.AccountId;
 import dev.billfold.base.Money;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,17 +57,19 @@ class RenewalOrderStore {
     }
 
     List<String> awaitingPaymentKeys(int limit) {
-        return jdbc.sql("select payment_key from renewal_order where status = 'AWAITING_PAYMENT' order by created_at limit ?")
+        return jdbc.sql("select payment_key from renewal_order where status = 'AWAITING_PAYMENT' "
+                        + "order by created_at limit ?")
                 .param(limit).query(String.class).list();
     }
 
     void finish(UUID id, ShortfallOutcome.OrderStatus status, String reason, Instant now) {
-        jdbc.sql("update renewal_order set status = ?, reason = ?, updated_at = ? where id = ? and status = 'AWAITING_PAYMENT'")
+        jdbc.sql("update renewal_order set status = ?, reason = ?, updated_at = ? "
+                        + "where id = ? and status = 'AWAITING_PAYMENT'")
                 .params(status.name(), reason, now.atOffset(ZoneOffset.UTC), id).update();
     }
 
-    java.util.Currency currencyOf(UUID id) {
-        return java.util.Currency.getInstance(jdbc.sql("select total_currency from renewal_order where id = ?").param(id)
+    Currency currencyOf(UUID id) {
+        return Currency.getInstance(jdbc.sql("select total_currency from renewal_order where id = ?").param(id)
                 .query(String.class).single().trim());
     }
 
@@ -78,14 +81,18 @@ class RenewalOrderStore {
 
     private Optional<Order> find(String sql, String paymentKey) {
         return jdbc.sql(sql).param(paymentKey)
-                .query((rs, n) -> new Order(rs.getObject("id", UUID.class), new AccountId(rs.getObject("account_id", UUID.class)),
+                .query((rs, n) -> new Order(rs.getObject("id", UUID.class),
+                        new AccountId(rs.getObject("account_id", UUID.class)),
                         rs.getString("payment_key"), ShortfallOutcome.OrderStatus.valueOf(rs.getString("status")),
                         rs.getString("reason"), List.of()))
                 .optional()
-                .map(order -> new Order(order.id(), order.accountId(), order.paymentKey(), order.status(), order.reason(),
-                        jdbc.sql("select service_id, periods from renewal_order_line where order_id = ? order by service_id")
+                .map(order -> new Order(order.id(), order.accountId(), order.paymentKey(), order.status(),
+                        order.reason(),
+                        jdbc.sql("select service_id, periods from renewal_order_line where order_id = ? "
+                                        + "order by service_id")
                                 .param(order.id())
-                                .query((rs, n) -> new RenewalLine(new HostedServiceId(rs.getObject(1, UUID.class)), rs.getInt(2)))
+                                .query((rs, n) -> new RenewalLine(new HostedServiceId(rs.getObject(1, UUID.class)),
+                                        rs.getInt(2)))
                                 .list()));
     }
 }

@@ -40,8 +40,8 @@ class RenewalOrders {
     private final Clock clock;
 
     RenewalOrders(RenewalOrderStore orders, RenewalCharger charger, RenewalEventStore activity,
-                  ApplicationEventPublisher events, ShortfallTopUps topUps, PlatformTransactionManager transactionManager,
-                  RenewalProperties properties, Clock clock) {
+                  ApplicationEventPublisher events, ShortfallTopUps topUps,
+                  PlatformTransactionManager transactionManager, RenewalProperties properties, Clock clock) {
         this.orders = orders;
         this.charger = charger;
         this.activity = activity;
@@ -89,7 +89,8 @@ class RenewalOrders {
                 return;
             }
             if (!order.accountId().equals(settled.accountId())) {
-                log.error("Renewal order {} and payment {} belong to different accounts", order.id(), settled.paymentId().value());
+                log.error("Renewal order {} and payment {} belong to different accounts", order.id(),
+                        settled.paymentId().value());
                 return;
             }
             Instant now = clock.instant();
@@ -129,10 +130,12 @@ class RenewalOrders {
                     orders.finish(order.id(), ShortfallOutcome.OrderStatus.COMPLETED, message, now);
                     activity.record(order.accountId(), null, RenewalActivity.Kind.ORDER_COMPLETED, message, now);
                 }
-                case RenewalCharger.Outcome.Short shortNow -> fail(order, ("The top-up was credited, but the balance (%s) no longer "
-                        + "covers the renewal (%s). The money stays on your balance; renew again from the Renewals tab.")
+                case RenewalCharger.Outcome.Short shortNow -> fail(order, ("The top-up was credited, but the "
+                        + "balance (%s) no longer covers the renewal (%s). The money stays on your balance; renew "
+                        + "again from the Renewals tab.")
                         .formatted(shortNow.balance().format(), shortNow.plan().total().format()), now);
-                case RenewalCharger.Outcome.NotDue notDue -> throw new IllegalStateException("orders are never due-checked");
+                case RenewalCharger.Outcome.NotDue notDue ->
+                        throw new IllegalStateException("orders are never due-checked");
             }
         } catch (InvalidRequestException invalid) {
             fail(order, "The top-up was credited, but the renewal could not be made: " + invalid.getMessage()

@@ -29,7 +29,8 @@ record RenewalPlan(List<Item> items, Money total) {
     /** {@code services} are the account's services named by the lines (already checked to be the account's). */
     static RenewalPlan of(List<HostedService> services, List<RenewalLine> lines, LocalDate today, Currency currency) {
         requireWellFormed(lines);
-        Map<HostedServiceId, HostedService> byId = services.stream().collect(Collectors.toMap(HostedService::id, Function.identity()));
+        Map<HostedServiceId, HostedService> byId = services.stream()
+                .collect(Collectors.toMap(HostedService::id, Function.identity()));
         List<Item> items = new ArrayList<>();
         Money total = Money.zero(currency);
         for (RenewalLine line : lines) {
@@ -66,7 +67,8 @@ record RenewalPlan(List<Item> items, Money total) {
 
     /** "DS-2 for 1 month until 2026-12-27, IP address for 3 months until 2027-02-22". */
     String describe() {
-        return items.stream().map(item -> "%s for %s until %s".formatted(item.service().name(), item.term(), item.newPaidUntil()))
+        return items.stream()
+                .map(item -> "%s for %s until %s".formatted(item.service().name(), item.term(), item.newPaidUntil()))
                 .collect(Collectors.joining(", "));
     }
 }

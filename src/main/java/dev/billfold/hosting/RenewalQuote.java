@@ -19,6 +19,7 @@ public record RenewalQuote(List<Line> lines, Money total, Money balance, Money s
         return !shortfall.isPositive();
     }
 
-    public record Line(HostedServiceId serviceId, String serviceName, int periods, String term, Money cost, LocalDate paidUntil) {
+    public record Line(HostedServiceId serviceId, String serviceName, int periods, String term, Money cost,
+                       LocalDate paidUntil) {
     }
 }

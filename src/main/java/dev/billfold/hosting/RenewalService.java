@@ -82,7 +82,8 @@ public class RenewalService {
         List<HostedService> chosen = services.findByAccount(account.accountId());
         RenewalPlan plan = RenewalPlan.of(chosen, lines, today(), account.currency());
         Money balance = ledger.balance(account.accountId());
-        Money shortfall = plan.total().isGreaterThan(balance) ? plan.total().minus(balance) : Money.zero(account.currency());
+        Money shortfall = plan.total().isGreaterThan(balance) ? plan.total().minus(balance)
+                : Money.zero(account.currency());
         Money topUp = null;
         String problem = null;
         if (shortfall.isPositive()) {
@@ -105,9 +106,10 @@ public class RenewalService {
         RenewalCharger.Outcome outcome = transaction.execute(status -> charger.renew(account.accountId(),
                 account.currency(), lines, RenewalChargeStore.Source.MANUAL, today(), null));
         if (outcome instanceof RenewalCharger.Outcome.Short shortBalance) {
-            throw new InvalidRequestException("balance", "Your balance is %s short for this renewal (%s needed, %s available)."
-                    .formatted(shortBalance.shortfall().format(), shortBalance.plan().total().format(),
-                            shortBalance.balance().format()));
+            throw new InvalidRequestException("balance",
+                    "Your balance is %s short for this renewal (%s needed, %s available)."
+                            .formatted(shortBalance.shortfall().format(), shortBalance.plan().total().format(),
+                                    shortBalance.balance().format()));
         }
         RenewalCharger.Outcome.Renewed renewed = (RenewalCharger.Outcome.Renewed) outcome;
         RenewalPlan plan = renewed.plan();
@@ -152,7 +154,8 @@ public class RenewalService {
                     UUID id = orders.insert(account.accountId(), paymentKey, quote.total(), lines, now);
                     events.record(account.accountId(), null, RenewalActivity.Kind.ORDER_PLACED,
                             "Renewal ordered (%s): waiting for the top-up of %s.".formatted(quote.lines().stream()
-                                    .map(line -> line.serviceName() + " for " + line.term()).collect(Collectors.joining(", ")),
+                                    .map(line -> line.serviceName() + " for " + line.term())
+                                    .collect(Collectors.joining(", ")),
                                     quote.topUpAmount().format()), now);
                     return id;
                 });
@@ -164,7 +167,8 @@ public class RenewalService {
         Money amount = quote.topUpAmount() != null ? quote.topUpAmount() : shortfalls.amountFor(quote.total());
         TopUpOutcome outcome;
         try {
-            outcome = topUps.topUp(new TopUpRequest(payerId, amount.value().toPlainString(), method, saveMethod, requestKey));
+            outcome = topUps.topUp(new TopUpRequest(payerId, amount.value().toPlainString(), method, saveMethod,
+                    requestKey));
         } catch (InvalidRequestException refused) {
             if (placed != null) {
                 UUID discard = placed;
@@ -250,7 +254,8 @@ public class RenewalService {
                 continue;
             }
             HostedService service = services.findById(line.serviceId()).orElse(null);
-            access.requireOwner(service == null ? null : service.accountId(), line.serviceId(), AccountAccess.Action.VIEW,
+            access.requireOwner(service == null ? null : service.accountId(), line.serviceId(),
+                    AccountAccess.Action.VIEW,
                     new InvalidRequestException("services", "That service is not part of your account."));
         }
     }

@@ -29,7 +29,8 @@ class RenewalSettingsStore {
     /** Call under the account lock: an update, then an insert if there was no row (one SQL for H2 and PostgreSQL). */
     void save(AccountId accountId, boolean enabled, @Nullable PayerId payerId) {
         UUID payer = payerId == null ? null : payerId.value();
-        int changed = jdbc.sql("update renewal_settings set top_up_from_saved_method = ?, payer_id = ? where account_id = ?")
+        int changed = jdbc.sql("update renewal_settings set top_up_from_saved_method = ?, payer_id = ? "
+                        + "where account_id = ?")
                 .params(enabled, payer, accountId.value()).update();
         if (changed == 0) {
             jdbc.sql("insert into renewal_settings (account_id, top_up_from_saved_method, payer_id) values (?, ?, ?)")

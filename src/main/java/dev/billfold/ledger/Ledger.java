@@ -34,12 +34,14 @@ public class Ledger {
      * entry and the caller's state change commit or roll back together. A second posting for the same cause fails
      * on the unique key and rolls the whole transaction back.
      */
-    @InternalCall("posted by other features' services inside the transaction that settles the cause; webhooks have no user")
+    @InternalCall("posted by other features' services inside the transaction that settles the cause; "
+            + "webhooks have no user")
     @Transactional(propagation = Propagation.MANDATORY)
     public void post(AccountId accountId, Money amount, LedgerEntryKind kind, String reference) {
         entries.append(new LedgerEntry(LedgerEntryId.random(), accountId, amount, kind, reference, clock.instant()));
         if (entries.addToBalance(accountId, amount) != 1) {
-            throw new IllegalStateException("Account " + accountId.value() + " has no balance in " + amount.currencyCode());
+            throw new IllegalStateException(
+                    "Account " + accountId.value() + " has no balance in " + amount.currencyCode());
         }
     }
 
@@ -48,7 +50,8 @@ public class Ledger {
      * be raced by another debit. For services that have already checked access (or act for the account, like the
      * auto-renewal job); no access check here.
      */
-    @InternalCall("locks the balance row inside the caller's transaction (renewals, the auto-renewal job); the caller checked access")
+    @InternalCall("locks the balance row inside the caller's transaction (renewals, the auto-renewal job); "
+            + "the caller checked access")
     @Transactional(propagation = Propagation.MANDATORY)
     public Money lockBalance(AccountId accountId) {
         return entries.lockedBalance(accountId).orElseThrow(() ->
@@ -78,7 +81,9 @@ public class Ledger {
         return entries.cachedBalance(account.accountId()).orElseGet(() -> Money.zero(account.currency()));
     }
 
-    /** Whether the cached balance equals the sum of the entries. Internal: no access check, so not for callers outside. */
+    /**
+     * Whether the cached balance equals the sum of the entries. Internal: no access check, so not for callers outside.
+     */
     @Transactional(readOnly = true)
     boolean isConsistent(AccountId accountId) {
         Money cached = entries.cachedBalance(accountId).orElseThrow();

@@ -28,7 +28,8 @@ public record LedgerEntry(
             throw new IllegalArgumentException("A ledger entry moves money");
         }
         boolean credit = amount.isPositive();
-        if ((kind == LedgerEntryKind.TOP_UP && !credit) || ((kind == LedgerEntryKind.CHARGE || kind == LedgerEntryKind.REFUND) && credit)) {
+        if ((kind == LedgerEntryKind.TOP_UP && !credit)
+                || ((kind == LedgerEntryKind.CHARGE || kind == LedgerEntryKind.REFUND) && credit)) {
             throw new IllegalArgumentException(kind + " cannot be " + amount);
         }
     }

@@ -1,12 +1,13 @@
 package dev.billfold.ledger;
 
 import dev.billfold.base.TypedId;
+import java.util.Objects;
 import java.util.UUID;
 
 public record LedgerEntryId(UUID value) implements TypedId {
 
     public LedgerEntryId {
-        java.util.Objects.requireNonNull(value);
+        Objects.requireNonNull(value);
     }
 
     public static LedgerEntryId random() {

@@ -24,15 +24,18 @@ class LedgerEntryStore {
     /** A plain insert: entries are never updated, so the aggregate machinery (19% of a credit's CPU) buys nothing. */
     void append(LedgerEntry entry) {
         jdbc.sql("""
-                        insert into ledger_entry (id, account_id, amount_value, amount_currency, kind, reference, created_at)
+                        insert into ledger_entry (id, account_id, amount_value, amount_currency,
+                          kind, reference, created_at)
                         values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(entry.id().value(), entry.accountId().value(), entry.amount().value(), entry.amount().currencyCode(),
-                        entry.kind().name(), entry.reference(), entry.createdAt().atOffset(ZoneOffset.UTC))
+                .params(entry.id().value(), entry.accountId().value(), entry.amount().value(),
+                        entry.amount().currencyCode(), entry.kind().name(), entry.reference(),
+                        entry.createdAt().atOffset(ZoneOffset.UTC))
                 .update();
     }
 
     int addToBalance(AccountId accountId, Money delta) {
-        return jdbc.sql("update account_balance set amount_value = amount_value + ? where account_id = ? and amount_currency = ?")
+        return jdbc.sql("update account_balance set amount_value = amount_value + ? "
+                        + "where account_id = ? and amount_currency = ?")
                 .params(delta.value(), accountId.value(), delta.currencyCode()).update();
     }
 

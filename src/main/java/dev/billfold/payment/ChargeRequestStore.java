@@ -31,13 +31,15 @@ class ChargeRequestStore {
     Optional<ChargeRequest> find(PaymentId paymentId, String idempotencyKey, Money amount) {
         return jdbc.sql("select payer_ref, method_token, description from payment_charge where payment_id = ?")
                 .param(paymentId.value())
-                .query((rs, n) -> new ChargeRequest(idempotencyKey, rs.getString(1), rs.getString(2), amount, rs.getString(3)))
+                .query((rs, n) -> new ChargeRequest(idempotencyKey, rs.getString(1), rs.getString(2), amount,
+                        rs.getString(3)))
                 .optional();
     }
 
     /** Held for clarification while the outcome is open: the provider's later news still settles it. */
     void markOutcomeOpen(PaymentId paymentId, boolean open) {
-        jdbc.sql("update payment_charge set outcome_open = ? where payment_id = ?").params(open, paymentId.value()).update();
+        jdbc.sql("update payment_charge set outcome_open = ? where payment_id = ?").params(open, paymentId.value())
+                .update();
     }
 
     boolean isOutcomeOpen(PaymentId paymentId) {

@@ -23,7 +23,8 @@ class DailyUsageQuery {
                         select count(*), coalesce(sum(amount_value), 0) from payment
                         where account_id = ? and amount_currency = ? and created_at >= ? and created_at < ?
                           and status not in ('REJECTED', 'DELETED')""")
-                .params(accountId.value(), currency.getCurrencyCode(), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
+                .params(accountId.value(), currency.getCurrencyCode(), from.atOffset(ZoneOffset.UTC),
+                        to.atOffset(ZoneOffset.UTC))
                 .query((rs, n) -> new TopUpLimits.DailyUsage(rs.getInt(1), Money.of(rs.getBigDecimal(2), currency)))
                 .single();
     }

@@ -27,8 +27,8 @@ class InvoiceStore {
                           payer_tax_id, payer_address, purpose, issued_at, due_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(invoice.paymentId().value(), invoice.number(), invoice.recipientName(),
-                        invoice.recipientBankDetails(), invoice.payerName(), invoice.payerTaxId(), invoice.payerAddress(),
-                        invoice.purpose(), utc(invoice.issuedAt()), utc(invoice.dueAt()))
+                        invoice.recipientBankDetails(), invoice.payerName(), invoice.payerTaxId(),
+                        invoice.payerAddress(), invoice.purpose(), utc(invoice.issuedAt()), utc(invoice.dueAt()))
                 .update();
     }
 
@@ -36,8 +36,8 @@ class InvoiceStore {
         return jdbc.sql("select * from invoice where payment_id = ?")
                 .param(paymentId.value())
                 .query((rs, n) -> new Invoice(paymentId, rs.getString("number"), rs.getString("recipient_name"),
-                        rs.getString("recipient_bank_details"), rs.getString("payer_name"), rs.getString("payer_tax_id"),
-                        rs.getString("payer_address"), rs.getString("purpose"),
+                        rs.getString("recipient_bank_details"), rs.getString("payer_name"),
+                        rs.getString("payer_tax_id"), rs.getString("payer_address"), rs.getString("purpose"),
                         rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("due_at", OffsetDateTime.class).toInstant()))
                 .optional();

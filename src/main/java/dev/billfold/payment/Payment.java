@@ -57,8 +57,9 @@ public record Payment(
         }
     }
 
-    static Payment waiting(AccountId accountId, PayerId payerId, Money amount, MethodKind kind, @Nullable String provider,
-                           @Nullable PaymentMethodId methodId, String idempotencyKey, boolean saveMethod, Instant now) {
+    static Payment waiting(AccountId accountId, PayerId payerId, Money amount, MethodKind kind,
+                           @Nullable String provider, @Nullable PaymentMethodId methodId, String idempotencyKey,
+                           boolean saveMethod, Instant now) {
         return new Payment(PaymentId.random(), accountId, payerId, amount, null, null, kind, provider, methodId, null,
                 idempotencyKey, saveMethod, PaymentStatus.WAITING_FOR_PAYMENT, null, now, now, null);
     }
@@ -93,10 +94,11 @@ public record Payment(
             throw new IllegalStateException("Provider reference can only be set while waiting");
         }
         if (providerReference != null && !providerReference.equals(reference)) {
-            throw new IllegalStateException("Payment " + id.value() + " already has provider reference " + providerReference);
+            throw new IllegalStateException(
+                    "Payment " + id.value() + " already has provider reference " + providerReference);
         }
-        return new Payment(id, accountId, payerId, amount, credited, exchangeRate, methodKind, provider, paymentMethodId,
-                reference, idempotencyKey, saveMethod, status, statusReason, createdAt, now, version);
+        return new Payment(id, accountId, payerId, amount, credited, exchangeRate, methodKind, provider,
+                paymentMethodId, reference, idempotencyKey, saveMethod, status, statusReason, createdAt, now, version);
     }
 
     /** Why it is still waiting (for example "authentication needed"); only while waiting. */
@@ -104,8 +106,9 @@ public record Payment(
         if (status != PaymentStatus.WAITING_FOR_PAYMENT) {
             throw new IllegalStateException("Only a waiting payment has a waiting reason");
         }
-        return new Payment(id, accountId, payerId, amount, credited, exchangeRate, methodKind, provider, paymentMethodId,
-                providerReference, idempotencyKey, saveMethod, status, reason, createdAt, now, version);
+        return new Payment(id, accountId, payerId, amount, credited, exchangeRate, methodKind, provider,
+                paymentMethodId, providerReference, idempotencyKey, saveMethod, status, reason, createdAt, now,
+                version);
     }
 
     private Payment moveTo(PaymentStatus next, @Nullable String reason, @Nullable Money creditedAmount,
@@ -118,8 +121,9 @@ public record Payment(
     }
 
     Payment withVersion(Long newVersion) {
-        return new Payment(id, accountId, payerId, amount, credited, exchangeRate, methodKind, provider, paymentMethodId,
-                providerReference, idempotencyKey, saveMethod, status, statusReason, createdAt, updatedAt, newVersion);
+        return new Payment(id, accountId, payerId, amount, credited, exchangeRate, methodKind, provider,
+                paymentMethodId, providerReference, idempotencyKey, saveMethod, status, statusReason, createdAt,
+                updatedAt, newVersion);
     }
 
     /** The ledger cause of this payment's credit. */

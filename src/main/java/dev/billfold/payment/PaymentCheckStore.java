@@ -90,7 +90,8 @@ class PaymentCheckStore {
      * enabled provider expire in the reconciler, after a last question. Saved-method charges left waiting are not
      * deleted: an off-session charge that timed out may still have taken the money (DD-031).
      */
-    List<PaymentId> claimExpired(Instant invoicesBefore, Instant othersBefore, Collection<String> askableProviders, int limit) {
+    List<PaymentId> claimExpired(Instant invoicesBefore, Instant othersBefore, Collection<String> askableProviders,
+                                 int limit) {
         List<String> providers = askableProviders.isEmpty() ? List.of("") : List.copyOf(askableProviders);
         return jdbc.sql("""
                         select id from payment
@@ -108,7 +109,8 @@ class PaymentCheckStore {
 
     int recordAttempt(PaymentId id) {
         jdbc.sql("update payment set check_attempts = check_attempts + 1 where id = ?").param(id.value()).update();
-        return jdbc.sql("select check_attempts from payment where id = ?").param(id.value()).query(Integer.class).single();
+        return jdbc.sql("select check_attempts from payment where id = ?").param(id.value()).query(Integer.class)
+                .single();
     }
 
     void scheduleNext(PaymentId id, Instant at) {

@@ -45,7 +45,8 @@ public class PaymentDocuments {
             throw new InvalidRequestException("There is no receipt for this payment: no money was received for it.");
         }
         @Nullable Instant refundedAt = payment.status() == PaymentStatus.REFUNDED ? payment.updatedAt() : null;
-        var receipt = new Receipt(Receipt.numberFor(paymentId), payment, creditedAt, refundedAt, issuer.recipientName());
+        var receipt = new Receipt(Receipt.numberFor(paymentId), payment, creditedAt, refundedAt,
+                issuer.recipientName());
         return new PaymentDocument("receipt-" + receipt.number() + ".pdf", PaymentPdfs.receipt(receipt));
     }
 }

@@ -83,11 +83,13 @@ public class PaymentHistoryQuery {
                 .query((rs, n) -> new PaymentDetails(paymentId, rs.getString("legal_name"), money(rs),
                         PaymentStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
                         MethodKind.valueOf(rs.getString("method_kind")), methodLabel(rs), rs.getString("provider"),
-                        rs.getString("provider_reference"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("provider_reference"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("updated_at", OffsetDateTime.class).toInstant(), null, false))
                 .optional()
                 .orElseThrow(() -> new InvalidRequestException("We could not find that payment."));
-        Invoice invoice = details.methodKind() == MethodKind.INVOICE ? invoices.findByPayment(paymentId).orElse(null) : null;
+        Invoice invoice = details.methodKind() == MethodKind.INVOICE ? invoices.findByPayment(paymentId).orElse(null)
+                : null;
         boolean canConfirm = details.status() == PaymentStatus.WAITING_FOR_PAYMENT
                 && details.methodKind() == MethodKind.SAVED_METHOD && context.role().mayMoveMoney()
                 && customerActions.open(paymentId).isPresent();

@@ -1,12 +1,13 @@
 package dev.billfold.payment;
 
 import dev.billfold.base.TypedId;
+import java.util.Objects;
 import java.util.UUID;
 
 public record PaymentId(UUID value) implements TypedId {
 
     public PaymentId {
-        java.util.Objects.requireNonNull(value);
+        Objects.requireNonNull(value);
     }
 
     public static PaymentId random() {

@@ -1,5 +1,6 @@
 package dev.billfold.payment;
 
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,7 +137,7 @@ final class PaymentPdfs {
     private static PdfPCell cell(String text, BaseFont font) {
         var cell = new PdfPCell(new Phrase(new Chunk(printable(text, font), new Font(font, 10))));
         cell.setBorder(Rectangle.BOTTOM);
-        cell.setBorderColor(new java.awt.Color(0xDD, 0xDD, 0xDD));
+        cell.setBorderColor(new Color(0xDD, 0xDD, 0xDD));
         cell.setPadding(5);
         cell.setVerticalAlignment(Element.ALIGN_TOP);
         return cell;
@@ -160,9 +161,11 @@ final class PaymentPdfs {
     private static BaseFont font(String resource) {
         try (InputStream in = PaymentPdfs.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("Font " + resource + " is missing from the class path (openpdf-fonts-extra)");
+                throw new IllegalStateException(
+                        "Font " + resource + " is missing from the class path (openpdf-fonts-extra)");
             }
-            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(), null);
+            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(),
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (DocumentException e) {

@@ -4,9 +4,9 @@ import dev.billfold.account.AccountAccess;
 import dev.billfold.account.AccountContext;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.gateway.CustomerActionRequest;
+import dev.billfold.gateway.CustomerActions;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.GatewayResult;
-import dev.billfold.gateway.CustomerActions;
 import dev.billfold.gateway.PaymentGateway;
 import dev.billfold.paymentmethod.ChargeableMethod;
 import dev.billfold.paymentmethod.PaymentMethodService;
@@ -99,7 +99,8 @@ public class PaymentService {
                     payment.idempotencyKey() + ":confirm:" + attempt, payment.providerReference(),
                     method.providerToken(), returnPath(paymentId)));
         } catch (RuntimeException unreachable) {
-            log.warn("Payment {}: could not start the bank confirmation at {}", paymentId.value(), gateway.id(), unreachable);
+            log.warn("Payment {}: could not start the bank confirmation at {}", paymentId.value(), gateway.id(),
+                    unreachable);
             result = GatewayResult.unknown(payment.providerReference(), "The provider did not answer.");
         }
         if (result.status() == GatewayResult.Status.PENDING && result.customerAction() != null
@@ -130,7 +131,8 @@ public class PaymentService {
                             "The provider cannot be asked about this payment yet."));
         } catch (RuntimeException unreachable) {
             log.warn("Payment {}: could not ask {} for the outcome", payment.id().value(), gateway.id(), unreachable);
-            return GatewayResult.unknown(payment.providerReference(), "The provider did not answer; we will check again shortly.");
+            return GatewayResult.unknown(payment.providerReference(),
+                    "The provider did not answer; we will check again shortly.");
         }
     }
 

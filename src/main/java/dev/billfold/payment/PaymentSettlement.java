@@ -50,7 +50,8 @@ class PaymentSettlement {
     @Transactional
     Payment apply(PaymentId paymentId, GatewayResult result) {
         Payment payment = payments.lock(paymentId).orElseThrow();
-        if (payment.status() == PaymentStatus.WAITING_FOR_CLARIFICATION && payment.methodKind() == MethodKind.SAVED_METHOD) {
+        if (payment.status() == PaymentStatus.WAITING_FOR_CLARIFICATION
+                && payment.methodKind() == MethodKind.SAVED_METHOD) {
             return settleOpenOutcome(payment, result);
         }
         if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
@@ -172,7 +173,8 @@ class PaymentSettlement {
         Payment next = result.status() == GatewayResult.Status.SUCCEEDED ? succeeded(payment, result)
                 : payment.reject(reasonOr(result, "Declined by the payment provider."), now);
         charges.markOutcomeOpen(payment.id(), false);
-        log.info("Payment {}: the provider settled a charge held for clarification: {}", payment.id().value(), next.status());
+        log.info("Payment {}: the provider settled a charge held for clarification: {}", payment.id().value(),
+                next.status());
         return published(payments.update(next));
     }
 
@@ -261,7 +263,8 @@ class PaymentSettlement {
         Payment credited = payment.credit(now);
         ledger.post(payment.accountId(), credited.credited(), LedgerEntryKind.TOP_UP, payment.ledgerReference());
         if (payment.saveMethod() && result.storedMethod() != null && payment.provider() != null) {
-            methods.recordConfirmedFromCheckout(payment.accountId(), payment.payerId(), payment.provider(), result.storedMethod());
+            methods.recordConfirmedFromCheckout(payment.accountId(), payment.payerId(), payment.provider(),
+                    result.storedMethod());
         }
         return credited;
     }

@@ -51,9 +51,11 @@ public enum PaymentStatus {
 
     public Set<PaymentStatus> allowedNext() {
         return switch (this) {
-            case WAITING_FOR_PAYMENT -> EnumSet.of(CREDITED, CONDITIONALLY_CREDITED, WAITING_FOR_CLARIFICATION, REJECTED, DELETED);
+            case WAITING_FOR_PAYMENT ->
+                    EnumSet.of(CREDITED, CONDITIONALLY_CREDITED, WAITING_FOR_CLARIFICATION, REJECTED, DELETED);
             case CONDITIONALLY_CREDITED -> EnumSet.of(CREDITED, REFUNDED);
-            // REJECTED: a charge held while its outcome was unknown, which the provider then reported declined (DD-035).
+            // REJECTED: a charge held while its outcome was unknown, which the provider then reported declined
+            // (DD-035).
             case WAITING_FOR_CLARIFICATION -> EnumSet.of(CREDITED, REFUNDED, REJECTED);
             case CREDITED -> EnumSet.of(REFUNDED);
             case REJECTED, REFUNDED, DELETED -> EnumSet.noneOf(PaymentStatus.class);

@@ -1,6 +1,7 @@
 package dev.billfold.payment;
 
 import java.time.Instant;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +16,7 @@ record Receipt(String number, PaymentDetails payment, Instant creditedAt, @Nulla
 
     /** "RCT-" and the first 12 hex digits of the payment id: stable, and support finds the payment by its prefix. */
     static String numberFor(PaymentId id) {
-        String hex = id.value().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        String hex = id.value().toString().replace("-", "").toUpperCase(Locale.ROOT);
         return "RCT-" + hex.substring(0, 8) + "-" + hex.substring(8, 12);
     }
 }

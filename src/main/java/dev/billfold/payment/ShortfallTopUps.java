@@ -49,9 +49,10 @@ public class ShortfallTopUps {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ShortfallTopUps(TopUpLimits limits, PaymentMethodService methods, GatewayRegistry gateways, PaymentRepository payments,
-                    DailyUsageQuery dailyUsage, PaymentSettlement settlement, ChargeRequestStore charges,
-                    AccountAccess access, PlatformTransactionManager transactionManager, Clock clock) {
+    ShortfallTopUps(TopUpLimits limits, PaymentMethodService methods, GatewayRegistry gateways,
+                    PaymentRepository payments, DailyUsageQuery dailyUsage, PaymentSettlement settlement,
+                    ChargeRequestStore charges, AccountAccess access, PlatformTransactionManager transactionManager,
+                    Clock clock) {
         this.charges = charges;
         this.limits = limits;
         this.methods = methods;
@@ -74,13 +75,17 @@ public class ShortfallTopUps {
         BigDecimal rounded = shortfall.value().setScale(Money.minorDigits(shortfall.currency()), RoundingMode.CEILING);
         BigDecimal amount = rounded.max(currencyLimits.min());
         if (amount.compareTo(currencyLimits.max()) > 0) {
-            throw new InvalidRequestException("amount", "The balance is %s short, more than the maximum top-up of %s per payment. Top up in several payments first."
-                    .formatted(Money.of(rounded, shortfall.currency()).format(), Money.of(currencyLimits.max(), shortfall.currency()).format()));
+            throw new InvalidRequestException("amount", ("The balance is %s short, more than the maximum top-up of %s "
+                    + "per payment. Top up in several payments first.")
+                    .formatted(Money.of(rounded, shortfall.currency()).format(),
+                            Money.of(currencyLimits.max(), shortfall.currency()).format()));
         }
         return Money.of(amount, shortfall.currency());
     }
 
-    /** The settled state of the payment made with this idempotency key, if it has settled. No access check: internal. */
+    /**
+     * The settled state of the payment made with this idempotency key, if it has settled. No access check: internal.
+     */
     public Optional<PaymentSettled> settled(String idempotencyKey) {
         return payments.findByIdempotencyKey(idempotencyKey)
                 .filter(payment -> payment.status() != PaymentStatus.WAITING_FOR_PAYMENT)
@@ -93,7 +98,8 @@ public class ShortfallTopUps {
      * a second call with the same key never charges again, it reports what the first one did. No access check: the
      * caller acts on the account's standing permission and passes the payer stored with it.
      */
-    @InternalCall("the auto-renewal job tops up without a signed-in user, for the account and payer of the service it renews")
+    @InternalCall("the auto-renewal job tops up without a signed-in user, for the account and payer of the service "
+            + "it renews")
     public Result topUpFromDefaultMethod(AccountId accountId, PayerId payerId, Money shortfall, String idempotencyKey) {
         Optional<Payment> earlier = payments.findByIdempotencyKey(idempotencyKey);
         if (earlier.isPresent()) {
@@ -105,7 +111,8 @@ public class ShortfallTopUps {
         }
         PaymentGateway gateway = gateways.find(method.provider()).orElse(null);
         if (gateway == null) {
-            return new Result(Result.Status.NOT_CREDITED, null, "The provider of " + method.label() + " is not available.");
+            return new Result(Result.Status.NOT_CREDITED, null,
+                    "The provider of " + method.label() + " is not available.");
         }
         Payment payment;
         try {
@@ -132,12 +139,15 @@ public class ShortfallTopUps {
             result = gateway.chargeSavedMethod(chargeRequest(payment, method));
         } catch (RuntimeException unknown) {
             log.warn("Payment {}: automatic top-up outcome unknown", payment.id().value(), unknown);
-            result = GatewayResult.unknown(null, "The provider did not answer; we will check the payment again shortly.");
+            result = GatewayResult.unknown(null,
+                    "The provider did not answer; we will check the payment again shortly.");
         }
         return resultOf(settlement.apply(payment.id(), result), method.label());
     }
 
-    /** The charge as recorded with the payment and as sent: the same request, so a lost answer can be asked for again. */
+    /**
+     * The charge as recorded with the payment and as sent: the same request, so a lost answer can be asked for again.
+     */
     private static ChargeRequest chargeRequest(Payment payment, ChargeableMethod method) {
         return new ChargeRequest(payment.idempotencyKey(), payment.payerId().value().toString(), method.providerToken(),
                 payment.amount(), "Balance top-up for service renewals");
@@ -146,7 +156,8 @@ public class ShortfallTopUps {
     private static Result resultOf(Payment payment, @Nullable String methodLabel) {
         String from = methodLabel == null ? "" : " from " + methodLabel;
         if (payment.status().isCredited()) {
-            return new Result(Result.Status.CREDITED, payment.id(), "%s was topped up%s.".formatted(payment.amount().format(), from));
+            return new Result(Result.Status.CREDITED, payment.id(),
+                    "%s was topped up%s.".formatted(payment.amount().format(), from));
         }
         return new Result(Result.Status.NOT_CREDITED, payment.id(), "The top-up of %s%s was not credited: %s"
                 .formatted(payment.amount().format(), from, TopUpService.messageFor(payment)));

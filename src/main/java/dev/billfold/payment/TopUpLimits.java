@@ -63,7 +63,8 @@ class TopUpLimits {
             normalised = text.replace(',', '.');
         } else {
             throw new InvalidRequestException("amount",
-                    "Enter the amount as a number, for example %s.".formatted(Money.of(limits.min(), currency).value().toPlainString()));
+                    "Enter the amount as a number, for example %s."
+                            .formatted(Money.of(limits.min(), currency).value().toPlainString()));
         }
         BigDecimal value = new BigDecimal(normalised);
         int digits = Money.minorDigits(currency);
@@ -91,15 +92,17 @@ class TopUpLimits {
     void checkDaily(Money amount, DailyUsage usedToday) {
         TopUpProperties.CurrencyLimits limits = limitsFor(amount.currency());
         if (limits.dailyCount() != null && usedToday.count() >= limits.dailyCount()) {
-            throw new InvalidRequestException("amount", "At most %d top-ups a day are allowed, and you have made %d today. Try again tomorrow."
-                    .formatted(limits.dailyCount(), usedToday.count()));
+            throw new InvalidRequestException("amount",
+                    "At most %d top-ups a day are allowed, and you have made %d today. Try again tomorrow."
+                            .formatted(limits.dailyCount(), usedToday.count()));
         }
         if (limits.dailyTotal() != null) {
             Money cap = Money.of(limits.dailyTotal(), amount.currency());
             Money left = cap.minus(usedToday.total());
             if (amount.isGreaterThan(left)) {
                 throw new InvalidRequestException("amount", "Top-ups are limited to %s a day; %s is left today."
-                        .formatted(cap.format(), left.isNegative() ? Money.zero(amount.currency()).format() : left.format()));
+                        .formatted(cap.format(),
+                                left.isNegative() ? Money.zero(amount.currency()).format() : left.format()));
             }
         }
     }

@@ -18,6 +18,7 @@ import dev.billfold.paymentmethod.ChargeableMethod;
 import dev.billfold.paymentmethod.PaymentMethodService;
 import dev.billfold.paymentmethod.SavedMethodSummary;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -93,7 +94,8 @@ public class TopUpService {
         List<SavedMethodSummary> saved = methods.chargeableMethods(payerId);
         boolean hasDefault = saved.stream().anyMatch(SavedMethodSummary::isDefault);
         for (SavedMethodSummary method : saved) {
-            options.add(new MethodOption(new MethodChoice.Saved(method.id()), method.label(), false, method.isDefault()));
+            options.add(new MethodOption(new MethodChoice.Saved(method.id()), method.label(), false,
+                    method.isDefault()));
         }
         Currency currency = access.require(access.requirePayer(payerId, AccountAccess.Action.VIEW).accountId(),
                 AccountAccess.Action.VIEW).currency();
@@ -108,7 +110,9 @@ public class TopUpService {
         return options;
     }
 
-    /** Creates the payment and starts the flow that fits the method. Not one transaction: providers are called between. */
+    /**
+     * Creates the payment and starts the flow that fits the method. Not one transaction: providers are called between.
+     */
     /**
      * Checks that a top-up's payer and saved method belong to an account of the current user, before anything is
      * created, for flows that do other work first (a renewal order): a foreign id is refused and logged. The role and
@@ -140,14 +144,15 @@ public class TopUpService {
         PaymentGateway gateway = null;
         switch (request.method()) {
             case MethodChoice.Saved saved -> {
-                gateway = gateways.find(savedMethod.provider()).orElseThrow(() ->
-                        new InvalidRequestException("method", "That payment method's provider is not available right now."));
+                gateway = gateways.find(savedMethod.provider()).orElseThrow(() -> new InvalidRequestException("method",
+                        "That payment method's provider is not available right now."));
             }
             case MethodChoice.Checkout checkout -> {
                 gateway = gateways.require(checkout.provider());
                 if (!gateway.supports(account.currency())) {
-                    throw new InvalidRequestException("method", "%s does not take payments in %s. Choose another method."
-                            .formatted(gateway.displayName(), account.currency().getCurrencyCode()));
+                    throw new InvalidRequestException("method",
+                            "%s does not take payments in %s. Choose another method."
+                                    .formatted(gateway.displayName(), account.currency().getCurrencyCode()));
                 }
             }
             case MethodChoice.Invoice invoice -> {
@@ -158,7 +163,8 @@ public class TopUpService {
     }
 
     private Payment create(AccountContext account, PayerSummary payer, Money amount, TopUpRequest request,
-                           @Nullable ChargeableMethod savedMethod, @Nullable PaymentGateway gateway, String idempotencyKey) {
+                           @Nullable ChargeableMethod savedMethod, @Nullable PaymentGateway gateway,
+                           String idempotencyKey) {
         MethodKind kind = request.method().kind();
         try {
             return transaction.execute(status -> {
@@ -196,15 +202,18 @@ public class TopUpService {
         };
     }
 
-    private TopUpOutcome startCheckout(Payment payment, PayerSummary payer, AccountContext account, PaymentGateway gateway) {
+    private TopUpOutcome startCheckout(Payment payment, PayerSummary payer, AccountContext account,
+                                       PaymentGateway gateway) {
         String returnPath = PaymentService.returnPath(payment.id());
         try {
-            CheckoutSession session = gateway.startCheckout(new CheckoutRequest(payment.idempotencyKey(), payment.amount(),
-                    payer.id().value().toString(), payer.legalName(), description(account), returnPath, returnPath, payment.saveMethod()));
+            CheckoutSession session = gateway.startCheckout(new CheckoutRequest(payment.idempotencyKey(),
+                    payment.amount(), payer.id().value().toString(), payer.legalName(), description(account),
+                    returnPath, returnPath, payment.saveMethod()));
             settlement.attachReference(payment.id(), session.reference());
             return new TopUpOutcome.RedirectToProvider(payment.id(), session.redirectUrl());
         } catch (InvalidRequestException notPayableThere) {
-            // The provider cannot take this amount (e.g. fractions of a currency it only takes whole); nothing was charged.
+            // The provider cannot take this amount (e.g. fractions of a currency it only takes whole); nothing was
+            // charged.
             Payment rejected = settlement.rejectUnstarted(payment.id(), notPayableThere.getMessage());
             return new TopUpOutcome.Completed(rejected.id(), rejected.status(), rejected.statusReason());
         } catch (RuntimeException providerDown) {
@@ -215,14 +224,16 @@ public class TopUpService {
         }
     }
 
-    private TopUpOutcome chargeSaved(Payment payment, AccountContext account, ChargeableMethod method, PaymentGateway gateway) {
+    private TopUpOutcome chargeSaved(Payment payment, AccountContext account, ChargeableMethod method,
+                                     PaymentGateway gateway) {
         GatewayResult result;
         try {
             result = gateway.chargeSavedMethod(chargeRequest(payment, method, account));
         } catch (RuntimeException unknown) {
             // The money may have moved: the payment stays waiting for the poller, never rejected.
             log.warn("Payment {}: charge outcome unknown", payment.id().value(), unknown);
-            result = GatewayResult.unknown(null, "The provider did not answer; we will check the payment again shortly.");
+            result = GatewayResult.unknown(null,
+                    "The provider did not answer; we will check the payment again shortly.");
         }
         Payment settled = settlement.apply(payment.id(), result);
         return new TopUpOutcome.Completed(settled.id(), settled.status(), messageFor(settled));
@@ -254,7 +265,7 @@ public class TopUpService {
                         payment.amount().format());
         return new Invoice(payment.id(), number, invoiceProperties.recipientName(),
                 invoiceProperties.recipientBankDetails(), payer.legalName(), payer.taxId(), payer.address(), purpose,
-                now, now.plus(java.time.Duration.ofDays(invoiceProperties.paymentTermsDays())));
+                now, now.plus(Duration.ofDays(invoiceProperties.paymentTermsDays())));
     }
 
     static String messageFor(Payment payment) {

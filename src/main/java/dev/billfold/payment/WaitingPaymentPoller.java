@@ -41,13 +41,16 @@ public class WaitingPaymentPoller implements Poller {
 
     private static final Logger log = LoggerFactory.getLogger(WaitingPaymentPoller.class);
     static final String LANE = "payments:";
-    /** Re-sending stops this long before the provider's replay window ends: our clock, theirs, and the call's own time. */
+    /**
+     * Re-sending stops this long before the provider's replay window ends: our clock, theirs, and the call's own time.
+     */
     static final Duration REPLAY_MARGIN = Duration.ofHours(1);
-    static final String PAST_REPLAY_WINDOW = "The provider did not answer when this payment was charged, and the charge "
-            + "can no longer be repeated safely to learn its outcome. Support will check it with the provider; nothing "
-            + "will be charged again.";
+    static final String PAST_REPLAY_WINDOW = "The provider did not answer when this payment was charged, and the "
+            + "charge can no longer be repeated safely to learn its outcome. Support will check it with the "
+            + "provider; nothing will be charged again.";
     static final String NO_RECORDED_REQUEST = "The provider did not answer when this payment was charged, and the "
-            + "charge cannot be repeated exactly. Support will check it with the provider; nothing will be charged again.";
+            + "charge cannot be repeated exactly. Support will check it with the provider; nothing will be charged "
+            + "again.";
 
     private final PaymentCheckStore checks;
     private final PaymentSettlement settlement;
@@ -78,12 +81,15 @@ public class WaitingPaymentPoller implements Poller {
         return "Payment reconciliation";
     }
 
-    /** One cycle: expiry of what needs no question, then each provider's waiting checkouts and charges in its own lane. */
+    /**
+     * One cycle: expiry of what needs no question, then each provider's waiting checkouts and charges in its own lane.
+     */
     @Override
     public Map<String, Integer> runCycle() {
         expireUnasked();
         List<String> providerLanes = gateways.enabled().stream().map(g -> LANE + g.id()).toList();
-        return lanes.run(providerLanes, lane -> checkProvider(gateways.find(lane.substring(LANE.length())).orElseThrow()),
+        return lanes.run(providerLanes,
+                lane -> checkProvider(gateways.find(lane.substring(LANE.length())).orElseThrow()),
                 properties.providerBudget().plus(Duration.ofSeconds(5)));
     }
 
@@ -108,11 +114,13 @@ public class WaitingPaymentPoller implements Poller {
                     return asked;
                 }
                 try {
-                    settlement.applyPolled(payment.id(), ask(gateway, payment), payment.createdAt().plus(properties.paymentExpiry()),
+                    settlement.applyPolled(payment.id(), ask(gateway, payment),
+                            payment.createdAt().plus(properties.paymentExpiry()),
                             expiryReason(properties.paymentExpiry()));
                     asked++;
                 } catch (RuntimeException e) {
-                    log.error("Payment {}: reconciliation failed; due again when its lease ends", payment.id().value(), e);
+                    log.error("Payment {}: reconciliation failed; due again when its lease ends",
+                            payment.id().value(), e);
                 }
             }
         }
@@ -120,16 +128,17 @@ public class WaitingPaymentPoller implements Poller {
     }
 
     /**
-     * Saved-method charges still waiting: one with a provider reference is asked about; one without is re-sent unchanged
-     * with its idempotency key while the provider still replays it, and held for clarification, without a call, after.
+     * Saved-method charges still waiting: one with a provider reference is asked about; one without is re-sent
+     * unchanged with its idempotency key while the provider still replays it, and held for clarification, without a
+     * call, after.
      */
     private int checkCharges(PaymentGateway gateway, long deadline) {
         int asked = 0;
         while (System.nanoTime() < deadline) {
             Instant now = clock.instant();
-            List<PaymentCheckStore.DueCharge> due = transaction.execute(status -> checks.claimDueCharges(gateway.id(), now,
-                    now.minus(properties.lease()), now.minus(properties.paymentExpiry()), now.plus(properties.lease()),
-                    properties.batchSize()));
+            List<PaymentCheckStore.DueCharge> due = transaction.execute(status -> checks.claimDueCharges(
+                    gateway.id(), now, now.minus(properties.lease()), now.minus(properties.paymentExpiry()),
+                    now.plus(properties.lease()), properties.batchSize()));
             if (due == null || due.isEmpty()) {
                 break;
             }
@@ -148,12 +157,15 @@ public class WaitingPaymentPoller implements Poller {
                         asked++;
                         continue;
                     }
-                    ChargeRequest request = charges.find(charge.id(), charge.idempotencyKey(), charge.amount()).orElse(null);
+                    ChargeRequest request = charges.find(charge.id(), charge.idempotencyKey(), charge.amount())
+                            .orElse(null);
                     ChargeLookup lookup = gateway.as(ChargeLookup.class).orElse(null);
                     Duration replayWindow = lookup == null ? Duration.ZERO : lookup.chargeReplayWindow();
                     Instant replayEnds = charge.createdAt().plus(replayWindow).minus(REPLAY_MARGIN);
-                    if (charge.providerReference() == null && (request == null || !clock.instant().isBefore(replayEnds))) {
-                        settlement.holdOpenCharge(charge.id(), request == null ? NO_RECORDED_REQUEST : PAST_REPLAY_WINDOW);
+                    if (charge.providerReference() == null
+                            && (request == null || !clock.instant().isBefore(replayEnds))) {
+                        settlement.holdOpenCharge(charge.id(),
+                                request == null ? NO_RECORDED_REQUEST : PAST_REPLAY_WINDOW);
                         continue;
                     }
                     long left = deadline - System.nanoTime();
@@ -161,13 +173,15 @@ public class WaitingPaymentPoller implements Poller {
                         return asked;
                     }
                     GatewayResult result = lookup == null
-                            ? GatewayResult.unknown(charge.providerReference(), "This provider cannot be asked about a charge.")
+                            ? GatewayResult.unknown(charge.providerReference(),
+                                    "This provider cannot be asked about a charge.")
                             : askCharge(lookup, charge, request);
                     settlement.applyPolledCharge(charge.id(), result, replayEnds, expiresAt,
                             unsettledReason(properties.paymentExpiry()), cancellation != null);
                     asked++;
                 } catch (RuntimeException e) {
-                    log.error("Payment {}: charge reconciliation failed; due again when its lease ends", charge.id().value(), e);
+                    log.error("Payment {}: charge reconciliation failed; due again when its lease ends",
+                            charge.id().value(), e);
                 }
             }
         }
@@ -189,10 +203,10 @@ public class WaitingPaymentPoller implements Poller {
             log.warn("Payment {}: {} did not answer the cancel", charge.id().value(), gateway.id(), unreachable);
             result = GatewayResult.unknown(reference, "The provider did not answer; we will try again shortly.");
         }
-        Payment payment = settlement.cancelUnconfirmed(charge.id(), result, unconfirmedReason(properties.paymentExpiry()),
-                unsettledReason(properties.paymentExpiry()));
-        log.info("Payment {}: not confirmed by its customer in time; cancel answered {}, payment {}", charge.id().value(),
-                result.status(), payment.status());
+        Payment payment = settlement.cancelUnconfirmed(charge.id(), result,
+                unconfirmedReason(properties.paymentExpiry()), unsettledReason(properties.paymentExpiry()));
+        log.info("Payment {}: not confirmed by its customer in time; cancel answered {}, payment {}",
+                charge.id().value(), result.status(), payment.status());
     }
 
     static String unconfirmedReason(Duration after) {
@@ -212,7 +226,8 @@ public class WaitingPaymentPoller implements Poller {
             return gateway.chargeResult(request, charge.providerReference());
         } catch (RuntimeException unreachable) {
             log.warn("Payment {}: {} did not answer about the charge", charge.id().value(), gateway.id(), unreachable);
-            return GatewayResult.unknown(charge.providerReference(), "The provider did not answer; we will check again shortly.");
+            return GatewayResult.unknown(charge.providerReference(),
+                    "The provider did not answer; we will check again shortly.");
         }
     }
 
@@ -228,7 +243,8 @@ public class WaitingPaymentPoller implements Poller {
             return gateway.checkoutResult(payment.providerReference());
         } catch (RuntimeException unreachable) {
             log.warn("Payment {}: {} did not answer", payment.id().value(), gateway.id(), unreachable);
-            return GatewayResult.unknown(payment.providerReference(), "The provider did not answer; we will check again shortly.");
+            return GatewayResult.unknown(payment.providerReference(),
+                    "The provider did not answer; we will check again shortly.");
         }
     }
 

@@ -45,7 +45,8 @@ class MethodChangeFeed {
                 .params(after.atOffset(ZoneOffset.UTC), origin)
                 .query((rs, n) -> new Entry(rs.getLong(1), rs.getObject(5, OffsetDateTime.class).toInstant(),
                         new PaymentMethodChanged(new PaymentMethodId(rs.getObject(2, UUID.class)),
-                                new PayerId(rs.getObject(3, UUID.class)), PaymentMethodStatus.valueOf(rs.getString(4)))))
+                                new PayerId(rs.getObject(3, UUID.class)),
+                                PaymentMethodStatus.valueOf(rs.getString(4)))))
                 .list();
     }
 

@@ -51,7 +51,9 @@ public class MethodChanges {
         this.feed = feed;
     }
 
-    /** Until cancelled, {@code listener} hears of every change of the payer's methods, on whichever node it was made. */
+    /**
+     * Until cancelled, {@code listener} hears of every change of the payer's methods, on whichever node it was made.
+     */
     public Subscription subscribe(PayerId payerId, Consumer<PaymentMethodChanged> listener) {
         Listener entry = new Listener(listener);
         listeners.computeIfAbsent(payerId, id -> ConcurrentHashMap.newKeySet()).add(entry);
@@ -88,7 +90,8 @@ public class MethodChanges {
             return 0;
         }
         Instant now = feed.now();
-        // A page that just opened may have missed a change that committed while it loaded: the first look reaches back too.
+        // A page that just opened may have missed a change that committed while it loaded: the first look reaches back
+        // too.
         Instant from = (lastRead == null ? now : lastRead).minus(OVERLAP);
         List<MethodChangeFeed.Entry> entries = feed.madeElsewhereAfter(from, node);
         int handed = 0;

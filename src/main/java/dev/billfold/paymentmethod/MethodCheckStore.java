@@ -64,8 +64,10 @@ class MethodCheckStore {
 
     /** Counts one more unanswered question and returns the count. */
     int recordAttempt(PaymentMethodId id) {
-        jdbc.sql("update payment_method set check_attempts = check_attempts + 1 where id = ?").param(id.value()).update();
-        return jdbc.sql("select check_attempts from payment_method where id = ?").param(id.value()).query(Integer.class).single();
+        jdbc.sql("update payment_method set check_attempts = check_attempts + 1 where id = ?").param(id.value())
+                .update();
+        return jdbc.sql("select check_attempts from payment_method where id = ?").param(id.value())
+                .query(Integer.class).single();
     }
 
     void scheduleNext(PaymentMethodId id, Instant at) {

@@ -60,7 +60,8 @@ class MethodSetupSettlement {
                     yield method.fail("This card is already saved.", now);
                 }
                 LocalDate expires = saved.expires() == null ? null : saved.expires().atEndOfMonth();
-                yield method.confirmSetup(saved.token(), saved.label(), expires, !methods.payerHasDefault(method.payerId()), now);
+                yield method.confirmSetup(saved.token(), saved.label(), expires,
+                        !methods.payerHasDefault(method.payerId()), now);
             }
             case DECLINED, CANCELLED -> method.fail(result.reason() == null || result.reason().isBlank()
                     ? "The provider did not save the method." : result.reason(), now);
@@ -99,7 +100,8 @@ class MethodSetupSettlement {
     Applied giveUpIfDue(PaymentMethodId methodId) {
         PaymentMethod method = lock(methodId);
         Instant now = clock.instant();
-        if (method.status() != PaymentMethodStatus.PENDING || now.isBefore(method.createdAt().plus(poller.giveUpAfter()))) {
+        if (method.status() != PaymentMethodStatus.PENDING
+                || now.isBefore(method.createdAt().plus(poller.giveUpAfter()))) {
             return new Applied(method, false);
         }
         return giveUp(method, now);

@@ -64,7 +64,8 @@ public record PaymentMethod(
     }
 
     /** The provider saved the method of a setup: it gets its token and label now. */
-    PaymentMethod confirmSetup(String token, String newLabel, @Nullable LocalDate expires, boolean makeDefault, Instant now) {
+    PaymentMethod confirmSetup(String token, String newLabel, @Nullable LocalDate expires, boolean makeDefault,
+                               Instant now) {
         requireMove(PaymentMethodStatus.CONFIRMED);
         return new PaymentMethod(id, accountId, payerId, provider, token, newLabel, PaymentMethodStatus.CONFIRMED,
                 makeDefault, expires, null, createdAt, now, setupReference, version);

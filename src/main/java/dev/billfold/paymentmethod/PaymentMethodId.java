@@ -1,12 +1,13 @@
 package dev.billfold.paymentmethod;
 
 import dev.billfold.base.TypedId;
+import java.util.Objects;
 import java.util.UUID;
 
 public record PaymentMethodId(UUID value) implements TypedId {
 
     public PaymentMethodId {
-        java.util.Objects.requireNonNull(value);
+        Objects.requireNonNull(value);
     }
 
     public static PaymentMethodId random() {

@@ -16,14 +16,16 @@ interface PaymentMethodRepository extends Repository<PaymentMethod, PaymentMetho
     @Query("select * from payment_method where id = :id for update")
     Optional<PaymentMethod> findLockedById(PaymentMethodId id);
 
-    @Query("select * from payment_method where payer_id = :payerId and status = 'CONFIRMED' order by is_default desc, created_at")
+    @Query("select * from payment_method where payer_id = :payerId and status = 'CONFIRMED' "
+            + "order by is_default desc, created_at")
     List<PaymentMethod> findConfirmedByPayer(PayerId payerId);
 
     @Query("select count(*) > 0 from payment_method where payer_id = :payerId and is_default = true")
     boolean payerHasDefault(PayerId payerId);
 
     /** What the methods page lists: everything but removed methods, the default first, then the newest. */
-    @Query("select * from payment_method where payer_id = :payerId and status <> 'REMOVED' order by is_default desc, created_at desc, id")
+    @Query("select * from payment_method where payer_id = :payerId and status <> 'REMOVED' "
+            + "order by is_default desc, created_at desc, id")
     List<PaymentMethod> findListedByPayer(PayerId payerId);
 
     @Query("select * from payment_method where payer_id = :payerId and is_default = true for update")

@@ -14,6 +14,7 @@ import dev.billfold.gateway.PaymentGateway;
 import dev.billfold.gateway.SetupRequest;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,7 +78,7 @@ public class PaymentMethodService {
     @Transactional(readOnly = true)
     public List<MethodListItem> methods(PayerId payerId) {
         access.requirePayer(payerId, AccountAccess.Action.VIEW);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return methods.findListedByPayer(payerId).stream()
                 .map(method -> MethodListItem.of(method, providerName(method.provider()), today)).toList();
     }
@@ -92,8 +93,9 @@ public class PaymentMethodService {
         access.lockForUpdate(method.accountId());
         PaymentMethod current = methods.findLockedById(methodId).orElseThrow();
         if (current.status() != PaymentMethodStatus.CONFIRMED) {
-            throw new InvalidRequestException("method", "Only a confirmed payment method can be the default; this one is %s."
-                    .formatted(current.status().label().toLowerCase()));
+            throw new InvalidRequestException("method",
+                    "Only a confirmed payment method can be the default; this one is %s."
+                            .formatted(current.status().label().toLowerCase()));
         }
         if (!current.isDefault()) {
             for (PaymentMethod other : methods.findLockedDefaultsByPayer(current.payerId())) {
@@ -103,7 +105,7 @@ public class PaymentMethodService {
             events.publishEvent(PaymentMethodChanged.of(current));
         }
         return MethodListItem.of(current, providerName(current.provider()),
-                LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     /** What removing the method would affect, for the confirmation: the auto-renewal top-ups that use the default. */
@@ -123,8 +125,9 @@ public class PaymentMethodService {
     public void remove(PaymentMethodId methodId) {
         PaymentMethod method = transaction.execute(status -> owned(methodId, AccountAccess.Action.MOVE_MONEY));
         if (method.status() != PaymentMethodStatus.CONFIRMED) {
-            throw new InvalidRequestException("method", "Only a confirmed payment method can be removed; this one is %s."
-                    .formatted(method.status().label().toLowerCase()));
+            throw new InvalidRequestException("method",
+                    "Only a confirmed payment method can be removed; this one is %s."
+                            .formatted(method.status().label().toLowerCase()));
         }
         PaymentGateway gateway = gateways.find(method.provider()).orElse(null);
         boolean detached;
@@ -136,8 +139,10 @@ public class PaymentMethodService {
         }
         if (!detached) {
             throw new InvalidRequestException("method", gateway == null
-                    ? "That payment provider is switched off, so the method cannot be removed there now. Nothing changed."
-                    : "%s could not be reached to remove the method. Nothing changed; please try again.".formatted(gateway.displayName()));
+                    ? "That payment provider is switched off, so the method cannot be removed there now. "
+                            + "Nothing changed."
+                    : "%s could not be reached to remove the method. Nothing changed; please try again."
+                            .formatted(gateway.displayName()));
         }
         transaction.executeWithoutResult(status -> {
             access.lockForUpdate(method.accountId());
@@ -181,7 +186,8 @@ public class PaymentMethodService {
         PaymentMethod method = methods.findById(methodId).orElse(null);
         if (method == null || !method.payerId().equals(payer.id())) {
             throw access.denied(AccountAccess.Action.VIEW, methodId,
-                    new InvalidRequestException("method", "That payment method does not belong to the selected payer."));
+                    new InvalidRequestException("method",
+                            "That payment method does not belong to the selected payer."));
         }
     }
 
@@ -191,11 +197,13 @@ public class PaymentMethodService {
         PaymentMethod method = methods.findById(methodId).orElse(null);
         if (method == null || !method.payerId().equals(payer.id())) {
             throw access.denied(AccountAccess.Action.MOVE_MONEY, methodId,
-                    new InvalidRequestException("method", "That payment method does not belong to the selected payer."));
+                    new InvalidRequestException("method",
+                            "That payment method does not belong to the selected payer."));
         }
         if (!method.isChargeable()) {
             throw new InvalidRequestException("method",
-                    "That payment method is %s and cannot be charged.".formatted(method.status().label().toLowerCase()));
+                    "That payment method is %s and cannot be charged."
+                            .formatted(method.status().label().toLowerCase()));
         }
         return new ChargeableMethod(method.id(), method.provider(), Objects.requireNonNull(method.providerToken()),
                 method.label());
@@ -206,13 +214,15 @@ public class PaymentMethodService {
      * No user is signed in there, so there is no access check: the caller passes the payer from the account's own
      * settings, and the method must belong to that account too.
      */
-    @InternalCall("the auto-renewal job has no signed-in user; it passes the account and the payer of its own standing order")
+    @InternalCall("the auto-renewal job has no signed-in user; it passes the account and the payer of its own "
+            + "standing order")
     @Transactional(readOnly = true)
-    public java.util.Optional<ChargeableMethod> defaultMethodForStandingOrder(AccountId accountId, PayerId payerId) {
+    public Optional<ChargeableMethod> defaultMethodForStandingOrder(AccountId accountId, PayerId payerId) {
         return methods.findConfirmedByPayer(payerId).stream()
                 .filter(method -> method.isDefault() && method.accountId().equals(accountId))
                 .findFirst()
-                .map(method -> new ChargeableMethod(method.id(), method.provider(), method.providerToken(), method.label()));
+                .map(method -> new ChargeableMethod(method.id(), method.provider(), method.providerToken(),
+                        method.label()));
     }
 
     /**
@@ -220,7 +230,8 @@ public class PaymentMethodService {
      * confirmed at once; the payer's first confirmed method becomes the default. Runs inside the settlement
      * transaction and is idempotent by (provider, token).
      */
-    @InternalCall("settlement records a method the provider saved while taking a payment; no user is signed in for webhooks")
+    @InternalCall("settlement records a method the provider saved while taking a payment; "
+            + "no user is signed in for webhooks")
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordConfirmedFromCheckout(AccountId accountId, PayerId payerId, String provider,
                                             GatewayResult.StoredMethod saved) {
@@ -279,7 +290,8 @@ public class PaymentMethodService {
         }
         GatewayResult result = gateways.find(method.provider(), MethodSetup.class)
                 .map(gateway -> askProvider(gateway, method))
-                .orElseGet(() -> GatewayResult.unknown(method.setupReference(), "The payment provider is switched off."));
+                .orElseGet(() -> GatewayResult.unknown(method.setupReference(),
+                        "The payment provider is switched off."));
         return SetupStatus.of(setups.apply(methodId, result).method());
     }
 
@@ -288,11 +300,15 @@ public class PaymentMethodService {
             return gateway.setupResult(Objects.requireNonNull(method.setupReference()));
         } catch (RuntimeException unreachable) {
             log.warn("Method {}: could not ask {} about its setup", method.id().value(), gateway.id(), unreachable);
-            return GatewayResult.unknown(method.setupReference(), "The provider did not answer; we will check again shortly.");
+            return GatewayResult.unknown(method.setupReference(),
+                    "The provider did not answer; we will check again shortly.");
         }
     }
 
-    /** The key a setup carries to the provider and back; it names the method, so a webhook finds it without a lookup table. */
+    /**
+     * The key a setup carries to the provider and back; it names the method, so a webhook finds it without a lookup
+     * table.
+     */
     static String setupKey(PaymentMethodId id) {
         return SETUP_KEY_PREFIX + id.value();
     }
@@ -317,8 +333,8 @@ public class PaymentMethodService {
                               @Nullable String failureReason, PayerId payerId) {
 
         static SetupStatus of(PaymentMethod method) {
-            return new SetupStatus(method.id(), method.status(), method.label(), method.isDefault(), method.failureReason(),
-                    method.payerId());
+            return new SetupStatus(method.id(), method.status(), method.label(), method.isDefault(),
+                    method.failureReason(), method.payerId());
         }
     }
 

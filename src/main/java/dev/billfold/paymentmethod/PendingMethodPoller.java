@@ -111,7 +111,8 @@ public class PendingMethodPoller implements Poller {
             result = gateway.setupResult(Objects.requireNonNull(method.setupReference()));
         } catch (RuntimeException unreachable) {
             log.warn("Method {}: {} did not answer about its setup", method.id().value(), gateway.id(), unreachable);
-            result = GatewayResult.unknown(method.setupReference(), "The provider did not answer; we will check again.");
+            result = GatewayResult.unknown(method.setupReference(),
+                    "The provider did not answer; we will check again.");
         }
         settlement.applyPolled(method.id(), result);
     }

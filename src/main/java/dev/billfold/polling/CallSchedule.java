@@ -27,7 +27,10 @@ record CallSchedule(Duration interval, int burst) {
         }
     }
 
-    /** The schedule for {@code perSecond} calls; the interval is rounded to whole microseconds, the database's precision. */
+    /**
+     * The schedule for {@code perSecond} calls; the interval is rounded to whole microseconds, the database's
+     * precision.
+     */
     static CallSchedule perSecond(double perSecond, int burst) {
         long micros = Math.max(1, Math.round(1_000_000 / perSecond));
         return new CallSchedule(Duration.ofNanos(micros * 1_000), burst);

@@ -44,7 +44,9 @@ public record PollerProperties(
         backoff = List.copyOf(backoff);
     }
 
-    /** The delay before asking again after {@code attempts} unanswered questions (1 = the first), capped at 24 hours. */
+    /**
+     * The delay before asking again after {@code attempts} unanswered questions (1 = the first), capped at 24 hours.
+     */
     public Duration delayAfter(int attempts) {
         Duration delay = backoff.get(Math.min(Math.max(attempts, 1), backoff.size()) - 1);
         return delay.compareTo(CAP) > 0 ? CAP : delay;

@@ -36,7 +36,8 @@ public class ProviderCallLimiter {
 
     @Autowired
     ProviderCallLimiter(PollerProperties properties, ProviderCallSlots slots, PlatformTransactionManager transactions) {
-        this(CallSchedule.perSecond(properties.callsPerSecond(), BURST), slots, transactions, Clock.systemUTC(), Thread::sleep);
+        this(CallSchedule.perSecond(properties.callsPerSecond(), BURST), slots, transactions, Clock.systemUTC(),
+                Thread::sleep);
     }
 
     ProviderCallLimiter(CallSchedule schedule, ProviderCallSlots slots, PlatformTransactionManager transactions,

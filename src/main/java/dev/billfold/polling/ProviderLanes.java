@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,14 +62,16 @@ public class ProviderLanes implements DisposableBean {
         List<String> late = new ArrayList<>();
         for (var entry : started.entrySet()) {
             try {
-                done.put(entry.getKey(), entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                done.put(entry.getKey(),
+                        entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (TimeoutException slow) {
                 late.add(entry.getKey());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return done;
-            } catch (java.util.concurrent.ExecutionException failed) {
-                log.error("Lane {} failed; its items are due again when their lease ends", entry.getKey(), failed.getCause());
+            } catch (ExecutionException failed) {
+                log.error("Lane {} failed; its items are due again when their lease ends", entry.getKey(),
+                        failed.getCause());
             }
         }
         if (!late.isEmpty()) {

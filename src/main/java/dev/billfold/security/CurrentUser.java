@@ -1,6 +1,7 @@
 package dev.billfold.security;
 
 import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -66,7 +67,7 @@ public class CurrentUser {
     }
 
     /** Thrown when a service is called without a signed-in user that Billfold knows. */
-    public static final class NotSignedInException extends org.springframework.security.access.AccessDeniedException {
+    public static final class NotSignedInException extends AccessDeniedException {
         NotSignedInException() {
             super("Sign in to continue.");
         }

@@ -42,7 +42,8 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
                 throw e;
             }
             // Two first sign-ins of the same person raced (two tabs); the other one created the user, so match it.
-            log.info("Concurrent first sign-in of {} at {}; matching the user just created", oidcUser.getSubject(), issuer);
+            log.info("Concurrent first sign-in of {} at {}; matching the user just created", oidcUser.getSubject(),
+                    issuer);
             users.signedIn(issuer, oidcUser.getSubject(), displayName(oidcUser), email, verified);
         }
         return oidcUser;

@@ -27,7 +27,8 @@ class OidcUsers {
      * The user with this identity, created if new, with name and email as the provider says today. Never matched by
      * email or name: those can change hands at the provider, issuer and subject cannot.
      */
-    public AppUser signedIn(String issuer, String subject, String displayName, @Nullable String email, boolean emailVerified) {
+    public AppUser signedIn(String issuer, String subject, String displayName, @Nullable String email,
+                            boolean emailVerified) {
         try {
             return transaction.execute(status -> signInOnce(issuer, subject, displayName, email, emailVerified));
         } catch (DuplicateKeyException | OptimisticLockingFailureException concurrentSignIn) {

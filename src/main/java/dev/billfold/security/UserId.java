@@ -1,12 +1,13 @@
 package dev.billfold.security;
 
 import dev.billfold.base.TypedId;
+import java.util.Objects;
 import java.util.UUID;
 
 public record UserId(UUID value) implements TypedId {
 
     public UserId {
-        java.util.Objects.requireNonNull(value);
+        Objects.requireNonNull(value);
     }
 
     public static UserId random() {

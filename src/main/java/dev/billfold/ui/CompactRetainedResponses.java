@@ -122,9 +122,9 @@ class CompactRetainedResponses implements VaadinServiceInitListener {
     }
 
     /**
-     * The same JSON with every character above U+00FF written as a JSON unicode escape (backslash, u, four hex digits), or the argument itself when
-     * it has none. JSON's own syntax is ASCII, so such characters only occur inside string literals, where the escape
-     * means the same character.
+     * The same JSON with every character above U+00FF written as a JSON unicode escape (backslash, u, four hex digits),
+     * or the argument itself when it has none. JSON's own syntax is ASCII, so such characters only occur inside string
+     * literals, where the escape means the same character.
      */
     static @Nullable String latin1Json(@Nullable String json) {
         if (json == null) {

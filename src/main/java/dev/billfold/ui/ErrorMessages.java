@@ -30,7 +30,8 @@ class ErrorMessages implements VaadinServiceInitListener {
                 message = invalid.getMessage();
             } else {
                 log.error("Unexpected error in the UI", error.getThrowable());
-                message = "Something went wrong on our side. Please try again, or contact support if it keeps happening.";
+                message = "Something went wrong on our side. Please try again, or contact support if it keeps "
+                        + "happening.";
             }
             UI ui = UI.getCurrent();
             if (ui != null) {

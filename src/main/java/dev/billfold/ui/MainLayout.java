@@ -14,9 +14,9 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.billfold.account.AccountContext;
 import dev.billfold.account.AccountService;
 import dev.billfold.account.PayerService;
-import dev.billfold.account.ui.PayerSwitcher;
 import dev.billfold.account.ui.AccountMenu;
 import dev.billfold.account.ui.AccountSwitcher;
+import dev.billfold.account.ui.PayerSwitcher;
 import dev.billfold.ledger.Ledger;
 import jakarta.annotation.security.PermitAll;
 
@@ -46,8 +46,8 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         var logout = new Button("Sign out", e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.addClassName("sign-out");
-        var header = new Div(new DrawerToggle(), brand, new AccountSwitcher(accounts, account), new PayerSwitcher(payers),
-                balanceBox, logout);
+        var header = new Div(new DrawerToggle(), brand, new AccountSwitcher(accounts, account),
+                new PayerSwitcher(payers), balanceBox, logout);
         header.addClassName("app-header");
         addToNavbar(header);
 

@@ -33,7 +33,8 @@ class ArchivePayerDialog extends Dialog {
         newDefault.setItemLabelGenerator(PayerDetails::displayName);
         newDefault.setVisible(payer.isDefault());
         if (payer.isDefault()) {
-            add(new Paragraph(payer.legalName() + " is the default payer. Choose who becomes the default instead."), newDefault);
+            add(new Paragraph(payer.legalName() + " is the default payer. Choose who becomes the default instead."),
+                    newDefault);
             if (!others.isEmpty()) {
                 newDefault.setValue(others.getFirst());
             }

@@ -145,9 +145,11 @@ public class MembersView extends Div {
     private void confirmRemoval(MemberSummary member) {
         var dialog = new ConfirmDialog();
         dialog.setId("confirm-removal");
-        dialog.setHeader(member.isYou() ? "Leave %s?".formatted(account.accountName()) : "Remove %s?".formatted(member.displayName()));
+        dialog.setHeader(member.isYou() ? "Leave %s?".formatted(account.accountName())
+                : "Remove %s?".formatted(member.displayName()));
         dialog.setText((member.isYou() ? "You" : member.displayName())
-                + " will no longer see or pay for %s. An owner can invite them again later.".formatted(account.accountName()));
+                + " will no longer see or pay for %s. An owner can invite them again later."
+                        .formatted(account.accountName()));
         dialog.setCancelable(true);
         dialog.setConfirmText("Remove");
         dialog.setConfirmButtonTheme("error primary");
@@ -159,7 +161,8 @@ public class MembersView extends Div {
     private Div invitationRow(InvitationSummary invitation) {
         var address = new Span(invitation.email());
         address.addClassName("member-email");
-        var details = new Span(invitation.role().label() + " · expires " + times.formatWithOffset(invitation.expiresAt()));
+        var details = new Span(invitation.role().label() + " · expires "
+                + times.formatWithOffset(invitation.expiresAt()));
         var revoke = new Button("Withdraw", e -> act(() -> members.revokeInvitation(invitation.id()),
                 "The invitation to %s was withdrawn.".formatted(invitation.email()), false));
         revoke.setId("revoke-" + invitation.id().value());

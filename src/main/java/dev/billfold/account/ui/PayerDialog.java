@@ -1,5 +1,6 @@
 package dev.billfold.account.ui;
 
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -10,9 +11,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.Setter;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
-import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.function.ValueProvider;
 import dev.billfold.account.Countries;
 import dev.billfold.account.InvalidPayerException;
 import dev.billfold.account.PayerDraft;
@@ -94,8 +96,7 @@ class PayerDialog extends Dialog {
         getFooter().add(cancel, save);
     }
 
-    private <V> void bind(HasValue<?, V> field, String name, com.vaadin.flow.function.ValueProvider<Form, V> getter,
-                          com.vaadin.flow.data.binder.Setter<Form, V> setter) {
+    private <V> void bind(HasValue<?, V> field, String name, ValueProvider<Form, V> getter, Setter<Form, V> setter) {
         // Registered before the binding, so the old message is gone before the binder validates the new value.
         field.addValueChangeListener(e -> serverProblems.remove(name));
         binder.forField(field).withValidator(serverSays(name)).bind(getter, setter);

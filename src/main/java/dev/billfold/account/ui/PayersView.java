@@ -42,8 +42,8 @@ class PayersView extends Div {
         this.mayManage = payers.mayManage();
         addClassName("payers-view");
 
-        var add = new Button("Add payer", e -> new PayerDialog("Add a payer", new PayerDraft(null, null, null, null, null, null),
-                payers::add, () -> changed("Payer added.")).open());
+        var add = new Button("Add payer", e -> new PayerDialog("Add a payer",
+                new PayerDraft(null, null, null, null, null, null), payers::add, () -> changed("Payer added.")).open());
         add.setId("add-payer");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setVisible(mayManage);

@@ -1,6 +1,8 @@
 package dev.billfold.base.ui;
 
-/** Text put into markup that the client renders (innerHTML), for the few places that hold HTML instead of components. */
+/**
+ * Text put into markup that the client renders (innerHTML), for the few places that hold HTML instead of components.
+ */
 public final class Markup {
 
     private Markup() {

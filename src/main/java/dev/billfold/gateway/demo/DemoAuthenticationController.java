@@ -39,7 +39,8 @@ class DemoAuthenticationController {
         DemoProvider.ChargeRow charge = provider.findCharge(chargeId).orElse(null);
         if (charge == null || charge.returnPath() == null) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(DemoCheckoutController.page("Payment not found", "<p>No payment waits for a confirmation here.</p>"));
+                    .body(DemoCheckoutController.page("Payment not found",
+                            "<p>No payment waits for a confirmation here.</p>"));
         }
         String body = charge.waitsForCardholder() ? """
                 <p class="merchant">Your bank · payment confirmation</p>

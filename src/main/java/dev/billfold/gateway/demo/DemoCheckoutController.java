@@ -83,8 +83,8 @@ class DemoCheckoutController {
 
     private static String openPage(DemoProvider.CheckoutRow checkout, String csrfField) {
         String cards = Arrays.stream(DemoCard.values())
-                .map(c -> "<option value=\"%s\">%s %s — %s</option>".formatted(c.number(), c.brand(), c.spacedNumber(),
-                        switch (c.behaviour()) {
+                .map(c -> "<option value=\"%s\">%s %s — %s</option>".formatted(c.number(), c.brand(),
+                        c.spacedNumber(), switch (c.behaviour()) {
                             case SUCCEED -> "succeeds";
                             case NEEDS_AUTHENTICATION -> "succeeds now, later charges need authentication";
                             case DECLINE -> htmlEscape(c.reason().toLowerCase(Locale.ROOT));
@@ -119,7 +119,8 @@ class DemoCheckoutController {
     private static String closedPage(DemoProvider.CheckoutRow checkout) {
         return page("Checkout closed", """
                 <p>This checkout is already %s.</p>
-                <p><a href="%s">Return to %s</a></p>""".formatted(htmlEscape(checkout.status().toLowerCase(Locale.ROOT)),
+                <p><a href="%s">Return to %s</a></p>""".formatted(
+                htmlEscape(checkout.status().toLowerCase(Locale.ROOT)),
                 htmlEscape(checkout.returnPath()), htmlEscape(checkout.merchant())));
     }
 
@@ -135,7 +136,8 @@ class DemoCheckoutController {
                     box-shadow:0 2px 12px rgba(0,0,0,.08)}
                   h1{font-size:1rem;color:#5b6675;margin:0 0 1rem}
                   .merchant{font-weight:600;margin:0}.amount{font-size:2rem;font-weight:700;margin:.25rem 0 1rem}
-                  dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0 0 1rem}dt{color:#5b6675}dd{margin:0}
+                  dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0 0 1rem}\
+                dt{color:#5b6675}dd{margin:0}
                   label{display:block;font-size:.875rem;color:#5b6675;margin-bottom:.25rem}
                   select,button{width:100%%;font:inherit;padding:.7rem;border-radius:8px;border:1px solid #c9d1dc;
                     margin-bottom:.6rem;background:#fff}

@@ -70,7 +70,10 @@ class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, 
         return resultOf(provider.charge(request.idempotencyKey(), request.methodToken(), request.amount()));
     }
 
-    /** The demo provider keeps every charge with its key, so a repeated request is always a replay; ten years stands for ever. */
+    /**
+     * The demo provider keeps every charge with its key, so a repeated request is always a replay; ten years stands for
+     * ever.
+     */
     @Override
     public Duration chargeReplayWindow() {
         return Duration.ofDays(3650);
@@ -99,7 +102,8 @@ class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, 
         }
         provider.setChargeReturnPath(charge.id(), request.returnPath());
         return GatewayResult.waitingForCustomer(charge.id(), GatewayResult.CustomerAction.BANK_CONFIRMATION_NEEDED,
-                GatewayResult.CustomerAction.authenticateAt(DemoAuthenticationController.BASE_PATH + "/" + charge.id()));
+                GatewayResult.CustomerAction.authenticateAt(
+                        DemoAuthenticationController.BASE_PATH + "/" + charge.id()));
     }
 
     @Override
@@ -155,7 +159,8 @@ class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, 
     private GatewayResult resultOf(DemoProvider.CheckoutRow checkout) {
         return switch (checkout.status()) {
             case "OPEN" -> GatewayResult.pending(checkout.id(), "The customer has not finished paying yet.");
-            case "LEFT_PENDING" -> GatewayResult.pending(checkout.id(), "The provider is still processing the payment.");
+            case "LEFT_PENDING" -> GatewayResult.pending(checkout.id(),
+                    "The provider is still processing the payment.");
             case "PAID" -> GatewayResult.succeeded(checkout.id(), checkout.amount(),
                     checkout.saveCard() && checkout.cardToken() != null ? savedMethod(checkout.cardToken()) : null);
             case "DECLINED" -> GatewayResult.declined(checkout.id(),

@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @ConditionalOnProvider(DemoGatewayProperties.SWITCH)
 class DemoProvider {
 
-    static final String CANCELLED_CHARGE = "The payment was cancelled before your bank confirmed it. Nothing was charged.";
+    static final String CANCELLED_CHARGE = "The payment was cancelled before your bank confirmed it. "
+            + "Nothing was charged.";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;

@@ -41,7 +41,8 @@ class DemoSetupController {
         return provider.findSetup(setupId)
                 .map(setup -> ResponseEntity.ok()
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .body(setup.isOpen() ? openPage(setup, DemoCheckoutController.csrf(request)) : closedPage(setup)))
+                        .body(setup.isOpen() ? openPage(setup, DemoCheckoutController.csrf(request))
+                                : closedPage(setup)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .body(DemoCheckoutController.page("Setup not found", "<p>This page does not exist.</p>")));
     }
@@ -52,11 +53,13 @@ class DemoSetupController {
         DemoProvider.SetupRow setup = provider.findSetup(setupId).orElse(null);
         DemoSetupAction parsed = parseAction(action);
         if (setup == null || parsed == null) {
-            return ResponseEntity.badRequest().body(DemoCheckoutController.page("Setup not found", "<p>Unknown setup or action.</p>"));
+            return ResponseEntity.badRequest()
+                    .body(DemoCheckoutController.page("Setup not found", "<p>Unknown setup or action.</p>"));
         }
         DemoCard chosen = card == null ? null : DemoCard.byNumber(card).orElse(null);
         if (parsed == DemoSetupAction.SAVE && chosen == null) {
-            return ResponseEntity.badRequest().body(DemoCheckoutController.page("Unknown card", "<p>Choose one of the test cards.</p>"));
+            return ResponseEntity.badRequest()
+                    .body(DemoCheckoutController.page("Unknown card", "<p>Choose one of the test cards.</p>"));
         }
         provider.completeSetup(setupId, parsed, chosen);
         String target = parsed == DemoSetupAction.CANCEL ? setup.cancelPath() : setup.returnPath();
@@ -73,8 +76,8 @@ class DemoSetupController {
 
     private static String openPage(DemoProvider.SetupRow setup, String csrfField) {
         String cards = Arrays.stream(DemoCard.values())
-                .map(c -> "<option value=\"%s\">%s %s — %s</option>".formatted(c.number(), c.brand(), c.spacedNumber(),
-                        switch (c.behaviour()) {
+                .map(c -> "<option value=\"%s\">%s %s — %s</option>".formatted(c.number(), c.brand(),
+                        c.spacedNumber(), switch (c.behaviour()) {
                             case SUCCEED -> "is saved";
                             case NEEDS_AUTHENTICATION -> "is saved, later charges need authentication";
                             case DECLINE -> htmlEscape(c.reason().toLowerCase(Locale.ROOT));
@@ -99,7 +102,8 @@ class DemoSetupController {
                   <button id="cancel" name="action" value="cancel">Cancel and return</button>
                 </form>
                 <p class="note">This is Billfold's demo provider. No real card is stored.</p>
-                """.formatted(htmlEscape(setup.merchant()), htmlEscape(setup.payerName()), pending, action, csrfField, cards);
+                """.formatted(htmlEscape(setup.merchant()), htmlEscape(setup.payerName()), pending, action, csrfField,
+                        cards);
         return DemoCheckoutController.page("Save a card", body);
     }
 

@@ -36,7 +36,8 @@ class PayPalConfiguration {
         if (properties.apiBaseUrl() != null && !properties.apiBaseUrl().isBlank()) {
             HttpUrl base = HttpUrl.get(properties.apiBaseUrl());
             builder.addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-                    .url(chain.request().url().newBuilder().scheme(base.scheme()).host(base.host()).port(base.port()).build())
+                    .url(chain.request().url().newBuilder().scheme(base.scheme()).host(base.host()).port(base.port())
+                            .build())
                     .build()));
         }
         return builder.build();
@@ -46,7 +47,8 @@ class PayPalConfiguration {
     PaypalServerSdkClient payPalSdkClient(PayPalProperties properties, OkHttpClient payPalHttpClient) {
         return new PaypalServerSdkClient.Builder()
                 .environment(Environment.valueOf(properties.environment().trim().toUpperCase(Locale.ROOT)))
-                .clientCredentialsAuth(new ClientCredentialsAuthModel.Builder(properties.clientId(), properties.clientSecret()).build())
+                .clientCredentialsAuth(new ClientCredentialsAuthModel.Builder(properties.clientId(),
+                        properties.clientSecret()).build())
                 .httpClientConfig(config -> config.numberOfRetries(0).httpClientInstance(payPalHttpClient, false))
                 .build();
     }
@@ -69,7 +71,8 @@ class PayPalConfiguration {
 
     private static void require(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("billfold.gateway.paypal." + name + " must be set when PayPal is switched on");
+            throw new IllegalStateException(
+                    "billfold.gateway.paypal." + name + " must be set when PayPal is switched on");
         }
     }
 }

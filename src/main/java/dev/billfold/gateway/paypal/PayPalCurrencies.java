@@ -27,11 +27,13 @@ final class PayPalCurrencies {
         if (!supports(currency)) {
             throw new IllegalArgumentException("PayPal does not take " + currency.getCurrencyCode());
         }
-        int decimals = WHOLE_AMOUNTS_ONLY.contains(currency.getCurrencyCode()) ? 0 : currency.getDefaultFractionDigits();
+        int decimals = WHOLE_AMOUNTS_ONLY.contains(currency.getCurrencyCode()) ? 0
+                : currency.getDefaultFractionDigits();
         try {
             return amount.setScale(decimals, RoundingMode.UNNECESSARY).toPlainString();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("PayPal takes whole %s amounts only".formatted(currency.getCurrencyCode()), e);
+            throw new IllegalArgumentException(
+                    "PayPal takes whole %s amounts only".formatted(currency.getCurrencyCode()), e);
         }
     }
 }

@@ -21,8 +21,10 @@ class PayPalEventLog {
     /** False when the event was already claimed, by an earlier delivery or one running right now. */
     boolean claim(String eventId, String eventType, @Nullable String resourceId) {
         try {
-            jdbc.sql("insert into paypal_event (event_id, event_type, resource_id, outcome, received_at) values (?, ?, ?, 'PROCESSING', ?)")
-                    .params(eventId, eventType, resourceId, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+            jdbc.sql("insert into paypal_event (event_id, event_type, resource_id, outcome, received_at) "
+                            + "values (?, ?, ?, 'PROCESSING', ?)")
+                    .params(eventId, eventType, resourceId,
+                            OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                     .update();
             return true;
         } catch (DuplicateKeyException duplicate) {

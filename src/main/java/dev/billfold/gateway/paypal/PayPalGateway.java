@@ -12,6 +12,7 @@ import com.paypal.sdk.models.GetOrderInput;
 import com.paypal.sdk.models.LinkDescription;
 import com.paypal.sdk.models.Order;
 import com.paypal.sdk.models.OrderRequest;
+import com.paypal.sdk.models.OrderStatus;
 import com.paypal.sdk.models.OrdersCapture;
 import com.paypal.sdk.models.PaymentSource;
 import com.paypal.sdk.models.PaypalExperienceUserAction;
@@ -47,17 +48,22 @@ import org.slf4j.LoggerFactory;
 /**
  * PayPal Orders v2 with intent CAPTURE. Our idempotency key travels as the purchase unit's custom id and invoice id,
  * so every order can be traced back to its payment, and every call that creates or captures money carries a
- * PayPal-Request-Id derived from it: a retry after a timeout replays the same request at PayPal instead of paying twice.
+ * PayPal-Request-Id derived from it: a retry after a timeout replays the same request at PayPal instead of paying
+ * twice.
  */
 class PayPalGateway implements ChargeLookup {
 
     static final String ID = "paypal";
     private static final Logger log = LoggerFactory.getLogger(PayPalGateway.class);
     private static final String PREFER_FULL = "return=representation";
-    static final String NO_ANSWER = "PayPal did not answer in time. The payment may still go through; we will check it again shortly.";
-    static final String SERVER_ERROR = "PayPal could not process the request right now. We will check the payment again shortly.";
-    static final String CONNECTION_FAILED = "The connection to PayPal failed. The payment may still go through; we will check it again shortly.";
-    static final String FUNDING_DECLINED = "PayPal declined the chosen funding source. Nothing was charged; pay with another card or bank in PayPal, or choose another method.";
+    static final String NO_ANSWER = "PayPal did not answer in time. The payment may still go through; we will check "
+            + "it again shortly.";
+    static final String SERVER_ERROR = "PayPal could not process the request right now. We will check the payment "
+            + "again shortly.";
+    static final String CONNECTION_FAILED = "The connection to PayPal failed. The payment may still go through; we "
+            + "will check it again shortly.";
+    static final String FUNDING_DECLINED = "PayPal declined the chosen funding source. Nothing was charged; pay with "
+            + "another card or bank in PayPal, or choose another method.";
     static final String REFUSED = "PayPal refused the payment. Nothing was charged.";
     static final String NO_FUNDS = "The PayPal account has insufficient funds. Nothing was charged.";
     static final String EXPIRED = "The PayPal order expired before it was approved. Nothing was charged.";
@@ -120,7 +126,8 @@ class PayPalGateway implements ChargeLookup {
             throw new IllegalStateException("PayPal did not open the order: " + describe(e), e);
         }
         String approve = link(created, "payer-action").or(() -> link(created, "approve"))
-                .orElseThrow(() -> new IllegalStateException("PayPal order %s has no approval link".formatted(created.getId())));
+                .orElseThrow(() -> new IllegalStateException(
+                        "PayPal order %s has no approval link".formatted(created.getId())));
         return new CheckoutSession(created.getId(), approve);
     }
 
@@ -163,7 +170,7 @@ class PayPalGateway implements ChargeLookup {
             return vaulted(failure(null, e));
         }
         // With a vaulted wallet PayPal usually completes the order at once; an approved one still needs its capture.
-        return vaulted(created.getStatus() == com.paypal.sdk.models.OrderStatus.APPROVED ? capture(created) : resultOf(created));
+        return vaulted(created.getStatus() == OrderStatus.APPROVED ? capture(created) : resultOf(created));
     }
 
     /**
@@ -176,8 +183,8 @@ class PayPalGateway implements ChargeLookup {
     }
 
     /**
-     * PayPal replays a PayPal-Request-Id's first answer for as long as it keeps the id: 6 hours by default (the Orders v2
-     * reference for create and capture), longer only by arrangement with PayPal.
+     * PayPal replays a PayPal-Request-Id's first answer for as long as it keeps the id: 6 hours by default (the Orders
+     * v2 reference for create and capture), longer only by arrangement with PayPal.
      */
     @Override
     public Duration chargeReplayWindow() {
@@ -193,7 +200,9 @@ class PayPalGateway implements ChargeLookup {
         return chargeReference == null ? chargeSavedMethod(request) : checkoutResult(chargeReference);
     }
 
-    /** Captures an approved order. The request id comes from our key on the order, so every retry is the same request. */
+    /**
+     * Captures an approved order. The request id comes from our key on the order, so every retry is the same request.
+     */
     GatewayResult capture(Order order) {
         String key = customId(order).orElse(null);
         if (key == null) {
@@ -211,8 +220,8 @@ class PayPalGateway implements ChargeLookup {
             if (hasIssue(e, "ORDER_ALREADY_CAPTURED")) {
                 // Captured by an earlier call whose answer we lost: read the order, never capture again.
                 try {
-                    return resultOf(client.getOrdersController().getOrder(new GetOrderInput.Builder(order.getId()).build())
-                            .getResult());
+                    return resultOf(client.getOrdersController()
+                            .getOrder(new GetOrderInput.Builder(order.getId()).build()).getResult());
                 } catch (ApiException | IOException | AuthValidationException again) {
                     return failure(order.getId(), again);
                 }
@@ -252,8 +261,8 @@ class PayPalGateway implements ChargeLookup {
             case COMPLETED -> succeeded(id, capture.getAmount(), savedMethod(order));
             case PENDING -> GatewayResult.pending(id, pendingReason(capture));
             case DECLINED, FAILED -> GatewayResult.declined(id, REFUSED);
-            default -> GatewayResult.unknown(id, "PayPal reports this payment as " + capture.getStatus().value().toLowerCase()
-                    .replace('_', ' ') + "; support will clarify it.");
+            default -> GatewayResult.unknown(id, "PayPal reports this payment as "
+                    + capture.getStatus().value().toLowerCase().replace('_', ' ') + "; support will clarify it.");
         };
     }
 
@@ -303,7 +312,8 @@ class PayPalGateway implements ChargeLookup {
 
     private static GatewayResult.@Nullable StoredMethod savedMethod(Order order) {
         PaypalWalletResponse wallet = order.getPaymentSource() == null ? null : order.getPaymentSource().getPaypal();
-        PaypalWalletVaultResponse vault = wallet == null || wallet.getAttributes() == null ? null : wallet.getAttributes().getVault();
+        PaypalWalletVaultResponse vault = wallet == null || wallet.getAttributes() == null ? null
+                : wallet.getAttributes().getVault();
         if (vault == null || vault.getId() == null || vault.getStatus() != PaypalWalletVaultStatus.VAULTED) {
             return null;
         }
@@ -355,7 +365,8 @@ class PayPalGateway implements ChargeLookup {
 
     private static boolean hasIssue(ErrorException error, String issue) {
         List<ErrorDetails> details = error.getDetails();
-        return issue.equals(error.getName()) || (details != null && details.stream().anyMatch(d -> issue.equals(d.getIssue())));
+        return issue.equals(error.getName())
+                || (details != null && details.stream().anyMatch(d -> issue.equals(d.getIssue())));
     }
 
     private static String describe(Exception e) {

@@ -1,4 +1,6 @@
-/** PayPal behind {@link dev.billfold.gateway.PaymentGateway}: Orders v2 through PayPal's server SDK, vaulting, webhooks. */
+/**
+ * PayPal behind {@link dev.billfold.gateway.PaymentGateway}: Orders v2 through PayPal's server SDK, vaulting, webhooks.
+ */
 @NullMarked
 package dev.billfold.gateway.paypal;
 

@@ -39,7 +39,8 @@ final class StripeAmounts {
             requireWhole(money, value.stripTrailingZeros().scale() <= 0, "whole %s".formatted(code));
         }
         if (THREE_DECIMAL.contains(code)) {
-            requireWhole(money, value.stripTrailingZeros().scale() <= 2, "%s amounts with at most 2 decimal places".formatted(code));
+            requireWhole(money, value.stripTrailingZeros().scale() <= 2,
+                    "%s amounts with at most 2 decimal places".formatted(code));
         }
         return value.movePointRight(exponent(code)).longValueExact();
     }

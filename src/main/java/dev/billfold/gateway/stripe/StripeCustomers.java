@@ -51,7 +51,8 @@ class StripeCustomers {
                 RequestOptions.builder().setIdempotencyKey("customer:" + payerId).build());
         try {
             jdbc.sql("insert into stripe_customer (payer_id, customer_id, created_at) values (?, ?, ?)")
-                    .params(UUID.fromString(payerId), created.getId(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                    .params(UUID.fromString(payerId), created.getId(),
+                            OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                     .update();
         } catch (DuplicateKeyException raced) {
             return find(payerId).orElseThrow();

@@ -25,6 +25,7 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentMethodRetrieveParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionRetrieveParams;
+import dev.billfold.base.InvalidRequestException;
 import dev.billfold.gateway.ChargeCancellation;
 import dev.billfold.gateway.ChargeLookup;
 import dev.billfold.gateway.ChargeRequest;
@@ -149,7 +150,7 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
         long amount;
         try {
             amount = StripeAmounts.toMinor(request.amount());
-        } catch (dev.billfold.base.InvalidRequestException notChargeable) {
+        } catch (InvalidRequestException notChargeable) {
             return GatewayResult.declined(null, notChargeable.getMessage());
         }
         Optional<String> customer = customers.find(request.payerId());
@@ -171,7 +172,8 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
                     keyed(request.idempotencyKey()));
             return resultOfCharge(intent);
         } catch (CardException declined) {
-            PaymentIntent intent = declined.getStripeError() == null ? null : declined.getStripeError().getPaymentIntent();
+            PaymentIntent intent = declined.getStripeError() == null ? null
+                    : declined.getStripeError().getPaymentIntent();
             String reference = intent == null ? null : intent.getId();
             if ("authentication_required".equals(declined.getCode()) && reference != null) {
                 return needsAuthentication(reference, null);
@@ -198,7 +200,8 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
 
     /**
      * A PaymentIntent we know is read; without one, the very same create is re-sent with the same Idempotency-Key and
-     * Stripe answers with the first response. A changed parameter would be refused (IdempotencyException), never charged.
+     * Stripe answers with the first response. A changed parameter would be refused (IdempotencyException), never
+     * charged.
      */
     @Override
     public GatewayResult chargeResult(ChargeRequest request, @Nullable String chargeReference) {
@@ -239,7 +242,8 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
                     keyed(request.idempotencyKey()));
             return resultOfCharge(confirmed);
         } catch (CardException declined) {
-            return GatewayResult.declined(request.chargeReference(), declineReason(declined.getCode(), declined.getDeclineCode()));
+            return GatewayResult.declined(request.chargeReference(),
+                    declineReason(declined.getCode(), declined.getDeclineCode()));
         } catch (StripeException e) {
             // Whatever went wrong, the charge keeps waiting for the customer, who may try again.
             return unknown(request.chargeReference(), e);
@@ -267,7 +271,8 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
     @Override
     public GatewayResult cancelCharge(String idempotencyKey, String chargeReference) {
         try {
-            return resultOfCancel(stripe.v1().paymentIntents().cancel(chargeReference, PaymentIntentCancelParams.builder()
+            return resultOfCancel(stripe.v1().paymentIntents().cancel(chargeReference,
+                    PaymentIntentCancelParams.builder()
                             .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
                             .build(),
                     keyed(idempotencyKey)));
@@ -285,7 +290,8 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
                 return unknown(chargeReference, e);
             }
             if (Integer.valueOf(404).equals(e.getStatusCode()) && "resource_missing".equals(e.getCode())) {
-                log.warn("Stripe has no PaymentIntent {} (cancel and read answered 404): {}", chargeReference, describe(e));
+                log.warn("Stripe has no PaymentIntent {} (cancel and read answered 404): {}", chargeReference,
+                        describe(e));
                 return GatewayResult.declined(chargeReference, NO_SUCH_PAYMENT_INTENT);
             }
             log.warn("Stripe refused to cancel and to read PaymentIntent {}: {}", chargeReference, describe(e));
@@ -344,7 +350,10 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
         return resultOfSetupSession(session);
     }
 
-    /** {@code POST /v1/payment_methods/{id}/detach}. A card Stripe no longer has, or no longer attached, is gone already. */
+    /**
+     * {@code POST /v1/payment_methods/{id}/detach}. A card Stripe no longer has, or no longer attached, is gone
+     * already.
+     */
     @Override
     public boolean detachMethod(String methodToken) {
         try {

@@ -39,8 +39,8 @@ record StripeGatewayProperties(
     /** Called once the provider is switched on: a half-configured Stripe stops start-up instead of failing payments. */
     StripeGatewayProperties requireComplete() {
         if (webhookSecret.isBlank()) {
-            throw new IllegalStateException("billfold.gateway.stripe.webhook-secret (STRIPE_WEBHOOK_SECRET) must be set "
-                    + "when a Stripe secret key is");
+            throw new IllegalStateException("billfold.gateway.stripe.webhook-secret (STRIPE_WEBHOOK_SECRET) must be "
+                    + "set when a Stripe secret key is");
         }
         URI url;
         try {
@@ -50,10 +50,11 @@ record StripeGatewayProperties(
         }
         if (url == null || !url.isAbsolute() || url.getHost() == null
                 || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
-            throw new IllegalStateException("billfold.gateway.stripe.public-url (BILLFOLD_PUBLIC_URL) must be Billfold's "
-                    + "absolute public URL, e.g. https://billing.example.com; got '" + publicUrl + "'");
+            throw new IllegalStateException("billfold.gateway.stripe.public-url (BILLFOLD_PUBLIC_URL) must be "
+                    + "Billfold's absolute public URL, e.g. https://billing.example.com; got '" + publicUrl + "'");
         }
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
+        if (connectTimeout.isNegative() || connectTimeout.isZero()
+                || readTimeout.isNegative() || readTimeout.isZero()) {
             throw new IllegalStateException("Stripe timeouts must be positive");
         }
         return this;

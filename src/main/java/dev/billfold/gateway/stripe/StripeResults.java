@@ -26,7 +26,8 @@ final class StripeResults {
     static final String AUTHENTICATION_NEEDED = GatewayResult.CustomerAction.BANK_CONFIRMATION_NEEDED;
     static final String AUTHENTICATION_FAILED = "Your bank did not confirm the payment. Nothing was charged.";
     static final String CHECKOUT_AUTHENTICATION = "Your bank asks you to confirm this payment. Finish the "
-            + "confirmation on the payment page (or in your banking app); the payment completes when your bank confirms it.";
+            + "confirmation on the payment page (or in your banking app); the payment completes when your bank "
+            + "confirms it.";
 
     /** A PaymentIntent Stripe does not know was never charged, and can never be now. */
     static final String NO_SUCH_PAYMENT_INTENT = "Stripe no longer has this payment, so it can no longer be confirmed. "
@@ -69,21 +70,23 @@ final class StripeResults {
         }
         if (intent != null && intent.getLastPaymentError() != null) {
             StripeError error = intent.getLastPaymentError();
-            return GatewayResult.pending(reference, "The last attempt failed: %s The payment page stays open for another card."
-                    .formatted(declineReason(error.getCode(), error.getDeclineCode())));
+            return GatewayResult.pending(reference,
+                    "The last attempt failed: %s The payment page stays open for another card."
+                            .formatted(declineReason(error.getCode(), error.getDeclineCode())));
         }
         return GatewayResult.pending(reference, "You have not finished paying on Stripe's page yet.");
     }
 
     static GatewayResult setupStillOpen(String reference, @Nullable SetupIntent intent) {
         if (intent != null && "requires_action".equals(intent.getStatus())) {
-            return GatewayResult.pending(reference, "Your bank asks you to confirm the card. Finish the confirmation on "
-                    + "Stripe's page; the card is saved when your bank confirms it.");
+            return GatewayResult.pending(reference, "Your bank asks you to confirm the card. Finish the confirmation "
+                    + "on Stripe's page; the card is saved when your bank confirms it.");
         }
         if (intent != null && intent.getLastSetupError() != null) {
             StripeError error = intent.getLastSetupError();
-            return GatewayResult.pending(reference, "The card was not accepted: %s Stripe's page stays open for another card."
-                    .formatted(declineReason(error.getCode(), error.getDeclineCode())));
+            return GatewayResult.pending(reference,
+                    "The card was not accepted: %s Stripe's page stays open for another card."
+                            .formatted(declineReason(error.getCode(), error.getDeclineCode())));
         }
         return GatewayResult.pending(reference, "You have not finished adding the card on Stripe's page yet.");
     }
@@ -107,10 +110,13 @@ final class StripeResults {
         };
     }
 
-    /** Waiting for the customer's bank; with the page to send them to once a confirmation with our return URL named it. */
+    /**
+     * Waiting for the customer's bank; with the page to send them to once a confirmation with our return URL named it.
+     */
     static GatewayResult needsAuthentication(String reference, @Nullable String redirectUrl) {
         return GatewayResult.waitingForCustomer(reference, AUTHENTICATION_NEEDED, redirectUrl == null
-                ? GatewayResult.CustomerAction.authenticate() : GatewayResult.CustomerAction.authenticateAt(redirectUrl));
+                ? GatewayResult.CustomerAction.authenticate()
+                : GatewayResult.CustomerAction.authenticateAt(redirectUrl));
     }
 
     private static @Nullable String redirectUrl(PaymentIntent intent) {
@@ -174,20 +180,22 @@ final class StripeResults {
     static GatewayResult unknown(@Nullable String reference, StripeException e) {
         GatewayResult mapped = unknownOrDeclined(reference, e);
         return mapped.status() == GatewayResult.Status.UNKNOWN ? mapped
-                : GatewayResult.unknown(reference, "Stripe could not tell us the outcome yet. We will check the payment again.");
+                : GatewayResult.unknown(reference,
+                        "Stripe could not tell us the outcome yet. We will check the payment again.");
     }
 
     /**
-     * Errors of a charge without a card decision. A timeout, a reset connection, a 5xx or a rate limit leaves the outcome
-     * unknown: the money may have moved, so the payment keeps waiting. A 4xx means Stripe refused the request and
-     * nothing was charged.
+     * Errors of a charge without a card decision. A timeout, a reset connection, a 5xx or a rate limit leaves the
+     * outcome unknown: the money may have moved, so the payment keeps waiting. A 4xx means Stripe refused the request
+     * and nothing was charged.
      */
     static GatewayResult unknownOrDeclined(@Nullable String reference, StripeException e) {
         log.warn("Stripe call failed: {}", describe(e));
         if (e instanceof ApiConnectionException) {
             return GatewayResult.unknown(reference, e.getCause() instanceof SocketTimeoutException
                     ? "Stripe did not answer in time. We will check the payment again; do not pay it twice."
-                    : "The connection to Stripe was interrupted. We will check the payment again; do not pay it twice.");
+                    : "The connection to Stripe was interrupted. We will check the payment again; "
+                            + "do not pay it twice.");
         }
         Integer status = e.getStatusCode();
         if (e instanceof IdempotencyException) {
@@ -200,7 +208,8 @@ final class StripeResults {
                     + "do not pay it twice.");
         }
         if (status == 404 || "resource_missing".equals(e.getCode())) {
-            return GatewayResult.declined(reference, "This card is no longer on file. Add it again with a card checkout.");
+            return GatewayResult.declined(reference,
+                    "This card is no longer on file. Add it again with a card checkout.");
         }
         return GatewayResult.declined(reference, "Stripe could not process this payment. Nothing was charged.");
     }

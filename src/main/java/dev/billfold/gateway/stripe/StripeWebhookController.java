@@ -41,7 +41,8 @@ class StripeWebhookController {
 
     @PostMapping(value = PATH, produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> receive(@RequestBody(required = false) @Nullable String payload,
-                                   @RequestHeader(name = "Stripe-Signature", required = false) @Nullable String signature) {
+                                   @RequestHeader(name = "Stripe-Signature", required = false)
+                                           @Nullable String signature) {
         if (payload == null || signature == null) {
             return ResponseEntity.badRequest().body("missing body or signature");
         }

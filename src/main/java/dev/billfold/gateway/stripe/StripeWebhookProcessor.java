@@ -92,7 +92,8 @@ class StripeWebhookProcessor {
             int recorded = jdbc.sql("""
                             insert into stripe_event (event_id, type, received_at) values (?, ?, ?)
                             on conflict do nothing""")
-                    .params(event.getId(), event.getType(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                    .params(event.getId(), event.getType(),
+                            OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                     .update();
             if (recorded == 0) {
                 return false;
@@ -104,7 +105,8 @@ class StripeWebhookProcessor {
     }
 
     private boolean alreadyProcessed(String eventId) {
-        return jdbc.sql("select count(*) from stripe_event where event_id = ?").param(eventId).query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from stripe_event where event_id = ?").param(eventId).query(Integer.class)
+                .single() > 0;
     }
 
     private static StripeObject object(Event event) throws EventDataObjectDeserializationException {
@@ -166,8 +168,8 @@ class StripeWebhookProcessor {
             if (expanded.status() == GatewayResult.Status.SUCCEEDED) {
                 result = expanded;
             } else {
-                log.warn("Stripe session {} is paid in its event but {} when asked; applying the event", session.getId(),
-                        expanded.status());
+                log.warn("Stripe session {} is paid in its event but {} when asked; applying the event",
+                        session.getId(), expanded.status());
             }
         }
         return new News.ForPayment(key, session.getId(), result);
@@ -178,7 +180,8 @@ class StripeWebhookProcessor {
         if (key == null) {
             return new News.NotOurs("payment intent without our key");
         }
-        boolean fromCheckout = StripeGateway.FLOW_CHECKOUT.equals(metadata(intent.getMetadata(), StripeGateway.METADATA_FLOW));
+        boolean fromCheckout = StripeGateway.FLOW_CHECKOUT
+                .equals(metadata(intent.getMetadata(), StripeGateway.METADATA_FLOW));
         GatewayResult result;
         if (type.equals("payment_intent.succeeded")) {
             GatewayResult.StoredMethod saved = null;

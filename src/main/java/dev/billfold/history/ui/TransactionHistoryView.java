@@ -16,9 +16,9 @@ import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.LocalTimes;
-import dev.billfold.ledger.LedgerEntryKind;
 import dev.billfold.history.TimelineRow;
 import dev.billfold.history.TransactionHistoryQuery;
+import dev.billfold.ledger.LedgerEntryKind;
 import dev.billfold.ui.PageTabs;
 import jakarta.annotation.security.PermitAll;
 import java.io.OutputStreamWriter;
@@ -101,7 +101,8 @@ class TransactionHistoryView extends Div {
 
         grid.setId("timeline-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(row -> times.format(row.at())).setHeader("Date (" + times.label() + ")").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(row -> times.format(row.at())).setHeader("Date (" + times.label() + ")")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> label(row.kind())).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(TimelineRow::description).setHeader("Description").setFlexGrow(1);
         grid.addColumn(row -> row.payerName() == null ? "" : row.payerName()).setHeader("Payer").setAutoWidth(true);

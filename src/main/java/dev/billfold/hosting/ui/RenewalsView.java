@@ -78,7 +78,8 @@ class RenewalsView extends Div {
     /** One key per shortfall form, so a double submit cannot create two payments or two orders. */
     private String requestKey = UUID.randomUUID().toString();
 
-    private record Row(HostedServiceSummary service, Checkbox selected, Select<HostedServiceSummary.Term> term, Span cost) {
+    private record Row(HostedServiceSummary service, Checkbox selected, Select<HostedServiceSummary.Term> term,
+                       Span cost) {
     }
 
     RenewalsView(RenewalService renewals, TopUpService topUps, Ledger ledger) {
@@ -100,7 +101,8 @@ class RenewalsView extends Div {
         add(PageTabs.topUp(PageTabs.RENEWALS), new H2("Renew services"), balanceCard, message, serviceList,
                 summaryCard(), shortfallCard(), autoTopUpSwitch(), activityCard());
         if (!mayRenew) {
-            var readOnly = new Div(new Span("You can see renewals; an Owner or Billing member of the account renews them."));
+            var readOnly = new Div(
+                    new Span("You can see renewals; an Owner or Billing member of the account renews them."));
             readOnly.setId("read-only-note");
             readOnly.addClassName("renewal-message");
             addComponentAtIndex(2, readOnly);
@@ -174,7 +176,8 @@ class RenewalsView extends Div {
             }
             try {
                 renewals.setAutoTopUp(e.getValue(), defaultPayer.id());
-                message.show(e.getValue() ? "Automatic top-ups for auto-renewals are on." : "Automatic top-ups for auto-renewals are off.", Banner.SUCCESS);
+                message.show(e.getValue() ? "Automatic top-ups for auto-renewals are on."
+                        : "Automatic top-ups for auto-renewals are off.", Banner.SUCCESS);
             } catch (InvalidRequestException refused) {
                 message.show(refused.getMessage(), Banner.ERROR);
                 autoTopUp.setValue(e.getOldValue());
@@ -193,7 +196,8 @@ class RenewalsView extends Div {
 
     private void refreshAll() {
         balance.setText(ledger.currentBalance().format());
-        List<HostedServiceId> keep = rows.values().stream().filter(r -> r.selected().getValue()).map(r -> r.service().id()).toList();
+        List<HostedServiceId> keep = rows.values().stream().filter(r -> r.selected().getValue())
+                .map(r -> r.service().id()).toList();
         rows.clear();
         serviceList.removeAll();
         List<HostedServiceSummary> services = renewals.services();
@@ -248,7 +252,8 @@ class RenewalsView extends Div {
             }
             try {
                 HostedServiceSummary changed = renewals.setAutoRenew(service.id(), e.getValue());
-                message.show("%s: automatic renewal is %s.".formatted(changed.name(), changed.autoRenew() ? "on" : "off"), Banner.SUCCESS);
+                message.show("%s: automatic renewal is %s.".formatted(changed.name(),
+                        changed.autoRenew() ? "on" : "off"), Banner.SUCCESS);
             } catch (InvalidRequestException refused) {
                 message.show(refused.getMessage(), Banner.ERROR);
                 autoRenew.setValue(e.getOldValue());
@@ -281,7 +286,8 @@ class RenewalsView extends Div {
     private static void describeCost(Row row) {
         HostedServiceSummary.Term term = row.term().getValue();
         if (term != null) {
-            row.cost().setText("%s for %s: paid until %s.".formatted(term.cost().format(), term.label(), term.paidUntil()));
+            row.cost().setText("%s for %s: paid until %s.".formatted(term.cost().format(), term.label(),
+                    term.paidUntil()));
         }
     }
 
@@ -326,11 +332,13 @@ class RenewalsView extends Div {
             renew.setEnabled(false);
             shortfall.setVisible(true);
             if (quote.topUpAmount() == null) {
-                shortfallText.setText("Your balance is %s short. %s".formatted(quote.shortfall().format(), quote.topUpProblem()));
+                shortfallText.setText("Your balance is %s short. %s".formatted(quote.shortfall().format(),
+                        quote.topUpProblem()));
                 shortfallForm.setVisible(false);
             } else {
-                shortfallText.setText(("Your balance is %s short. Top up %s and the renewal completes by itself as soon "
-                        + "as the payment is credited.").formatted(quote.shortfall().format(), quote.topUpAmount().format()));
+                shortfallText.setText(("Your balance is %s short. Top up %s and the renewal completes by itself as "
+                        + "soon as the payment is credited.")
+                        .formatted(quote.shortfall().format(), quote.topUpAmount().format()));
                 topUpAndRenew.setText("Top up " + quote.topUpAmount().format() + " and renew");
                 shortfallForm.setVisible(mayRenew);
             }
@@ -366,11 +374,12 @@ class RenewalsView extends Div {
             if (selectedMethod == null) {
                 throw new InvalidRequestException("method", "Choose how to pay.");
             }
-            ShortfallOutcome outcome = renewals.topUpAndRenew(selectedLines(), selectedPayer.id(), selectedMethod.choice(),
-                    saveMethod.isVisible() && saveMethod.getValue(), requestKey);
+            ShortfallOutcome outcome = renewals.topUpAndRenew(selectedLines(), selectedPayer.id(),
+                    selectedMethod.choice(), saveMethod.isVisible() && saveMethod.getValue(), requestKey);
             requestKey = UUID.randomUUID().toString();
             switch (outcome) {
-                case ShortfallOutcome.RedirectToProvider redirect -> UI.getCurrent().getPage().setLocation(redirect.url());
+                case ShortfallOutcome.RedirectToProvider redirect ->
+                        UI.getCurrent().getPage().setLocation(redirect.url());
                 case ShortfallOutcome.Finished finished -> {
                     rows.values().forEach(row -> row.selected().setValue(false));
                     message.show(finished.message(), switch (finished.status()) {

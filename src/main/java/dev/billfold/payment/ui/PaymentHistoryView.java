@@ -38,6 +38,7 @@ import dev.billfold.payment.PaymentService;
 import dev.billfold.payment.PaymentStatus;
 import dev.billfold.ui.PageTabs;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -86,7 +87,8 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         payer.setLabel("Payer");
         payer.setId("payer-filter");
         payer.setItems(payerChoices(all));
-        payer.setItemLabelGenerator(p -> p.map(d -> d.displayName() + (d.archived() ? ", archived" : "")).orElse("All payers"));
+        payer.setItemLabelGenerator(p -> p.map(d -> d.displayName() + (d.archived() ? ", archived" : ""))
+                .orElse("All payers"));
         payer.setValue(Optional.empty());
         payer.setVisible(all.size() > 1);
         // Starts on the header's active payer and follows it; "All payers" stays one click away.
@@ -99,7 +101,8 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
 
         grid.setId("history-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(row -> times.format(row.createdAt())).setHeader("Date (" + times.label() + ")").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(row -> times.format(row.createdAt())).setHeader("Date (" + times.label() + ")")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> row.amount().format()).setHeader("Amount").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LitRenderer.<PaymentRow>of("<span class=\"badge status-${item.cls}\">${item.label}</span>")
                         .withProperty("cls", row -> row.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
@@ -121,7 +124,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         detail.setVisible(false);
 
         add(new H2("Payment history"), banner, filters, grid, detail);
-        addComponentAsFirst(dev.billfold.ui.PageTabs.history(dev.billfold.ui.PageTabs.PAYMENTS));
+        addComponentAsFirst(PageTabs.history(PageTabs.PAYMENTS));
     }
 
     @Override
@@ -140,7 +143,8 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
         // Only known codes: text from the address bar is never shown, so nobody can put words in our mouth.
         parameters.getSingleParameter(ERROR_PARAMETER).filter(NOT_FOUND::equals)
                 .ifPresent(error -> banner.show("We could not find that payment.", Banner.ERROR));
-        parameters.getSingleParameter(PAYMENT_PARAMETER).flatMap(PaymentHistoryView::parseId).ifPresent(this::showOutcome);
+        parameters.getSingleParameter(PAYMENT_PARAMETER).flatMap(PaymentHistoryView::parseId)
+                .ifPresent(this::showOutcome);
     }
 
     /** A payment the customer just acted on: highlighted, with its detail and a banner saying where it stands. */
@@ -277,13 +281,15 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
     private static String bannerText(PaymentDetails payment) {
         return switch (payment.status()) {
             case CREDITED -> "Payment credited: %s was added to your balance.".formatted(payment.amount().format());
-            case REJECTED -> "Payment rejected: " + Optional.ofNullable(payment.statusReason()).orElse("the provider declined it.");
+            case REJECTED -> "Payment rejected: "
+                    + Optional.ofNullable(payment.statusReason()).orElse("the provider declined it.");
             case WAITING_FOR_PAYMENT -> payment.canConfirmWithBank()
                     ? "Payment waiting for you: your bank asks you to confirm it. Nothing has been charged yet."
                     : payment.invoice() != null
                     ? "Invoice %s issued. Pay it by bank transfer; the balance goes up when the money arrives."
                             .formatted(payment.invoice().number())
-                    : "Payment waiting for confirmation" + Optional.ofNullable(payment.statusReason()).map(r -> ": " + r).orElse(".");
+                    : "Payment waiting for confirmation"
+                            + Optional.ofNullable(payment.statusReason()).map(r -> ": " + r).orElse(".");
             default -> "Payment " + payment.status().label().toLowerCase(Locale.ROOT) + ".";
         };
     }
@@ -305,7 +311,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
     }
 
     private static List<Optional<PaymentStatus>> statusChoices() {
-        var choices = new java.util.ArrayList<Optional<PaymentStatus>>();
+        var choices = new ArrayList<Optional<PaymentStatus>>();
         choices.add(Optional.empty());
         for (PaymentStatus s : PaymentStatus.values()) {
             choices.add(Optional.of(s));
@@ -314,7 +320,7 @@ public class PaymentHistoryView extends Div implements BeforeEnterObserver {
     }
 
     private static List<Optional<PayerDetails>> payerChoices(List<PayerDetails> payers) {
-        var choices = new java.util.ArrayList<Optional<PayerDetails>>();
+        var choices = new ArrayList<Optional<PayerDetails>>();
         choices.add(Optional.empty());
         payers.forEach(p -> choices.add(Optional.of(p)));
         return choices;

@@ -34,7 +34,8 @@ class PaymentReturnView extends Div implements BeforeEnterObserver {
             PaymentId id = new PaymentId(UUID.fromString(raw));
             PaymentDetails payment = payments.confirmReturn(id);
             event.forwardTo(PaymentHistoryView.class,
-                    QueryParameters.simple(Map.of(PaymentHistoryView.PAYMENT_PARAMETER, payment.id().value().toString())));
+                    QueryParameters.simple(Map.of(PaymentHistoryView.PAYMENT_PARAMETER,
+                            payment.id().value().toString())));
         } catch (IllegalArgumentException | InvalidRequestException notFound) {
             event.forwardTo(PaymentHistoryView.class,
                     QueryParameters.simple(Map.of(PaymentHistoryView.ERROR_PARAMETER, PaymentHistoryView.NOT_FOUND)));

@@ -81,7 +81,8 @@ public class TopUpView extends Div {
     }
 
     private void choosePayer(PayerSummary active) {
-        payer.getListDataView().getItems().filter(p -> p.id().equals(active.id())).findFirst().ifPresent(payer::setValue);
+        payer.getListDataView().getItems().filter(p -> p.id().equals(active.id())).findFirst()
+                .ifPresent(payer::setValue);
     }
 
     private Div balanceCard() {
@@ -194,7 +195,8 @@ public class TopUpView extends Div {
             switch (outcome) {
                 case TopUpOutcome.RedirectToProvider redirect -> UI.getCurrent().getPage().setLocation(redirect.url());
                 case TopUpOutcome.Completed completed -> UI.getCurrent().navigate(PaymentHistoryView.class,
-                        QueryParameters.of(PaymentHistoryView.PAYMENT_PARAMETER, completed.paymentId().value().toString()));
+                        QueryParameters.of(PaymentHistoryView.PAYMENT_PARAMETER,
+                                completed.paymentId().value().toString()));
             }
         } catch (InvalidRequestException invalid) {
             showError(invalid);

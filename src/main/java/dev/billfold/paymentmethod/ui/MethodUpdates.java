@@ -22,7 +22,10 @@ public class MethodUpdates {
         this.changes = changes;
     }
 
-    /** Until the registration is removed, {@code onChange} runs in {@code ui}'s session for every change of the payer's methods. */
+    /**
+     * Until the registration is removed, {@code onChange} runs in {@code ui}'s session for every change of the payer's
+     * methods.
+     */
     public Registration register(UI ui, PayerId payerId, SerializableConsumer<PaymentMethodChanged> onChange) {
         MethodChanges.Subscription subscription = changes.subscribe(payerId, change -> {
             try {

@@ -127,11 +127,14 @@ public class PaymentMethodsView extends Div implements BeforeEnterObserver {
             return;
         }
         SetupStatus status = outcome.status();
-        payer.getListDataView().getItems().filter(p -> p.id().equals(status.payerId())).findFirst().ifPresent(payer::setValue);
+        payer.getListDataView().getItems().filter(p -> p.id().equals(status.payerId())).findFirst()
+                .ifPresent(payer::setValue);
         banner.show(switch (status.status()) {
             case CONFIRMED -> status.label() + " is saved" + (status.isDefault() ? " and is now the default." : ".");
-            case PENDING -> "The new method is waiting for the provider's confirmation. This page updates by itself when it comes.";
-            case FAILED -> "The method was not saved: " + Objects.requireNonNullElse(status.failureReason(), "the provider declined it.");
+            case PENDING -> "The new method is waiting for the provider's confirmation. "
+                    + "This page updates by itself when it comes.";
+            case FAILED -> "The method was not saved: "
+                    + Objects.requireNonNullElse(status.failureReason(), "the provider declined it.");
             default -> status.label() + " is " + status.status().label().toLowerCase(Locale.ROOT) + ".";
         }, status.status().name().toLowerCase(Locale.ROOT));
     }
@@ -280,12 +283,14 @@ public class PaymentMethodsView extends Div implements BeforeEnterObserver {
             return;
         }
         refresh();
-        Notification.show(done, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notification.show(done, 3000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
 
     private static void error(String message) {
-        Notification.show(message, 6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Notification.show(message, 6000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     private static void detail(Div list, String term, String value) {

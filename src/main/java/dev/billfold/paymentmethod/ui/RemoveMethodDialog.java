@@ -18,15 +18,16 @@ class RemoveMethodDialog extends Dialog {
         add(new Paragraph("The method is removed at the payment provider too and can no longer be charged. Past "
                 + "payments keep showing it."));
         if (impact.isDefault()) {
-            var noDefault = new Paragraph("It is the payer's default method; after removing it the payer has no default "
-                    + "until you choose one.");
+            var noDefault = new Paragraph("It is the payer's default method; after removing it the payer has no "
+                    + "default until you choose one.");
             noDefault.setId("remove-default-note");
             add(noDefault);
         }
         if (impact.affectsAutoRenewal()) {
             int n = impact.autoRenewingServices();
-            var warning = new Paragraph(("Auto-renewal tops up from this method: %d %s automatically. After removing it, "
-                    + "their renewals can only be paid from the balance.").formatted(n, n == 1 ? "service renews" : "services renew"));
+            var warning = new Paragraph(("Auto-renewal tops up from this method: %d %s automatically. After removing "
+                    + "it, their renewals can only be paid from the balance.")
+                    .formatted(n, n == 1 ? "service renews" : "services renew"));
             warning.setId("remove-auto-renewal-warning");
             warning.addClassName("form-error");
             add(warning);

@@ -111,9 +111,6 @@ public class TopUpService {
     }
 
     /**
-     * Creates the payment and starts the flow that fits the method. Not one transaction: providers are called between.
-     */
-    /**
      * Checks that a top-up's payer and saved method belong to an account of the current user, before anything is
      * created, for flows that do other work first (a renewal order): a foreign id is refused and logged. The role and
      * whether the method can be charged are {@link #topUp}'s to check.
@@ -127,6 +124,9 @@ public class TopUpService {
         }
     }
 
+    /**
+     * Creates the payment and starts the flow that fits the method. Not one transaction: providers are called between.
+     */
     public TopUpOutcome topUp(TopUpRequest request) {
         Payer checkedPayer = access.requirePayer(request.payerId(), AccountAccess.Action.MOVE_MONEY);
         PayerSummary payer = PayerSummary.of(checkedPayer);

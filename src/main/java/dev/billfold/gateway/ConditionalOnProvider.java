@@ -21,4 +21,7 @@ public @interface ConditionalOnProvider {
 
     /** The switching property, e.g. {@code billfold.gateway.stripe.secret-key}. */
     String value();
+
+    /** False for a bean that exists only while the provider is off, e.g. the 404 for its switched-off pages. */
+    boolean switchedOn() default true;
 }

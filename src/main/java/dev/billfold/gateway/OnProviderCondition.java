@@ -7,7 +7,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-/** {@link ConditionalOnProvider}: the switching property has text, and that text is not "false". */
+/** {@link ConditionalOnProvider}: on when the switching property has text, and that text is not "false". */
 class OnProviderCondition implements Condition {
 
     @Override
@@ -15,6 +15,7 @@ class OnProviderCondition implements Condition {
         Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnProvider.class.getName());
         String property = (String) Objects.requireNonNull(attributes).get("value");
         String value = context.getEnvironment().getProperty(property);
-        return StringUtils.hasText(value) && !"false".equalsIgnoreCase(value.trim());
+        boolean on = StringUtils.hasText(value) && !"false".equalsIgnoreCase(value.trim());
+        return on == (Boolean) attributes.get("switchedOn");
     }
 }

@@ -78,7 +78,8 @@ public final class ProductionServer implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmArgs);
-            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=production,demo"));
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=production,demo",
+                    "--billfold.showroom=true"));
             command.addAll(appArgs);
             var builder = new ProcessBuilder(command).directory(project.toFile());
             Map<String, String> env = builder.environment();

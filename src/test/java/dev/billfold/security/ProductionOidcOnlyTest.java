@@ -111,4 +111,15 @@ class ProductionOidcOnlyTest {
         assertThat(jdbc.sql("select display_name from app_user where oidc_subject = ?").param(subject)
                 .query(String.class).single()).isEqualTo("Prod User");
     }
+
+    @Test
+    void the_demo_providers_pages_do_not_exist_when_it_is_off() {
+        var base = URI.create("http://localhost:" + port);
+        var browser = new HttpBrowser();
+        for (String path : List.of("/demo-gateway/checkout/cs_demo_1", "/demo-gateway/setup/seti_demo_1",
+                "/demo-gateway/authenticate/ch_demo_1", "/demo-gateway/")) {
+            assertThat(browser.send(HttpRequest.newBuilder(base.resolve(path)).GET().build()).statusCode())
+                    .as(path).isEqualTo(404);
+        }
+    }
 }

@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 class DemoCheckoutController {
 
     static final String BASE_PATH = "/demo-gateway/checkout";
+    /** On every page of the demo provider, whatever the profile: it never moves real money. */
+    static final String NO_REAL_MONEY = "Demo Pay is Billfold's demo provider: test cards only. No real money moves.";
 
     private final DemoProvider provider;
 
@@ -143,8 +145,11 @@ class DemoCheckoutController {
                     margin-bottom:.6rem;background:#fff}
                   button.primary{background:#2563eb;color:#fff;border-color:#2563eb;font-weight:600}
                   .note{font-size:.8rem;color:#5b6675}
+                  .no-real-money{max-width:26rem;margin:0 auto;padding:.5rem .75rem;border-radius:8px;
+                    background:#fff4d6;color:#6b4e00;font-size:.875rem}
                 </style></head>
-                <body><main><h1>Demo Pay · secure checkout</h1>%s</main></body></html>
-                """.formatted(htmlEscape(title), body);
+                <body><p class="no-real-money" role="status">%s</p>
+                <main><h1>Demo Pay · secure checkout</h1>%s</main></body></html>
+                """.formatted(htmlEscape(title), htmlEscape(NO_REAL_MONEY), body);
     }
 }

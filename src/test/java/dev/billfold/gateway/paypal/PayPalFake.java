@@ -76,9 +76,13 @@ public final class PayPalFake {
         server.stop();
     }
 
-    /** Spring arguments that switch PayPal on in an app and point it at this fake. */
+    /**
+     * Spring arguments that switch PayPal on in an app and point it at this fake, which stands in for PayPal's sandbox
+     * (a showroom refuses PRODUCTION credentials).
+     */
     public List<String> appArguments(String publicUrl) {
         return List.of("--billfold.gateway.paypal.client-id=e2e-client-id",
+                "--billfold.gateway.paypal.environment=SANDBOX",
                 "--billfold.gateway.paypal.client-secret=e2e-client-secret",
                 "--billfold.gateway.paypal.webhook-id=WH-TEST-1",
                 "--billfold.gateway.paypal.public-url=" + publicUrl,

@@ -24,7 +24,7 @@ import tools.jackson.databind.ObjectMapper;
  * Node ids are learnt from the {@code changes} of each response (the {@code id} attribute, feature 3). Used by the
  * HttpClient driver ({@link UidlClient}) and by the Gatling simulation; one instance per tab, never shared.
  */
-final class UidlProtocol {
+public final class UidlProtocol {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BROWSER_DETAILS = "&v-sh=800&v-sw=1280&v-wh=800&v-ww=1280&v-bh=800&v-bw=1280&v-tzo=0"
@@ -37,7 +37,7 @@ final class UidlProtocol {
     static final int GRID_PAGE = 50;
 
     /** The interactions of the round-trip benchmark, each one UIDL request with the state change it must bring. */
-    enum Interaction {
+    public enum Interaction {
         PRESET_CLICK("click preset"),
         PAYER_SWITCH("switch payer"),
         OPEN_HISTORY("open history"),

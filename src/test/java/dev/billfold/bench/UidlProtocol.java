@@ -34,6 +34,10 @@ public final class UidlProtocol {
     /** What the browser sends for a click on the $100.00 preset: the presets element's filter and data expressions. */
     private static final String PRESET_CLICK_DATA = "{\"event.target.closest('[data-amount]') != null\":true,"
             + "\"event.target.closest('[data-amount]')?.dataset.amount\":\"100.00\"}";
+    /** What the browser sends for a click on an element with a click listener (Flow's {@code ClickEvent} data). */
+    private static final String CLICK_DATA = "{\"event.shiftKey\":false,\"event.metaKey\":false,\"event.detail\":1,"
+            + "\"event.ctrlKey\":false,\"event.clientX\":40,\"event.clientY\":20,\"event.altKey\":false,"
+            + "\"event.button\":0,\"event.screenY\":120,\"event.screenX\":40}";
     static final int GRID_PAGE = 50;
 
     /** The interactions of the round-trip benchmark, each one UIDL request with the state change it must bring. */
@@ -155,6 +159,16 @@ public final class UidlProtocol {
         return request("{\"type\":\"publishedEventHandler\",\"node\":" + node("history-grid")
                 + ",\"templateEventMethodName\":\"setViewportRange\",\"templateEventMethodArgs\":[" + page * GRID_PAGE
                 + ",100],\"promise\":" + promise++ + "}", "$connector.set", "grid rows");
+    }
+
+    /**
+     * A click on the element whose id attribute is {@code elementId}, with the event data a browser sends for a
+     * component's click listener ({@code ClickEvent}); the answer must contain {@code expectedFragment}. For pages
+     * other than Billfold's, such as the capacity benchmark's bare route.
+     */
+    String click(String elementId, String expectedFragment, String what) {
+        return request("{\"type\":\"event\",\"node\":" + node(elementId) + ",\"event\":\"click\",\"data\":" + CLICK_DATA
+                + "}", expectedFragment, what);
     }
 
     boolean hasGridUpdateToConfirm() {

@@ -124,7 +124,7 @@ class CapacityKneeBenchmark {
     @Test
     void sessions_per_node_at_p95_50_ms_for_billfold_and_for_a_bare_route() throws Exception {
         System.setProperty("gatling.data.enableAnalytics", "false");
-        System.out.printf("%n### Capacity knee, %s UTC, %d cores, JDK %s, load average before: %s%n",
+        System.out.printf("%n### Capacity knee, %s, %d cores, JDK %s, load average before: %s%n",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), CORES, System.getProperty("java.version"), loadAverage());
         System.out.printf("steps of %,d sessions up to %,d; per step ramp %d s, settle %d s, window %d s; think %d ms ±50%%;"
                         + " pass: p95 ≤ %d ms and 0 errors (request time-out %d s); heartbeat every %d s%n", STEP,

@@ -37,10 +37,21 @@ final class BenchServer implements AutoCloseable {
     }
 
     static BenchServer start(String name) {
+        return start(name, List.of());
+    }
+
+    /** With more Spring arguments for the app, e.g. {@code --server.tomcat.max-connections=20000}. */
+    static BenchServer start(String name, List<String> extraAppArgs) {
+        List<String> appArgs = new java.util.ArrayList<>(List.of("--logging.level.root=WARN",
+                "--logging.level.dev.billfold.Application=INFO"));
+        appArgs.addAll(extraAppArgs);
+        return new BenchServer(ProductionServer.start("bench-" + name, serverJvmArgs(), appArgs));
+    }
+
+    /** {@code -Dbench.serverJvmArgs}, split at spaces. */
+    static List<String> serverJvmArgs() {
         String jvmArgs = System.getProperty("bench.serverJvmArgs", "").trim();
-        return new BenchServer(ProductionServer.start("bench-" + name,
-                jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+")),
-                List.of("--logging.level.root=WARN", "--logging.level.dev.billfold.Application=INFO")));
+        return jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+"));
     }
 
     String baseUrl() {
@@ -124,6 +135,80 @@ final class BenchServer implements AutoCloseable {
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // fields[0] is field 3 (state); utime is field 14, stime field 15
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * utime + stime of the app's PostgreSQL in clock ticks: the postmaster, its live children (the backends of the
+     * connection pool and PostgreSQL's own workers) and the children it has reaped already.
+     */
+    long databaseCpuTicks() {
+        long postmaster = postmasterPid();
+        long ticks = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path dir : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                String[] fields = statFields(dir.resolve("stat"));
+                if (fields == null) {
+                    continue;
+                }
+                long pid = Long.parseLong(dir.getFileName().toString());
+                if (pid == postmaster) {
+                    // cutime, cstime: the children it has waited for
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                            + Long.parseLong(fields[14]);
+                } else if (Long.parseLong(fields[1]) == postmaster) {
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ticks;
+    }
+
+    private long postmasterPid = -1;
+
+    private long postmasterPid() {
+        if (postmasterPid < 0) {
+            try (Connection c = server.database(); var query = c.createStatement();
+                 var result = query.executeQuery("select pg_backend_pid()")) {
+                result.next();
+                String[] backend = statFields(Path.of("/proc/" + result.getInt(1) + "/stat"));
+                postmasterPid = Long.parseLong(java.util.Objects.requireNonNull(backend, "backend's /proc entry")[1]);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not find PostgreSQL's process", e);
+            }
+        }
+        return postmasterPid;
+    }
+
+    /** The fields of /proc/&lt;pid&gt;/stat after the command name: [0] is field 3 (state), [1] the parent's pid. */
+    private static String[] statFields(Path stat) {
+        try {
+            String line = Files.readString(stat);
+            return line.substring(line.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException gone) {
+            return null;
+        }
+    }
+
+    /** The whole machine's CPU from /proc/stat, in clock ticks over all cores: {busy, total}. */
+    static long[] machineTicks() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            // cpu user nice system idle iowait irq softirq steal (guest time is inside user)
+            long busy = 0;
+            long total = 0;
+            for (int i = 1; i <= 8 && i < cpu.length; i++) {
+                long v = Long.parseLong(cpu[i]);
+                total += v;
+                if (i != 4 && i != 5) {
+                    busy += v;
+                }
+            }
+            return new long[] {busy, total};
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

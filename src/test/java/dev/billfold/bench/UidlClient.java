@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 /**
  * One browser tab, minus the browser, on Java's HttpClient: signs in through Spring Security's form login and then
  * speaks Vaadin Flow's UIDL protocol ({@link UidlProtocol}) to the server. Used where many sessions must simply exist
- * (the memory benchmark) and for warming the server up; the round-trip figures come from Gatling. Not thread-safe: one
- * virtual thread drives one client. Cookies are kept by hand (JSESSIONID only), so that one shared {@link HttpClient}
- * serves every session.
+ * (the memory benchmark), for warming the server up, and by the browser test {@code e2e.RetainedResponseResendE2E};
+ * the round-trip figures come from Gatling. Not thread-safe: one virtual thread drives one client. Cookies are kept by
+ * hand (JSESSIONID only), so that one shared {@link HttpClient} serves every session.
  */
-final class UidlClient {
+public final class UidlClient {
 
     static final Pattern META_CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
@@ -30,7 +30,7 @@ final class UidlClient {
     private final UidlProtocol protocol;
     private String sessionCookie;
 
-    UidlClient(HttpClient http, String base, Duration timeout, int historyRows) {
+    public UidlClient(HttpClient http, String base, Duration timeout, int historyRows) {
         this.http = http;
         this.base = base;
         this.timeout = timeout;
@@ -39,13 +39,13 @@ final class UidlClient {
 
     private String lastBody;
 
-    static HttpClient newHttpClient() {
+    public static HttpClient newHttpClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(20)).build();
     }
 
     /** GET /login for the CSRF token, then the form's POST: 302 to the app, not back to the login page. */
-    void signIn(String user, String password) {
+    public void signIn(String user, String password) {
         String token = csrfFrom(get("/login").body());
         String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token);
         HttpResponse<String> response = send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
@@ -57,7 +57,7 @@ final class UidlClient {
     }
 
     /** GET / (index.html), the init request (a server-side UI), and the ui-navigate to the route. */
-    String openUi(String route) {
+    public String openUi(String route) {
         HttpResponse<String> index = get("/" + route);
         if (index.statusCode() != 200) {
             throw new UidlProtocol.UidlError("GET /" + route + ": HTTP " + index.statusCode());
@@ -70,11 +70,11 @@ final class UidlClient {
         return uidl(protocol.firstNavigation(route));
     }
 
-    String run(Interaction interaction) {
+    public String run(Interaction interaction) {
         return uidl(protocol.request(interaction));
     }
 
-    String clickPreset() {
+    public String clickPreset() {
         return run(Interaction.PRESET_CLICK);
     }
 
@@ -110,7 +110,7 @@ final class UidlClient {
      * Sends the last UIDL message again, unchanged, as a browser does when it never got the answer: Flow answers with
      * the response it kept.
      */
-    String resendLast() {
+    public String resendLast() {
         return uidl(java.util.Objects.requireNonNull(lastBody, "nothing sent yet"));
     }
 

@@ -24,7 +24,7 @@ import tools.jackson.databind.ObjectMapper;
  * Node ids are learnt from the {@code changes} of each response (the {@code id} attribute, feature 3). Used by the
  * HttpClient driver ({@link UidlClient}) and by the Gatling simulation; one instance per tab, never shared.
  */
-final class UidlProtocol {
+public final class UidlProtocol {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BROWSER_DETAILS = "&v-sh=800&v-sw=1280&v-wh=800&v-ww=1280&v-bh=800&v-bw=1280&v-tzo=0"
@@ -34,10 +34,14 @@ final class UidlProtocol {
     /** What the browser sends for a click on the $100.00 preset: the presets element's filter and data expressions. */
     private static final String PRESET_CLICK_DATA = "{\"event.target.closest('[data-amount]') != null\":true,"
             + "\"event.target.closest('[data-amount]')?.dataset.amount\":\"100.00\"}";
+    /** What the browser sends for a click on an element with a click listener (Flow's {@code ClickEvent} data). */
+    private static final String CLICK_DATA = "{\"event.shiftKey\":false,\"event.metaKey\":false,\"event.detail\":1,"
+            + "\"event.ctrlKey\":false,\"event.clientX\":40,\"event.clientY\":20,\"event.altKey\":false,"
+            + "\"event.button\":0,\"event.screenY\":120,\"event.screenX\":40}";
     static final int GRID_PAGE = 50;
 
     /** The interactions of the round-trip benchmark, each one UIDL request with the state change it must bring. */
-    enum Interaction {
+    public enum Interaction {
         PRESET_CLICK("click preset"),
         PAYER_SWITCH("switch payer"),
         OPEN_HISTORY("open history"),
@@ -155,6 +159,16 @@ final class UidlProtocol {
         return request("{\"type\":\"publishedEventHandler\",\"node\":" + node("history-grid")
                 + ",\"templateEventMethodName\":\"setViewportRange\",\"templateEventMethodArgs\":[" + page * GRID_PAGE
                 + ",100],\"promise\":" + promise++ + "}", "$connector.set", "grid rows");
+    }
+
+    /**
+     * A click on the element whose id attribute is {@code elementId}, with the event data a browser sends for a
+     * component's click listener ({@code ClickEvent}); the answer must contain {@code expectedFragment}. For pages
+     * other than Billfold's, such as the capacity benchmark's bare route.
+     */
+    String click(String elementId, String expectedFragment, String what) {
+        return request("{\"type\":\"event\",\"node\":" + node(elementId) + ",\"event\":\"click\",\"data\":" + CLICK_DATA
+                + "}", expectedFragment, what);
     }
 
     boolean hasGridUpdateToConfirm() {

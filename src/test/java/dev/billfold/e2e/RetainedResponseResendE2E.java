@@ -1,8 +1,9 @@
-package dev.billfold.bench;
+package dev.billfold.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.billfold.e2e.ProductionServer;
+import dev.billfold.bench.UidlClient;
+import dev.billfold.bench.UidlProtocol;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A browser that never got an answer sends the same UIDL message again, and Flow answers with the response it kept.
  * Billfold keeps that copy deflated or in Latin-1 (DD-041); this speaks the protocol to the production jar and checks
  * that the repeated message gets the same answer as the first, for a navigation (kept deflated) and for a click (kept
- * as a string), and that the UI goes on working afterwards.
+ * as a string), and that the UI goes on working afterwards. The protocol is spoken by the benchmarks' client,
+ * {@link UidlClient}.
  */
 class RetainedResponseResendE2E {
 

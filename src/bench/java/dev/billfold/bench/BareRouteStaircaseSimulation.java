@@ -1,5 +1,6 @@
 package dev.billfold.bench;
 
+import static dev.billfold.bench.UidlChains.protocol;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
@@ -7,11 +8,11 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
@@ -34,33 +35,29 @@ public class BareRouteStaircaseSimulation extends Simulation {
     record Run(Staircase staircase, String baseUrl) {
     }
 
-    private static final String PROTOCOL = "uidl";
+    private static final String PROTOCOL = UidlChains.PROTOCOL;
     private static final String CLICKS = "clicks";
-    private static final String STARTED = "started";
-    private static final String BEAT = "beat";
+    private static final String STARTED = UidlChains.STARTED;
 
     private final Staircase staircase;
+    private final UidlChains chains;
 
     public BareRouteStaircaseSimulation() {
         Run run = java.util.Objects.requireNonNull(RUN, "CapacityKneeBenchmark sets the run");
         this.staircase = run.staircase();
+        this.chains = new UidlChains(staircase.requestTimeout);
         Staircase stairs = staircase;
         int think = stairs.thinkMillis;
-        setUp(scenario("bare route, capacity steps")
-                .exec(session -> session.set(PROTOCOL, new UidlProtocol(0)))
+        ScenarioBuilder sessions = scenario("bare route, capacity steps")
+                .exec(session -> session.set(PROTOCOL, new UidlProtocol(0)).set(CLICKS, 0))
                 .exec(openUi())
                 .exitHereIfFailed()
                 .asLongAs(session -> stairs.running(System.currentTimeMillis())).on(
                         pause(Duration.ofMillis(think / 2), Duration.ofMillis(think * 3L / 2)),
                         heartbeatIfDue(),
-                        doIf(session -> stairs.running(System.currentTimeMillis())).then(click()))
-                .exec(stopLoadGeneratorIf(session -> "stopped: " + stairs.stopReason(), session -> stairs.stopped()))
-                .injectOpen(StaircaseInjection.of(stairs)))
-                .protocols(http.baseUrl(run.baseUrl())
-                        .disableFollowRedirect()
-                        .disableWarmUp()
-                        .acceptHeader("*/*")
-                        .userAgentHeader("Billfold capacity benchmark (Gatling)"))
+                        doIf(session -> stairs.running(System.currentTimeMillis())).then(click()));
+        setUp(StaircaseInjection.population(sessions, stairs))
+                .protocols(StaircaseInjection.protocol(run.baseUrl()))
                 .maxDuration(stairs.maxDuration());
     }
 
@@ -70,44 +67,11 @@ public class BareRouteStaircaseSimulation extends Simulation {
     }
 
     private ChainBuilder openUi() {
-        return exec(session -> session.set(STARTED, System.currentTimeMillis()).set(CLICKS, 0))
-                .exec(timed(http("open: index").get("/").check(status().is(200))))
-                .exec(timed(http("open: init").get(session -> UidlProtocol.initPath(""))
-                        .check(status().is(200), bodyString().validate("a new UI", (body, session) -> {
-                            protocol(session).init(body);
-                            return body;
-                        }))))
-                .exec(session -> session.set("body", protocol(session).firstNavigation("")))
-                .exec(timed(http("open: first navigation").post(session -> protocol(session).uidlPath())
-                        .header("Content-Type", "application/json; charset=UTF-8")
-                        .body(StringBody("#{body}"))
-                        .check(status().is(200), bodyString().validate("the bare view", (body, session) -> {
-                            String text = protocol(session).accept(body);
-                            if (!text.contains("\"bare-button\"")) {
-                                throw new UidlProtocol.UidlError("the bare view did not render");
-                            }
-                            return body;
-                        }))))
-                .exec(session -> {
-                    if (session.isFailed()) {
-                        staircase.failed("bare view did not open", session.getLong(STARTED));
-                    }
-                    return session.set(BEAT, System.currentTimeMillis());
-                });
+        return chains.openUi("the bare view", "bare-button", at -> staircase.failed("bare view did not open", at));
     }
 
     private ChainBuilder heartbeatIfDue() {
-        long every = staircase.heartbeat.toMillis();
-        return doIf(session -> System.currentTimeMillis() - session.getLong(BEAT) >= every).then(
-                exec(session -> session.set(STARTED, System.currentTimeMillis()))
-                        .exec(timed(http("heartbeat").post(session -> protocol(session).heartbeatPath())
-                                .check(status().is(200))))
-                        .exec(session -> {
-                            if (session.isFailed()) {
-                                staircase.failed("heartbeat failed", session.getLong(STARTED));
-                            }
-                            return session.set(BEAT, System.currentTimeMillis());
-                        }));
+        return chains.heartbeatIfDue(staircase.heartbeat, at -> staircase.failed("heartbeat failed", at));
     }
 
     /** The button, timed; its answer must carry the new count. After a failure, a new UI. */
@@ -135,14 +99,10 @@ public class BareRouteStaircaseSimulation extends Simulation {
                     }
                     return session;
                 })
-                .doIf(Session::isFailed).then(exec(session -> session.markAsSucceeded()).exec(openUi()));
+                .doIf(Session::isFailed).then(exec(session -> session.markAsSucceeded().set(CLICKS, 0)).exec(openUi()));
     }
 
     private HttpRequestActionBuilder timed(HttpRequestActionBuilder request) {
-        return request.requestTimeout(staircase.requestTimeout);
-    }
-
-    private static UidlProtocol protocol(Session session) {
-        return session.get(PROTOCOL);
+        return chains.timed(request);
     }
 }

@@ -1,5 +1,6 @@
 package dev.billfold.bench;
 
+import static dev.billfold.bench.UidlChains.protocol;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
@@ -52,16 +53,15 @@ final class TopUpJourney {
         }
     }
 
-    static final String PROTOCOL = "uidl";
+    private static final String PROTOCOL = UidlChains.PROTOCOL;
     private static final String NEXT = "next";
     private static final String ACTION = "action";
-    private static final String STARTED = "started";
-    private static final String BEAT = "beat";
+    private static final String STARTED = UidlChains.STARTED;
 
     private final Recorder recorder;
     private final int thinkMillis;
     private final int historyRows;
-    private final @Nullable Duration requestTimeout;
+    private final UidlChains chains;
     private final @Nullable Duration heartbeat;
 
     /**
@@ -74,7 +74,7 @@ final class TopUpJourney {
         this.recorder = recorder;
         this.thinkMillis = thinkMillis;
         this.historyRows = historyRows;
-        this.requestTimeout = requestTimeout;
+        this.chains = new UidlChains(requestTimeout);
         this.heartbeat = heartbeat;
     }
 
@@ -112,48 +112,12 @@ final class TopUpJourney {
 
     /** index.html, the init request that creates the UI, and the first navigation to the top-up view. */
     private ChainBuilder openUi() {
-        return exec(session -> session.set(STARTED, System.currentTimeMillis()))
-                .exec(timed(http("open: index").get("/").check(status().is(200))))
-                .exec(timed(http("open: init").get(session -> UidlProtocol.initPath(""))
-                        .check(status().is(200), bodyString().validate("a new UI", (body, session) -> {
-                            protocol(session).init(body);
-                            return body;
-                        }))))
-                .exec(session -> session.set("body", protocol(session).firstNavigation("")))
-                .exec(timed(http("open: first navigation").post(session -> protocol(session).uidlPath())
-                        .header("Content-Type", "application/json; charset=UTF-8")
-                        .body(StringBody("#{body}"))
-                        .check(status().is(200), bodyString().validate("the top-up view", (body, session) -> {
-                            String text = protocol(session).accept(body);
-                            if (!text.contains("\"presets\"")) {
-                                throw new UidlProtocol.UidlError("the top-up view did not render");
-                            }
-                            return body;
-                        }))))
-                .exec(session -> {
-                    if (session.isFailed()) {
-                        recorder.openFailed(session.getLong(STARTED));
-                    }
-                    return session.set(BEAT, System.currentTimeMillis());
-                });
+        return chains.openUi("the top-up view", "presets", recorder::openFailed);
     }
 
     /** Vaadin's heartbeat, as an open tab sends it; not an action, so not timed. */
     private ChainBuilder heartbeatIfDue() {
-        if (heartbeat == null) {
-            return exec(session -> session);
-        }
-        long every = heartbeat.toMillis();
-        return doIf(session -> System.currentTimeMillis() - session.getLong(BEAT) >= every).then(
-                exec(session -> session.set(STARTED, System.currentTimeMillis()))
-                        .exec(timed(http("heartbeat").post(session -> protocol(session).heartbeatPath())
-                                .check(status().is(200))))
-                        .exec(session -> {
-                            if (session.isFailed()) {
-                                recorder.heartbeatFailed(session.getLong(STARTED));
-                            }
-                            return session.set(BEAT, System.currentTimeMillis());
-                        }));
+        return chains.heartbeatIfDue(heartbeat, recorder::heartbeatFailed);
     }
 
     /** The next interaction of the cycle, timed; then the grid's confirmation, or a new UI after a failure. */
@@ -194,10 +158,6 @@ final class TopUpJourney {
     }
 
     private HttpRequestActionBuilder timed(HttpRequestActionBuilder request) {
-        return requestTimeout == null ? request : request.requestTimeout(requestTimeout);
-    }
-
-    static UidlProtocol protocol(Session session) {
-        return session.get(PROTOCOL);
+        return chains.timed(request);
     }
 }

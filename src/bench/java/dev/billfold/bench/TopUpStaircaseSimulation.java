@@ -1,9 +1,7 @@
 package dev.billfold.bench;
 
-import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
-import static io.gatling.javaapi.http.HttpDsl.http;
-
 import dev.billfold.bench.UidlProtocol.Interaction;
+import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import org.jspecify.annotations.Nullable;
 
@@ -62,15 +60,10 @@ public class TopUpStaircaseSimulation extends Simulation {
                 stairs.failed("heartbeat failed", at);
             }
         };
-        setUp(new TopUpJourney(steps, stairs.thinkMillis, run.historyRows(), stairs.requestTimeout, stairs.heartbeat)
-                .customers("top-up interactions, capacity steps")
-                .exec(stopLoadGeneratorIf(session -> "stopped: " + stairs.stopReason(), session -> stairs.stopped()))
-                .injectOpen(StaircaseInjection.of(stairs)))
-                .protocols(http.baseUrl(run.baseUrl())
-                        .disableFollowRedirect()
-                        .disableWarmUp()
-                        .acceptHeader("*/*")
-                        .userAgentHeader("Billfold capacity benchmark (Gatling)"))
+        ScenarioBuilder customers = new TopUpJourney(steps, stairs.thinkMillis, run.historyRows(),
+                stairs.requestTimeout, stairs.heartbeat).customers("top-up interactions, capacity steps");
+        setUp(StaircaseInjection.population(customers, stairs))
+                .protocols(StaircaseInjection.protocol(run.baseUrl()))
                 .maxDuration(stairs.maxDuration());
     }
 

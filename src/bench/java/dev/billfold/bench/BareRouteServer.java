@@ -5,18 +5,13 @@ import dev.billfold.e2e.ProductionServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
@@ -149,29 +144,7 @@ final class BareRouteServer implements AutoCloseable {
 
     /** Up means GET / answers 200 with index.html: Vaadin serves the bundle and the route is registered. */
     private void awaitView() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpRequest index = HttpRequest.newBuilder(URI.create(baseUrl + "/")).timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The bare route app exited with code %d before it answered. Last lines of %s:%n%s"
-                        .formatted(process.exitValue(), log, ProductionServer.tail(log, 60)));
-            }
-            try {
-                if (http.send(index, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for the bare route app", e);
-            }
-            ProductionServer.sleep(500);
-        }
-        throw new IllegalStateException("GET %s/ did not answer 200 within %d s. Last lines of %s:%n%s"
-                .formatted(baseUrl, START_TIMEOUT.toSeconds(), log, ProductionServer.tail(log, 60)));
+        ProductionServer.awaitOk(process, "bare route app", baseUrl, "/", START_TIMEOUT, log);
     }
 
     private static int freePort() {
@@ -184,16 +157,6 @@ final class BareRouteServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        ProductionServer.stop(process);
     }
 }

@@ -127,6 +127,51 @@ public final class ProductionServer implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process);
+        closeQuietly(postgres);
+    }
+
+    /** Up means the sign-in page answers 200: Flyway has run and Vaadin serves views. */
+    private void awaitLogin() {
+        awaitOk(process, "app", baseUrl, "/login", START_TIMEOUT, log);
+    }
+
+    // ---- an app's process (also the benchmarks' bare route app) --------------------------------------------------
+
+    /**
+     * Waits until GET {@code baseUrl + path} answers 200; fails with the last lines of {@code log} if the process exits
+     * first or the timeout passes.
+     *
+     * @param app names the app in the failures ("The app exited ...")
+     */
+    public static void awaitOk(Process process, String app, String baseUrl, String path, Duration timeout, Path log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The %s exited with code %d before it answered. Last lines of %s:%n%s"
+                        .formatted(app, process.exitValue(), log, tail(log, 60)));
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the " + app, e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("GET %s%s did not answer 200 within %d s. Last lines of %s:%n%s"
+                .formatted(baseUrl, path, timeout.toSeconds(), log, tail(log, 60)));
+    }
+
+    /** Stops an app's process: destroy, destroyForcibly after 20 s (then up to 10 s more), at once if interrupted. */
+    public static void stop(Process process) {
         if (process.isAlive()) {
             process.destroy();
             try {
@@ -138,34 +183,6 @@ public final class ProductionServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        closeQuietly(postgres);
-    }
-
-    /** Up means the sign-in page answers 200: Flyway has run and Vaadin serves views. */
-    private void awaitLogin() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpRequest login = HttpRequest.newBuilder(URI.create(baseUrl + "/login")).timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The app exited with code %d before it answered. Last lines of %s:%n%s"
-                        .formatted(process.exitValue(), log, tail(log, 60)));
-            }
-            try {
-                if (http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for the app", e);
-            }
-            sleep(500);
-        }
-        throw new IllegalStateException("GET %s/login did not answer 200 within %d s. Last lines of %s:%n%s"
-                .formatted(baseUrl, START_TIMEOUT.toSeconds(), log, tail(log, 60)));
     }
 
     // ---- the production jar --------------------------------------------------------------------------------------

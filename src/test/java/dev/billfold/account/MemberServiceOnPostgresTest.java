@@ -5,5 +5,5 @@ import org.springframework.context.annotation.Import;
 
 /** The same member and invitation behaviour on PostgreSQL, where production runs. */
 @Import(PostgresTestConfig.class)
-class MemberServiceOnPostgresTest extends MemberServiceTest {
+class MemberServiceOnPostgresTest extends MemberServiceContract {
 }

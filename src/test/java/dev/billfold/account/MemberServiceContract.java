@@ -34,10 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Members and invitations through the service, with mail switched on and a real SMTP server (GreenMail) receiving
- * what Billfold sends.
+ * what Billfold sends. Runs on H2 and on PostgreSQL.
  */
 @SpringBootTest
-class MemberServiceTest {
+abstract class MemberServiceContract {
 
     private static final int SMTP_PORT = freePort();
     private static final Pattern LINK = Pattern.compile("http://portal\\.test/invitation/([A-Za-z0-9_-]{43})");

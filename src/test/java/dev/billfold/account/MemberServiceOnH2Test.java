@@ -1,0 +1,5 @@
+package dev.billfold.account;
+
+/** The member and invitation contract on the embedded default database. */
+class MemberServiceOnH2Test extends MemberServiceContract {
+}

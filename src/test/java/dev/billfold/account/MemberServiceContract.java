@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,7 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Members and invitations through the service, with mail switched on and a real SMTP server (GreenMail) receiving
  * what Billfold sends. Runs on H2 and on PostgreSQL.
  */
-@SpringBootTest
 abstract class MemberServiceContract {
 
     private static final int SMTP_PORT = freePort();

@@ -20,14 +20,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Payers through the service as the payers page calls it: the rules per type, who may change what, optimistic
  * locking, archiving and the active payer. Runs once on H2 and once on PostgreSQL.
  */
-@SpringBootTest
 abstract class PayerServiceContract {
 
     @Autowired

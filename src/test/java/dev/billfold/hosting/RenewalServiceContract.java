@@ -31,8 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -41,8 +39,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * equals the sum of the ledger entries, and the balance was never negative, neither at the end nor after any entry
  * (in the order the entries were written). Runs on H2 and on PostgreSQL.
  */
-@SpringBootTest(properties = "billfold.renewals.cron=-")
-@Import(ServiceFixtures.FixedClock.class)
 abstract class RenewalServiceContract {
 
     @Autowired

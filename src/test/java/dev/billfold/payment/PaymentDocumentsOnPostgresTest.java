@@ -3,7 +3,7 @@ package dev.billfold.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.billfold.PostgresTestConfig;
+import dev.billfold.BillfoldPostgresTest;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.account.PayerId;
@@ -23,13 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Invoice and receipt PDFs through the service as the history view calls it, read back with PDFBox. */
-@SpringBootTest
-@Import(PostgresTestConfig.class)
+@BillfoldPostgresTest
 class PaymentDocumentsOnPostgresTest {
 
     @Autowired

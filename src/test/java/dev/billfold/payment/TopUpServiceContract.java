@@ -21,13 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The top-up flows and their money invariants, through the services as the UI calls them. Runs once on H2 and once
  * on PostgreSQL (see the two subclasses).
  */
-@SpringBootTest
 abstract class TopUpServiceContract {
 
     @Autowired

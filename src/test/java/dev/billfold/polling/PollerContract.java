@@ -11,6 +11,7 @@ import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentNotifications;
 import dev.billfold.gateway.ScriptedGateway;
+import dev.billfold.gateway.WithLocalProviders;
 import dev.billfold.gateway.demo.DemoCustomer;
 import dev.billfold.payment.BankConfirmation;
 import dev.billfold.payment.MethodChoice;
@@ -31,32 +32,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The background checks, one transition at a time, against a scripted provider and a clock the test moves: pending
  * methods confirmed, rejected, backed off and given up; waiting payments credited once, rejected and deleted when
- * unpaid; cards past their expiry.
+ * unpaid; cards past their expiry. The context is the one of all provider tests ({@link WithLocalProviders}); the
+ * clock here stands in March 2026, before anything the Stripe and PayPal tests leave waiting is due.
  */
-@SpringBootTest
-@Import({ScriptedGateway.Config.class, PollerContract.Clock.class})
+@WithLocalProviders
 abstract class PollerContract {
 
     static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clock {
-        @Bean
-        @Primary
-        MutableClock pollerClock() {
-            return new MutableClock(START);
-        }
-    }
 
     @Autowired
     TestData data;

@@ -7,13 +7,13 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
+import dev.billfold.BillfoldTest;
 import dev.billfold.TestData;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,7 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * (Karibu) per test. Routes are discovered once per class. Each test starts signed out, on the sign-in view; call
  * {@link #signIn(String)} before navigating to a view that needs a user.
  */
-@SpringBootTest
+@BillfoldTest
 public abstract class KaribuTest {
 
     private static Routes routes;

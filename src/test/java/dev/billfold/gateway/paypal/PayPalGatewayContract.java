@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.gateway.WithLocalProviders;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.MethodOption;
 import dev.billfold.payment.PaymentId;
@@ -27,11 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,21 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The PayPal provider end to end: the real paypal-server-sdk against a local PayPal (WireMock), our webhook endpoint
  * over real HTTP, and payments and ledger checked through the services on a real database (see the two subclasses).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "billfold.gateway.paypal.client-id=test-client-id",
-        "billfold.gateway.paypal.client-secret=test-client-secret",
-        "billfold.gateway.paypal.webhook-id=WH-TEST-1",
-        "billfold.gateway.paypal.public-url=https://billing.example.com",
-        "billfold.gateway.paypal.read-timeout=2s"})
+@WithLocalProviders
 abstract class PayPalGatewayContract {
 
-    static final PayPalFake PAYPAL = new PayPalFake();
+    static final PayPalFake PAYPAL = PayPalFake.shared();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void payPalFake(DynamicPropertyRegistry registry) {
-        registry.add("billfold.gateway.paypal.api-base-url", PAYPAL::baseUrl);
-    }
 
     @Autowired
     TopUpService topUps;

@@ -26,10 +26,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 /**
  * An off-session Stripe charge whose answer was lost (timeout, reset connection) is reconciled by the poller with the
@@ -37,17 +33,7 @@ import org.springframework.context.annotation.Primary;
  * it, asked about by PaymentIntent id once we know one, held for clarification without a call once the key may be
  * gone, and credited exactly once when Stripe's webhook arrives as well. Runs on H2 and on PostgreSQL.
  */
-@Import(StripeChargeReconciliationContract.Clock.class)
 abstract class StripeChargeReconciliationContract extends StripeTestSupport {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clock {
-        @Bean
-        @Primary
-        MutableClock reconciliationClock() {
-            return new MutableClock(Instant.now());
-        }
-    }
 
     @Autowired
     MutableClock clock;

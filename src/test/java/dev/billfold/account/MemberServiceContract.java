@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.billfold.SignedIn;
 import dev.billfold.TestData.Customer;
 import dev.billfold.TestData;
 import dev.billfold.base.InvalidRequestException;
@@ -20,8 +21,6 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,18 +64,8 @@ abstract class MemberServiceContract {
     @Autowired
     TransactionTemplate transactions;
 
+    @SignedIn
     Customer owner;
-
-    @BeforeEach
-    void owner() {
-        owner = data.newCustomer("USD");
-        TestData.signIn(owner.username());
-    }
-
-    @AfterEach
-    void signOut() {
-        TestData.signOut();
-    }
 
     @Test
     void an_invitation_mail_arrives_with_a_one_time_link_that_joins_the_signed_in_user_with_the_role() throws Exception {

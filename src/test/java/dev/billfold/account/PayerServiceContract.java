@@ -3,6 +3,7 @@ package dev.billfold.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.InvalidRequestException;
@@ -16,8 +17,6 @@ import dev.billfold.paymentmethod.PaymentMethodService;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,18 +40,8 @@ abstract class PayerServiceContract {
     @Autowired
     JdbcClient jdbc;
 
+    @SignedIn
     Customer customer;
-
-    @BeforeEach
-    void newCustomer() {
-        customer = data.newCustomer("USD");
-        TestData.signIn(customer.username());
-    }
-
-    @AfterEach
-    void signOut() {
-        TestData.signOut();
-    }
 
     // --- adding and editing, per type ---
 

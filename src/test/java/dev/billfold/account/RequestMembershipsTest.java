@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.billfold.BillfoldTest;
+import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.InvalidRequestException;
@@ -29,23 +30,21 @@ class RequestMembershipsTest {
     @Autowired
     JdbcClient jdbc;
 
+    @SignedIn
     Customer mine;
     Customer other;
 
     @BeforeEach
     void twoAccounts() {
-        mine = data.newCustomer("USD");
         other = data.newCustomer("KZT");
         jdbc.sql("insert into account_member (account_id, user_id, role) values (?, ?, 'VIEWER')")
                 .params(other.accountId().value(), mine.userId().value()).update();
-        TestData.signIn(mine.username());
         newRequest();
     }
 
     @AfterEach
     void end() {
         RequestContextHolder.resetRequestAttributes();
-        TestData.signOut();
     }
 
     @Test

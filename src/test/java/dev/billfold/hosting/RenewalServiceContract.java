@@ -1,5 +1,6 @@
 package dev.billfold.hosting;
 
+import dev.billfold.SignedIn;
 import dev.billfold.history.TimelineRow;
 import dev.billfold.history.TransactionHistoryQuery;
 import dev.billfold.AtOnce;
@@ -61,6 +62,7 @@ abstract class RenewalServiceContract {
     MutableClock clock;
 
     ServiceFixtures fixtures;
+    @SignedIn
     Customer customer;
     LocalDate today;
     final List<Customer> touched = new ArrayList<>();
@@ -70,13 +72,11 @@ abstract class RenewalServiceContract {
         clock.set(ServiceFixtures.START);
         today = LocalDate.ofInstant(ServiceFixtures.START, ZoneOffset.UTC);
         fixtures = new ServiceFixtures(jdbc);
-        customer = customer("USD");
-        TestData.signIn(customer.username());
+        touched.add(customer);
     }
 
     @AfterEach
     void ledgerInvariant() {
-        TestData.signOut();
         for (Customer who : touched) {
             BigDecimal balance = data.balance(who.accountId());
             assertThat(balance).as("cached balance equals the sum of entries").isEqualByComparingTo(data.sumOfEntries(who.accountId()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.billfold.BillfoldPostgresTest;
+import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.account.PayerId;
@@ -19,8 +20,6 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,18 +47,8 @@ class PaymentDocumentsOnPostgresTest {
     @Autowired
     TestData data;
 
+    @SignedIn
     Customer customer;
-
-    @BeforeEach
-    void newCustomer() {
-        customer = data.newCustomer("USD");
-        TestData.signIn(customer.username());
-    }
-
-    @AfterEach
-    void signOut() {
-        TestData.signOut();
-    }
 
     @Test
     void invoice_pdf_carries_number_dates_bank_details_payer_amount_reference_and_status() throws IOException {

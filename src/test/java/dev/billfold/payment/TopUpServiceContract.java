@@ -4,6 +4,7 @@ import dev.billfold.AtOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.InvalidRequestException;
@@ -16,7 +17,6 @@ import dev.billfold.paymentmethod.PaymentMethodId;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,18 +48,12 @@ abstract class TopUpServiceContract {
     TestData data;
 
     DemoCustomer demoCustomer;
+    @SignedIn
     Customer customer;
 
     @BeforeEach
-    void newCustomer() {
+    void demoCustomer() {
         demoCustomer = new DemoCustomer(gateways);
-        customer = data.newCustomer("USD");
-        TestData.signIn(customer.username());
-    }
-
-    @AfterEach
-    void signOut() {
-        TestData.signOut();
     }
 
     // --- flows ---

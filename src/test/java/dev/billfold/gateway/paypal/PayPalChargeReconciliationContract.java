@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.billfold.MutableClock;
+import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.gateway.WithLocalProviders;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +57,7 @@ abstract class PayPalChargeReconciliationContract {
     @LocalServerPort
     int port;
 
+    @SignedIn
     Customer customer;
     PaymentMethodId wallet;
     String orderId;
@@ -70,15 +71,8 @@ abstract class PayPalChargeReconciliationContract {
         // poller here re-sends only this test's own charge.
         jdbc.sql("update payment set status = 'REJECTED' where status = 'WAITING_FOR_PAYMENT' and method_kind = 'SAVED_METHOD'")
                 .update();
-        customer = data.newCustomer("USD");
-        TestData.signIn(customer.username());
         wallet = vaultedWallet(PAYPAL.vaultId());
         orderId = "7K" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
-    }
-
-    @AfterEach
-    void signOut() {
-        TestData.signOut();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.InvalidRequestException;
@@ -24,7 +25,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,20 +56,14 @@ abstract class PayPalGatewayContract {
     @LocalServerPort
     int port;
 
+    @SignedIn
     Customer customer;
     String orderId;
 
     @BeforeEach
     void setUp() {
         PAYPAL.reset();
-        customer = data.newCustomer("USD");
-        TestData.signIn(customer.username());
         orderId = "5O190127TN" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
-    }
-
-    @AfterEach
-    void signOut() {
-        TestData.signOut();
     }
 
     // --- checkout and capture on return ---

@@ -1,5 +1,6 @@
 package dev.billfold.gateway.stripe;
 
+import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.account.PayerId;
@@ -17,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,18 +45,12 @@ abstract class StripeTestSupport {
     JdbcClient jdbc;
 
     final HttpClient http = HttpClient.newHttpClient();
+    @SignedIn
     Customer customer;
 
     @BeforeEach
-    void freshCustomerAndFake() {
+    void freshFake() {
         StripeFake.server().resetAll();
-        customer = data.newCustomer("USD");
-        TestData.signIn(customer.username());
-    }
-
-    @AfterEach
-    void signOut() {
-        TestData.signOut();
     }
 
     HttpResponse<String> postWebhook(String payload, @Nullable String signature) {

@@ -5,6 +5,7 @@ import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.account.PayerId;
 import dev.billfold.gateway.WithLocalProviders;
+import dev.billfold.ledger.Ledger;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentService;
@@ -43,6 +44,8 @@ abstract class StripeTestSupport {
     TestData data;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Ledger ledger;
 
     final HttpClient http = HttpClient.newHttpClient();
     @SignedIn

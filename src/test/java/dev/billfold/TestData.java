@@ -115,6 +115,7 @@ public class TestData {
                 .query(BigDecimal.class).single();
     }
 
+    /** For the ledger benchmark's figures; tests check the balance against the entries with {@code LedgerChecks.isConsistent}. */
     public BigDecimal sumOfEntries(AccountId account) {
         return jdbc.sql("select coalesce(sum(amount_value), 0) from ledger_entry where account_id = ?").param(account.value())
                 .query(BigDecimal.class).single();

@@ -1,9 +1,8 @@
 package dev.billfold.account;
 
-import dev.billfold.PostgresTestConfig;
-import org.springframework.context.annotation.Import;
+import dev.billfold.BillfoldPostgresTest;
 
 /** The same member and invitation behaviour on PostgreSQL, where production runs. */
-@Import(PostgresTestConfig.class)
-class MemberServiceOnPostgresTest extends MemberServiceTest {
+@BillfoldPostgresTest
+class MemberServiceOnPostgresTest extends MemberServiceContract {
 }

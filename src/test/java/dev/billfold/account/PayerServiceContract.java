@@ -3,6 +3,7 @@ package dev.billfold.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.InvalidRequestException;
@@ -16,18 +17,14 @@ import dev.billfold.paymentmethod.PaymentMethodService;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Payers through the service as the payers page calls it: the rules per type, who may change what, optimistic
  * locking, archiving and the active payer. Runs once on H2 and once on PostgreSQL.
  */
-@SpringBootTest
 abstract class PayerServiceContract {
 
     @Autowired
@@ -43,18 +40,8 @@ abstract class PayerServiceContract {
     @Autowired
     JdbcClient jdbc;
 
+    @SignedIn
     Customer customer;
-
-    @BeforeEach
-    void newCustomer() {
-        customer = data.newCustomer("USD");
-        TestData.signIn(customer.username());
-    }
-
-    @AfterEach
-    void signOut() {
-        TestData.signOut();
-    }
 
     // --- adding and editing, per type ---
 

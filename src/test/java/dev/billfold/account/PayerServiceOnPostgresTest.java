@@ -1,9 +1,8 @@
 package dev.billfold.account;
 
-import dev.billfold.PostgresTestConfig;
-import org.springframework.context.annotation.Import;
+import dev.billfold.BillfoldPostgresTest;
 
 /** The payer contract on real PostgreSQL. */
-@Import(PostgresTestConfig.class)
+@BillfoldPostgresTest
 class PayerServiceOnPostgresTest extends PayerServiceContract {
 }

@@ -3,6 +3,8 @@ package dev.billfold.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.billfold.BillfoldTest;
+import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.InvalidRequestException;
@@ -10,14 +12,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** The memberships read once per request are never staler than the request, and never stale after our own write. */
-@SpringBootTest
+@BillfoldTest
 class RequestMembershipsTest {
 
     @Autowired
@@ -29,23 +30,21 @@ class RequestMembershipsTest {
     @Autowired
     JdbcClient jdbc;
 
+    @SignedIn
     Customer mine;
     Customer other;
 
     @BeforeEach
     void twoAccounts() {
-        mine = data.newCustomer("USD");
         other = data.newCustomer("KZT");
         jdbc.sql("insert into account_member (account_id, user_id, role) values (?, ?, 'VIEWER')")
                 .params(other.accountId().value(), mine.userId().value()).update();
-        TestData.signIn(mine.username());
         newRequest();
     }
 
     @AfterEach
     void end() {
         RequestContextHolder.resetRequestAttributes();
-        TestData.signOut();
     }
 
     @Test

@@ -1,9 +1,8 @@
 package dev.billfold.hosting;
 
-import dev.billfold.PostgresTestConfig;
-import org.springframework.context.annotation.Import;
+import dev.billfold.BillfoldPostgresTest;
 
 /** The renewal contract on real PostgreSQL: row locks, SKIP LOCKED and the window function as production runs them. */
-@Import(PostgresTestConfig.class)
+@BillfoldPostgresTest
 class RenewalServiceOnPostgresTest extends RenewalServiceContract {
 }

@@ -1,6 +1,5 @@
 package dev.billfold.hosting;
 
-import dev.billfold.MutableClock;
 import dev.billfold.TestData.Customer;
 import dev.billfold.account.AccountId;
 import java.math.BigDecimal;
@@ -9,14 +8,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Services and balances for renewal tests, written the way an operator's provisioning would; the behaviour under test
- * always goes through the services. Also the fixed, hand-moved clock those tests run on.
+ * always goes through the services. {@link #START} is where the renewal tests set the clock.
  */
 public final class ServiceFixtures {
 
@@ -26,15 +22,6 @@ public final class ServiceFixtures {
 
     public ServiceFixtures(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    public static class FixedClock {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(START);
-        }
     }
 
     public HostedServiceId service(Customer customer, String name, String price, String period, @Nullable LocalDate paidUntil,

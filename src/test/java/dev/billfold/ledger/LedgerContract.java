@@ -9,13 +9,11 @@ import dev.billfold.base.Money;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The ledger's own guarantees, below the payment flows. Runs on H2 and PostgreSQL. */
-@SpringBootTest
 abstract class LedgerContract {
 
     @Autowired

@@ -1,4 +1,7 @@
 package dev.billfold.ledger;
 
+import dev.billfold.BillfoldTest;
+
+@BillfoldTest
 class LedgerOnH2Test extends LedgerContract {
 }

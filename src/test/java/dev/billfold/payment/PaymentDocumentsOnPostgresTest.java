@@ -3,7 +3,8 @@ package dev.billfold.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.billfold.PostgresTestConfig;
+import dev.billfold.BillfoldPostgresTest;
+import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.account.PayerId;
@@ -19,17 +20,12 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Invoice and receipt PDFs through the service as the history view calls it, read back with PDFBox. */
-@SpringBootTest
-@Import(PostgresTestConfig.class)
+@BillfoldPostgresTest
 class PaymentDocumentsOnPostgresTest {
 
     @Autowired
@@ -51,18 +47,8 @@ class PaymentDocumentsOnPostgresTest {
     @Autowired
     TestData data;
 
+    @SignedIn
     Customer customer;
-
-    @BeforeEach
-    void newCustomer() {
-        customer = data.newCustomer("USD");
-        TestData.signIn(customer.username());
-    }
-
-    @AfterEach
-    void signOut() {
-        TestData.signOut();
-    }
 
     @Test
     void invoice_pdf_carries_number_dates_bank_details_payer_amount_reference_and_status() throws IOException {

@@ -11,12 +11,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /** Mapping of the payment aggregate: typed ids, embedded money, statuses, versions. Runs on H2 and PostgreSQL. */
-@SpringBootTest
 abstract class PaymentRepositoryContract {
 
     @Autowired

@@ -1,8 +1,7 @@
 package dev.billfold.payment;
 
-import dev.billfold.PostgresTestConfig;
-import org.springframework.context.annotation.Import;
+import dev.billfold.BillfoldPostgresTest;
 
-@Import(PostgresTestConfig.class)
+@BillfoldPostgresTest
 class PaymentRepositoryOnPostgresTest extends PaymentRepositoryContract {
 }

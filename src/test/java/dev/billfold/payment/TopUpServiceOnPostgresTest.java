@@ -1,9 +1,8 @@
 package dev.billfold.payment;
 
-import dev.billfold.PostgresTestConfig;
-import org.springframework.context.annotation.Import;
+import dev.billfold.BillfoldPostgresTest;
 
 /** The top-up contract on real PostgreSQL. */
-@Import(PostgresTestConfig.class)
+@BillfoldPostgresTest
 class TopUpServiceOnPostgresTest extends TopUpServiceContract {
 }

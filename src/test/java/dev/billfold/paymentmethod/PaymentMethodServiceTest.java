@@ -3,19 +3,19 @@ package dev.billfold.paymentmethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.billfold.BillfoldTest;
+import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.InvalidRequestException;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The methods page's service calls that the page's buttons hide from those who may not use them. */
-@SpringBootTest
+@BillfoldTest
 class PaymentMethodServiceTest {
 
     @Autowired
@@ -25,18 +25,13 @@ class PaymentMethodServiceTest {
     @Autowired
     JdbcClient jdbc;
 
+    @SignedIn
     Customer customer;
     PaymentMethodId card;
 
     @BeforeEach
-    void customerWithACard() {
-        customer = data.newCustomer("USD");
+    void aCard() {
         card = data.savedCard(customer, customer.person(), "4242", true);
-    }
-
-    @AfterEach
-    void signOut() {
-        TestData.signOut();
     }
 
     @Test
@@ -57,7 +52,6 @@ class PaymentMethodServiceTest {
 
     @Test
     void only_a_confirmed_method_can_be_made_default_or_removed() {
-        TestData.signIn(customer.username());
         UUID pending = UUID.randomUUID();
         jdbc.sql("""
                         insert into payment_method (id, account_id, payer_id, provider, provider_token, label, status,
@@ -75,7 +69,6 @@ class PaymentMethodServiceTest {
 
     @Test
     void removing_twice_is_refused_the_second_time_and_the_method_stays_removed_once() {
-        TestData.signIn(customer.username());
         methods.remove(card);
         assertThatThrownBy(() -> methods.remove(card)).isInstanceOf(InvalidRequestException.class)
                 .hasMessage("Only a confirmed payment method can be removed; this one is removed.");

@@ -1,9 +1,9 @@
 package dev.billfold.polling;
 
-import dev.billfold.PostgresTestConfig;
-import org.springframework.context.annotation.Import;
+import dev.billfold.BillfoldPostgresTest;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /** The background checks on real PostgreSQL: SKIP LOCKED and the leases as production runs them. */
-@Import(PostgresTestConfig.class)
+@BillfoldPostgresTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PollerOnPostgresTest extends PollerContract {
 }

@@ -3,6 +3,7 @@ package dev.billfold.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.spring.SpringServlet;
+import dev.billfold.BillfoldTest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
@@ -43,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * app on a random port, driven by a plain HTTP client that keeps cookies and follows redirects like a browser. The
  * default profile: the demo users' form and the provider are offered side by side.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@BillfoldTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.servlet.session.timeout=17m")
 class OidcSignInTest {
 

@@ -3,18 +3,15 @@ package dev.billfold.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billfold.AtOnce;
-import dev.billfold.PostgresTestConfig;
+import dev.billfold.BillfoldPostgresTest;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** One person's first sign-in arriving several times at once (two tabs, a double click) makes one user, and all succeed. */
-@SpringBootTest
-@Import(PostgresTestConfig.class)
+@BillfoldPostgresTest
 class OidcUsersOnPostgresTest {
 
     private static final String ISSUER = "https://id.provider.test/";

@@ -2,6 +2,7 @@ package dev.billfold.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.billfold.BillfoldTest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -29,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * and Vaadin in development mode, since a test run has no production bundle.
  */
 @ActiveProfiles("production")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@BillfoldTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:production-oidc;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
         "spring.datasource.username=sa", "spring.datasource.password=", "vaadin.productionMode=false",
         "billfold.invoice.recipient-name=Production Test Ltd.", "billfold.invoice.recipient-bank-details=Bank: Test",

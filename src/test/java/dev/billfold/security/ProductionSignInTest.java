@@ -2,9 +2,9 @@ package dev.billfold.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.billfold.BillfoldTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -13,7 +13,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * configured one) there is no user store at all: no generated "user" with a password in the log. Its own
  * in-memory database: the shared one already holds the demo migration, which this context does not know.
  */
-@SpringBootTest(properties = {"billfold.demo.enabled=false", "spring.flyway.locations=classpath:db/migration",
+@BillfoldTest(properties = {"billfold.demo.enabled=false", "spring.flyway.locations=classpath:db/migration",
         "spring.datasource.url=jdbc:h2:mem:without-demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})
 class ProductionSignInTest {
 

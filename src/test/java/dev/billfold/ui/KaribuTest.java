@@ -9,6 +9,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
+import dev.billfold.BillfoldTest;
+import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -25,10 +26,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Base for view tests without a browser: the whole Spring context on the default H2 database, and a mocked Vaadin UI
- * (Karibu) per test. Routes are discovered once per class. Each test starts signed out, on the sign-in view; call
- * {@link #signIn(String)} before navigating to a view that needs a user.
+ * (Karibu) per test. Routes are discovered once per class. Each test starts on the sign-in view, signed out unless
+ * its class has a {@link SignedIn} customer, who is signed in for Vaadin too; call {@link #signIn(String)} before
+ * navigating to a view that needs another user.
  */
-@SpringBootTest
+@BillfoldTest
 public abstract class KaribuTest {
 
     private static Routes routes;
@@ -54,6 +56,11 @@ public abstract class KaribuTest {
     protected void setUpVaadin() {
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(routes, applicationContext, uiFactory));
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        if (signedIn != null) {
+            // signed in before this method, by @SignedIn: the mocked request gets the same user
+            signInRequest(signedIn);
+        }
     }
 
     @AfterEach
@@ -68,7 +75,10 @@ public abstract class KaribuTest {
      */
     protected static void signIn(String username) {
         TestData.signIn(username);
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        signInRequest(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    private static void signInRequest(Authentication authentication) {
         FakeRequest request = (FakeRequest) ((VaadinServletRequest) VaadinRequest.getCurrent()).getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> authentication.getAuthorities().stream()

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.ui.LocalTimes;
@@ -46,13 +47,12 @@ class LocalTimesViewTest extends KaribuTest {
     @Autowired
     TransactionHistoryQuery timeline;
 
+    @SignedIn
     Customer customer;
     PaymentId payment;
 
     @BeforeEach
     void aTopUpAtAKnownInstant() {
-        customer = data.newCustomer("USD");
-        signIn(customer.username());
         PaymentMethodId card = data.savedCard(customer, customer.person(), "4242", true);
         payment = ((TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), "40",
                 new MethodChoice.Saved(card), false, UUID.randomUUID().toString()))).paymentId();

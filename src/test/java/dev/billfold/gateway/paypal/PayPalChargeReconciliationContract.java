@@ -7,8 +7,10 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.billfold.MutableClock;
+import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
+import dev.billfold.gateway.WithLocalProviders;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentStatus;
@@ -25,19 +27,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A charge of a vaulted PayPal wallet whose answer was lost, reconciled by the poller with the real paypal-server-sdk
@@ -45,30 +39,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * an order we know read and captured with its own request id, and past the window a hold for clarification without a
  * call, which PayPal's webhook still settles once. Runs on H2 and on PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "billfold.gateway.paypal.client-id=test-client-id",
-        "billfold.gateway.paypal.client-secret=test-client-secret",
-        "billfold.gateway.paypal.webhook-id=WH-TEST-1",
-        "billfold.gateway.paypal.public-url=https://billing.example.com",
-        "billfold.gateway.paypal.read-timeout=2s"})
-@Import(PayPalChargeReconciliationContract.Clock.class)
+@WithLocalProviders
 abstract class PayPalChargeReconciliationContract {
 
-    static final PayPalFake PAYPAL = new PayPalFake();
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clock {
-        @Bean
-        @Primary
-        MutableClock reconciliationClock() {
-            return new MutableClock(Instant.now());
-        }
-    }
-
-    @DynamicPropertySource
-    static void payPalFake(DynamicPropertyRegistry registry) {
-        registry.add("billfold.gateway.paypal.api-base-url", PAYPAL::baseUrl);
-    }
+    static final PayPalFake PAYPAL = PayPalFake.shared();
 
     @Autowired
     TopUpService topUps;
@@ -83,6 +57,7 @@ abstract class PayPalChargeReconciliationContract {
     @LocalServerPort
     int port;
 
+    @SignedIn
     Customer customer;
     PaymentMethodId wallet;
     String orderId;
@@ -96,15 +71,8 @@ abstract class PayPalChargeReconciliationContract {
         // poller here re-sends only this test's own charge.
         jdbc.sql("update payment set status = 'REJECTED' where status = 'WAITING_FOR_PAYMENT' and method_kind = 'SAVED_METHOD'")
                 .update();
-        customer = data.newCustomer("USD");
-        TestData.signIn(customer.username());
         wallet = vaultedWallet(PAYPAL.vaultId());
         orderId = "7K" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
-    }
-
-    @AfterEach
-    void signOut() {
-        TestData.signOut();
     }
 
     @Test

@@ -31,9 +31,20 @@ public final class PayPalFake {
 
     static final String GOOD_SIGNATURE = "valid-signature-from-paypal";
     static final String PAYER_EMAIL = "alice@example.com";
-    private String vaultId = "8kk8451t";
 
+    private static PayPalFake shared;
+
+    private String vaultId = "8kk8451t";
     private final WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(60));
+
+    /** The one fake the test contexts with the local providers talk to, started on first use; tests reset it. */
+    public static synchronized PayPalFake shared() {
+        if (shared == null) {
+            shared = new PayPalFake();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+        }
+        return shared;
+    }
 
     public PayPalFake() {
         server.start();

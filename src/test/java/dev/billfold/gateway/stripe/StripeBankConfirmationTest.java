@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.billfold.BillfoldTest;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.payment.BankConfirmation;
 import dev.billfold.payment.MethodChoice;
@@ -17,12 +18,14 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * An off-session charge that the bank wants authenticated, finished on-session (DD-037): the real SDK confirms the
  * PaymentIntent again against {@link StripeFake} with our return URL and a key per attempt, the customer goes to the
  * bank's page Stripe names, and the return and the webhook both settle through the one settlement, crediting once.
  */
+@BillfoldTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StripeBankConfirmationTest extends StripeTestSupport {
 
     private static final String BANK_PAGE = "https://hooks.stripe.com/3d_secure_2/hosted?merchant=acct_1&payment_intent=";

@@ -1,9 +1,9 @@
 package dev.billfold.gateway.stripe;
 
-import dev.billfold.PostgresTestConfig;
-import org.springframework.context.annotation.Import;
+import dev.billfold.BillfoldPostgresTest;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /** Lost Stripe charges reconciled on real PostgreSQL. */
-@Import(PostgresTestConfig.class)
+@BillfoldPostgresTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StripeChargeReconciliationOnPostgresTest extends StripeChargeReconciliationContract {
 }

@@ -6,12 +6,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.billfold.BillfoldTest;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /** Removing a Stripe card detaches it at Stripe first (the real SDK against the fake); no detach, no removal. */
+@BillfoldTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StripeDetachTest extends StripeTestSupport {
 
     @Test

@@ -29,9 +29,9 @@ import javax.crypto.spec.SecretKeySpec;
  * scheme ({@code t=<unix time>,v1=<hex HMAC-SHA256 of "t.payload">}), computed here rather than by the SDK so that the
  * SDK's verification is really tested.
  */
-final class StripeFake {
+public final class StripeFake {
 
-    static final String WEBHOOK_SECRET = "whsec_test_billfold";
+    public static final String WEBHOOK_SECRET = "whsec_test_billfold";
 
     private static WireMockServer server;
 
@@ -47,7 +47,7 @@ final class StripeFake {
         return server;
     }
 
-    static String baseUrl() {
+    public static String baseUrl() {
         return "http://localhost:" + server().port();
     }
 

@@ -3,6 +3,7 @@ package dev.billfold.gateway.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.billfold.BillfoldTest;
 import dev.billfold.TestData;
 import dev.billfold.base.Money;
 import dev.billfold.gateway.ChargeRequest;
@@ -22,8 +23,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /** The Stripe flows end to end: our services, the real stripe-java SDK, a local fake of Stripe's API, the H2 database. */
+@BillfoldTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StripeGatewayTest extends StripeTestSupport {
 
     @Autowired

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.billfold.BillfoldTest;
 import dev.billfold.TestData;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.payment.MethodChoice;
@@ -18,8 +19,10 @@ import dev.billfold.payment.TopUpRequest;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /** Forged, foreign and failing input around Stripe: a clear answer, and nothing changed. */
+@BillfoldTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StripeRefusalsTest extends StripeTestSupport {
 
     @Test

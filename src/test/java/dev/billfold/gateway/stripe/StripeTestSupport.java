@@ -1,8 +1,11 @@
 package dev.billfold.gateway.stripe;
 
+import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.account.PayerId;
+import dev.billfold.gateway.WithLocalProviders;
+import dev.billfold.ledger.Ledger;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentService;
@@ -16,32 +19,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application with Stripe switched on and pointed at {@link StripeFake}, served on a real port so that webhooks go
- * through the real security filter chain. Short timeouts and one SDK retry keep the failure cases quick.
+ * through the real security filter chain ({@link WithLocalProviders}, where the other providers are on too). Each test
+ * class says which database: {@code @BillfoldTest(webEnvironment = RANDOM_PORT)} or {@code @BillfoldPostgresTest(...)}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "billfold.gateway.stripe.secret-key=sk_test_billfold",
-        "billfold.gateway.stripe.webhook-secret=" + StripeFake.WEBHOOK_SECRET,
-        "billfold.gateway.stripe.public-url=https://billfold.example",
-        "billfold.gateway.stripe.connect-timeout=2s",
-        "billfold.gateway.stripe.read-timeout=1500ms",
-        "billfold.gateway.stripe.max-network-retries=1"})
+@WithLocalProviders
 abstract class StripeTestSupport {
-
-    @DynamicPropertySource
-    static void stripeApi(DynamicPropertyRegistry registry) {
-        registry.add("billfold.gateway.stripe.api-base", StripeFake::baseUrl);
-    }
 
     @LocalServerPort
     int port;
@@ -55,20 +44,16 @@ abstract class StripeTestSupport {
     TestData data;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Ledger ledger;
 
     final HttpClient http = HttpClient.newHttpClient();
+    @SignedIn
     Customer customer;
 
     @BeforeEach
-    void freshCustomerAndFake() {
+    void freshFake() {
         StripeFake.server().resetAll();
-        customer = data.newCustomer("USD");
-        TestData.signIn(customer.username());
-    }
-
-    @AfterEach
-    void signOut() {
-        TestData.signOut();
     }
 
     HttpResponse<String> postWebhook(String payload, @Nullable String signature) {

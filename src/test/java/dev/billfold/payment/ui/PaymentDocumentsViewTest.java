@@ -8,6 +8,7 @@ import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.router.QueryParameters;
+import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.payment.MethodChoice;
@@ -24,7 +25,6 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,13 +41,8 @@ class PaymentDocumentsViewTest extends KaribuTest {
     @Autowired
     JdbcClient jdbc;
 
+    @SignedIn
     Customer customer;
-
-    @BeforeEach
-    void signedIn() {
-        customer = data.newCustomer("USD");
-        signIn(customer.username());
-    }
 
     @Test
     void a_waiting_invoice_offers_its_invoice_pdf_and_no_receipt() throws IOException {

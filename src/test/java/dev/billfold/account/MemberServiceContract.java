@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.billfold.SignedIn;
 import dev.billfold.TestData.Customer;
 import dev.billfold.TestData;
 import dev.billfold.base.InvalidRequestException;
@@ -20,12 +21,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,10 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Members and invitations through the service, with mail switched on and a real SMTP server (GreenMail) receiving
- * what Billfold sends.
+ * what Billfold sends. Runs on H2 and on PostgreSQL.
  */
-@SpringBootTest
-class MemberServiceTest {
+abstract class MemberServiceContract {
 
     private static final int SMTP_PORT = freePort();
     private static final Pattern LINK = Pattern.compile("http://portal\\.test/invitation/([A-Za-z0-9_-]{43})");
@@ -67,18 +64,8 @@ class MemberServiceTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @SignedIn
     Customer owner;
-
-    @BeforeEach
-    void owner() {
-        owner = data.newCustomer("USD");
-        TestData.signIn(owner.username());
-    }
-
-    @AfterEach
-    void signOut() {
-        TestData.signOut();
-    }
 
     @Test
     void an_invitation_mail_arrives_with_a_one_time_link_that_joins_the_signed_in_user_with_the_role() throws Exception {

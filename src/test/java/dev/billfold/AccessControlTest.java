@@ -3,7 +3,6 @@ package dev.billfold;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -20,17 +19,17 @@ import dev.billfold.TestData.Customer;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.InvitationId;
 import dev.billfold.account.PayerId;
-import dev.billfold.account.ui.InvitationView;
+import dev.billfold.account.ui.AccountViews;
 import dev.billfold.base.InternalCall;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.TypedId;
-import dev.billfold.payment.PaymentId;
-import dev.billfold.payment.ui.PaymentHistoryView;
-import dev.billfold.paymentmethod.PaymentMethodId;
-import dev.billfold.paymentmethod.ui.PaymentMethodsView;
-import dev.billfold.security.UserId;
-import dev.billfold.hosting.ServiceFixtures;
 import dev.billfold.hosting.HostedServiceId;
+import dev.billfold.hosting.ServiceFixtures;
+import dev.billfold.payment.PaymentId;
+import dev.billfold.payment.ui.PaymentViews;
+import dev.billfold.paymentmethod.PaymentMethodId;
+import dev.billfold.paymentmethod.ui.PaymentMethodViews;
+import dev.billfold.security.UserId;
 import dev.billfold.ui.KaribuTest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -221,13 +220,13 @@ class AccessControlTest extends KaribuTest {
             logged = logs.list.size();
             String methodId = foreign.get(PaymentMethodId.class).value().toString();
             UI.getCurrent().navigate("payment-methods/setup/" + methodId);
-            NavigatorKt.expectView(PaymentMethodsView.class);
+            NavigatorKt.expectView(PaymentMethodViews.METHODS);
             assertThat(_get(Div.class, spec -> spec.withId("methods-banner")).getText())
                     .isEqualTo("We could not find that payment method.");
             assertDenialLogged(logged, caller, methodId);
 
             UI.getCurrent().navigate("invitation/" + UUID.randomUUID());
-            NavigatorKt.expectView(InvitationView.class);
+            NavigatorKt.expectView(AccountViews.INVITATION);
             assertThat(_get(Paragraph.class, spec -> spec.withId("invitation-outcome")).getText())
                     .startsWith("This invitation link is not valid any more");
         }
@@ -235,7 +234,7 @@ class AccessControlTest extends KaribuTest {
     }
 
     private void expectNotFound() {
-        NavigatorKt.expectView(PaymentHistoryView.class);
+        NavigatorKt.expectView(PaymentViews.HISTORY);
         Div banner = _get(Div.class, spec -> spec.withId("payment-banner"));
         assertThat(banner.isVisible()).isTrue();
         assertThat(banner.getText()).isEqualTo("We could not find that payment.");

@@ -7,11 +7,9 @@ import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import dev.billfold.TestData;
-import dev.billfold.payment.ui.PaymentHistoryView;
-import dev.billfold.payment.ui.TopUpView;
+import dev.billfold.payment.ui.PaymentViews;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +23,7 @@ class DrawerMenuTest extends KaribuTest {
     @Test
     void the_links_lead_to_the_menu_routes_with_icon_and_label() {
         signIn(data.newCustomer("USD").username());
-        UI.getCurrent().navigate(TopUpView.class);
+        UI.getCurrent().navigate(PaymentViews.TOP_UP);
 
         List<Anchor> links = links();
         assertThat(links).extracting(Anchor::getHref).containsExactly("", "history", "payment-methods", "payers", "members");
@@ -38,11 +36,11 @@ class DrawerMenuTest extends KaribuTest {
     void the_page_shown_is_marked_current_and_follows_navigation() {
         signIn(data.newCustomer("USD").username());
 
-        UI.getCurrent().navigate(TopUpView.class);
+        UI.getCurrent().navigate(PaymentViews.TOP_UP);
         assertThat(currentByHref()).containsEntry("", true).containsEntry("history", false);
 
-        UI.getCurrent().navigate(PaymentHistoryView.class);
-        NavigatorKt.expectView(PaymentHistoryView.class);
+        UI.getCurrent().navigate(PaymentViews.HISTORY);
+        NavigatorKt.expectView(PaymentViews.HISTORY);
         assertThat(currentByHref()).containsEntry("", false).containsEntry("history", true)
                 .containsEntry("payment-methods", false);
     }

@@ -52,6 +52,11 @@ public abstract class KaribuTest {
         }
     }
 
+    /** The routes of every view, package-private ones included, for a test that sets up a fresh UI of its own. */
+    protected static Routes routes() {
+        return routes;
+    }
+
     @BeforeEach
     protected void setUpVaadin() {
         Function0<UI> uiFactory = UI::new;

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Div;
 import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
+import dev.billfold.account.ui.AccountViews;
 import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.history.TimelineRow;
 import dev.billfold.history.TransactionHistoryQuery;
@@ -21,7 +22,7 @@ import dev.billfold.payment.PaymentRow;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
-import dev.billfold.payment.ui.PaymentHistoryView;
+import dev.billfold.payment.ui.PaymentViews;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -64,7 +65,7 @@ class LocalTimesViewTest extends KaribuTest {
     @Test
     void the_payment_history_and_its_detail_show_the_time_in_the_browser_zone_and_name_it() {
         browserTimeZone("Asia/Tashkent");
-        UI.getCurrent().navigate(PaymentHistoryView.class);
+        UI.getCurrent().navigate(PaymentViews.HISTORY);
 
         Grid<PaymentRow> grid = historyGrid();
         assertThat(grid.getColumns().getFirst().getHeaderText()).isEqualTo("Date (Asia/Tashkent)");
@@ -99,7 +100,7 @@ class LocalTimesViewTest extends KaribuTest {
                         sent.plusDays(7))
                 .update();
         browserTimeZone("Asia/Almaty");
-        UI.getCurrent().navigate(dev.billfold.account.ui.MembersView.class);
+        UI.getCurrent().navigate(AccountViews.MEMBERS);
 
         assertThat(_get(Div.class, spec -> spec.withId("invitation-list")).getElement().getTextRecursively())
                 .contains("expires 2026-12-02 22:05 UTC+05:00");
@@ -134,7 +135,7 @@ class LocalTimesViewTest extends KaribuTest {
     @Test
     void a_zone_the_browser_did_not_send_or_that_is_not_a_zone_falls_back_to_utc() {
         browserTimeZone("Asia/Tashkent\"><script>alert(1)</script>");
-        UI.getCurrent().navigate(PaymentHistoryView.class);
+        UI.getCurrent().navigate(PaymentViews.HISTORY);
 
         Grid<PaymentRow> grid = historyGrid();
         assertThat(grid.getColumns().getFirst().getHeaderText()).isEqualTo("Date (UTC)");

@@ -8,8 +8,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.billfold.TestData;
-import dev.billfold.payment.ui.PaymentHistoryView;
-import dev.billfold.payment.ui.TopUpView;
+import dev.billfold.payment.ui.PaymentViews;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +44,8 @@ class NoAccountViewTest extends KaribuTest {
         signIn(customer.username());
 
         UI.getCurrent().navigate("history");
-        NavigatorKt.expectView(PaymentHistoryView.class);
+        NavigatorKt.expectView(PaymentViews.HISTORY);
         UI.getCurrent().navigate(NoAccountView.class);
-        NavigatorKt.expectView(TopUpView.class);
+        NavigatorKt.expectView(PaymentViews.TOP_UP);
     }
 }

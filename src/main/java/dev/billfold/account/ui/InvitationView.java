@@ -20,7 +20,7 @@ import jakarta.annotation.security.PermitAll;
 @Route(value = MemberService.INVITATION_ROUTE + "/:token", autoLayout = false)
 @PageTitle("Invitation · Billfold")
 @PermitAll
-public class InvitationView extends Div implements BeforeEnterObserver {
+class InvitationView extends Div implements BeforeEnterObserver {
 
     private final MemberService members;
     private final Paragraph outcome = new Paragraph();

@@ -32,7 +32,7 @@ import java.util.List;
 @Menu(order = 5, title = "Members", icon = "vaadin:users")
 @OwnersOnly
 @PermitAll
-public class MembersView extends Div {
+class MembersView extends Div {
 
 
     private final MemberService members;

@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
 @PageTitle("Payment history · Billfold")
 @Menu(order = 2, title = "Payment history", icon = "vaadin:list")
 @PermitAll
-public class PaymentHistoryView extends Div implements BeforeEnterObserver {
+class PaymentHistoryView extends Div implements BeforeEnterObserver {
 
     static final String PAYMENT_PARAMETER = "payment";
     static final String ERROR_PARAMETER = "error";

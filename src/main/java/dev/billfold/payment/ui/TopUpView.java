@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
 @PageTitle("Top up · Billfold")
 @Menu(order = 1, title = "Top up", icon = "vaadin:wallet")
 @PermitAll
-public class TopUpView extends Div {
+class TopUpView extends Div {
 
     /** Client-side: whether a click landed on a preset button, and that button's amount. */
     static final String PRESET_CLICKED = "event.target.closest('[data-amount]') != null";

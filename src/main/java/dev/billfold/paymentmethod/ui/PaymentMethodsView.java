@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
 @PageTitle("Payment methods · Billfold")
 @Menu(order = 2.5, title = "Payment methods", icon = "vaadin:credit-card")
 @PermitAll
-public class PaymentMethodsView extends Div implements BeforeEnterObserver {
+class PaymentMethodsView extends Div implements BeforeEnterObserver {
 
     private static final DateTimeFormatter ADDED = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("MM/yy", Locale.ENGLISH);

@@ -15,8 +15,7 @@ import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.account.AccountChoice;
 import dev.billfold.account.AccountId;
-import dev.billfold.payment.ui.PaymentHistoryView;
-import dev.billfold.payment.ui.TopUpView;
+import dev.billfold.payment.ui.PaymentViews;
 import dev.billfold.ui.KaribuTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,7 @@ class AccountSwitcherViewTest extends KaribuTest {
     @Test
     void one_account_shows_its_name_and_no_switcher() {
         signIn(morgan.username());
-        UI.getCurrent().navigate(TopUpView.class);
+        UI.getCurrent().navigate(PaymentViews.TOP_UP);
 
         assertThat(_get(Span.class, spec -> spec.withId("account-name")).getText()).isEqualTo("Morgan Web Studio");
         assertThat(_find(Select.class, spec -> spec.withId("account-switcher"))).isEmpty();
@@ -57,7 +56,7 @@ class AccountSwitcherViewTest extends KaribuTest {
     void with_two_accounts_switching_changes_the_account_balance_and_role_on_the_page_and_the_choice_is_kept() {
         joinAs(steppe.accountId(), "VIEWER");
         signIn(morgan.username());
-        UI.getCurrent().navigate(TopUpView.class);
+        UI.getCurrent().navigate(PaymentViews.TOP_UP);
 
         Select<AccountChoice> switcher = switcher();
         assertThat(switcher.getListDataView().getItems().map(switcher.getItemLabelGenerator()))
@@ -67,7 +66,7 @@ class AccountSwitcherViewTest extends KaribuTest {
 
         _setValue(switcher, choice(switcher, steppe.accountId()));
 
-        NavigatorKt.expectView(TopUpView.class);
+        NavigatorKt.expectView(PaymentViews.TOP_UP);
         assertThat(switcher().getValue().id()).isEqualTo(steppe.accountId());
         assertThat(text("header-balance")).isEqualTo("KZT 125,000.00");
         assertThat(text("balance")).isEqualTo("KZT 125,000.00");
@@ -77,7 +76,7 @@ class AccountSwitcherViewTest extends KaribuTest {
         MockVaadin.tearDown();
         setUpVaadin();
         signIn(morgan.username());
-        UI.getCurrent().navigate(PaymentHistoryView.class);
+        UI.getCurrent().navigate(PaymentViews.HISTORY);
         assertThat(switcher().getValue().id()).isEqualTo(steppe.accountId());
         assertThat(text("header-balance")).isEqualTo("KZT 125,000.00");
     }
@@ -86,21 +85,21 @@ class AccountSwitcherViewTest extends KaribuTest {
     void a_removed_membership_falls_back_to_an_account_the_user_still_belongs_to() {
         joinAs(steppe.accountId(), "BILLING");
         signIn(morgan.username());
-        UI.getCurrent().navigate(TopUpView.class);
+        UI.getCurrent().navigate(PaymentViews.TOP_UP);
         _setValue(switcher(), choice(switcher(), steppe.accountId()));
         assertThat(text("header-balance")).isEqualTo("KZT 125,000.00");
 
         jdbc.sql("delete from account_member where account_id = ? and user_id = ?")
                 .params(steppe.accountId().value(), morgan.userId().value()).update();
         newRequest();
-        UI.getCurrent().navigate(PaymentHistoryView.class);
-        UI.getCurrent().navigate(TopUpView.class);
+        UI.getCurrent().navigate(PaymentViews.HISTORY);
+        UI.getCurrent().navigate(PaymentViews.TOP_UP);
         assertThat(text("balance")).as("the services fall back at once").isEqualTo("$0.00");
 
         MockVaadin.tearDown();
         setUpVaadin();
         signIn(morgan.username());
-        UI.getCurrent().navigate(TopUpView.class);
+        UI.getCurrent().navigate(PaymentViews.TOP_UP);
         assertThat(text("header-balance")).isEqualTo("$0.00");
         assertThat(_get(Span.class, spec -> spec.withId("account-name")).getText()).as("one account left: no switcher")
                 .isEqualTo("Morgan Web Studio");

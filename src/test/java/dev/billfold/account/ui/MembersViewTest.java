@@ -9,11 +9,11 @@ import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfi
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Anchor;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
@@ -21,7 +21,7 @@ import com.vaadin.flow.component.textfield.EmailField;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.account.Role;
-import dev.billfold.payment.ui.TopUpView;
+import dev.billfold.payment.ui.PaymentViews;
 import dev.billfold.ui.KaribuTest;
 import java.util.List;
 import java.util.UUID;
@@ -117,7 +117,7 @@ class MembersViewTest extends KaribuTest {
     @Test
     void an_owner_sees_the_top_up_form_and_the_members_link() {
         signIn(owner.username());
-        UI.getCurrent().navigate(TopUpView.class);
+        UI.getCurrent().navigate(PaymentViews.TOP_UP);
 
         assertThat(menu()).containsExactly("Top up", "Payment history", "Payment methods", "Payers", "Members");
         assertThat(_find(Button.class, spec -> spec.withId("pay"))).hasSize(1);
@@ -128,7 +128,7 @@ class MembersViewTest extends KaribuTest {
     void a_billing_member_sees_the_top_up_form_but_not_the_members_page() {
         String billing = data.addMember(owner.accountId(), "BILLING");
         signIn(billing);
-        UI.getCurrent().navigate(TopUpView.class);
+        UI.getCurrent().navigate(PaymentViews.TOP_UP);
 
         assertThat(menu()).containsExactly("Top up", "Payment history", "Payment methods", "Payers");
         assertThat(_get(Button.class, spec -> spec.withId("pay")).isEnabled()).isTrue();
@@ -143,7 +143,7 @@ class MembersViewTest extends KaribuTest {
     void a_viewer_sees_the_balance_and_why_there_is_no_top_up_form() {
         String viewer = data.addMember(owner.accountId(), "VIEWER");
         signIn(viewer);
-        UI.getCurrent().navigate(TopUpView.class);
+        UI.getCurrent().navigate(PaymentViews.TOP_UP);
 
         assertThat(menu()).containsExactly("Top up", "Payment history", "Payment methods", "Payers");
         assertThat(_find(Button.class, spec -> spec.withId("pay"))).isEmpty();
@@ -175,7 +175,7 @@ class MembersViewTest extends KaribuTest {
                 .isEqualTo("You joined Account %s as Billing. It is now your current account.".formatted(owner.username()));
         assertThat(roleInDatabase(guest.userId().value())).isEqualTo("BILLING");
 
-        UI.getCurrent().navigate(TopUpView.class);
+        UI.getCurrent().navigate(PaymentViews.TOP_UP);
         assertThat(_get(Select.class, spec -> spec.withId("account-switcher")).getValue())
                 .extracting("id").isEqualTo(owner.accountId());
 

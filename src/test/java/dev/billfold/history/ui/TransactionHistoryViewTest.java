@@ -31,7 +31,7 @@ import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
-import dev.billfold.payment.ui.PaymentHistoryView;
+import dev.billfold.payment.ui.PaymentViews;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.ui.KaribuTest;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +76,7 @@ class TransactionHistoryViewTest extends KaribuTest {
         signIn(customer.username());
         renewals.renewFromBalance(List.of(new RenewalLine(vps, 1)));
 
-        UI.getCurrent().navigate(PaymentHistoryView.class);
+        UI.getCurrent().navigate(PaymentViews.HISTORY);
         assertThat(_get(Anchor.class, spec -> spec.withId("tab-transactions")).getHref()).isEqualTo("transactions");
         UI.getCurrent().navigate("transactions");
         NavigatorKt.expectView(TransactionHistoryView.class);

@@ -21,14 +21,13 @@ import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.demo.DemoCustomer;
+import dev.billfold.hosting.HostedServiceId;
+import dev.billfold.hosting.HostedServiceSummary;
+import dev.billfold.hosting.ServiceFixtures;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.ledger.LedgerChecks;
 import dev.billfold.payment.MethodOption;
-import dev.billfold.payment.ui.PaymentHistoryView;
-import dev.billfold.payment.ui.TopUpView;
-import dev.billfold.hosting.ServiceFixtures;
-import dev.billfold.hosting.HostedServiceId;
-import dev.billfold.hosting.HostedServiceSummary;
+import dev.billfold.payment.ui.PaymentViews;
 import dev.billfold.ui.KaribuTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -179,7 +178,7 @@ class RenewalsViewTest extends KaribuTest {
                 .query(UUID.class).single();
         UI.getCurrent().navigate("payment-return/" + payment);
 
-        NavigatorKt.expectView(PaymentHistoryView.class);
+        NavigatorKt.expectView(PaymentViews.HISTORY);
         assertThat(_get(Div.class, spec -> spec.withId("payment-banner")).getText())
                 .isEqualTo("Payment credited: $14.00 was added to your balance.");
         assertThat(fixtures.orderStatus(customer.accountId())).isEqualTo("COMPLETED");
@@ -238,7 +237,7 @@ class RenewalsViewTest extends KaribuTest {
     @Test
     void the_top_up_page_and_the_renewals_tab_link_to_each_other() {
         signIn(customer.username());
-        UI.getCurrent().navigate(TopUpView.class);
+        UI.getCurrent().navigate(PaymentViews.TOP_UP);
         assertThat(_get(Anchor.class, spec -> spec.withId("tab-renewals")).getHref()).isEqualTo("renewals");
         assertThat(_get(Anchor.class, spec -> spec.withId("tab-top-up")).getElement().getAttribute("aria-current")).isEqualTo("page");
 

@@ -18,7 +18,7 @@ import dev.billfold.account.PayerDetails;
 import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
-import dev.billfold.paymentmethod.ui.PaymentMethodsView;
+import dev.billfold.paymentmethod.ui.PaymentMethodViews;
 import dev.billfold.ui.KaribuTest;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,7 +126,7 @@ class ActivePayerViewTest extends KaribuTest {
     @Test
     @SuppressWarnings("unchecked")
     void switching_the_payer_in_the_header_switches_the_methods_listed_on_the_methods_page() {
-        open(PaymentMethodsView.class);
+        open(PaymentMethodViews.METHODS);
         Select<PayerSummary> pagePayer = _get(Select.class, spec -> spec.withId("methods-payer"));
         assertThat(pagePayer.getValue().id()).isEqualTo(customer.person());
         assertThat(listedMethods()).containsExactly("Visa •••• 4242, 12/30");
@@ -155,7 +155,7 @@ class ActivePayerViewTest extends KaribuTest {
 
     private void newUi() {
         MockVaadin.setup(UI::new, new com.github.mvysny.kaributesting.v10.spring.MockSpringServlet(
-                new com.github.mvysny.kaributesting.v10.Routes().autoDiscoverViews("dev.billfold"), applicationContext, UI::new));
+                routes(), applicationContext, UI::new));
     }
 
     @SuppressWarnings("unchecked")

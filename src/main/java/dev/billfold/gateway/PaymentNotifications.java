@@ -22,7 +22,7 @@ public interface PaymentNotifications {
     enum Outcome {
         /** The payment moved (credited, rejected, held), or the news was recorded. */
         APPLIED,
-        /** The payment had already left WAITING_FOR_PAYMENT; nothing changed. */
+        /** The payment had already left WAITING_FOR_PAYMENT and is not held for this news; nothing changed. */
         ALREADY_SETTLED,
         /** No payment of this provider matches; nothing changed. */
         UNKNOWN_PAYMENT

@@ -35,15 +35,4 @@ class ChargeRequestStore {
                         rs.getString(3)))
                 .optional();
     }
-
-    /** Held for clarification while the outcome is open: the provider's later news still settles it. */
-    void markOutcomeOpen(PaymentId paymentId, boolean open) {
-        jdbc.sql("update payment_charge set outcome_open = ? where payment_id = ?").params(open, paymentId.value())
-                .update();
-    }
-
-    boolean isOutcomeOpen(PaymentId paymentId) {
-        return jdbc.sql("select outcome_open from payment_charge where payment_id = ?").param(paymentId.value())
-                .query(Boolean.class).optional().orElse(false);
-    }
 }

@@ -23,13 +23,16 @@ class PaymentCheckStore {
     }
 
     /**
-     * Claims up to {@code limit} due checkouts of the provider still waiting with a provider reference: SKIP LOCKED,
-     * then leased until {@code leaseUntil}, so that each is asked about once per cycle across all nodes.
+     * Claims up to {@code limit} due checkouts of the provider with a provider reference, still waiting or held
+     * because the provider could not be asked at their expiry (DD-055): SKIP LOCKED, then leased until
+     * {@code leaseUntil}, so that each is asked about once per cycle across all nodes.
      */
     List<DuePayment> claimDue(String provider, Instant now, Instant leaseUntil, int limit) {
         List<DuePayment> due = jdbc.sql("""
                         select id, provider_reference, created_at from payment
-                        where status = 'WAITING_FOR_PAYMENT' and method_kind = 'CHECKOUT' and provider = :provider
+                        where (status = 'WAITING_FOR_PAYMENT'
+                            or (status = 'WAITING_FOR_CLARIFICATION' and outcome_open))
+                          and method_kind = 'CHECKOUT' and provider = :provider
                           and provider_reference is not null
                           and (next_check_at is null or next_check_at <= :now)
                         order by next_check_at nulls first, created_at, id
@@ -85,25 +88,40 @@ class PaymentCheckStore {
     }
 
     /**
-     * Waiting payments past their expiry that no provider needs to be asked about first: invoices, and checkouts
-     * that never got a provider reference or whose provider is switched off. Checkouts with a reference at an
-     * enabled provider expire in the reconciler, after a last question. Saved-method charges left waiting are not
-     * deleted: an off-session charge that timed out may still have taken the money (DD-031).
+     * Waiting payments past their expiry that nobody can have paid without a provider telling us: invoices, and
+     * checkouts that never got a provider reference. Checkouts with a reference expire in the reconciler, after a last
+     * question, or are held while their provider is switched off ({@link #claimUnaskable}). Saved-method charges left
+     * waiting are not deleted: an off-session charge that timed out may still have taken the money (DD-031).
      */
-    List<PaymentId> claimExpired(Instant invoicesBefore, Instant othersBefore, Collection<String> askableProviders,
-                                 int limit) {
-        List<String> providers = askableProviders.isEmpty() ? List.of("") : List.copyOf(askableProviders);
+    List<PaymentId> claimExpired(Instant invoicesBefore, Instant othersBefore, int limit) {
         return jdbc.sql("""
                         select id from payment
                         where status = 'WAITING_FOR_PAYMENT'
                           and ((method_kind = 'INVOICE' and created_at <= :invoicesBefore)
                             or (method_kind = 'CHECKOUT' and created_at <= :othersBefore
-                                and (provider_reference is null or provider not in (:providers))))
+                                and provider_reference is null))
                         order by created_at, id
                         limit :limit
                         for update skip locked""")
                 .param("invoicesBefore", utc(invoicesBefore)).param("othersBefore", utc(othersBefore))
-                .param("providers", providers).param("limit", limit)
+                .param("limit", limit)
+                .query((rs, n) -> new PaymentId(rs.getObject(1, UUID.class))).list();
+    }
+
+    /**
+     * Waiting checkouts past their expiry that have a provider reference at a provider that is switched off: the
+     * customer may have paid there, and nobody can ask, so they are held rather than deleted (DD-055).
+     */
+    List<PaymentId> claimUnaskable(Instant before, Collection<String> askableProviders, int limit) {
+        List<String> providers = askableProviders.isEmpty() ? List.of("") : List.copyOf(askableProviders);
+        return jdbc.sql("""
+                        select id from payment
+                        where status = 'WAITING_FOR_PAYMENT' and method_kind = 'CHECKOUT' and created_at <= :before
+                          and provider_reference is not null and provider not in (:providers)
+                        order by created_at, id
+                        limit :limit
+                        for update skip locked""")
+                .param("before", utc(before)).param("providers", providers).param("limit", limit)
                 .query((rs, n) -> new PaymentId(rs.getObject(1, UUID.class))).list();
     }
 
@@ -111,6 +129,11 @@ class PaymentCheckStore {
         jdbc.sql("update payment set check_attempts = check_attempts + 1 where id = ?").param(id.value()).update();
         return jdbc.sql("select check_attempts from payment where id = ?").param(id.value()).query(Integer.class)
                 .single();
+    }
+
+    /** Questions start afresh: due at once, and the backoff from its first step. */
+    void restart(PaymentId id) {
+        jdbc.sql("update payment set check_attempts = 0, next_check_at = null where id = ?").param(id.value()).update();
     }
 
     void scheduleNext(PaymentId id, Instant at) {

@@ -30,13 +30,11 @@ class PaymentSettlement {
     private final ApplicationEventPublisher events;
     private final PaymentCheckStore checks;
     private final PollerProperties poller;
-    private final ChargeRequestStore charges;
     private final PaymentCustomerActions customerActions;
 
     PaymentSettlement(PaymentStateStore payments, Ledger ledger, PaymentMethodService methods, Clock clock,
                       ApplicationEventPublisher events, PaymentCheckStore checks, PollerProperties poller,
-                      ChargeRequestStore charges, PaymentCustomerActions customerActions) {
-        this.charges = charges;
+                      PaymentCustomerActions customerActions) {
         this.customerActions = customerActions;
         this.checks = checks;
         this.poller = poller;
@@ -50,9 +48,8 @@ class PaymentSettlement {
     @Transactional
     Payment apply(PaymentId paymentId, GatewayResult result) {
         Payment payment = payments.lock(paymentId).orElseThrow();
-        if (payment.status() == PaymentStatus.WAITING_FOR_CLARIFICATION
-                && payment.methodKind() == MethodKind.SAVED_METHOD) {
-            return settleOpenOutcome(payment, result);
+        if (payment.status() == PaymentStatus.WAITING_FOR_CLARIFICATION) {
+            return payments.isOutcomeOpen(paymentId) ? settleOpenOutcome(payment, result) : payment;
         }
         if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
             return payment;
@@ -75,22 +72,62 @@ class PaymentSettlement {
     }
 
     /**
-     * The reconciler's answer: applied like the return's; a payment still waiting is asked again after the backoff,
-     * and is DELETED once past {@code expiresAt} (the provider has just said it was not paid).
+     * The reconciler's answer about a checkout, waiting or held because its provider could not be asked at its
+     * expiry: applied like the return's. One still open is asked again after the backoff. Once past {@code expiresAt}
+     * it is DELETED only when the provider has just said it was not paid; a provider that did not answer says
+     * nothing, so the checkout is held for clarification with {@code holdReason} instead, and asked again (DD-055).
      */
     @Transactional
-    Payment applyPolled(PaymentId paymentId, GatewayResult result, Instant expiresAt, String expiryReason) {
+    Payment applyPolled(PaymentId paymentId, GatewayResult result, Instant expiresAt, String expiryReason,
+                        String holdReason) {
         Payment payment = apply(paymentId, result);
-        if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
+        boolean held = payment.status() == PaymentStatus.WAITING_FOR_CLARIFICATION
+                && payments.isOutcomeOpen(paymentId);
+        if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT && !held) {
             return payment;
         }
         Instant now = clock.instant();
-        if (!now.isBefore(expiresAt)) {
+        if (now.isBefore(expiresAt)) {
+            Instant next = now.plus(poller.delayAfter(checks.recordAttempt(paymentId)));
+            checks.scheduleNext(paymentId, next.isAfter(expiresAt) ? expiresAt : next);
+            return payment;
+        }
+        if (result.status() == GatewayResult.Status.PENDING) {
+            // The provider has just said it was not paid.
+            if (held) {
+                payments.markOutcomeOpen(paymentId, false);
+            }
             return published(payments.update(payment.delete(expiryReason, now)));
         }
-        Instant next = now.plus(poller.delayAfter(checks.recordAttempt(paymentId)));
-        checks.scheduleNext(paymentId, next.isAfter(expiresAt) ? expiresAt : next);
+        if (!held) {
+            payment = holdUnanswered(payment, holdReason, now);
+        }
+        // No answer yet (or a success it cannot take, DD-009): asked again, never deleted unasked.
+        checks.scheduleNext(paymentId, now.plus(poller.delayAfter(checks.recordAttempt(paymentId))));
         return payment;
+    }
+
+    /**
+     * A checkout with a provider reference past its expiry whose provider is switched off: it may have been paid, so
+     * it is held for clarification, not DELETED unasked; the poller asks the provider once it is switched on again,
+     * and its webhook still settles it (DD-055).
+     */
+    @Transactional
+    Payment holdUnasked(PaymentId paymentId, String reason) {
+        Payment payment = payments.lock(paymentId).orElseThrow();
+        if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
+            return payment;
+        }
+        return holdUnanswered(payment, reason, clock.instant());
+    }
+
+    /** Held with its answer open and its questions started afresh: the first comes as soon as it is due. */
+    private Payment holdUnanswered(Payment payment, String reason, Instant now) {
+        log.warn("Payment {}: its provider could not be asked at its expiry; held for clarification",
+                payment.id().value());
+        payments.markOutcomeOpen(payment.id(), true);
+        checks.restart(payment.id());
+        return published(payments.update(payment.holdForClarification(reason, now)));
     }
 
     /**
@@ -148,13 +185,14 @@ class PaymentSettlement {
 
     private Payment holdOpen(Payment payment, String reason, Instant now) {
         log.warn("Payment {}: charge outcome still unknown; held for clarification: {}", payment.id().value(), reason);
-        charges.markOutcomeOpen(payment.id(), true);
+        payments.markOutcomeOpen(payment.id(), true);
         return published(payments.update(payment.holdForClarification(reason, now)));
     }
 
     /**
-     * The provider's news about a charge held while its outcome was open: a final answer settles it (credited once, or
-     * rejected), anything else leaves it with support. Other clarifications (a different amount) are not touched.
+     * The provider's news about a payment held while its outcome was open (a charge, or a checkout whose provider could
+     * not be asked at its expiry): a final answer settles it (credited once, or rejected), anything else leaves it
+     * held. Other clarifications (a different amount) are not touched.
      */
     private Payment settleOpenOutcome(Payment payment, GatewayResult result) {
         boolean settles = switch (result.status()) {
@@ -162,7 +200,7 @@ class PaymentSettlement {
             case DECLINED, CANCELLED -> true;
             case PENDING, UNKNOWN -> false;
         };
-        if (!settles || !charges.isOutcomeOpen(payment.id())) {
+        if (!settles) {
             return payment;
         }
         var now = clock.instant();
@@ -172,8 +210,8 @@ class PaymentSettlement {
         // The amount was checked above, so a success takes the one crediting path every answer takes.
         Payment next = result.status() == GatewayResult.Status.SUCCEEDED ? succeeded(payment, result)
                 : payment.reject(reasonOr(result, "Declined by the payment provider."), now);
-        charges.markOutcomeOpen(payment.id(), false);
-        log.info("Payment {}: the provider settled a charge held for clarification: {}", payment.id().value(),
+        payments.markOutcomeOpen(payment.id(), false);
+        log.info("Payment {}: the provider settled a payment held for clarification: {}", payment.id().value(),
                 next.status());
         return published(payments.update(next));
     }

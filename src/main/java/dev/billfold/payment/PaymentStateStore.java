@@ -58,6 +58,19 @@ class PaymentStateStore {
         return next.withVersion(version + 1);
     }
 
+    /**
+     * Held for clarification while the provider's answer is open (a charge of unknown outcome, a checkout its provider
+     * could not be asked about at its expiry): the provider's later word still settles it (DD-035, DD-055).
+     */
+    void markOutcomeOpen(PaymentId id, boolean open) {
+        jdbc.sql("update payment set outcome_open = ? where id = ?").params(open, id.value()).update();
+    }
+
+    boolean isOutcomeOpen(PaymentId id) {
+        return jdbc.sql("select outcome_open from payment where id = ?").param(id.value()).query(Boolean.class)
+                .optional().orElse(false);
+    }
+
     private static Payment map(ResultSet rs, int row) throws SQLException {
         BigDecimal creditedValue = rs.getBigDecimal("credited_value");
         UUID methodId = rs.getObject("payment_method_id", UUID.class);

@@ -55,8 +55,9 @@ public enum PaymentStatus {
                     EnumSet.of(CREDITED, CONDITIONALLY_CREDITED, WAITING_FOR_CLARIFICATION, REJECTED, DELETED);
             case CONDITIONALLY_CREDITED -> EnumSet.of(CREDITED, REFUNDED);
             // REJECTED: a charge held while its outcome was unknown, which the provider then reported declined
-            // (DD-035).
-            case WAITING_FOR_CLARIFICATION -> EnumSet.of(CREDITED, REFUNDED, REJECTED);
+            // (DD-035). DELETED: a checkout held because its provider could not be asked at its expiry, which the
+            // provider, asked at last, reports unpaid (DD-055).
+            case WAITING_FOR_CLARIFICATION -> EnumSet.of(CREDITED, REFUNDED, REJECTED, DELETED);
             case CREDITED -> EnumSet.of(REFUNDED);
             case REJECTED, REFUNDED, DELETED -> EnumSet.noneOf(PaymentStatus.class);
         };

@@ -19,12 +19,12 @@ class ProviderNotificationHandler implements PaymentNotifications {
 
     private final PaymentRepository payments;
     private final PaymentSettlement settlement;
-    private final ChargeRequestStore charges;
+    private final PaymentStateStore states;
 
-    ProviderNotificationHandler(PaymentRepository payments, PaymentSettlement settlement, ChargeRequestStore charges) {
+    ProviderNotificationHandler(PaymentRepository payments, PaymentSettlement settlement, PaymentStateStore states) {
         this.payments = payments;
         this.settlement = settlement;
-        this.charges = charges;
+        this.states = states;
     }
 
     @Override
@@ -46,9 +46,10 @@ class ProviderNotificationHandler implements PaymentNotifications {
             log.info("{} reported {} for unknown payment {}", gatewayId, result.status(), what);
             return Outcome.UNKNOWN_PAYMENT;
         }
-        if (payment.status() == PaymentStatus.WAITING_FOR_CLARIFICATION && charges.isOutcomeOpen(payment.id())) {
-            // A charge held while its outcome was unknown still takes the provider's final word (DD-035); news that is
-            // not final yet is taken as recorded, so that an adapter that first checks "is it ours?" goes on to ask.
+        if (payment.status() == PaymentStatus.WAITING_FOR_CLARIFICATION && states.isOutcomeOpen(payment.id())) {
+            // A payment held while its outcome was open (a charge of unknown outcome, a checkout whose provider could
+            // not be asked at its expiry) still takes the provider's final word (DD-035, DD-055); news that is not
+            // final yet is taken as recorded, so that an adapter that first checks "is it ours?" goes on to ask.
             settlement.apply(payment.id(), result);
             return Outcome.APPLIED;
         }

@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with their idempotency key within the provider's replay window ({@link ChargeLookup#chargeResult}). Every answer
  * goes through {@link PaymentSettlement}, the same change as the customer's return and the webhooks, so a payment is
  * credited exactly once whoever gets there first. Unpaid payments are DELETED after their expiry (invoices 30 days,
- * others 3 days; configurable); a saved-method charge never is, it is held for clarification instead (DD-035). A
+ * others 3 days; configurable); a saved-method charge never is, it is held for clarification instead (DD-035), and
+ * so is a checkout whose provider is switched off or does not answer at its expiry, until it answers (DD-055). A
  * charge that waits for its customer's bank is left alone until the customer was sent to act on it, and one nobody
  * confirmed within the payment expiry is cancelled at the provider and rejected, as nothing was charged (DD-043).
  *
@@ -116,7 +117,7 @@ public class WaitingPaymentPoller implements Poller {
                 try {
                     settlement.applyPolled(payment.id(), ask(gateway, payment),
                             payment.createdAt().plus(properties.paymentExpiry()),
-                            expiryReason(properties.paymentExpiry()));
+                            expiryReason(properties.paymentExpiry()), unansweredReason(properties.paymentExpiry()));
                     asked++;
                 } catch (RuntimeException e) {
                     log.error("Payment {}: reconciliation failed; due again when its lease ends",
@@ -248,13 +249,42 @@ public class WaitingPaymentPoller implements Poller {
         }
     }
 
+    /**
+     * Expiry of what needs no question: unpaid invoices and checkouts never opened at a provider are deleted; a
+     * checkout that has a reference at a switched-off provider is held for clarification instead, since it may have
+     * been paid there (DD-055).
+     */
     private void expireUnasked() {
         Instant now = clock.instant();
         List<String> askable = gateways.enabled().stream().map(PaymentGateway::id).toList();
+        holdUnaskable(now, askable);
+        deleteExpired(now);
+    }
+
+    private void holdUnaskable(Instant now, List<String> askable) {
+        List<PaymentId> unaskable;
+        do {
+            unaskable = transaction.execute(status -> checks.claimUnaskable(now.minus(properties.paymentExpiry()),
+                    askable, properties.batchSize()));
+            if (unaskable == null) {
+                return;
+            }
+            for (PaymentId id : unaskable) {
+                try {
+                    settlement.holdUnasked(id, unansweredReason(properties.paymentExpiry()));
+                } catch (RuntimeException e) {
+                    log.error("Payment {}: could not hold it for clarification", id.value(), e);
+                    return;
+                }
+            }
+        } while (unaskable.size() == properties.batchSize());
+    }
+
+    private void deleteExpired(Instant now) {
         List<PaymentId> expired;
         do {
             expired = transaction.execute(status -> checks.claimExpired(now.minus(properties.invoiceExpiry()),
-                    now.minus(properties.paymentExpiry()), askable, properties.batchSize()));
+                    now.minus(properties.paymentExpiry()), properties.batchSize()));
             if (expired == null) {
                 return;
             }
@@ -269,6 +299,14 @@ public class WaitingPaymentPoller implements Poller {
                 }
             }
         } while (expired.size() == properties.batchSize());
+    }
+
+    /** A checkout whose provider could not be asked at its expiry (switched off, or not answering). */
+    static String unansweredReason(Duration after) {
+        long days = after.toDays();
+        return ("The provider has not told us within %s whether this payment was made. We will ask it again as soon "
+                + "as it is available; the payment is credited as soon as the provider confirms it.")
+                .formatted(days >= 1 ? days + (days == 1 ? " day" : " days") : "the payment period");
     }
 
     static String expiryReason(Duration after) {

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoff          delay before the next question after the 1st, 2nd, ... unanswered one; the last repeats
  * @param giveUpAfter      a method still pending this long after it was started is FAILED ("not confirmed in time")
  * @param invoiceExpiry    an unpaid invoice payment is DELETED after this
- * @param paymentExpiry    any other unpaid payment is DELETED after this
+ * @param paymentExpiry    any other unpaid payment is DELETED after this; a checkout its provider could not be asked
+ *                         about is held for clarification instead (DD-055)
  * @param callsPerSecond   at most this many background calls per second to each provider, from all nodes together
  * @param providerBudget   at most this long per provider and cycle, so that a slow provider only delays itself
  * @param lease            how long a claimed row is held; a node that died lets it go after this

@@ -24,7 +24,19 @@ final class Nodes implements AutoCloseable {
 
     /** A node whose {@code settings} ("billfold.poller.calls-per-second" → "10") replace or add to the defaults below. */
     ConfigurableApplicationContext start(Map<String, String> settings, Class<?>... extraSources) {
-        List<Class<?>> sources = new ArrayList<>(List.of(Application.class, PostgresTestConfig.class, ScriptedGateway.Config.class));
+        return start(settings, true, extraSources);
+    }
+
+    /** A node on which the scripted provider is switched off: nothing in its configuration names it. */
+    ConfigurableApplicationContext startWithoutScriptedProvider(Class<?>... extraSources) {
+        return start(Map.of(), false, extraSources);
+    }
+
+    private ConfigurableApplicationContext start(Map<String, String> settings, boolean scripted, Class<?>... extraSources) {
+        List<Class<?>> sources = new ArrayList<>(List.of(Application.class, PostgresTestConfig.class));
+        if (scripted) {
+            sources.add(ScriptedGateway.Config.class);
+        }
         sources.addAll(List.of(extraSources));
         Map<String, String> arguments = new LinkedHashMap<>();
         arguments.put("server.port", "0");

@@ -18,6 +18,7 @@ import dev.billfold.ledger.LedgerChecks;
 import dev.billfold.payment.BankConfirmation;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.PaymentHistoryQuery;
+import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentService;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
@@ -238,6 +239,105 @@ abstract class PollerContract {
         paymentPoller.runCycle();
         assertThat(rows.paymentStatus(invoice)).isEqualTo("DELETED");
         assertThat(rows.paymentReason(invoice)).isEqualTo("Not paid within 30 days; deleted.");
+    }
+
+    // --- checkouts whose provider cannot be asked at their expiry (issue 14, item 8) ---
+
+    /** What a customer reads on a checkout held because its provider could not be asked at its expiry. */
+    static final String HELD_UNASKED = "The provider has not told us within 3 days whether this payment was made. We "
+            + "will ask it again as soon as it is available; the payment is credited as soon as the provider confirms it.";
+    /** A provider id no gateway of this context has: a provider switched off by configuration. */
+    static final String SWITCHED_OFF = "switched-off";
+
+    @Test
+    void a_checkout_of_a_switched_off_provider_is_held_for_clarification_at_its_expiry_not_deleted_unasked() {
+        String ref = "cs_off_" + UUID.randomUUID();
+        UUID payment = rows.waitingPayment(customer, "CHECKOUT", SWITCHED_OFF, ref, "42.50", START);
+        UUID unopened = rows.waitingPayment(customer, "CHECKOUT", SWITCHED_OFF, null, "20.00", START);
+
+        clock.set(START.plus(Duration.ofDays(3)).minusSeconds(1));
+        paymentPoller.runCycle();
+        assertThat(rows.paymentStatus(payment)).isEqualTo("WAITING_FOR_PAYMENT");
+
+        clock.set(START.plus(Duration.ofDays(3)));
+        paymentPoller.runCycle();
+        clock.advance(Duration.ofDays(10));
+        paymentPoller.runCycle();
+
+        assertThat(rows.paymentStatus(payment)).as("it may have been paid: it waits for its provider")
+                .isEqualTo("WAITING_FOR_CLARIFICATION");
+        assertThat(rows.paymentReason(payment)).isEqualTo(HELD_UNASKED);
+        assertThat(rows.paymentStatus(unopened)).as("never opened at the provider, so nothing can have been paid")
+                .isEqualTo("DELETED");
+        assertThat(rows.credits(payment)).isZero();
+        TestData.signIn(customer.username());
+        var shown = history.details(new PaymentId(payment));
+        assertThat(shown.status().label()).isEqualTo("Waiting for clarification");
+        assertThat(shown.statusReason()).isEqualTo(HELD_UNASKED);
+        assertThat(LedgerChecks.isConsistent(ledger, customer.accountId())).isTrue();
+    }
+
+    @Test
+    void a_checkout_whose_provider_does_not_answer_at_its_expiry_is_held_and_credited_once_when_it_answers() {
+        String ref = "cs_silent_" + UUID.randomUUID();
+        UUID payment = rows.waitingPayment(customer, "CHECKOUT", ScriptedGateway.ID, ref, "42.50", START);
+        provider.down(true);
+        clock.set(START.plus(Duration.ofDays(3)));
+
+        paymentPoller.runCycle();
+
+        assertThat(rows.paymentStatus(payment)).as("a timeout says nothing about the payment")
+                .isEqualTo("WAITING_FOR_CLARIFICATION");
+        assertThat(rows.paymentReason(payment)).isEqualTo(HELD_UNASKED);
+        assertThat(rows.nextCheck("payment", payment)).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+
+        clock.advance(Duration.ofMinutes(1));
+        paymentPoller.runCycle();
+        assertThat(rows.paymentStatus(payment)).isEqualTo("WAITING_FOR_CLARIFICATION");
+        assertThat(rows.nextCheck("payment", payment)).as("backed off like any unanswered question")
+                .isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+
+        provider.down(false);
+        provider.pay(ref, usd("42.50"));
+        clock.advance(Duration.ofMinutes(5));
+        paymentPoller.runCycle();
+        clock.advance(Duration.ofHours(1));
+        paymentPoller.runCycle();
+
+        assertThat(rows.paymentStatus(payment)).isEqualTo("CREDITED");
+        assertThat(provider.questions(ref)).as("a settled payment is not asked about again").isEqualTo(3);
+        assertThat(notifications.byProviderReference(ScriptedGateway.ID, ref,
+                GatewayResult.succeeded(ref, usd("42.50"), null))).isEqualTo(PaymentNotifications.Outcome.ALREADY_SETTLED);
+        assertThat(rows.credits(payment)).isEqualTo(1);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("42.50");
+        assertThat(LedgerChecks.isConsistent(ledger, customer.accountId())).isTrue();
+    }
+
+    @Test
+    void a_held_checkout_is_deleted_when_its_provider_answers_it_is_unpaid_and_rejected_when_it_answers_declined() {
+        String open = "cs_held_open_" + UUID.randomUUID();
+        String declined = "cs_held_declined_" + UUID.randomUUID();
+        UUID unpaid = rows.waitingPayment(customer, "CHECKOUT", ScriptedGateway.ID, open, "10.00", START);
+        UUID refused = rows.waitingPayment(customer, "CHECKOUT", ScriptedGateway.ID, declined, "11.00", START);
+        provider.down(true);
+        clock.set(START.plus(Duration.ofDays(3)));
+        paymentPoller.runCycle();
+        assertThat(rows.paymentStatus(unpaid)).isEqualTo("WAITING_FOR_CLARIFICATION");
+        assertThat(rows.paymentStatus(refused)).isEqualTo("WAITING_FOR_CLARIFICATION");
+
+        provider.down(false);
+        provider.reject(declined, "Your card was declined.");
+        clock.advance(Duration.ofMinutes(1));
+        paymentPoller.runCycle();
+
+        assertThat(rows.paymentStatus(unpaid)).isEqualTo("DELETED");
+        assertThat(rows.paymentReason(unpaid)).isEqualTo("Not paid within 3 days; deleted.");
+        assertThat(rows.paymentStatus(refused)).isEqualTo("REJECTED");
+        assertThat(rows.paymentReason(refused)).isEqualTo("Your card was declined.");
+        assertThat(notifications.byProviderReference(ScriptedGateway.ID, open,
+                GatewayResult.pending(open, "Still open."))).isEqualTo(PaymentNotifications.Outcome.ALREADY_SETTLED);
+        assertThat(rows.credits(unpaid) + rows.credits(refused)).isZero();
+        assertThat(LedgerChecks.isConsistent(ledger, customer.accountId())).isTrue();
     }
 
     @Test

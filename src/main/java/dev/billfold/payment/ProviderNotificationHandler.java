@@ -37,7 +37,13 @@ class ProviderNotificationHandler implements PaymentNotifications {
     @Override
     @InternalCall("a provider's verified webhook: no user, matched only within the reporting provider")
     public Outcome byIdempotencyKey(String gatewayId, String idempotencyKey, GatewayResult result) {
-        return apply(gatewayId, payments.findByIdempotencyKey(idempotencyKey), result, "key " + idempotencyKey);
+        Outcome outcome = apply(gatewayId, payments.findByIdempotencyKey(idempotencyKey), result,
+                "with a key we do not know");
+        if (outcome == Outcome.UNKNOWN_PAYMENT) {
+            // The key only at DEBUG: idempotency keys are not for INFO logs (docs/security.md, item 7).
+            log.debug("{}: the unknown payment's key is {}", gatewayId, idempotencyKey);
+        }
+        return outcome;
     }
 
     private Outcome apply(String gatewayId, Optional<Payment> found, GatewayResult result, String what) {

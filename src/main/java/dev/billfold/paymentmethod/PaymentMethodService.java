@@ -130,12 +130,17 @@ public class PaymentMethodService {
                             .formatted(method.status().label().toLowerCase()));
         }
         PaymentGateway gateway = gateways.find(method.provider()).orElse(null);
-        boolean detached;
-        try {
-            detached = gateway != null && gateway.detachMethod(Objects.requireNonNull(method.providerToken()));
-        } catch (RuntimeException unreachable) {
-            log.warn("Method {}: {} could not detach it", methodId.value(), method.provider(), unreachable);
-            detached = false;
+        boolean detached = false;
+        if (gateway != null) {
+            try {
+                detached = gateway.detachMethod(Objects.requireNonNull(method.providerToken()));
+                if (!detached) {
+                    // The gateway's own line names the provider's error but not the method: this one does.
+                    log.warn("Method {}: {} did not detach it; nothing changed", methodId.value(), method.provider());
+                }
+            } catch (RuntimeException unreachable) {
+                log.warn("Method {}: {} could not detach it", methodId.value(), method.provider(), unreachable);
+            }
         }
         if (!detached) {
             throw new InvalidRequestException("method", gateway == null

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** docs/security.md, item 1: the production profile and the demo. */
+/** docs/security.md, items 1 and 7: the production profile, the demo, and the providers' test-only API addresses. */
 class ProductionSafetyTest {
 
     private static final String SHOWROOM = "billfold.showroom=true";
@@ -70,10 +70,69 @@ class ProductionSafetyTest {
                 .run(context -> assertThat(context).hasNotFailed());
     }
 
+    // --- item 7: the test-only API addresses ---
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "billfold.gateway.stripe.api-base=https://stripe.example.net | Stripe's API calls to stripe.example.net (billfold.gateway.stripe.api-base) instead of Stripe, which would hand the Stripe secret key",
+            "billfold.gateway.stripe.api-base=http://localhost:12111 | Stripe's API calls to localhost (billfold.gateway.stripe.api-base) instead of Stripe, which would hand the Stripe secret key",
+            "billfold.gateway.paypal.api-base-url=http://127.0.0.1:8089 | PayPal's API calls to 127.0.0.1 (billfold.gateway.paypal.api-base-url) instead of PayPal, which would hand the PayPal client secret",
+            "billfold.gateway.paypal.api-base-url=https://api-m.paypal.com | PayPal's API calls to api-m.paypal.com (billfold.gateway.paypal.api-base-url) instead of PayPal, which would hand the PayPal client secret"})
+    void production_refuses_any_test_api_address_even_on_this_machine(String address, String named) {
+        production.withPropertyValues(address).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).isInstanceOf(UnsafeConfigurationException.class)
+                    .hasMessage("Refused to start: the production profile sends " + named + " to that host.");
+        });
+    }
+
+    @Test
+    void production_starts_with_stripes_own_api_address_spelled_out() {
+        production.withPropertyValues("billfold.gateway.stripe.api-base=https://api.stripe.com/",
+                        "billfold.gateway.paypal.api-base-url= ")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"http://localhost:12111", "http://127.0.0.1:12111", "http://[::1]:12111", "HTTP://LOCALHOST:8089/"})
+    void a_showroom_starts_with_both_providers_pointed_at_fakes_on_this_machine(String fake) {
+        production.withPropertyValues(SHOWROOM, "billfold.gateway.stripe.api-base=" + fake,
+                        "billfold.gateway.paypal.api-base-url=" + fake)
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "billfold.gateway.stripe.api-base=http://10.0.0.5:12111 | Stripe's API calls to 10.0.0.5",
+            "billfold.gateway.stripe.api-base=http://localhost.example.net | Stripe's API calls to localhost.example.net",
+            "billfold.gateway.paypal.api-base-url=http://paypal-fake:8089 | PayPal's API calls to paypal-fake",
+            "billfold.gateway.paypal.api-base-url=localhost:8089 | PayPal's API calls to an address without a host"})
+    void a_showroom_refuses_a_test_api_address_on_another_host(String address, String named) {
+        production.withPropertyValues(SHOWROOM, address).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).isInstanceOf(UnsafeConfigurationException.class)
+                    .hasMessageStartingWith("Refused to start: the production profile sends " + named + " (");
+        });
+    }
+
+    @Test
+    void the_refusal_names_the_host_and_never_a_password_in_the_address() {
+        production.withPropertyValues("billfold.gateway.stripe.api-base=https://user:hunter2@stripe.example.net/v1")
+                .run(context -> {
+                    var failure = (UnsafeConfigurationException) context.getStartupFailure();
+                    assertThat(failure.getMessage()).contains("to stripe.example.net (").doesNotContain("hunter2");
+                    assertThat(failure.action()).isEqualTo("Remove billfold.gateway.stripe.api-base, so that the "
+                            + "calls go to Stripe; only a showroom (billfold.showroom=true) may point it at a local fake "
+                            + "on localhost, 127.0.0.1 or [::1].");
+                });
+    }
+
     @Test
     void the_embedded_default_is_not_checked() {
         new ApplicationContextRunner().withUserConfiguration(ProductionSafety.class)
-                .withPropertyValues("billfold.gateway.demo.enabled=true", "billfold.demo.enabled=true")
+                .withPropertyValues("billfold.gateway.demo.enabled=true", "billfold.demo.enabled=true",
+                        "billfold.gateway.stripe.api-base=http://localhost:12111",
+                        "billfold.gateway.paypal.api-base-url=http://localhost:8089")
                 .run(context -> assertThat(context).hasNotFailed());
     }
 

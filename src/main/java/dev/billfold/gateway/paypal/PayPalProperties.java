@@ -1,5 +1,6 @@
 package dev.billfold.gateway.paypal;
 
+import dev.billfold.base.Secrets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -7,14 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * PayPal's REST credentials. PayPal is offered only when a client id is set; the secret and the webhook id then must be
- * set too, and come from the environment in production.
+ * set too, and come from the environment in production; {@link #toString} never prints the secret.
  *
  * @param clientId       REST app client id; blank switches PayPal off
  * @param clientSecret   REST app secret
  * @param webhookId      id PayPal gave the webhook subscription, needed to verify each event
  * @param environment    SANDBOX or PRODUCTION (PayPal's fixed API hosts)
  * @param publicUrl      our own address as the customer's browser sees it, for PayPal's absolute return/cancel URLs
- * @param apiBaseUrl     only for tests and local fakes: sends every API call to this host instead of PayPal's
+ * @param apiBaseUrl     only for tests and local fakes: sends every API call to this host instead of PayPal's;
+ *                       production refuses it outside a showroom on this machine (security.ProductionSafety)
  * @param brandName      the merchant name PayPal shows on its page
  * @param connectTimeout how long to wait for a connection to PayPal
  * @param readTimeout    how long to wait for PayPal's answer; after that the outcome is unknown, never a decline
@@ -36,4 +38,13 @@ record PayPalProperties(
 
     /** What switches PayPal on (DD-050): a client id, without which it cannot work. */
     static final String CLIENT_ID = "billfold.gateway.paypal.client-id";
+
+    /** Every setting but the client secret, which says only whether it is set (docs/security.md, item 7). */
+    @Override
+    public String toString() {
+        return ("PayPalProperties[clientId=%s, clientSecret=%s, webhookId=%s, environment=%s, publicUrl=%s, "
+                + "apiBaseUrl=%s, brandName=%s, connectTimeout=%s, readTimeout=%s, requestIdRetention=%s]").formatted(
+                clientId, Secrets.redact(clientSecret), webhookId, environment, publicUrl, apiBaseUrl, brandName,
+                connectTimeout, readTimeout, requestIdRetention);
+    }
 }

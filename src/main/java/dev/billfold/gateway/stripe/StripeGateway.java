@@ -127,7 +127,7 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
             return new CheckoutSession(session.getId(), session.getUrl());
         } catch (StripeException e) {
             // Opening a checkout moves no money, so the caller may reject the payment; the message stays ours.
-            throw new StripeUnavailableException("Stripe could not open a checkout: " + describe(e), e);
+            throw new StripeUnavailableException("Stripe could not open a checkout: " + describe(e));
         }
     }
 
@@ -332,7 +332,7 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
                     keyed(request.idempotencyKey()));
             return new CheckoutSession(session.getId(), session.getUrl());
         } catch (StripeException e) {
-            throw new StripeUnavailableException("Stripe could not open a setup page: " + describe(e), e);
+            throw new StripeUnavailableException("Stripe could not open a setup page: " + describe(e));
         }
     }
 
@@ -363,10 +363,13 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
             Integer status = e.getStatusCode();
             if (status != null && (status == 404 || "resource_missing".equals(e.getCode())
                     || (status == 400 && e.getMessage() != null && e.getMessage().contains("not attached")))) {
-                log.info("Stripe card {} was already detached: {}", methodToken, describe(e));
+                // The token is not for INFO logs (docs/security.md, item 7); the caller logs our method's id.
+                log.info("Stripe had detached the card already: {}", describe(e));
+                log.debug("Stripe had detached card {} already", methodToken);
                 return true;
             }
-            log.warn("Stripe could not detach card {}: {}", methodToken, describe(e));
+            log.warn("Stripe could not detach a card: {}", describe(e));
+            log.debug("Stripe could not detach card {}", methodToken);
             return false;
         }
     }
@@ -381,10 +384,13 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
         return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
     }
 
-    /** Stripe could not be reached to open a page; nothing moved. The message is for logs, not for customers. */
+    /**
+     * Stripe could not be reached to open a page; nothing moved. The message is for logs, not for customers. It carries
+     * no cause: the SDK's exception quotes Stripe's own message, which may name our idempotency key or a card's token.
+     */
     static final class StripeUnavailableException extends RuntimeException {
-        StripeUnavailableException(String message, Throwable cause) {
-            super(message, cause);
+        StripeUnavailableException(String message) {
+            super(message);
         }
     }
 }

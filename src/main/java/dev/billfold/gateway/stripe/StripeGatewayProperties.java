@@ -1,5 +1,6 @@
 package dev.billfold.gateway.stripe;
 
+import dev.billfold.base.Secrets;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -7,12 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The Stripe provider. It exists only when a secret key is set ({@link #SECRET_KEY}); the keys come from the
- * environment in production.
+ * environment in production, and {@link #toString} never prints them.
  *
  * @param secretKey         the API secret key (sk_live_… / sk_test_…, or a restricted rk_ key)
  * @param webhookSecret     the signing secret of the webhook endpoint (whsec_…)
  * @param publicUrl         Billfold's public base URL; success and cancel URLs are this plus our own path
- * @param apiBase           Stripe's API; tests point it at a local fake
+ * @param apiBase           Stripe's API; tests point it at a local fake, which production refuses outside a showroom
+ *                          on this machine (security.ProductionSafety)
  * @param connectTimeout    how long to wait for a connection to Stripe
  * @param readTimeout       how long to wait for Stripe's answer; the SDK's default of 80 s would hold a customer's
  *                          click that long
@@ -58,6 +60,15 @@ record StripeGatewayProperties(
             throw new IllegalStateException("Stripe timeouts must be positive");
         }
         return this;
+    }
+
+    /** Every setting but the two secrets, which say only whether they are set (docs/security.md, item 7). */
+    @Override
+    public String toString() {
+        return ("StripeGatewayProperties[secretKey=%s, webhookSecret=%s, publicUrl=%s, apiBase=%s, connectTimeout=%s, "
+                + "readTimeout=%s, maxNetworkRetries=%d, webhookTolerance=%s, displayName=%s]").formatted(
+                Secrets.redact(secretKey), Secrets.redact(webhookSecret), publicUrl, apiBase, connectTimeout,
+                readTimeout, maxNetworkRetries, webhookTolerance, displayName);
     }
 
     /** An absolute URL for one of our own paths. */

@@ -214,9 +214,16 @@ final class StripeResults {
         return GatewayResult.declined(reference, "Stripe could not process this payment. Nothing was charged.");
     }
 
+    /**
+     * A Stripe error for the logs: its kind, status, code and request id (which finds it in Stripe's Dashboard), and
+     * for a connection failure the local cause. Never Stripe's message, which may quote our idempotency key or a token.
+     */
     static String describe(StripeException e) {
-        return "%s status=%s code=%s request=%s".formatted(e.getClass().getSimpleName(), e.getStatusCode(), e.getCode(),
-                e.getRequestId());
+        String described = "%s status=%s code=%s request=%s".formatted(e.getClass().getSimpleName(), e.getStatusCode(),
+                e.getCode(), e.getRequestId());
+        return e instanceof ApiConnectionException && e.getCause() != null
+                ? described + " cause=" + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage()
+                : described;
     }
 
     private static String brand(PaymentMethod.Card card) {

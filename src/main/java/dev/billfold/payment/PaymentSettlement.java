@@ -50,6 +50,12 @@ class PaymentSettlement {
     @Transactional
     Payment apply(PaymentId paymentId, GatewayResult result) {
         Payment payment = payments.lock(paymentId).orElseThrow();
+        if (!result.isFor(payment.idempotencyKey())) {
+            // The provider's order is another payment's (its key says so): it can neither credit nor reject this one.
+            log.warn("Payment {}: the provider's answer is about an order with another key ({}); nothing changed",
+                    paymentId.value(), result.idempotencyKey());
+            return payment;
+        }
         if (payment.status() == PaymentStatus.WAITING_FOR_CLARIFICATION
                 && payment.methodKind() == MethodKind.SAVED_METHOD) {
             return settleOpenOutcome(payment, result);

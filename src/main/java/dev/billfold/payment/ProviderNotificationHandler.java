@@ -46,6 +46,11 @@ class ProviderNotificationHandler implements PaymentNotifications {
             log.info("{} reported {} for unknown payment {}", gatewayId, result.status(), what);
             return Outcome.UNKNOWN_PAYMENT;
         }
+        if (!result.isFor(payment.idempotencyKey())) {
+            log.warn("{} reported {} for payment {} ({}) from an order that carries another key, {}; nothing changed",
+                    gatewayId, result.status(), payment.id().value(), what, result.idempotencyKey());
+            return Outcome.KEY_MISMATCH;
+        }
         if (payment.status() == PaymentStatus.WAITING_FOR_CLARIFICATION && charges.isOutcomeOpen(payment.id())) {
             // A charge held while its outcome was unknown still takes the provider's final word (DD-035); news that is
             // not final yet is taken as recorded, so that an adapter that first checks "is it ours?" goes on to ask.

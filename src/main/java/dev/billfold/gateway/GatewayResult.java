@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param reason         a short, customer-safe reason for a decline or a pending state
  * @param storedMethod    the method the provider stored for later charges, if the customer asked to save it
  * @param customerAction what the customer must do before the provider can decide (only with PENDING), if anything
+ * @param idempotencyKey the payment key the provider's order carries (PayPal's custom id), when the provider names it:
+ *                       a result that names another payment's key changes nothing (docs/security.md, item 4)
  */
 public record GatewayResult(
         Status status,
@@ -19,7 +21,8 @@ public record GatewayResult(
         @Nullable Money reportedAmount,
         @Nullable String reason,
         @Nullable StoredMethod storedMethod,
-        @Nullable CustomerAction customerAction) {
+        @Nullable CustomerAction customerAction,
+        @Nullable String idempotencyKey) {
 
     public GatewayResult {
         if (customerAction != null && status != Status.PENDING) {
@@ -27,10 +30,27 @@ public record GatewayResult(
         }
     }
 
+    /** A result that names no payment key. */
+    public GatewayResult(Status status, @Nullable String reference, @Nullable Money reportedAmount,
+                         @Nullable String reason, @Nullable StoredMethod storedMethod,
+                         @Nullable CustomerAction customerAction) {
+        this(status, reference, reportedAmount, reason, storedMethod, customerAction, null);
+    }
+
     /** A result that needs nothing from the customer. */
     public GatewayResult(Status status, @Nullable String reference, @Nullable Money reportedAmount,
                          @Nullable String reason, @Nullable StoredMethod storedMethod) {
-        this(status, reference, reportedAmount, reason, storedMethod, null);
+        this(status, reference, reportedAmount, reason, storedMethod, null, null);
+    }
+
+    /** This result as about the order that carries {@code key}, the payment key the provider echoed back. */
+    public GatewayResult forKey(@Nullable String key) {
+        return new GatewayResult(status, reference, reportedAmount, reason, storedMethod, customerAction, key);
+    }
+
+    /** False when the provider names a payment key and it is not {@code paymentKey}: the news is not this payment's. */
+    public boolean isFor(String paymentKey) {
+        return idempotencyKey == null || idempotencyKey.equals(paymentKey);
     }
 
     public enum Status {

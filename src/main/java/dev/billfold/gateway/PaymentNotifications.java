@@ -25,6 +25,8 @@ public interface PaymentNotifications {
         /** The payment had already left WAITING_FOR_PAYMENT and is not held for this news; nothing changed. */
         ALREADY_SETTLED,
         /** No payment of this provider matches; nothing changed. */
-        UNKNOWN_PAYMENT
+        UNKNOWN_PAYMENT,
+        /** The provider's order carries another payment's key than the payment it names; nothing changed. */
+        KEY_MISMATCH
     }
 }

@@ -48,6 +48,13 @@ class PaymentSettlement {
     @Transactional
     Payment apply(PaymentId paymentId, GatewayResult result) {
         Payment payment = payments.lock(paymentId).orElseThrow();
+        if (!result.isFor(payment.idempotencyKey())) {
+            // The provider's order is another payment's (its key says so): it can neither credit nor reject this one.
+            // The key itself is not logged (docs/security.md, item 7).
+            log.warn("Payment {}: the provider's answer is about an order with another key; nothing changed",
+                    paymentId.value());
+            return payment;
+        }
         if (payment.status() == PaymentStatus.WAITING_FOR_CLARIFICATION) {
             return payments.isOutcomeOpen(paymentId) ? settleOpenOutcome(payment, result) : payment;
         }

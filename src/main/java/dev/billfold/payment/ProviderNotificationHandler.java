@@ -52,6 +52,11 @@ class ProviderNotificationHandler implements PaymentNotifications {
             log.info("{} reported {} for unknown payment {}", gatewayId, result.status(), what);
             return Outcome.UNKNOWN_PAYMENT;
         }
+        if (!result.isFor(payment.idempotencyKey())) {
+            log.warn("{} reported {} for payment {} ({}) from an order that carries another key; nothing changed",
+                    gatewayId, result.status(), payment.id().value(), what);
+            return Outcome.KEY_MISMATCH;
+        }
         if (payment.status() == PaymentStatus.WAITING_FOR_CLARIFICATION && states.isOutcomeOpen(payment.id())) {
             // A payment held while its outcome was open (a charge of unknown outcome, a checkout whose provider could
             // not be asked at its expiry) still takes the provider's final word (DD-035, DD-055); news that is not

@@ -10,7 +10,9 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * PayPal's beans exist only when a client id is configured, so the registry never lists a PayPal that cannot work.
@@ -20,6 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProvider(PayPalProperties.CLIENT_ID)
 class PayPalConfiguration {
+
+    /** The profile in which no setting may widen the webhook certificate hosts (docs/security.md, item 4). */
+    static final String PRODUCTION_PROFILE = "production";
 
     @Bean
     OkHttpClient payPalHttpClient(PayPalProperties properties) {
@@ -65,8 +70,20 @@ class PayPalConfiguration {
     }
 
     @Bean
-    PayPalEventLog payPalEventLog(JdbcClient jdbc, Clock clock) {
-        return new PayPalEventLog(jdbc, clock);
+    PayPalWebhookChecks payPalWebhookChecks(PayPalProperties properties, Clock clock,
+                                            ConfigurableEnvironment environment) {
+        return PayPalWebhookChecks.of(properties, environment.matchesProfiles(PRODUCTION_PROFILE), clock);
+    }
+
+    @Bean
+    InFlightBound payPalWebhookVerifications(PayPalProperties properties) {
+        return new InFlightBound(properties.webhookVerificationsInFlight());
+    }
+
+    @Bean
+    PayPalEventLog payPalEventLog(JdbcClient jdbc, Clock clock, PayPalProperties properties,
+                                  PlatformTransactionManager transactionManager) {
+        return new PayPalEventLog(jdbc, clock, properties.webhookClaimLease(), transactionManager);
     }
 
     private static void require(String value, String name) {

@@ -68,6 +68,7 @@ class PayPalGateway implements ChargeLookup {
     static final String NO_FUNDS = "The PayPal account has insufficient funds. Nothing was charged.";
     static final String EXPIRED = "The PayPal order expired before it was approved. Nothing was charged.";
     static final String AWAITING_APPROVAL = "Waiting for the customer to approve the payment at PayPal.";
+    static final String NOT_OURS = "This PayPal order does not belong to a Billfold payment.";
     static final String VAULT_APPROVAL_NEEDED = "PayPal asks you to approve this payment in PayPal first, which cannot "
             + "be done with a saved wallet. Nothing has been charged yet; top up with a PayPal checkout instead.";
 
@@ -133,22 +134,41 @@ class PayPalGateway implements ChargeLookup {
 
     @Override
     public GatewayResult checkoutResult(String orderId) {
-        Order order;
+        return switch (readOrder(orderId)) {
+            case OrderRead.Found found -> settle(found.order());
+            case OrderRead.Failed failed -> failed.result();
+        };
+    }
+
+    /** PayPal's order as it is now, or the answer that stands for it when it cannot be read. */
+    OrderRead readOrder(String orderId) {
         try {
-            order = client.getOrdersController().getOrder(new GetOrderInput.Builder(orderId).build()).getResult();
+            return new OrderRead.Found(
+                    client.getOrdersController().getOrder(new GetOrderInput.Builder(orderId).build()).getResult());
         } catch (ErrorException e) {
             if (e.getResponseCode() == 404) {
                 // PayPal forgets orders that were never approved; an order it does not know took no money.
-                return new GatewayResult(GatewayResult.Status.CANCELLED, orderId, null, EXPIRED, null);
+                return new OrderRead.Failed(new GatewayResult(GatewayResult.Status.CANCELLED, orderId, null, EXPIRED,
+                        null));
             }
-            return failure(orderId, e);
+            return new OrderRead.Failed(failure(orderId, e));
         } catch (ApiException | IOException | AuthValidationException e) {
-            return failure(orderId, e);
+            return new OrderRead.Failed(failure(orderId, e));
         }
-        return switch (order.getStatus()) {
-            case APPROVED -> capture(order);
-            default -> resultOf(order);
-        };
+    }
+
+    /** What an order means for its payment, an approved one captured first; the answer names the order's key. */
+    GatewayResult settle(Order order) {
+        return order.getStatus() == OrderStatus.APPROVED ? capture(order) : resultOf(order);
+    }
+
+    /** An order read from PayPal, or what stands for it: expired when PayPal no longer knows it, else unknown. */
+    sealed interface OrderRead {
+        record Found(Order order) implements OrderRead {
+        }
+
+        record Failed(GatewayResult result) implements OrderRead {
+        }
     }
 
     @Override
@@ -179,7 +199,8 @@ class PayPalGateway implements ChargeLookup {
      */
     private static GatewayResult vaulted(GatewayResult result) {
         return result.status() == GatewayResult.Status.PENDING && AWAITING_APPROVAL.equals(result.reason())
-                ? GatewayResult.pending(result.reference(), VAULT_APPROVAL_NEEDED) : result;
+                ? GatewayResult.pending(result.reference(), VAULT_APPROVAL_NEEDED).forKey(result.idempotencyKey())
+                : result;
     }
 
     /**
@@ -207,7 +228,7 @@ class PayPalGateway implements ChargeLookup {
         String key = customId(order).orElse(null);
         if (key == null) {
             log.warn("PayPal order {} carries no custom id; not capturing an order that is not ours", order.getId());
-            return GatewayResult.unknown(order.getId(), "This PayPal order does not belong to a Billfold payment.");
+            return GatewayResult.unknown(order.getId(), NOT_OURS);
         }
         try {
             Order captured = client.getOrdersController().captureOrder(new CaptureOrderInput.Builder()
@@ -215,24 +236,37 @@ class PayPalGateway implements ChargeLookup {
                     .paypalRequestId(requestId(key, "capture"))
                     .prefer(PREFER_FULL)
                     .build()).getResult();
-            return resultOf(captured);
+            return stateOf(captured).forKey(key);
         } catch (ErrorException e) {
             if (hasIssue(e, "ORDER_ALREADY_CAPTURED")) {
                 // Captured by an earlier call whose answer we lost: read the order, never capture again.
                 try {
-                    return resultOf(client.getOrdersController()
-                            .getOrder(new GetOrderInput.Builder(order.getId()).build()).getResult());
+                    return stateOf(client.getOrdersController()
+                            .getOrder(new GetOrderInput.Builder(order.getId()).build()).getResult()).forKey(key);
                 } catch (ApiException | IOException | AuthValidationException again) {
-                    return failure(order.getId(), again);
+                    return failure(order.getId(), again).forKey(key);
                 }
             }
-            return failure(order.getId(), e);
+            return failure(order.getId(), e).forKey(key);
         } catch (ApiException | IOException | AuthValidationException e) {
-            return failure(order.getId(), e);
+            return failure(order.getId(), e).forKey(key);
         }
     }
 
+    /**
+     * The order's state, naming the key it carries, so that it settles only the payment with that key. An order
+     * without our key is not ours, whatever its state.
+     */
     private GatewayResult resultOf(Order order) {
+        String key = customId(order).orElse(null);
+        if (key == null) {
+            log.warn("PayPal order {} carries no custom id; it settles no payment", order.getId());
+            return GatewayResult.unknown(order.getId(), NOT_OURS);
+        }
+        return stateOf(order).forKey(key);
+    }
+
+    private GatewayResult stateOf(Order order) {
         String id = order.getId();
         if (order.getStatus() == null) {
             return GatewayResult.unknown(id, "PayPal reported no order status.");

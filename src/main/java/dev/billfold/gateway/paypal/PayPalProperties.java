@@ -22,6 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout    how long to wait for PayPal's answer; after that the outcome is unknown, never a decline
  * @param requestIdRetention how long PayPal keeps a PayPal-Request-Id and replays its first answer: 6 hours as PayPal
  *                       documents for Orders v2, up to 72 hours when arranged with PayPal (DD-034)
+ * @param webhookVerificationsInFlight how many webhook signature checks this node may have open at PayPal at once;
+ *                       further webhooks are answered 503 at once, so a flood holds neither request threads nor the
+ *                       PayPal rate limit that checkout and capture share
+ * @param webhookClaimLease how long a delivery holds a webhook event it took on; one that died holding it is redone
+ *                       by a redelivery after this (DD-053). Longer than the event's work: two calls to PayPal
  */
 @ConfigurationProperties("billfold.gateway.paypal")
 record PayPalProperties(
@@ -34,7 +39,9 @@ record PayPalProperties(
         @DefaultValue("Billfold") String brandName,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("20s") Duration readTimeout,
-        @DefaultValue("6h") Duration requestIdRetention) {
+        @DefaultValue("6h") Duration requestIdRetention,
+        @DefaultValue("8") int webhookVerificationsInFlight,
+        @DefaultValue("5m") Duration webhookClaimLease) {
 
     /** What switches PayPal on (DD-050): a client id, without which it cannot work. */
     static final String CLIENT_ID = "billfold.gateway.paypal.client-id";
@@ -43,8 +50,9 @@ record PayPalProperties(
     @Override
     public String toString() {
         return ("PayPalProperties[clientId=%s, clientSecret=%s, webhookId=%s, environment=%s, publicUrl=%s, "
-                + "apiBaseUrl=%s, brandName=%s, connectTimeout=%s, readTimeout=%s, requestIdRetention=%s]").formatted(
+                + "apiBaseUrl=%s, brandName=%s, connectTimeout=%s, readTimeout=%s, requestIdRetention=%s, "
+                + "webhookVerificationsInFlight=%d, webhookClaimLease=%s]").formatted(
                 clientId, Secrets.redact(clientSecret), webhookId, environment, publicUrl, apiBaseUrl, brandName,
-                connectTimeout, readTimeout, requestIdRetention);
+                connectTimeout, readTimeout, requestIdRetention, webhookVerificationsInFlight, webhookClaimLease);
     }
 }

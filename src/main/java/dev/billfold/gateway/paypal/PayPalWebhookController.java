@@ -1,9 +1,13 @@
 package dev.billfold.gateway.paypal;
 
+import com.paypal.sdk.models.Order;
 import dev.billfold.gateway.ConditionalOnProvider;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentNotifications;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * PayPal's webhooks. An event is only a reason to look: after PayPal has vouched for its signature we ask PayPal for
  * the order it names and settle from that answer, exactly as the return redirect does, so an event can never credit
- * more, or something else, than PayPal's order says. Status codes tell PayPal what to do: 2xx done (or not ours),
- * 400 forged, 503 try again later (PayPal redelivers for three days).
+ * more, or something else, than PayPal's order says. The free checks come first (headers, transmission time,
+ * algorithm, certificate host), then at most a bounded number of signature checks at PayPal at once (DD-053).
+ * Status codes tell PayPal what to do: 2xx done (or not ours), 400 forged, 503 try again later (PayPal redelivers for
+ * three days).
  */
 @RestController
 @ConditionalOnProvider(PayPalProperties.CLIENT_ID)
@@ -35,20 +41,32 @@ class PayPalWebhookController {
     static final String PATH = "/webhooks/paypal";
     static final Set<String> HANDLED = Set.of("CHECKOUT.ORDER.APPROVED", "PAYMENT.CAPTURE.COMPLETED",
             "PAYMENT.CAPTURE.DENIED", "VAULT.PAYMENT-TOKEN.CREATED");
+    /** What a webhook turned away by the in-flight bound is told: soon, the bound frees up within a call's time. */
+    static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(10);
+    static final String BUSY = "Too many webhooks at once, retry later";
+    static final String NOT_OURS = "NOT_OURS";
+    private static final String CHECKING = "PayPal reported news about this payment; we are checking it.";
     private static final Logger log = LoggerFactory.getLogger(PayPalWebhookController.class);
 
+    private final PayPalWebhookChecks checks;
+    private final InFlightBound verifications;
     private final PayPalWebhookVerifier verifier;
     private final PayPalGateway gateway;
     private final PayPalEventLog events;
     private final PaymentNotifications notifications;
+    private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    PayPalWebhookController(PayPalWebhookVerifier verifier, PayPalGateway gateway, PayPalEventLog events,
-                            PaymentNotifications notifications) {
+    PayPalWebhookController(PayPalWebhookChecks checks, InFlightBound verifications, PayPalWebhookVerifier verifier,
+                            PayPalGateway gateway, PayPalEventLog events, PaymentNotifications notifications,
+                            Clock clock) {
+        this.checks = checks;
+        this.verifications = verifications;
         this.verifier = verifier;
         this.gateway = gateway;
         this.events = events;
         this.notifications = notifications;
+        this.clock = clock;
     }
 
     @PostMapping(PATH)
@@ -64,65 +82,127 @@ class PayPalWebhookController {
         if (eventId.isBlank() || type.isBlank()) {
             return ResponseEntity.badRequest().body("Malformed event");
         }
+        Map<String, String> transmission = transmissionHeaders(headers);
+        String refusal = checks.refusal(transmission);
+        if (refusal != null) {
+            log.warn("PayPal webhook {} ({}) refused without asking PayPal: {}", eventId, type, refusal);
+            return ResponseEntity.badRequest().body(refusal);
+        }
+        if (!HANDLED.contains(type)) {
+            // Nothing to act on, so nothing worth a call to PayPal.
+            return ResponseEntity.ok("Ignored");
+        }
+        ResponseEntity<String> unverified = verify(eventId, type, transmission, body);
+        if (unverified != null) {
+            return unverified;
+        }
+        String orderId = orderId(type, event.path("resource"));
+        return switch (events.claim(eventId, type, orderId)) {
+            case PayPalEventLog.Claim.Done done -> ResponseEntity.ok("Already processed");
+            case PayPalEventLog.Claim.Held held -> retryLater(Duration.between(clock.instant(), held.until()),
+                    "Being processed, retry later");
+            case PayPalEventLog.Claim.Taken taken -> work(eventId, type, orderId, taken.until());
+        };
+    }
+
+    /** Null when PayPal vouches for the delivery; otherwise the answer for it. */
+    private @Nullable ResponseEntity<String> verify(String eventId, String type, Map<String, String> transmission,
+                                                    String body) {
+        if (!verifications.tryEnter()) {
+            log.warn("PayPal webhook {} ({}): {} signature checks already in flight; told to retry later", eventId,
+                    type, verifications.limit());
+            return retryLater(BUSY_RETRY_AFTER, BUSY);
+        }
         try {
-            if (!verifier.verify(transmissionHeaders(headers), body)) {
+            if (!verifier.verify(transmission, body)) {
                 log.warn("PayPal webhook {} ({}) failed signature verification; ignored", eventId, type);
                 return ResponseEntity.badRequest().body("Signature verification failed");
             }
+            return null;
         } catch (IOException | RuntimeException unavailable) {
             log.warn("Could not verify PayPal webhook {}: {}", eventId, unavailable.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("Verification unavailable, retry later");
+        } finally {
+            verifications.leave();
         }
-        if (!HANDLED.contains(type)) {
-            return ResponseEntity.ok("Ignored");
-        }
-        JsonNode resource = event.path("resource");
-        String orderId = orderId(type, resource);
-        if (!events.claim(eventId, type, orderId)) {
-            return ResponseEntity.ok("Already processed");
-        }
+    }
+
+    private ResponseEntity<String> work(String eventId, String type, @Nullable String orderId, Instant until) {
         try {
-            String outcome = process(orderId, customId(type, resource));
+            String outcome = process(eventId, orderId);
             if (outcome == null) {
-                events.release(eventId);
+                release(eventId, until);
                 return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("PayPal did not answer, retry later");
             }
-            events.finish(eventId, outcome);
             return ResponseEntity.ok(outcome);
         } catch (RuntimeException failed) {
-            events.release(eventId);
             log.error("PayPal webhook {} ({}) failed", eventId, type, failed);
+            release(eventId, until);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("Not processed, retry later");
         }
     }
 
+    /** Frees the event for the next delivery; if even that fails, the claim runs out with its lease instead. */
+    private void release(String eventId, Instant until) {
+        try {
+            events.release(eventId, until);
+        } catch (RuntimeException failed) {
+            log.warn("PayPal webhook {}: could not release its claim ({}); a redelivery takes it on after {}", eventId,
+                    failed.toString(), until);
+        }
+    }
+
     /**
-     * The outcome to record, or null when PayPal's answer was unknown and the event should come again. The payment is
-     * looked up before PayPal is asked, so an approved order that is not one of our waiting payments is never captured.
+     * The outcome, recorded with the event, or null when PayPal's answer was unknown and the event should come again.
+     * The order is read first: only a payment whose key the order carries (its custom id) is touched, and it is looked
+     * up before anything is captured, so an approved order that is not one of our waiting payments is never captured.
      */
-    private @Nullable String process(@Nullable String orderId, @Nullable String customId) {
+    private @Nullable String process(String eventId, @Nullable String orderId) {
         if (orderId == null) {
-            return "NO_ORDER";
+            return events.complete(eventId, () -> "NO_ORDER");
         }
-        PaymentNotifications.Outcome ours = notify(orderId, customId,
-                GatewayResult.pending(orderId, "PayPal reported news about this payment; we are checking it."));
+        Order order;
+        switch (gateway.readOrder(orderId)) {
+            case PayPalGateway.OrderRead.Found found -> order = found.order();
+            case PayPalGateway.OrderRead.Failed failed -> {
+                if (failed.result().status() == GatewayResult.Status.UNKNOWN) {
+                    return null;
+                }
+                // PayPal no longer knows the order: the payment that holds it gets the return's answer, expired.
+                return events.complete(eventId, () -> notifications
+                        .byProviderReference(PayPalGateway.ID, orderId, failed.result()).name());
+            }
+        }
+        String key = PayPalGateway.customId(order).orElse(null);
+        if (key == null) {
+            log.info("PayPal webhook {}: order {} carries no custom id, so it is not ours", eventId, orderId);
+            return events.complete(eventId, () -> NOT_OURS);
+        }
+        PaymentNotifications.Outcome ours = notify(orderId, key, GatewayResult.pending(orderId, CHECKING).forKey(key));
         if (ours != PaymentNotifications.Outcome.APPLIED) {
-            return ours.name();
+            return events.complete(eventId, ours::name);
         }
-        GatewayResult result = gateway.checkoutResult(orderId);
+        GatewayResult result = gateway.settle(order);
         if (result.status() == GatewayResult.Status.UNKNOWN) {
             return null;
         }
-        return notify(orderId, customId, result).name();
+        return events.complete(eventId, () -> notify(orderId, key, result).name());
     }
 
-    private PaymentNotifications.Outcome notify(String orderId, @Nullable String customId, GatewayResult result) {
+    private PaymentNotifications.Outcome notify(String orderId, String key, GatewayResult result) {
         PaymentNotifications.Outcome outcome = notifications.byProviderReference(PayPalGateway.ID, orderId, result);
-        if (outcome == PaymentNotifications.Outcome.UNKNOWN_PAYMENT && customId != null) {
+        if (outcome == PaymentNotifications.Outcome.UNKNOWN_PAYMENT) {
             // A charge whose answer we never got has no reference yet; our key on the order still finds it.
-            outcome = notifications.byIdempotencyKey(PayPalGateway.ID, customId, result);
+            outcome = notifications.byIdempotencyKey(PayPalGateway.ID, key, result);
         }
         return outcome;
+    }
+
+    private static ResponseEntity<String> retryLater(Duration after, String body) {
+        long seconds = Math.max(1, after.plusMillis(999).toSeconds());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(body);
     }
 
     private static @Nullable String orderId(String type, JsonNode resource) {
@@ -133,13 +213,6 @@ class PayPalWebhookController {
             case "VAULT.PAYMENT-TOKEN.CREATED" -> resource.path("metadata").path("order_id").asString("");
             default -> "";
         };
-        return id.isBlank() ? null : id;
-    }
-
-    private static @Nullable String customId(String type, JsonNode resource) {
-        String id = type.equals("CHECKOUT.ORDER.APPROVED")
-                ? resource.path("purchase_units").path(0).path("custom_id").asString("")
-                : resource.path("custom_id").asString("");
         return id.isBlank() ? null : id;
     }
 

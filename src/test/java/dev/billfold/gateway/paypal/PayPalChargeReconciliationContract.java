@@ -19,9 +19,6 @@ import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
 import dev.billfold.payment.WaitingPaymentPoller;
 import dev.billfold.paymentmethod.PaymentMethodId;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -195,28 +192,11 @@ abstract class PayPalChargeReconciliationContract {
     }
 
     private static String captureEvent(String eventId, String orderId, String key, String value) {
-        return """
-                {"id":"%s","event_version":"1.0","create_time":"2026-11-22T06:05:00Z","resource_type":"capture",
-                 "resource_version":"2.0","event_type":"PAYMENT.CAPTURE.COMPLETED","summary":"Payment completed",
-                 "resource":{"id":"3C679366HH908993F","status":"COMPLETED","amount":{"currency_code":"USD","value":"%s"},
-                   "final_capture":true,"custom_id":"%s","invoice_id":"%3$s",
-                   "supplementary_data":{"related_ids":{"order_id":"%s"}},
-                   "create_time":"2026-11-22T06:01:00Z","update_time":"2026-11-22T06:01:00Z"}}"""
-                .formatted(eventId, value, key, orderId);
+        return PayPalWebhooks.capture(eventId, "PAYMENT.CAPTURE.COMPLETED", orderId, key, value);
     }
 
     private HttpResponse<String> webhook(String body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/paypal"))
-                .header("Content-Type", "application/json")
-                .header("PAYPAL-TRANSMISSION-ID", "tx-1")
-                .header("PAYPAL-TRANSMISSION-TIME", "2026-11-22T06:05:01Z")
-                .header("PAYPAL-TRANSMISSION-SIG", PayPalFake.GOOD_SIGNATURE)
-                .header("PAYPAL-CERT-URL", "https://api.sandbox.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-1d93a270")
-                .header("PAYPAL-AUTH-ALGO", "SHA256withRSA")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
+        return new PayPalWebhooks(port, clock).send(body, PayPalFake.GOOD_SIGNATURE);
     }
 
     private String keyOf(PaymentId id) {

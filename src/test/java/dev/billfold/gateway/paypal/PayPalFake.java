@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -81,6 +82,15 @@ public final class PayPalFake {
                 .withRequestBody(matchingJsonPath("$.webhook_id", equalTo("WH-TEST-1")))
                 .withRequestBody(matchingJsonPath("$.webhook_event.id"))
                 .willReturn(json(200, "{\"verification_status\":\"SUCCESS\"}")));
+    }
+
+    /** Each signature check takes PayPal {@code delay} to answer; it still vouches for the good signature only. */
+    void verificationTakes(Duration delay) {
+        server.stubFor(post(urlPathEqualTo("/v1/notifications/verify-webhook-signature")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.transmission_sig", equalTo(GOOD_SIGNATURE)))
+                .withRequestBody(matchingJsonPath("$.webhook_id", equalTo("WH-TEST-1")))
+                .withRequestBody(matchingJsonPath("$.webhook_event.id"))
+                .willReturn(json(200, "{\"verification_status\":\"SUCCESS\"}").withFixedDelay((int) delay.toMillis())));
     }
 
     public void stop() {

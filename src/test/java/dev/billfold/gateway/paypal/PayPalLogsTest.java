@@ -16,10 +16,8 @@ import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.paymentmethod.PaymentMethodService;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +52,8 @@ class PayPalLogsTest {
     PayPalProperties properties;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Clock clock;
     @LocalServerPort
     int port;
     @SignedIn
@@ -140,16 +140,6 @@ class PayPalLogsTest {
     }
 
     private HttpResponse<String> webhook(String body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/paypal"))
-                .header("Content-Type", "application/json")
-                .header("PAYPAL-TRANSMISSION-ID", "tx-1")
-                .header("PAYPAL-TRANSMISSION-TIME", "2026-11-22T06:05:01Z")
-                .header("PAYPAL-TRANSMISSION-SIG", PayPalFake.GOOD_SIGNATURE)
-                .header("PAYPAL-CERT-URL", "https://api.sandbox.paypal.com/v1/notifications/certs/CERT-1")
-                .header("PAYPAL-AUTH-ALGO", "SHA256withRSA")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
+        return new PayPalWebhooks(port, clock).send(body, PayPalFake.GOOD_SIGNATURE);
     }
 }

@@ -152,7 +152,7 @@ public class RateLimiter {
 
     /**
      * Keys are stored hashed: bounded in length, and a user name typed into the sign-in form (or a password typed
-     * there by mistake) is never written down.
+     * there by mistake) is not kept in clear text; its row goes with the hourly purge once drained.
      */
     static String hash(String key) {
         try {

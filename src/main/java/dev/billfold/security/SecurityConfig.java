@@ -45,7 +45,7 @@ class SecurityConfig {
         // A new session id at sign-in, so an id planted before it is worthless after.
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         if (signIn.formSignIn()) {
-            // Failed passwords are rate limited per user name and per address (DD-056), before any is checked.
+            // A user name or address with too many failed passwords is turned away before its password is checked.
             http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
         }
 

@@ -40,6 +40,16 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Rate limits are for every feature and for the providers' webhook endpoints, so they reach nothing but base. */
+    @Test
+    void rate_limits_may_depend_only_on_themselves_base_and_libraries() {
+        classes().that().resideInAPackage("dev.billfold.ratelimit..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.billfold..")
+                        .or(resideInAPackage("dev.billfold.base.."))
+                        .or(resideInAPackage("dev.billfold.ratelimit..")))
+                .check(CLASSES);
+    }
+
     @Test
     void the_gateway_interface_may_depend_only_on_itself_base_and_libraries() {
         classes().that().resideInAPackage("dev.billfold.gateway")
@@ -49,7 +59,10 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
-    /** One rule for every provider package, those to come included: Stripe never sees PayPal, nor any feature. */
+    /**
+     * One rule for every provider package, those to come included: Stripe never sees PayPal, nor any feature. Rate
+     * limits are not a feature but a shared capability like base (DD-056): a webhook endpoint may limit its calls.
+     */
     @Test
     void a_provider_may_depend_only_on_the_gateway_interface_base_and_its_own_package() {
         classes().that().resideInAPackage("dev.billfold.gateway.(*)..")
@@ -89,7 +102,8 @@ class ArchitectureTest {
     }
 
     private static ArchCondition<JavaClass> dependOnlyOnTheGatewayInterfaceBaseAndTheirOwnProvider() {
-        return new ArchCondition<>("depend only on the gateway interface, base and their own provider package") {
+        return new ArchCondition<>(
+                "depend only on the gateway interface, base, rate limits and their own provider package") {
             @Override
             public void check(JavaClass origin, ConditionEvents events) {
                 String own = provider(origin.getPackageName());
@@ -97,6 +111,7 @@ class ArchitectureTest {
                     String target = dependency.getTargetClass().getPackageName();
                     boolean allowed = !target.startsWith("dev.billfold") || target.equals("dev.billfold.gateway")
                             || target.equals("dev.billfold.base") || target.startsWith("dev.billfold.base.")
+                            || target.equals("dev.billfold.ratelimit")
                             || own.equals(provider(target));
                     if (!allowed) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));

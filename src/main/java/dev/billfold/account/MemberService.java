@@ -2,6 +2,10 @@ package dev.billfold.account;
 
 import dev.billfold.base.InternalCall;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.ratelimit.RateDecision;
+import dev.billfold.ratelimit.RateKey;
+import dev.billfold.ratelimit.RateLimitExceededException;
+import dev.billfold.ratelimit.RateLimiter;
 import dev.billfold.security.AppUser;
 import dev.billfold.security.CurrentUser;
 import dev.billfold.security.UserId;
@@ -37,6 +41,9 @@ public class MemberService {
 
     /** Where an invitation link leads; {@code account.ui.InvitationView} is routed here, and the mail links to it. */
     public static final String INVITATION_ROUTE = "invitation";
+    /** Invitations sent per user and per account (billfold.rate-limits.*, DD-056). */
+    static final String INVITATIONS_PER_USER = "invitation-per-user";
+    static final String INVITATIONS_PER_ACCOUNT = "invitation-per-account";
 
     private static final Logger log = LoggerFactory.getLogger(MemberService.class);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}$");
@@ -54,10 +61,12 @@ public class MemberService {
     private final TransactionTemplate transaction;
     private final Duration invitationValidity;
     private final Clock clock;
+    private final RateLimiter rateLimiter;
 
     MemberService(AccountAccess access, CurrentUser currentUser, AccountRepository accounts, MemberStore members,
                   InvitationStore invitations, InvitationMailer mailer, PlatformTransactionManager transactionManager,
-                  @Value("${billfold.invitations.valid-for:P7D}") Duration invitationValidity, Clock clock) {
+                  @Value("${billfold.invitations.valid-for:P7D}") Duration invitationValidity, Clock clock,
+                  RateLimiter rateLimiter) {
         this.access = access;
         this.currentUser = currentUser;
         this.accounts = accounts;
@@ -67,6 +76,7 @@ public class MemberService {
         this.transaction = new TransactionTemplate(transactionManager);
         this.invitationValidity = invitationValidity;
         this.clock = clock;
+        this.rateLimiter = rateLimiter;
     }
 
     @Transactional(readOnly = true)
@@ -85,11 +95,23 @@ public class MemberService {
     /**
      * Invites {@code email} with {@code role} and mails the link. An earlier pending invitation of the same address is
      * replaced, so only the newest link works. The invitation is committed before the mail goes out; if the mail
-     * fails, it is withdrawn again and nothing is left behind.
+     * fails, it is withdrawn again and nothing is left behind. Each one counts against the sender's and the
+     * account's rate limits before anything is written or mailed.
      */
     public InvitationSummary invite(AccountId accountId, String email, Role role) {
         AccountContext account = access.require(accountId, AccountAccess.Action.MANAGE_ACCOUNT);
         String address = normalizeEmail(email);
+        RateDecision allowance = rateLimiter.tryAcquire(
+                new RateKey(INVITATIONS_PER_USER, account.userId().value().toString()),
+                new RateKey(INVITATIONS_PER_ACCOUNT, accountId.value().toString()));
+        if (!allowance.allowed()) {
+            log.warn("Invitation refused by rate limit {}: user={} account={}", allowance.refusedLimit(),
+                    account.userId().value(), accountId.value());
+            throw new RateLimitExceededException(INVITATIONS_PER_USER.equals(allowance.refusedLimit())
+                    ? "You have sent many invitations in a short time, so this one was not sent."
+                    : "Many invitations were sent from this account in a short time, so this one was not sent.",
+                    allowance);
+        }
         String token = newToken();
         Instant now = clock.instant();
         Invitation invitation = new Invitation(InvitationId.random(), accountId, address, role, hash(token),

@@ -17,6 +17,10 @@ import dev.billfold.gateway.PaymentGateway;
 import dev.billfold.paymentmethod.ChargeableMethod;
 import dev.billfold.paymentmethod.PaymentMethodService;
 import dev.billfold.paymentmethod.SavedMethodSummary;
+import dev.billfold.ratelimit.RateDecision;
+import dev.billfold.ratelimit.RateKey;
+import dev.billfold.ratelimit.RateLimitExceededException;
+import dev.billfold.ratelimit.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +48,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TopUpService {
 
+    /** Top-ups started per user and per account (billfold.rate-limits.*, DD-056). */
+    static final String STARTS_PER_USER = "top-up-per-user";
+    static final String STARTS_PER_ACCOUNT = "top-up-per-account";
+
     private static final Logger log = LoggerFactory.getLogger(TopUpService.class);
 
     private final AccountAccess access;
@@ -57,13 +65,14 @@ public class TopUpService {
     private final InvoiceProperties invoiceProperties;
     private final PaymentSettlement settlement;
     private final ChargeRequestStore charges;
+    private final RateLimiter rateLimiter;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     TopUpService(AccountAccess access, AccountService accounts, PaymentMethodService methods, GatewayRegistry gateways,
                  TopUpLimits limits, DailyUsageQuery dailyUsage, PaymentRepository payments, InvoiceStore invoices,
                  InvoiceProperties invoiceProperties, PaymentSettlement settlement, ChargeRequestStore charges,
-                 PlatformTransactionManager transactionManager, Clock clock) {
+                 RateLimiter rateLimiter, PlatformTransactionManager transactionManager, Clock clock) {
         this.charges = charges;
         this.access = access;
         this.accounts = accounts;
@@ -75,6 +84,7 @@ public class TopUpService {
         this.invoices = invoices;
         this.invoiceProperties = invoiceProperties;
         this.settlement = settlement;
+        this.rateLimiter = rateLimiter;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -158,8 +168,28 @@ public class TopUpService {
             case MethodChoice.Invoice invoice -> {
             }
         }
+        takeAllowance(account);
         Payment payment = create(account, payer, amount, request, savedMethod, gateway, idempotencyKey);
         return start(payment, payer, account, savedMethod, gateway);
+    }
+
+    /**
+     * Counts the start against the user's and the account's limits, after the request was found valid and before a
+     * payment row, an invoice number or a provider's session exists: a refusal creates none of them. A repeated
+     * submit of the same request is answered above and counts nothing.
+     */
+    private void takeAllowance(AccountContext account) {
+        RateDecision decision = rateLimiter.tryAcquire(
+                new RateKey(STARTS_PER_USER, account.userId().value().toString()),
+                new RateKey(STARTS_PER_ACCOUNT, account.accountId().value().toString()));
+        if (!decision.allowed()) {
+            log.warn("Top-up refused by rate limit {}: user={} account={}", decision.refusedLimit(),
+                    account.userId().value(), account.accountId().value());
+            throw new RateLimitExceededException(STARTS_PER_USER.equals(decision.refusedLimit())
+                    ? "You have started many top-ups in a short time, so this one was not started. Nothing was charged."
+                    : "Many top-ups were started in this account in a short time, so this one was not started. "
+                            + "Nothing was charged.", decision);
+        }
     }
 
     private Payment create(AccountContext account, PayerSummary payer, Money amount, TopUpRequest request,

@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Vaadin's configurer denies every request it does not know, so the paths that live outside our sign-in are opened
@@ -34,7 +35,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInOptions signIn,
-            ObjectProvider<ClientRegistrationRepository> registrations, OidcSignIn oidcSignIn) throws Exception {
+            ObjectProvider<ClientRegistrationRepository> registrations, OidcSignIn oidcSignIn,
+            SignInThrottle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/demo-gateway/**").permitAll()
                 .requestMatchers(WEBHOOKS).permitAll()
@@ -42,6 +44,10 @@ class SecurityConfig {
         http.csrf(csrf -> csrf.ignoringRequestMatchers(WEBHOOKS));
         // A new session id at sign-in, so an id planted before it is worthless after.
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+        if (signIn.formSignIn()) {
+            // A user name or address with too many failed passwords is turned away before its password is checked.
+            http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
+        }
 
         ClientRegistrationRepository clients = signIn.oidc() ? registrations.getObject() : null;
         if (clients != null) {

@@ -12,18 +12,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Whole application instances ("nodes") in one JVM: each its own Spring context, its own connection pool and its
- * own poller, all on the one embedded PostgreSQL and talking to the one scripted provider.
+ * own poller, all on the one embedded PostgreSQL and talking to the one scripted provider. Public for the
+ * cluster-wide tests of other packages (ratelimit.ClusterWideLimitsTest).
  */
-final class Nodes implements AutoCloseable {
+public final class Nodes implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
 
-    ConfigurableApplicationContext start(Class<?>... extraSources) {
+    public ConfigurableApplicationContext start(Class<?>... extraSources) {
         return start(Map.of(), extraSources);
     }
 
     /** A node whose {@code settings} ("billfold.poller.calls-per-second" → "10") replace or add to the defaults below. */
-    ConfigurableApplicationContext start(Map<String, String> settings, Class<?>... extraSources) {
+    public ConfigurableApplicationContext start(Map<String, String> settings, Class<?>... extraSources) {
         return start(settings, true, extraSources);
     }
 

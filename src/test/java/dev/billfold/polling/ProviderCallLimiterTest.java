@@ -21,7 +21,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 /**
  * The shared call limit on its provider_call_slot rows (H2, migrated by Flyway), on a clock that the limiter's sleeps
  * move forward, so no time passes; and the backoff schedule. The same on PostgreSQL with two nodes at once:
- * ClusterWideLimitsTest.
+ * ClusterWideTest.
  */
 class ProviderCallLimiterTest {
 

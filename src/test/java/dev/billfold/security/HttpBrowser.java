@@ -21,9 +21,10 @@ import java.util.Optional;
 
 /**
  * A plain HTTP client that behaves like a browser where sign-in cares: it keeps cookies and follows redirects, and
- * records every hop so a test can see where it was sent.
+ * records every hop so a test can see where it was sent. Public for the cluster-wide sign-in test
+ * (ratelimit.ClusterWideLimitsTest).
  */
-final class HttpBrowser {
+public final class HttpBrowser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern META_CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
@@ -34,12 +35,12 @@ final class HttpBrowser {
     private final List<URI> hops = new ArrayList<>();
 
     /** GETs {@code start} and follows redirects (at most 15); returns the last response. */
-    HttpResponse<String> open(URI start) {
+    public HttpResponse<String> open(URI start) {
         return follow(HttpRequest.newBuilder(start).GET().build());
     }
 
     /** POSTs a form and follows the redirects that answer it. */
-    HttpResponse<String> postForm(URI uri, String form) {
+    public HttpResponse<String> postForm(URI uri, String form) {
         return follow(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
@@ -77,16 +78,22 @@ final class HttpBrowser {
      * which carries the view's components, texts and ids.
      */
     String render(URI base, String route) {
-        HttpResponse<String> page = open(base.resolve("/" + route));
+        return render(base, route, "");
+    }
+
+    /** {@link #render(URI, String)} with a query string ("locked=180"). */
+    String render(URI base, String route, String query) {
+        HttpResponse<String> page = open(base.resolve("/" + route + (query.isEmpty() ? "" : "?" + query)));
         if (page.statusCode() != 200) {
             throw new IllegalStateException("GET /" + route + ": HTTP " + page.statusCode());
         }
         HttpResponse<String> init = send(HttpRequest.newBuilder(base.resolve("/?v-r=init&location="
-                + URLEncoder.encode(route, StandardCharsets.UTF_8) + "&query=&v-tzid=UTC&v-ww=1280&v-wh=800")).GET().build());
+                + URLEncoder.encode(route, StandardCharsets.UTF_8) + "&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + "&v-tzid=UTC&v-ww=1280&v-wh=800")).GET().build());
         JsonNode config = JSON.readTree(init.body()).path("appConfig");
         JsonNode uidl = config.path("uidl");
         String body = "{\"csrfToken\":\"" + uidl.path("Vaadin-Security-Key").asString() + "\",\"rpc\":[{\"type\":\"event\","
-                + "\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\"" + route + "\",\"query\":\"\","
+                + "\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\"" + route + "\",\"query\":\"" + query + "\","
                 + "\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"\"}}],\"syncId\":"
                 + uidl.path("syncId").asInt() + ",\"clientId\":" + uidl.path("clientId").asInt() + "}";
         HttpResponse<String> navigated = send(HttpRequest.newBuilder(
@@ -100,7 +107,7 @@ final class HttpBrowser {
     }
 
     /** The CSRF token Spring Security put into the page (Vaadin's bootstrap page carries it in a meta tag). */
-    static String csrfToken(String page) {
+    public static String csrfToken(String page) {
         Matcher csrf = META_CSRF.matcher(page);
         if (!csrf.find()) {
             throw new IllegalStateException("No CSRF token in the page");

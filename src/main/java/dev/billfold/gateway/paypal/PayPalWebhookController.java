@@ -4,6 +4,9 @@ import com.paypal.sdk.models.Order;
 import dev.billfold.gateway.ConditionalOnProvider;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentNotifications;
+import dev.billfold.ratelimit.RateDecision;
+import dev.billfold.ratelimit.RateKey;
+import dev.billfold.ratelimit.RateLimiter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,11 +48,18 @@ class PayPalWebhookController {
     static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(10);
     static final String BUSY = "Too many webhooks at once, retry later";
     static final String NOT_OURS = "NOT_OURS";
+    /**
+     * The cluster-wide allowance of signature checks at PayPal (DD-056), beside this node's in-flight bound: one key
+     * for all of PayPal's deliveries, since a forger cannot be told from PayPal before the check.
+     */
+    static final RateKey VERIFICATIONS = new RateKey("webhook-verification", "paypal");
+    static final String OVER_LIMIT = "Too many webhooks to verify, retry later";
     private static final String CHECKING = "PayPal reported news about this payment; we are checking it.";
     private static final Logger log = LoggerFactory.getLogger(PayPalWebhookController.class);
 
     private final PayPalWebhookChecks checks;
     private final InFlightBound verifications;
+    private final RateLimiter rateLimiter;
     private final PayPalWebhookVerifier verifier;
     private final PayPalGateway gateway;
     private final PayPalEventLog events;
@@ -57,11 +67,12 @@ class PayPalWebhookController {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    PayPalWebhookController(PayPalWebhookChecks checks, InFlightBound verifications, PayPalWebhookVerifier verifier,
-                            PayPalGateway gateway, PayPalEventLog events, PaymentNotifications notifications,
-                            Clock clock) {
+    PayPalWebhookController(PayPalWebhookChecks checks, InFlightBound verifications, RateLimiter rateLimiter,
+                            PayPalWebhookVerifier verifier, PayPalGateway gateway, PayPalEventLog events,
+                            PaymentNotifications notifications, Clock clock) {
         this.checks = checks;
         this.verifications = verifications;
+        this.rateLimiter = rateLimiter;
         this.verifier = verifier;
         this.gateway = gateway;
         this.events = events;
@@ -114,6 +125,12 @@ class PayPalWebhookController {
             return retryLater(BUSY_RETRY_AFTER, BUSY);
         }
         try {
+            RateDecision allowance = rateLimiter.tryAcquire(VERIFICATIONS);
+            if (!allowance.allowed()) {
+                log.warn("PayPal webhook {} ({}): the cluster's signature checks are used up; told to retry {}",
+                        eventId, type, RateDecision.inWords(allowance.retryAfter()));
+                return retryLater(allowance.retryAfter(), OVER_LIMIT);
+            }
             if (!verifier.verify(transmission, body)) {
                 log.warn("PayPal webhook {} ({}) failed signature verification; ignored", eventId, type);
                 return ResponseEntity.badRequest().body("Signature verification failed");

@@ -20,8 +20,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
+import dev.billfold.account.MemberService;
 import dev.billfold.account.Role;
 import dev.billfold.payment.ui.PaymentViews;
+import dev.billfold.ratelimit.RateLimitProperties;
 import dev.billfold.ui.KaribuTest;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +39,10 @@ class MembersViewTest extends KaribuTest {
     TestData data;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MemberService memberService;
+    @Autowired
+    RateLimitProperties limits;
 
     Customer owner;
 
@@ -183,6 +189,23 @@ class MembersViewTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("invitation-outcome")).getText())
                 .startsWith("This invitation link is not valid any more");
         assertThat(members()).isEqualTo(2);
+    }
+
+    @Test
+    void an_invitation_past_the_rate_limit_shows_the_message_and_invites_nobody() {
+        openMembers(owner.username());
+        int capacity = limits.limit("invitation-per-user").capacity();
+        for (int i = 0; i < capacity; i++) {
+            memberService.invite(owner.accountId(), "colleague-" + i + "@example.com", Role.VIEWER);
+        }
+
+        _setValue(email(), "one.more@example.com");
+        _click(_get(Button.class, spec -> spec.withId("invite")));
+
+        assertThat(message()).startsWith("You have sent many invitations in a short time, so this one was not sent. "
+                + "Please try again in ");
+        assertThat(email().isInvalid()).isFalse();
+        assertThat(invitations()).isEqualTo(capacity);
     }
 
     private void openMembers(String username) {

@@ -15,6 +15,7 @@ import dev.billfold.payment.PaymentStatus;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
+import dev.billfold.ratelimit.RateLimiter;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +59,8 @@ abstract class PayPalWebhookContract {
     InFlightBound verifications;
     @Autowired
     PayPalProperties properties;
+    @Autowired
+    RateLimiter rateLimiter;
     @LocalServerPort
     int port;
 
@@ -203,6 +206,30 @@ abstract class PayPalWebhookContract {
     }
 
     // --- a delivery that died between its claim and its commit ---
+
+    @Test
+    void webhooks_beyond_the_clusters_allowance_of_signature_checks_are_told_to_retry_without_asking_paypal()
+            throws Exception {
+        String key = approvedOrder("45.00");
+        try {
+            while (rateLimiter.tryAcquire(PayPalWebhookController.VERIFICATIONS).allowed()) {
+                // another node's deliveries use up the shared allowance
+            }
+
+            HttpResponse<String> refused = webhooks.send(event(key), PayPalFake.GOOD_SIGNATURE);
+
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.body()).isEqualTo(PayPalWebhookController.OVER_LIMIT);
+            assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+            assertThat(PAYPAL.verifications()).isEmpty();
+            assertThat(statusOf(key)).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT);
+        } finally {
+            rateLimiter.reset(PayPalWebhookController.VERIFICATIONS);
+        }
+
+        assertThat(webhooks.send(event(key), PayPalFake.GOOD_SIGNATURE).statusCode()).isEqualTo(200);
+        assertThat(PAYPAL.verifications()).hasSize(1);
+    }
 
     @Test
     void an_event_whose_delivery_died_after_taking_it_on_is_processed_again_once_its_lease_has_run_out()

@@ -10,13 +10,19 @@ import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.RadioButtonsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.account.PayerSummary;
+import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.MethodOption;
+import dev.billfold.payment.TopUpRequest;
+import dev.billfold.payment.TopUpService;
+import dev.billfold.ratelimit.RateLimitProperties;
+import java.util.UUID;
 import dev.billfold.ui.KaribuTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,10 @@ class TopUpViewTest extends KaribuTest {
 
     @Autowired
     TestData data;
+    @Autowired
+    TopUpService topUps;
+    @Autowired
+    RateLimitProperties limits;
 
     Customer customer;
 
@@ -109,6 +119,28 @@ class TopUpViewTest extends KaribuTest {
         MethodOption selected = method().getValue();
         assertThat(selected.label()).isEqualTo("Visa •••• 4444, 12/30");
         assertThat(selected.preselected()).isTrue();
+    }
+
+    @Test
+    void a_top_up_past_the_rate_limit_shows_the_message_on_the_form_and_creates_nothing() {
+        openTopUp();
+        int capacity = limits.limit("top-up-per-user").capacity();
+        for (int i = 0; i < capacity; i++) {
+            topUps.topUp(new TopUpRequest(customer.person(), "10", new MethodChoice.Invoice(), false,
+                    UUID.randomUUID().toString()));
+        }
+        RadioButtonsKt.selectByLabel(method(), "Card (demo checkout)");
+        _setValue(amount(), "100");
+
+        _click(pay());
+
+        Div error = _get(Div.class, spec -> spec.withId("form-error"));
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).startsWith("You have started many top-ups in a short time, so this one was not "
+                + "started. Nothing was charged. Please try again in ");
+        NavigatorKt.expectView(TopUpView.class);
+        assertThat(pay().isEnabled()).isTrue();
+        assertThat(data.payments(customer.accountId())).isEqualTo(capacity);
     }
 
     private void openTopUp() {

@@ -190,7 +190,7 @@ public class MemberService {
     private static String notTheInvitee(String invited, @Nullable String signedInWith) {
         String message = "This invitation is for %s; sign in with that address.".formatted(masked(invited));
         return invited.equalsIgnoreCase(signedInWith == null ? "" : signedInWith.strip())
-                ? message + " Your sign-in has not confirmed that the address is yours: verify it with your identity "
+                ? message + " Your sign-in has not confirmed that the address is yours: verify it with your sign-in "
                         + "provider first."
                 : message;
     }

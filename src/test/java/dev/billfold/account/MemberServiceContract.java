@@ -130,7 +130,7 @@ abstract class MemberServiceContract {
         TestData.signInOidc(person, "unconfirmed@example.com", false);
         assertThatThrownBy(() -> members.acceptInvitation(token)).isInstanceOf(InvalidRequestException.class)
                 .hasMessage("This invitation is for u***@example.com; sign in with that address. Your sign-in has not "
-                        + "confirmed that the address is yours: verify it with your identity provider first.");
+                        + "confirmed that the address is yours: verify it with your sign-in provider first.");
         Customer demoUser = data.newCustomer("EUR");
         TestData.signIn(owner.username());
         members.invite(owner.accountId(), demoUser.username() + "@example.com", Role.BILLING);

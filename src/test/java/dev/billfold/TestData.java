@@ -5,15 +5,22 @@ import dev.billfold.account.PayerId;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.security.UserId;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +60,40 @@ public class TestData {
         jdbc.sql("insert into account_balance (account_id, amount_value, amount_currency) values (?, 0, ?)")
                 .params(account.value(), currency).update();
         return new Customer(username, user, account, person, company);
+    }
+
+    /** Someone known by an identity at an OIDC provider, as their first sign-in leaves them: in no account yet. */
+    public record OidcPerson(UserId userId, String issuer, String subject) {
+    }
+
+    public static final String OIDC_ISSUER = "https://id.provider.test/";
+
+    /** A user created by a first OIDC sign-in, with the e-mail the provider gave, and no account. */
+    public OidcPerson newOidcUser(String email) {
+        var person = new OidcPerson(new UserId(UUID.randomUUID()), OIDC_ISSUER, "subject-" + UUID.randomUUID());
+        jdbc.sql("""
+                        insert into app_user (id, username, display_name, email, oidc_issuer, oidc_subject, version)
+                        values (?, null, 'Newcomer', ?, ?, ?, 0)""")
+                .params(person.userId().value(), email, person.issuer(), person.subject()).update();
+        return person;
+    }
+
+    /**
+     * Signs in through OIDC, as the sign-in leaves the session: the ID token's claims as the principal, with the
+     * e-mail and whether the provider verified it ({@code email_verified}).
+     */
+    public static void signInOidc(OidcPerson person, String email, boolean emailVerified) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", person.issuer());
+        claims.put("sub", person.subject());
+        claims.put(StandardClaimNames.EMAIL, email);
+        claims.put(StandardClaimNames.EMAIL_VERIFIED, emailVerified);
+        Instant now = Instant.now();
+        var authorities = List.of(new SimpleGrantedAuthority("OIDC_USER"));
+        var principal = new DefaultOidcUser(authorities, new OidcIdToken("id-token", now, now.plusSeconds(300), claims));
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new OAuth2AuthenticationToken(principal, authorities, "idp"));
+        SecurityContextHolder.setContext(context);
     }
 
     /** Another member of an existing account, with the given role. */

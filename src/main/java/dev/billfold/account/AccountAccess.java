@@ -122,6 +122,24 @@ public class AccountAccess {
         accounts.findLockedById(accountId).orElseThrow();
     }
 
+    /**
+     * {@link #require} and then {@link #lockForUpdate}, with the role checked again under the lock, as committed by
+     * then. For changes to the account's members: a caller demoted while waiting for the lock is refused. The role is
+     * read afresh, not from this request's memberships, which may predate the demotion (or come from another node's
+     * write). Someone with no access at all is refused before the lock, so a stranger can never hold it.
+     */
+    public AccountContext requireUnderLock(AccountId accountId, Action action) {
+        AccountContext checked = require(accountId, action);
+        lockForUpdate(accountId);
+        Role role = accounts.findRole(accountId, checked.userId()).orElse(null);
+        if (role == null || !action.allowedFor(role)) {
+            logDenied(currentUser.require(), action, accountId);
+            throw new InvalidRequestException("You do not have access to that account.");
+        }
+        return new AccountContext(checked.accountId(), checked.accountName(), checked.currency(), role,
+                checked.userId());
+    }
+
     /** What a caller wants to do, mapped to the roles that may do it. */
     public enum Action {
         VIEW, MOVE_MONEY, MANAGE_ACCOUNT;

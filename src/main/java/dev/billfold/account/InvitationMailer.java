@@ -71,11 +71,12 @@ class InvitationMailer {
 
                 %s invited you to the billing account "%s" as %s.
 
-                To join, open this link and sign in with this e-mail address:
+                To join, open this link and sign in with this e-mail address (%s), verified by your
+                sign-in provider. The link works for nobody else:
                 %s
 
                 The link works once and until %s. If you did not expect this, ignore this mail.
-                """.formatted(inviterName, accountName, invitation.role().label(), link,
+                """.formatted(inviterName, accountName, invitation.role().label(), invitation.email(), link,
                         DAY.format(invitation.expiresAt())));
         sender.send(mail);
         log.info("Invitation {} mailed", invitation.id().value());

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -117,8 +118,9 @@ public class MemberService {
         Invitation invitation = new Invitation(InvitationId.random(), accountId, address, role, hash(token),
                 account.userId(), now, now.plus(invitationValidity), null, null);
         transaction.executeWithoutResult(status -> {
-            // Serializes invitations of one account, so two at once cannot leave two pending links for one address.
-            access.lockForUpdate(accountId);
+            // Serializes invitations of one account, so two at once cannot leave two pending links for one address;
+            // and an owner demoted meanwhile invites nobody.
+            access.requireUnderLock(accountId, AccountAccess.Action.MANAGE_ACCOUNT);
             if (members.hasMemberWithEmail(accountId, address)) {
                 throw new InvalidRequestException("email",
                         "%s is already a member of this account.".formatted(address));
@@ -140,15 +142,15 @@ public class MemberService {
     @Transactional
     public void revokeInvitation(InvitationId invitationId) {
         Invitation invitation = invitations.findById(invitationId).orElse(null);
-        access.requireOwner(invitation == null ? null : invitation.accountId(), invitationId,
+        AccountContext account = access.requireOwner(invitation == null ? null : invitation.accountId(), invitationId,
                 AccountAccess.Action.MANAGE_ACCOUNT, new InvalidRequestException("We could not find that invitation."));
+        access.requireUnderLock(account.accountId(), AccountAccess.Action.MANAGE_ACCOUNT);
         invitations.delete(invitationId);
     }
 
     @Transactional
     public void changeRole(AccountId accountId, UserId memberId, Role role) {
-        access.require(accountId, AccountAccess.Action.MANAGE_ACCOUNT);
-        access.lockForUpdate(accountId);
+        access.requireUnderLock(accountId, AccountAccess.Action.MANAGE_ACCOUNT);
         Role current = requireMember(accountId, memberId);
         if (current == Role.OWNER && role != Role.OWNER && members.owners(accountId) <= 1) {
             throw new InvalidRequestException("role",
@@ -159,8 +161,7 @@ public class MemberService {
 
     @Transactional
     public void removeMember(AccountId accountId, UserId memberId) {
-        access.require(accountId, AccountAccess.Action.MANAGE_ACCOUNT);
-        access.lockForUpdate(accountId);
+        access.requireUnderLock(accountId, AccountAccess.Action.MANAGE_ACCOUNT);
         Role current = requireMember(accountId, memberId);
         if (current == Role.OWNER && members.owners(accountId) <= 1) {
             throw new InvalidRequestException("member",
@@ -170,22 +171,56 @@ public class MemberService {
     }
 
     /**
-     * The signed-in user opened an invitation link. The token is the proof: whoever can read the mail may join, with
-     * whatever e-mail address they signed in. Joining makes that account the user's current one.
+     * The signed-in user opened an invitation link. The token proves that the link came from the mail, and the
+     * e-mail address the identity provider verified must be the invited one: a forwarded or leaked link lets nobody
+     * else in, as the mail says. Joining makes that account the user's current one. Someone who joined with this
+     * invitation already (at the sign-in the link led them through, {@link #acceptInvitationsFor}) is taken there.
      */
     @Transactional
     public AccountContext acceptInvitation(String token) {
         AppUser user = currentUser.require();
         Instant now = clock.instant();
         Invitation invitation = token.isBlank() ? null : invitations.findByTokenHash(hash(token.trim())).orElse(null);
-        if (invitation == null || !invitation.isPending(now)
-                || invitations.markAccepted(invitation.id(), user.id(), now) != 1) {
-            log.warn("Invitation link refused: user={} (unknown, used or expired token)", user.id().value());
-            throw new InvalidRequestException(INVITATION_INVALID);
+        if (invitation != null && user.id().equals(invitation.acceptedBy())
+                && accounts.findRole(invitation.accountId(), user.id()).isPresent()) {
+            members.choose(invitation.accountId(), user.id(), now);
+            return access.require(invitation.accountId(), AccountAccess.Action.VIEW);
+        }
+        if (invitation == null || !invitation.isPending(now)) {
+            throw refused(user);
+        }
+        String verified = currentUser.verifiedEmail().map(email -> email.toLowerCase(Locale.ROOT)).orElse(null);
+        if (!invitation.email().equals(verified)) {
+            log.warn("Invitation {} refused: user={} has no verified e-mail that is the invited one",
+                    invitation.id().value(), user.id().value());
+            throw new InvalidRequestException("email", notTheInvitee(invitation.email(), user.email()));
+        }
+        if (invitations.markAccepted(invitation.id(), user.id(), now) != 1) {
+            throw refused(user);
         }
         join(invitation, user.id());
         members.choose(invitation.accountId(), user.id(), now);
         return access.require(invitation.accountId(), AccountAccess.Action.VIEW);
+    }
+
+    private static InvalidRequestException refused(AppUser user) {
+        log.warn("Invitation link refused: user={} (unknown, used or expired token)", user.id().value());
+        return new InvalidRequestException(INVITATION_INVALID);
+    }
+
+    /** Names the invited address only masked: whoever holds a leaked link learns no more than the mail's recipient. */
+    private static String notTheInvitee(String invited, @Nullable String signedInWith) {
+        String message = "This invitation is for %s; sign in with that address.".formatted(masked(invited));
+        return invited.equalsIgnoreCase(signedInWith == null ? "" : signedInWith.strip())
+                ? message + " Your sign-in has not confirmed that the address is yours: verify it with your sign-in "
+                        + "provider first."
+                : message;
+    }
+
+    /** "j***@example.com": the first letter and the domain, enough to recognise one's own address. */
+    static String masked(String email) {
+        int at = email.lastIndexOf('@');
+        return at < 1 ? "***" : email.charAt(0) + "***" + email.substring(at);
     }
 
     /**

@@ -59,6 +59,21 @@ public class CurrentUser {
         return users.findByUsername(authentication.getName());
     }
 
+    /**
+     * The e-mail address the identity provider vouched for at this sign-in: an OIDC user's {@code email} with
+     * {@code email_verified} true. Empty for everyone else: an unverified address is whatever the person typed into
+     * their profile, and nobody verified a local (demo) user's address, which an operator wrote down.
+     */
+    public Optional<String> verifiedEmail() {
+        if (find().isEmpty()
+                || !(SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof OidcUser oidcUser)
+                || !Boolean.TRUE.equals(oidcUser.getEmailVerified())) {
+            return Optional.empty();
+        }
+        String email = oidcUser.getEmail();
+        return email == null || email.isBlank() ? Optional.empty() : Optional.of(email.strip());
+    }
+
     public AppUser require() {
         return find().orElseThrow(() -> new NotSignedInException());
     }

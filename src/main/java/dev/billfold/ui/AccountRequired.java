@@ -6,12 +6,14 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.billfold.account.AccountService;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.NoAccountNeeded;
 import dev.billfold.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
- * Every view but the public ones works inside a customer account. A signed-in user without one is sent to
- * {@link NoAccountView} before any view or {@link MainLayout} is built, since those would fail for want of an account.
+ * Every view but the public ones and those marked {@link NoAccountNeeded} works inside a customer account. A
+ * signed-in user without one is sent to {@link NoAccountView} before any other view or {@link MainLayout} is built,
+ * since those would fail for want of an account.
  */
 @Component
 class AccountRequired implements VaadinServiceInitListener {
@@ -31,9 +33,9 @@ class AccountRequired implements VaadinServiceInitListener {
 
     private void check(BeforeEnterEvent event) {
         Class<?> target = event.getNavigationTarget();
-        if (target == NoAccountView.class || target.isAnnotationPresent(AnonymousAllowed.class)
+        if (target.isAnnotationPresent(NoAccountNeeded.class) || target.isAnnotationPresent(AnonymousAllowed.class)
                 || currentUser.find().isEmpty()) {
-            // Public pages need no account, and signing in is the access control's business.
+            // Public pages and the way into a first account need none, and signing in is the access control's business.
             return;
         }
         try {

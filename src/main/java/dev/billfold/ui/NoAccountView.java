@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.billfold.account.AccountService;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.NoAccountNeeded;
 import jakarta.annotation.security.PermitAll;
 
 /**
@@ -21,6 +22,7 @@ import jakarta.annotation.security.PermitAll;
 @Route(value = NoAccountView.ROUTE, autoLayout = false)
 @PageTitle("No account yet · Billfold")
 @PermitAll
+@NoAccountNeeded
 class NoAccountView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String ROUTE = "no-account";

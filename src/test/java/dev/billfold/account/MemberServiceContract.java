@@ -68,7 +68,7 @@ abstract class MemberServiceContract {
     Customer owner;
 
     @Test
-    void an_invitation_mail_arrives_with_a_one_time_link_that_joins_the_signed_in_user_with_the_role() throws Exception {
+    void an_invitation_mail_arrives_with_a_one_time_link_that_joins_the_invited_person_with_the_role() throws Exception {
         InvitationSummary sent = members.invite(owner.accountId(), "  Invitee@Example.COM ", Role.BILLING);
 
         assertThat(sent.email()).isEqualTo("invitee@example.com");
@@ -77,23 +77,71 @@ abstract class MemberServiceContract {
         assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("billing@provider.test");
         assertThat(mail.getSubject()).isEqualTo("You are invited to Account " + owner.username() + " on Billfold");
         String body = (String) mail.getContent();
-        assertThat(body).contains("Test User invited you", "as Billing");
+        assertThat(body.replaceAll("\\s+", " ")).contains("Test User invited you", "as Billing",
+                "sign in with this e-mail address (invitee@example.com), verified by your sign-in provider.",
+                "The link works for nobody else");
         String token = token(body);
         assertThat(jdbc.sql("select token_hash from invitation where id = ?").param(sent.id().value()).query(String.class).single())
                 .as("only the hash is stored").isEqualTo(MemberService.hash(token)).doesNotContain(token);
 
-        Customer invitee = data.newCustomer("EUR");
-        TestData.signIn(invitee.username());
+        TestData.signInOidc(data.newOidcUser("invitee@example.com"), "INVITEE@example.com", true);
         AccountContext joined = members.acceptInvitation(token);
 
         assertThat(joined.accountId()).isEqualTo(owner.accountId());
         assertThat(joined.role()).isEqualTo(Role.BILLING);
         assertThat(accounts.currentAccount().accountId()).as("the joined account becomes current").isEqualTo(owner.accountId());
-        assertThat(accounts.myAccounts()).extracting(AccountChoice::id).containsExactlyInAnyOrder(owner.accountId(), invitee.accountId());
+        assertThat(accounts.myAccounts()).extracting(AccountChoice::id).containsExactly(owner.accountId());
 
-        assertThatThrownBy(() -> members.acceptInvitation(token)).isInstanceOf(InvalidRequestException.class)
-                .hasMessageStartingWith("This invitation link is not valid any more");
+        assertThat(members.acceptInvitation(token).accountId()).as("the invitee's own used link takes them there again")
+                .isEqualTo(owner.accountId());
+        TestData.signInOidc(data.newOidcUser("invitee@example.com"), "invitee@example.com", true);
+        assertThatThrownBy(() -> members.acceptInvitation(token)).as("used: not even the same address joins twice")
+                .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("This invitation link is not valid any more");
         assertThat(memberRows(owner.accountId())).isEqualTo(2);
+    }
+
+    @Test
+    void a_forwarded_link_is_refused_for_any_other_address_and_changes_nothing() throws Exception {
+        members.invite(owner.accountId(), "jane.doe@example.com", Role.OWNER);
+        String token = token((String) onlyMail().getContent());
+
+        TestData.signInOidc(data.newOidcUser("mallory@example.com"), "mallory@example.com", true);
+        assertThatThrownBy(() -> members.acceptInvitation(token))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("email"))
+                .hasMessage("This invitation is for j***@example.com; sign in with that address.");
+        Customer other = data.newCustomer("EUR");
+        TestData.signIn(other.username());
+        assertThatThrownBy(() -> members.acceptInvitation(token)).as("a demo (form) user's address is verified by nobody")
+                .hasMessage("This invitation is for j***@example.com; sign in with that address.");
+
+        assertThat(memberRows(owner.accountId())).isEqualTo(1);
+        TestData.signIn(owner.username());
+        assertThat(members.pendingInvitations(owner.accountId())).as("still pending for the invitee").hasSize(1);
+        TestData.signInOidc(data.newOidcUser("jane.doe@example.com"), "Jane.Doe@example.com", true);
+        assertThat(members.acceptInvitation(token).role()).isEqualTo(Role.OWNER);
+    }
+
+    @Test
+    void the_invited_address_unverified_by_the_provider_is_refused_and_changes_nothing() throws Exception {
+        members.invite(owner.accountId(), "unconfirmed@example.com", Role.BILLING);
+        String token = token((String) onlyMail().getContent());
+        TestData.OidcPerson person = data.newOidcUser("unconfirmed@example.com");
+
+        TestData.signInOidc(person, "unconfirmed@example.com", false);
+        assertThatThrownBy(() -> members.acceptInvitation(token)).isInstanceOf(InvalidRequestException.class)
+                .hasMessage("This invitation is for u***@example.com; sign in with that address. Your sign-in has not "
+                        + "confirmed that the address is yours: verify it with your sign-in provider first.");
+        Customer demoUser = data.newCustomer("EUR");
+        TestData.signIn(owner.username());
+        members.invite(owner.accountId(), demoUser.username() + "@example.com", Role.BILLING);
+        String demoToken = token((String) smtp.getReceivedMessages()[1].getContent());
+        TestData.signIn(demoUser.username());
+        assertThatThrownBy(() -> members.acceptInvitation(demoToken)).as("a demo user's address is theirs by the operator's word only")
+                .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("This invitation is for u***@example.com;");
+
+        assertThat(memberRows(owner.accountId())).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from invitation where account_id = ? and accepted_at is null")
+                .param(owner.accountId().value()).query(Integer.class).single()).isEqualTo(2);
     }
 
     @Test
@@ -131,6 +179,22 @@ abstract class MemberServiceContract {
     }
 
     @Test
+    void the_link_that_led_through_a_sign_in_which_already_joined_answers_with_the_joined_account() throws Exception {
+        members.invite(owner.accountId(), "newcomer@example.com", Role.VIEWER);
+        String token = token((String) onlyMail().getContent());
+        TestData.OidcPerson newcomer = data.newOidcUser("newcomer@example.com");
+        transactions.executeWithoutResult(status ->
+                events.publishEvent(new UserSignedIn(newcomer.userId(), "newcomer@example.com", true)));
+
+        TestData.signInOidc(newcomer, "newcomer@example.com", true);
+        AccountContext joined = members.acceptInvitation(token);
+
+        assertThat(joined.accountId()).isEqualTo(owner.accountId());
+        assertThat(joined.role()).isEqualTo(Role.VIEWER);
+        assertThat(memberRows(owner.accountId())).isEqualTo(2);
+    }
+
+    @Test
     void an_expired_invitation_is_refused_and_changes_nothing() {
         String token = "expired-token-" + UUID.randomUUID();
         jdbc.sql("""
@@ -159,8 +223,7 @@ abstract class MemberServiceContract {
         assertThat(mails).hasSize(2);
         assertThat(members.pendingInvitations(owner.accountId())).singleElement()
                 .satisfies(i -> assertThat(i.role()).isEqualTo(Role.BILLING));
-        Customer invitee = data.newCustomer("EUR");
-        TestData.signIn(invitee.username());
+        TestData.signInOidc(data.newOidcUser("twice@example.com"), "twice@example.com", true);
         assertThatThrownBy(() -> members.acceptInvitation(token((String) mails[0].getContent())))
                 .isInstanceOf(InvalidRequestException.class);
         assertThat(members.acceptInvitation(token((String) mails[1].getContent())).role()).isEqualTo(Role.BILLING);

@@ -37,6 +37,7 @@ final class ProductionApp {
             try {
                 payPal = new PayPalFake();
                 var arguments = new java.util.ArrayList<>(IdentityProvider.get().appArguments());
+                arguments.addAll(Mailbox.get().appArguments());
                 // ${server.port} resolves to the port ProductionServer picks, so PayPal's return URLs reach this app.
                 arguments.addAll(payPal.appArguments("http://localhost:${server.port}"));
                 running = new ProductionApp(ProductionServer.start("e2e", List.of(), arguments));
@@ -103,6 +104,36 @@ final class ProductionApp {
             insertMember.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not provision the OIDC user", e);
+        }
+    }
+
+    /** Takes the OIDC user out of the account again, so that the journeys after theirs find its members as before. */
+    void removeOidcMember(String issuer, String subject, UUID accountId) {
+        try (Connection connection = server.database();
+             PreparedStatement delete = connection.prepareStatement("delete from account_member where account_id = ? "
+                     + "and user_id in (select id from app_user where oidc_issuer = ? and oidc_subject = ?)")) {
+            delete.setObject(1, accountId);
+            delete.setString(2, issuer);
+            delete.setString(3, subject);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not remove the OIDC member", e);
+        }
+    }
+
+    /** The OIDC user's role in the account, or "" if they are no member. */
+    String oidcMemberRole(String issuer, String subject, UUID accountId) {
+        try (Connection connection = server.database();
+             PreparedStatement query = connection.prepareStatement("select m.role from account_member m join app_user u "
+                     + "on u.id = m.user_id where m.account_id = ? and u.oidc_issuer = ? and u.oidc_subject = ?")) {
+            query.setObject(1, accountId);
+            query.setString(2, issuer);
+            query.setString(3, subject);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : "";
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the OIDC member", e);
         }
     }
 

@@ -83,6 +83,12 @@ public abstract class KaribuTest {
         signInRequest(SecurityContextHolder.getContext().getAuthentication());
     }
 
+    /** {@link #signIn(String)} for someone signed in through OIDC ({@link TestData#signInOidc}). */
+    protected static void signInOidc(TestData.OidcPerson person, String email, boolean emailVerified) {
+        TestData.signInOidc(person, email, emailVerified);
+        signInRequest(SecurityContextHolder.getContext().getAuthentication());
+    }
+
     private static void signInRequest(Authentication authentication) {
         FakeRequest request = (FakeRequest) ((VaadinServletRequest) VaadinRequest.getCurrent()).getRequest();
         request.setUserPrincipalInt(authentication);

@@ -162,33 +162,58 @@ class MembersViewTest extends KaribuTest {
     }
 
     @Test
-    void opening_an_invitation_link_while_signed_in_joins_with_the_role_once() throws Exception {
+    void a_newcomer_without_any_account_opens_the_link_and_joins_with_the_role_once() throws Exception {
+        String token = invitation("guest@example.com", "BILLING");
+        TestData.OidcPerson guest = data.newOidcUser("guest@example.com");
+        signInOidc(guest, "Guest@Example.com", true);
+
+        UI.getCurrent().navigate("invitation/" + token);
+        NavigatorKt.expectView(InvitationView.class);
+        assertThat(outcome().getText())
+                .isEqualTo("You joined Account %s as Billing. It is now your current account.".formatted(owner.username()));
+        assertThat(roleInDatabase(guest.userId().value())).isEqualTo("BILLING");
+        assertThat(_find(Button.class, spec -> spec.withId("invitation-sign-out"))).as("hidden").isEmpty();
+
+        newRequest();
+        UI.getCurrent().navigate(PaymentViews.TOP_UP);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("account-name")).getText())
+                .as("their one account, in the header").isEqualTo("Account " + owner.username());
+
+        signInOidc(data.newOidcUser("guest@example.com"), "guest@example.com", true);
+        UI.getCurrent().navigate("invitation/" + token);
+        assertThat(outcome().getText()).startsWith("This invitation link is not valid any more");
+        assertThat(members()).isEqualTo(2);
+    }
+
+    @Test
+    void someone_signed_in_with_another_address_is_told_which_one_may_sign_out_and_joins_nothing() throws Exception {
+        String token = invitation("jane@example.com", "OWNER");
+        signInOidc(data.newOidcUser("mallory@example.com"), "mallory@example.com", true);
+
+        UI.getCurrent().navigate("invitation/" + token);
+        NavigatorKt.expectView(InvitationView.class);
+        assertThat(outcome().getText()).isEqualTo("This invitation is for j***@example.com; sign in with that address.");
+        assertThat(outcome().getElement().getAttribute("data-kind")).isEqualTo("error");
+        assertThat(_get(Button.class, spec -> spec.withId("invitation-sign-out")).isVisible()).isTrue();
+        assertThat(members()).isEqualTo(1);
+    }
+
+    /** A pending invitation of the owner's account, as the mail would carry it; returns its token. */
+    private String invitation(String email, String role) throws Exception {
         String token = "link-token-" + UUID.randomUUID();
         var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
         jdbc.sql("""
                         insert into invitation (id, account_id, email, role, token_hash, invited_by, created_at, expires_at, version)
-                        values (?, ?, 'guest@example.com', 'BILLING', ?, ?, ?, ?, 0)""")
-                .params(UUID.randomUUID(), owner.accountId().value(), java.util.HexFormat.of().formatHex(
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                .params(UUID.randomUUID(), owner.accountId().value(), email, role, java.util.HexFormat.of().formatHex(
                                 java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
                         owner.userId().value(), now, now.plusDays(7))
                 .update();
-        Customer guest = data.newCustomer("EUR");
-        signIn(guest.username());
+        return token;
+    }
 
-        UI.getCurrent().navigate("invitation/" + token);
-        NavigatorKt.expectView(InvitationView.class);
-        assertThat(_get(Paragraph.class, spec -> spec.withId("invitation-outcome")).getText())
-                .isEqualTo("You joined Account %s as Billing. It is now your current account.".formatted(owner.username()));
-        assertThat(roleInDatabase(guest.userId().value())).isEqualTo("BILLING");
-
-        UI.getCurrent().navigate(PaymentViews.TOP_UP);
-        assertThat(_get(Select.class, spec -> spec.withId("account-switcher")).getValue())
-                .extracting("id").isEqualTo(owner.accountId());
-
-        UI.getCurrent().navigate("invitation/" + token);
-        assertThat(_get(Paragraph.class, spec -> spec.withId("invitation-outcome")).getText())
-                .startsWith("This invitation link is not valid any more");
-        assertThat(members()).isEqualTo(2);
+    private static Paragraph outcome() {
+        return _get(Paragraph.class, spec -> spec.withId("invitation-outcome"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.billfold;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -12,13 +13,18 @@ import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteData;
+import com.vaadin.flow.shared.Registration;
 import dev.billfold.TestData.Customer;
+import dev.billfold.account.AccountAccess;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.InvitationId;
+import dev.billfold.account.MemberService;
 import dev.billfold.account.PayerId;
+import dev.billfold.account.Role;
 import dev.billfold.account.ui.AccountViews;
 import dev.billfold.base.InternalCall;
 import dev.billfold.base.InvalidRequestException;
@@ -27,6 +33,7 @@ import dev.billfold.hosting.HostedServiceId;
 import dev.billfold.hosting.ServiceFixtures;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.ui.PaymentViews;
+import dev.billfold.paymentmethod.MethodChanges;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.paymentmethod.ui.PaymentMethodViews;
 import dev.billfold.security.UserId;
@@ -34,16 +41,31 @@ import dev.billfold.ui.KaribuTest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -59,10 +81,14 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The access suite: customer A (an owner, a Billing member and a Viewer) against customer B. Every public method of
- * every {@code @Service} in dev.billfold that takes an id (a {@link TypedId}, or a record holding one) is found by
- * reflection and called with B's ids, and with A's own ids but one of B's. Every call must be refused, every refusal
- * logged with the user, the action and the id, and no table may change. A new service method without a check fails
- * here; methods that run without a user on purpose carry {@link InternalCall} and must be exactly the listed ones.
+ * every {@code @Service} in dev.billfold that takes an id (a {@link TypedId}, or a record holding one), and every such
+ * method of its other public beans (view-level registrations), is found by reflection and called with B's ids, and
+ * with A's own ids but one of B's. Every call must be refused, every refusal logged with the user, the action and the
+ * id, and no table may change. A new service method without a check fails here; methods that run without a user on
+ * purpose carry {@link InternalCall} and must be exactly the listed ones.
+ *
+ * <p>Ownership is not enough: {@link #ROLES} declares which roles may call each of those methods, and every one of
+ * them is called with the caller's own ids under every role; exactly the declared roles get through (DD-058).
  */
 class AccessControlTest extends KaribuTest {
 
@@ -76,7 +102,84 @@ class AccessControlTest extends KaribuTest {
             "ProviderNotificationHandler.byIdempotencyKey",
             "MemberService.acceptInvitationsFor",
             "ShortfallTopUps.topUpFromDefaultMethod",
-            "PaymentMethodService.defaultMethodForStandingOrder");
+            "ShortfallTopUps.settled",
+            "PaymentMethodService.defaultMethodForStandingOrder",
+            "MethodChanges.subscribe",
+            "OidcUsers.signedIn");
+
+    private static final Set<Role> EVERY_ROLE = Set.of(Role.OWNER, Role.BILLING, Role.VIEWER);
+    private static final Set<Role> MOVES_MONEY = Set.of(Role.OWNER, Role.BILLING);
+    private static final Set<Role> OWNER_ONLY = Set.of(Role.OWNER);
+
+    /**
+     * Who may call what (shared/DESIGN.md, Roles): a Viewer reads only; Billing also tops up, renews and manages
+     * payment methods; an Owner does everything, payers and members included. One row per method of
+     * {@link #boundaryMethods}; a method without a row fails the role test, which says what the code allows.
+     */
+    private static final Map<String, Set<Role>> ROLES = Map.ofEntries(
+            entry("AccountService.currentAccount", EVERY_ROLE),
+            entry("AccountService.myAccounts", EVERY_ROLE),
+            entry("AccountService.switchTo", EVERY_ROLE),
+            entry("AccountService.payers", EVERY_ROLE),
+            entry("AccountService.payerForPayment", MOVES_MONEY),
+            entry("MemberService.members", OWNER_ONLY),
+            entry("MemberService.pendingInvitations", OWNER_ONLY),
+            entry("MemberService.invite", OWNER_ONLY),
+            entry("MemberService.revokeInvitation", OWNER_ONLY),
+            entry("MemberService.changeRole", OWNER_ONLY),
+            entry("MemberService.removeMember", OWNER_ONLY),
+            // Who opens the link decides, not a role: invitation_links_* below refuse everyone else's.
+            entry("MemberService.acceptInvitation", EVERY_ROLE),
+            entry("PayerService.all", EVERY_ROLE),
+            entry("PayerService.mayManage", EVERY_ROLE),
+            entry("PayerService.active", EVERY_ROLE),
+            entry("PayerService.choosable", EVERY_ROLE),
+            entry("PayerService.switchTo", EVERY_ROLE),
+            entry("PayerService.add", OWNER_ONLY),
+            entry("PayerService.update", OWNER_ONLY),
+            entry("PayerService.makeDefault", OWNER_ONLY),
+            entry("PayerService.archive", OWNER_ONLY),
+            entry("Ledger.currentBalance", EVERY_ROLE),
+            entry("Ledger.balance", EVERY_ROLE),
+            entry("TransactionHistoryQuery.count", EVERY_ROLE),
+            entry("TransactionHistoryQuery.page", EVERY_ROLE),
+            entry("TransactionHistoryQuery.writeCsv", EVERY_ROLE),
+            entry("PaymentHistoryQuery.count", EVERY_ROLE),
+            entry("PaymentHistoryQuery.page", EVERY_ROLE),
+            entry("PaymentHistoryQuery.details", EVERY_ROLE),
+            entry("PaymentDocuments.invoice", EVERY_ROLE),
+            entry("PaymentDocuments.receipt", EVERY_ROLE),
+            // The return asks the provider what already happened, as the poller would: it moves no money itself.
+            entry("PaymentService.confirmReturn", EVERY_ROLE),
+            entry("PaymentService.confirmWithBank", MOVES_MONEY),
+            entry("TopUpService.form", EVERY_ROLE),
+            entry("TopUpService.methodsFor", EVERY_ROLE),
+            entry("TopUpService.requireOwnIds", EVERY_ROLE),
+            entry("TopUpService.topUp", MOVES_MONEY),
+            entry("ShortfallTopUps.amountFor", EVERY_ROLE),
+            entry("PaymentMethodService.mayManage", EVERY_ROLE),
+            entry("PaymentMethodService.setupProviders", EVERY_ROLE),
+            entry("PaymentMethodService.methods", EVERY_ROLE),
+            entry("PaymentMethodService.listen", EVERY_ROLE),
+            entry("MethodUpdates.register", EVERY_ROLE),
+            entry("PaymentMethodService.chargeableMethods", EVERY_ROLE),
+            entry("PaymentMethodService.requireOfPayer", EVERY_ROLE),
+            entry("PaymentMethodService.removalImpact", EVERY_ROLE),
+            // Like the payment return: the provider is asked whether a setup that was started has finished.
+            entry("PaymentMethodService.checkSetup", EVERY_ROLE),
+            entry("PaymentMethodService.requireChargeable", MOVES_MONEY),
+            entry("PaymentMethodService.makeDefault", MOVES_MONEY),
+            entry("PaymentMethodService.remove", MOVES_MONEY),
+            entry("PaymentMethodService.startSetup", MOVES_MONEY),
+            entry("RenewalService.services", EVERY_ROLE),
+            entry("RenewalService.quote", EVERY_ROLE),
+            entry("RenewalService.autoTopUp", EVERY_ROLE),
+            entry("RenewalService.activity", EVERY_ROLE),
+            entry("RenewalService.mayRenew", EVERY_ROLE),
+            entry("RenewalService.renewFromBalance", MOVES_MONEY),
+            entry("RenewalService.topUpAndRenew", MOVES_MONEY),
+            entry("RenewalService.setAutoRenew", MOVES_MONEY),
+            entry("RenewalService.setAutoTopUp", MOVES_MONEY));
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
     private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token",
@@ -86,6 +189,8 @@ class AccessControlTest extends KaribuTest {
     TestData data;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Clock clock;
 
     Customer a;
     Customer b;
@@ -115,14 +220,15 @@ class AccessControlTest extends KaribuTest {
 
     @Test
     void every_id_taking_service_method_refuses_another_accounts_ids_logs_it_and_changes_nothing() throws Exception {
-        Map<String, Method> methods = idTakingServiceMethods();
+        Map<String, Method> methods = idTakingMethods();
         assertThat(methods.keySet()).as("the reflection finds the known id-taking methods")
                 .contains("PaymentService.confirmReturn", "PaymentService.confirmWithBank", "TopUpService.topUp",
                         "TopUpService.methodsFor", "PaymentHistoryQuery.details", "PaymentHistoryQuery.page",
                         "PaymentDocuments.invoice", "PaymentDocuments.receipt",
                         "PaymentMethodService.requireChargeable",
                         "AccountService.payers", "AccountService.switchTo", "Ledger.balance", "MemberService.changeRole",
-                        "MemberService.invite", "MemberService.revokeInvitation");
+                        "MemberService.invite", "MemberService.revokeInvitation", "PaymentMethodService.listen",
+                        "MethodUpdates.register");
         Map<String, String> before = snapshot();
         List<String> problems = new ArrayList<>();
         int calls = 0;
@@ -147,7 +253,7 @@ class AccessControlTest extends KaribuTest {
                     int logged = logs.list.size();
                     calls++;
                     try {
-                        method.invoke(bean, values);
+                        release(method.invoke(bean, values));
                         problems.add("SUCCEEDED: " + call);
                         continue;
                     } catch (InvocationTargetException thrown) {
@@ -172,6 +278,135 @@ class AccessControlTest extends KaribuTest {
         }
 
         assertThat(problems).as("of %d calls", calls).isEmpty();
+        assertThat(snapshot()).as("no table changed").isEqualTo(before);
+    }
+
+    /**
+     * Every boundary method, with a fresh customer of its own for each role (an owner, a Billing member and a Viewer,
+     * and one id of each kind), so that no call sees what another one changed. The calls the matrix refuses run
+     * first, between two snapshots of every table; then the ones it allows. "Let through" means the access check
+     * passed: the call may still fail for a business reason, as the arguments are plausible but irrelevant.
+     */
+    @Test
+    void every_boundary_method_lets_exactly_the_roles_of_the_matrix_through_with_the_callers_own_ids()
+            throws Exception {
+        long started = System.nanoTime();
+        Map<String, Method> methods = boundaryMethods();
+        List<String> problems = new ArrayList<>();
+        new TreeSet<>(ROLES.keySet()).stream().filter(name -> !methods.containsKey(name)).forEach(name -> problems.add(
+                "ROLES has a row for %s, which is not a boundary method (any more): remove the row".formatted(name)));
+        List<RoleCall> refused = new ArrayList<>();
+        List<RoleCall> allowed = new ArrayList<>();
+        for (var entry : methods.entrySet()) {
+            Set<Role> roles = ROLES.get(entry.getKey());
+            for (Role role : Role.values()) {
+                var call = new RoleCall(entry.getKey(), entry.getValue(), role, fixture());
+                (roles != null && !roles.contains(role) ? refused : allowed).add(call);
+            }
+        }
+
+        Map<String, String> before = snapshot();
+        for (RoleCall call : refused) {
+            Outcome outcome = call.run();
+            if (outcome.failure() == null) {
+                problems.add("SUCCEEDED although ROLES refuses it: " + call);
+            } else if (!(outcome.failure() instanceof InvalidRequestException)
+                    && !(outcome.failure() instanceof AccessDeniedException)) {
+                problems.add("failed with %s instead of a refusal: %s".formatted(outcome.failure(), call));
+            } else if (outcome.denials().isEmpty()) {
+                problems.add("refused without the denial log (\"Access denied: user=…\"): %s, answered \"%s\""
+                        .formatted(call, outcome.failure().getMessage()));
+            } else if (outcome.denials().stream().noneMatch(call::namesAnId)) {
+                problems.add("the denial log names none of the call's ids: %s: %s".formatted(call, outcome.denials()));
+            }
+            outcome.denials().stream().filter(message -> message.contains("@")).forEach(message ->
+                    problems.add("denial log carries personal data: " + message));
+        }
+        Map<String, String> after = snapshot();
+        List<String> changed = before.keySet().stream()
+                .filter(table -> !Objects.equals(before.get(table), after.get(table))).toList();
+        if (!changed.isEmpty()) {
+            problems.add("the refused calls changed the tables " + changed);
+        }
+
+        Map<String, Set<Role>> letThrough = new TreeMap<>();
+        for (RoleCall call : allowed) {
+            Outcome outcome = call.run();
+            boolean refusal = !outcome.denials().isEmpty() || outcome.failure() instanceof AccessDeniedException;
+            if (!ROLES.containsKey(call.name())) {
+                Set<Role> roles = letThrough.computeIfAbsent(call.name(), name -> EnumSet.noneOf(Role.class));
+                if (!refusal) {
+                    roles.add(call.role());
+                }
+            } else if (refusal) {
+                problems.add("REFUSED although ROLES lets %s do it: %s (%s)".formatted(call.role(), call,
+                        outcome.denials().isEmpty() ? outcome.failure() : outcome.denials()));
+            }
+        }
+        letThrough.forEach((name, roles) -> problems.add("""
+                %s has no row in AccessControlTest.ROLES. With the caller's own ids the code lets %s through; \
+                if shared/DESIGN.md (Roles) agrees, add the row
+                            entry("%s", %s),
+                otherwise fix the method's access check.""".formatted(name, roles, name, constantFor(roles))));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(problems).as("of %d calls (%d refused, %d allowed) in %d s", refused.size() + allowed.size(),
+                refused.size(), allowed.size(), took.toSeconds()).isEmpty();
+    }
+
+    /**
+     * acceptInvitation is keyed by the link's token, not an id: a link that is unknown, used by someone else or
+     * expired is refused for everyone, logged with the user (whatever the wording), and changes nothing.
+     */
+    @Test
+    void invitation_links_that_are_unknown_used_or_expired_are_refused_logged_and_change_nothing() {
+        Instant now = clock.instant();
+        String used = invitationToken(b, "taken-" + UUID.randomUUID() + "@example.com", now.plus(Duration.ofDays(6)),
+                b.userId());
+        String expired = invitationToken(b, "late-" + UUID.randomUUID() + "@example.com", now.minusSeconds(60), null);
+        String unknown = newToken();
+        everyMemberOfAIsRefused(List.of(unknown, used, expired));
+    }
+
+    /**
+     * A pending invitation of B's, addressed to someone else: A's owner, Billing member and Viewer hold the link (it
+     * was forwarded, or leaked) but are not the invited person, so none of them joins B.
+     */
+    @Test
+    void invitation_links_for_another_address_are_refused_logged_and_change_nothing() {
+        String forSomeoneElse = invitationToken(b, "invitee-" + UUID.randomUUID() + "@example.com",
+                clock.instant().plus(Duration.ofDays(6)), null);
+        everyMemberOfAIsRefused(List.of(forSomeoneElse));
+    }
+
+    private void everyMemberOfAIsRefused(List<String> tokens) {
+        MemberService members = applicationContext.getBean(MemberService.class);
+        Map<String, String> before = snapshot();
+        List<String> problems = new ArrayList<>();
+        Map<String, String> callers = Map.of("A's owner", a.username(), "A's Billing member", billing,
+                "A's Viewer", viewer);
+        for (var entry : new TreeMap<>(callers).entrySet()) {
+            TestData.signIn(entry.getValue());
+            UserId caller = userOf(entry.getValue());
+            for (String token : tokens) {
+                String call = "%s opened link %d".formatted(entry.getKey(), tokens.indexOf(token));
+                int logged = logs.list.size();
+                try {
+                    members.acceptInvitation(token);
+                    problems.add("SUCCEEDED: " + call);
+                    continue;
+                } catch (InvalidRequestException refused) {
+                    // expected
+                }
+                List<String> warnings = warningsSince(logged);
+                if (warnings.stream().noneMatch(message -> message.contains("user=" + caller.value()))) {
+                    problems.add("refused without a warning naming the user: %s: %s".formatted(call, warnings));
+                }
+                warnings.stream().filter(message -> message.contains("@")).forEach(message ->
+                        problems.add("refusal log carries personal data: " + message));
+            }
+        }
+        assertThat(problems).isEmpty();
         assertThat(snapshot()).as("no table changed").isEqualTo(before);
     }
 
@@ -245,26 +480,140 @@ class AccessControlTest extends KaribuTest {
                 .anyMatch(message -> message.startsWith("Access denied: user=" + caller.value()) && message.contains(id));
     }
 
-    /** Public methods of dev.billfold's @Service beans with an id among their parameters, by "Class.method". */
-    private Map<String, Method> idTakingServiceMethods() {
-        Map<String, Method> found = new java.util.TreeMap<>();
-        for (Object bean : applicationContext.getBeansWithAnnotation(Service.class).values()) {
+    /** The {@link #boundaryMethods} with an id among their parameters. */
+    private Map<String, Method> idTakingMethods() {
+        Map<String, Method> found = new TreeMap<>(boundaryMethods());
+        found.values().removeIf(method -> new Arguments(Arguments.ALL_FOREIGN).count(method) == 0);
+        return found;
+    }
+
+    /**
+     * What a view can call, by "Class.method": every public method of every {@code @Service} in dev.billfold, and
+     * the public methods that take an id of its other public beans (view-level registrations such as
+     * {@code MethodUpdates.register}). Not those marked {@link InternalCall}, nor {@link AccountAccess}: the check.
+     */
+    private Map<String, Method> boundaryMethods() {
+        Map<String, Method> found = new TreeMap<>();
+        for (Object bean : applicationContext.getBeansOfType(Object.class).values()) {
             Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
-            if (!type.getName().startsWith("dev.billfold.")) {
+            boolean service = type.isAnnotationPresent(Service.class);
+            if (!type.getName().startsWith("dev.billfold.") || type == AccountAccess.class || isTestCode(type)
+                    || !service && !Modifier.isPublic(type.getModifiers())) {
                 continue;
             }
             for (Method method : type.getMethods()) {
                 if (method.getDeclaringClass() == Object.class || Modifier.isStatic(method.getModifiers())
-                        || method.isAnnotationPresent(InternalCall.class)) {
+                        || method.isSynthetic() || method.isAnnotationPresent(InternalCall.class)
+                        || !service && Arrays.stream(method.getGenericParameterTypes()).noneMatch(
+                                AccessControlTest::holdsId)) {
                     continue;
                 }
-                if (new Arguments(-1).count(method) > 0) {
-                    String key = type.getSimpleName() + "." + method.getName();
-                    assertThat(found.put(key, method)).as("overloads are not told apart here: %s", key).isNull();
-                }
+                String key = type.getSimpleName() + "." + method.getName();
+                assertThat(found.put(key, method)).as("overloads are not told apart here: %s", key).isNull();
             }
         }
         return found;
+    }
+
+    private static boolean isTestCode(Class<?> type) {
+        var source = type.getProtectionDomain().getCodeSource();
+        return source != null && source.getLocation().getPath().contains("/test-classes/");
+    }
+
+    /** Ends a registration that a call made, so that no listener outlives its call. */
+    private static void release(Object result) {
+        if (result instanceof Registration registration) {
+            registration.remove();
+        } else if (result instanceof MethodChanges.Subscription subscription) {
+            subscription.cancel();
+        }
+    }
+
+    private static String constantFor(Set<Role> roles) {
+        if (roles.equals(EVERY_ROLE)) {
+            return "EVERY_ROLE";
+        }
+        if (roles.equals(MOVES_MONEY)) {
+            return "MOVES_MONEY";
+        }
+        if (roles.equals(OWNER_ONLY)) {
+            return "OWNER_ONLY";
+        }
+        return roles.stream().map(role -> "Role." + role).collect(Collectors.joining(", ", "Set.of(", ")"));
+    }
+
+    /** A fresh customer with an owner, a Billing member and a Viewer, and one id of each kind it owns. */
+    private Fixture fixture() {
+        Customer c = data.newCustomer("USD");
+        Map<Role, String> members = new EnumMap<>(Role.class);
+        members.put(Role.OWNER, c.username());
+        members.put(Role.BILLING, data.addMember(c.accountId(), "BILLING"));
+        members.put(Role.VIEWER, data.addMember(c.accountId(), "VIEWER"));
+        return new Fixture(members, ids(c));
+    }
+
+    private record Fixture(Map<Role, String> members, Map<Class<?>, TypedId> ids) {
+    }
+
+    private record Outcome(Throwable failure, List<String> denials) {
+    }
+
+    /** One method called by one role of its own fixture, with that fixture's ids only. */
+    private final class RoleCall {
+
+        private final String name;
+        private final Method method;
+        private final Role role;
+        private final Fixture fixture;
+
+        RoleCall(String name, Method method, Role role, Fixture fixture) {
+            this.name = name;
+            this.method = method;
+            this.role = role;
+            this.fixture = fixture;
+        }
+
+        String name() {
+            return name;
+        }
+
+        Role role() {
+            return role;
+        }
+
+        Outcome run() throws IllegalAccessException {
+            String username = fixture.members().get(role);
+            TestData.signIn(username);
+            UserId caller = userOf(username);
+            Object[] values = new Arguments(fixture.ids()).build(method);
+            Object bean = applicationContext.getBean(method.getDeclaringClass());
+            int logged = logs.list.size();
+            Throwable failure = null;
+            try {
+                release(method.invoke(bean, values));
+            } catch (InvocationTargetException thrown) {
+                failure = thrown.getCause();
+            }
+            List<String> denials = warningsSince(logged).stream()
+                    .filter(message -> message.startsWith("Access denied: user=" + caller.value())).toList();
+            return new Outcome(failure, denials);
+        }
+
+        boolean namesAnId(String denial) {
+            return fixture.ids().values().stream().anyMatch(id -> denial.contains(id.value().toString()));
+        }
+
+        @Override
+        public String toString() {
+            return name + " as " + role;
+        }
+    }
+
+    private List<String> warningsSince(int from) {
+        return logs.list.subList(from, logs.list.size()).stream()
+                .filter(event -> event.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     /**
@@ -275,13 +624,23 @@ class AccessControlTest extends KaribuTest {
     final class Arguments {
 
         static final int ALL_FOREIGN = -1;
+        /** No slot is foreign: the given own ids everywhere. */
+        static final int NONE_FOREIGN = -2;
 
         final int foreignSlot;
+        final Map<Class<?>, TypedId> ownIds;
         final List<TypedId> used = new ArrayList<>();
         int slot;
 
         Arguments(int foreignSlot) {
             this.foreignSlot = foreignSlot;
+            this.ownIds = own;
+        }
+
+        /** The caller's own ids only. */
+        Arguments(Map<Class<?>, TypedId> ownIds) {
+            this.foreignSlot = NONE_FOREIGN;
+            this.ownIds = ownIds;
         }
 
         int count(Method method) {
@@ -307,7 +666,7 @@ class AccessControlTest extends KaribuTest {
             if (TypedId.class.isAssignableFrom(type)) {
                 boolean useForeign = foreignSlot == ALL_FOREIGN || foreignSlot == slot;
                 slot++;
-                TypedId id = (useForeign ? foreign : own).get(type);
+                TypedId id = (useForeign ? foreign : ownIds).get(type);
                 if (id == null) {
                     throw new AssertionError("The access suite has no " + type.getSimpleName()
                             + " of customers A and B yet: add one in AccessControlTest.ids");
@@ -335,7 +694,7 @@ class AccessControlTest extends KaribuTest {
                 // The choice that carries an id, so that it is attacked too.
                 Class<?>[] permitted = type.getPermittedSubclasses();
                 for (Class<?> choice : permitted) {
-                    if (holdsId(choice)) {
+                    if (AccessControlTest.holdsId(choice)) {
                         return value(choice);
                     }
                 }
@@ -371,22 +730,37 @@ class AccessControlTest extends KaribuTest {
             if (type == java.io.Writer.class) {
                 return new java.io.StringWriter();
             }
+            if (type == UI.class) {
+                return UI.getCurrent();
+            }
+            if (type == Consumer.class || type == SerializableConsumer.class) {
+                return (SerializableConsumer<Object>) ignored -> {
+                };
+            }
             throw new AssertionError("The access suite cannot build a " + type.getName() + ": teach Arguments.value");
         }
+    }
 
-        private boolean holdsId(Class<?> type) {
-            if (TypedId.class.isAssignableFrom(type)) {
-                return true;
-            }
-            if (type.isRecord()) {
-                for (RecordComponent component : type.getRecordComponents()) {
-                    if (holdsId(component.getType())) {
-                        return true;
-                    }
+    /** Whether a parameter of this type carries an id: itself, a record or sealed choice holding one, or a list. */
+    private static boolean holdsId(Type generic) {
+        if (generic instanceof ParameterizedType parameterized) {
+            return holdsId(parameterized.getRawType())
+                    || Arrays.stream(parameterized.getActualTypeArguments()).anyMatch(AccessControlTest::holdsId);
+        }
+        if (!(generic instanceof Class<?> type) || !type.getName().startsWith("dev.billfold.")) {
+            return false;
+        }
+        if (TypedId.class.isAssignableFrom(type)) {
+            return true;
+        }
+        if (type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (holdsId(component.getGenericType())) {
+                    return true;
                 }
             }
-            return type.isSealed() && java.util.Arrays.stream(type.getPermittedSubclasses()).anyMatch(this::holdsId);
         }
+        return type.isSealed() && Arrays.stream(type.getPermittedSubclasses()).anyMatch(AccessControlTest::holdsId);
     }
 
     /** One id of every kind that customer {@code c} owns. */
@@ -429,6 +803,39 @@ class AccessControlTest extends KaribuTest {
                         c.userId().value(), now, now.plusDays(7))
                 .update();
         return id;
+    }
+
+    /**
+     * An invitation of {@code c}'s to {@code email}, valid until {@code expiresAt}, accepted by {@code acceptedBy}
+     * if given; returns the link's token.
+     */
+    private String invitationToken(Customer c, String email, Instant expiresAt, UserId acceptedBy) {
+        String token = newToken();
+        var created = OffsetDateTime.ofInstant(expiresAt.minus(Duration.ofDays(7)), ZoneOffset.UTC);
+        jdbc.sql("""
+                        insert into invitation (id, account_id, email, role, token_hash, invited_by, created_at, expires_at,
+                          accepted_by, accepted_at, version)
+                        values (?, ?, ?, 'VIEWER', ?, ?, ?, ?, ?, ?, 0)""")
+                .params(UUID.randomUUID(), c.accountId().value(), email, sha256(token), c.userId().value(), created,
+                        OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC),
+                        acceptedBy == null ? null : acceptedBy.value(), acceptedBy == null ? null : created)
+                .update();
+        return token;
+    }
+
+    private static String newToken() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (UUID.randomUUID() + ":" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As MemberService stores a link's token: its SHA-256, in hex. */
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private UserId userOf(String username) {

@@ -154,9 +154,9 @@ public class PayerService {
     private AccountContext requireOwner(AccountId accountId) {
         AccountContext account = access.require(accountId, AccountAccess.Action.VIEW);
         if (!AccountAccess.Action.MANAGE_ACCOUNT.allowedFor(account.role())) {
-            log.warn("Payer change refused: user={} role={} account={}", account.userId().value(), account.role(),
-                    accountId.value());
-            throw new InvalidRequestException("Only the account's owners can add or change payers.");
+            // logged as every denial is, so that one search of the log finds them all
+            throw access.denied(AccountAccess.Action.MANAGE_ACCOUNT, accountId,
+                    new InvalidRequestException("Only the account's owners can add or change payers."));
         }
         return account;
     }

@@ -86,6 +86,8 @@ public class ShortfallTopUps {
     /**
      * The settled state of the payment made with this idempotency key, if it has settled. No access check: internal.
      */
+    @InternalCall("the renewal orders look up the payment of the key they stored themselves, after its settlement "
+            + "or in the auto-renewal job; no user is signed in there")
     public Optional<PaymentSettled> settled(String idempotencyKey) {
         return payments.findByIdempotencyKey(idempotencyKey)
                 .filter(payment -> payment.status() != PaymentStatus.WAITING_FOR_PAYMENT)

@@ -1,6 +1,7 @@
 package dev.billfold.paymentmethod;
 
 import dev.billfold.account.PayerId;
+import dev.billfold.base.InternalCall;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -53,7 +54,9 @@ public class MethodChanges {
 
     /**
      * Until cancelled, {@code listener} hears of every change of the payer's methods, on whichever node it was made.
+     * No access check: pages listen through {@link PaymentMethodService#listen}, which checks the payer first.
      */
+    @InternalCall("the registry behind PaymentMethodService.listen, which checks the payer before it subscribes")
     public Subscription subscribe(PayerId payerId, Consumer<PaymentMethodChanged> listener) {
         Listener entry = new Listener(listener);
         listeners.computeIfAbsent(payerId, id -> ConcurrentHashMap.newKeySet()).add(entry);

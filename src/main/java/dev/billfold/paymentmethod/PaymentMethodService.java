@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +49,11 @@ public class PaymentMethodService {
     private final Clock clock;
     private final List<AutoRenewalUse> autoRenewal;
     private final ApplicationEventPublisher events;
+    private final MethodChanges changes;
 
     PaymentMethodService(AccountAccess access, PaymentMethodRepository methods, GatewayRegistry gateways,
                          MethodSetupSettlement setups, PlatformTransactionManager transactionManager, Clock clock,
-                         List<AutoRenewalUse> autoRenewal, ApplicationEventPublisher events) {
+                         List<AutoRenewalUse> autoRenewal, ApplicationEventPublisher events, MethodChanges changes) {
         this.access = access;
         this.methods = methods;
         this.gateways = gateways;
@@ -60,6 +62,7 @@ public class PaymentMethodService {
         this.clock = clock;
         this.autoRenewal = List.copyOf(autoRenewal);
         this.events = events;
+        this.changes = changes;
     }
 
     /** Whether the current user may add, remove and choose methods in the current account (Owner, Billing). */
@@ -81,6 +84,17 @@ public class PaymentMethodService {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return methods.findListedByPayer(payerId).stream()
                 .map(method -> MethodListItem.of(method, providerName(method.provider()), today)).toList();
+    }
+
+    /**
+     * Until cancelled, {@code listener} hears of every committed change of the payer's methods (the open methods
+     * page). Any member may listen to a payer of their account; anyone else is refused and logged, as for
+     * {@link #methods}: the changes name the payer's methods and when they change.
+     */
+    @Transactional(readOnly = true)
+    public MethodChanges.Subscription listen(PayerId payerId, Consumer<PaymentMethodChanged> listener) {
+        access.requirePayer(payerId, AccountAccess.Action.VIEW);
+        return changes.subscribe(payerId, listener);
     }
 
     /**

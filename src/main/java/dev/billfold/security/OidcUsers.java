@@ -1,5 +1,6 @@
 package dev.billfold.security;
 
+import dev.billfold.base.InternalCall;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,6 +28,7 @@ class OidcUsers {
      * The user with this identity, created if new, with name and email as the provider says today. Never matched by
      * email or name: those can change hands at the provider, issuer and subject cannot.
      */
+    @InternalCall("the OIDC sign-in itself: it finds or creates the user, so nobody is signed in yet")
     public AppUser signedIn(String issuer, String subject, String displayName, @Nullable String email,
                             boolean emailVerified) {
         try {

@@ -7,6 +7,7 @@ import com.vaadin.flow.shared.Registration;
 import dev.billfold.account.PayerId;
 import dev.billfold.paymentmethod.MethodChanges;
 import dev.billfold.paymentmethod.PaymentMethodChanged;
+import dev.billfold.paymentmethod.PaymentMethodService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,18 +17,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class MethodUpdates {
 
-    private final MethodChanges changes;
+    private final PaymentMethodService methods;
 
-    MethodUpdates(MethodChanges changes) {
-        this.changes = changes;
+    MethodUpdates(PaymentMethodService methods) {
+        this.methods = methods;
     }
 
     /**
      * Until the registration is removed, {@code onChange} runs in {@code ui}'s session for every change of the payer's
-     * methods.
+     * methods. The current user must be a member of the payer's account ({@link PaymentMethodService#listen}).
      */
     public Registration register(UI ui, PayerId payerId, SerializableConsumer<PaymentMethodChanged> onChange) {
-        MethodChanges.Subscription subscription = changes.subscribe(payerId, change -> {
+        MethodChanges.Subscription subscription = methods.listen(payerId, change -> {
             try {
                 ui.access(() -> onChange.accept(change));
             } catch (UIDetachedException closed) {

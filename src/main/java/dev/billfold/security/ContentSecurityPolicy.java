@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>What Vaadin 25.2 needs and why each source is there: {@code 'unsafe-eval'} because Flow's client turns the
  * expressions the server sends (event data, executeJs) into functions; {@code 'unsafe-inline'} styles because the
- * components' bundle adds {@code <style>} elements and style attributes without a nonce; {@code data:} fonts for
- * Lumo's icon font; {@code base-uri 'self'} because every Vaadin page carries a {@code <base href>}. Provider
- * checkouts are reached by navigation, never by a form post, so {@code form-action} stays {@code 'self'}.
+ * components' bundle adds {@code <style>} elements and style attributes without a nonce; {@code data:} images and
+ * fonts for the components' icons (SVG masks) and Lumo's icon font; {@code base-uri 'self'} because every Vaadin
+ * page carries a {@code <base href>}. Provider checkouts are reached by navigation, never by a form post, so
+ * {@code form-action} stays {@code 'self'}.
  *
  * <p>Only where Vaadin runs in production mode: in development mode Vaadin adds its dev tools as inline scripts after
  * the page listeners have run, so they could carry no nonce.
@@ -35,7 +36,7 @@ class ContentSecurityPolicy implements HeaderWriter, VaadinServiceInitListener {
             "default-src 'none'",
             "script-src 'self' 'nonce-" + NONCE_PLACEHOLDER + "' 'unsafe-eval'",
             "style-src 'self' 'unsafe-inline'",
-            "img-src 'self'",
+            "img-src 'self' data:",
             "font-src 'self' data:",
             "connect-src 'self'",
             "object-src 'none'",

@@ -99,7 +99,8 @@ final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, A
     @Override
     public void afterEach(ExtensionContext context) {
         Page page = context.getStore(NAMESPACE).remove(Page.class, Page.class);
-        PolicyViolations violations = context.getStore(NAMESPACE).remove(PolicyViolations.class, PolicyViolations.class);
+        PolicyViolations violations = context.getStore(NAMESPACE)
+                .remove(PolicyViolations.class, PolicyViolations.class);
         if (page != null) {
             try {
                 // One round trip to the page, so that reports it sent before are delivered before we look.

@@ -26,7 +26,7 @@ class SecurityHeadersE2E {
 
     private static final Pattern POLICY = Pattern.compile("default-src 'none'; "
             + "script-src 'self' 'nonce-([A-Za-z0-9+/]{22}==)' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self'; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'");
     private static final Pattern SCRIPT_TAG = Pattern.compile("<script\\b[^>]*>");
     private static final Pattern META_CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
@@ -109,7 +109,8 @@ class SecurityHeadersE2E {
         var headers = response.headers();
         String where = response.uri().getPath();
         assertThat(headers.allValues("X-Content-Type-Options")).as("nosniff on " + where).containsExactly("nosniff");
-        assertThat(headers.allValues("Referrer-Policy")).as("referrer policy on " + where).containsExactly("same-origin");
+        assertThat(headers.allValues("Referrer-Policy")).as("referrer policy on " + where)
+                .containsExactly("same-origin");
         assertThat(headers.allValues("X-Frame-Options")).as("frame options on " + where).containsExactly("DENY");
         List<String> policies = headers.allValues("Content-Security-Policy");
         assertThat(policies).as("content security policy on " + where).hasSize(1);

@@ -8,7 +8,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -16,6 +18,9 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2Authorization
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Vaadin's configurer denies every request it does not know, so the paths that live outside our sign-in are opened
@@ -24,6 +29,10 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
  *
  * <p>Sign-in is the demo users' form where they exist (embedded default), OIDC where a client registration is
  * configured, or both; the login page offers what is there.
+ *
+ * <p>Every response carries the browser's defences (docs/security.md item 5, DD-054): the content security policy,
+ * nosniff, a same-origin referrer policy (return paths carry payment ids), no framing, no caching, and HSTS on a
+ * secure request (HTTPS, or a trusted proxy's X-Forwarded-Proto: the production profile's native forward headers).
  */
 @EnableWebSecurity
 @Configuration
@@ -32,16 +41,29 @@ class SecurityConfig {
 
     static final String WEBHOOKS = "/webhooks/**";
     private static final String LOGIN = "/" + LoginView.ROUTE;
+    /** HSTS for a year and every subdomain (ASVS 5.0 3.4.1). */
+    private static final long ONE_YEAR_SECONDS = 365L * 24 * 60 * 60;
+    private static final String NOT_CACHED = "no-cache, no-store, max-age=0, must-revalidate";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInOptions signIn,
             ObjectProvider<ClientRegistrationRepository> registrations, OidcSignIn oidcSignIn,
-            SignInThrottle throttle) throws Exception {
+            SignInThrottle throttle, ContentSecurityPolicy contentSecurityPolicy) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/demo-gateway/**").permitAll()
                 .requestMatchers(WEBHOOKS).permitAll()
                 .requestMatchers("/actuator/health").permitAll());
         http.csrf(csrf -> csrf.ignoringRequestMatchers(WEBHOOKS));
+        http.headers(headers -> headers
+                .withObjectPostProcessor(headersBeforeTheResponse())
+                // Spring's Cache-Control without its Pragma and Expires: a static file sets its own max-age after
+                // ours, which replaces Cache-Control alone and would leave the other two contradicting it.
+                .cacheControl(cache -> cache.disable())
+                .addHeaderWriter(new StaticHeadersWriter(HttpHeaders.CACHE_CONTROL, NOT_CACHED))
+                .addHeaderWriter(contentSecurityPolicy)
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(frames -> frames.deny())
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(ONE_YEAR_SECONDS).includeSubDomains(true)));
         // A new session id at sign-in, so an id planted before it is worthless after.
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         if (signIn.formSignIn()) {
@@ -67,6 +89,21 @@ class SecurityConfig {
                 vaadin.logoutSuccessHandler(providerLogout(clients));
             }
         }).build();
+    }
+
+    /**
+     * Vaadin's pages reach its servlet through a forward from Spring's DispatcherServlet, and the container commits a
+     * forwarded response before the header filter's usual write on commit: written lazily, no Vaadin page carried a
+     * single one of these headers. Written first, they are there; Vaadin then keeps the X-Frame-Options it finds.
+     */
+    private static ObjectPostProcessor<HeaderWriterFilter> headersBeforeTheResponse() {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        };
     }
 
     /** PKCE for every client, confidential ones included (OAuth 2.1; stops code injection). */

@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.File;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Runs a test class against {@link ProductionApp} in Debian's Chromium, through Playwright. One app and one browser per
  * JVM; a fresh browser context (cookies, storage, window size) per test, handed to the test as a {@link Page}. A failed
- * test leaves a full-page screenshot in target/e2e-screenshots.
+ * test leaves a full-page screenshot in target/e2e-screenshots. A test after which a page reported a content security
+ * policy violation fails ({@link PolicyViolations}); a test that provokes one on purpose takes it as a parameter.
  *
  * <p>Without a Chromium the tests are skipped, except on CI (CI=true), where that is a failure.
  */
@@ -69,6 +71,7 @@ final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, A
                 .setTimezoneId("UTC"));
         browserContext.setDefaultTimeout(TIMEOUT_MILLIS);
         browserContext.setDefaultNavigationTimeout(TIMEOUT_MILLIS);
+        context.getStore(NAMESPACE).put(PolicyViolations.class, PolicyViolations.listenTo(browserContext));
         Page page = browserContext.newPage();
         context.getStore(NAMESPACE).put(Page.class, page);
     }
@@ -96,23 +99,38 @@ final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, A
     @Override
     public void afterEach(ExtensionContext context) {
         Page page = context.getStore(NAMESPACE).remove(Page.class, Page.class);
+        PolicyViolations violations = context.getStore(NAMESPACE)
+                .remove(PolicyViolations.class, PolicyViolations.class);
         if (page != null) {
-            page.context().close();
+            try {
+                // One round trip to the page, so that reports it sent before are delivered before we look.
+                if (!page.isClosed()) {
+                    page.evaluate("() => true");
+                }
+            } catch (PlaywrightException gone) {
+                // a crashed or closing page has nothing more to deliver
+            } finally {
+                page.context().close();
+            }
+        }
+        if (violations != null) {
+            violations.assertNone();
         }
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Page.class || type == ProductionApp.class;
+        return type == Page.class || type == ProductionApp.class || type == PolicyViolations.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        if (parameter.getParameter().getType() == ProductionApp.class) {
+        Class<?> type = parameter.getParameter().getType();
+        if (type == ProductionApp.class) {
             return ProductionApp.get();
         }
-        return context.getStore(NAMESPACE).get(Page.class, Page.class);
+        return context.getStore(NAMESPACE).get(type, type);
     }
 
     /** Debian's /usr/bin/chromium, or the first {@code chromium} on PATH. */

@@ -111,7 +111,8 @@ public class AccountAccess {
 
     private static AccountContext context(RequestMemberships.Membership membership, AppUser user) {
         Account account = membership.account();
-        return new AccountContext(account.id(), account.name(), account.currency(), membership.role(), user.id());
+        return new AccountContext(account.id(), account.name(), account.number(), account.currency(), membership.role(),
+                user.id());
     }
 
     /**

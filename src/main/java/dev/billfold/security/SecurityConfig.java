@@ -31,6 +31,8 @@ class SecurityConfig {
 
     static final String WEBHOOKS = "/webhooks/**";
     private static final String LOGIN = "/" + LoginView.ROUTE;
+    /** The staff roles' authorities (staff.StaffRole, which depends on this package, so named here as text). */
+    static final String[] STAFF_AUTHORITIES = {"ROLE_STAFF_SUPPORT", "ROLE_STAFF_FINANCE", "ROLE_STAFF_ADMIN"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInOptions signIn,
@@ -38,7 +40,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/demo-gateway/**").permitAll()
                 .requestMatchers(WEBHOOKS).permitAll()
-                .requestMatchers("/actuator/health").permitAll());
+                .requestMatchers("/actuator/health").permitAll()
+                // The back office: staff only, before any view or service asks again (DD-060).
+                .requestMatchers("/ops", "/ops/**").hasAnyAuthority(STAFF_AUTHORITIES));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(WEBHOOKS));
         // A new session id at sign-in, so an id planted before it is worthless after.
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));

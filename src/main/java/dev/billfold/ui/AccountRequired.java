@@ -7,21 +7,28 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.billfold.account.AccountService;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.security.CurrentUser;
+import dev.billfold.staff.StaffAccess;
 import org.springframework.stereotype.Component;
 
 /**
  * Every view but the public ones works inside a customer account. A signed-in user without one is sent to
- * {@link NoAccountView} before any view or {@link MainLayout} is built, since those would fail for want of an account.
+ * {@link NoAccountView} before any view or {@link MainLayout} is built, since those would fail for want of an account;
+ * a staff member without one goes to the back office (/ops), which has its own layout.
  */
 @Component
 class AccountRequired implements VaadinServiceInitListener {
 
+    private static final String BACK_OFFICE = "dev.billfold.ops";
+    private static final String BACK_OFFICE_ROUTE = "ops";
+
     private final CurrentUser currentUser;
     private final AccountService accounts;
+    private final StaffAccess staff;
 
-    AccountRequired(CurrentUser currentUser, AccountService accounts) {
+    AccountRequired(CurrentUser currentUser, AccountService accounts, StaffAccess staff) {
         this.currentUser = currentUser;
         this.accounts = accounts;
+        this.staff = staff;
     }
 
     @Override
@@ -32,13 +39,19 @@ class AccountRequired implements VaadinServiceInitListener {
     private void check(BeforeEnterEvent event) {
         Class<?> target = event.getNavigationTarget();
         if (target == NoAccountView.class || target.isAnnotationPresent(AnonymousAllowed.class)
-                || currentUser.find().isEmpty()) {
+                || target.getPackageName().startsWith(BACK_OFFICE) || currentUser.find().isEmpty()) {
+            // The back office works without a customer account.
             // Public pages need no account, and signing in is the access control's business.
             return;
         }
         try {
             accounts.currentAccount();
         } catch (InvalidRequestException notLinked) {
+            if (staff.isStaff()) {
+                // Staff are no customers: their start page is the back office.
+                event.forwardTo(BACK_OFFICE_ROUTE);
+                return;
+            }
             event.rerouteTo(NoAccountView.class);
         }
     }

@@ -12,6 +12,8 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import dev.billfold.BillfoldTest;
 import dev.billfold.SignedIn;
 import dev.billfold.TestData;
+import dev.billfold.staff.StaffRole;
+import java.util.List;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +82,12 @@ public abstract class KaribuTest {
      */
     protected static void signIn(String username) {
         TestData.signIn(username);
+        signInRequest(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** Signs a staff member in with the given staff roles, for Vaadin and the services alike. */
+    protected static void signInStaff(String username, StaffRole... roles) {
+        TestData.signIn(username, List.of(roles));
         signInRequest(SecurityContextHolder.getContext().getAuthentication());
     }
 

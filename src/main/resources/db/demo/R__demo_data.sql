@@ -4,12 +4,15 @@
 insert into app_user (id, username, display_name, email, version) values
   ('d0000000-0000-0000-0000-000000000001', 'demo', 'Alex Morgan', 'alex@example.com', 0),
   ('d0000000-0000-0000-0000-000000000002', 'other', 'Dana Sultan', 'dana@example.kz', 0),
-  ('d0000000-0000-0000-0000-000000000003', 'billing', 'Jordan Lee', 'jordan@morganweb.example', 0)
+  ('d0000000-0000-0000-0000-000000000003', 'billing', 'Jordan Lee', 'jordan@morganweb.example', 0),
+  -- The provider's demo staff user (Support, Finance and Admin): no account membership, it works under /ops.
+  ('d0000000-0000-0000-0000-000000000009', 'operator', 'Olivia Operator', null, 0)
 on conflict do nothing;
 
-insert into account (id, name, currency, country, version) values
-  ('a0000000-0000-0000-0000-000000000001', 'Morgan Web Studio', 'USD', 'US', 0),
-  ('a0000000-0000-0000-0000-000000000002', 'Steppe Networks', 'KZT', 'KZ', 0)
+-- Account numbers from the bases below the sequence's start, kept for the demo (DD-059).
+insert into account (id, name, currency, country, account_number, version) values
+  ('a0000000-0000-0000-0000-000000000001', 'Morgan Web Studio', 'USD', 'US', '100000114', 0),
+  ('a0000000-0000-0000-0000-000000000002', 'Steppe Networks', 'KZT', 'KZ', '100000211', 0)
 on conflict do nothing;
 
 insert into account_member (account_id, user_id, role) values
@@ -60,7 +63,7 @@ insert into invoice (payment_id, number, recipient_name, recipient_bank_details,
   ('e0000000-0000-0000-0000-000000000003', 'INV-DEMO-000001', 'Billfold Demo Hosting Inc.',
    'Bank: First Demo Bank, New York' || chr(10) || 'Account: 000123456789' || chr(10) || 'Routing (ABA): 021000021' || chr(10) || 'SWIFT: FDBKUS33',
    'Morgan Web Studio LLC', 'EU372012345', '500 Market Street, Suite 300, San Francisco, CA 94105',
-   'Prepayment for hosting services, account "Morgan Web Studio", invoice INV-DEMO-000001. Amount $500.00.',
+   'Payment for Morgan Web Studio, under personal account number 100000114. Invoice INV-DEMO-000001, amount $500.00.',
    current_timestamp - interval '2' day, current_timestamp + interval '8' day)
 on conflict do nothing;
 

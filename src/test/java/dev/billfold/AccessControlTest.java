@@ -37,6 +37,8 @@ import dev.billfold.paymentmethod.MethodChanges;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.paymentmethod.ui.PaymentMethodViews;
 import dev.billfold.security.UserId;
+import dev.billfold.staff.StaffAccess;
+import dev.billfold.staff.StaffRole;
 import dev.billfold.ui.KaribuTest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -110,6 +112,7 @@ class AccessControlTest extends KaribuTest {
     private static final Set<Role> EVERY_ROLE = Set.of(Role.OWNER, Role.BILLING, Role.VIEWER);
     private static final Set<Role> MOVES_MONEY = Set.of(Role.OWNER, Role.BILLING);
     private static final Set<Role> OWNER_ONLY = Set.of(Role.OWNER);
+    private static final Set<Role> NO_CUSTOMER = Set.of();
 
     /**
      * Who may call what (shared/DESIGN.md, Roles): a Viewer reads only; Billing also tops up, renews and manages
@@ -179,7 +182,18 @@ class AccessControlTest extends KaribuTest {
             entry("RenewalService.renewFromBalance", MOVES_MONEY),
             entry("RenewalService.topUpAndRenew", MOVES_MONEY),
             entry("RenewalService.setAutoRenew", MOVES_MONEY),
-            entry("RenewalService.setAutoTopUp", MOVES_MONEY));
+            entry("RenewalService.setAutoTopUp", MOVES_MONEY),
+            // The back office: no customer role at all (STAFF_METHODS and the staff test below say which staff).
+            entry("OpsSearchQuery.search", NO_CUSTOMER),
+            entry("OpsAccountQuery.account", NO_CUSTOMER));
+
+    /**
+     * Every public method of the staff services (dev.billfold.ops, dev.billfold.staff) with the staff action it
+     * needs: a new staff method must be listed here, and is then attacked both ways below.
+     */
+    private static final Map<String, StaffAccess.Action> STAFF_METHODS = Map.of(
+            "OpsSearchQuery.search", StaffAccess.Action.READ,
+            "OpsAccountQuery.account", StaffAccess.Action.READ);
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
     private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token",
@@ -266,7 +280,8 @@ class AccessControlTest extends KaribuTest {
                     List<String> denials = logs.list.subList(logged, logs.list.size()).stream()
                             .filter(event -> event.getLevel() == Level.WARN)
                             .map(ILoggingEvent::getFormattedMessage)
-                            .filter(message -> message.startsWith("Access denied: user=" + caller.value()))
+                            .filter(message -> message.startsWith("Access denied: user=" + caller.value())
+                                    || message.startsWith("Access denied: staff=" + caller.value()))
                             .toList();
                     if (denials.stream().noneMatch(message -> arguments.used.stream().anyMatch(id -> message.contains(id.value().toString())))) {
                         problems.add("refused without a denial log naming the user and an id: " + call);
@@ -410,6 +425,77 @@ class AccessControlTest extends KaribuTest {
         assertThat(snapshot()).as("no table changed").isEqualTo(before);
     }
 
+    /**
+     * The staff role matrix, both ways: customers (of any account role) are refused every staff method, and a staff
+     * member is refused every method whose action their staff roles do not allow. No staff method moves money yet
+     * (issue 15's later slices add them), so the Support-only refusal covers MOVE_MONEY as soon as one is listed.
+     */
+    @Test
+    void staff_methods_refuse_customers_and_staff_members_whose_roles_do_not_allow_the_action() throws Exception {
+        Map<String, Method> methods = new java.util.TreeMap<>();
+        for (Object bean : applicationContext.getBeansWithAnnotation(Service.class).values()) {
+            Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
+            if (type.getName().startsWith("dev.billfold.ops.") || type.getName().startsWith("dev.billfold.staff.")) {
+                for (Method method : type.getMethods()) {
+                    if (method.getDeclaringClass() != Object.class && !Modifier.isStatic(method.getModifiers())) {
+                        methods.put(type.getSimpleName() + "." + method.getName(), method);
+                    }
+                }
+            }
+        }
+        assertThat(methods.keySet()).as("every staff method is in the role matrix").isEqualTo(STAFF_METHODS.keySet());
+        String staffUser = data.newStaffUser();
+        Map<String, String> before = snapshot();
+        List<String> problems = new ArrayList<>();
+
+        for (var entry : methods.entrySet()) {
+            Method method = entry.getValue();
+            Object bean = applicationContext.getBean(method.getDeclaringClass());
+            Object[] values = new Arguments(Arguments.ALL_FOREIGN).build(method);
+            for (String username : List.of(a.username(), billing, viewer)) {
+                TestData.signIn(username);
+                expectRefused(bean, method, values, userOf(username), entry.getKey() + " as customer " + username,
+                        problems);
+            }
+            for (StaffRole role : StaffRole.values()) {
+                TestData.signIn(staffUser, List.of(role));
+                String call = entry.getKey() + " as staff " + role;
+                if (!STAFF_METHODS.get(entry.getKey()).allowedFor(Set.of(role))) {
+                    expectRefused(bean, method, values, userOf(staffUser), call, problems);
+                } else {
+                    try {
+                        method.invoke(bean, values);
+                    } catch (InvocationTargetException thrown) {
+                        if (thrown.getCause() instanceof AccessDeniedException) {
+                            problems.add("REFUSED an allowed role: " + call);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(snapshot()).as("no table changed").isEqualTo(before);
+    }
+
+    private void expectRefused(Object bean, Method method, Object[] values, UserId caller, String call,
+                               List<String> problems) throws IllegalAccessException {
+        int logged = logs.list.size();
+        try {
+            method.invoke(bean, values);
+            problems.add("SUCCEEDED: " + call);
+            return;
+        } catch (InvocationTargetException thrown) {
+            if (!(thrown.getCause() instanceof AccessDeniedException)) {
+                problems.add("failed with %s instead of a refusal: %s".formatted(thrown.getCause(), call));
+                return;
+            }
+        }
+        if (logs.list.subList(logged, logs.list.size()).stream().map(ILoggingEvent::getFormattedMessage)
+                .noneMatch(message -> message.startsWith("Access denied: staff=" + caller.value()))) {
+            problems.add("refused without a denial log naming the user: " + call);
+        }
+    }
+
     @Test
     void only_the_listed_methods_skip_the_access_check() {
         Set<String> internal = new TreeSet<>();
@@ -497,7 +583,8 @@ class AccessControlTest extends KaribuTest {
         for (Object bean : applicationContext.getBeansOfType(Object.class).values()) {
             Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
             boolean service = type.isAnnotationPresent(Service.class);
-            if (!type.getName().startsWith("dev.billfold.") || type == AccountAccess.class || isTestCode(type)
+            if (!type.getName().startsWith("dev.billfold.") || type == AccountAccess.class || type == StaffAccess.class
+                    || isTestCode(type)
                     || !service && !Modifier.isPublic(type.getModifiers())) {
                 continue;
             }
@@ -595,12 +682,16 @@ class AccessControlTest extends KaribuTest {
                 failure = thrown.getCause();
             }
             List<String> denials = warningsSince(logged).stream()
-                    .filter(message -> message.startsWith("Access denied: user=" + caller.value())).toList();
+                    .filter(message -> message.startsWith("Access denied: user=" + caller.value())
+                            || message.startsWith("Access denied: staff=" + caller.value())).toList();
             return new Outcome(failure, denials);
         }
 
         boolean namesAnId(String denial) {
-            return fixture.ids().values().stream().anyMatch(id -> denial.contains(id.value().toString()));
+            // The back office refuses a customer before looking at any argument (a search has no id): its denial
+            // names the caller, whom the filter above has matched already.
+            return denial.startsWith("Access denied: staff=")
+                    || fixture.ids().values().stream().anyMatch(id -> denial.contains(id.value().toString()));
         }
 
         @Override

@@ -1,19 +1,23 @@
 package dev.billfold;
 
 import dev.billfold.account.AccountId;
+import dev.billfold.account.AccountNumber;
 import dev.billfold.account.PayerId;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.security.UserId;
+import dev.billfold.staff.StaffRole;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -51,8 +55,8 @@ public class TestData {
         var company = new PayerId(UUID.randomUUID());
         jdbc.sql("insert into app_user (id, username, display_name, email, version) values (?, ?, ?, ?, 0)")
                 .params(user.value(), username, "Test User", username + "@example.com").update();
-        jdbc.sql("insert into account (id, name, currency, country, version) values (?, ?, ?, null, 0)")
-                .params(account.value(), "Account " + username, currency).update();
+        jdbc.sql("insert into account (id, name, currency, country, account_number, version) values (?, ?, ?, null, ?, 0)")
+                .params(account.value(), "Account " + username, currency, nextAccountNumber()).update();
         jdbc.sql("insert into account_member (account_id, user_id, role) values (?, ?, ?)")
                 .params(account.value(), user.value(), role).update();
         insertPayer(person, account, "INDIVIDUAL", "Pat Person", null, true);
@@ -96,6 +100,19 @@ public class TestData {
         SecurityContextHolder.setContext(context);
     }
 
+    /** The next account number, as the provider's provisioning assigns it (DD-059). */
+    public String nextAccountNumber() {
+        return AccountNumber.of(jdbc.sql("select nextval('account_number_seq')").query(Long.class).single());
+    }
+
+    /** A user who belongs to no account, to sign in as staff; returns the username. */
+    public String newStaffUser() {
+        String username = "staff-" + UUID.randomUUID();
+        jdbc.sql("insert into app_user (id, username, display_name, email, version) values (?, ?, 'Staff Member', null, 0)")
+                .params(UUID.randomUUID(), username).update();
+        return username;
+    }
+
     /** Another member of an existing account, with the given role. */
     public String addMember(AccountId account, String role) {
         String username = "member-" + UUID.randomUUID();
@@ -132,7 +149,13 @@ public class TestData {
     }
 
     public static void signIn(String username) {
-        var authorities = List.of(new SimpleGrantedAuthority("ROLE_USER"));
+        signIn(username, List.of());
+    }
+
+    /** Signs in with staff roles besides ROLE_USER, as the staff sign-in grants them. */
+    public static void signIn(String username, List<StaffRole> staffRoles) {
+        var authorities = new ArrayList<GrantedAuthority>(List.of(new SimpleGrantedAuthority("ROLE_USER")));
+        staffRoles.forEach(role -> authorities.add(role.authority()));
         var principal = new User(username, "n/a", authorities);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new UsernamePasswordAuthenticationToken(principal, null, authorities));

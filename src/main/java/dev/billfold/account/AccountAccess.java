@@ -111,7 +111,8 @@ public class AccountAccess {
 
     private static AccountContext context(RequestMemberships.Membership membership, AppUser user) {
         Account account = membership.account();
-        return new AccountContext(account.id(), account.name(), account.currency(), membership.role(), user.id());
+        return new AccountContext(account.id(), account.name(), account.number(), account.currency(), membership.role(),
+                user.id());
     }
 
     /**
@@ -136,8 +137,8 @@ public class AccountAccess {
             logDenied(currentUser.require(), action, accountId);
             throw new InvalidRequestException("You do not have access to that account.");
         }
-        return new AccountContext(checked.accountId(), checked.accountName(), checked.currency(), role,
-                checked.userId());
+        return new AccountContext(checked.accountId(), checked.accountName(), checked.accountNumber(),
+                checked.currency(), role, checked.userId());
     }
 
     /** What a caller wants to do, mapped to the roles that may do it. */

@@ -32,14 +32,14 @@ class MemberStore {
     /** The user's accounts with their role there, the one chosen last first; never chosen ones by name. */
     List<RequestMemberships.Membership> membershipsOf(UserId userId) {
         return jdbc.sql("""
-                        select a.id, a.name, a.currency, a.country, a.version, m.role
+                        select a.id, a.name, a.currency, a.country, a.account_number, a.version, m.role
                           from account a join account_member m on m.account_id = a.id
                          where m.user_id = ? order by m.chosen_at desc nulls last, a.name, a.id""")
                 .param(userId.value())
                 .query((rs, n) -> new RequestMemberships.Membership(
                         new Account(new AccountId(rs.getObject("id", UUID.class)), rs.getString("name"),
                                 Currency.getInstance(rs.getString("currency")), rs.getString("country"),
-                                rs.getObject("version", Long.class)),
+                                rs.getString("account_number"), rs.getObject("version", Long.class)),
                         Role.valueOf(rs.getString("role"))))
                 .list();
     }

@@ -1,8 +1,12 @@
 package dev.billfold.demo;
 
+import dev.billfold.staff.StaffRole;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -23,6 +27,11 @@ class DemoSignInConfig {
         return new InMemoryUserDetailsManager(
                 User.withUsername("demo").password(encoder.encode("demo")).roles("USER").build(),
                 User.withUsername("other").password(encoder.encode("demo")).roles("USER").build(),
-                User.withUsername("billing").password(encoder.encode("demo")).roles("USER").build());
+                User.withUsername("billing").password(encoder.encode("demo")).roles("USER").build(),
+                // The provider's demo staff member: all three staff roles, no customer account (DD-060).
+                User.withUsername("operator").password(encoder.encode("demo"))
+                        .authorities(Stream.concat(Stream.of(new SimpleGrantedAuthority("ROLE_USER")),
+                                Arrays.stream(StaffRole.values()).map(StaffRole::authority)).toList())
+                        .build());
     }
 }

@@ -290,9 +290,10 @@ public class TopUpService {
     private Invoice invoiceFor(Payment payment, AccountContext account, PayerSummary payer, Instant now) {
         LocalDate issued = LocalDate.ofInstant(now, limits.dayZone());
         String number = "INV-%d-%06d".formatted(issued.getYear(), invoices.nextNumber());
-        String purpose = "Prepayment for hosting services, account \"%s\", invoice %s of %s. Amount %s."
-                .formatted(account.accountName(), number, issued.format(DateTimeFormatter.ISO_LOCAL_DATE),
-                        payment.amount().format());
+        // Worded as the providers ask, so a bank transfer names the account by its number (DD-059).
+        String purpose = "Payment for %s, under personal account number %s. Invoice %s of %s, amount %s."
+                .formatted(account.accountName(), account.accountNumber(), number,
+                        issued.format(DateTimeFormatter.ISO_LOCAL_DATE), payment.amount().format());
         return new Invoice(payment.id(), number, invoiceProperties.recipientName(),
                 invoiceProperties.recipientBankDetails(), payer.legalName(), payer.taxId(), payer.address(), purpose,
                 now, now.plus(Duration.ofDays(invoiceProperties.paymentTermsDays())));

@@ -44,6 +44,8 @@ class SecurityConfig {
     /** HSTS for a year and every subdomain (ASVS 5.0 3.4.1). */
     private static final long ONE_YEAR_SECONDS = 365L * 24 * 60 * 60;
     private static final String NOT_CACHED = "no-cache, no-store, max-age=0, must-revalidate";
+    /** The staff roles' authorities (staff.StaffRole, which depends on this package, so named here as text). */
+    static final String[] STAFF_AUTHORITIES = {"ROLE_STAFF_SUPPORT", "ROLE_STAFF_FINANCE", "ROLE_STAFF_ADMIN"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInOptions signIn,
@@ -52,7 +54,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/demo-gateway/**").permitAll()
                 .requestMatchers(WEBHOOKS).permitAll()
-                .requestMatchers("/actuator/health").permitAll());
+                .requestMatchers("/actuator/health").permitAll()
+                // The back office: staff only, before any view or service asks again (DD-060).
+                .requestMatchers("/ops", "/ops/**").hasAnyAuthority(STAFF_AUTHORITIES));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(WEBHOOKS));
         http.headers(headers -> headers
                 .withObjectPostProcessor(headersBeforeTheResponse())

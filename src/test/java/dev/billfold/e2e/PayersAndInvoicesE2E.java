@@ -54,7 +54,7 @@ class PayersAndInvoicesE2E {
         }
         var purpose = page.locator("#invoice-purpose");
         assertThat(purpose).containsText(invoiceNumber);
-        assertThat(purpose).containsText("account \"Morgan Web Studio\"");
+        assertThat(purpose).containsText("Payment for Morgan Web Studio, under personal account number 100000114");
         assertThat(purpose).containsText("$750.00");
         assertThat(portal.headerBalance()).hasText(usd(before));
     }

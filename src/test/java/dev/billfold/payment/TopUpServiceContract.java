@@ -241,6 +241,11 @@ abstract class TopUpServiceContract {
         assertThat(invoice.payerName()).isEqualTo("Pat Company Ltd");
         assertThat(invoice.payerTaxId()).isEqualTo("VAT-123");
         assertThat(invoice.purpose()).contains(invoice.number()).contains("$1,200.50");
+        String accountNumber = jdbc.sql("select account_number from account where id = ?")
+                .param(customer.accountId().value()).query(String.class).single();
+        assertThat(invoice.purpose()).as("named as the providers ask (DD-059)")
+                .startsWith("Payment for Account %s, under personal account number %s."
+                        .formatted(customer.username(), accountNumber));
         assertThat(invoice.dueAt()).isAfter(invoice.issuedAt());
         assertThat(data.ledgerEntries(customer.accountId())).isZero();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.spring.SpringServlet;
 import dev.billfold.BillfoldTest;
+import dev.billfold.account.AccountNumber;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
@@ -344,8 +345,9 @@ class OidcSignInTest {
             String name = jdbc.sql("select display_name from app_user where id = ?").param(event.userId().value())
                     .query(String.class).single();
             UUID account = UUID.randomUUID();
-            jdbc.sql("insert into account (id, name, currency, country, version) values (?, ?, 'USD', null, 0)")
-                    .params(account, "Account of " + name).update();
+            String number = AccountNumber.of(jdbc.sql("select nextval('account_number_seq')").query(Long.class).single());
+            jdbc.sql("insert into account (id, name, currency, country, account_number, version) values (?, ?, 'USD', null, ?, 0)")
+                    .params(account, "Account of " + name, number).update();
             jdbc.sql("insert into account_member (account_id, user_id, role) values (?, ?, 'OWNER')")
                     .params(account, event.userId().value()).update();
             jdbc.sql("""

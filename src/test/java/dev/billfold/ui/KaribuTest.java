@@ -12,6 +12,8 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import dev.billfold.BillfoldTest;
 import dev.billfold.SignedIn;
 import dev.billfold.TestData;
+import dev.billfold.staff.StaffRole;
+import java.util.List;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +88,12 @@ public abstract class KaribuTest {
     /** {@link #signIn(String)} for someone signed in through OIDC ({@link TestData#signInOidc}). */
     protected static void signInOidc(TestData.OidcPerson person, String email, boolean emailVerified) {
         TestData.signInOidc(person, email, emailVerified);
+        signInRequest(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** Signs a staff member in with the given staff roles, for Vaadin and the services alike. */
+    protected static void signInStaff(String username, StaffRole... roles) {
+        TestData.signIn(username, List.of(roles));
         signInRequest(SecurityContextHolder.getContext().getAuthentication());
     }
 

@@ -14,8 +14,9 @@ import dev.billfold.base.InvalidRequestException;
 import java.util.List;
 
 /**
- * The current account's name in the header; a selector when the user belongs to more than one account. Choosing
- * one stores the choice (it survives signing out) and rebuilds the page, layout included, for the new account.
+ * The current account's name and number in the header; a selector when the user belongs to more than one account.
+ * Choosing one stores the choice (it survives signing out) and rebuilds the page, layout included, for the new
+ * account.
  */
 public class AccountSwitcher extends Composite<Component> {
 
@@ -23,8 +24,13 @@ public class AccountSwitcher extends Composite<Component> {
 
     public AccountSwitcher(AccountService accounts, AccountContext current) {
         List<AccountChoice> mine = accounts.myAccounts();
-        content = mine.size() < 2 ? name(current) : select(accounts, current, mine);
-        // No wrapper element: each element in the frame is held by every open session (DD-044).
+        Component choice = mine.size() < 2 ? name(current) : select(accounts, current, mine);
+        // The number people quote to support and on bank transfers (DD-059). Only this one wrapper element: each
+        // element in the frame is held by every open session (DD-044).
+        var number = new Span("No. " + current.accountNumber());
+        number.setId("account-number");
+        number.addClassName("account-number");
+        content = new Span(choice, number);
         content.getElement().getClassList().add("account-switcher");
     }
 

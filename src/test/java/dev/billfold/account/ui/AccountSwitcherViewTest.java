@@ -44,11 +44,14 @@ class AccountSwitcherViewTest extends KaribuTest {
     }
 
     @Test
-    void one_account_shows_its_name_and_no_switcher() {
+    void one_account_shows_its_name_its_number_and_no_switcher() {
         signIn(morgan.username());
         UI.getCurrent().navigate(PaymentViews.TOP_UP);
 
         assertThat(_get(Span.class, spec -> spec.withId("account-name")).getText()).isEqualTo("Morgan Web Studio");
+        String number = jdbc.sql("select account_number from account where id = ?")
+                .param(morgan.accountId().value()).query(String.class).single();
+        assertThat(_get(Span.class, spec -> spec.withId("account-number")).getText()).isEqualTo("No. " + number);
         assertThat(_find(Select.class, spec -> spec.withId("account-switcher"))).isEmpty();
     }
 

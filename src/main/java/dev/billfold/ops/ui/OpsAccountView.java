@@ -1,0 +1,138 @@
+package dev.billfold.ops.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.billfold.account.AccountId;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Banner;
+import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.NoAccountNeeded;
+import dev.billfold.ops.OpsAccount;
+import dev.billfold.ops.OpsAccountQuery;
+import dev.billfold.staff.StaffRole;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/** One account as the back office sees it, read only: balance, payers, members, methods, services, money moves. */
+@Route(value = OpsAccountView.ROUTE, layout = OpsLayout.class)
+@PageTitle("Account · Billfold back office")
+@RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE})
+@NoAccountNeeded
+class OpsAccountView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String ROUTE = "ops/account";
+    static final String ID = "id";
+
+    private final OpsAccountQuery accounts;
+    private final Banner banner = new Banner("ops-account-banner", "ops-banner");
+    private final Div content = new Div();
+
+    OpsAccountView(OpsAccountQuery accounts) {
+        this.accounts = accounts;
+        addClassName("ops-account-view");
+        content.setId("ops-account");
+        content.setWidthFull();
+        add(banner, content);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        content.removeAll();
+        banner.hide();
+        String id = event.getLocation().getQueryParameters().getSingleParameter(ID).orElse("");
+        try {
+            show(accounts.account(new AccountId(parse(id))));
+        } catch (InvalidRequestException | IllegalArgumentException notFound) {
+            banner.show("We could not find that account.", Banner.ERROR);
+        }
+    }
+
+    private static UUID parse(String id) {
+        if (id.length() != 36) {
+            throw new IllegalArgumentException("Not an account id");
+        }
+        return UUID.fromString(id);
+    }
+
+    private void show(OpsAccount account) {
+        LocalTimes times = LocalTimes.ofBrowser();
+        var title = new H2(account.name());
+        title.setId("ops-account-name");
+        var number = new Span("Account number " + account.number());
+        number.setId("ops-account-number");
+        var balance = new Span("Balance " + account.balance().format());
+        balance.setId("ops-account-balance");
+        content.add(title, new Div(number), new Div(balance));
+
+        section("Payers", "ops-payers", account.payers(), grid -> {
+            grid.addColumn(OpsAccount.Payer::name).setHeader("Name");
+            grid.addColumn(OpsAccount.Payer::type).setHeader("Type");
+            grid.addColumn(payer -> orDash(payer.taxId())).setHeader("Tax id");
+            grid.addColumn(payer -> orDash(payer.invoiceEmail())).setHeader("Invoice e-mail");
+            grid.addColumn(payer -> payer.archived() ? "Archived" : payer.isDefault() ? "Default" : "")
+                    .setHeader("");
+        });
+        section("Members", "ops-members", account.members(), grid -> {
+            grid.addColumn(OpsAccount.Member::displayName).setHeader("Name");
+            grid.addColumn(member -> orDash(member.email())).setHeader("E-mail");
+            grid.addColumn(OpsAccount.Member::role).setHeader("Role");
+        });
+        section("Saved payment methods", "ops-methods", account.methods(), grid -> {
+            grid.addColumn(OpsAccount.Method::label).setHeader("Method");
+            grid.addColumn(OpsAccount.Method::status).setHeader("Status");
+            grid.addColumn(method -> method.isDefault() ? "Default" : "").setHeader("");
+        });
+        section("Services", "ops-services", account.services(), grid -> {
+            grid.addColumn(OpsAccount.Service::name).setHeader("Service");
+            grid.addColumn(service -> service.price().format() + " / " + service.period()).setHeader("Price");
+            grid.addColumn(service -> service.paidUntil() == null ? "\u2014" : service.paidUntil().toString())
+                    .setHeader("Paid until");
+            grid.addColumn(OpsAccount.Service::status).setHeader("Status");
+            grid.addColumn(service -> service.autoRenew() ? "Auto-renews" : "").setHeader("");
+        });
+        section("Timeline", "ops-timeline", account.timeline(), grid -> {
+            grid.addColumn(entry -> times.format(entry.at())).setHeader("When");
+            grid.addColumn(OpsAccount.Entry::kind).setHeader("Kind");
+            grid.addColumn(entry -> entry.amount().format()).setHeader("Amount");
+            grid.addColumn(OpsAccount.Entry::reference).setHeader("Cause");
+        });
+        section("Payments", "ops-payments", account.payments(), grid -> {
+            grid.addColumn(payment -> times.format(payment.createdAt())).setHeader("Created");
+            grid.addColumn(payment -> payment.amount().format()).setHeader("Amount");
+            grid.addColumn(OpsAccount.Payment::method).setHeader("Method");
+            grid.addColumn(OpsAccount.Payment::status).setHeader("Status");
+            grid.addColumn(payment -> orDash(payment.invoiceNumber())).setHeader("Invoice");
+            grid.addColumn(payment -> orDash(payment.providerReference())).setHeader("Provider reference");
+            grid.addColumn(OpsAccount.Payment::id).setHeader("Payment id");
+        });
+    }
+
+    private <T> void section(String heading, String id, List<T> rows, Consumer<Grid<T>> columns) {
+        var grid = new Grid<T>();
+        grid.setId(id);
+        columns.accept(grid);
+        grid.getColumns().forEach(column -> column.setAutoWidth(true));
+        grid.setItems(rows);
+        grid.setAllRowsVisible(true);
+        var empty = new Span("None.");
+        empty.setId(id + "-none");
+        grid.setVisible(!rows.isEmpty());
+        empty.setVisible(rows.isEmpty());
+        content.add(new H3(heading), grid, empty);
+    }
+
+    private static String orDash(@Nullable String text) {
+        return text == null || text.isBlank() ? "\u2014" : text;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.billfold.ops.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Banner;
+import dev.billfold.base.ui.NoAccountNeeded;
+import dev.billfold.ops.AccountHit;
+import dev.billfold.ops.OpsSearchQuery;
+import dev.billfold.ops.SearchPage;
+import dev.billfold.staff.StaffRole;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The back office's start: one field that finds accounts by number, name, payer, tax id, e-mail, invoice, payment id
+ * or provider reference. The query and page are in the URL, so a search can be shared and the back button works.
+ */
+@Route(value = OpsSearchView.ROUTE, layout = OpsLayout.class)
+@PageTitle("Search · Billfold back office")
+@RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE})
+@NoAccountNeeded
+class OpsSearchView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String ROUTE = "ops";
+
+    private final OpsSearchQuery search;
+    private final TextField query = new TextField();
+    private final Grid<AccountHit> results = new Grid<>(AccountHit.class, false);
+    private final Banner banner = new Banner("ops-search-banner", "ops-banner");
+    private final Span pageLabel = new Span();
+    private final Button previous = new Button("Previous");
+    private final Button next = new Button("Next");
+    private String current = "";
+    private int page;
+
+    OpsSearchView(OpsSearchQuery search) {
+        this.search = search;
+        addClassName("ops-search-view");
+        query.setId("ops-search-query");
+        query.setPlaceholder("Account number, name, payer, tax id, e-mail, invoice, payment id or reference");
+        query.setWidth("32rem");
+        query.setMaxLength(200);
+        var go = new Button("Search", e -> open(query.getValue(), 0));
+        go.setId("ops-search-button");
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        go.addClickShortcut(Key.ENTER);
+
+        results.setId("ops-search-results");
+        results.addComponentColumn(OpsSearchView::link).setHeader("Account number").setAutoWidth(true);
+        results.addColumn(AccountHit::accountName).setHeader("Account").setAutoWidth(true);
+        results.addColumn(AccountHit::matchedBy).setHeader("Found by").setAutoWidth(true);
+        results.addColumn(AccountHit::matched).setHeader("Match").setAutoWidth(true);
+        results.setAllRowsVisible(true);
+        results.setVisible(false);
+
+        previous.setId("ops-search-previous");
+        next.setId("ops-search-next");
+        pageLabel.setId("ops-search-page");
+        previous.addClickListener(e -> open(current, page - 1));
+        next.addClickListener(e -> open(current, page + 1));
+        var pager = new HorizontalLayout(previous, pageLabel, next);
+        pager.setAlignItems(Alignment.BASELINE);
+        pager.setVisible(false);
+
+        add(new H2("Find a customer"), new HorizontalLayout(query, go), banner, results, pager);
+    }
+
+    private static RouterLink link(AccountHit hit) {
+        var link = new RouterLink(hit.accountNumber(), OpsAccountView.class);
+        link.setQueryParameters(QueryParameters.of(OpsAccountView.ID, hit.accountId().value().toString()));
+        link.addClassName("ops-account-link");
+        return link;
+    }
+
+    private void open(String text, int toPage) {
+        UI.getCurrent().navigate(OpsSearchView.class,
+                QueryParameters.simple(Map.of("q", text.strip(), "page", Integer.toString(toPage))));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        current = parameters.getOrDefault("q", List.of("")).getFirst();
+        page = pageOf(parameters.getOrDefault("page", List.of("0")).getFirst());
+        query.setValue(current);
+        banner.hide();
+        results.setVisible(false);
+        previous.getParent().ifPresent(pager -> pager.setVisible(false));
+        if (current.isBlank()) {
+            return;
+        }
+        try {
+            SearchPage found = search.search(current, page);
+            if (found.hits().isEmpty()) {
+                banner.show(found.page() == 0 ? "Nothing found for \u201c%s\u201d.".formatted(current)
+                        : "No more results.", Banner.ERROR);
+            }
+            results.setItems(found.hits());
+            results.setVisible(!found.hits().isEmpty());
+            previous.setEnabled(page > 0);
+            next.setEnabled(found.hasMore());
+            pageLabel.setText("Page " + (page + 1));
+            previous.getParent().ifPresent(pager -> pager.setVisible(!found.hits().isEmpty() || page > 0));
+        } catch (InvalidRequestException bad) {
+            banner.show(bad.getMessage(), Banner.ERROR);
+        }
+    }
+
+    private static int pageOf(String text) {
+        try {
+            return Math.max(0, Integer.parseInt(text));
+        } catch (NumberFormatException notANumber) {
+            return 0;
+        }
+    }
+}

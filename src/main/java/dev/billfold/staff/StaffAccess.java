@@ -1,0 +1,81 @@
+package dev.billfold.staff;
+
+import dev.billfold.base.TypedId;
+import dev.billfold.security.AppUser;
+import dev.billfold.security.CurrentUser;
+import java.util.EnumSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The staff analogue of the account access check: every staff service method asks here for the staff role its action
+ * needs, before it reads or writes anything. A denial is logged with the user, the action and the id, never with
+ * personal data; customers are never staff, whatever accounts they belong to.
+ */
+@Component
+public class StaffAccess {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffAccess.class);
+
+    private final CurrentUser currentUser;
+
+    StaffAccess(CurrentUser currentUser) {
+        this.currentUser = currentUser;
+    }
+
+    /** The current user as a staff member whose roles allow {@code action}, or an {@link AccessDeniedException}. */
+    public StaffMember require(Action action, @Nullable TypedId subject) {
+        AppUser user = currentUser.require();
+        Set<StaffRole> roles = roles();
+        if (!action.allowedFor(roles)) {
+            log.warn("Access denied: staff={} roles={} action={}{}", user.id().value(), roles, action,
+                    subject == null ? "" : " id=" + subject.value());
+            throw new StaffOnlyException(action);
+        }
+        return new StaffMember(user.id(), user.displayName(), roles);
+    }
+
+    /** Whether the signed-in user holds any staff role (for showing the way to the back office, not for access). */
+    public boolean isStaff() {
+        return !roles().isEmpty();
+    }
+
+    private static Set<StaffRole> roles() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated() ? EnumSet.noneOf(StaffRole.class)
+                : StaffRole.of(authentication);
+    }
+
+    /** What a staff member wants to do, mapped to the staff roles that may do it (DD-060). */
+    public enum Action {
+        /** Read any account, its payers, members, methods, services, timeline and payments. */
+        READ(EnumSet.of(StaffRole.SUPPORT, StaffRole.FINANCE)),
+        /** Anything that moves money: credits, reversals, refunds, adjustments. */
+        MOVE_MONEY(EnumSet.of(StaffRole.FINANCE)),
+        /** Staff settings. */
+        STAFF_SETTINGS(EnumSet.of(StaffRole.ADMIN));
+
+        private final Set<StaffRole> roles;
+
+        Action(Set<StaffRole> roles) {
+            this.roles = roles;
+        }
+
+        public boolean allowedFor(Set<StaffRole> held) {
+            return held.stream().anyMatch(roles::contains);
+        }
+    }
+
+    /** Thrown when a staff method is called without a staff role that allows it. */
+    public static final class StaffOnlyException extends AccessDeniedException {
+        StaffOnlyException(Action action) {
+            super("This needs a staff role that allows " + action.name().toLowerCase().replace('_', ' ') + ".");
+        }
+    }
+}

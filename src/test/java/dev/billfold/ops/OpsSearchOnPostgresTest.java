@@ -1,0 +1,8 @@
+package dev.billfold.ops;
+
+import dev.billfold.BillfoldPostgresTest;
+
+/** The back-office search on real PostgreSQL. */
+@BillfoldPostgresTest
+class OpsSearchOnPostgresTest extends OpsSearchContract {
+}

@@ -19,6 +19,7 @@ import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
 import dev.billfold.payment.WaitingPaymentPoller;
 import dev.billfold.paymentmethod.PaymentMethodId;
+import dev.billfold.ratelimit.RateLimiter;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,8 @@ abstract class PayPalChargeReconciliationContract {
     static final PayPalFake PAYPAL = PayPalFake.shared();
 
     @Autowired
+    RateLimiter rateLimiter;
+    @Autowired
     TopUpService topUps;
     @Autowired
     WaitingPaymentPoller poller;
@@ -62,6 +65,7 @@ abstract class PayPalChargeReconciliationContract {
     @BeforeEach
     void setUp() {
         PAYPAL.reset();
+        PayPalWebhooks.freshAllowance(rateLimiter);
         // Whole seconds: the database keeps microseconds, and the windows are compared to the instant.
         clock.set(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         // Charges other test classes left waiting in the shared database are moved out of the way, so that the

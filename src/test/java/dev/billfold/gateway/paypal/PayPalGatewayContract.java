@@ -21,6 +21,7 @@ import dev.billfold.payment.PaymentStatus;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
+import dev.billfold.ratelimit.RateLimiter;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
@@ -45,6 +46,8 @@ abstract class PayPalGatewayContract {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
+    RateLimiter rateLimiter;
+    @Autowired
     TopUpService topUps;
     @Autowired
     PaymentService payments;
@@ -68,6 +71,7 @@ abstract class PayPalGatewayContract {
     @BeforeEach
     void setUp() {
         PAYPAL.reset();
+        PayPalWebhooks.freshAllowance(rateLimiter);
         orderId = "5O190127TN" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
     }
 

@@ -16,6 +16,7 @@ import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.paymentmethod.PaymentMethodService;
+import dev.billfold.ratelimit.RateLimiter;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
@@ -45,6 +46,8 @@ class PayPalLogsTest {
     final CapturedLogs logs = new CapturedLogs();
 
     @Autowired
+    RateLimiter rateLimiter;
+    @Autowired
     TopUpService topUps;
     @Autowired
     PaymentMethodService methods;
@@ -62,6 +65,7 @@ class PayPalLogsTest {
     @BeforeEach
     void freshFake() {
         PAYPAL.reset();
+        PayPalWebhooks.freshAllowance(rateLimiter);
     }
 
     @Test

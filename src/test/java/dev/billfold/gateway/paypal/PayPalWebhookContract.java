@@ -72,6 +72,7 @@ abstract class PayPalWebhookContract {
     @BeforeEach
     void setUp() {
         PAYPAL.reset();
+        PayPalWebhooks.freshAllowance(rateLimiter);
         // Whole seconds, as PayPal's transmission times are.
         clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         orderId = "8W" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();

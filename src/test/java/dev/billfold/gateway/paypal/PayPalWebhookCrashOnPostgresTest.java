@@ -13,6 +13,7 @@ import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
+import dev.billfold.ratelimit.RateLimiter;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,8 @@ class PayPalWebhookCrashOnPostgresTest {
     static final PayPalFake PAYPAL = PayPalFake.shared();
 
     @Autowired
+    RateLimiter rateLimiter;
+    @Autowired
     TopUpService topUps;
     @Autowired
     TestData data;
@@ -56,6 +59,7 @@ class PayPalWebhookCrashOnPostgresTest {
     @BeforeEach
     void setUp() {
         PAYPAL.reset();
+        PayPalWebhooks.freshAllowance(rateLimiter);
         clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 

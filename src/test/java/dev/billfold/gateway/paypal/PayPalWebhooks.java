@@ -1,5 +1,6 @@
 package dev.billfold.gateway.paypal;
 
+import dev.billfold.ratelimit.RateLimiter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,14 @@ final class PayPalWebhooks {
     PayPalWebhooks(int port, Clock clock) {
         this.port = port;
         this.clock = clock;
+    }
+
+    /**
+     * A full allowance of signature checks (DD-056) for the next test: the tests move the clock back and forth, and
+     * the allowance is reckoned on it, so a test after one that ran in the future would find it used up.
+     */
+    static void freshAllowance(RateLimiter limiter) {
+        limiter.reset(PayPalWebhookController.VERIFICATIONS);
     }
 
     /** The transmission headers of a delivery PayPal sends now, signed with {@code signature}. */

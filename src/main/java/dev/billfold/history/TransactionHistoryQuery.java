@@ -46,12 +46,6 @@ public class TransactionHistoryQuery {
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     /** A cell that is exactly a plain number (our amounts) is safe as it is; text cells get the formula guard. */
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
-    /**
-     * The most rows one CSV download holds. They are read into memory before they are written; a row's texts are
-     * bounded by their columns (under 1,000 characters together), so that memory is bounded too. A larger export is
-     * refused with a message, never cut short.
-     */
-    public static final int CSV_MAX_ROWS = 100_000;
 
     private static final String FROM = """
              from (select le.id, le.seq_no, le.created_at, le.kind, le.reference, le.amount_value, le.amount_currency,
@@ -69,11 +63,14 @@ public class TransactionHistoryQuery {
     private final JdbcClient jdbc;
     private final AccountAccess access;
     private final GatewayRegistry gateways;
+    private final int csvMaxRows;
 
-    TransactionHistoryQuery(JdbcClient jdbc, AccountAccess access, GatewayRegistry gateways) {
+    TransactionHistoryQuery(JdbcClient jdbc, AccountAccess access, GatewayRegistry gateways,
+                            HistoryProperties properties) {
         this.jdbc = jdbc;
         this.access = access;
         this.gateways = gateways;
+        this.csvMaxRows = properties.csvMaxRows();
     }
 
     /**
@@ -114,19 +111,18 @@ public class TransactionHistoryQuery {
     }
 
     /**
-     * The filtered rows as CSV (UTF-8, RFC 4180), newest first, with a header line. More than {@link #CSV_MAX_ROWS}
-     * rows are refused before the target is opened.
+     * The filtered rows as CSV (UTF-8, RFC 4180), newest first, with a header line. More rows than
+     * {@link HistoryProperties#csvMaxRows()} are refused before the target is opened.
      */
     @Transactional(readOnly = true)
     public void writeCsv(Filter filter, CsvTarget target) throws IOException {
         AccountContext account = checked(filter);
         // The count refuses cheaply; the one row past the ceiling catches entries written since the count.
-        List<TimelineRow> rows = count(account, filter) <= CSV_MAX_ROWS
-                ? rows(account, filter, 0, CSV_MAX_ROWS + 1) : null;
-        if (rows == null || rows.size() > CSV_MAX_ROWS) {
+        List<TimelineRow> rows = count(account, filter) <= csvMaxRows ? rows(account, filter, 0, csvMaxRows + 1) : null;
+        if (rows == null || rows.size() > csvMaxRows) {
             throw new InvalidRequestException("export", String.format(Locale.ROOT, "These filters match more than "
                     + "%,d entries, the most one download holds. Narrow the dates or choose a kind, and download the "
-                    + "parts one by one.", CSV_MAX_ROWS));
+                    + "parts one by one.", csvMaxRows));
         }
         try (Writer out = target.open(); CSVPrinter csv = CSVFormat.RFC4180.builder()
                 .setHeader("Date (ISO 8601 UTC)", "Kind", "Description", "Payer", "Amount", "Currency", "Balance after",

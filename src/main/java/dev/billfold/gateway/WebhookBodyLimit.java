@@ -27,8 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Caps a provider's webhook body before anything reads it. A webhook is open to anyone, and its signature can only be
  * checked once the body is read, so without a cap any stranger could make us hold as much as they care to send. A
  * declared length over the cap is refused before a byte is read; any other body (chunked, or shorter than declared)
- * is read up to one byte past the cap and refused there, so no more than {@link #MAX_BYTES} is ever held. The
- * providers' events are a few kilobytes. Runs first, before the security chain and anything else that might read.
+ * is read up to one byte past the cap and refused there, so never more than that is held. The providers' events are
+ * a few kilobytes. Runs first, before the security chain and anything else that might read.
  */
 @Component
 @FilterRegistration(name = "webhookBodyLimit", urlPatterns = WebhookBodyLimit.PATHS,

@@ -29,6 +29,7 @@ import dev.billfold.account.ui.AccountViews;
 import dev.billfold.base.InternalCall;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.TypedId;
+import dev.billfold.history.TransactionHistoryQuery;
 import dev.billfold.hosting.HostedServiceId;
 import dev.billfold.hosting.ServiceFixtures;
 import dev.billfold.payment.PaymentId;
@@ -818,8 +819,8 @@ class AccessControlTest extends KaribuTest {
             if (type == java.time.ZoneId.class || type == java.time.ZoneOffset.class) {
                 return java.time.ZoneOffset.UTC;
             }
-            if (type == java.io.Writer.class) {
-                return new java.io.StringWriter();
+            if (type == TransactionHistoryQuery.CsvTarget.class) {
+                return (TransactionHistoryQuery.CsvTarget) java.io.StringWriter::new;
             }
             if (type == UI.class) {
                 return UI.getCurrent();

@@ -268,7 +268,11 @@ public class MemberService {
         if (address.isEmpty()) {
             throw new InvalidRequestException("email", "Enter the e-mail address of the person to invite.");
         }
-        if (address.length() > 320 || !EMAIL.matcher(address).matches()) {
+        if (address.length() > TextLimits.EMAIL) {
+            throw new InvalidRequestException("email",
+                    "An e-mail address has at most %d characters.".formatted(TextLimits.EMAIL));
+        }
+        if (!EMAIL.matcher(address).matches()) {
             throw new InvalidRequestException("email",
                     "That does not look like an e-mail address. "
                             + "Check it and try again (for example, name@example.com).");

@@ -8,13 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The rules a payer's details must meet, per payer type. The service applies them on every add and edit; their
- * messages are what the form shows next to each field. Lengths are the columns' (V1 migration).
+ * messages are what the form shows next to each field. Lengths are the columns' ({@link TextLimits}).
  */
 final class PayerRules {
 
-    static final int LEGAL_NAME_MAX = 200;
-    static final int ADDRESS_MAX = 500;
-    static final int EMAIL_MAX = 320;
     /**
      * One @, something before it, a dot in the domain, no spaces: what a mail server accepts, without guessing more.
      */
@@ -33,8 +30,8 @@ final class PayerRules {
         String legalName = strip(draft.legalName());
         if (legalName.isEmpty()) {
             problems.put("legalName", "Enter the payer's legal name.");
-        } else if (legalName.length() > LEGAL_NAME_MAX) {
-            problems.put("legalName", "The legal name has at most %d characters.".formatted(LEGAL_NAME_MAX));
+        } else if (legalName.length() > TextLimits.LEGAL_NAME) {
+            problems.put("legalName", "The legal name has at most %d characters.".formatted(TextLimits.LEGAL_NAME));
         }
         String country = strip(draft.country()).toUpperCase(Locale.ROOT);
         if (country.isEmpty()) {
@@ -61,13 +58,15 @@ final class PayerRules {
         String address = strip(draft.address());
         if (address.isEmpty()) {
             problems.put("address", "Enter the payer's address.");
-        } else if (address.length() > ADDRESS_MAX) {
-            problems.put("address", "The address has at most %d characters.".formatted(ADDRESS_MAX));
+        } else if (address.length() > TextLimits.ADDRESS) {
+            problems.put("address", "The address has at most %d characters.".formatted(TextLimits.ADDRESS));
         }
         String email = strip(draft.invoiceEmail());
         if (email.isEmpty()) {
             problems.put("invoiceEmail", "Enter the email address that receives invoices.");
-        } else if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+        } else if (email.length() > TextLimits.EMAIL) {
+            problems.put("invoiceEmail", "The email address has at most %d characters.".formatted(TextLimits.EMAIL));
+        } else if (!EMAIL.matcher(email).matches()) {
             problems.put("invoiceEmail", "Enter a valid email address, like billing@example.com.");
         }
         if (!problems.isEmpty()) {

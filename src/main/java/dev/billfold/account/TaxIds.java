@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
  */
 final class TaxIds {
 
-    static final int MAX_LENGTH = 50;
-
     /** VAT number after the prefix, per payer country. Greece uses the prefix EL. */
     private static final Map<String, Vat> EU_VAT = Map.ofEntries(
             vat("AT", "ATU", "U\\d{8}", "U and 8 digits", "ATU12345678"),
@@ -75,8 +73,8 @@ final class TaxIds {
      */
     static Result check(String raw, String country) {
         String trimmed = raw.strip();
-        if (trimmed.length() > MAX_LENGTH) {
-            return Result.invalid("A tax id has at most %d characters.".formatted(MAX_LENGTH));
+        if (trimmed.length() > TextLimits.TAX_ID) {
+            return Result.invalid("A tax id has at most %d characters.".formatted(TextLimits.TAX_ID));
         }
         String compact = SEPARATORS.matcher(trimmed).replaceAll("").toUpperCase(Locale.ROOT);
         if (EU_OSS.matcher(compact).matches()) {

@@ -46,7 +46,6 @@ public class TransactionHistoryQuery {
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     /** A cell that is exactly a plain number (our amounts) is safe as it is; text cells get the formula guard. */
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final int CSV_LIMIT = 100_000;
 
     private static final String FROM = """
              from (select le.id, le.seq_no, le.created_at, le.kind, le.reference, le.amount_value, le.amount_currency,
@@ -64,11 +63,14 @@ public class TransactionHistoryQuery {
     private final JdbcClient jdbc;
     private final AccountAccess access;
     private final GatewayRegistry gateways;
+    private final int csvMaxRows;
 
-    TransactionHistoryQuery(JdbcClient jdbc, AccountAccess access, GatewayRegistry gateways) {
+    TransactionHistoryQuery(JdbcClient jdbc, AccountAccess access, GatewayRegistry gateways,
+                            HistoryProperties properties) {
         this.jdbc = jdbc;
         this.access = access;
         this.gateways = gateways;
+        this.csvMaxRows = properties.csvMaxRows();
     }
 
     /**
@@ -92,8 +94,7 @@ public class TransactionHistoryQuery {
 
     @Transactional(readOnly = true)
     public int count(Filter filter) {
-        AccountContext account = checked(filter);
-        return statement("select count(*)" + FROM + conditions(filter), account, filter).query(Integer.class).single();
+        return count(checked(filter), filter);
     }
 
     /** Newest first. */
@@ -103,15 +104,31 @@ public class TransactionHistoryQuery {
         return rows(account, filter, offset, limit);
     }
 
-    /** The filtered rows as CSV (UTF-8, RFC 4180), newest first, with a header line. */
+    /** Where a CSV export goes: opened only once the export is allowed, so a refusal has sent nothing yet. */
+    @FunctionalInterface
+    public interface CsvTarget {
+        Writer open() throws IOException;
+    }
+
+    /**
+     * The filtered rows as CSV (UTF-8, RFC 4180), newest first, with a header line. More rows than
+     * {@link HistoryProperties#csvMaxRows()} are refused before the target is opened.
+     */
     @Transactional(readOnly = true)
-    public void writeCsv(Filter filter, Writer out) throws IOException {
+    public void writeCsv(Filter filter, CsvTarget target) throws IOException {
         AccountContext account = checked(filter);
-        try (CSVPrinter csv = CSVFormat.RFC4180.builder()
+        // The count refuses cheaply; the one row past the ceiling catches entries written since the count.
+        List<TimelineRow> rows = count(account, filter) <= csvMaxRows ? rows(account, filter, 0, csvMaxRows + 1) : null;
+        if (rows == null || rows.size() > csvMaxRows) {
+            throw new InvalidRequestException("export", String.format(Locale.ROOT, "These filters match more than "
+                    + "%,d entries, the most one download holds. Narrow the dates or choose a kind, and download the "
+                    + "parts one by one.", csvMaxRows));
+        }
+        try (Writer out = target.open(); CSVPrinter csv = CSVFormat.RFC4180.builder()
                 .setHeader("Date (ISO 8601 UTC)", "Kind", "Description", "Payer", "Amount", "Currency", "Balance after",
                         "Reference")
                 .get().print(out)) {
-            for (TimelineRow row : rows(account, filter, 0, CSV_LIMIT)) {
+            for (TimelineRow row : rows) {
                 // ISO 8601 with its offset (Z): unambiguous whoever opens the file, wherever.
                 String at = CSV_TIME.format(row.at().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
                 csv.printRecord(safe(at), safe(row.kind().name()), safe(row.description()),
@@ -134,6 +151,10 @@ public class TransactionHistoryQuery {
         char first = cell.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
                 ? "'" + cell : cell;
+    }
+
+    private int count(AccountContext account, Filter filter) {
+        return statement("select count(*)" + FROM + conditions(filter), account, filter).query(Integer.class).single();
     }
 
     private List<TimelineRow> rows(AccountContext account, Filter filter, int offset, int limit) {

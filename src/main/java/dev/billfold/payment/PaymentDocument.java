@@ -9,4 +9,9 @@ package dev.billfold.payment;
 public record PaymentDocument(String fileName, byte[] pdf) {
 
     public static final String CONTENT_TYPE = "application/pdf";
+    /**
+     * The largest document handed out: 1 MB. The texts on it are bounded by their columns; the worst case (every
+     * field full, of as many different characters as the fonts have) stays well below, see PaymentPdfsTest.
+     */
+    public static final int MAX_BYTES = 1024 * 1024;
 }

@@ -1,10 +1,12 @@
 package dev.billfold.payment;
 
+import dev.billfold.base.InvalidRequestException;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
@@ -34,7 +36,11 @@ final class PaymentPdfs {
     }
 
     static byte[] invoice(Invoice invoice, PaymentDetails payment) {
-        return render("Invoice " + invoice.number(), invoice.recipientName(), document -> {
+        return invoice(invoice, payment, PaymentDocument.MAX_BYTES);
+    }
+
+    static byte[] invoice(Invoice invoice, PaymentDetails payment, int maxBytes) {
+        return render("Invoice " + invoice.number(), invoice.recipientName(), maxBytes, document -> {
             document.add(title("Invoice " + invoice.number()));
             if (payment.status().hasReceipt()) {
                 document.add(line("PAID: " + payment.status().label(), BOLD, 12));
@@ -62,7 +68,7 @@ final class PaymentPdfs {
 
     static byte[] receipt(Receipt receipt) {
         PaymentDetails payment = receipt.payment();
-        return render("Receipt " + receipt.number(), receipt.issuer(), document -> {
+        return render("Receipt " + receipt.number(), receipt.issuer(), PaymentDocument.MAX_BYTES, document -> {
             document.add(title("Receipt " + receipt.number()));
             var table = table();
             row(table, "Receipt number", receipt.number());
@@ -90,8 +96,8 @@ final class PaymentPdfs {
         void write(Document document) throws DocumentException;
     }
 
-    private static byte[] render(String title, String author, Content content) {
-        var out = new ByteArrayOutputStream();
+    private static byte[] render(String title, String author, int maxBytes, Content content) {
+        var out = new CappedBytes(maxBytes);
         var document = new Document(PageSize.A4, 56, 56, 56, 56);
         try {
             PdfWriter.getInstance(document, out);
@@ -105,7 +111,49 @@ final class PaymentPdfs {
         } finally {
             document.close();
         }
+        if (out.overflowed()) {
+            throw new InvalidRequestException(String.format(Locale.ROOT, "This document would be larger than %,d KB, "
+                    + "more than we hand out. Contact support.", maxBytes / 1024));
+        }
         return out.toByteArray();
+    }
+
+    /**
+     * Keeps at most the ceiling; past it, the rest is dropped and the document refused, so a document is never handed
+     * out cut short, and never held larger than the ceiling.
+     */
+    private static final class CappedBytes extends ByteArrayOutputStream {
+
+        private final int max;
+        private boolean overflowed;
+
+        CappedBytes(int max) {
+            super(16 * 1024);
+            this.max = max;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (fits(1)) {
+                super.write(b);
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            if (fits(len)) {
+                super.write(b, off, len);
+            }
+        }
+
+        private boolean fits(int len) {
+            overflowed |= count + (long) len > max;
+            return !overflowed;
+        }
+
+        boolean overflowed() {
+            return overflowed;
+        }
     }
 
     private static Paragraph title(String text) {

@@ -10,6 +10,13 @@ import dev.billfold.account.PayerId;
  */
 public record TopUpRequest(PayerId payerId, String amount, MethodChoice method, boolean saveMethod, String requestKey) {
 
+    /**
+     * The longest amount text that is read at all. Any amount the columns hold fits ("999,999,999,999,999.9999" is
+     * 24), and parsing stays cheap: BigDecimal's parsing and stripTrailingZeros (quadratic before JDK 24) grow with
+     * the digits.
+     */
+    public static final int AMOUNT_MAX_LENGTH = 32;
+
     /** The payment's idempotency key for a request key: other features use it to find the payment a request made. */
     public static String idempotencyKeyFor(String requestKey) {
         return "topup:" + requestKey;

@@ -241,6 +241,17 @@ abstract class MemberServiceContract {
     }
 
     @Test
+    void an_address_longer_than_its_column_is_refused_with_the_limit_and_nothing_is_stored_or_sent() {
+        String tooLong = "a".repeat(64) + "@" + "b".repeat(TextLimits.EMAIL - 64 - 4) + ".com";
+
+        assertThatThrownBy(() -> members.invite(owner.accountId(), tooLong, Role.VIEWER))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("email"))
+                .hasMessage("An e-mail address has at most 320 characters.");
+        assertThat(invitationRows(owner.accountId())).isZero();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void inviting_an_existing_member_is_refused() {
         assertThatThrownBy(() -> members.invite(owner.accountId(), owner.username() + "@example.com", Role.VIEWER))
                 .isInstanceOf(InvalidRequestException.class).hasMessageEndingWith("is already a member of this account.");

@@ -113,6 +113,22 @@ abstract class PayerServiceContract {
     }
 
     @Test
+    void each_text_is_taken_up_to_its_columns_size_and_refused_one_character_past_it() {
+        String email = "a".repeat(64) + "@" + "b".repeat(TextLimits.EMAIL - 64 - 1 - 4) + ".com";
+        PayerDetails longest = payers.add(new PayerDraft(PayerType.COMPANY, "n".repeat(TextLimits.LEGAL_NAME),
+                "1".repeat(TextLimits.TAX_ID), "a".repeat(TextLimits.ADDRESS), "US", email));
+        assertThat(List.of(longest.legalName().length(), longest.taxId().length(), longest.address().length(),
+                longest.invoiceEmail().length())).containsExactly(200, 50, 500, 320);
+
+        assertProblems(new PayerDraft(PayerType.COMPANY, "n".repeat(201), "1".repeat(51), "a".repeat(501), "US",
+                "x" + email), Map.of(
+                "legalName", "The legal name has at most 200 characters.",
+                "taxId", "A tax id has at most 50 characters.",
+                "address", "The address has at most 500 characters.",
+                "invoiceEmail", "The email address has at most 320 characters."));
+    }
+
+    @Test
     void an_edit_saves_new_details_and_a_stale_copy_is_refused_with_a_clear_message() {
         PayerDetails company = detailsOf(customer.company());
         PayerDetails saved = payers.update(company.id(), company.version(), new PayerDraft(PayerType.COMPANY,

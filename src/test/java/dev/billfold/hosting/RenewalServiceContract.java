@@ -538,7 +538,7 @@ abstract class RenewalServiceContract {
         assertThat(timeline.count(new TransactionHistoryQuery.Filter(null, null, today.minusDays(9), today.minusDays(1)))).isZero();
 
         var csv = new StringWriter();
-        timeline.writeCsv(TransactionHistoryQuery.Filter.all(), csv);
+        timeline.writeCsv(TransactionHistoryQuery.Filter.all(), () -> csv);
         List<String> lines = csv.toString().lines().toList();
         assertThat(lines.getFirst()).isEqualTo("Date (ISO 8601 UTC),Kind,Description,Payer,Amount,Currency,Balance after,Reference");
         assertThat(lines).hasSize(4);
@@ -546,7 +546,7 @@ abstract class RenewalServiceContract {
         // A payer name that a spreadsheet would run as a formula is exported as text.
         jdbc.sql("update payer set legal_name = '@SUM(A1)' where id = ?").param(customer.person().value()).update();
         var guarded = new StringWriter();
-        timeline.writeCsv(new TransactionHistoryQuery.Filter(LedgerEntryKind.TOP_UP, null, null, null), guarded);
+        timeline.writeCsv(new TransactionHistoryQuery.Filter(LedgerEntryKind.TOP_UP, null, null, null), () -> guarded);
         assertThat(guarded.toString().lines().skip(1)).singleElement().asString()
                 .contains(",TOP_UP,\"Top-up: Visa •••• 4242, 12/30\",'@SUM(A1),4.00,USD,24.00,payment:");
 

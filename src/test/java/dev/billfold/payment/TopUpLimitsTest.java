@@ -2,10 +2,12 @@ package dev.billfold.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
@@ -46,6 +48,21 @@ class TopUpLimitsTest {
         assertThatThrownBy(() -> limits.parseAndCheck("9999.99", UZS)).hasMessageStartingWith("The minimum top-up is UZS 10,000.00.");
         assertThatThrownBy(() -> limits.parseAndCheck("5000000.01", UZS)).hasMessageStartingWith("The maximum top-up is UZS 5,000,000.00 per payment.");
         limits.checkDaily(Money.of("5000000", "UZS"), new TopUpLimits.DailyUsage(100, Money.of("100000000", "UZS")));
+    }
+
+    @Test
+    void an_amount_over_32_characters_is_refused_before_it_is_parsed() {
+        String longest = "0".repeat(TopUpRequest.AMOUNT_MAX_LENGTH - 5) + "10000";
+        assertThat(limits.parseAndCheck(longest, UZS)).isEqualTo(Money.of("10000", "UZS"));
+
+        // One character more, though a fine number, is not read at all.
+        assertThatThrownBy(() -> limits.parseAndCheck("0" + longest, UZS))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("The amount has at most 32 characters. Enter between UZS 10,000.00 and UZS 5,000,000.00.");
+        // A million digits used to keep a core busy for about 26 s; the refusal does not look at them.
+        String million = "1" + "0".repeat(999_999);
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThatThrownBy(
+                () -> limits.parseAndCheck(million, UZS)).hasMessageStartingWith("The amount has at most 32 characters."));
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.billfold.account.InvitationSummary;
 import dev.billfold.account.MemberService;
 import dev.billfold.account.MemberSummary;
 import dev.billfold.account.Role;
+import dev.billfold.account.TextLimits;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
@@ -67,6 +68,7 @@ class MembersView extends Div {
     private Div inviteForm() {
         email.setId("invite-email");
         email.setPlaceholder("name@example.com");
+        email.setMaxLength(TextLimits.EMAIL);
         email.setClearButtonVisible(true);
         email.addValueChangeListener(e -> email.setInvalid(false));
         role.setId("invite-role");

@@ -19,6 +19,7 @@ import dev.billfold.account.Countries;
 import dev.billfold.account.InvalidPayerException;
 import dev.billfold.account.PayerDraft;
 import dev.billfold.account.PayerType;
+import dev.billfold.account.TextLimits;
 import dev.billfold.base.InvalidRequestException;
 import java.io.Serializable;
 import java.util.HashMap;
@@ -58,16 +59,16 @@ class PayerDialog extends Dialog {
         type.setItems(PayerType.values());
         type.setItemLabelGenerator(PayerType::label);
         legalName.setId("legal-name");
-        legalName.setMaxLength(200);
+        legalName.setMaxLength(TextLimits.LEGAL_NAME);
         taxId.setId("tax-id");
-        taxId.setMaxLength(50);
+        taxId.setMaxLength(TextLimits.TAX_ID);
         address.setId("address");
-        address.setMaxLength(500);
+        address.setMaxLength(TextLimits.ADDRESS);
         country.setId("country");
         country.setItems(Countries.codes());
         country.setItemLabelGenerator(code -> Countries.name(code) + " (" + code + ")");
         invoiceEmail.setId("invoice-email");
-        invoiceEmail.setMaxLength(320);
+        invoiceEmail.setMaxLength(TextLimits.EMAIL);
         type.addValueChangeListener(e -> describeTaxId());
         country.addValueChangeListener(e -> describeTaxId());
 

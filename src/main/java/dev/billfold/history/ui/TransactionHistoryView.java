@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.HttpStatusCode;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerService;
@@ -22,7 +23,6 @@ import dev.billfold.ledger.LedgerEntryKind;
 import dev.billfold.ui.PageTabs;
 import jakarta.annotation.security.PermitAll;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,14 +114,28 @@ class TransactionHistoryView extends Div {
         add(PageTabs.history(PageTabs.TRANSACTIONS), new H2("Transaction history"), filters, error, grid);
     }
 
+    /**
+     * A refused export (too many rows) answers the download with the message and shows it on the page, which the
+     * browser's failed download alone would not explain.
+     */
     private DownloadHandler csvDownload() {
         return event -> {
-            event.setFileName("transactions.csv");
-            event.setContentType("text/csv; charset=UTF-8");
-            try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
-                history.writeCsv(filter, out);
+            try {
+                history.writeCsv(filter, () -> {
+                    event.setFileName("transactions.csv");
+                    event.setContentType("text/csv; charset=UTF-8");
+                    return new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8);
+                });
+            } catch (InvalidRequestException refused) {
+                event.getResponse().sendError(HttpStatusCode.BAD_REQUEST.getCode(), refused.getMessage());
+                event.getUI().access(() -> showError(refused.getMessage()));
             }
         };
+    }
+
+    private void showError(String message) {
+        error.setText(message);
+        error.setVisible(true);
     }
 
     private void showPayer(PayerId id) {
@@ -145,8 +159,7 @@ class TransactionHistoryView extends Div {
             filter = next;
             error.setVisible(false);
         } catch (InvalidRequestException invalid) {
-            error.setText(invalid.getMessage());
-            error.setVisible(true);
+            showError(invalid.getMessage());
             return;
         }
         grid.getDataProvider().refreshAll();

@@ -96,6 +96,7 @@ class TopUpView extends Div {
     private Div formCard(@Nullable PayerSummary active) {
         var currency = form.account().currency().getCurrencyCode();
         amount.setId("amount");
+        amount.setMaxLength(TopUpRequest.AMOUNT_MAX_LENGTH);
         amount.setPrefixComponent(new Span(currency));
         amount.setHelperText(form.rangeHint());
         amount.setClearButtonVisible(true);

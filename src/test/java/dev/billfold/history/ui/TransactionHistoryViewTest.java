@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -19,6 +20,7 @@ import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.base.Money;
+import dev.billfold.history.HistoryProperties;
 import dev.billfold.history.TimelineRow;
 import dev.billfold.hosting.HostedServiceId;
 import dev.billfold.hosting.RenewalLine;
@@ -34,14 +36,18 @@ import dev.billfold.payment.TopUpService;
 import dev.billfold.payment.ui.PaymentViews;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.ui.KaribuTest;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -65,6 +71,10 @@ class TransactionHistoryViewTest extends KaribuTest {
     Ledger ledger;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+    @Autowired
+    HistoryProperties history;
 
     @Test
     void the_timeline_shows_the_credit_and_the_renewal_charge_with_running_balances_and_filters_by_kind_and_date() {
@@ -187,6 +197,45 @@ class TransactionHistoryViewTest extends KaribuTest {
                 line -> assertThat(line).contains(",ADJUSTMENT,"),
                 line -> assertThat(line).contains(",TOP_UP,\"Top-up: Visa •••• 4444, 12/30\",Pat Company Ltd,25.00,USD,65.00,"));
         assertThat(csv()).hasSize(3);
+    }
+
+    @Test
+    void an_export_over_the_ceiling_is_refused_with_a_message_instead_of_a_cut_short_file() {
+        Customer customer = data.newCustomer("USD");
+        // The tests' ceiling is 1,000 (src/test/resources/config); production's 100,000.
+        adjustments(customer, history.csvMaxRows() + 1);
+        signIn(customer.username());
+        UI.getCurrent().navigate("transactions");
+
+        byte[] refused = DownloadKt._download(_get(Anchor.class, spec -> spec.withId("export-csv")));
+        MockVaadin.clientRoundtrip(false);
+
+        // Before, this was the newest 100,000 entries (the ceiling then), with nothing to say that one was missing.
+        assertThat(refused).isEmpty();
+        Div error = _get(Div.class, spec -> spec.withId("timeline-error"));
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).isEqualTo("These filters match more than 1,000 entries, the most one download "
+                + "holds. Narrow the dates or choose a kind, and download the parts one by one.");
+
+        // Narrowed, the export works again and the message goes.
+        _setValue(kindFilter(), Optional.of(LedgerEntryKind.TOP_UP));
+        assertThat(error.isVisible()).isFalse();
+        assertThat(csv()).singleElement().asString().startsWith("Date (ISO 8601 UTC),Kind,");
+    }
+
+    /** Operator adjustments of 0.01 each, written in one batch with the cached balance that goes with them. */
+    private void adjustments(Customer customer, int count) {
+        String batch = UUID.randomUUID().toString();
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1);
+        jdbcTemplate.batchUpdate("""
+                insert into ledger_entry (id, account_id, amount_value, amount_currency, kind, reference, created_at)
+                values (?, ?, 0.01, 'USD', 'ADJUSTMENT', ?, ?)""", IntStream.range(0, count)
+                .mapToObj(i -> new Object[] {UUID.randomUUID(), customer.accountId().value(),
+                        "adjustment:" + batch + ":" + i, at})
+                .toList());
+        jdbc.sql("update account_balance set amount_value = amount_value + ? where account_id = ?")
+                .params(new BigDecimal("0.01").multiply(BigDecimal.valueOf(count)), customer.accountId().value())
+                .update();
     }
 
     /** A saved-card top-up through the service, credited at once by the demo provider. */

@@ -1,0 +1,5 @@
+package dev.billfold;
+
+@BillfoldTest
+class ColumnLimitsOnH2Test extends ColumnLimitsContract {
+}

@@ -1,0 +1,5 @@
+package dev.billfold;
+
+@BillfoldPostgresTest
+class ColumnLimitsOnPostgresTest extends ColumnLimitsContract {
+}

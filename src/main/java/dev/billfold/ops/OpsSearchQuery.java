@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OpsSearchQuery {
 
     public static final int PAGE_SIZE = 20;
-    static final int MAX_QUERY = 200;
+    public static final int MAX_QUERY = 200;
 
     /** Each source yields (account id, what matched, the matched text); {@code :q} is the escaped lower-case prefix. */
     private static final String MATCHES = """

@@ -55,7 +55,7 @@ class OpsSearchView extends VerticalLayout implements BeforeEnterObserver {
         query.setId("ops-search-query");
         query.setPlaceholder("Account number, name, payer, tax id, e-mail, invoice, payment id or reference");
         query.setWidth("32rem");
-        query.setMaxLength(200);
+        query.setMaxLength(OpsSearchQuery.MAX_QUERY);
         var go = new Button("Search", e -> open(query.getValue(), 0));
         go.setId("ops-search-button");
         go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

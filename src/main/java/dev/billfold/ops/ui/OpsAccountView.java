@@ -18,6 +18,7 @@ import dev.billfold.base.ui.NoAccountNeeded;
 import dev.billfold.ops.OpsAccount;
 import dev.billfold.ops.OpsAccountQuery;
 import dev.billfold.staff.StaffRole;
+import dev.billfold.staff.ui.OpsLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.UUID;

@@ -23,6 +23,7 @@ import dev.billfold.ops.AccountHit;
 import dev.billfold.ops.OpsSearchQuery;
 import dev.billfold.ops.SearchPage;
 import dev.billfold.staff.StaffRole;
+import dev.billfold.staff.ui.OpsLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;

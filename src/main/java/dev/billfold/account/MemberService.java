@@ -1,5 +1,7 @@
 package dev.billfold.account;
 
+import dev.billfold.audit.AuditEvent;
+import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InternalCall;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.ratelimit.RateDecision;
@@ -63,11 +65,12 @@ public class MemberService {
     private final Duration invitationValidity;
     private final Clock clock;
     private final RateLimiter rateLimiter;
+    private final AuditTrail audit;
 
     MemberService(AccountAccess access, CurrentUser currentUser, AccountRepository accounts, MemberStore members,
                   InvitationStore invitations, InvitationMailer mailer, PlatformTransactionManager transactionManager,
                   @Value("${billfold.invitations.valid-for:P7D}") Duration invitationValidity, Clock clock,
-                  RateLimiter rateLimiter) {
+                  RateLimiter rateLimiter, AuditTrail audit) {
         this.access = access;
         this.currentUser = currentUser;
         this.accounts = accounts;
@@ -78,6 +81,7 @@ public class MemberService {
         this.invitationValidity = invitationValidity;
         this.clock = clock;
         this.rateLimiter = rateLimiter;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -127,12 +131,19 @@ public class MemberService {
             }
             invitations.deletePending(accountId, address);
             invitations.insert(invitation);
+            audit.record(AuditEvent.of("account.invitation.sent", "Invited %s as %s".formatted(address, role.label()))
+                    .account(accountId).subject(invitation.id()));
         });
         try {
             mailer.send(invitation, token, account.accountName(), currentUser.require().displayName());
         } catch (MailException mailFailed) {
             log.warn("Invitation {}: the mail could not be sent; withdrawn", invitation.id().value(), mailFailed);
-            transaction.executeWithoutResult(status -> invitations.delete(invitation.id()));
+            transaction.executeWithoutResult(status -> {
+                invitations.delete(invitation.id());
+                audit.record(AuditEvent.of("account.invitation.withdrawn",
+                                "Withdrew the invitation of %s: the mail could not be sent".formatted(address))
+                        .account(accountId).subject(invitation.id()));
+            });
             throw new InvalidRequestException("email",
                     "The invitation mail could not be sent, so no invitation was made. Please try again later.");
         }
@@ -146,6 +157,8 @@ public class MemberService {
                 AccountAccess.Action.MANAGE_ACCOUNT, new InvalidRequestException("We could not find that invitation."));
         access.requireUnderLock(account.accountId(), AccountAccess.Action.MANAGE_ACCOUNT);
         invitations.delete(invitationId);
+        audit.record(AuditEvent.of("account.invitation.revoked", "Withdrew the invitation of " + invitation.email())
+                .account(account.accountId()).subject(invitationId));
     }
 
     @Transactional
@@ -157,6 +170,10 @@ public class MemberService {
                     "An account needs at least one owner. Make someone else an owner first.");
         }
         members.updateRole(accountId, memberId, role);
+        if (current != role) {
+            audit.record(AuditEvent.of("account.member.role-changed", "Changed the role of " + nameOf(memberId))
+                    .account(accountId).subject(memberId).change(current.label(), role.label()));
+        }
     }
 
     @Transactional
@@ -167,7 +184,14 @@ public class MemberService {
             throw new InvalidRequestException("member",
                     "The last owner cannot be removed. Make someone else an owner first.");
         }
+        String name = nameOf(memberId);
         members.delete(accountId, memberId);
+        audit.record(AuditEvent.of("account.member.removed", "Removed " + name + " from the account")
+                .account(accountId).subject(memberId).change(current.label(), null));
+    }
+
+    private String nameOf(UserId userId) {
+        return members.displayName(userId).orElse("a member");
     }
 
     /**
@@ -254,7 +278,11 @@ public class MemberService {
             members.insert(invitation.accountId(), userId, invitation.role());
         } catch (DuplicateKeyException joinedMeanwhile) {
             // a second invitation to the same account was accepted at the same moment; one membership is enough
+            return;
         }
+        audit.record(AuditEvent.of("account.invitation.accepted",
+                        "%s joined as %s by invitation".formatted(invitation.email(), invitation.role().label()))
+                .account(invitation.accountId()).subject(userId).change(null, invitation.role().label()));
     }
 
     private Role requireMember(AccountId accountId, UserId memberId) {

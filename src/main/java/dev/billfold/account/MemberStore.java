@@ -83,6 +83,12 @@ class MemberStore {
                 .params(accountId.value(), email).query(Integer.class).single() > 0;
     }
 
+    /** A user's display name, for the audit trail's text. */
+    java.util.Optional<String> displayName(UserId userId) {
+        return jdbc.sql("select display_name from app_user where id = ?").param(userId.value()).query(String.class)
+                .optional();
+    }
+
     void insert(AccountId accountId, UserId userId, Role role) {
         writes.incrementAndGet();
         jdbc.sql("insert into account_member (account_id, user_id, role) values (?, ?, ?)")

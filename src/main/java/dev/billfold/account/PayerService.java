@@ -1,5 +1,7 @@
 package dev.billfold.account;
 
+import dev.billfold.audit.AuditEvent;
+import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InvalidRequestException;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +27,11 @@ public class PayerService {
     private final AccountAccess access;
     private final PayerRepository payers;
     private final ActivePayerStore activePayers;
+    private final AuditTrail audit;
 
-    PayerService(AccountAccess access, PayerRepository payers, ActivePayerStore activePayers) {
+    PayerService(AccountAccess access, PayerRepository payers, ActivePayerStore activePayers, AuditTrail audit) {
         this.access = access;
+        this.audit = audit;
         this.payers = payers;
         this.activePayers = activePayers;
     }
@@ -52,6 +56,8 @@ public class PayerService {
         access.lockForUpdate(account.accountId());
         boolean first = payers.findActiveByAccount(account.accountId()).stream().noneMatch(Payer::isDefault);
         Payer saved = payers.save(Payer.create(account.accountId(), details, first));
+        audit.record(AuditEvent.of("account.payer.added", "Added the payer " + saved.legalName())
+                .account(saved.accountId()).subject(saved.id()).change(null, summary(saved)));
         log.info("Payer {} added to account {} by user {}", saved.id().value(), account.accountId().value(),
                 account.userId().value());
         return PayerDetails.of(saved);
@@ -62,7 +68,12 @@ public class PayerService {
     public PayerDetails update(PayerId payerId, long expectedVersion, PayerDraft draft) {
         Payer payer = lockedForChange(payerId, expectedVersion);
         PayerRules.Checked details = PayerRules.check(draft);
-        return PayerDetails.of(payers.save(payer.withDetails(details)));
+        Payer saved = payers.save(payer.withDetails(details));
+        if (!summary(payer).equals(summary(saved))) {
+            audit.record(AuditEvent.of("account.payer.changed", "Changed the payer " + saved.legalName())
+                    .account(saved.accountId()).subject(saved.id()).change(summary(payer), summary(saved)));
+        }
+        return PayerDetails.of(saved);
     }
 
     /** Makes the payer the account's one default; the previous default stops being it. */
@@ -72,11 +83,15 @@ public class PayerService {
         if (payer.isDefault()) {
             return PayerDetails.of(payer);
         }
+        String previous = null;
         for (Payer other : payers.findActiveByAccount(payer.accountId())) {
             if (other.isDefault()) {
                 payers.save(other.asDefault(false));
+                previous = other.legalName();
             }
         }
+        audit.record(AuditEvent.of("account.payer.default-changed", "Made " + payer.legalName() + " the default payer")
+                .account(payer.accountId()).subject(payerId).change(previous, payer.legalName()));
         return PayerDetails.of(payers.save(payer.asDefault(true)));
     }
 
@@ -114,7 +129,18 @@ public class PayerService {
         if (successor != null) {
             payers.save(successor.asDefault(true));
         }
+        audit.record(AuditEvent.of("account.payer.archived", "Archived the payer " + payer.legalName())
+                .account(payer.accountId()).subject(payerId)
+                .change(summary(payer), successor == null ? "Archived" : "Archived; default: " + successor.legalName()));
         log.info("Payer {} archived", payerId.value());
+    }
+
+    /** A payer as the audit trail shows it before and after: what an invoice prints, in one short line. */
+    static String summary(Payer payer) {
+        return String.join(", ", java.util.stream.Stream.of(payer.legalName(), payer.type().name().toLowerCase(),
+                        payer.taxId() == null ? null : "tax id " + payer.taxId(), payer.address(), payer.country(),
+                        payer.invoiceEmail())
+                .filter(part -> part != null && !part.isBlank()).toList());
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.billfold.account.AccountAccess;
 import dev.billfold.account.AccountContext;
 import dev.billfold.account.Payer;
 import dev.billfold.account.PayerId;
+import dev.billfold.audit.AuditEvent;
+import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.ledger.Ledger;
@@ -46,11 +48,12 @@ public class RenewalService {
     private final RenewalProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final AuditTrail audit;
 
     RenewalService(AccountAccess access, HostedServiceStore services, RenewalCharger charger, Ledger ledger,
                    ShortfallTopUps shortfalls, TopUpService topUps, RenewalOrderStore orders,
                    RenewalSettingsStore settings, RenewalEventStore events, RenewalProperties properties,
-                   PlatformTransactionManager transactionManager, Clock clock) {
+                   PlatformTransactionManager transactionManager, Clock clock, AuditTrail audit) {
         this.access = access;
         this.services = services;
         this.charger = charger;
@@ -63,6 +66,7 @@ public class RenewalService {
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The current account's services, with the terms each can be renewed for. */
@@ -198,6 +202,12 @@ public class RenewalService {
         access.requireOwner(service == null ? null : service.accountId(), serviceId, AccountAccess.Action.MOVE_MONEY,
                 new InvalidRequestException("service", "You cannot change auto-renewal of that service."));
         services.setAutoRenew(serviceId, autoRenew);
+        if (service.autoRenew() != autoRenew) {
+            audit.record(AuditEvent.of("hosting.auto-renew.switched",
+                            "Switched auto-renewal %s for %s".formatted(autoRenew ? "on" : "off", service.name()))
+                    .account(service.accountId()).subject(serviceId)
+                    .change(onOff(service.autoRenew()), onOff(autoRenew)));
+        }
         return summary(services.findById(serviceId).orElseThrow(), today());
     }
 
@@ -225,8 +235,19 @@ public class RenewalService {
             payer = checked.id();
         }
         access.lockForUpdate(account.accountId());
+        AutoTopUpSetting before = settings.find(account.accountId());
         settings.save(account.accountId(), enabled, payer);
+        if (before.enabled() != enabled || !java.util.Objects.equals(before.payerId(), payer)) {
+            audit.record(AuditEvent.of("hosting.auto-top-up.switched", enabled
+                            ? "Let auto-renewal top up from " + checked.legalName() + "'s default saved method"
+                            : "Stopped automatic top-ups for auto-renewal")
+                    .account(account.accountId()).subject(payer).change(onOff(before.enabled()), onOff(enabled)));
+        }
         return settings.find(account.accountId());
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "On" : "Off";
     }
 
     /** The latest renewal activity of the current account, failures included, newest first. */

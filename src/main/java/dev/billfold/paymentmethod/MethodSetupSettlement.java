@@ -1,6 +1,8 @@
 package dev.billfold.paymentmethod;
 
 import dev.billfold.account.AccountAccess;
+import dev.billfold.audit.AuditEvent;
+import dev.billfold.audit.AuditTrail;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.polling.PollerProperties;
 import java.time.Clock;
@@ -29,9 +31,11 @@ class MethodSetupSettlement {
     private final ApplicationEventPublisher events;
     private final PollerProperties poller;
     private final Clock clock;
+    private final AuditTrail audit;
 
     MethodSetupSettlement(PaymentMethodRepository methods, MethodCheckStore checks, AccountAccess accounts,
-                          ApplicationEventPublisher events, PollerProperties poller, Clock clock) {
+                          ApplicationEventPublisher events, PollerProperties poller, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.methods = methods;
         this.checks = checks;
         this.accounts = accounts;
@@ -70,7 +74,12 @@ class MethodSetupSettlement {
         if (next == null) {
             return new Applied(methods.save(method.checked(now)), false);
         }
-        return new Applied(changed(methods.save(next)), true);
+        PaymentMethod saved = changed(methods.save(next));
+        if (saved.status() == PaymentMethodStatus.CONFIRMED) {
+            audit.record(AuditEvent.of("paymentmethod.added", "Saved the method " + saved.label())
+                    .account(saved.accountId()).subject(methodId).change(null, saved.label()));
+        }
+        return new Applied(saved, true);
     }
 
     /**

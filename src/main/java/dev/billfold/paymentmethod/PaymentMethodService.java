@@ -4,6 +4,8 @@ import dev.billfold.account.AccountAccess;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.Payer;
 import dev.billfold.account.PayerId;
+import dev.billfold.audit.AuditEvent;
+import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InternalCall;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.gateway.CheckoutSession;
@@ -50,10 +52,12 @@ public class PaymentMethodService {
     private final List<AutoRenewalUse> autoRenewal;
     private final ApplicationEventPublisher events;
     private final MethodChanges changes;
+    private final AuditTrail audit;
 
     PaymentMethodService(AccountAccess access, PaymentMethodRepository methods, GatewayRegistry gateways,
                          MethodSetupSettlement setups, PlatformTransactionManager transactionManager, Clock clock,
-                         List<AutoRenewalUse> autoRenewal, ApplicationEventPublisher events, MethodChanges changes) {
+                         List<AutoRenewalUse> autoRenewal, ApplicationEventPublisher events, MethodChanges changes,
+                         AuditTrail audit) {
         this.access = access;
         this.methods = methods;
         this.gateways = gateways;
@@ -63,6 +67,7 @@ public class PaymentMethodService {
         this.autoRenewal = List.copyOf(autoRenewal);
         this.events = events;
         this.changes = changes;
+        this.audit = audit;
     }
 
     /** Whether the current user may add, remove and choose methods in the current account (Owner, Billing). */
@@ -117,6 +122,8 @@ public class PaymentMethodService {
             }
             current = methods.save(current.withDefault(true));
             events.publishEvent(PaymentMethodChanged.of(current));
+            audit.record(AuditEvent.of("paymentmethod.default-changed", "Made " + current.label() + " the default method")
+                    .account(current.accountId()).subject(methodId).change(null, current.label()));
         }
         return MethodListItem.of(current, providerName(current.provider()),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
@@ -168,6 +175,8 @@ public class PaymentMethodService {
             PaymentMethod locked = methods.findLockedById(methodId).orElseThrow();
             if (locked.status() == PaymentMethodStatus.CONFIRMED) {
                 events.publishEvent(PaymentMethodChanged.of(methods.save(locked.remove(clock.instant()))));
+                audit.record(AuditEvent.of("paymentmethod.removed", "Removed the saved method " + locked.label())
+                        .account(locked.accountId()).subject(methodId).change(locked.label(), null));
             }
         });
         log.info("Method {} removed and detached at {}", methodId.value(), method.provider());
@@ -260,7 +269,9 @@ public class PaymentMethodService {
         LocalDate expiresOn = saved.expires() == null ? null : saved.expires().atEndOfMonth();
         PaymentMethod pending = PaymentMethod.pending(accountId, payerId, provider, saved.token(), saved.label(),
                 expiresOn, clock.instant());
-        methods.save(pending.confirm(!methods.payerHasDefault(payerId), clock.instant()));
+        PaymentMethod confirmed = methods.save(pending.confirm(!methods.payerHasDefault(payerId), clock.instant()));
+        audit.record(AuditEvent.of("paymentmethod.added", "Saved the method " + confirmed.label() + " while paying")
+                .account(accountId).subject(confirmed.id()).change(null, confirmed.label()));
     }
 
     /**

@@ -56,6 +56,8 @@ public class StaffAccess {
     public enum Action {
         /** Read any account, its payers, members, methods, services, timeline and payments. */
         READ(EnumSet.of(StaffRole.SUPPORT, StaffRole.FINANCE)),
+        /** Write a note on an account (it goes into the audit trail); moves nothing. */
+        WRITE_NOTES(EnumSet.of(StaffRole.SUPPORT, StaffRole.FINANCE)),
         /** Anything that moves money: credits, reversals, refunds, adjustments. */
         MOVE_MONEY(EnumSet.of(StaffRole.FINANCE)),
         /** Staff settings. */

@@ -235,7 +235,8 @@ public class TransactionHistoryQuery {
         String methodKind = rs.getString("method_kind");
         if (methodKind != null) {
             String method = switch (methodKind) {
-                case "INVOICE" -> "Invoice " + rs.getString("invoice_number");
+                case "INVOICE" -> rs.getString("invoice_number") == null ? "Bank transfer"
+                        : "Invoice " + rs.getString("invoice_number");
                 case "SAVED_METHOD" -> rs.getString("method_label");
                 default -> gateways.find(rs.getString("provider")).map(PaymentGateway::displayName)
                         .orElse(rs.getString("provider"));

@@ -235,18 +235,24 @@ public class TransactionHistoryQuery {
         String methodKind = rs.getString("method_kind");
         if (methodKind != null) {
             String method = switch (methodKind) {
-                case "INVOICE" -> "Invoice " + rs.getString("invoice_number");
+                case "INVOICE" -> rs.getString("invoice_number") == null ? "Bank transfer"
+                        : "Invoice " + rs.getString("invoice_number");
                 case "SAVED_METHOD" -> rs.getString("method_label");
                 default -> gateways.find(rs.getString("provider")).map(PaymentGateway::displayName)
                         .orElse(rs.getString("provider"));
             };
-            return (kind == LedgerEntryKind.REFUND ? "Refund: " : "Top-up: ") + method;
+            return switch (kind) {
+                case REFUND -> "Refund: ";
+                case REVERSAL -> "Reversal: ";
+                default -> "Top-up: ";
+            } + method;
         }
         return switch (kind) {
             case TOP_UP -> "Top-up";
             case CHARGE -> "Charge";
             case REFUND -> "Refund";
             case ADJUSTMENT -> "Adjustment";
+            case REVERSAL -> "Reversal";
         };
     }
 }

@@ -69,6 +69,35 @@ public record Payment(
         return moveTo(PaymentStatus.CREDITED, null, amount, BigDecimal.ONE, now);
     }
 
+    /**
+     * Credited with what actually arrived, which a held payment's resolution may credit although it differs from what
+     * was asked for (DD-064); {@code reason} is what the customer reads ("Paid by a third party: ...").
+     */
+    Payment creditReceived(Money received, @Nullable String reason, Instant now) {
+        return moveTo(PaymentStatus.CREDITED, reason, received, BigDecimal.ONE, now);
+    }
+
+    /** Credited on proof of payment before the bank shows the money (a payment order, DD-065). */
+    Payment creditConditionally(@Nullable String reason, Instant now) {
+        return moveTo(PaymentStatus.CONDITIONALLY_CREDITED, reason, amount, BigDecimal.ONE, now);
+    }
+
+    /** The bank now shows the money a conditional credit was for: CREDITED, with what was credited then. */
+    Payment confirmConditionalCredit(@Nullable String reason, Instant now) {
+        if (status != PaymentStatus.CONDITIONALLY_CREDITED) {
+            throw new IllegalTransitionException("Payment " + id.value(), status, PaymentStatus.CREDITED);
+        }
+        return moveTo(PaymentStatus.CREDITED, reason, credited, exchangeRate, now);
+    }
+
+    /** A conditional credit whose money never arrived, taken back by a REVERSAL entry (DD-065). */
+    Payment reverseConditionalCredit(String reason, Instant now) {
+        if (status != PaymentStatus.CONDITIONALLY_CREDITED) {
+            throw new IllegalTransitionException("Payment " + id.value(), status, PaymentStatus.DELETED);
+        }
+        return moveTo(PaymentStatus.DELETED, reason, credited, exchangeRate, now);
+    }
+
     Payment reject(String reason, Instant now) {
         return moveTo(PaymentStatus.REJECTED, reason, credited, exchangeRate, now);
     }

@@ -139,7 +139,8 @@ public class PaymentHistoryQuery {
 
     private String methodLabel(ResultSet rs) throws SQLException {
         return switch (MethodKind.valueOf(rs.getString("method_kind"))) {
-            case INVOICE -> "Invoice " + rs.getString("invoice_number");
+            case INVOICE -> rs.getString("invoice_number") == null ? "Bank transfer"
+                    : "Invoice " + rs.getString("invoice_number");
             case SAVED_METHOD -> rs.getString("method_label");
             case CHECKOUT -> gateways.find(rs.getString("provider")).map(PaymentGateway::displayName)
                     .orElse(rs.getString("provider"));

@@ -9,11 +9,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,15 +34,97 @@ class PaymentStateStore {
 
     private static final RowMapper<Payment> PAYMENT = PaymentStateStore::map;
 
-    private final JdbcClient jdbc;
+    /** Rows per IN list and per JDBC batch. */
+    private static final int CHUNK = 1000;
 
-    PaymentStateStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    PaymentStateStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /** Locks the row until the current transaction ends; concurrent callers queue here. */
     Optional<Payment> lock(PaymentId id) {
         return jdbc.sql("select * from payment where id = ? for update").param(id.value()).query(PAYMENT).optional();
+    }
+
+    /** A plain read, without a lock. */
+    Optional<Payment> find(PaymentId id) {
+        return jdbc.sql("select * from payment where id = ?").param(id.value()).query(PAYMENT).optional();
+    }
+
+    /**
+     * Locks many rows in id order, so that two batches (or a batch and a single settlement) never wait for each other
+     * in opposite orders.
+     */
+    Map<PaymentId, Payment> lockAll(Collection<PaymentId> ids) {
+        Map<PaymentId, Payment> locked = new HashMap<>();
+        List<UUID> sorted = ids.stream().map(PaymentId::value).distinct().sorted().toList();
+        for (int from = 0; from < sorted.size(); from += CHUNK) {
+            List<UUID> chunk = sorted.subList(from, Math.min(sorted.size(), from + CHUNK));
+            jdbc.sql("select * from payment where id in (:ids) order by id for update").param("ids", chunk)
+                    .query(PAYMENT).list().forEach(payment -> locked.put(payment.id(), payment));
+        }
+        return locked;
+    }
+
+    /** New payments as one JDBC batch; each is stored with version 0. */
+    void insertAll(List<Payment> created) {
+        jdbcTemplate.batchUpdate("""
+                        insert into payment (id, account_id, payer_id, amount_value, amount_currency, credited_value,
+                          credited_currency, exchange_rate, method_kind, provider, payment_method_id,
+                          provider_reference, idempotency_key, save_method, status, status_reason, created_at,
+                          updated_at, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", created, CHUNK,
+                (ps, p) -> {
+                    ps.setObject(1, p.id().value());
+                    ps.setObject(2, p.accountId().value());
+                    ps.setObject(3, p.payerId().value());
+                    ps.setBigDecimal(4, p.amount().value());
+                    ps.setString(5, p.amount().currencyCode());
+                    ps.setBigDecimal(6, p.credited() == null ? null : p.credited().value());
+                    ps.setString(7, p.credited() == null ? null : p.credited().currencyCode());
+                    ps.setBigDecimal(8, p.exchangeRate());
+                    ps.setString(9, p.methodKind().name());
+                    ps.setString(10, p.provider());
+                    ps.setObject(11, p.paymentMethodId() == null ? null : p.paymentMethodId().value());
+                    ps.setString(12, p.providerReference());
+                    ps.setString(13, p.idempotencyKey());
+                    ps.setBoolean(14, p.saveMethod());
+                    ps.setString(15, p.status().name());
+                    ps.setString(16, p.statusReason());
+                    ps.setObject(17, p.createdAt().atOffset(ZoneOffset.UTC));
+                    ps.setObject(18, p.updatedAt().atOffset(ZoneOffset.UTC));
+                });
+    }
+
+    /** {@link #update} for many locked rows, as one JDBC batch. */
+    void updateAll(List<Payment> changed) {
+        int[][] counts = jdbcTemplate.batchUpdate("""
+                        update payment set status = ?, status_reason = ?, credited_value = ?, credited_currency = ?,
+                          exchange_rate = ?, provider_reference = ?, updated_at = ?, version = ?
+                        where id = ? and version = ?""", changed, CHUNK, (ps, next) -> {
+                    long version = Objects.requireNonNull(next.version(), "only a stored payment can change state");
+                    ps.setString(1, next.status().name());
+                    ps.setString(2, next.statusReason());
+                    ps.setBigDecimal(3, next.credited() == null ? null : next.credited().value());
+                    ps.setString(4, next.credited() == null ? null : next.credited().currencyCode());
+                    ps.setBigDecimal(5, next.exchangeRate());
+                    ps.setString(6, next.providerReference());
+                    ps.setObject(7, next.updatedAt().atOffset(ZoneOffset.UTC));
+                    ps.setLong(8, version + 1);
+                    ps.setObject(9, next.id().value());
+                    ps.setLong(10, version);
+                });
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+                    throw new OptimisticLockingFailureException("A payment of the batch changed concurrently");
+                }
+            }
+        }
     }
 
     Payment update(Payment next) {

@@ -53,7 +53,8 @@ public enum PaymentStatus {
         return switch (this) {
             case WAITING_FOR_PAYMENT ->
                     EnumSet.of(CREDITED, CONDITIONALLY_CREDITED, WAITING_FOR_CLARIFICATION, REJECTED, DELETED);
-            case CONDITIONALLY_CREDITED -> EnumSet.of(CREDITED, REFUNDED);
+            // DELETED: a conditional credit whose money never arrived, reversed by Finance (DD-065).
+            case CONDITIONALLY_CREDITED -> EnumSet.of(CREDITED, REFUNDED, DELETED);
             // REJECTED: a charge held while its outcome was unknown, which the provider then reported declined
             // (DD-035). DELETED: a checkout held because its provider could not be asked at its expiry, which the
             // provider, asked at last, reports unpaid (DD-055).

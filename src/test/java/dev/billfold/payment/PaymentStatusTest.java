@@ -19,12 +19,14 @@ class PaymentStatusTest {
      * The allowed moves exactly as shared/DESIGN.md lists them, plus WAITING_FOR_CLARIFICATION → REJECTED for a charge
      * held while its outcome was unknown that the provider then reports declined (DD-035), and
      * WAITING_FOR_CLARIFICATION → DELETED for a checkout held because its provider could not be asked at its expiry
-     * that the provider, asked at last, reports unpaid (DD-055).
+     * that the provider, asked at last, reports unpaid (DD-055), and CONDITIONALLY_CREDITED → DELETED for a
+     * conditional credit whose money never arrived, reversed by Finance (DD-065).
      */
     private static final Map<PaymentStatus, Set<PaymentStatus>> DESIGN = Map.of(
             PaymentStatus.WAITING_FOR_PAYMENT, EnumSet.of(PaymentStatus.CREDITED, PaymentStatus.CONDITIONALLY_CREDITED,
                     PaymentStatus.WAITING_FOR_CLARIFICATION, PaymentStatus.REJECTED, PaymentStatus.DELETED),
-            PaymentStatus.CONDITIONALLY_CREDITED, EnumSet.of(PaymentStatus.CREDITED, PaymentStatus.REFUNDED),
+            PaymentStatus.CONDITIONALLY_CREDITED, EnumSet.of(PaymentStatus.CREDITED, PaymentStatus.REFUNDED,
+                    PaymentStatus.DELETED),
             PaymentStatus.WAITING_FOR_CLARIFICATION, EnumSet.of(PaymentStatus.CREDITED, PaymentStatus.REFUNDED,
                     PaymentStatus.REJECTED, PaymentStatus.DELETED),
             PaymentStatus.CREDITED, EnumSet.of(PaymentStatus.REFUNDED),

@@ -1,0 +1,203 @@
+package dev.billfold.payment;
+
+import dev.billfold.account.AccountNumber;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Money;
+import dev.billfold.ledger.Ledger;
+import dev.billfold.ledger.LedgerEntryKind;
+import dev.billfold.staff.StaffAccess;
+import dev.billfold.staff.StaffMember;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff queue of payments WAITING_FOR_CLARIFICATION and their resolution by Finance (DD-064). A resolution locks
+ * the payment and checks it is still held, so of two staff members resolving at once one wins and the other is told
+ * what happened; a receipt imported meanwhile finds it no longer waiting and never credits it again.
+ */
+@Service
+public class HeldPayments {
+
+    /** {@code payment_staff_action.note} */
+    public static final int NOTE_MAX = 1000;
+    /** {@code payment_staff_action.customer_reason}: the short, plain reason the customer sees */
+    public static final int CUSTOMER_REASON_MAX = 200;
+    /** {@code payment_staff_action.bank_reference} */
+    public static final int BANK_REFERENCE_MAX = 200;
+    /** The longest page of the queue one call returns. */
+    public static final int PAGE_MAX = 200;
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final StaffAccess staff;
+    private final BankStore store;
+    private final PaymentStateStore payments;
+    private final Ledger ledger;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final StaffActions actions;
+
+    HeldPayments(StaffAccess staff, BankStore store, PaymentStateStore payments, Ledger ledger, Clock clock,
+                 ApplicationEventPublisher events, StaffActions actions) {
+        this.staff = staff;
+        this.store = store;
+        this.payments = payments;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.events = events;
+        this.actions = actions;
+    }
+
+    /** How many payments are held: the queue's count in the back-office menu. */
+    @Transactional(readOnly = true)
+    public int waiting() {
+        staff.require(StaffAccess.Action.READ, null);
+        return store.heldCount();
+    }
+
+    /** Held payments, oldest first. */
+    @Transactional(readOnly = true)
+    public List<HeldPayment> queue(int offset, int limit) {
+        staff.require(StaffAccess.Action.READ, null);
+        if (offset < 0 || limit < 1 || limit > PAGE_MAX) {
+            throw new InvalidRequestException("A page starts at 0 or later and holds 1 to %d payments."
+                    .formatted(PAGE_MAX));
+        }
+        return store.held(offset, limit);
+    }
+
+    /** One held payment; an InvalidRequestException naming what happened if it is no longer held. */
+    @Transactional(readOnly = true)
+    public HeldPayment held(PaymentId paymentId) {
+        staff.require(StaffAccess.Action.READ, paymentId);
+        return store.held(paymentId).orElseThrow(() -> notHeld(payments.find(paymentId)
+                .orElseThrow(() -> new InvalidRequestException("We could not find that payment."))));
+    }
+
+    /**
+     * Resolves a held payment. {@code note} (required, at most {@link #NOTE_MAX}) is for staff and the audit trail;
+     * {@code customerReason} (required, at most {@link #CUSTOMER_REASON_MAX}) becomes the payment's reason on the
+     * customer's page. A payment no longer held: an InvalidRequestException saying who resolved it, when and how.
+     */
+    @Transactional
+    public BankPayment resolve(PaymentId paymentId, Resolution resolution, String note, String customerReason) {
+        StaffMember member = staff.require(StaffAccess.Action.MOVE_MONEY, paymentId);
+        String staffNote = StaffActions.requireNote(note);
+        String reason = StaffActions.requireCustomerReason(customerReason);
+        BankAccount target = resolution instanceof Resolution.CreditOtherAccount other ? account(other) : null;
+        if (resolution instanceof Resolution.ReturnedToSender returned && (returned.bankReference().isBlank()
+                || returned.bankReference().strip().length() > BANK_REFERENCE_MAX)) {
+            throw new InvalidRequestException("bankReference",
+                    "The bank's reference of the return is required, at most %d characters."
+                            .formatted(BANK_REFERENCE_MAX));
+        }
+
+        Payment payment = payments.lock(paymentId)
+                .orElseThrow(() -> new InvalidRequestException("We could not find that payment."));
+        if (payment.status() != PaymentStatus.WAITING_FOR_CLARIFICATION) {
+            throw notHeld(payment);
+        }
+        if (ledger.postedAt(LedgerEntryKind.TOP_UP, payment.ledgerReference()).isPresent()) {
+            throw new IllegalStateException("Payment " + paymentId.value() + " is held but was credited");
+        }
+        Money received = store.received(paymentId).orElse(payment.amount());
+        Instant now = clock.instant();
+        Payment next;
+        BankStore.Action action;
+        Payment other = null;
+        String bankReference = null;
+        switch (resolution) {
+            case Resolution.CreditReceived ignored -> {
+                requireCurrency(received, store.accountsById(Set.of(payment.accountId())).get(payment.accountId()));
+                next = payments.update(payment.creditReceived(received, reason, now));
+                ledger.post(next.accountId(), received, LedgerEntryKind.TOP_UP, next.ledgerReference());
+                action = BankStore.Action.CREDIT_RECEIVED;
+            }
+            case Resolution.CreditOtherAccount ignored -> {
+                if (target.accountId().equals(payment.accountId())) {
+                    throw new InvalidRequestException("accountNumber",
+                            "That is this payment's own account: credit the amount received instead.");
+                }
+                requireCurrency(received, target);
+                if (target.defaultPayer() == null) {
+                    throw new InvalidRequestException("accountNumber",
+                            "Account %s has no active payer to credit.".formatted(target.accountNumber()));
+                }
+                next = payments.update(payment.reject(reason, now));
+                Payment waiting = Payment.waiting(target.accountId(), target.defaultPayer(), received,
+                        MethodKind.INVOICE, null, null, "bank:" + UUID.randomUUID(), false, now).withVersion(0L);
+                if (payment.providerReference() != null) {
+                    waiting = waiting.withProviderReference(payment.providerReference(), now);
+                }
+                other = waiting.creditReceived(received, reason, now);
+                payments.insertAll(List.of(other));
+                ledger.post(other.accountId(), received, LedgerEntryKind.TOP_UP, other.ledgerReference());
+                action = BankStore.Action.CREDIT_OTHER_ACCOUNT;
+            }
+            case Resolution.ReturnedToSender returned -> {
+                // Held money was never credited, so returning it moves no balance: no ledger entry.
+                bankReference = returned.bankReference().strip();
+                next = payments.update(payment.refund(reason, now));
+                action = BankStore.Action.RETURNED_TO_SENDER;
+            }
+            case Resolution.Reject ignored -> {
+                next = payments.update(payment.reject(reason, now));
+                action = BankStore.Action.REJECT;
+            }
+        }
+        payments.markOutcomeOpen(paymentId, false);
+        actions.record(member, next, action, staffNote, reason, bankReference, other == null ? null : other.id(),
+                now);
+        published(next);
+        if (other != null) {
+            published(other);
+        }
+        return BankPayment.of(other != null ? other : next);
+    }
+
+    private BankAccount account(Resolution.CreditOtherAccount other) {
+        String number = other.accountNumber().strip();
+        if (!AccountNumber.isValid(number)) {
+            throw new InvalidRequestException("accountNumber",
+                    "That is not an account number: nine digits whose last two are check digits.");
+        }
+        BankAccount account = store.accountsByNumber(Set.of(number)).get(number);
+        if (account == null) {
+            throw new InvalidRequestException("accountNumber", "No account has the number " + number + ".");
+        }
+        return account;
+    }
+
+    private static void requireCurrency(Money received, BankAccount account) {
+        if (!account.currency().equals(received.currency())) {
+            throw new InvalidRequestException("Received in %s, but account %s is in %s: return it to the sender or "
+                    .formatted(received.currencyCode(), account.accountNumber(), account.currency().getCurrencyCode())
+                    + "reject it.");
+        }
+    }
+
+    /** Says what happened to a payment that is not held (any more): who resolved it, how and when, if staff did. */
+    private InvalidRequestException notHeld(Payment payment) {
+        String now = payment.status().label().toLowerCase(Locale.ROOT);
+        return store.actions(payment.id()).stream().findFirst()
+                .map(done -> new InvalidRequestException("Already resolved: %s %s at %s. The payment is now %s."
+                        .formatted(done.staffName(), done.action().words(), WHEN.format(done.at()), now)))
+                .orElseGet(() -> new InvalidRequestException(
+                        "This payment is not waiting for clarification any more: it is now %s.".formatted(now)));
+    }
+
+    private void published(Payment payment) {
+        events.publishEvent(new PaymentSettled(payment.id(), payment.accountId(), payment.idempotencyKey(),
+                payment.status(), payment.statusReason()));
+    }
+}

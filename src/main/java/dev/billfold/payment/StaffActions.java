@@ -1,0 +1,51 @@
+package dev.billfold.payment;
+
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.staff.StaffMember;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Staff actions on payments (a resolution, a conditional credit, its reversal): recorded in the same transaction as
+ * the move they made, once of each kind per payment (V19), and written to the audit trail.
+ */
+@Component
+class StaffActions {
+
+    private final BankStore store;
+
+    StaffActions(BankStore store) {
+        this.store = store;
+    }
+
+    static String requireNote(@Nullable String note) {
+        if (note == null || note.isBlank()) {
+            throw new InvalidRequestException("note", "A note is required: say why, for the other staff.");
+        }
+        if (note.strip().length() > HeldPayments.NOTE_MAX) {
+            throw new InvalidRequestException("note", "A note has at most %d characters.".formatted(
+                    HeldPayments.NOTE_MAX));
+        }
+        return note.strip();
+    }
+
+    static String requireCustomerReason(@Nullable String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequestException("customerReason",
+                    "A reason for the customer is required: a short, plain sentence they will see.");
+        }
+        if (reason.strip().length() > HeldPayments.CUSTOMER_REASON_MAX) {
+            throw new InvalidRequestException("customerReason", "The customer's reason has at most %d characters."
+                    .formatted(HeldPayments.CUSTOMER_REASON_MAX));
+        }
+        return reason.strip();
+    }
+
+    void record(StaffMember member, Payment payment, BankStore.Action action, String note,
+                @Nullable String customerReason, @Nullable String bankReference, @Nullable PaymentId otherPayment,
+                Instant now) {
+        store.record(new BankStore.StaffAction(payment.id(), action, note.strip(), customerReason,
+                member.userId().value(), member.displayName(), bankReference, otherPayment, now));
+    }
+}

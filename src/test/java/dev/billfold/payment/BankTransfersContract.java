@@ -1,0 +1,252 @@
+package dev.billfold.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.billfold.AtOnce;
+import dev.billfold.TestData;
+import dev.billfold.TestData.Customer;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Money;
+import dev.billfold.staff.StaffRole;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The bank side's money rules, the same SQL on H2 and PostgreSQL (DD-064, DD-065). */
+abstract class BankTransfersContract {
+
+    @Autowired
+    TestData data;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    BankTransfers bank;
+    @Autowired
+    HeldPayments held;
+
+    Customer customer;
+    String finance;
+
+    @BeforeEach
+    void aCustomerAndFinance() {
+        customer = data.newCustomer("USD");
+        finance = data.newStaffUser();
+        TestData.signIn(finance, List.of(StaffRole.FINANCE));
+    }
+
+    @AfterEach
+    void signOut() {
+        TestData.signOut();
+    }
+
+    PaymentId invoice(String number, String amount) {
+        UUID id = UUID.randomUUID();
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("""
+                        insert into payment (id, account_id, payer_id, amount_value, amount_currency, method_kind,
+                          idempotency_key, save_method, status, created_at, updated_at, version)
+                        values (?, ?, ?, ?, 'USD', 'INVOICE', ?, false, 'WAITING_FOR_PAYMENT', ?, ?, 0)""")
+                .params(id, customer.accountId().value(), customer.company().value(), new BigDecimal(amount),
+                        "test:" + id, now, now)
+                .update();
+        jdbc.sql("""
+                        insert into invoice (payment_id, number, recipient_name, recipient_bank_details, payer_name,
+                          payer_tax_id, payer_address, purpose, issued_at, due_at)
+                        values (?, ?, 'R', 'B', 'Pat Company Ltd', 'VAT-123', 'A', 'P', ?, ?)""")
+                .params(id, number, now, now.plusDays(10)).update();
+        return new PaymentId(id);
+    }
+
+    static String number() {
+        return "INV-B-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static BankReceipt receipt(String cause, String amount, BankReceipt.Decision decision) {
+        return new BankReceipt(cause, Money.of(amount, "USD"), LocalDate.of(2026, 12, 1), "Pat Company Ltd",
+                "VAT-123", "invoice", "REF-" + cause, decision);
+    }
+
+    static String cause() {
+        return "ACC1:" + UUID.randomUUID();
+    }
+
+    int entries() {
+        return data.ledgerEntries(customer.accountId());
+    }
+
+    PaymentStatus status(PaymentId id) {
+        return PaymentStatus.valueOf(jdbc.sql("select status from payment where id = ?").param(id.value())
+                .query(String.class).single());
+    }
+
+    @Test
+    void finds_invoices_and_accounts_by_number() {
+        String number = number();
+        PaymentId id = invoice(number, "100.00");
+        assertThat(bank.findInvoices(List.of(number, "INV-NONE")).get(number).paymentId()).isEqualTo(id);
+        String accountNumber = jdbc.sql("select account_number from account where id = ?")
+                .param(customer.accountId().value()).query(String.class).single();
+        var accounts = bank.findAccounts(List.of(accountNumber, "123456789"));
+        assertThat(accounts).containsOnlyKeys(accountNumber);
+        assertThat(accounts.get(accountNumber).defaultPayer()).isEqualTo(customer.person());
+    }
+
+    @Test
+    void an_exact_receipt_credits_once_and_the_same_cause_again_is_a_duplicate() {
+        PaymentId id = invoice(number(), "100.00");
+        String cause = cause();
+        var first = bank.receive(List.of(receipt(cause, "100.00", new BankReceipt.CreditInvoice(id, null)),
+                receipt(cause, "100.00", new BankReceipt.CreditInvoice(id, null))));
+        var again = bank.receive(List.of(receipt(cause, "100.00", new BankReceipt.CreditInvoice(id, null))));
+
+        assertThat(first).extracting(ReceiptOutcome::result)
+                .containsExactly(ReceiptOutcome.Result.CREDITED, ReceiptOutcome.Result.DUPLICATE);
+        assertThat(again.getFirst().result()).isEqualTo(ReceiptOutcome.Result.DUPLICATE);
+        assertThat(again.getFirst().paymentId()).isEqualTo(id);
+        assertThat(status(id)).isEqualTo(PaymentStatus.CREDITED);
+        assertThat(entries()).isEqualTo(1);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("100.00");
+    }
+
+    @Test
+    void an_underpayment_is_held_and_a_second_receipt_for_a_credited_invoice_is_held_on_a_new_payment() {
+        PaymentId under = invoice(number(), "100.00");
+        PaymentId paid = invoice(number(), "50.00");
+        var outcomes = bank.receive(List.of(
+                receipt(cause(), "90.00", new BankReceipt.CreditInvoice(under, null)),
+                receipt(cause(), "50.00", new BankReceipt.CreditInvoice(paid, null)),
+                receipt(cause(), "50.00", new BankReceipt.CreditInvoice(paid, null))));
+
+        assertThat(outcomes).extracting(ReceiptOutcome::result).containsExactly(ReceiptOutcome.Result.HELD,
+                ReceiptOutcome.Result.CREDITED, ReceiptOutcome.Result.HELD);
+        assertThat(outcomes.get(0).reason()).isEqualTo("Received 90.00 of 100.00 USD.");
+        assertThat(outcomes.get(2).paymentId()).isNotEqualTo(paid);
+        assertThat(outcomes.get(2).reason()).contains("is already credited");
+        assertThat(entries()).isEqualTo(1);
+    }
+
+    @Test
+    void an_account_number_credits_a_new_payment() {
+        var outcome = bank.receive(List.of(receipt(cause(), "30.00",
+                new BankReceipt.CreditAccount(customer.accountId(), null, "Someone Else")))).getFirst();
+        assertThat(outcome.result()).isEqualTo(ReceiptOutcome.Result.CREDITED);
+        assertThat(outcome.reason()).isEqualTo("Paid by a third party: Someone Else.");
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("30.00");
+    }
+
+    @Test
+    void a_held_payment_is_credited_with_what_was_received_once_and_a_second_resolution_is_told() {
+        PaymentId id = invoice(number(), "100.00");
+        bank.receive(List.of(receipt(cause(), "90.00", new BankReceipt.CreditInvoice(id, null))));
+        assertThat(held.queue(0, 200)).extracting(HeldPayment::paymentId).contains(id);
+
+        held.resolve(id, new Resolution.CreditReceived(), "customer confirmed", "We credited the 90.00 received.");
+
+        assertThat(status(id)).isEqualTo(PaymentStatus.CREDITED);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("90.00");
+        assertThatThrownBy(() -> held.resolve(id, new Resolution.Reject(), "n", "r"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Already resolved");
+        assertThat(entries()).isEqualTo(1);
+    }
+
+    @Test
+    void returned_to_sender_is_refunded_without_an_entry_and_a_resolution_needs_a_note() {
+        PaymentId id = invoice(number(), "100.00");
+        bank.receive(List.of(receipt(cause(), "100.00", new BankReceipt.HoldInvoice(id, "power of attorney needed"))));
+        assertThatThrownBy(() -> held.resolve(id, new Resolution.Reject(), " ", "r"))
+                .isInstanceOf(InvalidRequestException.class);
+
+        held.resolve(id, new Resolution.ReturnedToSender("RET-1"), "sent back", "The bank returned your transfer.");
+
+        assertThat(status(id)).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(entries()).isZero();
+    }
+
+    @Test
+    void a_conditional_credit_then_the_receipt_is_credited_with_one_entry_and_reversal_waits_its_days() {
+        PaymentId id = invoice(number(), "100.00");
+        bank.conditionallyCredit(id, "payment order stamped");
+        assertThat(status(id)).isEqualTo(PaymentStatus.CONDITIONALLY_CREDITED);
+        assertThatThrownBy(() -> bank.reverseConditionalCredit(id, "never came"))
+                .isInstanceOf(InvalidRequestException.class);
+
+        var outcome = bank.receive(List.of(receipt(cause(), "100.00", new BankReceipt.CreditInvoice(id, null))))
+                .getFirst();
+
+        assertThat(outcome.result()).isEqualTo(ReceiptOutcome.Result.CREDITED);
+        assertThat(outcome.balanceMoved()).isFalse();
+        assertThat(status(id)).isEqualTo(PaymentStatus.CREDITED);
+        assertThat(entries()).isEqualTo(1);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("100.00");
+    }
+
+    @Test
+    void support_cannot_move_money() {
+        PaymentId id = invoice(number(), "100.00");
+        TestData.signIn(finance, List.of(StaffRole.SUPPORT));
+        assertThatThrownBy(() -> bank.conditionallyCredit(id, "n"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    void a_receipt_racing_a_conditional_credit_ends_with_one_entry() throws Exception {
+        PaymentId id = invoice(number(), "100.00");
+        String cause = cause();
+        AtOnce.run(2, index -> {
+            TestData.signIn(finance, List.of(StaffRole.FINANCE));
+            try {
+                return index == 0 ? bank.receive(List.of(receipt(cause, "100.00",
+                        new BankReceipt.CreditInvoice(id, null)))) : bank.conditionallyCredit(id, "order");
+            } catch (InvalidRequestException refused) {
+                return refused.getMessage();
+            } finally {
+                TestData.signOut();
+            }
+        });
+        assertThat(status(id)).isEqualTo(PaymentStatus.CREDITED);
+        assertThat(entries()).isEqualTo(1);
+    }
+
+    @Test
+    void two_resolutions_at_once_end_with_one() throws Exception {
+        PaymentId id = invoice(number(), "100.00");
+        bank.receive(List.of(receipt(cause(), "90.00", new BankReceipt.CreditInvoice(id, null))));
+        var results = AtOnce.run(2, index -> {
+            TestData.signIn(finance, List.of(StaffRole.FINANCE));
+            try {
+                held.resolve(id, new Resolution.CreditReceived(), "n" + index, "credited");
+                return "ok";
+            } catch (InvalidRequestException refused) {
+                return refused.getMessage();
+            } finally {
+                TestData.signOut();
+            }
+        });
+        assertThat(results).containsOnlyOnce("ok");
+        assertThat(entries()).isEqualTo(1);
+    }
+
+    @Test
+    void receives_ten_thousand_receipts_in_batches() {
+        List<BankReceipt> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            all.add(receipt(cause(), "1.00", new BankReceipt.CreditAccount(customer.accountId(), null, null)));
+        }
+        long started = System.nanoTime();
+        for (int from = 0; from < all.size(); from += 1000) {
+            bank.receive(all.subList(from, from + 1000));
+        }
+        System.out.printf("BankTransfers.receive: 10,000 receipts in batches of 1,000: %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("10000.00");
+    }
+}

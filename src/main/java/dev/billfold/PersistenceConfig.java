@@ -3,6 +3,7 @@ package dev.billfold;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.InvitationId;
 import dev.billfold.account.PayerId;
+import dev.billfold.adjustment.AdjustmentId;
 import dev.billfold.base.TypedId;
 import dev.billfold.hosting.HostedServiceId;
 import dev.billfold.ledger.LedgerEntryId;
@@ -41,7 +42,8 @@ class PersistenceConfig {
             PaymentMethodId.class, PaymentMethodId::new,
             PaymentId.class, PaymentId::new,
             LedgerEntryId.class, LedgerEntryId::new,
-            HostedServiceId.class, HostedServiceId::new);
+            HostedServiceId.class, HostedServiceId::new,
+            AdjustmentId.class, AdjustmentId::new);
 
     @Bean
     JdbcCustomConversions jdbcCustomConversions() {

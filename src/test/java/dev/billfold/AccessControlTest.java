@@ -26,6 +26,7 @@ import dev.billfold.account.MemberService;
 import dev.billfold.account.PayerId;
 import dev.billfold.account.Role;
 import dev.billfold.account.ui.AccountViews;
+import dev.billfold.adjustment.AdjustmentId;
 import dev.billfold.base.InternalCall;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.TypedId;
@@ -186,15 +187,28 @@ class AccessControlTest extends KaribuTest {
             entry("RenewalService.setAutoTopUp", MOVES_MONEY),
             // The back office: no customer role at all (STAFF_METHODS and the staff test below say which staff).
             entry("OpsSearchQuery.search", NO_CUSTOMER),
-            entry("OpsAccountQuery.account", NO_CUSTOMER));
+            entry("OpsAccountQuery.account", NO_CUSTOMER),
+            entry("AdjustmentService.form", NO_CUSTOMER),
+            entry("AdjustmentService.request", NO_CUSTOMER),
+            entry("AdjustmentService.approve", NO_CUSTOMER),
+            entry("AdjustmentService.decline", NO_CUSTOMER),
+            entry("AdjustmentService.waiting", NO_CUSTOMER),
+            entry("AdjustmentService.waitingCount", NO_CUSTOMER));
 
     /**
-     * Every public method of the staff services (dev.billfold.ops, dev.billfold.staff) with the staff action it
-     * needs: a new staff method must be listed here, and is then attacked both ways below.
+     * Every public method of the staff services (dev.billfold.ops, dev.billfold.staff, dev.billfold.adjustment) with
+     * the staff action it needs: a new staff method must be listed here, and is then attacked both ways below.
      */
     private static final Map<String, StaffAccess.Action> STAFF_METHODS = Map.of(
             "OpsSearchQuery.search", StaffAccess.Action.READ,
-            "OpsAccountQuery.account", StaffAccess.Action.READ);
+            "OpsAccountQuery.account", StaffAccess.Action.READ,
+            // Balance adjustments (DD-067): Finance requests and decides; every staff reader sees the queue.
+            "AdjustmentService.form", StaffAccess.Action.MOVE_MONEY,
+            "AdjustmentService.request", StaffAccess.Action.MOVE_MONEY,
+            "AdjustmentService.approve", StaffAccess.Action.MOVE_MONEY,
+            "AdjustmentService.decline", StaffAccess.Action.MOVE_MONEY,
+            "AdjustmentService.waiting", StaffAccess.Action.READ,
+            "AdjustmentService.waitingCount", StaffAccess.Action.READ);
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
     private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token",
@@ -428,15 +442,16 @@ class AccessControlTest extends KaribuTest {
 
     /**
      * The staff role matrix, both ways: customers (of any account role) are refused every staff method, and a staff
-     * member is refused every method whose action their staff roles do not allow. No staff method moves money yet
-     * (issue 15's later slices add them), so the Support-only refusal covers MOVE_MONEY as soon as one is listed.
+     * member is refused every method whose action their staff roles do not allow: Support and Admin never move money
+     * (the adjustments' MOVE_MONEY methods). The refusals run between two snapshots; the allowed calls after them.
      */
     @Test
     void staff_methods_refuse_customers_and_staff_members_whose_roles_do_not_allow_the_action() throws Exception {
         Map<String, Method> methods = new java.util.TreeMap<>();
         for (Object bean : applicationContext.getBeansWithAnnotation(Service.class).values()) {
             Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
-            if (type.getName().startsWith("dev.billfold.ops.") || type.getName().startsWith("dev.billfold.staff.")) {
+            if (type.getName().startsWith("dev.billfold.ops.") || type.getName().startsWith("dev.billfold.staff.")
+                    || type.getName().startsWith("dev.billfold.adjustment.")) {
                 for (Method method : type.getMethods()) {
                     if (method.getDeclaringClass() != Object.class && !Modifier.isStatic(method.getModifiers())) {
                         methods.put(type.getSimpleName() + "." + method.getName(), method);
@@ -459,23 +474,34 @@ class AccessControlTest extends KaribuTest {
                         problems);
             }
             for (StaffRole role : StaffRole.values()) {
-                TestData.signIn(staffUser, List.of(role));
-                String call = entry.getKey() + " as staff " + role;
                 if (!STAFF_METHODS.get(entry.getKey()).allowedFor(Set.of(role))) {
-                    expectRefused(bean, method, values, userOf(staffUser), call, problems);
-                } else {
+                    TestData.signIn(staffUser, List.of(role));
+                    expectRefused(bean, method, values, userOf(staffUser), entry.getKey() + " as staff " + role,
+                            problems);
+                }
+            }
+        }
+        assertThat(snapshot()).as("no refused call changed a table").isEqualTo(before);
+
+        // The allowed calls last: a method that moves money may move it here (an approval of B's adjustment).
+        for (var entry : methods.entrySet()) {
+            Method method = entry.getValue();
+            Object bean = applicationContext.getBean(method.getDeclaringClass());
+            Object[] values = new Arguments(Arguments.ALL_FOREIGN).build(method);
+            for (StaffRole role : StaffRole.values()) {
+                if (STAFF_METHODS.get(entry.getKey()).allowedFor(Set.of(role))) {
+                    TestData.signIn(staffUser, List.of(role));
                     try {
                         method.invoke(bean, values);
                     } catch (InvocationTargetException thrown) {
                         if (thrown.getCause() instanceof AccessDeniedException) {
-                            problems.add("REFUSED an allowed role: " + call);
+                            problems.add("REFUSED an allowed role: " + entry.getKey() + " as staff " + role);
                         }
                     }
                 }
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(snapshot()).as("no table changed").isEqualTo(before);
     }
 
     private void expectRefused(Object bean, Method method, Object[] values, UserId caller, String call,
@@ -867,7 +893,20 @@ class AccessControlTest extends KaribuTest {
         ids.put(InvitationId.class, pendingInvitation(c));
         ids.put(HostedServiceId.class, new ServiceFixtures(jdbc).service(c, "Access VPS", "12.00", "MONTH",
                 java.time.LocalDate.now().plusDays(5), "ACTIVE", true));
+        ids.put(AdjustmentId.class, waitingAdjustment(c));
         return ids;
+    }
+
+    /** A credit waiting for a second Finance member: a missing check on the approval would post it. */
+    private AdjustmentId waitingAdjustment(Customer c) {
+        var id = new AdjustmentId(UUID.randomUUID());
+        jdbc.sql("""
+                        insert into balance_adjustment (id, account_id, amount_value, amount_currency, category, note,
+                          status, requested_by, requested_at, version)
+                        values (?, ?, 900.00, 'USD', 'GOODWILL', 'Access fixture', 'AWAITING_APPROVAL', ?, ?, 0)""")
+                .params(id.value(), c.accountId().value(), c.userId().value(), OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+        return id;
     }
 
     /** A checkout waiting at the demo provider: a missing check on the return would ask the provider and change it. */

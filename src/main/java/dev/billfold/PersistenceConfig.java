@@ -4,6 +4,7 @@ import dev.billfold.account.AccountId;
 import dev.billfold.account.InvitationId;
 import dev.billfold.account.PayerId;
 import dev.billfold.adjustment.AdjustmentId;
+import dev.billfold.audit.AuditEntryId;
 import dev.billfold.base.TypedId;
 import dev.billfold.hosting.HostedServiceId;
 import dev.billfold.ledger.LedgerEntryId;
@@ -43,7 +44,8 @@ class PersistenceConfig {
             PaymentId.class, PaymentId::new,
             LedgerEntryId.class, LedgerEntryId::new,
             HostedServiceId.class, HostedServiceId::new,
-            AdjustmentId.class, AdjustmentId::new);
+            AdjustmentId.class, AdjustmentId::new,
+            AuditEntryId.class, AuditEntryId::new);
 
     @Bean
     JdbcCustomConversions jdbcCustomConversions() {

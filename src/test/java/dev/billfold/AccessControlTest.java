@@ -109,7 +109,8 @@ class AccessControlTest extends KaribuTest {
             "ShortfallTopUps.settled",
             "PaymentMethodService.defaultMethodForStandingOrder",
             "MethodChanges.subscribe",
-            "OidcUsers.signedIn");
+            "OidcUsers.signedIn",
+            "AuditTrail.record");
 
     private static final Set<Role> EVERY_ROLE = Set.of(Role.OWNER, Role.BILLING, Role.VIEWER);
     private static final Set<Role> MOVES_MONEY = Set.of(Role.OWNER, Role.BILLING);

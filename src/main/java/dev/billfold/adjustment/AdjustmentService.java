@@ -1,6 +1,8 @@
 package dev.billfold.adjustment;
 
 import dev.billfold.account.AccountId;
+import dev.billfold.audit.AuditEvent;
+import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.ledger.Ledger;
@@ -41,14 +43,16 @@ public class AdjustmentService {
     private final AdjustmentStore store;
     private final Ledger ledger;
     private final AdjustmentProperties properties;
+    private final AuditTrail audit;
     private final Clock clock;
 
     AdjustmentService(StaffAccess staff, AdjustmentStore store, Ledger ledger, AdjustmentProperties properties,
-                      Clock clock) {
+                      AuditTrail audit, Clock clock) {
         this.staff = staff;
         this.store = store;
         this.ledger = ledger;
         this.properties = properties;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -81,15 +85,18 @@ public class AdjustmentService {
         Instant now = clock.instant();
         // Checked at the request too, so that a debit that cannot post is refused before anyone approves it.
         requireCovered(request.accountId(), amount);
-        BalanceAdjustment adjustment;
-        if (typed.isGreaterThan(approvalAbove(currency))) {
-            adjustment = BalanceAdjustment.awaitingApproval(request.accountId(), amount, request.category(), note,
-                    me.userId(), now);
-            store.insert(adjustment);
-        } else {
-            adjustment = BalanceAdjustment.postedAtOnce(request.accountId(), amount, request.category(), note,
-                    me.userId(), now);
-            store.insert(adjustment);
+        boolean waits = typed.isGreaterThan(approvalAbove(currency));
+        BalanceAdjustment adjustment = waits
+                ? BalanceAdjustment.awaitingApproval(request.accountId(), amount, request.category(), note,
+                        me.userId(), now)
+                : BalanceAdjustment.postedAtOnce(request.accountId(), amount, request.category(), note, me.userId(),
+                        now);
+        store.insert(adjustment);
+        audit.record(staffEvent("adjustment.requested", "Requested " + describe(adjustment), adjustment)
+                .change(null, waits ? "Awaiting approval (above " + approvalAbove(currency).format() + ")"
+                        : "Posted at once")
+                .note(note));
+        if (!waits) {
             post(adjustment);
         }
         log.info("Adjustment {} requested: staff={} account={} amount={} status={}", adjustment.id().value(),
@@ -106,6 +113,8 @@ public class AdjustmentService {
         decide(approved, me);
         // Under the adjustment's row lock (taken by the decision), with the balance row locked for the check.
         requireCovered(approved.accountId(), approved.amount());
+        audit.record(staffEvent("adjustment.approved", "Approved " + describe(approved), approved)
+                .change("Awaiting approval", "Approved").note(approved.decisionNote()));
         post(approved);
         log.info("Adjustment {} approved and posted: staff={}", id.value(), me.userId().value());
         return row(id, me);
@@ -118,6 +127,8 @@ public class AdjustmentService {
         BalanceAdjustment waiting = waiting(id, me, "decline");
         BalanceAdjustment declined = waiting.declined(me.userId(), clock.instant(), note(decisionNote, "decision"));
         decide(declined, me);
+        audit.record(staffEvent("adjustment.declined", "Declined " + describe(declined), declined)
+                .change("Awaiting approval", "Declined: nothing posted").note(declined.decisionNote()));
         log.info("Adjustment {} declined: staff={}", id.value(), me.userId().value());
         return row(id, me);
     }
@@ -169,9 +180,30 @@ public class AdjustmentService {
                 : "%s already %s this adjustment.".formatted(row.decidedBy(), what));
     }
 
+    /**
+     * The one ledger entry, and its audit entry: the customer reads the amount, the reason and the balance before and
+     * after on their Activity page; the staff note stays with staff.
+     */
     private void post(BalanceAdjustment adjustment) {
+        Money before = ledger.lockBalance(adjustment.accountId());
         ledger.post(adjustment.accountId(), adjustment.amount(), LedgerEntryKind.ADJUSTMENT,
                 adjustment.id().ledgerReference());
+        audit.record(AuditEvent.of("adjustment.posted", "Balance %s %s: %s".formatted(
+                        adjustment.isCredit() ? "credited" : "debited", adjustment.magnitude().format(),
+                        adjustment.category().reason()))
+                .account(adjustment.accountId()).subject(adjustment.id())
+                .change("Balance " + before.format(), "Balance " + before.plus(adjustment.amount()).format())
+                .note(adjustment.note()));
+    }
+
+    private static AuditEvent staffEvent(String action, String text, BalanceAdjustment adjustment) {
+        return AuditEvent.of(action, text).account(adjustment.accountId()).subject(adjustment.id()).staffOnly();
+    }
+
+    /** "a credit of $25.00 (Goodwill)", for staff. */
+    private static String describe(BalanceAdjustment adjustment) {
+        return "a %s of %s (%s)".formatted(adjustment.isCredit() ? "credit" : "debit", adjustment.magnitude().format(),
+                adjustment.category().label());
     }
 
     /** A debit may not take the balance below zero; checked with the balance row locked. */

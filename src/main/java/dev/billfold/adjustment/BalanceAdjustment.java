@@ -52,6 +52,11 @@ public record BalanceAdjustment(AdjustmentId id, AccountId accountId, Money amou
         return amount.isPositive();
     }
 
+    /** The amount without its sign, as staff typed it. */
+    Money magnitude() {
+        return isCredit() ? amount : amount.negate();
+    }
+
     BalanceAdjustment approved(UserId by, Instant at, String decision) {
         requireWaiting(AdjustmentStatus.POSTED);
         return new BalanceAdjustment(id, accountId, amount, category, note, AdjustmentStatus.POSTED, requestedBy,

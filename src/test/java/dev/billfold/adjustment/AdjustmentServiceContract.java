@@ -187,6 +187,27 @@ abstract class AdjustmentServiceContract {
     }
 
     @Test
+    void each_request_approval_decline_and_posting_is_audited_and_the_customer_sees_only_the_posting() {
+        AdjustmentRow atOnce = adjustments.request(credit("20.00", "Small goodwill"));
+        AdjustmentRow approved = adjustments.request(credit("800.00", "Big goodwill"));
+        AdjustmentRow declined = adjustments.request(credit("900.00", "Too much"));
+        asFinance(approver);
+        adjustments.approve(approved.id(), "Agreed with the account manager");
+        adjustments.decline(declined.id(), "Not agreed");
+
+        assertThat(audited(atOnce.id())).containsExactly("adjustment.requested STAFF Small goodwill",
+                "adjustment.posted ACCOUNT Small goodwill");
+        assertThat(audited(approved.id())).containsExactly("adjustment.requested STAFF Big goodwill",
+                "adjustment.approved STAFF Agreed with the account manager", "adjustment.posted ACCOUNT Big goodwill");
+        assertThat(audited(declined.id())).containsExactly("adjustment.requested STAFF Too much",
+                "adjustment.declined STAFF Not agreed");
+        assertThat(jdbc.sql("select text, before_state, after_state from audit_entry where subject_id = ?"
+                        + " and action = 'adjustment.posted'").param(approved.id().value())
+                .query((rs, n) -> rs.getString(1) + " | " + rs.getString(2) + " -> " + rs.getString(3)).single())
+                .isEqualTo("Balance credited $800.00: Goodwill credit | Balance $20.00 -> Balance $820.00");
+    }
+
+    @Test
     void support_reads_the_queue_but_may_not_request_or_decide() {
         AdjustmentRow waiting = adjustments.request(credit("600.00", "Goodwill"));
         TestData.signIn(approver, List.of(StaffRole.SUPPORT));
@@ -247,6 +268,13 @@ abstract class AdjustmentServiceContract {
                 .param(customer.accountId().value())
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2).setScale(4)))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The adjustment's audit entries, in order: action, visibility and note. */
+    private List<String> audited(AdjustmentId id) {
+        return jdbc.sql("select action, visibility, note from audit_entry where subject_id = ? order by seq")
+                .param(id.value())
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list();
     }
 
     private String statusOf(AdjustmentId id) {

@@ -34,6 +34,8 @@ public class AdjustmentService {
     public static final int NOTE_MAX = 500;
     /** The longest amount text looked at: a million digits would take a core for seconds (DD-052). */
     public static final int AMOUNT_MAX_LENGTH = 30;
+    /** The most queue rows one call returns. */
+    public static final int PAGE_MAX = 500;
 
     private static final Logger log = LoggerFactory.getLogger(AdjustmentService.class);
     private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
@@ -133,14 +135,14 @@ public class AdjustmentService {
         return row(id, me);
     }
 
-    /** The approval queue, oldest first. */
+    /** The approval queue, oldest first; at most {@link #PAGE_MAX} rows a call (a grid asks again for more). */
     @Transactional(readOnly = true)
     public List<AdjustmentRow> waiting(int offset, int limit) {
         StaffMember me = staff.require(StaffAccess.Action.READ, null);
-        if (offset < 0 || limit < 1 || limit > 500) {
+        if (offset < 0 || limit < 0) {
             throw new InvalidRequestException("page", "There is no such page.");
         }
-        return store.waiting(me.userId(), offset, limit);
+        return store.waiting(me.userId(), offset, Math.min(limit, PAGE_MAX));
     }
 
     /** How many adjustments wait for approval: the menu's count. */

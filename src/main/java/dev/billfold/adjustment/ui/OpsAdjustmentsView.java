@@ -77,7 +77,8 @@ public class OpsAdjustmentsView extends VerticalLayout implements BeforeEnterObs
 
     private void refresh() {
         int waiting = adjustments.waitingCount();
-        queue.setItems(query -> adjustments.waiting(query.getOffset(), query.getLimit()).stream());
+        queue.setItems(query -> adjustments.waiting(query.getOffset(), query.getLimit()).stream(),
+                query -> adjustments.waitingCount());
         queue.setVisible(waiting > 0);
         none.setVisible(waiting == 0);
         OpsLayout.queuesChanged(this);

@@ -3,6 +3,7 @@ package dev.billfold;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.InvitationId;
 import dev.billfold.account.PayerId;
+import dev.billfold.adjustment.AdjustmentId;
 import dev.billfold.audit.AuditEntryId;
 import dev.billfold.base.TypedId;
 import dev.billfold.hosting.HostedServiceId;
@@ -43,6 +44,7 @@ class PersistenceConfig {
             PaymentId.class, PaymentId::new,
             LedgerEntryId.class, LedgerEntryId::new,
             HostedServiceId.class, HostedServiceId::new,
+            AdjustmentId.class, AdjustmentId::new,
             AuditEntryId.class, AuditEntryId::new);
 
     @Bean

@@ -6,7 +6,9 @@ insert into app_user (id, username, display_name, email, version) values
   ('d0000000-0000-0000-0000-000000000002', 'other', 'Dana Sultan', 'dana@example.kz', 0),
   ('d0000000-0000-0000-0000-000000000003', 'billing', 'Jordan Lee', 'jordan@morganweb.example', 0),
   -- The provider's demo staff user (Support, Finance and Admin): no account membership, it works under /ops.
-  ('d0000000-0000-0000-0000-000000000009', 'operator', 'Olivia Operator', null, 0)
+  ('d0000000-0000-0000-0000-000000000009', 'operator', 'Olivia Operator', null, 0),
+  -- A second demo staff user with the Finance role only, for the four-eyes approval of balance adjustments.
+  ('d0000000-0000-0000-0000-0000000000f2', 'finance2', 'Farida Finance', null, 0)
 on conflict do nothing;
 
 -- Account numbers from the bases below the sequence's start, kept for the demo (DD-059).

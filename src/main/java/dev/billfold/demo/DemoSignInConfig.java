@@ -32,6 +32,10 @@ class DemoSignInConfig {
                 User.withUsername("operator").password(encoder.encode("demo"))
                         .authorities(Stream.concat(Stream.of(new SimpleGrantedAuthority("ROLE_USER")),
                                 Arrays.stream(StaffRole.values()).map(StaffRole::authority)).toList())
+                        .build(),
+                // A second Finance member, so that four eyes can be tried: approving what operator asked (DD-067).
+                User.withUsername("finance2").password(encoder.encode("demo"))
+                        .authorities(new SimpleGrantedAuthority("ROLE_USER"), StaffRole.FINANCE.authority())
                         .build());
     }
 }

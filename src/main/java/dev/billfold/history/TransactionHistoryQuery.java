@@ -3,6 +3,7 @@ package dev.billfold.history;
 import dev.billfold.account.AccountAccess;
 import dev.billfold.account.AccountContext;
 import dev.billfold.account.PayerId;
+import dev.billfold.adjustment.AdjustmentCategory;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.gateway.GatewayRegistry;
@@ -50,7 +51,9 @@ public class TransactionHistoryQuery {
     private static final String FROM = """
              from (select le.id, le.seq_no, le.created_at, le.kind, le.reference, le.amount_value, le.amount_currency,
                           sum(le.amount_value) over (order by le.created_at, le.seq_no) as running,
-                          case when le.reference like 'payment:%' then substring(le.reference from 9) end as payment_ref
+                          case when le.reference like 'payment:%' then substring(le.reference from 9) end as payment_ref,
+                          case when le.reference like 'adjustment:%' then substring(le.reference from 12)
+                          end as adjustment_ref
                      from ledger_entry le where le.account_id = :account) t
              left join payment p on p.id = cast(t.payment_ref as uuid) and p.account_id = :account
              left join payer pr on pr.id = p.payer_id
@@ -58,6 +61,7 @@ public class TransactionHistoryQuery {
              left join invoice i on i.payment_id = p.id
              left join renewal_charge rc on rc.ledger_reference = t.reference
              left join hosted_service s on s.id = rc.service_id
+             left join balance_adjustment ba on ba.id = cast(t.adjustment_ref as uuid) and ba.account_id = :account
             where 1 = 1""";
 
     private final JdbcClient jdbc;
@@ -161,7 +165,7 @@ public class TransactionHistoryQuery {
         String sql = """
                 select t.id, t.created_at, t.kind, t.reference, t.amount_value, t.amount_currency, t.running,
                        pr.legal_name, p.method_kind, p.provider, pm.label as method_label, i.number as invoice_number,
-                       s.name as service_name, rc.period_start, rc.period_end"""
+                       s.name as service_name, rc.period_start, rc.period_end, ba.category as adjustment_category"""
                 + FROM + conditions(filter) + " order by t.created_at desc, t.seq_no desc limit :limit offset :offset";
         return statement(sql, account, filter).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> {
@@ -246,6 +250,11 @@ public class TransactionHistoryQuery {
                 case REVERSAL -> "Reversal: ";
                 default -> "Top-up: ";
             } + method;
+        }
+        String category = rs.getString("adjustment_category");
+        if (category != null) {
+            // The category's plain reason only: the staff note is internal (DD-067).
+            return "Adjustment: " + AdjustmentCategory.valueOf(category).reason();
         }
         return switch (kind) {
             case TOP_UP -> "Top-up";

@@ -1,5 +1,7 @@
 package dev.billfold.ops.ui;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -9,8 +11,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.billfold.account.AccountId;
+import dev.billfold.adjustment.ui.OpsAdjustView;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
@@ -36,11 +41,13 @@ class OpsAccountView extends VerticalLayout implements BeforeEnterObserver {
     static final String ID = "id";
 
     private final OpsAccountQuery accounts;
+    private final boolean finance;
     private final Banner banner = new Banner("ops-account-banner", "ops-banner");
     private final Div content = new Div();
 
-    OpsAccountView(OpsAccountQuery accounts) {
+    OpsAccountView(OpsAccountQuery accounts, AuthenticationContext authentication) {
         this.accounts = accounts;
+        this.finance = authentication.hasRole(StaffRole.Names.FINANCE);
         addClassName("ops-account-view");
         content.setId("ops-account");
         content.setWidthFull();
@@ -75,6 +82,12 @@ class OpsAccountView extends VerticalLayout implements BeforeEnterObserver {
         var balance = new Span("Balance " + account.balance().format());
         balance.setId("ops-account-balance");
         content.add(title, new Div(number), new Div(balance));
+        if (finance) {
+            var adjust = new Button("Adjust balance", e -> UI.getCurrent().navigate(OpsAdjustView.class,
+                    QueryParameters.of(OpsAdjustView.ACCOUNT, account.id().value().toString())));
+            adjust.setId("ops-adjust-balance");
+            content.add(adjust);
+        }
 
         section("Payers", "ops-payers", account.payers(), grid -> {
             grid.addColumn(OpsAccount.Payer::name).setHeader("Name");

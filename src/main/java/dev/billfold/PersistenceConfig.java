@@ -4,6 +4,8 @@ import dev.billfold.account.AccountId;
 import dev.billfold.account.InvitationId;
 import dev.billfold.account.PayerId;
 import dev.billfold.base.TypedId;
+import dev.billfold.document.PaymentOrderId;
+import dev.billfold.document.PowerOfAttorneyId;
 import dev.billfold.hosting.HostedServiceId;
 import dev.billfold.ledger.LedgerEntryId;
 import dev.billfold.payment.PaymentId;
@@ -33,15 +35,17 @@ import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
 @Configuration(proxyBeanMethods = false)
 class PersistenceConfig {
 
-    static final Map<Class<?>, Function<UUID, TypedId>> ID_TYPES = Map.of(
-            AccountId.class, AccountId::new,
-            PayerId.class, PayerId::new,
-            InvitationId.class, InvitationId::new,
-            UserId.class, UserId::new,
-            PaymentMethodId.class, PaymentMethodId::new,
-            PaymentId.class, PaymentId::new,
-            LedgerEntryId.class, LedgerEntryId::new,
-            HostedServiceId.class, HostedServiceId::new);
+    static final Map<Class<?>, Function<UUID, TypedId>> ID_TYPES = Map.ofEntries(
+            Map.entry(AccountId.class, AccountId::new),
+            Map.entry(PayerId.class, PayerId::new),
+            Map.entry(InvitationId.class, InvitationId::new),
+            Map.entry(UserId.class, UserId::new),
+            Map.entry(PaymentMethodId.class, PaymentMethodId::new),
+            Map.entry(PaymentId.class, PaymentId::new),
+            Map.entry(LedgerEntryId.class, LedgerEntryId::new),
+            Map.entry(HostedServiceId.class, HostedServiceId::new),
+            Map.entry(PaymentOrderId.class, PaymentOrderId::new),
+            Map.entry(PowerOfAttorneyId.class, PowerOfAttorneyId::new));
 
     @Bean
     JdbcCustomConversions jdbcCustomConversions() {

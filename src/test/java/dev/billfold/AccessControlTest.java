@@ -108,7 +108,9 @@ class AccessControlTest extends KaribuTest {
             "ShortfallTopUps.settled",
             "PaymentMethodService.defaultMethodForStandingOrder",
             "MethodChanges.subscribe",
-            "OidcUsers.signedIn");
+            "OidcUsers.signedIn",
+            "PowersOfAttorney.validFor",
+            "PowersOfAttorney.validAmong");
 
     private static final Set<Role> EVERY_ROLE = Set.of(Role.OWNER, Role.BILLING, Role.VIEWER);
     private static final Set<Role> MOVES_MONEY = Set.of(Role.OWNER, Role.BILLING);

@@ -11,6 +11,8 @@ import dev.billfold.ledger.LedgerEntryId;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.security.UserId;
+import dev.billfold.statement.StatementEntryId;
+import dev.billfold.statement.StatementImportId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,9 @@ class PersistenceConfig {
             Map.entry(LedgerEntryId.class, LedgerEntryId::new),
             Map.entry(HostedServiceId.class, HostedServiceId::new),
             Map.entry(PaymentOrderId.class, PaymentOrderId::new),
-            Map.entry(PowerOfAttorneyId.class, PowerOfAttorneyId::new));
+            Map.entry(PowerOfAttorneyId.class, PowerOfAttorneyId::new),
+            Map.entry(StatementImportId.class, StatementImportId::new),
+            Map.entry(StatementEntryId.class, StatementEntryId::new));
 
     @Bean
     JdbcCustomConversions jdbcCustomConversions() {

@@ -40,6 +40,8 @@ import dev.billfold.paymentmethod.ui.PaymentMethodViews;
 import dev.billfold.security.UserId;
 import dev.billfold.staff.StaffAccess;
 import dev.billfold.staff.StaffRole;
+import dev.billfold.statement.StatementEntryId;
+import dev.billfold.statement.StatementImportId;
 import dev.billfold.ui.KaribuTest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -199,7 +201,18 @@ class AccessControlTest extends KaribuTest {
             entry("HeldPayments.waiting", NO_CUSTOMER),
             entry("HeldPayments.queue", NO_CUSTOMER),
             entry("HeldPayments.held", NO_CUSTOMER),
-            entry("HeldPayments.resolve", NO_CUSTOMER));
+            entry("HeldPayments.resolve", NO_CUSTOMER),
+            entry("StatementImports.importFile", NO_CUSTOMER),
+            entry("StatementImports.imports", NO_CUSTOMER),
+            entry("StatementImports.countImports", NO_CUSTOMER),
+            entry("StatementImports.summary", NO_CUSTOMER),
+            entry("StatementImports.entries", NO_CUSTOMER),
+            entry("UnmatchedEntries.waiting", NO_CUSTOMER),
+            entry("UnmatchedEntries.queue", NO_CUSTOMER),
+            entry("UnmatchedEntries.entry", NO_CUSTOMER),
+            entry("UnmatchedEntries.creditToAccount", NO_CUSTOMER),
+            entry("UnmatchedEntries.returnToSender", NO_CUSTOMER),
+            entry("UnmatchedEntries.reject", NO_CUSTOMER));
 
     /**
      * Every public method of the staff services (dev.billfold.ops, dev.billfold.staff) with the staff action it
@@ -217,10 +230,22 @@ class AccessControlTest extends KaribuTest {
             entry("HeldPayments.waiting", StaffAccess.Action.READ),
             entry("HeldPayments.queue", StaffAccess.Action.READ),
             entry("HeldPayments.held", StaffAccess.Action.READ),
-            entry("HeldPayments.resolve", StaffAccess.Action.MOVE_MONEY));
+            entry("HeldPayments.resolve", StaffAccess.Action.MOVE_MONEY),
+            entry("StatementImports.importFile", StaffAccess.Action.MOVE_MONEY),
+            entry("StatementImports.imports", StaffAccess.Action.READ),
+            entry("StatementImports.countImports", StaffAccess.Action.READ),
+            entry("StatementImports.summary", StaffAccess.Action.READ),
+            entry("StatementImports.entries", StaffAccess.Action.READ),
+            entry("UnmatchedEntries.waiting", StaffAccess.Action.READ),
+            entry("UnmatchedEntries.queue", StaffAccess.Action.READ),
+            entry("UnmatchedEntries.entry", StaffAccess.Action.READ),
+            entry("UnmatchedEntries.creditToAccount", StaffAccess.Action.MOVE_MONEY),
+            entry("UnmatchedEntries.returnToSender", StaffAccess.Action.MOVE_MONEY),
+            entry("UnmatchedEntries.reject", StaffAccess.Action.MOVE_MONEY));
 
     /** Staff services outside dev.billfold.ops and dev.billfold.staff (the bank side lives in payment, DD-064). */
-    private static final Set<String> STAFF_SERVICES_ELSEWHERE = Set.of("BankTransfers", "HeldPayments");
+    private static final Set<String> STAFF_SERVICES_ELSEWHERE = Set.of("BankTransfers", "HeldPayments",
+            "StatementImports", "UnmatchedEntries");
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
     private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token",
@@ -850,6 +875,9 @@ class AccessControlTest extends KaribuTest {
             if (type == TransactionHistoryQuery.CsvTarget.class) {
                 return (TransactionHistoryQuery.CsvTarget) java.io.StringWriter::new;
             }
+            if (type == java.io.InputStream.class) {
+                return new java.io.ByteArrayInputStream("not a statement".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
             if (type == UI.class) {
                 return UI.getCurrent();
             }
@@ -895,6 +923,9 @@ class AccessControlTest extends KaribuTest {
         ids.put(InvitationId.class, pendingInvitation(c));
         ids.put(HostedServiceId.class, new ServiceFixtures(jdbc).service(c, "Access VPS", "12.00", "MONTH",
                 java.time.LocalDate.now().plusDays(5), "ACTIVE", true));
+        // Statement imports and entries belong to no customer: the staff role is all that guards them.
+        ids.put(StatementImportId.class, new StatementImportId(UUID.randomUUID()));
+        ids.put(StatementEntryId.class, new StatementEntryId(UUID.randomUUID()));
         return ids;
     }
 

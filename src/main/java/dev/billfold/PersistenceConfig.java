@@ -3,6 +3,7 @@ package dev.billfold;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.InvitationId;
 import dev.billfold.account.PayerId;
+import dev.billfold.audit.AuditEntryId;
 import dev.billfold.base.TypedId;
 import dev.billfold.document.PaymentOrderId;
 import dev.billfold.document.PowerOfAttorneyId;
@@ -49,7 +50,8 @@ class PersistenceConfig {
             Map.entry(PaymentOrderId.class, PaymentOrderId::new),
             Map.entry(PowerOfAttorneyId.class, PowerOfAttorneyId::new),
             Map.entry(StatementImportId.class, StatementImportId::new),
-            Map.entry(StatementEntryId.class, StatementEntryId::new));
+            Map.entry(StatementEntryId.class, StatementEntryId::new),
+            Map.entry(AuditEntryId.class, AuditEntryId::new));
 
     @Bean
     JdbcCustomConversions jdbcCustomConversions() {

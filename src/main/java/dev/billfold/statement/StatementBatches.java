@@ -1,5 +1,7 @@
 package dev.billfold.statement;
 
+import dev.billfold.audit.AuditEvent;
+import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.Money;
 import dev.billfold.document.PowersOfAttorney;
 import dev.billfold.payment.BankAccount;
@@ -38,8 +40,11 @@ class StatementBatches {
     private final BankTransfers bank;
     private final PowersOfAttorney attorneys;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    StatementBatches(StatementStore store, BankTransfers bank, PowersOfAttorney attorneys, Clock clock) {
+    StatementBatches(StatementStore store, BankTransfers bank, PowersOfAttorney attorneys, Clock clock,
+                     AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.bank = bank;
         this.attorneys = attorneys;
@@ -56,6 +61,12 @@ class StatementBatches {
     @Transactional
     void finish(StatementImportId id) {
         store.finishImport(id, clock.instant());
+        ImportSummary s = store.findImport(id).orElseThrow();
+        audit.record(AuditEvent.of("statement.import.done", "Bank statement " + CamtReader.clip(s.fileName(), 100)
+                        + " imported").subject(id)
+                .change(null, "%d entries: %d credited, %d held, %d unmatched, %d duplicates, %d ignored".formatted(
+                        s.entries(), s.credited(), s.held(), s.unmatched(), s.duplicates(), s.ignored()))
+                .staffOnly());
     }
 
     @Transactional

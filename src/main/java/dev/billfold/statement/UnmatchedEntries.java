@@ -1,5 +1,7 @@
 package dev.billfold.statement;
 
+import dev.billfold.audit.AuditEvent;
+import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.payment.BankAccount;
 import dev.billfold.payment.BankReceipt;
@@ -32,8 +34,10 @@ public class UnmatchedEntries {
     private final StatementStore store;
     private final BankTransfers bank;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    UnmatchedEntries(StaffAccess staff, StatementStore store, BankTransfers bank, Clock clock) {
+    UnmatchedEntries(StaffAccess staff, StatementStore store, BankTransfers bank, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.staff = staff;
         this.store = store;
         this.bank = bank;
@@ -80,6 +84,11 @@ public class UnmatchedEntries {
         }
         store.resolve(id, EntryResolution.CREDITED_TO_ACCOUNT, text, null, outcome.paymentId(), account.accountId(),
                 member.userId(), member.displayName(), clock.instant());
+        audit.record(AuditEvent.of("statement.unmatched-entry.credited",
+                        "Credited " + entry.amount().format() + " received by bank transfer")
+                .account(account.accountId()).subject(outcome.paymentId() != null ? outcome.paymentId() : id)
+                .change("Unmatched bank entry " + entry.bankReference(), "Credited to account " + number)
+                .note(text));
         return store.findEntry(id).orElseThrow();
     }
 
@@ -92,9 +101,12 @@ public class UnmatchedEntries {
             throw new InvalidRequestException("bankReference", "Enter the bank's reference of the return (at most "
                     + REFERENCE_MAX + " characters).");
         }
-        lockWaiting(id);
+        EntryResult entry = lockWaiting(id);
         store.resolve(id, EntryResolution.RETURNED, text, reference, null, null, member.userId(),
                 member.displayName(), clock.instant());
+        audit.record(AuditEvent.of("statement.unmatched-entry.returned", "Unmatched bank entry "
+                        + entry.bankReference() + " of " + entry.amount().format() + " returned to the sender")
+                .subject(id).change("Unmatched", "Returned, bank reference " + reference).note(text).staffOnly());
         return store.findEntry(id).orElseThrow();
     }
 
@@ -102,9 +114,12 @@ public class UnmatchedEntries {
     public EntryResult reject(StatementEntryId id, String note) {
         StaffMember member = staff.require(StaffAccess.Action.MOVE_MONEY, id);
         String text = requireNote(note);
-        lockWaiting(id);
+        EntryResult entry = lockWaiting(id);
         store.resolve(id, EntryResolution.REJECTED, text, null, null, null, member.userId(), member.displayName(),
                 clock.instant());
+        audit.record(AuditEvent.of("statement.unmatched-entry.rejected", "Unmatched bank entry "
+                        + entry.bankReference() + " of " + entry.amount().format() + " rejected")
+                .subject(id).change("Unmatched", "Rejected").note(text).staffOnly());
         return store.findEntry(id).orElseThrow();
     }
 

@@ -6,11 +6,15 @@ import dev.billfold.account.PayerId;
 import dev.billfold.adjustment.AdjustmentId;
 import dev.billfold.audit.AuditEntryId;
 import dev.billfold.base.TypedId;
+import dev.billfold.document.PaymentOrderId;
+import dev.billfold.document.PowerOfAttorneyId;
 import dev.billfold.hosting.HostedServiceId;
 import dev.billfold.ledger.LedgerEntryId;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.security.UserId;
+import dev.billfold.statement.StatementEntryId;
+import dev.billfold.statement.StatementImportId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -35,17 +39,21 @@ import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
 @Configuration(proxyBeanMethods = false)
 class PersistenceConfig {
 
-    static final Map<Class<?>, Function<UUID, TypedId>> ID_TYPES = Map.of(
-            AccountId.class, AccountId::new,
-            PayerId.class, PayerId::new,
-            InvitationId.class, InvitationId::new,
-            UserId.class, UserId::new,
-            PaymentMethodId.class, PaymentMethodId::new,
-            PaymentId.class, PaymentId::new,
-            LedgerEntryId.class, LedgerEntryId::new,
-            HostedServiceId.class, HostedServiceId::new,
-            AdjustmentId.class, AdjustmentId::new,
-            AuditEntryId.class, AuditEntryId::new);
+    static final Map<Class<?>, Function<UUID, TypedId>> ID_TYPES = Map.ofEntries(
+            Map.entry(AccountId.class, AccountId::new),
+            Map.entry(PayerId.class, PayerId::new),
+            Map.entry(InvitationId.class, InvitationId::new),
+            Map.entry(UserId.class, UserId::new),
+            Map.entry(PaymentMethodId.class, PaymentMethodId::new),
+            Map.entry(PaymentId.class, PaymentId::new),
+            Map.entry(LedgerEntryId.class, LedgerEntryId::new),
+            Map.entry(HostedServiceId.class, HostedServiceId::new),
+            Map.entry(PaymentOrderId.class, PaymentOrderId::new),
+            Map.entry(PowerOfAttorneyId.class, PowerOfAttorneyId::new),
+            Map.entry(StatementImportId.class, StatementImportId::new),
+            Map.entry(StatementEntryId.class, StatementEntryId::new),
+            Map.entry(AdjustmentId.class, AdjustmentId::new),
+            Map.entry(AuditEntryId.class, AuditEntryId::new));
 
     @Bean
     JdbcCustomConversions jdbcCustomConversions() {

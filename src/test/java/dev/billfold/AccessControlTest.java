@@ -41,6 +41,8 @@ import dev.billfold.paymentmethod.ui.PaymentMethodViews;
 import dev.billfold.security.UserId;
 import dev.billfold.staff.StaffAccess;
 import dev.billfold.staff.StaffRole;
+import dev.billfold.statement.StatementEntryId;
+import dev.billfold.statement.StatementImportId;
 import dev.billfold.ui.KaribuTest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -111,6 +113,8 @@ class AccessControlTest extends KaribuTest {
             "PaymentMethodService.defaultMethodForStandingOrder",
             "MethodChanges.subscribe",
             "OidcUsers.signedIn",
+            "PowersOfAttorney.validFor",
+            "PowersOfAttorney.validAmong",
             "AuditTrail.record");
 
     private static final Set<Role> EVERY_ROLE = Set.of(Role.OWNER, Role.BILLING, Role.VIEWER);
@@ -210,7 +214,18 @@ class AccessControlTest extends KaribuTest {
             entry("AdjustmentService.approve", NO_CUSTOMER),
             entry("AdjustmentService.decline", NO_CUSTOMER),
             entry("AdjustmentService.waiting", NO_CUSTOMER),
-            entry("AdjustmentService.waitingCount", NO_CUSTOMER));
+            entry("AdjustmentService.waitingCount", NO_CUSTOMER),
+            entry("StatementImports.importFile", NO_CUSTOMER),
+            entry("StatementImports.imports", NO_CUSTOMER),
+            entry("StatementImports.countImports", NO_CUSTOMER),
+            entry("StatementImports.summary", NO_CUSTOMER),
+            entry("StatementImports.entries", NO_CUSTOMER),
+            entry("UnmatchedEntries.waiting", NO_CUSTOMER),
+            entry("UnmatchedEntries.queue", NO_CUSTOMER),
+            entry("UnmatchedEntries.entry", NO_CUSTOMER),
+            entry("UnmatchedEntries.creditToAccount", NO_CUSTOMER),
+            entry("UnmatchedEntries.returnToSender", NO_CUSTOMER),
+            entry("UnmatchedEntries.reject", NO_CUSTOMER));
 
     /**
      * Every public method of the staff services (dev.billfold.ops, .staff, .audit, .adjustment and those listed in
@@ -239,10 +254,22 @@ class AccessControlTest extends KaribuTest {
             entry("AdjustmentService.approve", StaffAccess.Action.MOVE_MONEY),
             entry("AdjustmentService.decline", StaffAccess.Action.MOVE_MONEY),
             entry("AdjustmentService.waiting", StaffAccess.Action.READ),
-            entry("AdjustmentService.waitingCount", StaffAccess.Action.READ));
+            entry("AdjustmentService.waitingCount", StaffAccess.Action.READ),
+            entry("StatementImports.importFile", StaffAccess.Action.MOVE_MONEY),
+            entry("StatementImports.imports", StaffAccess.Action.READ),
+            entry("StatementImports.countImports", StaffAccess.Action.READ),
+            entry("StatementImports.summary", StaffAccess.Action.READ),
+            entry("StatementImports.entries", StaffAccess.Action.READ),
+            entry("UnmatchedEntries.waiting", StaffAccess.Action.READ),
+            entry("UnmatchedEntries.queue", StaffAccess.Action.READ),
+            entry("UnmatchedEntries.entry", StaffAccess.Action.READ),
+            entry("UnmatchedEntries.creditToAccount", StaffAccess.Action.MOVE_MONEY),
+            entry("UnmatchedEntries.returnToSender", StaffAccess.Action.MOVE_MONEY),
+            entry("UnmatchedEntries.reject", StaffAccess.Action.MOVE_MONEY));
 
-    /** Staff services that live in a customer-facing module (the bank side lives in payment, DD-064). */
-    private static final Set<String> STAFF_SERVICES_ELSEWHERE = Set.of("BankTransfers", "HeldPayments");
+    /** Staff services that live outside the staff packages (the bank side lives in payment, DD-064). */
+    private static final Set<String> STAFF_SERVICES_ELSEWHERE = Set.of("BankTransfers", "HeldPayments",
+            "StatementImports", "UnmatchedEntries");
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
     private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token",
@@ -881,6 +908,9 @@ class AccessControlTest extends KaribuTest {
             if (type == TransactionHistoryQuery.CsvTarget.class) {
                 return (TransactionHistoryQuery.CsvTarget) java.io.StringWriter::new;
             }
+            if (type == java.io.InputStream.class) {
+                return new java.io.ByteArrayInputStream("not a statement".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
             if (type == UI.class) {
                 return UI.getCurrent();
             }
@@ -927,6 +957,9 @@ class AccessControlTest extends KaribuTest {
         ids.put(HostedServiceId.class, new ServiceFixtures(jdbc).service(c, "Access VPS", "12.00", "MONTH",
                 java.time.LocalDate.now().plusDays(5), "ACTIVE", true));
         ids.put(AdjustmentId.class, waitingAdjustment(c));
+        // Statement imports and entries belong to no customer: the staff role is all that guards them.
+        ids.put(StatementImportId.class, new StatementImportId(UUID.randomUUID()));
+        ids.put(StatementEntryId.class, new StatementEntryId(UUID.randomUUID()));
         return ids;
     }
 

@@ -1,0 +1,110 @@
+package dev.billfold.statement.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.UploadHandler;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Banner;
+import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.NoAccountNeeded;
+import dev.billfold.staff.StaffRole;
+import dev.billfold.staff.ui.OpsLayout;
+import dev.billfold.statement.ImportSummary;
+import dev.billfold.statement.StatementImports;
+import dev.billfold.statement.StatementProperties;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.InputStream;
+
+/**
+ * Upload a bank statement (Finance) and the list of imports, newest first, each opening its report. The upload is
+ * streamed to the service, which copies it to a temporary file and refuses it past the size limit.
+ */
+@Route(value = StatementsView.ROUTE, layout = OpsLayout.class)
+@PageTitle("Bank statements · Billfold back office")
+@RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE})
+@NoAccountNeeded
+public class StatementsView extends VerticalLayout {
+
+    static final String ROUTE = "ops/statements";
+
+    private final StatementImports imports;
+    private final Banner banner = new Banner("statement-upload-banner", "ops-banner");
+    private final Grid<ImportSummary> grid = new Grid<>(ImportSummary.class, false);
+
+    StatementsView(StatementImports imports, StatementProperties properties) {
+        this.imports = imports;
+        addClassName("statements-view");
+        add(new H2("Bank statements"));
+        if (StaffRoles.finance()) {
+            Upload upload = new Upload((UploadHandler) event -> {
+                UI ui = event.getUI();
+                String name = event.getFileName();
+                try (InputStream in = event.getInputStream()) {
+                    ImportSummary summary = imports.importFile(name, in);
+                    ui.access(() -> imported(summary));
+                } catch (InvalidRequestException bad) {
+                    ui.access(() -> banner.show(name + ": " + bad.getMessage(), Banner.ERROR));
+                }
+            });
+            upload.setId("statement-upload");
+            upload.setMaxFiles(1);
+            upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, properties.maxSize().toBytes()));
+            upload.setAcceptedFileTypes(".xml", ".txt", ".sta", ".940", ".mt940", "application/xml", "text/xml",
+                    "text/plain");
+            upload.addFileRejectedListener(e -> banner.show(e.getErrorMessage(), Banner.ERROR));
+            add(new Paragraph("camt.053 (001.02, 001.08), camt.054 or MT940, at most "
+                    + properties.maxSize().toMegabytes() + " MB. A file is checked whole first: a bad one changes"
+                    + " nothing."), upload);
+        } else {
+            add(new Paragraph("Importing a statement needs the Finance role."));
+        }
+        grid.setId("statement-imports");
+        grid.addComponentColumn(StatementsView::link).setHeader("File").setAutoWidth(true);
+        grid.addColumn(ImportSummary::format).setHeader("Format").setAutoWidth(true);
+        LocalTimes times = LocalTimes.ofBrowser();
+        grid.addColumn(s -> times.format(s.startedAt())).setHeader("Imported (" + times.label() + ")").setAutoWidth(true);
+        grid.addColumn(ImportSummary::importedBy).setHeader("By").setAutoWidth(true);
+        grid.addColumn(ImportSummary::entries).setHeader("Entries");
+        grid.addColumn(ImportSummary::credited).setHeader("Credited");
+        grid.addColumn(ImportSummary::held).setHeader("Held");
+        grid.addColumn(ImportSummary::unmatched).setHeader("Unmatched");
+        grid.addColumn(ImportSummary::duplicates).setHeader("Duplicates");
+        grid.addColumn(ImportSummary::ignored).setHeader("Ignored");
+        grid.setItems(query -> imports.imports(query.getOffset(), query.getLimit()).stream(),
+                query -> imports.countImports());
+        add(banner, grid);
+    }
+
+    /** After an import: its counts in the banner and the list refreshed. */
+    void imported(ImportSummary summary) {
+        banner.show("%s imported: %d entries, %d credited, %d held, %d unmatched, %d duplicates, %d ignored."
+                .formatted(summary.fileName(), summary.entries(), summary.credited(), summary.held(),
+                        summary.unmatched(), summary.duplicates(), summary.ignored()), Banner.SUCCESS);
+        grid.getDataProvider().refreshAll();
+        OpsLayout.queuesChanged(this);
+    }
+
+    /** What the upload does with a file, callable from view tests (Karibu cannot stream an upload). */
+    void upload(String name, InputStream in) {
+        try {
+            imported(imports.importFile(name, in));
+        } catch (InvalidRequestException bad) {
+            banner.show(name + ": " + bad.getMessage(), Banner.ERROR);
+        }
+    }
+
+    private static RouterLink link(ImportSummary summary) {
+        var link = new RouterLink(summary.fileName(), StatementImportView.class);
+        link.setQueryParameters(QueryParameters.of(StatementImportView.ID, summary.id().value().toString()));
+        link.addClassName("statement-import-link");
+        return link;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.billfold.statement.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Banner;
+import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.NoAccountNeeded;
+import dev.billfold.staff.StaffRole;
+import dev.billfold.staff.ui.OpsLayout;
+import dev.billfold.statement.EntryAlreadyResolvedException;
+import dev.billfold.statement.EntryResult;
+import dev.billfold.statement.UnmatchedEntries;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.function.Supplier;
+
+/**
+ * The unmatched bank entries, oldest first. Finance resolves one in a dialog: credit it to an account by number,
+ * record it returned to the sender with the bank's reference, or reject it, each with a note. Whoever comes second
+ * is told what the first did, and the queue is read again.
+ */
+@Route(value = "ops/unmatched", layout = OpsLayout.class)
+@PageTitle("Unmatched bank entries · Billfold back office")
+@RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE})
+@NoAccountNeeded
+public class UnmatchedEntriesView extends VerticalLayout {
+
+    private final UnmatchedEntries unmatched;
+    private final Grid<EntryResult> grid = new Grid<>(EntryResult.class, false);
+    private final Banner banner = new Banner("unmatched-banner", "ops-banner");
+
+    UnmatchedEntriesView(UnmatchedEntries unmatched) {
+        this.unmatched = unmatched;
+        addClassName("unmatched-view");
+        LocalTimes times = LocalTimes.ofBrowser();
+        grid.setId("unmatched-entries");
+        grid.addColumn(e -> times.format(e.recordedAt())).setHeader("Imported (" + times.label() + ")")
+                .setAutoWidth(true);
+        grid.addColumn(EntryResult::bankReference).setHeader("Bank reference").setAutoWidth(true);
+        grid.addColumn(e -> e.amount().format()).setHeader("Amount").setAutoWidth(true);
+        grid.addColumn(e -> e.debtorName() == null ? "" : e.debtorName()).setHeader("From").setAutoWidth(true);
+        grid.addColumn(EntryResult::remittance).setHeader("Purpose").setFlexGrow(1);
+        grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader("Why unmatched").setFlexGrow(1);
+        if (StaffRoles.finance()) {
+            grid.addComponentColumn(e -> {
+                Button resolve = new Button("Resolve", click -> open(e));
+                resolve.addClassName("unmatched-resolve");
+                return resolve;
+            }).setAutoWidth(true);
+        }
+        grid.setItems(query -> unmatched.queue(query.getOffset(), query.getLimit()).stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, unmatched.waiting()));
+        add(new H2("Unmatched bank entries"), banner, grid);
+    }
+
+    /** The resolution dialog for one entry. */
+    Dialog open(EntryResult entry) {
+        Dialog dialog = new Dialog();
+        dialog.setId("unmatched-dialog");
+        dialog.setHeaderTitle("Resolve " + entry.bankReference() + ", " + entry.amount().format());
+        TextField account = new TextField("Account number");
+        account.setId("unmatched-account-number");
+        account.setMaxLength(20);
+        TextField reference = new TextField("Bank reference of the return");
+        reference.setId("unmatched-bank-reference");
+        reference.setMaxLength(140);
+        TextArea note = new TextArea("Note (required)");
+        note.setId("unmatched-note");
+        note.setMaxLength(1000);
+        note.setWidthFull();
+        Button credit = new Button("Credit to the account", e -> resolve(dialog,
+                () -> unmatched.creditToAccount(entry.id(), account.getValue(), note.getValue())));
+        credit.setId("unmatched-credit");
+        credit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button returned = new Button("Returned to the sender", e -> resolve(dialog,
+                () -> unmatched.returnToSender(entry.id(), reference.getValue(), note.getValue())));
+        returned.setId("unmatched-return");
+        Button reject = new Button("Reject", e -> resolve(dialog,
+                () -> unmatched.reject(entry.id(), note.getValue())));
+        reject.setId("unmatched-reject");
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button cancel = new Button("Cancel", e -> dialog.close());
+        Banner error = new Banner("unmatched-dialog-error", "ops-banner");
+        dialog.add(new VerticalLayout(new Paragraph(entry.remittance()), error,
+                new HorizontalLayout(account, credit), new HorizontalLayout(reference, returned), note));
+        dialog.getFooter().add(reject, cancel);
+        errors.put(dialog, error);
+        add(dialog);
+        dialog.open();
+        return dialog;
+    }
+
+    private final java.util.Map<Dialog, Banner> errors = new java.util.HashMap<>();
+
+    private void resolve(Dialog dialog, Supplier<EntryResult> action) {
+        try {
+            EntryResult done = action.get();
+            dialog.close();
+            errors.remove(dialog);
+            banner.show(done.bankReference() + ": " + done.resolutionText(), Banner.SUCCESS);
+            changed();
+        } catch (EntryAlreadyResolvedException first) {
+            dialog.close();
+            errors.remove(dialog);
+            banner.show(first.getMessage(), Banner.ERROR);
+            changed();
+        } catch (InvalidRequestException bad) {
+            errors.get(dialog).show(bad.getMessage(), Banner.ERROR);
+        }
+    }
+
+    private void changed() {
+        grid.getDataProvider().refreshAll();
+        OpsLayout.queuesChanged(this);
+    }
+}

@@ -240,13 +240,18 @@ public class TransactionHistoryQuery {
                 default -> gateways.find(rs.getString("provider")).map(PaymentGateway::displayName)
                         .orElse(rs.getString("provider"));
             };
-            return (kind == LedgerEntryKind.REFUND ? "Refund: " : "Top-up: ") + method;
+            return switch (kind) {
+                case REFUND -> "Refund: ";
+                case REVERSAL -> "Reversal: ";
+                default -> "Top-up: ";
+            } + method;
         }
         return switch (kind) {
             case TOP_UP -> "Top-up";
             case CHARGE -> "Charge";
             case REFUND -> "Refund";
             case ADJUSTMENT -> "Adjustment";
+            case REVERSAL -> "Reversal";
         };
     }
 }

@@ -7,7 +7,11 @@ import dev.billfold.base.InternalCall;
 import dev.billfold.base.Money;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +47,40 @@ public class Ledger {
             throw new IllegalStateException(
                     "Account " + accountId.value() + " has no balance in " + amount.currencyCode());
         }
+    }
+
+    /**
+     * Writes many entries with batched statements and moves each account's cached balance once, in account order (so
+     * two batches never wait for each other's balance rows in opposite orders). Same guarantees as {@link #post}:
+     * inside the caller's transaction, and a cause posted before (or twice here) fails on the unique key and rolls
+     * the whole transaction back.
+     */
+    @InternalCall("posted by the bank-receipt batch inside the transaction that settles its payments")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void postAll(List<Posting> postings) {
+        if (postings.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<LedgerEntry> batch = postings.stream().map(posting -> new LedgerEntry(LedgerEntryId.random(),
+                posting.accountId(), posting.amount(), posting.kind(), posting.reference(), now)).toList();
+        entries.appendAll(batch);
+        Map<AccountId, Money> deltas = new TreeMap<>(Comparator.comparing(AccountId::value));
+        for (Posting posting : postings) {
+            deltas.merge(posting.accountId(), posting.amount(), Money::plus);
+        }
+        List<Map.Entry<AccountId, Money>> moves = List.copyOf(deltas.entrySet());
+        int[] changed = entries.addToBalances(moves);
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] != 1) {
+                throw new IllegalStateException("Account " + moves.get(i).getKey().value() + " has no balance in "
+                        + moves.get(i).getValue().currencyCode());
+            }
+        }
+    }
+
+    /** One entry for {@link #postAll}. */
+    public record Posting(AccountId accountId, Money amount, LedgerEntryKind kind, String reference) {
     }
 
     /**

@@ -29,7 +29,8 @@ public record LedgerEntry(
         }
         boolean credit = amount.isPositive();
         if ((kind == LedgerEntryKind.TOP_UP && !credit)
-                || ((kind == LedgerEntryKind.CHARGE || kind == LedgerEntryKind.REFUND) && credit)) {
+                || ((kind == LedgerEntryKind.CHARGE || kind == LedgerEntryKind.REFUND
+                        || kind == LedgerEntryKind.REVERSAL) && credit)) {
             throw new IllegalArgumentException(kind + " cannot be " + amount);
         }
     }

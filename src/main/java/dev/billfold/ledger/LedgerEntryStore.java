@@ -6,8 +6,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Currency;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,9 +20,11 @@ import org.springframework.stereotype.Repository;
 class LedgerEntryStore {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    LedgerEntryStore(JdbcClient jdbc) {
+    LedgerEntryStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /** A plain insert: entries are never updated, so the aggregate machinery (19% of a credit's CPU) buys nothing. */
@@ -31,6 +37,33 @@ class LedgerEntryStore {
                         entry.amount().currencyCode(), entry.kind().name(), entry.reference(),
                         entry.createdAt().atOffset(ZoneOffset.UTC))
                 .update();
+    }
+
+    /** {@link #append} for many, as one JDBC batch. */
+    void appendAll(List<LedgerEntry> batch) {
+        jdbcTemplate.batchUpdate("""
+                        insert into ledger_entry (id, account_id, amount_value, amount_currency,
+                          kind, reference, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""", batch, 1000, (ps, entry) -> {
+                    ps.setObject(1, entry.id().value());
+                    ps.setObject(2, entry.accountId().value());
+                    ps.setBigDecimal(3, entry.amount().value());
+                    ps.setString(4, entry.amount().currencyCode());
+                    ps.setString(5, entry.kind().name());
+                    ps.setString(6, entry.reference());
+                    ps.setObject(7, entry.createdAt().atOffset(ZoneOffset.UTC));
+                });
+    }
+
+    /** {@link #addToBalance} for many, as one JDBC batch; the rows changed per move. */
+    int[] addToBalances(List<Map.Entry<AccountId, Money>> moves) {
+        int[][] counts = jdbcTemplate.batchUpdate("update account_balance set amount_value = amount_value + ? "
+                + "where account_id = ? and amount_currency = ?", moves, 1000, (ps, move) -> {
+                    ps.setBigDecimal(1, move.getValue().value());
+                    ps.setObject(2, move.getKey().value());
+                    ps.setString(3, move.getValue().currencyCode());
+                });
+        return Arrays.stream(counts).flatMapToInt(Arrays::stream).toArray();
     }
 
     int addToBalance(AccountId accountId, Money delta) {

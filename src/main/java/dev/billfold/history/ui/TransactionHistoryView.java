@@ -171,6 +171,7 @@ class TransactionHistoryView extends Div {
             case CHARGE -> "Charge";
             case REFUND -> "Refund";
             case ADJUSTMENT -> "Adjustment";
+            case REVERSAL -> "Reversal";
         };
     }
 }

@@ -3,6 +3,7 @@ package dev.billfold;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.InvitationId;
 import dev.billfold.account.PayerId;
+import dev.billfold.audit.AuditEntryId;
 import dev.billfold.base.TypedId;
 import dev.billfold.document.PaymentOrderId;
 import dev.billfold.document.PowerOfAttorneyId;
@@ -45,7 +46,8 @@ class PersistenceConfig {
             Map.entry(LedgerEntryId.class, LedgerEntryId::new),
             Map.entry(HostedServiceId.class, HostedServiceId::new),
             Map.entry(PaymentOrderId.class, PaymentOrderId::new),
-            Map.entry(PowerOfAttorneyId.class, PowerOfAttorneyId::new));
+            Map.entry(PowerOfAttorneyId.class, PowerOfAttorneyId::new),
+            Map.entry(AuditEntryId.class, AuditEntryId::new));
 
     @Bean
     JdbcCustomConversions jdbcCustomConversions() {

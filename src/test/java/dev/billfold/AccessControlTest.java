@@ -111,7 +111,8 @@ class AccessControlTest extends KaribuTest {
             "MethodChanges.subscribe",
             "OidcUsers.signedIn",
             "PowersOfAttorney.validFor",
-            "PowersOfAttorney.validAmong");
+            "PowersOfAttorney.validAmong",
+            "AuditTrail.record");
 
     private static final Set<Role> EVERY_ROLE = Set.of(Role.OWNER, Role.BILLING, Role.VIEWER);
     private static final Set<Role> MOVES_MONEY = Set.of(Role.OWNER, Role.BILLING);

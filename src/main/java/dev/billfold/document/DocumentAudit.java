@@ -1,27 +1,32 @@
 package dev.billfold.document;
 
 import dev.billfold.account.AccountId;
+import dev.billfold.audit.AuditEvent;
+import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.TypedId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the documents' uploads and decisions go to the audit trail. Until the audit helper's AuditTrail is merged,
- * they are logged (without personal data beyond ids).
+ * The documents' entries in the audit trail, written in the caller's transaction: uploads (the customer's own
+ * action, which they see on Activity) and staff decisions (the customer sees what was decided, not the note; a
+ * rejection's reason is theirs to read anyway).
  */
 @Component
 class DocumentAudit {
 
-    private static final Logger log = LoggerFactory.getLogger(DocumentAudit.class);
+    private final AuditTrail trail;
 
-    void customer(AccountId account, String what, TypedId subject, String detail) {
-        log.info("Audit: account={} {} {}={}", account.value(), what, subject.getClass().getSimpleName(),
-                subject.value());
+    DocumentAudit(AuditTrail trail) {
+        this.trail = trail;
     }
 
-    void staff(AccountId account, String what, TypedId subject, String before, String after, String note) {
-        log.info("Audit: account={} staff {} {}={} {} -> {}", account.value(), what,
-                subject.getClass().getSimpleName(), subject.value(), before, after);
+    void uploaded(String action, String text, AccountId account, TypedId subject) {
+        trail.record(AuditEvent.of(action, text).account(account).subject(subject));
+    }
+
+    void decided(String action, String text, AccountId account, TypedId subject, String before, String after,
+                 @Nullable String note) {
+        trail.record(AuditEvent.of(action, text).account(account).subject(subject).change(before, after).note(note));
     }
 }

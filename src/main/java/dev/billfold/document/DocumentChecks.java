@@ -19,8 +19,7 @@ import org.openpdf.text.pdf.PdfReader;
  */
 final class DocumentChecks {
 
-    /** 10 MB, as the providers publish it. */
-    static final int MAX_BYTES = 10 * 1024 * 1024;
+    static final int MAX_BYTES = UploadedDocument.MAX_BYTES;
     /** More than any scan or phone photo has; a header claiming more is no payment order. */
     static final long MAX_PIXELS = 100_000_000L;
     static final int MAX_FILE_NAME = 200;

@@ -98,7 +98,8 @@ public class PaymentOrderReview {
         PaymentOrderItem order = pendingUnderLock(id);
         bank.conditionallyCredit(order.paymentId(), checked);
         orders.decide(id, PaymentOrderStatus.CONDITIONALLY_CREDITED, null, member.userId(), clock.instant());
-        audit.staff(order.accountId(), "payment order conditionally credited", id, "Under review",
+        audit.decided("document.payment-order.conditionally-credited", "Payment order accepted: "
+                + order.amount().format() + " conditionally credited", order.accountId(), id, "Under review",
                 "Conditionally credited", checked);
         return orders.find(id).orElseThrow();
     }
@@ -110,7 +111,8 @@ public class PaymentOrderReview {
         String checked = required(reason, "reason", "Write the reason the customer will read.", MAX_REASON);
         PaymentOrderItem order = pendingUnderLock(id);
         orders.decide(id, PaymentOrderStatus.REJECTED, checked, member.userId(), clock.instant());
-        audit.staff(order.accountId(), "payment order rejected", id, "Under review", "Rejected", checked);
+        audit.decided("document.payment-order.rejected", "Payment order rejected: " + checked, order.accountId(),
+                id, "Under review", "Rejected", null);
         return orders.find(id).orElseThrow();
     }
 
@@ -131,7 +133,9 @@ public class PaymentOrderReview {
         var payment = bank.reverseConditionalCredit(order.paymentId(), checked);
         orders.markReversed(id, payment.reason() == null
                 ? "The transfer did not arrive in time; the conditional credit was reversed." : payment.reason());
-        audit.staff(order.accountId(), "payment order reversed", id, "Conditionally credited", "Reversed", checked);
+        audit.decided("document.payment-order.reversed", "The transfer did not arrive: the conditional credit of "
+                + order.amount().format() + " was reversed", order.accountId(), id, "Conditionally credited",
+                "Reversed", checked);
         return orders.find(id).orElseThrow();
     }
 

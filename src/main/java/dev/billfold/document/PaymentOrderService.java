@@ -73,8 +73,8 @@ public class PaymentOrderService {
         } catch (DuplicateKeyException raced) {
             throw alreadyUnderReview();
         }
-        audit.customer(context.accountId(), "payment order uploaded", paymentId,
-                "invoice " + payment.invoiceNumber() + ", " + name + " (" + document.content().length + " bytes)");
+        audit.uploaded("document.payment-order.uploaded", "Sent the payment order " + name + " for invoice "
+                + payment.invoiceNumber(), context.accountId(), id);
         return new PaymentOrderSummary(id, name, PaymentOrderStatus.PENDING, null, now, null);
     }
 

@@ -82,8 +82,10 @@ public class PowerOfAttorneyReview {
                     + item.status().label() + ".");
         }
         powers.decide(id, status, reason, member.userId(), clock.instant());
-        audit.staff(item.accountId(), "power of attorney " + status.label().toLowerCase(), id,
-                PowerOfAttorneyStatus.PENDING.label(), status.label(), checked);
+        audit.decided("document.power-of-attorney." + status.name().toLowerCase(), "Power of attorney for "
+                + item.individualName() + " " + status.label().toLowerCase()
+                + (reason == null ? "" : ": " + reason), item.accountId(), id, PowerOfAttorneyStatus.PENDING.label(),
+                status.label(), checked);
         return powers.find(id).orElseThrow();
     }
 

@@ -90,8 +90,8 @@ public class PowerOfAttorneyService {
         var file = files.insert(payer.accountId(), fileName, kind, document.content(), currentUser.require().id(),
                 now);
         var id = powers.insert(payer.accountId(), payerId, name, validFrom, validTo, file, now);
-        audit.customer(payer.accountId(), "power of attorney uploaded", id,
-                payer.legalName() + " for " + name + ", " + validFrom + " to " + validTo);
+        audit.uploaded("document.power-of-attorney.uploaded", "Sent a power of attorney of " + payer.legalName()
+                + " for " + name + ", " + validFrom + " to " + validTo, payer.accountId(), id);
         return new PowerOfAttorneySummary(id, name, validFrom, validTo, fileName, PowerOfAttorneyStatus.PENDING, null,
                 now, false);
     }

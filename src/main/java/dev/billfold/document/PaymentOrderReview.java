@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -149,8 +150,12 @@ public class PaymentOrderReview {
     }
 
     private static String decidedBy(PaymentOrderItem order) {
-        return (order.decidedBy() == null ? "" : " by " + order.decidedBy())
-                + (order.decidedAt() == null ? "" : " at " + WHEN.format(order.decidedAt()));
+        return decidedBy(order.decidedBy(), order.decidedAt());
+    }
+
+    /** " by Pat Finance at 2026-12-02 09:15 UTC": who decided a document first, for the one who came second. */
+    static String decidedBy(@Nullable String who, @Nullable Instant when) {
+        return (who == null ? "" : " by " + who) + (when == null ? "" : " at " + WHEN.format(when));
     }
 
     private Instant overdueCutoff() {

@@ -4,8 +4,6 @@ import dev.billfold.base.InvalidRequestException;
 import dev.billfold.staff.StaffAccess;
 import dev.billfold.staff.StaffMember;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -18,9 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PowerOfAttorneyReview {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final StaffAccess staff;
     private final PowerOfAttorneyStore powers;
@@ -77,9 +72,8 @@ public class PowerOfAttorneyReview {
         PowerOfAttorneyItem item = powers.lock(id).orElseThrow(PowerOfAttorneyReview::notFound);
         if (item.status() != PowerOfAttorneyStatus.PENDING) {
             throw new InvalidRequestException("Already decided"
-                    + (item.decidedBy() == null ? "" : " by " + item.decidedBy())
-                    + (item.decidedAt() == null ? "" : " at " + WHEN.format(item.decidedAt())) + ": "
-                    + item.status().label() + ".");
+                    + PaymentOrderReview.decidedBy(item.decidedBy(), item.decidedAt()) + ": " + item.status().label()
+                    + ".");
         }
         powers.decide(id, status, reason, member.userId(), clock.instant());
         audit.decided("document.power-of-attorney." + status.name().toLowerCase(), "Power of attorney for "

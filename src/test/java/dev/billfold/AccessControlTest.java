@@ -225,7 +225,25 @@ class AccessControlTest extends KaribuTest {
             entry("UnmatchedEntries.entry", NO_CUSTOMER),
             entry("UnmatchedEntries.creditToAccount", NO_CUSTOMER),
             entry("UnmatchedEntries.returnToSender", NO_CUSTOMER),
-            entry("UnmatchedEntries.reject", NO_CUSTOMER));
+            entry("UnmatchedEntries.reject", NO_CUSTOMER),
+            entry("PaymentOrderService.page", EVERY_ROLE),
+            entry("PaymentOrderService.upload", MOVES_MONEY),
+            entry("PowerOfAttorneyService.ofPayer", EVERY_ROLE),
+            entry("PowerOfAttorneyService.upload", OWNER_ONLY),
+            entry("PaymentOrderReview.waiting", NO_CUSTOMER),
+            entry("PaymentOrderReview.queue", NO_CUSTOMER),
+            entry("PaymentOrderReview.overdue", NO_CUSTOMER),
+            entry("PaymentOrderReview.overdueCount", NO_CUSTOMER),
+            entry("PaymentOrderReview.order", NO_CUSTOMER),
+            entry("PaymentOrderReview.document", NO_CUSTOMER),
+            entry("PaymentOrderReview.conditionallyCredit", NO_CUSTOMER),
+            entry("PaymentOrderReview.reject", NO_CUSTOMER),
+            entry("PaymentOrderReview.reverse", NO_CUSTOMER),
+            entry("PowerOfAttorneyReview.waiting", NO_CUSTOMER),
+            entry("PowerOfAttorneyReview.queue", NO_CUSTOMER),
+            entry("PowerOfAttorneyReview.document", NO_CUSTOMER),
+            entry("PowerOfAttorneyReview.accept", NO_CUSTOMER),
+            entry("PowerOfAttorneyReview.reject", NO_CUSTOMER));
 
     /**
      * Every public method of the staff services (dev.billfold.ops, .staff, .audit, .adjustment and those listed in
@@ -265,11 +283,26 @@ class AccessControlTest extends KaribuTest {
             entry("UnmatchedEntries.entry", StaffAccess.Action.READ),
             entry("UnmatchedEntries.creditToAccount", StaffAccess.Action.MOVE_MONEY),
             entry("UnmatchedEntries.returnToSender", StaffAccess.Action.MOVE_MONEY),
-            entry("UnmatchedEntries.reject", StaffAccess.Action.MOVE_MONEY));
+            entry("UnmatchedEntries.reject", StaffAccess.Action.MOVE_MONEY),
+            entry("PaymentOrderReview.waiting", StaffAccess.Action.READ),
+            entry("PaymentOrderReview.queue", StaffAccess.Action.READ),
+            entry("PaymentOrderReview.overdue", StaffAccess.Action.READ),
+            entry("PaymentOrderReview.overdueCount", StaffAccess.Action.READ),
+            entry("PaymentOrderReview.order", StaffAccess.Action.READ),
+            entry("PaymentOrderReview.document", StaffAccess.Action.READ),
+            entry("PaymentOrderReview.conditionallyCredit", StaffAccess.Action.MOVE_MONEY),
+            entry("PaymentOrderReview.reject", StaffAccess.Action.MOVE_MONEY),
+            entry("PaymentOrderReview.reverse", StaffAccess.Action.MOVE_MONEY),
+            // A power of attorney moves no money: Support decides it as well as Finance (DD-068).
+            entry("PowerOfAttorneyReview.waiting", StaffAccess.Action.READ),
+            entry("PowerOfAttorneyReview.queue", StaffAccess.Action.READ),
+            entry("PowerOfAttorneyReview.document", StaffAccess.Action.READ),
+            entry("PowerOfAttorneyReview.accept", StaffAccess.Action.READ),
+            entry("PowerOfAttorneyReview.reject", StaffAccess.Action.READ));
 
     /** Staff services that live outside the staff packages (the bank side lives in payment, DD-064). */
     private static final Set<String> STAFF_SERVICES_ELSEWHERE = Set.of("BankTransfers", "HeldPayments",
-            "StatementImports", "UnmatchedEntries");
+            "StatementImports", "UnmatchedEntries", "PaymentOrderReview", "PowerOfAttorneyReview");
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
     private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token",
@@ -881,6 +914,9 @@ class AccessControlTest extends KaribuTest {
             if (type.isEnum()) {
                 return type.getEnumConstants()[0];
             }
+            if (type == byte[].class) {
+                return "%PDF-1.4 intruder".getBytes(StandardCharsets.US_ASCII);
+            }
             if (type == String.class) {
                 return "intruder@example.com";
             }
@@ -960,6 +996,7 @@ class AccessControlTest extends KaribuTest {
         // Statement imports and entries belong to no customer: the staff role is all that guards them.
         ids.put(StatementImportId.class, new StatementImportId(UUID.randomUUID()));
         ids.put(StatementEntryId.class, new StatementEntryId(UUID.randomUUID()));
+        decidedDocuments(c, (PaymentId) ids.get(PaymentId.class), ids);
         return ids;
     }
 
@@ -973,6 +1010,36 @@ class AccessControlTest extends KaribuTest {
                 .params(id.value(), c.accountId().value(), c.userId().value(), OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
         return id;
+    }
+
+    /**
+     * A payment order and a power of attorney already decided (rejected): a staff call let through then changes
+     * nothing, as the staff test's snapshot requires.
+     */
+    private void decidedDocuments(Customer c, PaymentId payment, Map<Class<?>, TypedId> ids) {
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        UUID file = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into document_file (id, account_id, file_name, content_type, size_bytes, content,
+                          uploaded_by, uploaded_at) values (?, ?, 'order.pdf', 'application/pdf', 4, ?, ?, ?)""")
+                .params(file, c.accountId().value(), new byte[] {'%', 'P', 'D', 'F'}, c.userId().value(), now)
+                .update();
+        var order = new dev.billfold.document.PaymentOrderId(UUID.randomUUID());
+        jdbc.sql("""
+                        insert into payment_order (id, payment_id, account_id, file_id, status, reason, uploaded_at,
+                          decided_by, decided_at, version) values (?, ?, ?, ?, 'REJECTED', 'No stamp', ?, ?, ?, 1)""")
+                .params(order.value(), payment.value(), c.accountId().value(), file, now, c.userId().value(), now)
+                .update();
+        ids.put(dev.billfold.document.PaymentOrderId.class, order);
+        var power = new dev.billfold.document.PowerOfAttorneyId(UUID.randomUUID());
+        jdbc.sql("""
+                        insert into power_of_attorney (id, account_id, payer_id, individual_name, name_key, valid_from,
+                          valid_to, file_id, status, reason, uploaded_at, decided_by, decided_at, version)
+                        values (?, ?, ?, 'Ivan Petrov', 'ivanpetrov', ?, ?, ?, 'REJECTED', 'Unsigned', ?, ?, ?, 1)""")
+                .params(power.value(), c.accountId().value(), c.company().value(), java.time.LocalDate.now(),
+                        java.time.LocalDate.now().plusYears(1), file, now, c.userId().value(), now)
+                .update();
+        ids.put(dev.billfold.document.PowerOfAttorneyId.class, power);
     }
 
     /** A checkout waiting at the demo provider: a missing check on the return would ask the provider and change it. */
@@ -1047,7 +1114,10 @@ class AccessControlTest extends KaribuTest {
                          order by table_name""")
                 .query(String.class).list();
         assertThat(tables).contains("payment", "ledger_entry", "account_member", "invitation");
+        // Binary columns (uploaded documents) by their content: an array's toString is its identity.
         Function<String, String> rows = table -> jdbc.sql("select * from " + table).query().listOfRows().stream()
+                .map(row -> row.entrySet().stream().map(column -> column.getKey() + "=" + (column.getValue()
+                        instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : column.getValue())).toList())
                 .map(Object::toString).sorted().collect(Collectors.joining("\n"));
         Map<String, String> snapshot = new LinkedHashMap<>();
         tables.forEach(table -> snapshot.put(table, rows.apply(table)));

@@ -6,6 +6,7 @@ import dev.billfold.account.PayerId;
 import dev.billfold.base.TypedId;
 import dev.billfold.hosting.HostedServiceId;
 import dev.billfold.ledger.LedgerEntryId;
+import dev.billfold.notification.MailId;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.security.UserId;
@@ -41,7 +42,8 @@ class PersistenceConfig {
             PaymentMethodId.class, PaymentMethodId::new,
             PaymentId.class, PaymentId::new,
             LedgerEntryId.class, LedgerEntryId::new,
-            HostedServiceId.class, HostedServiceId::new);
+            HostedServiceId.class, HostedServiceId::new,
+            MailId.class, MailId::new);
 
     @Bean
     JdbcCustomConversions jdbcCustomConversions() {

@@ -108,7 +108,9 @@ class AccessControlTest extends KaribuTest {
             "ShortfallTopUps.settled",
             "PaymentMethodService.defaultMethodForStandingOrder",
             "MethodChanges.subscribe",
-            "OidcUsers.signedIn");
+            "OidcUsers.signedIn",
+            "PaymentDocuments.invoiceForMail",
+            "PaymentDocuments.receiptForMail");
 
     private static final Set<Role> EVERY_ROLE = Set.of(Role.OWNER, Role.BILLING, Role.VIEWER);
     private static final Set<Role> MOVES_MONEY = Set.of(Role.OWNER, Role.BILLING);
@@ -186,7 +188,11 @@ class AccessControlTest extends KaribuTest {
             entry("RenewalService.setAutoTopUp", MOVES_MONEY),
             // The back office: no customer role at all (STAFF_METHODS and the staff test below say which staff).
             entry("OpsSearchQuery.search", NO_CUSTOMER),
-            entry("OpsAccountQuery.account", NO_CUSTOMER));
+            entry("OpsAccountQuery.account", NO_CUSTOMER),
+            entry("OpsMailLogQuery.count", NO_CUSTOMER),
+            entry("OpsMailLogQuery.page", NO_CUSTOMER),
+            entry("InvoiceMails.resendAddress", EVERY_ROLE),
+            entry("InvoiceMails.sendAgain", MOVES_MONEY));
 
     /**
      * Every public method of the staff services (dev.billfold.ops, dev.billfold.staff) with the staff action it
@@ -194,7 +200,9 @@ class AccessControlTest extends KaribuTest {
      */
     private static final Map<String, StaffAccess.Action> STAFF_METHODS = Map.of(
             "OpsSearchQuery.search", StaffAccess.Action.READ,
-            "OpsAccountQuery.account", StaffAccess.Action.READ);
+            "OpsAccountQuery.account", StaffAccess.Action.READ,
+            "OpsMailLogQuery.count", StaffAccess.Action.READ,
+            "OpsMailLogQuery.page", StaffAccess.Action.READ);
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
     private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token",
@@ -436,7 +444,8 @@ class AccessControlTest extends KaribuTest {
         Map<String, Method> methods = new java.util.TreeMap<>();
         for (Object bean : applicationContext.getBeansWithAnnotation(Service.class).values()) {
             Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
-            if (type.getName().startsWith("dev.billfold.ops.") || type.getName().startsWith("dev.billfold.staff.")) {
+            if (type.getName().startsWith("dev.billfold.ops.") || type.getName().startsWith("dev.billfold.staff.")
+                    || type.getSimpleName().startsWith("Ops")) {
                 for (Method method : type.getMethods()) {
                     if (method.getDeclaringClass() != Object.class && !Modifier.isStatic(method.getModifiers())) {
                         methods.put(type.getSimpleName() + "." + method.getName(), method);

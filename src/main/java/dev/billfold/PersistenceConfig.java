@@ -10,6 +10,7 @@ import dev.billfold.document.PaymentOrderId;
 import dev.billfold.document.PowerOfAttorneyId;
 import dev.billfold.hosting.HostedServiceId;
 import dev.billfold.ledger.LedgerEntryId;
+import dev.billfold.notification.MailId;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.security.UserId;
@@ -53,7 +54,8 @@ class PersistenceConfig {
             Map.entry(StatementImportId.class, StatementImportId::new),
             Map.entry(StatementEntryId.class, StatementEntryId::new),
             Map.entry(AdjustmentId.class, AdjustmentId::new),
-            Map.entry(AuditEntryId.class, AuditEntryId::new));
+            Map.entry(AuditEntryId.class, AuditEntryId::new),
+            Map.entry(MailId.class, MailId::new));
 
     @Bean
     JdbcCustomConversions jdbcCustomConversions() {

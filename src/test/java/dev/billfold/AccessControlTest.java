@@ -115,7 +115,9 @@ class AccessControlTest extends KaribuTest {
             "OidcUsers.signedIn",
             "PowersOfAttorney.validFor",
             "PowersOfAttorney.validAmong",
-            "AuditTrail.record");
+            "AuditTrail.record",
+            "PaymentDocuments.invoiceForMail",
+            "PaymentDocuments.receiptForMail");
 
     private static final Set<Role> EVERY_ROLE = Set.of(Role.OWNER, Role.BILLING, Role.VIEWER);
     private static final Set<Role> MOVES_MONEY = Set.of(Role.OWNER, Role.BILLING);
@@ -243,7 +245,11 @@ class AccessControlTest extends KaribuTest {
             entry("PowerOfAttorneyReview.queue", NO_CUSTOMER),
             entry("PowerOfAttorneyReview.document", NO_CUSTOMER),
             entry("PowerOfAttorneyReview.accept", NO_CUSTOMER),
-            entry("PowerOfAttorneyReview.reject", NO_CUSTOMER));
+            entry("PowerOfAttorneyReview.reject", NO_CUSTOMER),
+            entry("OpsMailLogQuery.count", NO_CUSTOMER),
+            entry("OpsMailLogQuery.page", NO_CUSTOMER),
+            entry("InvoiceMails.resendAddress", EVERY_ROLE),
+            entry("InvoiceMails.sendAgain", MOVES_MONEY));
 
     /**
      * Every public method of the staff services (dev.billfold.ops, .staff, .audit, .adjustment and those listed in
@@ -298,11 +304,13 @@ class AccessControlTest extends KaribuTest {
             entry("PowerOfAttorneyReview.queue", StaffAccess.Action.READ),
             entry("PowerOfAttorneyReview.document", StaffAccess.Action.READ),
             entry("PowerOfAttorneyReview.accept", StaffAccess.Action.READ),
-            entry("PowerOfAttorneyReview.reject", StaffAccess.Action.READ));
+            entry("PowerOfAttorneyReview.reject", StaffAccess.Action.READ),
+            entry("OpsMailLogQuery.count", StaffAccess.Action.READ),
+            entry("OpsMailLogQuery.page", StaffAccess.Action.READ));
 
     /** Staff services that live outside the staff packages (the bank side lives in payment, DD-064). */
     private static final Set<String> STAFF_SERVICES_ELSEWHERE = Set.of("BankTransfers", "HeldPayments",
-            "StatementImports", "UnmatchedEntries", "PaymentOrderReview", "PowerOfAttorneyReview");
+            "StatementImports", "UnmatchedEntries", "PaymentOrderReview", "PowerOfAttorneyReview", "OpsMailLogQuery");
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
     private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token",

@@ -24,4 +24,9 @@ public record PaymentDetails(
         Instant updatedAt,
         @Nullable Invoice invoice,
         boolean canConfirmWithBank) {
+
+    PaymentDetails withConfirmWithBank() {
+        return new PaymentDetails(id, payerName, amount, status, statusReason, methodKind, methodLabel, provider,
+                providerReference, createdAt, updatedAt, invoice, true);
+    }
 }

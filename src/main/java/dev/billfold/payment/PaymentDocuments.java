@@ -1,5 +1,6 @@
 package dev.billfold.payment;
 
+import dev.billfold.base.InternalCall;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.ledger.LedgerEntryKind;
@@ -28,7 +29,34 @@ public class PaymentDocuments {
 
     /** The bank-transfer invoice, in whatever status its payment is now (a paid one says so). */
     public PaymentDocument invoice(PaymentId paymentId) {
-        PaymentDetails payment = history.details(paymentId);
+        return invoiceOf(history.details(paymentId));
+    }
+
+    /** A receipt exists only once money was received and credited ({@link PaymentStatus#hasReceipt()}). */
+    public PaymentDocument receipt(PaymentId paymentId) {
+        return receiptOf(history.details(paymentId));
+    }
+
+    /** The receipt's number, the same as on its PDF (DD-046), for a mail's subject. */
+    public static String receiptNumber(PaymentId paymentId) {
+        return Receipt.numberFor(paymentId);
+    }
+
+    /** The same invoice, built for a mail after its cause committed (DD-066). */
+    @InternalCall("the mail outbox attaches the invoice without a signed-in user; it mails only the payer's invoice "
+            + "address or an address a member typed through InvoiceMails.sendAgain, which checks the member")
+    public PaymentDocument invoiceForMail(PaymentId paymentId) {
+        return invoiceOf(history.detailsWithoutUser(paymentId));
+    }
+
+    /** The same receipt, built for a mail after the credit committed (DD-066). */
+    @InternalCall("the mail outbox attaches the receipt of a credited payment to the payer's invoice address, "
+            + "without a signed-in user")
+    public PaymentDocument receiptForMail(PaymentId paymentId) {
+        return receiptOf(history.detailsWithoutUser(paymentId));
+    }
+
+    private PaymentDocument invoiceOf(PaymentDetails payment) {
         Invoice invoice = payment.invoice();
         if (invoice == null) {
             throw new InvalidRequestException("This payment has no invoice: only bank-transfer payments have one.");
@@ -36,9 +64,8 @@ public class PaymentDocuments {
         return new PaymentDocument("invoice-" + invoice.number() + ".pdf", PaymentPdfs.invoice(invoice, payment));
     }
 
-    /** A receipt exists only once money was received and credited ({@link PaymentStatus#hasReceipt()}). */
-    public PaymentDocument receipt(PaymentId paymentId) {
-        PaymentDetails payment = history.details(paymentId);
+    private PaymentDocument receiptOf(PaymentDetails payment) {
+        PaymentId paymentId = payment.id();
         @Nullable Instant creditedAt = payment.status().hasReceipt()
                 ? ledger.postedAt(LedgerEntryKind.TOP_UP, Payment.ledgerReference(paymentId)).orElse(null) : null;
         if (creditedAt == null) {

@@ -75,7 +75,27 @@ public class PaymentHistoryQuery {
                 .query(UUID.class).optional().map(AccountId::new).orElse(null);
         AccountContext context = access.requireOwner(owner, paymentId, AccountAccess.Action.VIEW,
                 new InvalidRequestException("We could not find that payment."));
-        UUID userAccount = context.accountId().value();
+        PaymentDetails details = load(paymentId, context.accountId());
+        boolean canConfirm = details.status() == PaymentStatus.WAITING_FOR_PAYMENT
+                && details.methodKind() == MethodKind.SAVED_METHOD && context.role().mayMoveMoney()
+                && customerActions.open(paymentId).isPresent();
+        return canConfirm ? details.withConfirmWithBank() : details;
+    }
+
+    /**
+     * The same detail without a signed-in user, for the documents a mail carries (DD-066); package-private, so only
+     * {@link PaymentDocuments}' internal calls reach it.
+     */
+    @Transactional(readOnly = true)
+    PaymentDetails detailsWithoutUser(PaymentId paymentId) {
+        AccountId owner = jdbc.sql("select account_id from payment where id = ?").param(paymentId.value())
+                .query(UUID.class).optional().map(AccountId::new)
+                .orElseThrow(() -> new InvalidRequestException("We could not find that payment."));
+        return load(paymentId, owner);
+    }
+
+    private PaymentDetails load(PaymentId paymentId, AccountId account) {
+        UUID userAccount = account.value();
         PaymentDetails details = jdbc.sql("""
                         select p.*, pr.legal_name, pm.label as method_label, i.number as invoice_number
                         """ + FROM + " and p.id = :id")
@@ -90,12 +110,9 @@ public class PaymentHistoryQuery {
                 .orElseThrow(() -> new InvalidRequestException("We could not find that payment."));
         Invoice invoice = details.methodKind() == MethodKind.INVOICE ? invoices.findByPayment(paymentId).orElse(null)
                 : null;
-        boolean canConfirm = details.status() == PaymentStatus.WAITING_FOR_PAYMENT
-                && details.methodKind() == MethodKind.SAVED_METHOD && context.role().mayMoveMoney()
-                && customerActions.open(paymentId).isPresent();
         return new PaymentDetails(details.id(), details.payerName(), details.amount(), details.status(),
                 details.statusReason(), details.methodKind(), details.methodLabel(), details.provider(),
-                details.providerReference(), details.createdAt(), details.updatedAt(), invoice, canConfirm);
+                details.providerReference(), details.createdAt(), details.updatedAt(), invoice, false);
     }
 
     /** The current account; a payer filter must name one of its payers, or the request is refused and logged. */

@@ -35,6 +35,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -68,11 +69,14 @@ public class TopUpService {
     private final RateLimiter rateLimiter;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     TopUpService(AccountAccess access, AccountService accounts, PaymentMethodService methods, GatewayRegistry gateways,
                  TopUpLimits limits, DailyUsageQuery dailyUsage, PaymentRepository payments, InvoiceStore invoices,
                  InvoiceProperties invoiceProperties, PaymentSettlement settlement, ChargeRequestStore charges,
-                 RateLimiter rateLimiter, PlatformTransactionManager transactionManager, Clock clock) {
+                 RateLimiter rateLimiter, PlatformTransactionManager transactionManager, Clock clock,
+                 ApplicationEventPublisher events) {
+        this.events = events;
         this.charges = charges;
         this.access = access;
         this.accounts = accounts;
@@ -209,7 +213,10 @@ public class TopUpService {
                         gateway == null ? null : gateway.id(), savedMethod == null ? null : savedMethod.id(),
                         idempotencyKey, kind == MethodKind.CHECKOUT && request.saveMethod(), now));
                 if (kind == MethodKind.INVOICE) {
-                    invoices.insert(invoiceFor(created, account, payer, now));
+                    Invoice invoice = invoiceFor(created, account, payer, now);
+                    invoices.insert(invoice);
+                    // In this transaction, so that the mail it causes is recorded with it (DD-066).
+                    events.publishEvent(new InvoiceIssued(created.id(), account.accountId(), invoice.number()));
                 }
                 if (kind == MethodKind.SAVED_METHOD) {
                     // Recorded before the provider is called, so a lost answer can be asked for with this very request.

@@ -1,0 +1,138 @@
+package dev.billfold.notification;
+
+import dev.billfold.payment.PaymentDocument;
+import dev.billfold.payment.PaymentDocuments;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Sends a queued mail after its cause committed, on a small pool of this node's own, so that neither the customer's
+ * request nor a settlement waits for the SMTP server. The publication completes when the mail is final (sent, logged,
+ * or failed for good); otherwise it stays incomplete and {@link OutboxRetryJob} resubmits it, on any node.
+ *
+ * <p>Exactly once: the mail log row is claimed before the SMTP server is called and marked after. A second delivery
+ * (another node, a resubmission after a restart) finds it SENT and completes without sending, or finds it held and
+ * fails, to be retried after the holder's lease. The one window left is a node that dies after the SMTP server took the
+ * mail and before the SENT mark commits: after the lease the mail goes again, with the same Message-ID (DD-066).
+ */
+@Component
+class MailDelivery implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+    private final MailLogStore store;
+    private final PaymentDocuments documents;
+    private final DocumentMailer mailer;
+    private final OutboxProperties properties;
+    private final Clock clock;
+    private final ThreadPoolExecutor senders;
+
+    MailDelivery(MailLogStore store, PaymentDocuments documents, DocumentMailer mailer, OutboxProperties properties,
+                 Clock clock) {
+        this.store = store;
+        this.documents = documents;
+        this.mailer = mailer;
+        this.properties = properties;
+        this.clock = clock;
+        var number = new AtomicInteger();
+        this.senders = new ThreadPoolExecutor(properties.senders(), properties.senders(), 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(properties.queueCapacity()), task -> {
+                    var thread = new Thread(task, "billfold-mail-" + number.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /**
+     * After the commit of the cause (or when the retry job resubmits it). Returns at once; the future decides whether
+     * the publication completes.
+     */
+    @Outboxed
+    @TransactionalEventListener
+    CompletableFuture<Void> deliver(MailQueued queued) {
+        try {
+            return CompletableFuture.runAsync(() -> send(new MailId(queued.mailId())), senders);
+        } catch (RejectedExecutionException full) {
+            log.warn("Mail {} waits for the retry job: this node's {} queued mails are its limit", queued.mailId(),
+                    properties.queueCapacity());
+            return CompletableFuture.failedFuture(full);
+        }
+    }
+
+    /**
+     * One attempt, on the calling thread. Returns normally when nothing more is to be done for the mail; throws when
+     * it must be tried again.
+     */
+    void send(MailId id) {
+        Instant now = clock.instant();
+        Optional<MailLogStore.Claim> claimed = store.claim(id, now, now.plus(properties.lease()));
+        if (claimed.isEmpty()) {
+            MailStatus status = store.status(id).orElse(null);
+            if (status == null || status.isFinal()) {
+                return;
+            }
+            throw new MailHeldElsewhere("Mail " + id.value() + " is being sent by another node; retried later");
+        }
+        MailLogStore.Claim mail = claimed.get();
+        boolean sent;
+        try {
+            sent = mailer.send(mail, document(mail));
+        } catch (RuntimeException failed) {
+            boolean last = mail.attempts() >= properties.maxAttempts();
+            store.finish(mail, last ? MailStatus.FAILED : MailStatus.QUEUED, clock.instant(), describe(failed));
+            if (last) {
+                log.error("Mail {} failed for good after {} attempts ({})", id.value(), mail.attempts(),
+                        failed.getClass().getSimpleName());
+                return;
+            }
+            // The SMTP server's words may name the address; they are in the mail log for staff, not in the log.
+            log.warn("Mail {}: attempt {} failed ({}), retried later", id.value(), mail.attempts(),
+                    failed.getClass().getSimpleName());
+            throw failed;
+        }
+        // If this mark is lost (a crash, the database gone), the lease runs out and the mail goes once more.
+        if (!store.finish(mail, sent ? MailStatus.SENT : MailStatus.LOGGED, clock.instant(), null)) {
+            log.warn("Mail {} was sent after its lease ran out; another node may send it again", id.value());
+        }
+    }
+
+    private PaymentDocument document(MailLogStore.Claim mail) {
+        return switch (mail.kind()) {
+            case INVOICE, INVOICE_AGAIN -> documents.invoiceForMail(mail.paymentId());
+            case RECEIPT -> documents.receiptForMail(mail.paymentId());
+        };
+    }
+
+    private static String describe(Throwable failed) {
+        Throwable cause = failed;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? "" : ": " + cause.getMessage();
+        return cause.getClass().getSimpleName() + message;
+    }
+
+    @Override
+    public void destroy() {
+        // Mails still queued here stay incomplete publications; a node resubmits them after the lease.
+        senders.shutdownNow();
+    }
+
+    static final class MailHeldElsewhere extends RuntimeException {
+        MailHeldElsewhere(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.billfold.notification;
+
+import dev.billfold.account.AccountId;
+import dev.billfold.payment.PaymentId;
+import dev.billfold.security.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mail log's rows. A row is written once per cause ({@code cause} is unique), claimed by the node that sends it
+ * (a lease, as DD-053's webhook claims), and marked with the outcome by the claim that holds it, never by a stale one.
+ */
+@Component
+class MailLogStore {
+
+    private final JdbcClient jdbc;
+
+    MailLogStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The payment's account, or empty for an unknown payment. */
+    Optional<AccountId> accountOfPayment(PaymentId paymentId) {
+        return jdbc.sql("select account_id from payment where id = ?").param(paymentId.value())
+                .query(UUID.class).optional().map(AccountId::new);
+    }
+
+    /** The invoice address of the payment's payer, as it is now. */
+    Optional<String> invoiceAddress(PaymentId paymentId) {
+        return jdbc.sql("select pr.invoice_email from payment p join payer pr on pr.id = p.payer_id where p.id = ?")
+                .param(paymentId.value()).query(String.class).optional();
+    }
+
+    /**
+     * Records a mail for the payment, addressed to {@code recipient} or (null) to the payer's invoice address. Returns
+     * the new row's id, or empty when a mail with this cause exists already.
+     */
+    Optional<MailId> insert(String cause, MailKind kind, PaymentId paymentId, @Nullable String recipient,
+                            String subject, @Nullable UserId requestedBy, Instant now) {
+        MailId id = MailId.random();
+        int inserted = jdbc.sql("""
+                        insert into mail_log (id, cause, kind, account_id, payment_id, recipient, subject, status,
+                                              attempts, requested_by, created_at)
+                        select :id, :cause, :kind, p.account_id, p.id,
+                               coalesce(cast(:recipient as varchar(320)), pr.invoice_email), :subject, 'QUEUED', 0,
+                               cast(:requestedBy as uuid), :now
+                          from payment p join payer pr on pr.id = p.payer_id
+                         where p.id = :payment
+                        on conflict do nothing""")
+                .param("id", id.value()).param("cause", cause).param("kind", kind.name())
+                .param("recipient", recipient).param("subject", subject)
+                .param("requestedBy", requestedBy == null ? null : requestedBy.value())
+                .param("now", Timestamp.from(now)).param("payment", paymentId.value())
+                .update();
+        return inserted == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    /**
+     * Takes the mail for sending: a QUEUED one, or one whose sender's lease ran out (that node died or hung). Empty
+     * when it is final, or another node holds it.
+     */
+    Optional<Claim> claim(MailId id, Instant now, Instant leaseEnd) {
+        // Millisecond precision, so that the lease compares equal to itself on both databases.
+        Instant until = leaseEnd.truncatedTo(ChronoUnit.MILLIS);
+        int claimed = jdbc.sql("""
+                        update mail_log set status = 'SENDING', claimed_until = :until, attempts = attempts + 1
+                         where id = :id
+                           and (status = 'QUEUED' or (status = 'SENDING' and claimed_until <= :now))""")
+                .param("until", Timestamp.from(until)).param("now", Timestamp.from(now)).param("id", id.value())
+                .update();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id, kind, payment_id, recipient, subject, attempts from mail_log where id = ?")
+                .param(id.value())
+                .query((rs, n) -> new Claim(id, MailKind.valueOf(rs.getString("kind")),
+                        new PaymentId(rs.getObject("payment_id", UUID.class)), rs.getString("recipient"),
+                        rs.getString("subject"), rs.getInt("attempts"), until))
+                .optional();
+    }
+
+    Optional<MailStatus> status(MailId id) {
+        return jdbc.sql("select status from mail_log where id = ?").param(id.value()).query(String.class).optional()
+                .map(MailStatus::valueOf);
+    }
+
+    /** The outcome of a claim: SENT or LOGGED, FAILED, or QUEUED again for a retry. Only the claim's own lease. */
+    boolean finish(Claim claim, MailStatus status, Instant now, @Nullable String error) {
+        return jdbc.sql("""
+                        update mail_log set status = :status, claimed_until = null, last_error = :error,
+                                            sent_at = case when cast(:sent as boolean) then :now else sent_at end
+                         where id = :id and status = 'SENDING' and claimed_until = :until""")
+                .param("status", status.name()).param("error", error == null ? null : abbreviate(error))
+                .param("sent", status == MailStatus.SENT || status == MailStatus.LOGGED)
+                .param("now", Timestamp.from(now)).param("id", claim.id().value())
+                .param("until", Timestamp.from(claim.until()))
+                .update() == 1;
+    }
+
+    int count(AccountId accountId) {
+        return jdbc.sql("select count(*) from mail_log where account_id = ?").param(accountId.value())
+                .query(Integer.class).single();
+    }
+
+    List<MailLogEntry> page(AccountId accountId, int offset, int limit) {
+        return jdbc.sql("""
+                        select id, created_at, kind, recipient, subject, status, attempts, sent_at, last_error,
+                               payment_id
+                          from mail_log where account_id = :account
+                         order by created_at desc, id desc limit :limit offset :offset""")
+                .param("account", accountId.value()).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new MailLogEntry(new MailId(rs.getObject("id", UUID.class)),
+                        instant(rs, "created_at"), MailKind.valueOf(rs.getString("kind")), rs.getString("recipient"),
+                        rs.getString("subject"), MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                        rs.getObject("sent_at") == null ? null : instant(rs, "sent_at"), rs.getString("last_error"),
+                        new PaymentId(rs.getObject("payment_id", UUID.class))))
+                .list();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 499) + "…";
+    }
+
+    /** A mail this node holds until {@code until}. */
+    record Claim(MailId id, MailKind kind, PaymentId paymentId, String recipient, String subject, int attempts,
+                 Instant until) {
+    }
+}

@@ -582,6 +582,8 @@ class AccessControlTest extends KaribuTest {
                         problems);
             }
             for (StaffRole role : StaffRole.values()) {
+                TestData.signIn(staffUser, List.of(role));
+                String call = entry.getKey() + " as staff " + role;
                 if (!STAFF_METHODS.get(entry.getKey()).allowedFor(Set.of(role))) {
                     expectRefused(bean, method, values, userOf(staffUser), call, problems);
                 } else {
@@ -602,6 +604,7 @@ class AccessControlTest extends KaribuTest {
             }
         }
         assertThat(problems).isEmpty();
+        assertThat(snapshot()).as("no table changed").isEqualTo(before);
     }
 
     private void expectRefused(Object bean, Method method, Object[] values, UserId caller, String call,

@@ -8,9 +8,7 @@ import dev.billfold.base.InvalidRequestException;
 import dev.billfold.staff.StaffRole;
 import java.math.BigDecimal;
 import java.util.List;
-import dev.billfold.payment.BankTransfers;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,30 +29,12 @@ abstract class StatementImportsContract {
     StatementFixtures fixtures;
     String finance;
 
-    @Autowired
-    BankTransfers bank;
 
     @BeforeEach
     void aCustomerWithWaitingInvoices() {
         fixtures = new StatementFixtures(data, jdbc);
         finance = data.newStaffUser();
         TestData.signIn(finance, List.of(StaffRole.FINANCE));
-        assumeBankBodies(bank);
-    }
-
-    /**
-     * The bank payments' batch API was published (branch bank-api) before its bodies (branch bank): until they are
-     * merged these tests are skipped, not failed. Remove once main has both.
-     */
-    static void assumeBankBodies(BankTransfers bank) {
-        boolean ready;
-        try {
-            bank.findAccounts(List.of("100000114"));
-            ready = true;
-        } catch (UnsupportedOperationException notYet) {
-            ready = false;
-        }
-        Assumptions.assumeTrue(ready, "BankTransfers has no bodies yet (merge branch bank)");
     }
 
     @AfterEach

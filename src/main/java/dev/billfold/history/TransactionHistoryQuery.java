@@ -51,9 +51,7 @@ public class TransactionHistoryQuery {
     private static final String FROM = """
              from (select le.id, le.seq_no, le.created_at, le.kind, le.reference, le.amount_value, le.amount_currency,
                           sum(le.amount_value) over (order by le.created_at, le.seq_no) as running,
-                          case when le.reference like 'payment:%' then substring(le.reference from 9) end as payment_ref,
-                          case when le.reference like 'adjustment:%' then substring(le.reference from 12)
-                          end as adjustment_ref
+                          case when le.reference like 'payment:%' then substring(le.reference from 9) end as payment_ref
                      from ledger_entry le where le.account_id = :account) t
              left join payment p on p.id = cast(t.payment_ref as uuid) and p.account_id = :account
              left join payer pr on pr.id = p.payer_id
@@ -61,7 +59,9 @@ public class TransactionHistoryQuery {
              left join invoice i on i.payment_id = p.id
              left join renewal_charge rc on rc.ledger_reference = t.reference
              left join hosted_service s on s.id = rc.service_id
-             left join balance_adjustment ba on ba.id = cast(t.adjustment_ref as uuid) and ba.account_id = :account
+             -- Matched as text: an ADJUSTMENT entry older than balance_adjustment has a reference that is no uuid.
+             left join balance_adjustment ba on ba.account_id = :account and t.kind = 'ADJUSTMENT'
+                   and t.reference = concat('adjustment:', cast(ba.id as varchar(36)))
             where 1 = 1""";
 
     private final JdbcClient jdbc;

@@ -39,6 +39,7 @@ import dev.billfold.payment.PaymentStatus;
 import dev.billfold.ui.PageTabs;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,6 +60,7 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver {
     private final PaymentHistoryQuery history;
     private final PaymentService payments;
     private final PaymentDocuments documents;
+    private final List<PaymentDetailSection> sections;
     private final Grid<PaymentRow> grid = new Grid<>();
     private final Select<Optional<PaymentStatus>> status = new Select<>();
     private final Select<Optional<PayerDetails>> payer = new Select<>();
@@ -69,10 +71,11 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver {
     private @Nullable PaymentId highlighted;
 
     PaymentHistoryView(PaymentHistoryQuery history, PaymentService payments, PaymentDocuments documents,
-                       PayerService payers) {
+                       PayerService payers, List<PaymentDetailSection> sections) {
         this.history = history;
         this.payments = payments;
         this.documents = documents;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(PaymentDetailSection::position)).toList();
         addClassName("history-view");
 
         status.setLabel("Status");
@@ -212,6 +215,7 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver {
             detail.add(invoice(payment.invoice()));
             detail.add(download("Download invoice (PDF)", "download-invoice", payment.id(), documents::invoice));
         }
+        sections.forEach(section -> section.section(payment).ifPresent(detail::add));
         if (payment.status().hasReceipt()) {
             detail.add(download("Download receipt (PDF)", "download-receipt", payment.id(), documents::receipt));
         }

@@ -3,6 +3,7 @@ package dev.billfold.payment;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.PayerId;
 import dev.billfold.base.Money;
+import dev.billfold.base.TypedId;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,16 @@ public record BankReceipt(
 
     /** What to do with the money; checked again under the payment's lock, so a stale decision is never applied. */
     public sealed interface Decision {
+
+        /** The payment or account the money is for: what a refusal log names. */
+        default TypedId subject() {
+            return switch (this) {
+                case CreditInvoice credit -> credit.paymentId();
+                case HoldInvoice hold -> hold.paymentId();
+                case CreditAccount credit -> credit.accountId();
+                case HoldAccount hold -> hold.accountId();
+            };
+        }
     }
 
     /**

@@ -91,7 +91,9 @@ public class BankTransfers {
      */
     @Transactional
     public List<ReceiptOutcome> receive(List<BankReceipt> receipts) {
-        staff.require(StaffAccess.Action.MOVE_MONEY, null);
+        // The first receipt's payment or account names the refusal in the log, as for every id-taking staff call.
+        staff.require(StaffAccess.Action.MOVE_MONEY,
+                receipts.isEmpty() ? null : receipts.getFirst().decision().subject());
         check(receipts);
         return new Batch(receipts, clock.instant()).apply();
     }

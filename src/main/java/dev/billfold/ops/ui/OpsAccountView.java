@@ -25,6 +25,7 @@ import dev.billfold.ops.OpsAccountQuery;
 import dev.billfold.staff.StaffRole;
 import dev.billfold.staff.ui.OpsLayout;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -41,12 +42,14 @@ class OpsAccountView extends VerticalLayout implements BeforeEnterObserver {
     static final String ID = "id";
 
     private final OpsAccountQuery accounts;
+    private final List<OpsAccountSection> sections;
     private final boolean finance;
     private final Banner banner = new Banner("ops-account-banner", "ops-banner");
     private final Div content = new Div();
 
-    OpsAccountView(OpsAccountQuery accounts, AuthenticationContext authentication) {
+    OpsAccountView(OpsAccountQuery accounts, AuthenticationContext authentication, List<OpsAccountSection> sections) {
         this.accounts = accounts;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(OpsAccountSection::position)).toList();
         this.finance = authentication.hasRole(StaffRole.Names.FINANCE);
         addClassName("ops-account-view");
         content.setId("ops-account");
@@ -130,6 +133,7 @@ class OpsAccountView extends VerticalLayout implements BeforeEnterObserver {
             grid.addColumn(payment -> orDash(payment.providerReference())).setHeader("Provider reference");
             grid.addColumn(OpsAccount.Payment::id).setHeader("Payment id");
         });
+        sections.forEach(section -> section.section(account.id()).ifPresent(content::add));
     }
 
     private <T> void section(String heading, String id, List<T> rows, Consumer<Grid<T>> columns) {

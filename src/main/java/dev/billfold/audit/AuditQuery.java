@@ -5,12 +5,14 @@ import dev.billfold.staff.StaffAccess;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The whole audit trail as staff read it, newest first, paged, optionally for one account or action. */
+/** The whole audit trail as staff read it, newest first, paged, filtered by account, action, actor and days. */
 @Service
 public class AuditQuery {
 
@@ -32,9 +34,11 @@ public class AuditQuery {
         if (page < 0) {
             throw new InvalidRequestException("page", "There is no such page.");
         }
-        if ((filter.accountNumber() != null && filter.accountNumber().length() > MAX_FILTER)
-                || (filter.action() != null && filter.action().length() > MAX_FILTER)) {
+        if (tooLong(filter.accountNumber()) || tooLong(filter.action()) || tooLong(filter.actor())) {
             throw new InvalidRequestException("filter", "Filter by at most %d characters.".formatted(MAX_FILTER));
+        }
+        if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+            throw new InvalidRequestException("to", "The end date is before the start date.");
         }
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
@@ -43,8 +47,25 @@ public class AuditQuery {
             params.add(filter.accountNumber());
         }
         if (filter.action() != null) {
-            where.add("e.action = ?");
+            // A code, or its first parts: "account.member" finds role changes and removals.
+            where.add("(e.action = ? or e.action like ? escape '\\')");
             params.add(filter.action());
+            params.add(likePrefix(filter.action() + "."));
+        }
+        if (filter.actor() != null) {
+            // The name as recorded then, or the user's sign-in name or e-mail as it is now.
+            where.add("(lower(e.actor_name) like ? escape '\\' or lower(u.username) like ? escape '\\'"
+                    + " or lower(u.email) like ? escape '\\')");
+            String prefix = likePrefix(filter.actor());
+            params.addAll(List.of(prefix, prefix, prefix));
+        }
+        if (filter.from() != null) {
+            where.add("e.at >= ?");
+            params.add(filter.from().atStartOfDay(filter.zone()).toOffsetDateTime());
+        }
+        if (filter.to() != null) {
+            where.add("e.at < ?");
+            params.add(filter.to().plusDays(1).atStartOfDay(filter.zone()).toOffsetDateTime());
         }
         params.add(PAGE_SIZE + 1);
         params.add(page * PAGE_SIZE);
@@ -53,6 +74,7 @@ public class AuditQuery {
                                e.action, e.text, e.account_id, a.account_number, e.subject_id, e.before_state,
                                e.after_state, e.note, e.visibility
                           from audit_entry e left join account a on a.id = e.account_id
+                          left join app_user u on u.id = e.actor_user_id
                          %s order by e.seq desc limit ? offset ?"""
                         .formatted(where.isEmpty() ? "" : "where " + String.join(" and ", where)))
                 .params(params)
@@ -66,5 +88,14 @@ public class AuditQuery {
                 .list();
         boolean more = entries.size() > PAGE_SIZE;
         return new AuditPage(more ? entries.subList(0, PAGE_SIZE) : entries, page, more);
+    }
+
+    private static boolean tooLong(@Nullable String text) {
+        return text != null && text.length() > MAX_FILTER;
+    }
+
+    /** Lower case, LIKE's wildcards taken literally, then "anything after". */
+    static String likePrefix(String text) {
+        return text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

@@ -325,6 +325,51 @@ abstract class MemberServiceContract {
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 
+    @Test
+    void invitations_roles_and_removals_are_in_the_audit_trail_in_order_and_a_refused_change_records_nothing()
+            throws Exception {
+        InvitationSummary revoked = members.invite(owner.accountId(), "second@example.com", Role.VIEWER);
+        members.revokeInvitation(revoked.id());
+        members.invite(owner.accountId(), "invitee@example.com", Role.VIEWER);
+        String token = token((String) smtp.getReceivedMessages()[1].getContent());
+        TestData.OidcPerson invitee = data.newOidcUser("invitee@example.com");
+        TestData.signInOidc(invitee, "invitee@example.com", true);
+        members.acceptInvitation(token);
+
+        TestData.signIn(owner.username());
+        members.changeRole(owner.accountId(), invitee.userId(), Role.BILLING);
+        members.changeRole(owner.accountId(), invitee.userId(), Role.BILLING);
+        members.removeMember(owner.accountId(), invitee.userId());
+
+        assertThat(trail(owner.accountId())).containsExactly(
+                "account.invitation.sent  ", "account.invitation.revoked  ", "account.invitation.sent  ",
+                "account.invitation.accepted  Viewer", "account.member.role-changed Viewer Billing",
+                "account.member.removed Billing ");
+
+        String billing = data.addMember(owner.accountId(), "BILLING");
+        TestData.signIn(billing);
+        assertThatThrownBy(() -> members.changeRole(owner.accountId(), owner.userId(), Role.VIEWER))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(trail(owner.accountId())).as("a refused change leaves no entry").hasSize(6);
+    }
+
+    @Test
+    void an_invitation_whose_mail_failed_is_in_the_trail_as_sent_and_withdrawn() {
+        smtp.stop();
+        assertThatThrownBy(() -> members.invite(owner.accountId(), "unlucky@example.com", Role.VIEWER))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(trail(owner.accountId())).containsExactly("account.invitation.sent  ",
+                "account.invitation.withdrawn  ");
+    }
+
+    /** The account's audit entries, oldest first, as "action before after". */
+    private java.util.List<String> trail(AccountId account) {
+        return jdbc.sql("""
+                        select action, coalesce(before_state, '') as b, coalesce(after_state, '') as a
+                          from audit_entry where account_id = ? order by seq""").param(account.value())
+                .query((rs, n) -> rs.getString("action") + " " + rs.getString("b") + " " + rs.getString("a")).list();
+    }
+
     private MimeMessage onlyMail() {
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);

@@ -2,12 +2,15 @@ package dev.billfold.ops.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -16,10 +19,13 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.billfold.account.AccountId;
 import dev.billfold.adjustment.ui.OpsAdjustView;
+import dev.billfold.audit.AuditTrail;
+import dev.billfold.audit.ui.AuditGrid;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.base.ui.NoAccountNeeded;
+import dev.billfold.ops.AccountNotes;
 import dev.billfold.ops.OpsAccount;
 import dev.billfold.ops.OpsAccountQuery;
 import dev.billfold.staff.StaffRole;
@@ -31,7 +37,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
-/** One account as the back office sees it, read only: balance, payers, members, methods, services, money moves. */
+/**
+ * One account as the back office sees it: read only (balance, payers, members, methods, services, money moves, the
+ * audit trail) but for staff's notes.
+ */
 @Route(value = OpsAccountView.ROUTE, layout = OpsLayout.class)
 @PageTitle("Account · Billfold back office")
 @RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE})
@@ -42,13 +51,17 @@ class OpsAccountView extends VerticalLayout implements BeforeEnterObserver {
     static final String ID = "id";
 
     private final OpsAccountQuery accounts;
+    private final AccountNotes notes;
     private final List<OpsAccountSection> sections;
     private final boolean finance;
     private final Banner banner = new Banner("ops-account-banner", "ops-banner");
     private final Div content = new Div();
+    private @Nullable AuditGrid trailGrid;
 
-    OpsAccountView(OpsAccountQuery accounts, AuthenticationContext authentication, List<OpsAccountSection> sections) {
+    OpsAccountView(OpsAccountQuery accounts, AccountNotes notes, AuthenticationContext authentication,
+                   List<OpsAccountSection> sections) {
         this.accounts = accounts;
+        this.notes = notes;
         this.sections = sections.stream().sorted(Comparator.comparingInt(OpsAccountSection::position)).toList();
         this.finance = authentication.hasRole(StaffRole.Names.FINANCE);
         addClassName("ops-account-view");
@@ -60,6 +73,7 @@ class OpsAccountView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         content.removeAll();
+        trailGrid = null;
         banner.hide();
         String id = event.getLocation().getQueryParameters().getSingleParameter(ID).orElse("");
         try {
@@ -133,7 +147,48 @@ class OpsAccountView extends VerticalLayout implements BeforeEnterObserver {
             grid.addColumn(payment -> orDash(payment.providerReference())).setHeader("Provider reference");
             grid.addColumn(OpsAccount.Payment::id).setHeader("Payment id");
         });
+        notes(account.id());
+        var trail = new AuditGrid("ops-account-trail", false, page -> notes.trail(account.id(), page));
+        trail.setHeight("28rem");
+        trailGrid = trail;
+        content.add(new H3("Audit trail"), trail);
         sections.forEach(section -> section.section(account.id()).ifPresent(content::add));
+    }
+
+    /** A note is an audit entry (DD-061): the form appends one, and the list and the trail show it at once. */
+    private void notes(AccountId accountId) {
+        var text = new TextArea("Note");
+        text.setId("note-text");
+        text.setWidthFull();
+        text.setMaxLength(AccountNotes.MAX_NOTE);
+        text.addValueChangeListener(e -> text.setInvalid(false));
+        var forCustomer = new Checkbox("The customer may read it (shown on their Activity page, from \u201c"
+                + AuditTrail.BILLING_TEAM + "\u201d)");
+        forCustomer.setId("note-customer-visible");
+        var list = new AuditGrid("ops-account-notes", false, page -> notes.notes(accountId, page));
+        list.setHeight("16rem");
+        var add = new Button("Add note", e -> {
+            try {
+                notes.add(accountId, text.getValue(), forCustomer.getValue());
+            } catch (InvalidRequestException refused) {
+                text.setErrorMessage(refused.getMessage());
+                text.setInvalid(true);
+                return;
+            }
+            text.clear();
+            forCustomer.clear();
+            banner.show("Note added.", Banner.SUCCESS);
+            list.refresh();
+            if (trailGrid != null) {
+                trailGrid.refresh();
+            }
+        });
+        add.setId("note-add");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var form = new Div(text, forCustomer, add);
+        form.setId("ops-note-form");
+        form.addClassName("ops-note-form");
+        content.add(new H3("Notes"), form, list);
     }
 
     private <T> void section(String heading, String id, List<T> rows, Consumer<Grid<T>> columns) {

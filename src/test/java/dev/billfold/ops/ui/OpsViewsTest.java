@@ -84,7 +84,8 @@ class OpsViewsTest extends KaribuTest {
         assertThat(GridKt._getFormattedRow(grid("ops-methods"), 0).getFirst()).isEqualTo("Visa •••• 4242, 12/30");
         assertThat(_get(Span.class, spec -> spec.withId("ops-timeline-none")).isVisible()).isTrue();
         assertThat(_find(Button.class).stream().filter(button -> !(button instanceof DrawerToggle)).map(Button::getText))
-                .as("read only: no button but the header's").containsOnly("Sign out");
+                .as("read only but for notes: no button but the header's and the note's")
+                .containsOnly("Sign out", "Add note");
     }
 
     @Test

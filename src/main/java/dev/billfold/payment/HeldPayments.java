@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The staff queue of payments WAITING_FOR_CLARIFICATION and their resolution by Finance (DD-064). A resolution locks
+ * The staff queue of payments WAITING_FOR_CLARIFICATION and their resolution by Finance (DD-065). A resolution locks
  * the payment and checks it is still held, so of two staff members resolving at once one wins and the other is told
  * what happened; a receipt imported meanwhile finds it no longer waiting and never credits it again.
  */

@@ -352,7 +352,9 @@ public class BankTransfers {
 
     /**
      * Credits a WAITING_FOR_PAYMENT invoice payment on proof of payment: the ledger credit under the payment's key and
-     * CONDITIONALLY_CREDITED. A later receipt for it makes it CREDITED with no second entry.
+     * CONDITIONALLY_CREDITED. A later receipt for it makes it CREDITED with no second entry. It writes no audit entry:
+     * its caller, the payment order's review (document.PaymentOrderReview), records the one entry for the decision,
+     * naming the order that caused it, in this same transaction.
      */
     @Transactional
     public BankPayment conditionallyCredit(PaymentId paymentId, String note) {
@@ -378,7 +380,8 @@ public class BankTransfers {
 
     /**
      * Reverses a conditional credit whose money never arrived, once {@link #reversibleFrom} has passed: a REVERSAL
-     * ledger debit under the payment's key (the balance may go below zero) and CONDITIONALLY_CREDITED → DELETED.
+     * ledger debit under the payment's key (the balance may go below zero) and CONDITIONALLY_CREDITED → DELETED. As
+     * for the credit, the payment order's review records the audit entry, so one reversal is one entry.
      */
     @Transactional
     public BankPayment reverseConditionalCredit(PaymentId paymentId, String note) {

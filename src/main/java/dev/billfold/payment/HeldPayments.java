@@ -1,6 +1,8 @@
 package dev.billfold.payment;
 
 import dev.billfold.account.AccountNumber;
+import dev.billfold.audit.AuditEvent;
+import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.ledger.Ledger;
@@ -15,12 +17,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The staff queue of payments WAITING_FOR_CLARIFICATION and their resolution by Finance (DD-064). A resolution locks
+ * The staff queue of payments WAITING_FOR_CLARIFICATION and their resolution by Finance (DD-065). A resolution locks
  * the payment and checks it is still held, so of two staff members resolving at once one wins and the other is told
  * what happened; a receipt imported meanwhile finds it no longer waiting and never credits it again.
  */
@@ -46,9 +49,10 @@ public class HeldPayments {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final StaffActions actions;
+    private final AuditTrail audit;
 
     HeldPayments(StaffAccess staff, BankStore store, PaymentStateStore payments, Ledger ledger, Clock clock,
-                 ApplicationEventPublisher events, StaffActions actions) {
+                 ApplicationEventPublisher events, StaffActions actions, AuditTrail audit) {
         this.staff = staff;
         this.store = store;
         this.payments = payments;
@@ -56,6 +60,7 @@ public class HeldPayments {
         this.clock = clock;
         this.events = events;
         this.actions = actions;
+        this.audit = audit;
     }
 
     /** How many payments are held: the queue's count in the back-office menu. */
@@ -158,11 +163,41 @@ public class HeldPayments {
         payments.markOutcomeOpen(paymentId, false);
         actions.record(member, next, action, staffNote, reason, bankReference, other == null ? null : other.id(),
                 now);
+        audited(payment, next, received, action, staffNote, bankReference, other, target);
         published(next);
         if (other != null) {
             published(other);
         }
         return BankPayment.of(other != null ? other : next);
+    }
+
+    /**
+     * The resolution's one audit entry (no caller records another). The account's members see what was decided and
+     * the status before and after, never the note; another account credited is named only in the note, since its
+     * number and payment are not this account's business.
+     */
+    private void audited(Payment before, Payment after, Money received, BankStore.Action action, String note,
+                         @Nullable String bankReference, @Nullable Payment other, @Nullable BankAccount target) {
+        String text = switch (action) {
+            case CREDIT_RECEIVED -> "Held payment of %s credited with the %s received".formatted(
+                    before.amount().format(), received.format());
+            case CREDIT_OTHER_ACCOUNT -> "Held payment of %s credited to another account".formatted(
+                    received.format());
+            case RETURNED_TO_SENDER -> "Held payment of %s returned to the sender".formatted(received.format());
+            default -> "Held payment of %s rejected".formatted(received.format());
+        };
+        String staffNote = other == null || target == null ? note : "%s (credited to account %s as payment %s)"
+                .formatted(note, target.accountNumber(), other.id().value());
+        audit.record(AuditEvent.of("payment.held." + action.name().toLowerCase(Locale.ROOT).replace('_', '-'), text)
+                .account(before.accountId()).subject(before.id())
+                .change(state(before), state(after) + (bankReference == null ? ""
+                        : ", bank reference " + bankReference))
+                .note(staffNote));
+    }
+
+    private static String state(Payment payment) {
+        return payment.statusReason() == null ? payment.status().label()
+                : payment.status().label() + ": " + payment.statusReason();
     }
 
     private BankAccount account(Resolution.CreditOtherAccount other) {

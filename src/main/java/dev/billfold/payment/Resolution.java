@@ -1,6 +1,6 @@
 package dev.billfold.payment;
 
-/** How Finance resolves a payment held for clarification (DD-064). */
+/** How Finance resolves a payment held for clarification (DD-065). */
 public sealed interface Resolution {
 
     /** Credit the amount received to the account the payment belongs to (the invoice's account). */

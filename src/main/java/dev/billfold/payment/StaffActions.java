@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Staff actions on payments (a resolution, a conditional credit, its reversal): recorded in the same transaction as
- * the move they made, once of each kind per payment (V19), and written to the audit trail.
+ * the move they made, once of each kind per payment (V19). This is the payment's own record (who resolved it first,
+ * for the one who comes second); the audit entry is written by the action's owner: HeldPayments for a resolution,
+ * the payment order's review for a conditional credit and its reversal.
  */
 @Component
 class StaffActions {

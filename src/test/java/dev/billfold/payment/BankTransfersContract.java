@@ -159,6 +159,57 @@ abstract class BankTransfersContract {
     }
 
     @Test
+    void a_resolution_writes_one_audit_entry_with_who_the_move_and_the_note_and_a_refused_one_none() {
+        PaymentId id = invoice(number(), "100.00");
+        bank.receive(List.of(receipt(cause(), "90.00", new BankReceipt.CreditInvoice(id, null))));
+
+        held.resolve(id, new Resolution.CreditReceived(), "customer confirmed by phone", "We credited the 90.00.");
+        assertThatThrownBy(() -> held.resolve(id, new Resolution.Reject(), "late", "r"))
+                .isInstanceOf(InvalidRequestException.class);
+
+        var rows = audit(id);
+        assertThat(rows).hasSize(1);
+        var entry = rows.getFirst();
+        assertThat(entry).containsEntry("action", "payment.held.credit-received")
+                .containsEntry("actor_kind", "STAFF").containsEntry("actor_role", "Finance")
+                .containsEntry("account_id", customer.accountId().value())
+                .containsEntry("before_state", "Waiting for clarification: Received 90.00 of 100.00 USD.")
+                .containsEntry("after_state", "Credited: We credited the 90.00.")
+                .containsEntry("note", "customer confirmed by phone")
+                .containsEntry("visibility", "ACCOUNT");
+        assertThat((String) entry.get("text")).isEqualTo("Held payment of $100.00 credited with the $90.00 received");
+    }
+
+    @Test
+    void crediting_another_account_names_it_only_in_the_staff_note_and_returned_to_sender_keeps_the_reference() {
+        Customer other = data.newCustomer("USD");
+        String otherNumber = jdbc.sql("select account_number from account where id = ?")
+                .param(other.accountId().value()).query(String.class).single();
+        PaymentId toOther = invoice(number(), "100.00");
+        PaymentId returned = invoice(number(), "100.00");
+        bank.receive(List.of(receipt(cause(), "100.00", new BankReceipt.HoldInvoice(toOther, "wrong purpose")),
+                receipt(cause(), "100.00", new BankReceipt.HoldInvoice(returned, "power of attorney needed"))));
+
+        held.resolve(toOther, new Resolution.CreditOtherAccount(otherNumber), "meant for the sister company",
+                "Credited to the account the payer named.");
+        held.resolve(returned, new Resolution.ReturnedToSender("RET-9"), "sent back", "The bank returned it.");
+
+        var credited = audit(toOther).getFirst();
+        assertThat(credited).containsEntry("action", "payment.held.credit-other-account")
+                .containsEntry("account_id", customer.accountId().value());
+        assertThat((String) credited.get("after_state")).startsWith("Rejected").doesNotContain(otherNumber);
+        assertThat((String) credited.get("note")).contains("meant for the sister company", otherNumber);
+        assertThat(data.balance(other.accountId())).isEqualByComparingTo("100.00");
+        assertThat(audit(returned).getFirst()).containsEntry("action", "payment.held.returned-to-sender")
+                .containsEntry("after_state", "Refunded: The bank returned it., bank reference RET-9");
+    }
+
+    java.util.List<java.util.Map<String, Object>> audit(PaymentId subject) {
+        return jdbc.sql("select * from audit_entry where subject_id = ? order by seq").param(subject.value())
+                .query().listOfRows();
+    }
+
+    @Test
     void returned_to_sender_is_refunded_without_an_entry_and_a_resolution_needs_a_note() {
         PaymentId id = invoice(number(), "100.00");
         bank.receive(List.of(receipt(cause(), "100.00", new BankReceipt.HoldInvoice(id, "power of attorney needed"))));

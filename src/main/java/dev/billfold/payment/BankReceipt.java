@@ -52,10 +52,17 @@ public record BankReceipt(
 
     /**
      * A new bank-transfer payment for the account, credited at once (rule 3). {@code payerId}: one of the account's
-     * active payers, or null for its default payer.
+     * active payers, or null for its default payer. {@code reason}: what the customer sees as the payment's reason
+     * when staff credited it from the unmatched queue (at most {@link BankTransfers#REASON_MAX}); otherwise null, and
+     * a third party's payment reads "Paid by a third party: ...".
      */
-    public record CreditAccount(AccountId accountId, @Nullable PayerId payerId, @Nullable String thirdParty)
-            implements Decision {
+    public record CreditAccount(AccountId accountId, @Nullable PayerId payerId, @Nullable String thirdParty,
+                                @Nullable String reason) implements Decision {
+
+        /** A statement's own match: no staff reason. */
+        public CreditAccount(AccountId accountId, @Nullable PayerId payerId, @Nullable String thirdParty) {
+            this(accountId, payerId, thirdParty, null);
+        }
     }
 
     /** A new bank-transfer payment for the account, held for clarification with the reason. */

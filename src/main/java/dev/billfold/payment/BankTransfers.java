@@ -117,11 +117,13 @@ public class BankTransfers {
             String reason = switch (receipt.decision()) {
                 case BankReceipt.HoldInvoice hold -> hold.reason();
                 case BankReceipt.HoldAccount hold -> hold.reason();
+                case BankReceipt.CreditAccount credit when credit.reason() != null -> credit.reason();
                 default -> "-";
             };
             if (reason.isBlank() || reason.length() > REASON_MAX) {
-                throw new InvalidRequestException("A hold needs a reason of at most %d characters: %s"
-                        .formatted(REASON_MAX, receipt.cause()));
+                throw new InvalidRequestException(
+                        "A hold or a staff credit needs a reason of at most %d characters: %s"
+                                .formatted(REASON_MAX, receipt.cause()));
             }
         }
     }
@@ -218,7 +220,9 @@ public class BankTransfers {
                         credit.thirdParty() == null ? null : "Paid by a third party: " + credit.thirdParty() + ".");
                 case BankReceipt.HoldInvoice hold -> toInvoice(receipt, hold.paymentId(), hold.reason(), null);
                 case BankReceipt.CreditAccount credit -> toAccount(receipt, credit.accountId(), credit.payerId(), null,
-                        credit.thirdParty() == null ? null : "Paid by a third party: " + credit.thirdParty() + ".");
+                        credit.reason() != null ? credit.reason()
+                                : credit.thirdParty() == null ? null : "Paid by a third party: " + credit.thirdParty()
+                                + ".");
                 case BankReceipt.HoldAccount hold -> toAccount(receipt, hold.accountId(), hold.payerId(),
                         hold.reason(), null);
             };

@@ -94,12 +94,15 @@ class StatementStore {
     /**
      * Claims the entries' keys for the given entry ids. Returns, for each key already held by another entry (claimed
      * before, or twice in this batch), that entry's id. A concurrent import of the same key waits for this
-     * transaction and then finds it claimed.
+     * transaction and then finds it claimed. Keys are inserted in key order (a stable sort, so a key twice in a file
+     * goes to its first entry): two imports of overlapping statements then wait for each other in one order and
+     * never deadlock, whatever order their files list the shared entries in.
      */
     Map<String, UUID> claim(List<Map.Entry<String, UUID>> claims, Instant at) {
         Timestamp now = Timestamp.from(at);
+        List<Map.Entry<String, UUID>> ordered = claims.stream().sorted(Map.Entry.comparingByKey()).toList();
         template.batchUpdate("insert into statement_entry_claim (claim_key, entry_id, claimed_at) values (?, ?, ?)"
-                        + " on conflict do nothing", claims, 500,
+                        + " on conflict do nothing", ordered, 500,
                 (ps, claim) -> {
                     ps.setString(1, claim.getKey());
                     ps.setObject(2, claim.getValue());

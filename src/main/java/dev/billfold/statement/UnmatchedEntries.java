@@ -6,6 +6,7 @@ import dev.billfold.base.InvalidRequestException;
 import dev.billfold.payment.BankAccount;
 import dev.billfold.payment.BankReceipt;
 import dev.billfold.payment.BankTransfers;
+import dev.billfold.payment.HeldPayments;
 import dev.billfold.payment.ReceiptOutcome;
 import dev.billfold.staff.StaffAccess;
 import dev.billfold.staff.StaffMember;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The unmatched-entries queue, oldest first, and its resolutions (Finance only): credit to an account chosen by its
  * number (a new bank-transfer payment through the bank payments' batch, under the entry's own cause, so it is
- * credited once whatever comes later), returned to the sender with the bank's reference, or rejected. The entry's row
+ * credited once whatever comes later, with a short reason the customer sees), returned to the sender with the bank's reference, or rejected. The entry's row
  * is locked first, so of two staff members resolving it at once one wins and the other is told what happened.
  */
 @Service
@@ -62,10 +63,17 @@ public class UnmatchedEntries {
         return store.findEntry(id).orElseThrow(() -> new InvalidRequestException("There is no such entry."));
     }
 
+    /**
+     * Credits the entry to the account with that number. {@code note} is for staff and the audit trail;
+     * {@code customerReason} (required, at most {@link HeldPayments#CUSTOMER_REASON_MAX}) becomes the new payment's
+     * reason in the customer's payment history, as a held payment's resolution does.
+     */
     @Transactional
-    public EntryResult creditToAccount(StatementEntryId id, String accountNumber, String note) {
+    public EntryResult creditToAccount(StatementEntryId id, String accountNumber, String note,
+                                       String customerReason) {
         StaffMember member = staff.require(StaffAccess.Action.MOVE_MONEY, id);
         String text = requireNote(note);
+        String reason = requireCustomerReason(customerReason);
         String number = accountNumber.strip();
         EntryResult entry = lockWaiting(id);
         BankAccount account = bank.findAccounts(List.of(number)).get(number);
@@ -77,7 +85,7 @@ public class UnmatchedEntries {
                 entry.statementAccount() + ":" + entry.bankReference(), entry.amount(),
                 entry.bookingDate() != null ? entry.bookingDate() : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
                 entry.debtorName(), entry.debtorTaxId(), entry.remittance(), entry.bankReference(),
-                new BankReceipt.CreditAccount(account.accountId(), null, null)))).getFirst();
+                new BankReceipt.CreditAccount(account.accountId(), null, null, reason)))).getFirst();
         if (outcome.result() == ReceiptOutcome.Result.REFUSED) {
             throw new InvalidRequestException("accountNumber", "It cannot be credited to account " + number + ": "
                     + (outcome.reason() == null ? "the account has no active payer." : outcome.reason()));
@@ -142,6 +150,19 @@ public class UnmatchedEntries {
         }
         if (text.length() > NOTE_MAX) {
             throw new InvalidRequestException("note", "The note has at most " + NOTE_MAX + " characters.");
+        }
+        return text;
+    }
+
+    private static String requireCustomerReason(@Nullable String reason) {
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty()) {
+            throw new InvalidRequestException("customerReason",
+                    "A reason for the customer is required: a short, plain sentence they will see.");
+        }
+        if (text.length() > HeldPayments.CUSTOMER_REASON_MAX) {
+            throw new InvalidRequestException("customerReason", "The customer's reason has at most %d characters."
+                    .formatted(HeldPayments.CUSTOMER_REASON_MAX));
         }
         return text;
     }

@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Statement imports and the unmatched queue through their services, the same on H2 and PostgreSQL. */
 abstract class StatementImportsContract {
 
+    private static final String REASON = "Your bank transfer without an invoice number was credited here.";
+
     @Autowired
     TestData data;
     @Autowired
@@ -147,15 +149,23 @@ abstract class StatementImportsContract {
         assertThat(unmatched.queue(0, 200)).extracting(EntryResult::id).contains(unknown.id());
         long waiting = unmatched.waiting();
 
-        assertThatThrownBy(() -> unmatched.creditToAccount(unknown.id(), fixtures.accountNumber, " "))
+        assertThatThrownBy(() -> unmatched.creditToAccount(unknown.id(), fixtures.accountNumber, " ", REASON))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("note");
-        assertThatThrownBy(() -> unmatched.creditToAccount(unknown.id(), "100000309", "wrong digit"))
+        assertThatThrownBy(() -> unmatched.creditToAccount(unknown.id(), fixtures.accountNumber, "Theirs", " "))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("reason for the customer");
+        assertThatThrownBy(() -> unmatched.creditToAccount(unknown.id(), "100000309", "wrong digit", REASON))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("No account has the number");
+        assertThat(data.balance(fixtures.customer.accountId())).isEqualByComparingTo("405.00");
         EntryResult resolved = unmatched.creditToAccount(unknown.id(), fixtures.accountNumber,
-                "The customer called: order 42 is theirs.");
+                "The customer called: order 42 is theirs.", "  " + REASON + " ");
 
         assertThat(resolved.resolution()).isEqualTo(EntryResolution.CREDITED_TO_ACCOUNT);
         assertThat(resolved.paymentId()).isNotNull();
+        // What the customer's payment history shows as the credit's reason.
+        assertThat(jdbc.sql("select status, status_reason from payment where id = ?")
+                .param(resolved.paymentId().value())
+                .query((rs, n) -> rs.getString(1) + ": " + rs.getString(2)).single())
+                .isEqualTo("CREDITED: " + REASON);
         assertThat(data.balance(fixtures.customer.accountId())).isEqualByComparingTo("447.00");
         assertThat(unmatched.waiting()).isEqualTo(waiting - 1);
         assertThatThrownBy(() -> unmatched.reject(unknown.id(), "Not ours"))

@@ -16,6 +16,7 @@ import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.base.ui.NoAccountNeeded;
+import dev.billfold.payment.HeldPayments;
 import dev.billfold.staff.StaffRole;
 import dev.billfold.staff.ui.OpsLayout;
 import dev.billfold.statement.EntryAlreadyResolvedException;
@@ -25,9 +26,9 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.function.Supplier;
 
 /**
- * The unmatched bank entries, oldest first. Finance resolves one in a dialog: credit it to an account by number,
- * record it returned to the sender with the bank's reference, or reject it, each with a note. Whoever comes second
- * is told what the first did, and the queue is read again.
+ * The unmatched bank entries, oldest first. Finance resolves one in a dialog: credit it to an account by number
+ * (with the reason its customer sees), record it returned to the sender with the bank's reference, or reject it,
+ * each with a note. Whoever comes second is told what the first did, and the queue is read again.
  */
 @Route(value = "ops/unmatched", layout = OpsLayout.class)
 @PageTitle("Unmatched bank entries · Billfold back office")
@@ -78,8 +79,13 @@ public class UnmatchedEntriesView extends VerticalLayout {
         note.setId("unmatched-note");
         note.setMaxLength(1000);
         note.setWidthFull();
+        TextField customerReason = new TextField("Reason the customer sees (for a credit)");
+        customerReason.setId("unmatched-customer-reason");
+        customerReason.setMaxLength(HeldPayments.CUSTOMER_REASON_MAX);
+        customerReason.setWidthFull();
         Button credit = new Button("Credit to the account", e -> resolve(dialog,
-                () -> unmatched.creditToAccount(entry.id(), account.getValue(), note.getValue())));
+                () -> unmatched.creditToAccount(entry.id(), account.getValue(), note.getValue(),
+                        customerReason.getValue())));
         credit.setId("unmatched-credit");
         credit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button returned = new Button("Returned to the sender", e -> resolve(dialog,
@@ -92,7 +98,8 @@ public class UnmatchedEntriesView extends VerticalLayout {
         Button cancel = new Button("Cancel", e -> dialog.close());
         Banner error = new Banner("unmatched-dialog-error", "ops-banner");
         dialog.add(new VerticalLayout(new Paragraph(entry.remittance()), error,
-                new HorizontalLayout(account, credit), new HorizontalLayout(reference, returned), note));
+                new HorizontalLayout(account, credit), customerReason, new HorizontalLayout(reference, returned),
+                note));
         dialog.getFooter().add(reject, cancel);
         errors.put(dialog, error);
         add(dialog);

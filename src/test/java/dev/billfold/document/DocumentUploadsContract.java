@@ -3,11 +3,13 @@ package dev.billfold.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.billfold.MutableClock;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.staff.StaffRole;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,6 +39,10 @@ abstract class DocumentUploadsContract {
     PowerOfAttorneyReview powerReview;
     @Autowired
     PowersOfAttorney validity;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    dev.billfold.payment.BankProperties bankProperties;
 
     Customer customer;
     PaymentId invoice;
@@ -148,6 +154,64 @@ abstract class DocumentUploadsContract {
         TestData.signIn(customer.username());
         assertThat(powers.ofPayer(customer.company())).extracting(PowerOfAttorneySummary::validOn)
                 .containsExactly(true);
+    }
+
+    @Test
+    void finance_credits_conditionally_through_the_bank_side_and_reverses_only_once_the_days_have_passed() {
+        orders.upload(invoice, DocumentChecksTest.file("payment-order.pdf"));
+        TestData.signIn(data.newStaffUser(), List.of(StaffRole.FINANCE));
+        var queued = queued();
+        assertThatThrownBy(() -> review.conditionallyCredit(queued.id(), "  "))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(topUps()).isZero();
+
+        var credited = review.conditionallyCredit(queued.id(), "Stamped by the bank.");
+
+        assertThat(credited.status()).isEqualTo(PaymentOrderStatus.CONDITIONALLY_CREDITED);
+        assertThat(credited.paymentStatus()).isEqualTo(dev.billfold.payment.PaymentStatus.CONDITIONALLY_CREDITED);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("100.00");
+        assertThat(topUps()).isEqualTo(1);
+        assertThat(auditEntries("document.payment-order.conditionally-credited")).isEqualTo(1);
+        assertThatThrownBy(() -> review.conditionallyCredit(queued.id(), "again"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("Already decided by");
+        assertThat(review.overdue(0, 500)).extracting(PaymentOrderItem::id).doesNotContain(queued.id());
+        assertThatThrownBy(() -> review.reverse(queued.id(), "too early"))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("100.00");
+
+        clock.advance(Duration.ofDays(bankProperties.conditionalCreditDays()).plusMinutes(1));
+        assertThat(review.overdue(0, 500)).extracting(PaymentOrderItem::id).contains(queued.id());
+        var reversed = review.reverse(queued.id(), "No transfer on any statement.");
+
+        assertThat(reversed.status()).isEqualTo(PaymentOrderStatus.REVERSED);
+        assertThat(reversed.paymentStatus()).isEqualTo(dev.billfold.payment.PaymentStatus.DELETED);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("0.00");
+        assertThat(auditEntries("document.payment-order.reversed")).isEqualTo(1);
+        assertThat(review.overdue(0, 500)).extracting(PaymentOrderItem::id).doesNotContain(queued.id());
+        assertThatThrownBy(() -> review.reverse(queued.id(), "twice"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("only a conditionally credited");
+        TestData.signIn(customer.username());
+        assertThat(orders.page(invoice).orders().getFirst().status()).isEqualTo(PaymentOrderStatus.REVERSED);
+    }
+
+    @Test
+    void support_reads_the_queue_but_cannot_credit() {
+        orders.upload(invoice, DocumentChecksTest.file("payment-order.pdf"));
+        TestData.signIn(data.newStaffUser(), List.of(StaffRole.SUPPORT));
+        var queued = queued();
+        assertThatThrownBy(() -> review.conditionallyCredit(queued.id(), "n"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(topUps()).isZero();
+    }
+
+    PaymentOrderItem queued() {
+        return review.queue(0, 500).stream().filter(item -> item.paymentId().equals(invoice)).findFirst()
+                .orElseThrow();
+    }
+
+    int topUps() {
+        return jdbc.sql("select count(*) from ledger_entry where account_id = ? and kind = 'TOP_UP'")
+                .param(customer.accountId().value()).query(Integer.class).single();
     }
 
     int files() {

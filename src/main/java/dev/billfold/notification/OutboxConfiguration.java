@@ -14,9 +14,11 @@ import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.ObjectFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.core.DefaultEventPublicationRegistry;
@@ -51,7 +53,12 @@ class OutboxConfiguration {
         return new PersistentApplicationEventMulticaster(registry::getObject, environment::getObject);
     }
 
+    /**
+     * An infrastructure bean, as Modulith's own advisor is: without an AspectJ weaver on the class path, Spring's
+     * auto-proxy creator applies only infrastructure advisors, and a plain one would never mark a publication.
+     */
     @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static OutboxCompletionAdvisor outboxCompletionAdvisor(ObjectFactory<EventPublicationRegistry> registry) {
         return new OutboxCompletionAdvisor(registry::getObject);
     }

@@ -67,6 +67,51 @@ final class Mailbox {
         throw new AssertionError("No mail to " + address + " arrived within " + WAIT_MILLIS + " ms");
     }
 
+    /** The first mail to {@code address} whose subject contains {@code subject}, waiting for it to arrive. */
+    MimeMessage messageTo(String address, String subject) {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            for (MimeMessage mail : smtp.getReceivedMessages()) {
+                if (isTo(mail, address) && subjectOf(mail).contains(subject)) {
+                    return mail;
+                }
+            }
+            smtp.waitForIncomingEmail(500, smtp.getReceivedMessages().length + 1);
+        }
+        throw new AssertionError("No mail to " + address + " about " + subject + " arrived within " + WAIT_MILLIS
+                + " ms");
+    }
+
+    /** How many mails to {@code address} have arrived so far. */
+    long countTo(String address) {
+        return List.of(smtp.getReceivedMessages()).stream().filter(mail -> isTo(mail, address)).count();
+    }
+
+    /** The bytes of the mail's one PDF attachment. */
+    static byte[] pdfAttachment(MimeMessage mail) {
+        try {
+            var parts = (jakarta.mail.Multipart) mail.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                var part = parts.getBodyPart(i);
+                if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())
+                        && part.getContentType().startsWith("application/pdf")) {
+                    return part.getInputStream().readAllBytes();
+                }
+            }
+            throw new AssertionError("The mail has no PDF attachment");
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subjectOf(MimeMessage mail) {
+        try {
+            return mail.getSubject() == null ? "" : mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean isTo(MimeMessage mail, String address) {
         try {
             Address[] to = mail.getAllRecipients();

@@ -1,0 +1,7 @@
+package dev.billfold.notification;
+
+import dev.billfold.BillfoldTest;
+
+@BillfoldTest
+class MailDeliveryOnH2Test extends MailDeliveryContract {
+}

@@ -1,0 +1,7 @@
+package dev.billfold.notification;
+
+import dev.billfold.BillfoldPostgresTest;
+
+@BillfoldPostgresTest
+class MailDeliveryOnPostgresTest extends MailDeliveryContract {
+}

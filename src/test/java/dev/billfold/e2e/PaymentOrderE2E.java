@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openpdf.text.Document;
@@ -64,8 +63,7 @@ class PaymentOrderE2E {
         assertThat(portal.detailStatus()).hasText("Conditionally credited");
         assertThat(page.locator("#payment-order-status")).hasText("Accepted: conditionally credited");
 
-        page.locator("#tab-renewals").click();
-        page.waitForURL(Pattern.compile(".*/renewals$"));
+        page.navigate("/renewals");
         page.locator("#renew-" + MIGRATION_SERVER + " input").check();
         page.locator("#renew-from-balance").click();
         assertThat(page.locator("#renewal-message")).hasAttribute("data-kind", "success");

@@ -88,13 +88,20 @@ class PaymentOrderStore {
                 .list();
     }
 
+    /**
+     * Orders still worth a review: their invoice waits for payment. One whose money a statement brought first (or
+     * that was held, or expired) needs no decision, so it leaves the queue; the customer's page says why.
+     */
+    private static final String REVIEWABLE = " where o.status = 'PENDING' and p.status = 'WAITING_FOR_PAYMENT'";
+
     int countPending() {
-        return jdbc.sql("select count(*) from payment_order where status = 'PENDING'").query(Integer.class).single();
+        return jdbc.sql("select count(*) from payment_order o join payment p on p.id = o.payment_id" + REVIEWABLE)
+                .query(Integer.class).single();
     }
 
     /** Oldest first. */
     List<PaymentOrderItem> pending(int offset, int limit) {
-        return jdbc.sql(ITEM + " where o.status = 'PENDING' order by o.uploaded_at, o.id limit ? offset ?")
+        return jdbc.sql(ITEM + REVIEWABLE + " order by o.uploaded_at, o.id limit ? offset ?")
                 .params(limit, offset).query(PaymentOrderStore::item).list();
     }
 

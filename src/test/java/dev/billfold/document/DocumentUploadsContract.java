@@ -7,6 +7,9 @@ import dev.billfold.MutableClock;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Money;
+import dev.billfold.payment.BankReceipt;
+import dev.billfold.payment.BankTransfers;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.staff.StaffRole;
 import java.time.Duration;
@@ -43,6 +46,8 @@ abstract class DocumentUploadsContract {
     MutableClock clock;
     @Autowired
     dev.billfold.payment.BankProperties bankProperties;
+    @Autowired
+    BankTransfers bank;
 
     Customer customer;
     PaymentId invoice;
@@ -202,6 +207,27 @@ abstract class DocumentUploadsContract {
         assertThatThrownBy(() -> review.conditionallyCredit(queued.id(), "n"))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         assertThat(topUps()).isZero();
+    }
+
+    @Test
+    void an_order_whose_invoice_a_statement_paid_first_leaves_the_queue_and_the_customer_is_told_why() {
+        orders.upload(invoice, DocumentChecksTest.file("payment-order.pdf"));
+        TestData.signIn(data.newStaffUser(), List.of(StaffRole.FINANCE));
+        int waiting = review.waiting();
+        var order = queued();
+
+        bank.receive(List.of(new BankReceipt("DOC:" + invoice.value(), Money.of("100.00", "USD"), LocalDate.now(),
+                "Pat Company Ltd", "VAT-123", "invoice", "REF-" + invoice.value(),
+                new BankReceipt.CreditInvoice(invoice, null))));
+
+        assertThat(review.queue(0, 500)).extracting(PaymentOrderItem::id).doesNotContain(order.id());
+        assertThat(review.waiting()).isEqualTo(waiting - 1);
+        assertThat(topUps()).isEqualTo(1);
+        TestData.signIn(customer.username());
+        var page = orders.page(invoice);
+        assertThat(page.paymentStatus()).isEqualTo(dev.billfold.payment.PaymentStatus.CREDITED);
+        assertThat(page.canUpload()).isFalse();
+        assertThat(page.orders()).extracting(PaymentOrderSummary::status).containsExactly(PaymentOrderStatus.PENDING);
     }
 
     PaymentOrderItem queued() {

@@ -13,8 +13,10 @@ import dev.billfold.document.PaymentOrderService;
 import dev.billfold.document.PaymentOrderSummary;
 import dev.billfold.document.UploadedDocument;
 import dev.billfold.payment.PaymentId;
+import dev.billfold.payment.PaymentStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 
 /**
  * "I have paid: upload the payment order" for one waiting invoice, and where the orders sent for it stand. The file
@@ -85,20 +87,21 @@ class PaymentOrderPanel extends Div {
     private void show(PaymentOrderPage page) {
         uploadBox.setVisible(page.canUpload());
         status.removeClassName("error");
-        status.setText(page.orders().isEmpty() ? "" : label(page.orders().getFirst()));
+        status.setText(page.orders().isEmpty() ? "" : label(page.orders().getFirst(), page.paymentStatus()));
         history.removeAll();
         // The newest is the status line; older ones (rejected before) are listed below it.
         page.orders().stream().skip(1).forEach(order -> {
             var line = new Paragraph(times.format(order.uploadedAt()) + " \u00b7 " + order.fileName() + ": "
-                    + label(order));
+                    + label(order, page.paymentStatus()));
             line.addClassName("payment-order-earlier");
             history.add(line);
         });
     }
 
-    static String label(PaymentOrderSummary order) {
+    static String label(PaymentOrderSummary order, PaymentStatus payment) {
         return switch (order.status()) {
-            case PENDING -> "Sent, under review";
+            case PENDING -> payment == PaymentStatus.WAITING_FOR_PAYMENT ? "Sent, under review"
+                    : "Sent; no review needed, the payment is now " + payment.label().toLowerCase(Locale.ROOT);
             case CONDITIONALLY_CREDITED -> "Accepted: conditionally credited";
             case REJECTED -> "Rejected: " + order.reason();
             case REVERSED -> "Reversed: " + order.reason();

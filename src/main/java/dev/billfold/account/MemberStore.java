@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,7 +85,7 @@ class MemberStore {
     }
 
     /** A user's display name, for the audit trail's text. */
-    java.util.Optional<String> displayName(UserId userId) {
+    Optional<String> displayName(UserId userId) {
         return jdbc.sql("select display_name from app_user where id = ?").param(userId.value()).query(String.class)
                 .optional();
     }

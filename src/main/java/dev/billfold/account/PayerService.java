@@ -5,6 +5,7 @@ import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InvalidRequestException;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,13 +132,14 @@ public class PayerService {
         }
         audit.record(AuditEvent.of("account.payer.archived", "Archived the payer " + payer.legalName())
                 .account(payer.accountId()).subject(payerId)
-                .change(summary(payer), successor == null ? "Archived" : "Archived; default: " + successor.legalName()));
+                .change(summary(payer),
+                        successor == null ? "Archived" : "Archived; default: " + successor.legalName()));
         log.info("Payer {} archived", payerId.value());
     }
 
     /** A payer as the audit trail shows it before and after: what an invoice prints, in one short line. */
     static String summary(Payer payer) {
-        return String.join(", ", java.util.stream.Stream.of(payer.legalName(), payer.type().name().toLowerCase(),
+        return String.join(", ", Stream.of(payer.legalName(), payer.type().name().toLowerCase(),
                         payer.taxId() == null ? null : "tax id " + payer.taxId(), payer.address(), payer.country(),
                         payer.invoiceEmail())
                 .filter(part -> part != null && !part.isBlank()).toList());

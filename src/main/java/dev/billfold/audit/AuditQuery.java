@@ -79,12 +79,14 @@ public class AuditQuery {
                         .formatted(where.isEmpty() ? "" : "where " + String.join(" and ", where)))
                 .params(params)
                 .query((rs, n) -> new AuditEntry(new AuditEntryId(rs.getObject("id", UUID.class)),
-                        rs.getObject("at", OffsetDateTime.class).toInstant(), ActorKind.valueOf(rs.getString("actor_kind")),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        ActorKind.valueOf(rs.getString("actor_kind")),
                         rs.getObject("actor_user_id", UUID.class), rs.getString("actor_name"),
                         rs.getString("actor_role"), rs.getString("client_address"), rs.getString("action"),
                         rs.getString("text"), rs.getObject("account_id", UUID.class), rs.getString("account_number"),
                         rs.getObject("subject_id", UUID.class), rs.getString("before_state"),
-                        rs.getString("after_state"), rs.getString("note"), Visibility.valueOf(rs.getString("visibility"))))
+                        rs.getString("after_state"), rs.getString("note"),
+                        Visibility.valueOf(rs.getString("visibility"))))
                 .list();
         boolean more = entries.size() > PAGE_SIZE;
         return new AuditPage(more ? entries.subList(0, PAGE_SIZE) : entries, page, more);

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,10 +107,10 @@ public class AuditTrail {
         return null;
     }
 
-    private static java.util.@Nullable UUID value(@Nullable TypedId id) {
+    private static @Nullable UUID value(@Nullable TypedId id) {
         return id == null ? null : id.value();
     }
 
-    private record Actor(ActorKind kind, java.util.@Nullable UUID userId, String name, String role) {
+    private record Actor(ActorKind kind, @Nullable UUID userId, String name, String role) {
     }
 }

@@ -94,8 +94,8 @@ class AuditTrailMigration implements JavaMigration {
             } else if (database.contains("h2")) {
                 statement.execute(H2_TRIGGER);
             } else {
-                throw new SQLException("The audit trail's append-only trigger is written for PostgreSQL and H2 only, not "
-                        + database);
+                throw new SQLException("The audit trail's append-only trigger is written for PostgreSQL and H2 only, "
+                        + "not " + database);
             }
         }
     }

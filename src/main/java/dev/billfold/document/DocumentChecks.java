@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -90,7 +91,7 @@ final class DocumentChecks {
     }
 
     private static void checkImage(byte[] content, String format, boolean complete) {
-        String name = format.toUpperCase(java.util.Locale.ROOT);
+        String name = format.toUpperCase(Locale.ROOT);
         if (!complete) {
             throw refused("The " + name + " image is cut short or damaged. " + WHAT);
         }

@@ -71,7 +71,8 @@ class PaymentOrderStore {
         jdbc.sql("""
                         insert into payment_order (id, payment_id, account_id, file_id, status, pending_payment_id,
                           uploaded_at, version) values (?, ?, ?, ?, 'PENDING', ?, ?, 0)""")
-                .params(id.value(), payment.value(), account.value(), file, payment.value(), at.atOffset(ZoneOffset.UTC))
+                .params(id.value(), payment.value(), account.value(), file, payment.value(),
+                        at.atOffset(ZoneOffset.UTC))
                 .update();
         return id;
     }
@@ -159,7 +160,8 @@ class PaymentOrderStore {
                 new PaymentId(rs.getObject("payment_id", UUID.class)),
                 new AccountId(rs.getObject("account_id", UUID.class)), rs.getString("account_number"),
                 rs.getString("account_name"), rs.getString("payer_name"), rs.getString("invoice_number"),
-                Money.of(rs.getBigDecimal("amount_value"), Currency.getInstance(rs.getString("amount_currency").trim())),
+                Money.of(rs.getBigDecimal("amount_value"),
+                        Currency.getInstance(rs.getString("amount_currency").trim())),
                 PaymentStatus.valueOf(rs.getString("payment_status")), rs.getString("file_name"),
                 DocumentKind.ofContentType(rs.getString("content_type")), rs.getInt("size_bytes"),
                 instant(rs, "uploaded_at"), rs.getString("uploaded_by"),

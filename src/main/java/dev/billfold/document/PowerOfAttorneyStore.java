@@ -3,6 +3,7 @@ package dev.billfold.document;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerType;
+import dev.billfold.security.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -46,7 +47,9 @@ class PowerOfAttorneyStore {
         this.jdbc = jdbc;
     }
 
-    /** For each payer among {@code payers}, the name keys of its powers of attorney accepted and valid on {@code on}. */
+    /**
+     * For each payer among {@code payers}, the name keys of its powers of attorney accepted and valid on {@code on}.
+     */
     Map<PayerId, Set<String>> validNameKeys(Collection<PayerId> payers, LocalDate on) {
         Map<PayerId, Set<String>> found = new HashMap<>();
         List<UUID> ids = payers.stream().map(PayerId::value).distinct().toList();
@@ -113,8 +116,7 @@ class PowerOfAttorneyStore {
                 .optional();
     }
 
-    void decide(PowerOfAttorneyId id, PowerOfAttorneyStatus status, @Nullable String reason,
-                dev.billfold.security.UserId by, Instant at) {
+    void decide(PowerOfAttorneyId id, PowerOfAttorneyStatus status, @Nullable String reason, UserId by, Instant at) {
         jdbc.sql("""
                         update power_of_attorney set status = ?, reason = ?, decided_by = ?, decided_at = ?,
                           version = version + 1 where id = ?""")

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -237,7 +238,7 @@ public class RenewalService {
         access.lockForUpdate(account.accountId());
         AutoTopUpSetting before = settings.find(account.accountId());
         settings.save(account.accountId(), enabled, payer);
-        if (before.enabled() != enabled || !java.util.Objects.equals(before.payerId(), payer)) {
+        if (before.enabled() != enabled || !Objects.equals(before.payerId(), payer)) {
             audit.record(AuditEvent.of("hosting.auto-top-up.switched", enabled
                             ? "Let auto-renewal top up from " + checked.legalName() + "'s default saved method"
                             : "Stopped automatic top-ups for auto-renewal")

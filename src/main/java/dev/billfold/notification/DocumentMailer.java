@@ -5,6 +5,7 @@ import dev.billfold.payment.PaymentDocument;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +98,7 @@ class DocumentMailer {
         private final String id;
 
         FixedIdMessage(MimeMessage template, String id) {
-            super(template.getSession() == null ? Session.getInstance(new java.util.Properties()) : template.getSession());
+            super(template.getSession() == null ? Session.getInstance(new Properties()) : template.getSession());
             this.id = id;
         }
 

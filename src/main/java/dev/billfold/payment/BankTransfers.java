@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -209,7 +210,8 @@ public class BankTransfers {
             return outcomes;
         }
 
-        private boolean claimed(BankReceipt receipt, Map<String, UUID> ids, Map<String, BankStore.StoredReceipt> stored) {
+        private boolean claimed(BankReceipt receipt, Map<String, UUID> ids,
+                Map<String, BankStore.StoredReceipt> stored) {
             BankStore.StoredReceipt first = stored.get(receipt.cause());
             return first != null && first.id().equals(ids.get(receipt.cause()));
         }
@@ -257,7 +259,7 @@ public class BankTransfers {
             }
             // Not waiting any more: crediting it would credit twice, so the money waits for staff on its own payment.
             String reason = "Invoice %s is already %s; received %s.".formatted(invoiceNumber(payment),
-                    payment.status().label().toLowerCase(java.util.Locale.ROOT), receipt.amount().format());
+                    payment.status().label().toLowerCase(Locale.ROOT), receipt.amount().format());
             if (holdReason != null && !holdReason.equals(differs(receipt.amount(), payment.amount()))) {
                 reason = reason + " " + holdReason;
             }
@@ -371,7 +373,7 @@ public class BankTransfers {
         }
         if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
             throw new InvalidRequestException("This payment is already %s; it was not conditionally credited."
-                    .formatted(payment.status().label().toLowerCase(java.util.Locale.ROOT)));
+                    .formatted(payment.status().label().toLowerCase(Locale.ROOT)));
         }
         Instant now = clock.instant();
         Payment credited = payments.update(payment.creditConditionally(
@@ -395,7 +397,7 @@ public class BankTransfers {
                 .orElseThrow(() -> new InvalidRequestException("We could not find that payment."));
         if (payment.status() != PaymentStatus.CONDITIONALLY_CREDITED) {
             throw new InvalidRequestException("This payment is %s, not conditionally credited; nothing was reversed."
-                    .formatted(payment.status().label().toLowerCase(java.util.Locale.ROOT)));
+                    .formatted(payment.status().label().toLowerCase(Locale.ROOT)));
         }
         Instant from = reversibleFrom(payment);
         Instant now = clock.instant();

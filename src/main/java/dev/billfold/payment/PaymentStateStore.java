@@ -7,6 +7,7 @@ import dev.billfold.paymentmethod.PaymentMethodId;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -120,7 +121,7 @@ class PaymentStateStore {
                 });
         for (int[] chunk : counts) {
             for (int count : chunk) {
-                if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+                if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
                     throw new OptimisticLockingFailureException("A payment of the batch changed concurrently");
                 }
             }

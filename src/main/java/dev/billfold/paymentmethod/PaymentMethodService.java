@@ -122,7 +122,8 @@ public class PaymentMethodService {
             }
             current = methods.save(current.withDefault(true));
             events.publishEvent(PaymentMethodChanged.of(current));
-            audit.record(AuditEvent.of("paymentmethod.default-changed", "Made " + current.label() + " the default method")
+            audit.record(AuditEvent.of("paymentmethod.default-changed",
+                            "Made " + current.label() + " the default method")
                     .account(current.accountId()).subject(methodId).change(null, current.label()));
         }
         return MethodListItem.of(current, providerName(current.provider()),

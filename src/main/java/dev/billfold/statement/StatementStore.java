@@ -167,7 +167,8 @@ class StatementStore {
     }
 
     List<ImportSummary> imports(int offset, int limit) {
-        return jdbc.sql("select * from statement_import order by started_at desc, id offset ? rows fetch next ? rows only")
+        return jdbc.sql("select * from statement_import order by started_at desc, id "
+                        + "offset ? rows fetch next ? rows only")
                 .params(offset, limit)
                 .query((rs, n) -> summary(rs, List.of())).list();
     }
@@ -246,7 +247,8 @@ class StatementStore {
                 rs.getString("statement_account"), rs.getString("bank_reference"),
                 new Money(rs.getBigDecimal("amount_value"), Currency.getInstance(rs.getString("amount_currency"))),
                 rs.getBoolean("credit"), rs.getBoolean("booked"), booking, rs.getString("debtor_name"),
-                rs.getString("debtor_tax_id"), rs.getString("remittance"), EntryOutcome.valueOf(rs.getString("outcome")),
+                rs.getString("debtor_tax_id"), rs.getString("remittance"),
+                EntryOutcome.valueOf(rs.getString("outcome")),
                 rs.getString("detail"), payment == null ? null : new PaymentId(payment),
                 account == null ? null : new AccountId(account),
                 resolution == null ? null : EntryResolution.valueOf(resolution), rs.getString("resolution_note"),

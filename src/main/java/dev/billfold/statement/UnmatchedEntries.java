@@ -22,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The unmatched-entries queue, oldest first, and its resolutions (Finance only): credit to an account chosen by its
  * number (a new bank-transfer payment through the bank payments' batch, under the entry's own cause, so it is
- * credited once whatever comes later, with a short reason the customer sees), returned to the sender with the bank's reference, or rejected. The entry's row
- * is locked first, so of two staff members resolving it at once one wins and the other is told what happened.
+ * credited once whatever comes later, with a short reason the customer sees), returned to the sender with the bank's
+ * reference, or rejected. The entry's row is locked first, so of two staff members resolving it at once one wins and
+ * the other is told what happened.
  */
 @Service
 public class UnmatchedEntries {
@@ -83,7 +84,9 @@ public class UnmatchedEntries {
         }
         ReceiptOutcome outcome = bank.receive(List.of(new BankReceipt(
                 entry.statementAccount() + ":" + entry.bankReference(), entry.amount(),
-                entry.bookingDate() != null ? entry.bookingDate() : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                entry.bookingDate() != null
+                        ? entry.bookingDate()
+                        : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
                 entry.debtorName(), entry.debtorTaxId(), entry.remittance(), entry.bankReference(),
                 new BankReceipt.CreditAccount(account.accountId(), null, null, reason)))).getFirst();
         if (outcome.result() == ReceiptOutcome.Result.REFUSED) {
@@ -132,7 +135,8 @@ public class UnmatchedEntries {
     }
 
     private EntryResult lockWaiting(StatementEntryId id) {
-        EntryResult entry = store.lockEntry(id).orElseThrow(() -> new InvalidRequestException("There is no such entry."));
+        EntryResult entry = store.lockEntry(id)
+                .orElseThrow(() -> new InvalidRequestException("There is no such entry."));
         if (entry.resolution() != null) {
             throw new EntryAlreadyResolvedException(entry);
         }

@@ -121,7 +121,8 @@ public class OpsAdjustView extends VerticalLayout implements BeforeEnterObserver
         amount.setPrefixComponent(new Span(head.balance().currencyCode()));
         back.setHref("ops/account?id=" + head.accountId().value());
         limits.setText(("Up to %s at once; above %s a second Finance member approves it before it posts. A debit "
-                + "may not take the balance below zero.").formatted(head.max().format(), head.approvalAbove().format()));
+                + "may not take the balance below zero.")
+                .formatted(head.max().format(), head.approvalAbove().format()));
     }
 
     private void submit() {

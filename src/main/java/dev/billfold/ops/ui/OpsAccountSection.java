@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * A part of the back office's account page that another feature owns (the account's mail log, its payment orders),
- * contributed as a Spring bean so that the page's module need not depend on that feature, as {@code staff.ui.OpsMenuEntry}
- * does for the menu.
+ * contributed as a Spring bean so that the page's module need not depend on that feature, as
+ * {@code staff.ui.OpsMenuEntry} does for the menu.
  */
 public interface OpsAccountSection {
 

@@ -25,6 +25,7 @@ import dev.billfold.staff.ui.OpsLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Payments waiting for clarification, oldest first, with why each is held. Support reads the queue; Finance resolves
@@ -125,7 +126,7 @@ public class OpsHeldPaymentsView extends VerticalLayout implements BeforeEnterOb
             try {
                 BankPayment done = held.resolve(row.paymentId(), resolution, note, customerReason);
                 banner.show("%s for %s: %s.".formatted(amount(row), row.accountName(),
-                        done.status().label().toLowerCase(java.util.Locale.ROOT)), Banner.SUCCESS);
+                        done.status().label().toLowerCase(Locale.ROOT)), Banner.SUCCESS);
                 refresh();
             } catch (InvalidRequestException refused) {
                 // The queue may have changed under the dialog (another staff member resolved it): read it again,

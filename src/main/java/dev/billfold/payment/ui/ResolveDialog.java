@@ -100,7 +100,8 @@ class ResolveDialog extends Dialog {
 
     private void confirm(Resolve resolve) {
         error.hide();
-        List.<HasValidation>of(how, accountNumber, bankReference, note, customerReason).forEach(field -> field.setInvalid(false));
+        List.<HasValidation>of(how, accountNumber, bankReference, note, customerReason)
+                .forEach(field -> field.setInvalid(false));
         if (how.getValue() == null) {
             how.setErrorMessage("Choose how to resolve it.");
             how.setInvalid(true);

@@ -70,7 +70,8 @@ public class StatementsView extends VerticalLayout {
         grid.addComponentColumn(StatementsView::link).setHeader("File").setAutoWidth(true);
         grid.addColumn(ImportSummary::format).setHeader("Format").setAutoWidth(true);
         LocalTimes times = LocalTimes.ofBrowser();
-        grid.addColumn(s -> times.format(s.startedAt())).setHeader("Imported (" + times.label() + ")").setAutoWidth(true);
+        grid.addColumn(s -> times.format(s.startedAt())).setHeader("Imported (" + times.label() + ")")
+                .setAutoWidth(true);
         grid.addColumn(ImportSummary::importedBy).setHeader("By").setAutoWidth(true);
         grid.addColumn(ImportSummary::entries).setHeader("Entries");
         grid.addColumn(ImportSummary::credited).setHeader("Credited");

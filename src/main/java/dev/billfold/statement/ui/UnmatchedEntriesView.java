@@ -23,6 +23,8 @@ import dev.billfold.statement.EntryAlreadyResolvedException;
 import dev.billfold.statement.EntryResult;
 import dev.billfold.statement.UnmatchedEntries;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -107,7 +109,7 @@ public class UnmatchedEntriesView extends VerticalLayout {
         return dialog;
     }
 
-    private final java.util.Map<Dialog, Banner> errors = new java.util.HashMap<>();
+    private final Map<Dialog, Banner> errors = new HashMap<>();
 
     private void resolve(Dialog dialog, Supplier<EntryResult> action) {
         try {

@@ -26,7 +26,8 @@ class DrawerMenuTest extends KaribuTest {
         UI.getCurrent().navigate(PaymentViews.TOP_UP);
 
         List<Anchor> links = links();
-        assertThat(links).extracting(Anchor::getHref).containsExactly("", "history", "payment-methods", "payers", "members");
+        assertThat(links).extracting(Anchor::getHref).containsExactly("", "history", "activity", "payment-methods",
+                "payers", "powers-of-attorney", "members");
         assertThat(links).allSatisfy(link -> assertThat(link.getElement().getAttribute("router-link")).isEqualTo(""));
         assertThat(links.getFirst().getElement().getProperty("innerHTML"))
                 .isEqualTo("<vaadin-icon icon=\"vaadin:wallet\" aria-hidden=\"true\"></vaadin-icon><span>Top up</span>");

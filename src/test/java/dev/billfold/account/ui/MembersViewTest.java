@@ -125,7 +125,8 @@ class MembersViewTest extends KaribuTest {
         signIn(owner.username());
         UI.getCurrent().navigate(PaymentViews.TOP_UP);
 
-        assertThat(menu()).containsExactly("Top up", "Payment history", "Payment methods", "Payers", "Members");
+        assertThat(menu()).containsExactly("Top up", "Payment history", "Activity", "Payment methods", "Payers",
+                "Powers of attorney", "Members");
         assertThat(_find(Button.class, spec -> spec.withId("pay"))).hasSize(1);
         assertThat(_find(Paragraph.class, spec -> spec.withId("read-only-note"))).isEmpty();
     }
@@ -136,7 +137,8 @@ class MembersViewTest extends KaribuTest {
         signIn(billing);
         UI.getCurrent().navigate(PaymentViews.TOP_UP);
 
-        assertThat(menu()).containsExactly("Top up", "Payment history", "Payment methods", "Payers");
+        assertThat(menu()).containsExactly("Top up", "Payment history", "Activity", "Payment methods", "Payers",
+                "Powers of attorney");
         assertThat(_get(Button.class, spec -> spec.withId("pay")).isEnabled()).isTrue();
 
         UI.getCurrent().navigate(MembersView.class);
@@ -151,7 +153,8 @@ class MembersViewTest extends KaribuTest {
         signIn(viewer);
         UI.getCurrent().navigate(PaymentViews.TOP_UP);
 
-        assertThat(menu()).containsExactly("Top up", "Payment history", "Payment methods", "Payers");
+        assertThat(menu()).containsExactly("Top up", "Payment history", "Activity", "Payment methods", "Payers",
+                "Powers of attorney");
         assertThat(_find(Button.class, spec -> spec.withId("pay"))).isEmpty();
         assertThat(_get(Paragraph.class, spec -> spec.withId("read-only-note")).getText())
                 .contains("Your role here is Viewer: only owners and billing members can top up.");

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,8 @@ class MailDelivery implements DisposableBean {
     private final OutboxProperties properties;
     private final Clock clock;
     private final ThreadPoolExecutor senders;
+    /** Whether the send queue was full at the last try; the warning is logged once per such spell. */
+    private final AtomicBoolean overflowing = new AtomicBoolean();
 
     MailDelivery(MailLogStore store, PaymentDocuments documents, DocumentMailer mailer, OutboxProperties properties,
                  Clock clock) {
@@ -63,11 +66,18 @@ class MailDelivery implements DisposableBean {
     @TransactionalEventListener
     CompletableFuture<Void> deliver(MailQueued queued) {
         try {
-            return CompletableFuture.runAsync(() -> send(new MailId(queued.mailId())), senders);
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(new MailId(queued.mailId())),
+                    senders);
+            overflowing.set(false);
+            return sending;
         } catch (RejectedExecutionException full) {
-            log.warn("Mail {} waits for the retry job: this node's {} queued mails are its limit", queued.mailId(),
-                    properties.queueCapacity());
-            return CompletableFuture.failedFuture(full);
+            if (overflowing.compareAndSet(false, true)) {
+                log.warn("This node's {} queued mails are its limit: mails wait for the retry job from now on",
+                        properties.queueCapacity());
+            }
+            // Left in flight, not failed: a failed future is logged with its stack trace, once for every receipt of
+            // a large statement import. The retry job takes a publication in flight past its lease (DD-066).
+            return new CompletableFuture<>();
         }
     }
 

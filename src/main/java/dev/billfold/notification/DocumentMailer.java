@@ -6,6 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +38,17 @@ class DocumentMailer {
         this.sender = properties.enabled() ? sender.getIfAvailable() : null;
     }
 
-    /** True when the mail went to the SMTP server, false when mail is switched off and it was only logged. */
-    boolean send(MailLogStore.Claim mail, PaymentDocument document) {
+    /**
+     * True when the mail went to the SMTP server, false when mail is switched off and it was only logged. The PDF is
+     * made only for a mail that goes out: with mail off, a statement import's receipts cost no rendering.
+     */
+    boolean send(MailLogStore.Claim mail, Supplier<PaymentDocument> attachment) {
         if (sender == null) {
-            log.info("Mail is switched off (billfold.mail.enabled=false): {} mail {} was not sent", mail.kind(),
+            log.debug("Mail is switched off (billfold.mail.enabled=false): {} mail {} was not sent", mail.kind(),
                     mail.id().value());
             return false;
         }
+        PaymentDocument document = attachment.get();
         MimeMessage message = new FixedIdMessage(sender.createMimeMessage(), messageId(mail));
         try {
             var helper = new MimeMessageHelper(message, true, "UTF-8");

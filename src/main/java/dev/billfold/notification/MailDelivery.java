@@ -98,7 +98,7 @@ class MailDelivery implements DisposableBean {
         MailLogStore.Claim mail = claimed.get();
         boolean sent;
         try {
-            sent = mailer.send(mail, document(mail));
+            sent = mailer.send(mail, () -> document(mail));
         } catch (RuntimeException failed) {
             boolean last = mail.attempts() >= properties.maxAttempts();
             store.finish(mail, last ? MailStatus.FAILED : MailStatus.QUEUED, clock.instant(), describe(failed));

@@ -119,7 +119,7 @@ public class OpsAdjustView extends VerticalLayout implements BeforeEnterObserver
         account.setText("%s, account number %s".formatted(head.accountName(), head.accountNumber()));
         balance.setText("Balance " + head.balance().format());
         amount.setPrefixComponent(new Span(head.balance().currencyCode()));
-        back.setHref("ops/account?id=" + head.accountId().value());
+        back.setHref(OpsLayout.accountHref(head.accountId().value()));
         limits.setText(("Up to %s at once; above %s a second Finance member approves it before it posts. A debit "
                 + "may not take the balance below zero.")
                 .formatted(head.max().format(), head.approvalAbove().format()));

@@ -85,7 +85,7 @@ public class OpsAdjustmentsView extends VerticalLayout implements BeforeEnterObs
     }
 
     private static Anchor account(AdjustmentRow row) {
-        var link = new Anchor("ops/account?id=" + row.accountId().value(),
+        var link = new Anchor(OpsLayout.accountHref(row.accountId().value()),
                 row.accountName() + " \u00b7 " + row.accountNumber());
         link.addClassName("adjustment-account");
         return link;

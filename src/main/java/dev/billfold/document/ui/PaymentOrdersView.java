@@ -118,7 +118,7 @@ public class PaymentOrdersView extends VerticalLayout implements BeforeEnterObse
     }
 
     private static Anchor account(PaymentOrderItem order) {
-        var link = new Anchor("ops/account?id=" + order.accountId().value(),
+        var link = new Anchor(OpsLayout.accountHref(order.accountId().value()),
                 order.accountName() + " \u00b7 " + order.accountNumber());
         link.addClassName("payment-order-account");
         return link;

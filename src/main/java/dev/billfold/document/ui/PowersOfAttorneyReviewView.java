@@ -79,7 +79,7 @@ public class PowersOfAttorneyReviewView extends VerticalLayout implements Before
     }
 
     private static Anchor account(PowerOfAttorneyItem item) {
-        var link = new Anchor("ops/account?id=" + item.accountId().value(),
+        var link = new Anchor(OpsLayout.accountHref(item.accountId().value()),
                 item.accountName() + " \u00b7 " + item.accountNumber());
         link.addClassName("power-of-attorney-account");
         return link;

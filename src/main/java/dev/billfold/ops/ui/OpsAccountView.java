@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
 @NoAccountNeeded
 class OpsAccountView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final String ROUTE = "ops/account";
+    static final String ROUTE = OpsLayout.ACCOUNT_ROUTE;
     static final String ID = "id";
 
     private final OpsAccountQuery accounts;

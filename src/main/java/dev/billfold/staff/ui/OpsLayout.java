@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -71,6 +72,14 @@ public final class OpsLayout extends AppLayout implements AfterNavigationObserve
     }
 
     /** For a page whose action took an item out of a queue (or put one in): the menu's counts are read again. */
+    /** The back office's account page; every feature's queue links an account's row to it. */
+    public static final String ACCOUNT_ROUTE = "ops/account";
+
+    /** The link to an account's back-office page (staff.ui cannot name AccountId: account depends on staff). */
+    public static String accountHref(UUID accountId) {
+        return ACCOUNT_ROUTE + "?id=" + accountId;
+    }
+
     public static void queuesChanged(Component from) {
         OpsLayout layout = from.findAncestor(OpsLayout.class);
         if (layout != null) {

@@ -4,9 +4,12 @@ import dev.billfold.account.AccountId;
 import dev.billfold.base.Money;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +53,17 @@ class RenewalOrderStore {
     boolean awaitsPayment(String paymentKey) {
         return jdbc.sql("select count(*) from renewal_order where payment_key = ? and status = 'AWAITING_PAYMENT'")
                 .param(paymentKey).query(Integer.class).single() > 0;
+    }
+
+    /** Which of these payment keys an order waits for: one read for a whole batch of settlements. */
+    Set<String> awaitingAmong(Collection<String> paymentKeys) {
+        if (paymentKeys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select payment_key from renewal_order
+                         where payment_key in (:keys) and status = 'AWAITING_PAYMENT'""")
+                .param("keys", paymentKeys).query(String.class).list());
     }
 
     Optional<Order> lockByPaymentKey(String paymentKey) {

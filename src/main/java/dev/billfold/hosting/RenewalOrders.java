@@ -3,11 +3,13 @@ package dev.billfold.hosting;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.payment.PaymentSettled;
 import dev.billfold.payment.PaymentStatus;
+import dev.billfold.payment.PaymentsSettled;
 import dev.billfold.payment.ShortfallTopUps;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,6 +66,15 @@ class RenewalOrders {
         if (orders.awaitsPayment(settled.idempotencyKey())) {
             events.publishEvent(new OrderPaymentSettled(settled));
         }
+    }
+
+    /** A statement batch's settlements: one read for all of them, then as {@link #onPaymentSettled} for each. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void onPaymentsSettled(PaymentsSettled batch) {
+        Set<String> awaited = orders.awaitingAmong(batch.payments().stream().map(PaymentSettled::idempotencyKey)
+                .toList());
+        batch.payments().stream().filter(settled -> awaited.contains(settled.idempotencyKey()))
+                .forEach(settled -> events.publishEvent(new OrderPaymentSettled(settled)));
     }
 
     /** After the credit committed, in a transaction of its own; a renewal never rides on a credit that rolled back. */

@@ -5,6 +5,7 @@ import dev.billfold.payment.PaymentDocuments;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -65,11 +66,40 @@ class MailDelivery implements DisposableBean {
     @Outboxed
     @TransactionalEventListener
     CompletableFuture<Void> deliver(MailQueued queued) {
+        return submit(() -> send(new MailId(queued.mailId())));
+    }
+
+    /**
+     * A statement batch's receipts, one after the other on one sender. Each is claimed as a single mail is, so a
+     * resubmitted batch sends only what is not final yet; one that failed fails the publication after the rest went.
+     */
+    @Outboxed
+    @TransactionalEventListener
+    CompletableFuture<Void> deliverBatch(MailBatchQueued queued) {
+        return submit(() -> sendBatch(queued.batchId()));
+    }
+
+    void sendBatch(UUID batch) {
+        RuntimeException firstFailure = null;
+        for (MailId id : store.unfinishedOfBatch(batch)) {
+            try {
+                send(id);
+            } catch (RuntimeException failed) {
+                if (firstFailure == null) {
+                    firstFailure = failed;
+                }
+            }
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
+        }
+    }
+
+    private CompletableFuture<Void> submit(Runnable sending) {
         try {
-            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(new MailId(queued.mailId())),
-                    senders);
+            CompletableFuture<Void> future = CompletableFuture.runAsync(sending, senders);
             overflowing.set(false);
-            return sending;
+            return future;
         } catch (RejectedExecutionException full) {
             if (overflowing.compareAndSet(false, true)) {
                 log.warn("This node's {} queued mails are its limit: mails wait for the retry job from now on",

@@ -9,10 +9,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +26,26 @@ import org.springframework.stereotype.Component;
 @Component
 class MailLogStore {
 
-    private final JdbcClient jdbc;
+    /** One mail, in any status, with the payer's invoice address unless it names a recipient. */
+    private static final String INSERT = """
+            insert into mail_log (id, cause, kind, account_id, payment_id, recipient, subject, status, attempts,
+                                  requested_by, batch_id, created_at, sent_at)
+            select :id, :cause, :kind, p.account_id, p.id,
+                   coalesce(cast(:recipient as varchar(320)), pr.invoice_email), :subject, :status, 0,
+                   cast(:requestedBy as uuid), cast(:batch as uuid), :now, :sentAt
+              from payment p join payer pr on pr.id = p.payer_id
+             where p.id = :payment
+            on conflict do nothing""";
 
-    MailLogStore(JdbcClient jdbc) {
+    /** Rows per statement and ids per {@code in} list. */
+    private static final int IN_LIST = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    MailLogStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /** The payment's account, or empty for an unknown payment. */
@@ -42,27 +61,85 @@ class MailLogStore {
     }
 
     /**
-     * Records a mail for the payment, addressed to {@code recipient} or (null) to the payer's invoice address. Returns
-     * the new row's id, or empty when a mail with this cause exists already.
+     * Records a mail for the payment, addressed to its recipient or (null) to the payer's invoice address, in
+     * {@code status}: QUEUED to be sent, or LOGGED when mail is off. Returns the new row's id, or empty when a mail
+     * with this cause exists already.
      */
-    Optional<MailId> insert(String cause, MailKind kind, PaymentId paymentId, @Nullable String recipient,
-                            String subject, @Nullable UserId requestedBy, Instant now) {
+    Optional<MailId> insert(NewMail mail, MailStatus status, Instant now) {
         MailId id = MailId.random();
-        int inserted = jdbc.sql("""
-                        insert into mail_log (id, cause, kind, account_id, payment_id, recipient, subject, status,
-                                              attempts, requested_by, created_at)
-                        select :id, :cause, :kind, p.account_id, p.id,
-                               coalesce(cast(:recipient as varchar(320)), pr.invoice_email), :subject, 'QUEUED', 0,
-                               cast(:requestedBy as uuid), :now
-                          from payment p join payer pr on pr.id = p.payer_id
-                         where p.id = :payment
-                        on conflict do nothing""")
-                .param("id", id.value()).param("cause", cause).param("kind", kind.name())
-                .param("recipient", recipient).param("subject", subject)
-                .param("requestedBy", requestedBy == null ? null : requestedBy.value())
-                .param("now", Timestamp.from(now)).param("payment", paymentId.value())
+        int inserted = jdbc.sql(INSERT)
+                .param("id", id.value()).param("cause", mail.cause()).param("kind", mail.kind().name())
+                .param("recipient", mail.recipient()).param("subject", mail.subject())
+                .param("status", status.name()).param("sentAt", sentAt(status, now))
+                .param("requestedBy", mail.requestedBy() == null ? null : mail.requestedBy().value())
+                .param("batch", null).param("now", Timestamp.from(now)).param("payment", mail.paymentId().value())
                 .update();
         return inserted == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    /**
+     * Records many mails as one JDBC batch, each as {@link #insert} would, under one {@code batch} id that a single
+     * publication names. The payers' addresses are read first in one query, so the batch is a plain multi-row insert,
+     * which PostgreSQL's driver rewrites into few statements (PersistenceConfig). Returns how many may be new.
+     */
+    int insertAll(List<NewMail> mails, @Nullable UUID batch, MailStatus status, Instant now) {
+        Map<UUID, Addressee> addressees = new HashMap<>();
+        List<UUID> payments = mails.stream().map(mail -> mail.paymentId().value()).distinct().toList();
+        for (int from = 0; from < payments.size(); from += IN_LIST) {
+            jdbc.sql("""
+                            select p.id, p.account_id, pr.invoice_email
+                              from payment p join payer pr on pr.id = p.payer_id where p.id in (:ids)""")
+                    .param("ids", payments.subList(from, Math.min(payments.size(), from + IN_LIST)))
+                    .query((rs, n) -> addressees.put(rs.getObject(1, UUID.class),
+                            new Addressee(rs.getObject(2, UUID.class), rs.getString(3))))
+                    .list();
+        }
+        Timestamp at = Timestamp.from(now);
+        Timestamp sentAt = sentAt(status, now);
+        List<NewMail> known = mails.stream().filter(mail -> addressees.containsKey(mail.paymentId().value()))
+                .toList();
+        int[][] counts = template.batchUpdate("""
+                        insert into mail_log (id, cause, kind, account_id, payment_id, recipient, subject, status,
+                                              attempts, requested_by, batch_id, created_at, sent_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                        on conflict do nothing""", known, IN_LIST, (ps, mail) -> {
+                    Addressee to = addressees.get(mail.paymentId().value());
+                    ps.setObject(1, MailId.random().value());
+                    ps.setString(2, mail.cause());
+                    ps.setString(3, mail.kind().name());
+                    ps.setObject(4, to.accountId());
+                    ps.setObject(5, mail.paymentId().value());
+                    ps.setString(6, mail.recipient() != null ? mail.recipient() : to.invoiceEmail());
+                    ps.setString(7, mail.subject());
+                    ps.setString(8, status.name());
+                    ps.setObject(9, mail.requestedBy() == null ? null : mail.requestedBy().value());
+                    ps.setObject(10, batch);
+                    ps.setTimestamp(11, at);
+                    ps.setTimestamp(12, sentAt);
+                });
+        int inserted = 0;
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                // A rewritten batch answers "done, count unknown" (SUCCESS_NO_INFO): such a row may be new.
+                inserted += count == 0 ? 0 : 1;
+            }
+        }
+        return inserted;
+    }
+
+    private record Addressee(UUID accountId, String invoiceEmail) {
+    }
+
+    /** The mails of a batch that are not final yet, in the order they were recorded. */
+    List<MailId> unfinishedOfBatch(UUID batch) {
+        return jdbc.sql("""
+                        select id from mail_log
+                         where batch_id = ? and status in ('QUEUED', 'SENDING') order by created_at, cause""")
+                .param(batch).query(UUID.class).list().stream().map(MailId::new).toList();
+    }
+
+    private static @Nullable Timestamp sentAt(MailStatus status, Instant now) {
+        return status == MailStatus.LOGGED ? Timestamp.from(now) : null;
     }
 
     /**
@@ -133,6 +210,11 @@ class MailLogStore {
 
     private static String abbreviate(String text) {
         return text.length() <= 500 ? text : text.substring(0, 499) + "…";
+    }
+
+    /** A mail to record: its cause (unique), kind, payment, and the recipient if not the payer's invoice address. */
+    record NewMail(String cause, MailKind kind, PaymentId paymentId, @Nullable String recipient, String subject,
+                   @Nullable UserId requestedBy) {
     }
 
     /** A mail this node holds until {@code until}. */

@@ -6,10 +6,14 @@ import dev.billfold.payment.PaymentDocuments;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentSettled;
 import dev.billfold.payment.PaymentStatus;
+import dev.billfold.payment.PaymentsSettled;
 import dev.billfold.security.UserId;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,28 +21,34 @@ import org.springframework.stereotype.Component;
 /**
  * Records the mails that causes owe, inside the cause's own transaction: the mail log row and the {@link MailQueued}
  * publication commit or roll back with the invoice or the credit. One mail per cause: the invoice issued, the receipt
- * of a payment (whichever way it was credited, once), each resend request.
+ * of a payment (whichever way it was credited, once), each resend request. With mail switched off the row is written
+ * LOGGED at once and nothing is published: there is nothing to send, so nothing waits in the outbox (DD-066).
  */
 @Component
 class MailOutbox {
 
-    private final MailLogStore log;
+    private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
+
+    private final MailLogStore store;
     private final ApplicationEventPublisher events;
     private final InvoiceProperties issuer;
+    private final CustomerMailProperties mail;
     private final Clock clock;
 
-    MailOutbox(MailLogStore log, ApplicationEventPublisher events, InvoiceProperties issuer, Clock clock) {
-        this.log = log;
+    MailOutbox(MailLogStore store, ApplicationEventPublisher events, InvoiceProperties issuer,
+               CustomerMailProperties mail, Clock clock) {
+        this.store = store;
         this.events = events;
         this.issuer = issuer;
+        this.mail = mail;
         this.clock = clock;
     }
 
     /** Synchronous, in the transaction that issued the invoice. */
     @EventListener
     void invoiceIssued(InvoiceIssued issued) {
-        record("invoice:" + issued.paymentId().value(), MailKind.INVOICE, issued.paymentId(), null,
-                invoiceSubject(issued.invoiceNumber()), null);
+        record(new MailLogStore.NewMail("invoice:" + issued.paymentId().value(), MailKind.INVOICE,
+                issued.paymentId(), null, invoiceSubject(issued.invoiceNumber()), null));
     }
 
     /**
@@ -47,29 +57,63 @@ class MailOutbox {
      */
     @EventListener
     void paymentSettled(PaymentSettled settled) {
-        if (settled.status() == PaymentStatus.CREDITED || settled.status() == PaymentStatus.CONDITIONALLY_CREDITED) {
-            record("receipt:" + settled.paymentId().value(), MailKind.RECEIPT, settled.paymentId(), null,
-                    "Receipt %s from %s".formatted(PaymentDocuments.receiptNumber(settled.paymentId()),
-                            issuer.recipientName()), null);
+        if (owesReceipt(settled)) {
+            record(receipt(settled.paymentId()));
+        }
+    }
+
+    /**
+     * A statement batch's settlements, in their transaction: the receipts are inserted as one JDBC batch and sent
+     * through one publication naming the batch, so a batch of 1,000 credits costs one outbox row, not 1,000.
+     */
+    @EventListener
+    void paymentsSettled(PaymentsSettled batch) {
+        List<MailLogStore.NewMail> receipts = batch.payments().stream().filter(MailOutbox::owesReceipt)
+                .map(settled -> receipt(settled.paymentId())).toList();
+        if (receipts.isEmpty()) {
+            return;
+        }
+        if (!mail.enabled()) {
+            store.insertAll(receipts, null, MailStatus.LOGGED, clock.instant());
+            log.debug("Mail is switched off (billfold.mail.enabled=false): {} receipts logged, not sent",
+                    receipts.size());
+            return;
+        }
+        UUID mailBatch = UUID.randomUUID();
+        if (store.insertAll(receipts, mailBatch, MailStatus.QUEUED, clock.instant()) > 0) {
+            events.publishEvent(new MailBatchQueued(mailBatch));
         }
     }
 
     /** A member's request to send the invoice again; its own cause, so every request is one mail. */
     Optional<MailId> invoiceAgain(PaymentId paymentId, String invoiceNumber, String recipient, UserId requestedBy,
                                   String requestKey) {
-        return record("invoice-again:" + requestKey, MailKind.INVOICE_AGAIN, paymentId, recipient,
-                invoiceSubject(invoiceNumber), requestedBy);
+        return record(new MailLogStore.NewMail("invoice-again:" + requestKey, MailKind.INVOICE_AGAIN, paymentId,
+                recipient, invoiceSubject(invoiceNumber), requestedBy));
+    }
+
+    private static boolean owesReceipt(PaymentSettled settled) {
+        return settled.status() == PaymentStatus.CREDITED || settled.status() == PaymentStatus.CONDITIONALLY_CREDITED;
+    }
+
+    private MailLogStore.NewMail receipt(PaymentId paymentId) {
+        return new MailLogStore.NewMail("receipt:" + paymentId.value(), MailKind.RECEIPT, paymentId, null,
+                abbreviate("Receipt %s from %s".formatted(PaymentDocuments.receiptNumber(paymentId),
+                        issuer.recipientName())), null);
     }
 
     private String invoiceSubject(String number) {
-        return "Invoice %s from %s".formatted(number, issuer.recipientName());
+        return abbreviate("Invoice %s from %s".formatted(number, issuer.recipientName()));
     }
 
-    private Optional<MailId> record(String cause, MailKind kind, PaymentId paymentId, @Nullable String recipient,
-                                    String subject, @Nullable UserId requestedBy) {
-        Optional<MailId> id = log.insert(cause, kind, paymentId, recipient, abbreviate(subject), requestedBy,
-                clock.instant());
-        id.ifPresent(mail -> events.publishEvent(new MailQueued(mail.value())));
+    private Optional<MailId> record(MailLogStore.NewMail next) {
+        if (!mail.enabled()) {
+            log.debug("Mail is switched off (billfold.mail.enabled=false): {} mail for payment {} logged, not sent",
+                    next.kind(), next.paymentId().value());
+            return store.insert(next, MailStatus.LOGGED, clock.instant());
+        }
+        Optional<MailId> id = store.insert(next, MailStatus.QUEUED, clock.instant());
+        id.ifPresent(queued -> events.publishEvent(new MailQueued(queued.value())));
         return id;
     }
 

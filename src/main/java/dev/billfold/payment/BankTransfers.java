@@ -205,8 +205,12 @@ public class BankTransfers {
             ledger.postAll(postings);
             store.link(links);
             store.release(released);
-            created.forEach(this::published);
-            changed.values().forEach(this::published);
+            List<PaymentSettled> settled = new ArrayList<>(created.size() + changed.size());
+            created.forEach(payment -> settled.add(settledEvent(payment)));
+            changed.values().forEach(payment -> settled.add(settledEvent(payment)));
+            if (!settled.isEmpty()) {
+                events.publishEvent(new PaymentsSettled(settled));
+            }
             return outcomes;
         }
 
@@ -332,11 +336,6 @@ public class BankTransfers {
                     reason);
         }
 
-        private void published(Payment payment) {
-            events.publishEvent(new PaymentSettled(payment.id(), payment.accountId(), payment.idempotencyKey(),
-                    payment.status(), payment.statusReason()));
-        }
-
         private BankStore.ReceiptRow row(BankReceipt receipt, UUID id) {
             return new BankStore.ReceiptRow(id, receipt.cause(), receipt.amount(), receipt.bookingDate(),
                     truncate(receipt.debtorName(), 200), truncate(receipt.debtorTaxId(), 50),
@@ -433,7 +432,11 @@ public class BankTransfers {
     }
 
     private void published(Payment payment) {
-        events.publishEvent(new PaymentSettled(payment.id(), payment.accountId(), payment.idempotencyKey(),
-                payment.status(), payment.statusReason()));
+        events.publishEvent(settledEvent(payment));
+    }
+
+    private static PaymentSettled settledEvent(Payment payment) {
+        return new PaymentSettled(payment.id(), payment.accountId(), payment.idempotencyKey(), payment.status(),
+                payment.statusReason());
     }
 }

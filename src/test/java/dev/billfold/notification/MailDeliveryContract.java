@@ -8,16 +8,21 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.billfold.AtOnce;
 import dev.billfold.MutableClock;
 import dev.billfold.SignedIn;
-import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
+import dev.billfold.TestData;
+import dev.billfold.base.Money;
+import dev.billfold.payment.BankReceipt;
+import dev.billfold.payment.BankTransfers;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.PaymentDocuments;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentStatus;
+import dev.billfold.payment.ReceiptOutcome;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
 import dev.billfold.paymentmethod.PaymentMethodId;
+import dev.billfold.staff.StaffRole;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -28,6 +33,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -90,6 +96,8 @@ abstract class MailDeliveryContract {
     TransactionTemplate transactions;
     @Autowired
     MutableClock clock;
+    @Autowired
+    BankTransfers bank;
 
     @SignedIn
     Customer customer;
@@ -281,6 +289,108 @@ abstract class MailDeliveryContract {
         retry.runOnce();
         assertThat(attempts(mail)).isEqualTo(properties.maxAttempts());
         assertThat(entry(mail).lastError()).isNotBlank();
+    }
+
+    @Test
+    void a_statement_batchs_receipts_are_sent_once_each_through_one_publication_for_the_batch() throws Exception {
+        List<PaymentId> invoices = waitingInvoicesWithoutMails(3);
+        long publicationsBefore = publications();
+
+        List<ReceiptOutcome> outcomes = receivedFromTheBank(invoices);
+
+        assertThat(outcomes).extracting(ReceiptOutcome::result).containsOnly(ReceiptOutcome.Result.CREDITED);
+        assertThat(publications() - publicationsBefore).as("one publication for the batch, none per receipt")
+                .isEqualTo(1);
+        UUID batch = onlyBatch();
+        await(() -> !batchInFlight(batch), () -> null);
+        List<MailLogEntry> receipts = mails().stream().filter(m -> m.kind() == MailKind.RECEIPT).toList();
+        assertThat(receipts).extracting(MailLogEntry::paymentId).containsExactlyInAnyOrderElementsOf(invoices);
+        assertThat(receipts).extracting(MailLogEntry::status).containsOnly(MailStatus.SENT);
+        assertThat(receipts).extracting(MailLogEntry::attempts).containsOnly(1);
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage message : messagesTo(invoiceAddress)) {
+            if (message.getSubject().startsWith("Receipt ")) {
+                subjects.add(message.getSubject());
+            }
+        }
+        assertThat(subjects).containsExactlyInAnyOrderElementsOf(invoices.stream()
+                .map(id -> "Receipt " + PaymentDocuments.receiptNumber(id) + " from Billfold Demo Hosting Inc.")
+                .toList());
+
+        // The batch delivered again (a resubmission after a lost completion) sends nothing more.
+        delivery.sendBatch(batch);
+        assertThat(messagesTo(invoiceAddress).stream().filter(m -> subject(m).startsWith("Receipt "))).hasSize(3);
+    }
+
+    @Test
+    void a_batch_the_smtp_server_refused_is_retried_and_each_receipt_still_goes_once() throws Exception {
+        List<PaymentId> invoices = waitingInvoicesWithoutMails(2);
+        smtp.stop();
+
+        receivedFromTheBank(invoices);
+
+        UUID batch = onlyBatch();
+        await(() -> batchFailed(batch), () -> null);
+        assertThat(mails().stream().filter(m -> m.kind() == MailKind.RECEIPT)).extracting(MailLogEntry::status)
+                .containsOnly(MailStatus.QUEUED);
+        smtp.start();
+        clock.advance(properties.retryAfter(1).plusSeconds(1));
+        retry.runOnce();
+
+        await(() -> !batchInFlight(batch) && !batchFailed(batch), () -> null);
+        assertThat(mails().stream().filter(m -> m.kind() == MailKind.RECEIPT)).extracting(MailLogEntry::status)
+                .containsOnly(MailStatus.SENT);
+        assertThat(messagesTo(invoiceAddress).stream().filter(m -> subject(m).startsWith("Receipt "))).hasSize(2);
+    }
+
+    /** Waiting invoices of 40.00 whose own mails are done with. */
+    private List<PaymentId> waitingInvoicesWithoutMails(int count) throws InterruptedException {
+        List<PaymentId> invoices = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            invoices.add(invoice("40.00"));
+        }
+        for (MailLogEntry mail : mails()) {
+            awaitFinal(mail.id());
+        }
+        return invoices;
+    }
+
+    /** The invoices' money in one batch of a bank statement, applied by a Finance member as an import does. */
+    private List<ReceiptOutcome> receivedFromTheBank(List<PaymentId> invoices) {
+        List<BankReceipt> receipts = invoices.stream().map(id -> new BankReceipt("ACC1:" + UUID.randomUUID(),
+                Money.of("40.00", "USD"), LocalDate.of(2026, 12, 1), "Pat Company Ltd", "VAT-123",
+                invoiceNumber(id), "REF-" + id.value(), new BankReceipt.CreditInvoice(id, null))).toList();
+        TestData.signIn(data.newStaffUser(), List.of(StaffRole.FINANCE));
+        try {
+            return bank.receive(receipts);
+        } finally {
+            TestData.signIn(customer.username());
+        }
+    }
+
+    private UUID onlyBatch() {
+        return jdbc.sql("select distinct batch_id from mail_log where account_id = ? and batch_id is not null")
+                .param(customer.accountId().value()).query(UUID.class).single();
+    }
+
+    private boolean batchInFlight(UUID batch) {
+        return jdbc.sql("""
+                        select count(*) from event_publication
+                         where completion_date is null and serialized_event like ?""")
+                .param("%" + batch + "%").query(Long.class).single() > 0;
+    }
+
+    private boolean batchFailed(UUID batch) {
+        return jdbc.sql("select count(*) from event_publication where status = 'FAILED' and serialized_event like ?")
+                .param("%" + batch + "%").query(Long.class).single() == 1;
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- the causes

@@ -101,6 +101,22 @@ abstract class BankTransfersContract {
     }
 
     @Test
+    void with_mail_off_a_batchs_receipts_are_logged_at_once_and_leave_nothing_in_the_outbox() {
+        PaymentId first = invoice(number(), "100.00");
+        PaymentId second = invoice(number(), "50.00");
+        long publicationsBefore = jdbc.sql("select count(*) from event_publication").query(Long.class).single();
+
+        bank.receive(List.of(receipt(cause(), "100.00", new BankReceipt.CreditInvoice(first, null)),
+                receipt(cause(), "50.00", new BankReceipt.CreditInvoice(second, null))));
+
+        assertThat(jdbc.sql("select status from mail_log where payment_id in (?, ?) and kind = 'RECEIPT'")
+                .params(first.value(), second.value()).query(String.class).list())
+                .containsExactly("LOGGED", "LOGGED");
+        assertThat(jdbc.sql("select count(*) from event_publication").query(Long.class).single())
+                .isEqualTo(publicationsBefore);
+    }
+
+    @Test
     void an_exact_receipt_credits_once_and_the_same_cause_again_is_a_duplicate() {
         PaymentId id = invoice(number(), "100.00");
         String cause = cause();

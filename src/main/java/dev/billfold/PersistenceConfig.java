@@ -1,5 +1,6 @@
 package dev.billfold;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.InvitationId;
 import dev.billfold.account.PayerId;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.TypeDescriptor;
@@ -57,10 +59,34 @@ class PersistenceConfig {
             Map.entry(AuditEntryId.class, AuditEntryId::new),
             Map.entry(MailId.class, MailId::new));
 
+    private static final String BATCHED_INSERTS = "reWriteBatchedInserts";
+
     @Bean
     JdbcCustomConversions jdbcCustomConversions() {
         return new JdbcCustomConversions(List.of(new TypedIdWriter(), new TypedIdReader(),
                 new CurrencyWriter(), new CurrencyReader()));
+    }
+
+    /**
+     * PostgreSQL's driver sends a JDBC batch of inserts row by row unless {@code reWriteBatchedInserts} is on; with it,
+     * a statement import's batches of 1,000 payments, ledger entries and mails become a few multi-row inserts
+     * (docs/performance.md). Set here for every PostgreSQL pool, so a production URL need not carry it; an explicit
+     * setting in the URL or the pool's properties wins. H2 rejects unknown connection settings, so it is left alone.
+     */
+    @Bean
+    static BeanPostProcessor postgresBatchedInserts() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
+                        && pool.getJdbcUrl().startsWith("jdbc:postgresql:")
+                        && !pool.getJdbcUrl().contains(BATCHED_INSERTS)
+                        && !pool.getDataSourceProperties().containsKey(BATCHED_INSERTS)) {
+                    pool.addDataSourceProperty(BATCHED_INSERTS, "true");
+                }
+                return bean;
+            }
+        };
     }
 
     @WritingConverter

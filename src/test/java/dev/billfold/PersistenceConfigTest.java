@@ -2,6 +2,7 @@ package dev.billfold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.billfold.base.TypedId;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,5 +28,27 @@ class PersistenceConfigTest {
             assertThat(id).isInstanceOf(type);
             assertThat(id.value()).isEqualTo(uuid);
         });
+    }
+
+    @Test
+    void postgresql_pools_rewrite_batched_inserts_unless_told_otherwise_and_h2_pools_are_left_alone() {
+        var rewrite = PersistenceConfig.postgresBatchedInserts();
+        try (var postgres = pool("jdbc:postgresql://db:5432/billfold");
+             var explicit = pool("jdbc:postgresql://db:5432/billfold?reWriteBatchedInserts=false");
+             var h2 = pool("jdbc:h2:mem:billfold;MODE=PostgreSQL")) {
+            rewrite.postProcessBeforeInitialization(postgres, "dataSource");
+            rewrite.postProcessBeforeInitialization(explicit, "dataSource");
+            rewrite.postProcessBeforeInitialization(h2, "dataSource");
+
+            assertThat(postgres.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
+            assertThat(explicit.getDataSourceProperties()).doesNotContainKey("reWriteBatchedInserts");
+            assertThat(h2.getDataSourceProperties()).isEmpty();
+        }
+    }
+
+    private static HikariDataSource pool(String url) {
+        var pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        return pool;
     }
 }

@@ -33,9 +33,13 @@ class InvoiceStore {
     }
 
     Optional<Invoice> findByPayment(PaymentId paymentId) {
-        return jdbc.sql("select * from invoice where payment_id = ?")
+        return jdbc.sql("""
+                        select i.*, a.account_number from invoice i
+                          join payment p on p.id = i.payment_id join account a on a.id = p.account_id
+                         where i.payment_id = ?""")
                 .param(paymentId.value())
-                .query((rs, n) -> new Invoice(paymentId, rs.getString("number"), rs.getString("recipient_name"),
+                .query((rs, n) -> new Invoice(paymentId, rs.getString("number"), rs.getString("account_number"),
+                        rs.getString("recipient_name"),
                         rs.getString("recipient_bank_details"), rs.getString("payer_name"),
                         rs.getString("payer_tax_id"), rs.getString("payer_address"), rs.getString("purpose"),
                         rs.getObject("issued_at", OffsetDateTime.class).toInstant(),

@@ -53,6 +53,7 @@ final class PaymentPdfs {
             row(table, "Pay to", invoice.recipientName());
             row(table, "Bank details", invoice.recipientBankDetails());
             row(table, "Payer", invoice.payerName());
+            row(table, "Account number", invoice.accountNumber());
             if (invoice.payerTaxId() != null) {
                 row(table, "Payer tax id", invoice.payerTaxId());
             }

@@ -301,7 +301,7 @@ public class TopUpService {
         String purpose = "Payment for %s, under personal account number %s. Invoice %s of %s, amount %s."
                 .formatted(account.accountName(), account.accountNumber(), number,
                         issued.format(DateTimeFormatter.ISO_LOCAL_DATE), payment.amount().format());
-        return new Invoice(payment.id(), number, invoiceProperties.recipientName(),
+        return new Invoice(payment.id(), number, account.accountNumber(), invoiceProperties.recipientName(),
                 invoiceProperties.recipientBankDetails(), payer.legalName(), payer.taxId(), payer.address(), purpose,
                 now, now.plus(Duration.ofDays(invoiceProperties.paymentTermsDays())));
     }

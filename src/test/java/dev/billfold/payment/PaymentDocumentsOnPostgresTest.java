@@ -65,6 +65,10 @@ class PaymentDocumentsOnPostgresTest {
                 DocumentDates.dateTime(invoice.dueAt()));
         assertThat(text).doesNotContain("PAID");
         assertThat(flat(text)).contains(flat(invoice.purpose()));
+        String accountNumber = jdbc.sql("select account_number from account where id = ?")
+                .param(customer.accountId().value()).query(String.class).single();
+        assertThat(invoice.accountNumber()).isEqualTo(accountNumber);
+        assertThat(flat(text)).contains("Accountnumber" + accountNumber);
     }
 
     @Test

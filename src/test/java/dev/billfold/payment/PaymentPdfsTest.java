@@ -25,6 +25,7 @@ class PaymentPdfsTest {
     /** Column sizes of what an invoice and a receipt print (V1 migration), beyond those declared elsewhere. */
     private static final int INVOICE_NUMBER = 40;
     private static final int PURPOSE = 500;
+    private static final int ACCOUNT_NUMBER = 9;
     private static final int METHOD_LABEL = 200;
     private static final int PROVIDER_REFERENCE = 200;
 
@@ -61,7 +62,7 @@ class PaymentPdfsTest {
     }
 
     private static Invoice invoice(Text text) {
-        return new Invoice(new PaymentId(UUID.randomUUID()), text.of(INVOICE_NUMBER),
+        return new Invoice(new PaymentId(UUID.randomUUID()), text.of(INVOICE_NUMBER), text.of(ACCOUNT_NUMBER),
                 text.of(InvoiceProperties.RECIPIENT_NAME_MAX), text.of(InvoiceProperties.RECIPIENT_BANK_DETAILS_MAX),
                 text.of(TextLimits.LEGAL_NAME), text.of(TextLimits.TAX_ID), text.of(TextLimits.ADDRESS),
                 text.of(PURPOSE), AT, AT);

@@ -35,7 +35,10 @@ import org.springframework.context.annotation.Bean;
         "org.springframework.boot.data.autoconfigure.web.DataWebAutoConfiguration",
         "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
         "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration",
-        "org.springframework.boot.mail.autoconfigure.MailSenderValidatorAutoConfiguration"})
+        "org.springframework.boot.mail.autoconfigure.MailSenderValidatorAutoConfiguration",
+        // Billfold's outbox (DD-066) brings Modulith's JDBC publication registry, which needs the DataSource.
+        "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
+        "org.springframework.modulith.events.config.EventPublicationAutoConfiguration"})
 public class BareRouteApplication {
 
     public static void main(String[] args) {

@@ -93,7 +93,7 @@ public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserv
                         : endpoint.types().stream().map(EventType::wireName).collect(Collectors.joining(", ")))
                 .setHeader("Events");
         endpoints.addColumn(this::state).setHeader("State").setAutoWidth(true);
-        endpoints.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        endpoints.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true);
         add(new H3("Endpoints"), endpoints);
 
         log.setId("webhook-log");
@@ -218,7 +218,7 @@ public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserv
             });
             replay.setId("webhook-replay-" + row.id().value());
             return replay;
-        });
+        }).setKey("replay");
         grid.getColumns().forEach(column -> column.setAutoWidth(true));
         grid.setItems(query -> webhooks.deliveries(endpoint.id(), query.getOffset(), query.getLimit()).stream());
         log.add(grid);

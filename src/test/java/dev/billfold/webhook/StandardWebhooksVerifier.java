@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * key is the base64 after {@code whsec_}; the signed content is {@code id.timestamp.body}; the header holds
  * space-separated {@code v1,<base64>} signatures, any of which may match; the timestamp must be within five minutes.
  */
-final class StandardWebhooksVerifier {
+public final class StandardWebhooksVerifier {
 
     static final Duration TOLERANCE = Duration.ofMinutes(5);
 
@@ -22,7 +22,7 @@ final class StandardWebhooksVerifier {
     }
 
     /** Throws an AssertionError that says why, unless the request is signed with {@code secret}. */
-    static void verify(String secret, String id, String timestamp, String signatures, String body, Instant now) {
+    public static void verify(String secret, String id, String timestamp, String signatures, String body, Instant now) {
         long seconds;
         try {
             seconds = Long.parseLong(timestamp);
@@ -51,7 +51,7 @@ final class StandardWebhooksVerifier {
         throw new AssertionError("No signature in [" + signatures + "] matches the secret");
     }
 
-    static void verify(String secret, WebhookReceiver.Received request, Instant now) {
+    public static void verify(String secret, WebhookReceiver.Received request, Instant now) {
         verify(secret, request.header("webhook-id"), request.header("webhook-timestamp"),
                 request.header("webhook-signature"), request.body(), now);
     }

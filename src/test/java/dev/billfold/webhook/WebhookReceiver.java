@@ -22,14 +22,14 @@ import java.util.function.BooleanSupplier;
 /**
  * A receiver on loopback (the JDK's HTTP server) that records every request it gets and answers what a test scripted
  * for its path, in order, then 204. Each test listens on a path of its own, so that what another test's endpoint gets
- * never counts.
+ * never counts. Public for the browser journey (e2e.WebhooksE2E).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** A request as it arrived: header names in lower case. */
-    record Received(String path, Map<String, String> headers, String body) {
+    public record Received(String path, Map<String, String> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             String value = headers.get(name);
             if (value == null) {
                 throw new AssertionError("No " + name + " header in " + headers);
@@ -66,7 +66,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    static WebhookReceiver start() {
+    public static WebhookReceiver start() {
         try {
             return new WebhookReceiver(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                     200));
@@ -76,7 +76,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** The URL of a path on this receiver, by address ({@code 127.0.0.1}). */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
@@ -89,7 +89,7 @@ final class WebhookReceiver implements AutoCloseable {
         scripts.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(replies));
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
@@ -99,7 +99,7 @@ final class WebhookReceiver implements AutoCloseable {
         return at(path);
     }
 
-    static void waitFor(BooleanSupplier condition, String what) {
+    public static void waitFor(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -99,6 +99,11 @@ class DeliveryStore {
         return claim(ids, until);
     }
 
+    /** The lease end a claim made with {@code until} stores (and a sender compares with). */
+    static Instant leaseEnd(Instant until) {
+        return millis(until);
+    }
+
     private List<WebhookDeliveryId> claim(List<UUID> ids, Instant until) {
         if (ids.isEmpty()) {
             return List.of();
@@ -110,14 +115,18 @@ class DeliveryStore {
         return ids.stream().map(WebhookDeliveryId::new).toList();
     }
 
-    /** What a sender needs for a delivery it claimed; empty if the claim is not (any more) this one. */
-    Optional<Claimed> claimed(WebhookDeliveryId id) {
+    /**
+     * What a sender needs for a delivery it claimed until {@code until}; empty if that claim is not the delivery's
+     * any more, or its lease has run out (another node may have taken it since), so it is not sent twice at once.
+     */
+    Optional<Claimed> claimed(WebhookDeliveryId id, Instant until, Instant now) {
         return jdbc.sql("""
                         select d.id, d.event_id, d.endpoint_id, d.attempts, d.schedule_step, d.claimed_until,
                                e.payload, e.type
                           from webhook_delivery d join webhook_event e on e.id = d.event_id
-                         where d.id = ? and d.status = 'SENDING'""")
-                .param(id.value())
+                         where d.id = :id and d.status = 'SENDING' and d.claimed_until = :until
+                           and d.claimed_until > :now""")
+                .param("id", id.value()).param("until", utc(millis(until))).param("now", utc(now))
                 .query((rs, n) -> new Claimed(id, rs.getObject("event_id", UUID.class),
                         new WebhookEndpointId(rs.getObject("endpoint_id", UUID.class)), rs.getInt("attempts"),
                         rs.getInt("schedule_step"), instant(rs, "claimed_until"), rs.getString("payload")))

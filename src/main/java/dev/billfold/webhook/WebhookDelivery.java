@@ -98,10 +98,10 @@ class WebhookDelivery implements DisposableBean {
 
     void sendEvent(UUID eventId) {
         Instant now = clock.instant();
-        List<WebhookDeliveryId> claimed = transaction.execute(status ->
-                store.claimOfEvent(eventId, now, now.plus(properties.lease())));
+        Instant until = DeliveryStore.leaseEnd(now.plus(properties.lease()));
+        List<WebhookDeliveryId> claimed = transaction.execute(status -> store.claimOfEvent(eventId, now, until));
         if (claimed != null) {
-            claimed.forEach(this::attempt);
+            claimed.forEach(id -> attempt(id, until));
         }
     }
 
@@ -110,17 +110,18 @@ class WebhookDelivery implements DisposableBean {
         int tried = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Instant now = clock.instant();
+            Instant until = DeliveryStore.leaseEnd(now.plus(properties.lease()));
             List<WebhookDeliveryId> batch = transaction.execute(status ->
-                    store.claimDue(now, now.plus(properties.lease()), properties.batchSize()));
+                    store.claimDue(now, until, properties.batchSize()));
             if (batch == null || batch.isEmpty()) {
                 break;
             }
             List<CompletableFuture<Void>> sends = new ArrayList<>(batch.size());
             for (WebhookDeliveryId id : batch) {
                 try {
-                    sends.add(CompletableFuture.runAsync(() -> attempt(id), senders));
+                    sends.add(CompletableFuture.runAsync(() -> attempt(id, until), senders));
                 } catch (RejectedExecutionException full) {
-                    attempt(id);
+                    attempt(id, until);
                 }
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
@@ -129,10 +130,12 @@ class WebhookDelivery implements DisposableBean {
         return tried;
     }
 
-    /** One attempt of a delivery this node claimed, on the calling thread. */
-    void attempt(WebhookDeliveryId id) {
-        Optional<DeliveryStore.Claimed> claimed = store.claimed(id);
+    /** One attempt of a delivery this node claimed until {@code until}, on the calling thread. */
+    void attempt(WebhookDeliveryId id, Instant until) {
+        Optional<DeliveryStore.Claimed> claimed = store.claimed(id, until, clock.instant());
         if (claimed.isEmpty()) {
+            log.warn("Webhook delivery {} waited past its lease before a sender was free; another claim takes it",
+                    id.value());
             return;
         }
         DeliveryStore.Claimed claim = claimed.get();

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -26,8 +27,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** A request as it arrived: header names in lower case. */
-    public record Received(String path, Map<String, String> headers, String body) {
+    /** A request as it arrived (and when): header names in lower case. */
+    public record Received(String path, Map<String, String> headers, String body, Instant at) {
 
         public String header(String name) {
             String value = headers.get(name);
@@ -121,7 +122,7 @@ public final class WebhookReceiver implements AutoCloseable {
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
             String path = exchange.getRequestURI().getPath();
-            received.add(new Received(path, Map.copyOf(headers), body));
+            received.add(new Received(path, Map.copyOf(headers), body, Instant.now()));
             Deque<Reply> script = scripts.get(path);
             Reply reply = script == null ? null : script.pollFirst();
             if (reply == null) {

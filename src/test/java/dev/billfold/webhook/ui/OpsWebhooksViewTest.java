@@ -130,6 +130,49 @@ class OpsWebhooksViewTest extends KaribuTest {
                 .isInstanceOf(MockAccessDeniedException.class);
     }
 
+    @Test
+    void an_admin_sets_changes_and_clears_an_accounts_low_balance_threshold_on_its_page_and_bad_input_changes_nothing() {
+        var customer = data.newCustomer("USD");
+        signInStaff(admin, StaffRole.SUPPORT, StaffRole.ADMIN);
+        UI.getCurrent().navigate("ops/account", QueryParameters.of("id", customer.accountId().value().toString()));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("low-balance-state")).getText())
+                .isEqualTo("No threshold: balance.low is not sent for this account.");
+
+        TextField amount = _get(TextField.class, spec -> spec.withId("low-balance-amount"));
+        amount.setValue("50.005");
+        _click(_get(Button.class, spec -> spec.withId("low-balance-save")));
+        assertThat(amount.isInvalid()).isTrue();
+        assertThat(amount.getErrorMessage()).contains("at most 2 decimal places");
+        amount.setValue("fifty");
+        _click(_get(Button.class, spec -> spec.withId("low-balance-save")));
+        assertThat(amount.getErrorMessage()).isEqualTo("Enter an amount such as 50.00.");
+        assertThat(thresholds(customer)).isZero();
+
+        amount.setValue("50.00");
+        _click(_get(Button.class, spec -> spec.withId("low-balance-save")));
+        assertThat(amount.isInvalid()).isFalse();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("low-balance-state")).getText())
+                .isEqualTo("balance.low fires when a debit takes the balance below $50.00.");
+        amount.setValue("");
+        _click(_get(Button.class, spec -> spec.withId("low-balance-save")));
+        assertThat(thresholds(customer)).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_entry where account_id = ? and action like 'webhook.threshold.%'")
+                .param(customer.accountId().value()).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void support_does_not_see_the_low_balance_section() {
+        var customer = data.newCustomer("USD");
+        signInStaff(data.newStaffUser(), StaffRole.SUPPORT);
+        UI.getCurrent().navigate("ops/account", QueryParameters.of("id", customer.accountId().value().toString()));
+        assertThat(_find(TextField.class, spec -> spec.withId("low-balance-amount"))).isEmpty();
+    }
+
+    private int thresholds(TestData.Customer customer) {
+        return jdbc.sql("select count(*) from webhook_balance_threshold where account_id = ?")
+                .param(customer.accountId().value()).query(Integer.class).single();
+    }
+
     private String banner() {
         return _get(Div.class, spec -> spec.withId("webhooks-banner")).getText();
     }

@@ -249,7 +249,20 @@ class AccessControlTest extends KaribuTest {
             entry("OpsMailLogQuery.count", NO_CUSTOMER),
             entry("OpsMailLogQuery.page", NO_CUSTOMER),
             entry("InvoiceMails.resendAddress", EVERY_ROLE),
-            entry("InvoiceMails.sendAgain", MOVES_MONEY));
+            entry("InvoiceMails.sendAgain", MOVES_MONEY),
+            // Webhooks (DD-075): the back office's Admin only.
+            entry("WebhookEndpoints.endpoints", NO_CUSTOMER),
+            entry("WebhookEndpoints.endpoint", NO_CUSTOMER),
+            entry("WebhookEndpoints.create", NO_CUSTOMER),
+            entry("WebhookEndpoints.rotateSecret", NO_CUSTOMER),
+            entry("WebhookEndpoints.setEnabled", NO_CUSTOMER),
+            entry("WebhookEndpoints.countDeliveries", NO_CUSTOMER),
+            entry("WebhookEndpoints.deliveries", NO_CUSTOMER),
+            entry("WebhookEndpoints.attempts", NO_CUSTOMER),
+            entry("WebhookEndpoints.replay", NO_CUSTOMER),
+            entry("WebhookEndpoints.replaySince", NO_CUSTOMER),
+            entry("WebhookEndpoints.lowBalanceThreshold", NO_CUSTOMER),
+            entry("WebhookEndpoints.setLowBalanceThreshold", NO_CUSTOMER));
 
     /**
      * Every public method of the staff services (dev.billfold.ops, .staff, .audit, .adjustment and those listed in
@@ -306,11 +319,25 @@ class AccessControlTest extends KaribuTest {
             entry("PowerOfAttorneyReview.accept", StaffAccess.Action.READ),
             entry("PowerOfAttorneyReview.reject", StaffAccess.Action.READ),
             entry("OpsMailLogQuery.count", StaffAccess.Action.READ),
-            entry("OpsMailLogQuery.page", StaffAccess.Action.READ));
+            entry("OpsMailLogQuery.page", StaffAccess.Action.READ),
+            // Webhooks (DD-075): endpoints, secrets, the delivery log, replays and thresholds are Admin settings.
+            entry("WebhookEndpoints.endpoints", StaffAccess.Action.STAFF_SETTINGS),
+            entry("WebhookEndpoints.endpoint", StaffAccess.Action.STAFF_SETTINGS),
+            entry("WebhookEndpoints.create", StaffAccess.Action.STAFF_SETTINGS),
+            entry("WebhookEndpoints.rotateSecret", StaffAccess.Action.STAFF_SETTINGS),
+            entry("WebhookEndpoints.setEnabled", StaffAccess.Action.STAFF_SETTINGS),
+            entry("WebhookEndpoints.countDeliveries", StaffAccess.Action.STAFF_SETTINGS),
+            entry("WebhookEndpoints.deliveries", StaffAccess.Action.STAFF_SETTINGS),
+            entry("WebhookEndpoints.attempts", StaffAccess.Action.STAFF_SETTINGS),
+            entry("WebhookEndpoints.replay", StaffAccess.Action.STAFF_SETTINGS),
+            entry("WebhookEndpoints.replaySince", StaffAccess.Action.STAFF_SETTINGS),
+            entry("WebhookEndpoints.lowBalanceThreshold", StaffAccess.Action.STAFF_SETTINGS),
+            entry("WebhookEndpoints.setLowBalanceThreshold", StaffAccess.Action.STAFF_SETTINGS));
 
     /** Staff services that live outside the staff packages (the bank side lives in payment, DD-064). */
     private static final Set<String> STAFF_SERVICES_ELSEWHERE = Set.of("BankTransfers", "HeldPayments",
-            "StatementImports", "UnmatchedEntries", "PaymentOrderReview", "PowerOfAttorneyReview", "OpsMailLogQuery");
+            "StatementImports", "UnmatchedEntries", "PaymentOrderReview", "PowerOfAttorneyReview", "OpsMailLogQuery",
+            "WebhookEndpoints");
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
     private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token",
@@ -949,6 +976,9 @@ class AccessControlTest extends KaribuTest {
             if (type == java.time.LocalDate.class) {
                 return java.time.LocalDate.of(2026, 1, 1);
             }
+            if (type == java.time.Instant.class) {
+                return java.time.Instant.parse("2026-01-01T00:00:00Z");
+            }
             if (type == java.time.ZoneId.class || type == java.time.ZoneOffset.class) {
                 return java.time.ZoneOffset.UTC;
             }
@@ -1007,6 +1037,11 @@ class AccessControlTest extends KaribuTest {
         // Statement imports and entries belong to no customer: the staff role is all that guards them.
         ids.put(StatementImportId.class, new StatementImportId(UUID.randomUUID()));
         ids.put(StatementEntryId.class, new StatementEntryId(UUID.randomUUID()));
+        // Webhook endpoints and deliveries belong to the provider, not to a customer: the Admin role guards them.
+        ids.put(dev.billfold.webhook.WebhookEndpointId.class,
+                new dev.billfold.webhook.WebhookEndpointId(UUID.randomUUID()));
+        ids.put(dev.billfold.webhook.WebhookDeliveryId.class,
+                new dev.billfold.webhook.WebhookDeliveryId(UUID.randomUUID()));
         decidedDocuments(c, (PaymentId) ids.get(PaymentId.class), ids);
         return ids;
     }

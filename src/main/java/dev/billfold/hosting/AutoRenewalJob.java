@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,11 +40,14 @@ class AutoRenewalJob {
     private final ShortfallTopUps topUps;
     private final RenewalProperties properties;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher published;
     private final Clock clock;
 
     AutoRenewalJob(HostedServiceStore services, RenewalCharger charger, RenewalSettingsStore settings,
                    RenewalEventStore events, RenewalOrders orders, ShortfallTopUps topUps,
-                   RenewalProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+                   RenewalProperties properties, PlatformTransactionManager transactionManager,
+                   ApplicationEventPublisher published, Clock clock) {
+        this.published = published;
         this.services = services;
         this.charger = charger;
         this.settings = settings;
@@ -140,9 +144,14 @@ class AutoRenewalJob {
     }
 
     private Result failed(HostedService service, String message) {
-        transaction.executeWithoutResult(status ->
-                events.record(service.accountId(), service.id(), RenewalActivity.Kind.RENEWAL_FAILED, message,
-                        clock.instant()));
+        transaction.executeWithoutResult(status -> {
+            events.record(service.accountId(), service.id(), RenewalActivity.Kind.RENEWAL_FAILED, message,
+                    clock.instant());
+            // One failure a day at most: the job marks the service checked for the day after it.
+            published.publishEvent(new ServiceChanged(service.accountId(), service.id(),
+                    ServiceChanged.Change.RENEWAL_FAILED, service.paidUntil(),
+                    "renewal_failed:" + service.id().value() + ":" + today(), message));
+        });
         return Result.FAILED;
     }
 
@@ -156,6 +165,9 @@ class AutoRenewalJob {
                 events.record(service.accountId(), service.id(), RenewalActivity.Kind.SUSPENDED,
                         "Suspended: it was paid until %s. Renew it to switch it back on."
                                 .formatted(service.paidUntil()), now);
+                published.publishEvent(new ServiceChanged(service.accountId(), service.id(),
+                        ServiceChanged.Change.SUSPENDED, service.paidUntil(),
+                        "suspended:" + service.id().value() + ":" + service.paidUntil(), null));
             }
             return lapsed.size();
         });

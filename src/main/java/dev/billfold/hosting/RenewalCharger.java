@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -33,10 +34,12 @@ class RenewalCharger {
     private final HostedServiceStore services;
     private final RenewalChargeStore charges;
     private final RenewalEventStore events;
+    private final ApplicationEventPublisher published;
     private final Clock clock;
 
     RenewalCharger(AccountAccess access, Ledger ledger, HostedServiceStore services, RenewalChargeStore charges,
-                   RenewalEventStore events, Clock clock) {
+                   RenewalEventStore events, ApplicationEventPublisher published, Clock clock) {
+        this.published = published;
         this.access = access;
         this.ledger = ledger;
         this.services = services;
@@ -91,6 +94,13 @@ class RenewalCharger {
             events.record(accountId, service.id(), RenewalActivity.Kind.RENEWED,
                     "Renewed for %s until %s: %s charged to the balance."
                             .formatted(item.term(), item.newPaidUntil(), item.cost().format()), now);
+            String cause = service.id().value() + ":" + item.newPaidUntil();
+            published.publishEvent(new ServiceChanged(accountId, service.id(), ServiceChanged.Change.RENEWED,
+                    item.newPaidUntil(), "renewed:" + cause, null));
+            if (service.status() == HostedServiceStatus.SUSPENDED) {
+                published.publishEvent(new ServiceChanged(accountId, service.id(), ServiceChanged.Change.RESUMED,
+                        item.newPaidUntil(), "resumed:" + cause, null));
+            }
         }
         Money after = ledger.lockBalance(accountId);
         if (after.isNegative()) {

@@ -11,7 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashMap;
 import java.util.TreeMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +28,13 @@ public class Ledger {
     private final LedgerEntryStore entries;
     private final AccountAccess access;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Ledger(LedgerEntryStore entries, AccountAccess access, Clock clock) {
+    Ledger(LedgerEntryStore entries, AccountAccess access, Clock clock, ApplicationEventPublisher events) {
         this.entries = entries;
         this.access = access;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -47,6 +51,7 @@ public class Ledger {
             throw new IllegalStateException(
                     "Account " + accountId.value() + " has no balance in " + amount.currencyCode());
         }
+        events.publishEvent(new BalancesMoved(List.of(new BalancesMoved.Move(accountId, amount, kind, reference))));
     }
 
     /**
@@ -77,6 +82,12 @@ public class Ledger {
                         + moves.get(i).getValue().currencyCode());
             }
         }
+        Map<AccountId, BalancesMoved.Move> moved = new LinkedHashMap<>();
+        for (Posting posting : postings) {
+            moved.putIfAbsent(posting.accountId(), new BalancesMoved.Move(posting.accountId(),
+                    deltas.get(posting.accountId()), posting.kind(), posting.reference()));
+        }
+        events.publishEvent(new BalancesMoved(List.copyOf(moved.values())));
     }
 
     /** One entry for {@link #postAll}. */

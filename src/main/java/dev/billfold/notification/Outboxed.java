@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Marks the {@code @TransactionalEventListener} methods whose events the publication registry keeps until they
  * complete ({@code spring.modulith.events.registry-trigger-annotation}). Every other after-commit listener in the code
- * runs as before, without a row and without Modulith's completion tracking (DD-066).
+ * runs as before, without a row and without Modulith's completion tracking (DD-066). Public for the webhooks'
+ * delivery, which uses the same outbox (DD-075).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -40,6 +40,9 @@ final class ProductionApp {
                 arguments.addAll(Mailbox.get().appArguments());
                 // ${server.port} resolves to the port ProductionServer picks, so PayPal's return URLs reach this app.
                 arguments.addAll(payPal.appArguments("http://localhost:${server.port}"));
+                // Webhooks to the journey's receiver on loopback (WebhooksE2E): allowed here only (DD-076).
+                arguments.addAll(List.of("--billfold.webhooks.require-https=false",
+                        "--billfold.webhooks.allow-private-targets=true"));
                 running = new ProductionApp(ProductionServer.start("e2e", List.of(), arguments));
             } catch (RuntimeException e) {
                 startFailure = e;
@@ -163,6 +166,16 @@ final class ProductionApp {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not count payments", e);
+        }
+    }
+
+    /** Switches every webhook endpoint off, so that a journey's receiver gets nothing after it closed. */
+    void switchWebhooksOff() {
+        try (Connection connection = server.database();
+             PreparedStatement update = connection.prepareStatement("update webhook_endpoint set enabled = false")) {
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not switch the webhook endpoints off", e);
         }
     }
 }

@@ -1,0 +1,7 @@
+package dev.billfold.webhook;
+
+import dev.billfold.BillfoldPostgresTest;
+
+@BillfoldPostgresTest
+class WebhookDeliveryOnPostgresTest extends WebhookDeliveryContract {
+}

@@ -117,7 +117,14 @@ class AccessControlTest extends KaribuTest {
             "PowersOfAttorney.validAmong",
             "AuditTrail.record",
             "PaymentDocuments.invoiceForMail",
-            "PaymentDocuments.receiptForMail");
+            "PaymentDocuments.receiptForMail",
+            // Refunds and disputes from the provider (issue 16, DD-069, DD-070).
+            "Ledger.negativeSince",
+            "PaymentRefunds.lock",
+            "PaymentRefunds.creditedPayments",
+            "PaymentRefunds.record",
+            "ProviderRefundHandler.refund",
+            "ProviderRefundHandler.dispute");
 
     private static final Set<Role> EVERY_ROLE = Set.of(Role.OWNER, Role.BILLING, Role.VIEWER);
     private static final Set<Role> MOVES_MONEY = Set.of(Role.OWNER, Role.BILLING);
@@ -262,7 +269,13 @@ class AccessControlTest extends KaribuTest {
             entry("WebhookEndpoints.replay", NO_CUSTOMER),
             entry("WebhookEndpoints.replaySince", NO_CUSTOMER),
             entry("WebhookEndpoints.lowBalanceThreshold", NO_CUSTOMER),
-            entry("WebhookEndpoints.setLowBalanceThreshold", NO_CUSTOMER));
+            entry("WebhookEndpoints.setLowBalanceThreshold", NO_CUSTOMER),
+            // Refunds and disputes from the provider (issue 16): read by every role; the queue is staff only.
+            entry("Ledger.currentNegativeBalance", EVERY_ROLE),
+            entry("PaymentRefunds.negativeBalanceNotice", EVERY_ROLE),
+            entry("PaymentHistoryQuery.reversals", EVERY_ROLE),
+            entry("OpenDisputes.waiting", NO_CUSTOMER),
+            entry("OpenDisputes.queue", NO_CUSTOMER));
 
     /**
      * Every public method of the staff services (dev.billfold.ops, .staff, .audit, .adjustment and those listed in
@@ -332,12 +345,15 @@ class AccessControlTest extends KaribuTest {
             entry("WebhookEndpoints.replay", StaffAccess.Action.STAFF_SETTINGS),
             entry("WebhookEndpoints.replaySince", StaffAccess.Action.STAFF_SETTINGS),
             entry("WebhookEndpoints.lowBalanceThreshold", StaffAccess.Action.STAFF_SETTINGS),
-            entry("WebhookEndpoints.setLowBalanceThreshold", StaffAccess.Action.STAFF_SETTINGS));
+            entry("WebhookEndpoints.setLowBalanceThreshold", StaffAccess.Action.STAFF_SETTINGS),
+            // Open disputes (issue 16): a read-only queue.
+            entry("OpenDisputes.waiting", StaffAccess.Action.READ),
+            entry("OpenDisputes.queue", StaffAccess.Action.READ));
 
     /** Staff services that live outside the staff packages (the bank side lives in payment, DD-064). */
     private static final Set<String> STAFF_SERVICES_ELSEWHERE = Set.of("BankTransfers", "HeldPayments",
             "StatementImports", "UnmatchedEntries", "PaymentOrderReview", "PowerOfAttorneyReview", "OpsMailLogQuery",
-            "WebhookEndpoints");
+            "WebhookEndpoints", "OpenDisputes");
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
     private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token",

@@ -53,7 +53,13 @@ public class TransactionHistoryQuery {
                           sum(le.amount_value) over (order by le.created_at, le.seq_no) as running,
                           case when le.reference like 'payment:%' then substring(le.reference from 9) end as payment_ref
                      from ledger_entry le where le.account_id = :account) t
-             left join payment p on p.id = cast(t.payment_ref as uuid) and p.account_id = :account
+             -- A provider's refund or dispute names its payment through its own row (DD-070).
+             left join payment_refund rf on t.kind in ('REFUND', 'REFUND_RETURN')
+                   and t.reference = concat('refund:', rf.provider, ':', rf.provider_refund_id)
+             left join payment_dispute dp on t.kind in ('DISPUTE', 'DISPUTE_WON')
+                   and t.reference = concat('dispute:', dp.provider, ':', dp.provider_dispute_id)
+             left join payment p on p.id = coalesce(cast(t.payment_ref as uuid), rf.payment_id, dp.payment_id)
+                   and p.account_id = :account
              left join payer pr on pr.id = p.payer_id
              left join payment_method pm on pm.id = p.payment_method_id
              left join invoice i on i.payment_id = p.id
@@ -247,6 +253,9 @@ public class TransactionHistoryQuery {
             };
             return switch (kind) {
                 case REFUND -> "Refund: ";
+                case REFUND_RETURN -> "Refund failed, returned: ";
+                case DISPUTE -> "Disputed: ";
+                case DISPUTE_WON -> "Dispute won: ";
                 case REVERSAL -> "Reversal: ";
                 default -> "Top-up: ";
             } + method;
@@ -262,6 +271,9 @@ public class TransactionHistoryQuery {
             case REFUND -> "Refund";
             case ADJUSTMENT -> "Adjustment";
             case REVERSAL -> "Reversal";
+            case REFUND_RETURN -> "Refund failed, returned";
+            case DISPUTE -> "Dispute";
+            case DISPUTE_WON -> "Dispute won";
         };
     }
 }

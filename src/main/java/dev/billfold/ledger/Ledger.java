@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -47,9 +48,12 @@ public class Ledger {
     @Transactional(propagation = Propagation.MANDATORY)
     public void post(AccountId accountId, Money amount, LedgerEntryKind kind, String reference) {
         entries.append(new LedgerEntry(LedgerEntryId.random(), accountId, amount, kind, reference, clock.instant()));
-        if (entries.addToBalance(accountId, amount) != 1) {
-            throw new IllegalStateException(
-                    "Account " + accountId.value() + " has no balance in " + amount.currencyCode());
+        // A charge never takes a balance below zero, whatever its caller checked; only money the payer took back may
+        // (DD-069).
+        boolean neverBelowZero = kind == LedgerEntryKind.CHARGE;
+        if (entries.addToBalance(accountId, amount, neverBelowZero) != 1) {
+            throw new IllegalStateException("Account " + accountId.value() + " has no balance in "
+                    + amount.currencyCode() + (neverBelowZero ? " that covers " + amount.negate() : ""));
         }
         events.publishEvent(new BalancesMoved(List.of(new BalancesMoved.Move(accountId, amount, kind, reference))));
     }
@@ -105,6 +109,48 @@ public class Ledger {
     public Money lockBalance(AccountId accountId) {
         return entries.lockedBalance(accountId).orElseThrow(() ->
                 new IllegalStateException("Account " + accountId.value() + " has no balance"));
+    }
+
+    /**
+     * Accounts whose balance has been below zero since before {@code before}, longest first: for the job that
+     * suspends their services after the grace period (DD-069).
+     */
+    @InternalCall("read by the negative-balance job, which acts for the accounts")
+    @Transactional(readOnly = true)
+    public List<AccountId> negativeSince(Instant before, int limit) {
+        return entries.negativeSince(before, limit);
+    }
+
+    /** Since when this account's balance is below zero; empty while it is zero or more. */
+    @InternalCall("read by the auto-renewal job and the negative-balance job, which act for the account")
+    @Transactional(readOnly = true)
+    public Optional<Instant> negativeSince(AccountId accountId) {
+        return entries.negativeSince(accountId);
+    }
+
+    /**
+     * The current user's balance when it is below zero, with the newest entry that took money back (a refund or a
+     * dispute), so that every page can say why.
+     */
+    @Transactional(readOnly = true)
+    public Optional<NegativeBalance> currentNegativeBalance() {
+        AccountContext account = access.current();
+        Money balance = balanceOf(account);
+        if (!balance.isNegative()) {
+            return Optional.empty();
+        }
+        var cause = entries.latest(account.accountId(), List.of(LedgerEntryKind.REFUND, LedgerEntryKind.DISPUTE));
+        return Optional.of(new NegativeBalance(account.accountId(), balance,
+                cause.map(Map.Entry::getKey).orElse(null), cause.map(Map.Entry::getValue).orElse(null)));
+    }
+
+    /**
+     * A balance below zero and the newest debit that took money back (null kind and reference when none did).
+     *
+     * @param causeReference the ledger cause of that debit ("refund:stripe:re_1"), for the feature that knows it
+     */
+    public record NegativeBalance(AccountId accountId, Money balance, @Nullable LedgerEntryKind causeKind,
+                                  @Nullable String causeReference) {
     }
 
     /** When the entry for this cause was posted, if it was: e.g. the moment a payment was credited, for its receipt. */

@@ -28,9 +28,11 @@ public record LedgerEntry(
             throw new IllegalArgumentException("A ledger entry moves money");
         }
         boolean credit = amount.isPositive();
-        if ((kind == LedgerEntryKind.TOP_UP && !credit)
-                || ((kind == LedgerEntryKind.CHARGE || kind == LedgerEntryKind.REFUND
-                        || kind == LedgerEntryKind.REVERSAL) && credit)) {
+        boolean creditOnly = kind == LedgerEntryKind.TOP_UP || kind == LedgerEntryKind.REFUND_RETURN
+                || kind == LedgerEntryKind.DISPUTE_WON;
+        boolean debitOnly = kind == LedgerEntryKind.CHARGE || kind == LedgerEntryKind.REFUND
+                || kind == LedgerEntryKind.REVERSAL || kind == LedgerEntryKind.DISPUTE;
+        if ((creditOnly && !credit) || (debitOnly && credit)) {
             throw new IllegalArgumentException(kind + " cannot be " + amount);
         }
     }

@@ -51,8 +51,11 @@ public class HeldPayments {
     private final StaffActions actions;
     private final AuditTrail audit;
 
+    private final PaymentRefunds refunds;
+
     HeldPayments(StaffAccess staff, BankStore store, PaymentStateStore payments, Ledger ledger, Clock clock,
-                 ApplicationEventPublisher events, StaffActions actions, AuditTrail audit) {
+                 ApplicationEventPublisher events, StaffActions actions, AuditTrail audit, PaymentRefunds refunds) {
+        this.refunds = refunds;
         this.staff = staff;
         this.store = store;
         this.payments = payments;
@@ -126,6 +129,8 @@ public class HeldPayments {
                 requireCurrency(received, store.accountsById(Set.of(payment.accountId())).get(payment.accountId()));
                 next = payments.update(payment.creditReceived(received, reason, now));
                 ledger.post(next.accountId(), received, LedgerEntryKind.TOP_UP, next.ledgerReference());
+                // A provider's refund or dispute learnt while it was held is debited now, after its credit (DD-070).
+                next = refunds.applyDeferred(next);
                 action = BankStore.Action.CREDIT_RECEIVED;
             }
             case Resolution.CreditOtherAccount ignored -> {

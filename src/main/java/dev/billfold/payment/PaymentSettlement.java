@@ -31,10 +31,12 @@ class PaymentSettlement {
     private final PaymentCheckStore checks;
     private final PollerProperties poller;
     private final PaymentCustomerActions customerActions;
+    private final PaymentRefunds refunds;
 
     PaymentSettlement(PaymentStateStore payments, Ledger ledger, PaymentMethodService methods, Clock clock,
                       ApplicationEventPublisher events, PaymentCheckStore checks, PollerProperties poller,
-                      PaymentCustomerActions customerActions) {
+                      PaymentCustomerActions customerActions, PaymentRefunds refunds) {
+        this.refunds = refunds;
         this.customerActions = customerActions;
         this.checks = checks;
         this.poller = poller;
@@ -75,7 +77,7 @@ class PaymentSettlement {
             // A pending answer says whether the customer is still needed; an unknown one says nothing, so keeps it.
             customerActions.record(paymentId, result.customerAction(), now);
         }
-        return published(payments.update(next));
+        return published(stored(next));
     }
 
     /**
@@ -220,7 +222,7 @@ class PaymentSettlement {
         payments.markOutcomeOpen(payment.id(), false);
         log.info("Payment {}: the provider settled a payment held for clarification: {}", payment.id().value(),
                 next.status());
-        return published(payments.update(next));
+        return published(stored(next));
     }
 
     /**
@@ -276,6 +278,15 @@ class PaymentSettlement {
             return payment;
         }
         return published(payments.update(payment.reject(reason, clock.instant())));
+    }
+
+    /**
+     * Stores the settled payment; one just credited then takes the debits of refunds and disputes its provider
+     * reported before the credit, in this transaction (DD-070).
+     */
+    private Payment stored(Payment next) {
+        Payment stored = payments.update(next);
+        return stored.status().isCredited() ? refunds.applyDeferred(stored) : stored;
     }
 
     /** Tells listeners (after the commit) that a payment left WAITING_FOR_PAYMENT, e.g. to complete a renewal order. */

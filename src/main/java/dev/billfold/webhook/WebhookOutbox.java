@@ -6,6 +6,7 @@ import dev.billfold.base.Money;
 import dev.billfold.hosting.ServiceChanged;
 import dev.billfold.ledger.BalancesMoved;
 import dev.billfold.ledger.Ledger;
+import dev.billfold.payment.PaymentRefunded;
 import dev.billfold.payment.PaymentSettled;
 import dev.billfold.payment.PaymentsSettled;
 import dev.billfold.paymentmethod.PaymentMethodChanged;
@@ -58,7 +59,10 @@ class WebhookOutbox {
                 data -> data.put("name", created.name()).put("currency", created.currency()));
     }
 
-    /** Credited (conditionally or not) once per payment; rejected, held and refunded each once. DELETED is not sent. */
+    /**
+     * Credited (conditionally or not) once per payment; rejected and held each once. DELETED is not sent, nor
+     * REFUNDED: each refund is its own payment.refunded ({@link #paymentRefunded}).
+     */
     @EventListener
     void paymentSettled(PaymentSettled settled) {
         EventType type = typeOf(settled);
@@ -83,6 +87,19 @@ class WebhookOutbox {
         });
     }
 
+    /** Every refund the provider reports succeeded, partial ones included, once per refund (the provider's id). */
+    @EventListener
+    void paymentRefunded(PaymentRefunded refunded) {
+        record(EventType.PAYMENT_REFUNDED, refunded.accountId(),
+                "payment.refunded:" + refunded.provider() + ":" + refunded.refundId(), data -> {
+                    data.put("payment", refunded.paymentId().value().toString())
+                            .put("provider", refunded.provider()).put("refund", refunded.refundId());
+                    money(data, "amount", refunded.amount());
+                    money(data, "refunded", refunded.refunded());
+                    data.put("full", refunded.full());
+                });
+    }
+
     /**
      * A statement batch's settlements, each as {@link #paymentSettled}; whether anyone listens is asked once per type
      * for the batch, so an import with no endpoint costs one look-up per batch instead of one per payment.
@@ -103,7 +120,6 @@ class WebhookOutbox {
             case CREDITED, CONDITIONALLY_CREDITED -> EventType.PAYMENT_CREDITED;
             case REJECTED -> EventType.PAYMENT_REJECTED;
             case WAITING_FOR_CLARIFICATION -> EventType.PAYMENT_HELD;
-            case REFUNDED -> EventType.PAYMENT_REFUNDED;
             default -> null;
         };
     }

@@ -9,6 +9,7 @@ import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.account.AccountCreated;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Money;
 import dev.billfold.hosting.HostedServiceId;
 import dev.billfold.hosting.RenewalLine;
 import dev.billfold.hosting.RenewalService;
@@ -16,6 +17,7 @@ import dev.billfold.hosting.ServiceChanged;
 import dev.billfold.hosting.ServiceFixtures;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.PaymentId;
+import dev.billfold.payment.PaymentRefunded;
 import dev.billfold.payment.PaymentSettled;
 import dev.billfold.payment.PaymentStatus;
 import dev.billfold.payment.PaymentsSettled;
@@ -182,8 +184,8 @@ abstract class WebhookDeliveryContract {
             events.publishEvent(new AccountCreated(customer.accountId(), "Webhook Customer", "USD"));
             events.publishEvent(new PaymentSettled(new PaymentId(UUID.randomUUID()), customer.accountId(), "held",
                     PaymentStatus.WAITING_FOR_CLARIFICATION, "Third-party payer"));
-            events.publishEvent(new PaymentSettled(new PaymentId(UUID.randomUUID()), customer.accountId(), "refund",
-                    PaymentStatus.REFUNDED, "Returned"));
+            events.publishEvent(new PaymentRefunded(new PaymentId(UUID.randomUUID()), customer.accountId(), "demo",
+                    "re_" + UUID.randomUUID(), Money.of("10.00", "USD"), Money.of("10.00", "USD"), true));
             for (ServiceChanged.Change change : List.of(ServiceChanged.Change.CREATED,
                     ServiceChanged.Change.RENEWAL_FAILED, ServiceChanged.Change.SUSPENDED,
                     ServiceChanged.Change.RESUMED)) {

@@ -33,6 +33,7 @@ import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.CheckoutRequest;
 import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.RefundLookup;
 import io.apimatic.core.exceptions.AuthValidationException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -51,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * PayPal-Request-Id derived from it: a retry after a timeout replays the same request at PayPal instead of paying
  * twice.
  */
-class PayPalGateway implements ChargeLookup {
+class PayPalGateway implements ChargeLookup, RefundLookup {
 
     static final String ID = "paypal";
     private static final Logger log = LoggerFactory.getLogger(PayPalGateway.class);
@@ -74,10 +75,18 @@ class PayPalGateway implements ChargeLookup {
 
     private final PaypalServerSdkClient client;
     private final PayPalProperties properties;
+    private final PayPalReversals reversals;
 
-    PayPalGateway(PaypalServerSdkClient client, PayPalProperties properties) {
+    PayPalGateway(PaypalServerSdkClient client, PayPalProperties properties, PayPalReversals reversals) {
         this.client = client;
         this.properties = properties;
+        this.reversals = reversals;
+    }
+
+    /** The refunds of an order, as its purchase unit lists them (DD-070). */
+    @Override
+    public Optional<Reversals> reversalsOf(String orderId) {
+        return reversals.reversalsOf(orderId);
     }
 
     @Override

@@ -36,6 +36,7 @@ import dev.billfold.gateway.CustomerActionRequest;
 import dev.billfold.gateway.CustomerActions;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.MethodSetup;
+import dev.billfold.gateway.RefundLookup;
 import dev.billfold.gateway.SetupRequest;
 import java.time.Duration;
 import java.util.Optional;
@@ -53,7 +54,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProvider(StripeGatewayProperties.SECRET_KEY)
-class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation, MethodSetup {
+class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation, MethodSetup, RefundLookup {
 
     static final String ID = "stripe";
     static final String METADATA_KEY = "billfold_key";
@@ -71,8 +72,11 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
     private final StripeClient stripe;
     private final StripeCustomers customers;
     private final StripeGatewayProperties properties;
+    private final StripeReversals reversals;
 
-    StripeGateway(StripeClient stripe, StripeCustomers customers, StripeGatewayProperties properties) {
+    StripeGateway(StripeClient stripe, StripeCustomers customers, StripeGatewayProperties properties,
+                  StripeReversals reversals) {
+        this.reversals = reversals;
         this.stripe = stripe;
         this.customers = customers;
         this.properties = properties.requireComplete();
@@ -129,6 +133,12 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
             // Opening a checkout moves no money, so the caller may reject the payment; the message stays ours.
             throw new StripeUnavailableException("Stripe could not open a checkout: " + describe(e));
         }
+    }
+
+    /** The refunds and disputes of a Checkout Session's or an off-session charge's PaymentIntent (DD-070). */
+    @Override
+    public Optional<Reversals> reversalsOf(String paymentReference) {
+        return reversals.reversalsOf(paymentReference);
     }
 
     @Override

@@ -172,6 +172,9 @@ class TransactionHistoryView extends Div {
             case REFUND -> "Refund";
             case ADJUSTMENT -> "Adjustment";
             case REVERSAL -> "Reversal";
+            case REFUND_RETURN -> "Refund returned";
+            case DISPUTE -> "Dispute";
+            case DISPUTE_WON -> "Dispute won";
         };
     }
 }

@@ -15,6 +15,9 @@ public interface RefundIssuer extends PaymentGateway {
      */
     RefundAnswer refund(RefundOrder order);
 
-    /** What became of a refund the provider accepted but had not finished (PENDING), by its refund id. */
-    RefundAnswer refundResult(String refundReference);
+    /**
+     * What became of a refund the provider accepted but had not finished (PENDING), by its refund id and the payment it
+     * belongs to. Moves no money.
+     */
+    RefundAnswer refundResult(String paymentReference, String refundReference);
 }

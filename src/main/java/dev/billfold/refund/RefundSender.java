@@ -98,7 +98,8 @@ class RefundSender {
 
     private RefundAnswer ask(RefundIssuer gateway, RefundPart part, String refundId) {
         try {
-            return gateway.refundResult(refundId);
+            String reference = topUps.providerReference(part.paymentId()).orElse(refundId);
+            return gateway.refundResult(reference, refundId);
         } catch (RuntimeException unreachable) {
             log.warn("Refund part {}: could not ask {} about refund {}", part.id().value(), gateway.id(), refundId,
                     unreachable);

@@ -457,7 +457,7 @@ class PayPalGateway implements ChargeLookup, RefundIssuer {
     }
 
     @Override
-    public RefundAnswer refundResult(String refundReference) {
+    public RefundAnswer refundResult(String paymentReference, String refundReference) {
         return new PayPalRefunds(client).refundResult(refundReference);
     }
 

@@ -390,7 +390,7 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
     }
 
     @Override
-    public RefundAnswer refundResult(String refundReference) {
+    public RefundAnswer refundResult(String paymentReference, String refundReference) {
         return new StripeRefunds(stripe).refundResult(refundReference);
     }
 

@@ -2,6 +2,7 @@ package dev.billfold.hosting;
 
 import dev.billfold.account.AccountId;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.ledger.Ledger;
 import dev.billfold.payment.ShortfallTopUps;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,12 +39,17 @@ class AutoRenewalJob {
     private final RenewalOrders orders;
     private final ShortfallTopUps topUps;
     private final RenewalProperties properties;
+    private final Ledger ledger;
+    private final NegativeBalanceProperties negative;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     AutoRenewalJob(HostedServiceStore services, RenewalCharger charger, RenewalSettingsStore settings,
                    RenewalEventStore events, RenewalOrders orders, ShortfallTopUps topUps,
-                   RenewalProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+                   RenewalProperties properties, Ledger ledger, NegativeBalanceProperties negative,
+                   PlatformTransactionManager transactionManager, Clock clock) {
+        this.ledger = ledger;
+        this.negative = negative;
         this.services = services;
         this.charger = charger;
         this.settings = settings;
@@ -58,6 +64,11 @@ class AutoRenewalJob {
     /** What one run did. */
     record Report(int ordersCompleted, int renewed, int failed, int notDue, int suspended) {
     }
+
+    /** Text of the renewal activity while a balance below zero pauses auto-renewal. */
+    static final String PAUSED = "Auto-renewal paused: the balance is below zero after money went back to the payer "
+            + "(a refund or a dispute). Nothing is charged, and no automatic top-up is made, until the balance is back "
+            + "at zero or above; top up to settle it.";
 
     enum Result { RENEWED, FAILED, NOT_DUE, ERROR }
 
@@ -76,7 +87,8 @@ class AutoRenewalJob {
                 case ERROR -> failed++;
             }
         }
-        int suspended = suspendLapsed(today);
+        int suspended = suspendLapsed(today) + suspendOverdrawn(today);
+        resumeSettled(today);
         Report report = new Report(ordersCompleted, renewed, failed, notDue, suspended);
         log.info("Auto-renewal for {}: {}", today, report);
         return report;
@@ -103,6 +115,11 @@ class AutoRenewalJob {
     private Result renewOrTopUp(HostedServiceId id, LocalDate today) {
         HostedService service = services.findById(id).orElseThrow();
         AccountId account = service.accountId();
+        if (ledger.negativeSince(account).isPresent()) {
+            // Money went back to the payer and the balance is below zero: neither the balance nor the saved method
+            // is charged until it is above zero again (DD-069).
+            return failed(service, PAUSED);
+        }
         Currency currency = service.price().currency();
         List<RenewalLine> line = List.of(new RenewalLine(id, 1));
         LocalDate dueBy = today.plusDays(properties.dueWithinDays());
@@ -158,6 +175,55 @@ class AutoRenewalJob {
                                 .formatted(service.paidUntil()), now);
             }
             return lapsed.size();
+        });
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * Active services of accounts whose balance has been below zero for longer than the grace period are switched
+     * off, as lapsed ones are, and the customer is told; they switch on again by themselves once the balance is back
+     * (DD-069).
+     */
+    int suspendOverdrawn(LocalDate today) {
+        Instant now = clock.instant();
+        List<AccountId> overdrawn = ledger.negativeSince(now.minus(negative.gracePeriod()), negative.batchSize());
+        if (overdrawn.isEmpty()) {
+            return 0;
+        }
+        Integer count = transaction.execute(status -> {
+            List<HostedService> active = services.lockActiveOf(overdrawn, now);
+            for (HostedService service : active) {
+                Instant since = ledger.negativeSince(service.accountId()).orElse(now);
+                services.update(service.suspended());
+                services.markSuspendedOverdrawn(service.id(), true);
+                events.record(service.accountId(), service.id(), RenewalActivity.Kind.SUSPENDED,
+                        ("Suspended: the balance has been below zero since %s, after money went back to the payer. "
+                                + "Top up to bring it back to zero or above, and the service switches back on.")
+                                .formatted(LocalDate.ofInstant(since, properties.zone())), now);
+            }
+            return active.size();
+        });
+        return count == null ? 0 : count;
+    }
+
+    /** Services suspended for a balance below zero switch on again once it is back, while their paid time lasts. */
+    int resumeSettled(LocalDate today) {
+        Instant now = clock.instant();
+        Integer count = transaction.execute(status -> {
+            int resumed = 0;
+            for (HostedService service : services.lockSuspendedOverdrawn(negative.batchSize())) {
+                if (ledger.negativeSince(service.accountId()).isPresent()) {
+                    continue;
+                }
+                services.markSuspendedOverdrawn(service.id(), false);
+                if (service.paidUntil() != null && service.paidUntil().isAfter(today)) {
+                    services.update(service.resumed(today));
+                    events.record(service.accountId(), service.id(), RenewalActivity.Kind.RESUMED,
+                            "Switched back on: the balance is no longer below zero.", now);
+                    resumed++;
+                }
+            }
+            return resumed;
         });
         return count == null ? 0 : count;
     }

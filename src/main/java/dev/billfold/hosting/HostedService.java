@@ -73,6 +73,16 @@ record HostedService(
                 autoRenew, version);
     }
 
+    /** A service suspended while its paid time lasts (a balance below zero) is switched on again, paid as it was. */
+    HostedService resumed(LocalDate today) {
+        requireMove(HostedServiceStatus.ACTIVE);
+        if (status != HostedServiceStatus.SUSPENDED || paidUntil == null || !paidUntil.isAfter(today)) {
+            throw new IllegalStateException("Only a suspended service with paid time left resumes by itself");
+        }
+        return new HostedService(id, accountId, name, kind, price, period, paidUntil, HostedServiceStatus.ACTIVE,
+                autoRenew, version);
+    }
+
     /** Whether paid time ends on or before {@code day}. A service awaiting its first payment is never due. */
     boolean dueBy(LocalDate day) {
         return paidUntil != null && !paidUntil.isAfter(day);

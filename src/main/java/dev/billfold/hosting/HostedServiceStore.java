@@ -105,6 +105,37 @@ class HostedServiceStore {
                 .query(HostedServiceStore::map).list();
     }
 
+    /**
+     * The accounts' active services, locked; rows held by a run still renewing them are passed over. For suspending
+     * the services of an account whose balance stayed below zero (DD-069).
+     */
+    List<HostedService> lockActiveOf(Collection<AccountId> accounts, Instant now) {
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select * from hosted_service
+                        where status = 'ACTIVE' and account_id in (:accounts)
+                          and (renewal_claimed_until is null or renewal_claimed_until < :now)
+                        order by id
+                        for update skip locked""")
+                .param("accounts", accounts.stream().map(AccountId::value).toList()).param("now", utc(now))
+                .query(HostedServiceStore::map).list();
+    }
+
+    /** Services suspended for a balance below zero, locked, for switching on again. */
+    List<HostedService> lockSuspendedOverdrawn(int limit) {
+        return jdbc.sql("""
+                        select * from hosted_service where status = 'SUSPENDED' and suspended_overdrawn
+                        order by id limit ? for update skip locked""")
+                .param(limit).query(HostedServiceStore::map).list();
+    }
+
+    void markSuspendedOverdrawn(HostedServiceId id, boolean overdrawn) {
+        jdbc.sql("update hosted_service set suspended_overdrawn = ? where id = ?").params(overdrawn, id.value())
+                .update();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 public record RenewalActivity(Instant at, @Nullable String serviceName, Kind kind, String message) {
 
     public enum Kind {
-        RENEWED, RENEWAL_FAILED, SUSPENDED, ORDER_PLACED, ORDER_COMPLETED, ORDER_FAILED;
+        RENEWED, RENEWAL_FAILED, SUSPENDED, ORDER_PLACED, ORDER_COMPLETED, ORDER_FAILED, RESUMED;
 
         public boolean isFailure() {
             return this == RENEWAL_FAILED || this == ORDER_FAILED || this == SUSPENDED;

@@ -9,6 +9,7 @@ import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.PaymentGateway;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -31,6 +32,17 @@ public class PaymentHistoryQuery {
              left join payment_method pm on pm.id = p.payment_method_id
              left join invoice i on i.payment_id = p.id
             where p.account_id = :account""";
+
+    /** What went back of each payment (DD-070): refunded, refunding, and its newest dispute. */
+    private static final String REVERSAL_COLUMNS = """
+                       (select sum(r.amount_value) from payment_refund r
+                         where r.payment_id = p.id and r.state = 'SUCCEEDED') as refunded_value,
+                       (select sum(r.amount_value) from payment_refund r
+                         where r.payment_id = p.id and r.state = 'PENDING') as refund_pending_value,
+                       (select d.state from payment_dispute d where d.payment_id = p.id
+                         order by d.opened_at desc, d.id desc limit 1) as dispute_state,
+                       (select d.provider_status from payment_dispute d where d.payment_id = p.id
+                         order by d.opened_at desc, d.id desc limit 1) as dispute_status""";
 
     private final JdbcClient jdbc;
     private final AccountAccess access;
@@ -59,12 +71,17 @@ public class PaymentHistoryQuery {
         AccountId account = accountFor(filter);
         String sql = """
                 select p.id, p.created_at, pr.legal_name, p.amount_value, p.amount_currency, p.status, p.method_kind,
-                       p.provider, pm.label as method_label, i.number as invoice_number"""
+                       p.provider, pm.label as method_label, i.number as invoice_number,"""
+                + REVERSAL_COLUMNS
                 + FROM + conditions(filter) + " order by p.created_at desc, p.id desc limit :limit offset :offset";
         return statement(sql, account, filter).param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new PaymentRow(new PaymentId(rs.getObject("id", UUID.class)),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("legal_name"),
-                        money(rs), PaymentStatus.valueOf(rs.getString("status")), methodLabel(rs)))
+                .query((rs, n) -> {
+                    Money amount = money(rs);
+                    PaymentStatus status = PaymentStatus.valueOf(rs.getString("status"));
+                    return new PaymentRow(new PaymentId(rs.getObject("id", UUID.class)),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("legal_name"),
+                            amount, status, methodLabel(rs), statusNote(rs, amount, status));
+                })
                 .list();
     }
 
@@ -148,6 +165,70 @@ public class PaymentHistoryQuery {
             parts.add(" and p.payer_id = :payer");
         }
         return String.join("", parts);
+    }
+
+    /**
+     * The payment's refunds and disputes in a few words, for the history and its detail: "Disputed: needs response",
+     * "Refunded $30.00 of $100.00", "Refund of $30.00 pending".
+     */
+    static @Nullable String statusNote(ResultSet rs, Money amount, PaymentStatus status) throws SQLException {
+        String dispute = rs.getString("dispute_state");
+        if (dispute != null) {
+            return switch (dispute) {
+                case "OPEN" -> "Disputed: " + rs.getString("dispute_status");
+                case "WON" -> "Dispute won: the disputed amount was credited back";
+                default -> "Dispute lost: the disputed amount stays debited";
+            };
+        }
+        BigDecimal refunded = rs.getBigDecimal("refunded_value");
+        BigDecimal pending = rs.getBigDecimal("refund_pending_value");
+        if (refunded != null && refunded.signum() > 0 && status != PaymentStatus.REFUNDED) {
+            return "Refunded %s of %s".formatted(Money.of(refunded, amount.currency()).format(), amount.format())
+                    + (pending == null ? "" : "; %s more pending".formatted(Money.of(pending, amount.currency())
+                    .format()));
+        }
+        if (pending != null && pending.signum() > 0) {
+            return "Refund of %s pending".formatted(Money.of(pending, amount.currency()).format());
+        }
+        return null;
+    }
+
+    /**
+     * The refunds and disputes of one payment of the current user's accounts, oldest first, for its detail; someone
+     * else's id gets the same answer as an unknown one.
+     */
+    @Transactional(readOnly = true)
+    public List<Reversal> reversals(PaymentId paymentId) {
+        AccountId owner = jdbc.sql("select account_id from payment where id = ?").param(paymentId.value())
+                .query(UUID.class).optional().map(AccountId::new).orElse(null);
+        access.requireOwner(owner, paymentId, AccountAccess.Action.VIEW,
+                new InvalidRequestException("We could not find that payment."));
+        return jdbc.sql("""
+                        select 'REFUND' as kind, amount_value, amount_currency, state, reason as detail, created_at
+                        from payment_refund where payment_id = :id
+                        union all
+                        select 'DISPUTE' as kind, amount_value, amount_currency, state, provider_status as detail,
+                          opened_at as created_at
+                        from payment_dispute where payment_id = :id
+                        order by created_at""")
+                .param("id", paymentId.value())
+                .query((rs, n) -> new Reversal(Reversal.Kind.valueOf(rs.getString("kind")),
+                        Money.of(rs.getBigDecimal("amount_value"),
+                                Currency.getInstance(rs.getString("amount_currency").trim())),
+                        rs.getString("state"), rs.getString("detail"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /**
+     * A refund or a dispute of a payment, as its detail lists it.
+     *
+     * @param state  PENDING, SUCCEEDED, FAILED, CANCELLED for a refund; OPEN, WON, LOST for a dispute
+     * @param detail a refund's reason, or a dispute's status at the provider
+     */
+    public record Reversal(Kind kind, Money amount, String state, @Nullable String detail, java.time.Instant at) {
+
+        public enum Kind { REFUND, DISPUTE }
     }
 
     private static Money money(ResultSet rs) throws SQLException {

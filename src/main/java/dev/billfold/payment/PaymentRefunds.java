@@ -12,6 +12,7 @@ import dev.billfold.paymentmethod.PaymentMethodId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -113,6 +114,48 @@ public class PaymentRefunds {
         return refunds.creditedPaymentIds(accountId).stream()
                 .map(id -> view(payments.find(id).orElseThrow()))
                 .toList();
+    }
+
+    /**
+     * What every page tells the current user while their balance is below zero: the balance, and the newest refund or
+     * dispute that took it there ("Your balance is −42.00 USD after a refund of a card payment."), DD-069.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> negativeBalanceNotice() {
+        return ledger.currentNegativeBalance().map(negative -> {
+            String cause = negative.causeKind() == null || negative.causeReference() == null ? null
+                    : causeOf(negative.causeKind(), negative.causeReference());
+            return "Your balance is %s%s. Top up to bring it back to zero; until then auto-renewal is paused."
+                    .formatted(minus(negative.balance()), cause == null ? "" : " after " + cause);
+        });
+    }
+
+    /** "a refund of a card payment", from the ledger cause of the debit. */
+    private @Nullable String causeOf(LedgerEntryKind kind, String reference) {
+        String[] parts = reference.split(":", 3);
+        if (parts.length != 3) {
+            return null;
+        }
+        Optional<PaymentId> paymentId = switch (kind) {
+            case REFUND -> refunds.refund(parts[1], parts[2]).map(PaymentRefundStore.RefundRow::paymentId);
+            case DISPUTE -> refunds.dispute(parts[1], parts[2]).map(PaymentRefundStore.DisputeRow::paymentId);
+            default -> Optional.empty();
+        };
+        String what = kind == LedgerEntryKind.DISPUTE ? "a dispute" : "a refund";
+        return paymentId.flatMap(payments::find)
+                .map(payment -> what + " of " + ("paypal".equals(payment.provider()) ? "a PayPal payment"
+                        : payment.methodKind() == MethodKind.INVOICE ? "a bank transfer" : "a card payment"))
+                .orElse(what);
+    }
+
+    /** "−42.00 USD": the minus sign and the code, as a statement shows a debt. */
+    private static String minus(Money balance) {
+        var format = java.text.NumberFormat.getNumberInstance(java.util.Locale.US);
+        int digits = Money.minorDigits(balance.currency());
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return (balance.isNegative() ? "−" : "") + format.format(balance.value().abs()) + " "
+                + balance.currencyCode();
     }
 
     /**

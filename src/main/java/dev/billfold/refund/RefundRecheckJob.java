@@ -17,10 +17,10 @@ class RefundRecheckJob {
 
     private final RefundStore store;
     private final RefundSender sender;
-    private final RefundProperties properties;
+    private final RefundRequestProperties properties;
     private final Clock clock;
 
-    RefundRecheckJob(RefundStore store, RefundSender sender, RefundProperties properties, Clock clock) {
+    RefundRecheckJob(RefundStore store, RefundSender sender, RefundRequestProperties properties, Clock clock) {
         this.store = store;
         this.sender = sender;
         this.properties = properties;

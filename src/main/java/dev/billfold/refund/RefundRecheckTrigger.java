@@ -17,7 +17,7 @@ class RefundRecheckTrigger {
         this.job = job;
     }
 
-    @Scheduled(cron = "${billfold.refunds.recheck-cron:30 * * * * *}")
+    @Scheduled(cron = "${billfold.refund-requests.recheck-cron:30 * * * * *}")
     void run() {
         try {
             job.run();

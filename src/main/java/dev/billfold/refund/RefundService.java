@@ -38,12 +38,12 @@ public class RefundService {
     private final RefundStore store;
     private final RefundReservations reservations;
     private final RefundDocuments documents;
-    private final RefundProperties properties;
+    private final RefundRequestProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
 
     RefundService(AccountAccess access, Ledger ledger, RefundableTopUps topUps, RefundStore store,
-                  RefundReservations reservations, RefundDocuments documents, RefundProperties properties,
+                  RefundReservations reservations, RefundDocuments documents, RefundRequestProperties properties,
                   AuditTrail audit, Clock clock) {
         this.access = access;
         this.ledger = ledger;
@@ -69,7 +69,7 @@ public class RefundService {
                 .toList();
         return new RefundQuote(balance, refundable, allocation.refundableTopUps(),
                 topUps.grantedCredit(account.accountId(), account.currency()), allocation.topUps(), destinations,
-                properties.approval() == RefundProperties.Approval.IMMEDIATE, account.role().mayMoveMoney());
+                properties.approval() == RefundRequestProperties.Approval.IMMEDIATE, account.role().mayMoveMoney());
     }
 
     /**
@@ -100,7 +100,7 @@ public class RefundService {
         List<RefundAllocation.Share> shares = allocation.allocate(amount);
         RefundRequest.PayoutAccount payout = shares.stream().anyMatch(s -> s.topUp().route() == RefundRoute.PAYOUT)
                 ? RefundInput.payout(ask.payoutHolder(), ask.payoutIban(), ask.payoutBic()) : null;
-        boolean atOnce = properties.approval() == RefundProperties.Approval.IMMEDIATE;
+        boolean atOnce = properties.approval() == RefundRequestProperties.Approval.IMMEDIATE;
         RefundRequest request = reservations.reserve(account.accountId(), amount, shares, RefundOrigin.CUSTOMER,
                 atOnce, key, account.userId(), null, payout);
         RefundSummary summary = summary(request);

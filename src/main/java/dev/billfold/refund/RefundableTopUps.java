@@ -45,10 +45,10 @@ class RefundableTopUps {
 
     private final JdbcClient jdbc;
     private final GatewayRegistry gateways;
-    private final RefundProperties properties;
+    private final RefundRequestProperties properties;
     private final PaymentRefunds payments;
 
-    RefundableTopUps(JdbcClient jdbc, GatewayRegistry gateways, RefundProperties properties,
+    RefundableTopUps(JdbcClient jdbc, GatewayRegistry gateways, RefundRequestProperties properties,
                      PaymentRefunds payments) {
         this.payments = payments;
         this.jdbc = jdbc;
@@ -116,7 +116,7 @@ class RefundableTopUps {
         String methodKind = rs.getString("method_kind");
         boolean bank = "INVOICE".equals(methodKind);
         @Nullable String provider = bank ? null : rs.getString("provider");
-        String windowKey = bank ? RefundProperties.BANK : provider;
+        String windowKey = bank ? RefundRequestProperties.BANK : provider;
         @Nullable Duration window = windowKey == null ? null : properties.window().get(windowKey);
         @Nullable Instant until = window == null ? null : creditedAt.plus(window);
         String destination = destination(rs, methodKind, provider);

@@ -52,6 +52,9 @@ class SecurityConfig {
             ObjectProvider<ClientRegistrationRepository> registrations, OidcSignIn oidcSignIn,
             SignInThrottle throttle, ContentSecurityPolicy contentSecurityPolicy) throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                // The demo provider's merchant dashboard refunds customers' money: Finance and Admin only (DD-070).
+                .requestMatchers("/demo-gateway/dashboard", "/demo-gateway/dashboard/**")
+                        .hasAnyAuthority("ROLE_STAFF_FINANCE", "ROLE_STAFF_ADMIN")
                 .requestMatchers("/demo-gateway/**").permitAll()
                 .requestMatchers(WEBHOOKS).permitAll()
                 .requestMatchers("/actuator/health").permitAll()

@@ -19,6 +19,7 @@ import dev.billfold.account.ui.AccountSwitcher;
 import dev.billfold.account.ui.PayerSwitcher;
 import dev.billfold.ledger.Ledger;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 
 /**
  * The portal's frame: the account (a switcher when there are several) and its balance in the header, the menu for
@@ -31,9 +32,13 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private final Ledger ledger;
     private final Span balance = new Span();
     private final DrawerMenu menu;
+    private final List<PageNotice> notices;
+    private final Div noticeArea = new Div();
 
-    MainLayout(AccountService accounts, PayerService payers, Ledger ledger, AuthenticationContext authentication) {
+    MainLayout(AccountService accounts, PayerService payers, Ledger ledger, AuthenticationContext authentication,
+               List<PageNotice> notices) {
         this.ledger = ledger;
+        this.notices = List.copyOf(notices);
         AccountContext account = accounts.currentAccount();
         setPrimarySection(Section.NAVBAR);
 
@@ -49,7 +54,8 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         var header = new Div(new DrawerToggle(), brand, new AccountSwitcher(accounts, account),
                 new PayerSwitcher(payers), balanceBox, logout);
         header.addClassName("app-header");
-        addToNavbar(header);
+        noticeArea.addClassName("page-notices");
+        addToNavbar(header, noticeArea);
 
         menu = new DrawerMenu(MenuConfiguration.getMenuEntries().stream()
                 .filter(entry -> AccountMenu.shows(entry, account)).toList());
@@ -65,5 +71,21 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     public void refreshBalance() {
         balance.setText(ledger.currentBalance().format());
+        refreshNotices();
+    }
+
+    /** The features' notices as they stand now; a notice that no longer applies disappears. */
+    private void refreshNotices() {
+        noticeArea.removeAll();
+        for (PageNotice notice : notices) {
+            notice.text().ifPresent(text -> {
+                var shown = new Div(text);
+                shown.setId(notice.id());
+                shown.addClassName("page-notice");
+                shown.getElement().setAttribute("role", "status");
+                noticeArea.add(shown);
+            });
+        }
+        noticeArea.setVisible(noticeArea.getComponentCount() > 0);
     }
 }

@@ -11,13 +11,17 @@ import dev.billfold.gateway.CustomerActionRequest;
 import dev.billfold.gateway.CustomerActions;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.MethodSetup;
+import dev.billfold.gateway.ProviderDispute;
+import dev.billfold.gateway.ProviderRefund;
 import dev.billfold.gateway.RefundAnswer;
 import dev.billfold.gateway.RefundIssuer;
+import dev.billfold.gateway.RefundLookup;
 import dev.billfold.gateway.RefundOrder;
 import dev.billfold.gateway.SetupRequest;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +32,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProvider(DemoGatewayProperties.SWITCH)
-class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, MethodSetup, RefundIssuer {
+class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, MethodSetup, RefundIssuer,
+        RefundLookup {
 
     static final String ID = "demo";
     private static final String UNKNOWN_CHARGE = "The provider does not know this charge.";
@@ -52,6 +57,32 @@ class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, 
     @Override
     public String displayName() {
         return "Card (demo checkout)";
+    }
+
+    /**
+     * The refunds and disputes the demo provider has for a checkout or charge. It sends no webhooks, so the poller
+     * learns them this way (DD-070).
+     */
+    @Override
+    public Optional<Reversals> reversalsOf(String paymentReference) {
+        var paid = provider.findPaid(paymentReference).orElse(null);
+        if (paid == null) {
+            return Optional.of(Reversals.none());
+        }
+        var refunds = provider.refundsOf(paymentReference).stream().map(r -> new ProviderRefund(paid.paymentKey(),
+                paymentReference, r.id(), r.amount(), switch (r.status()) {
+                    case "SUCCEEDED" -> ProviderRefund.State.SUCCEEDED;
+                    case "FAILED" -> ProviderRefund.State.FAILED;
+                    default -> ProviderRefund.State.PENDING;
+                }, r.status().equals("FAILED") ? "The demo provider could not complete the refund." : null,
+                r.initiatedKey())).toList();
+        var disputes = provider.disputesOf(paymentReference).stream().map(d -> new ProviderDispute(paid.paymentKey(),
+                paymentReference, d.id(), d.amount(), switch (d.status()) {
+                    case "WON" -> ProviderDispute.State.WON;
+                    case "LOST" -> ProviderDispute.State.LOST;
+                    default -> ProviderDispute.State.OPEN;
+                }, d.status().toLowerCase(java.util.Locale.ROOT), "Disputed by the cardholder")).toList();
+        return Optional.of(new Reversals(refunds, disputes));
     }
 
     @Override

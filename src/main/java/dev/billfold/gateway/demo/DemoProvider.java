@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -267,6 +268,153 @@ class DemoProvider {
     @Transactional(readOnly = true)
     boolean isDetached(String token) {
         return findCard(token).map(CardRow::detached).orElse(true);
+    }
+
+    // --- money going back: the merchant's refunds and the cardholders' disputes (DD-070) ---
+
+    /** A paid checkout or a succeeded charge: what the merchant's dashboard can refund or see disputed. */
+    record PaidRow(String id, String paymentKey, BigDecimal amountValue, String amountCurrency, String kind,
+                   String label, OffsetDateTime createdAt) {
+
+        Money amount() {
+            return Money.of(amountValue, Currency.getInstance(amountCurrency.trim()));
+        }
+    }
+
+    record RefundRow(String id, String paymentRef, BigDecimal amountValue, String amountCurrency, String status,
+                     @Nullable String initiatedKey) {
+
+        Money amount() {
+            return Money.of(amountValue, Currency.getInstance(amountCurrency.trim()));
+        }
+    }
+
+    record DisputeRow(String id, String paymentRef, BigDecimal amountValue, String amountCurrency, String status) {
+
+        Money amount() {
+            return Money.of(amountValue, Currency.getInstance(amountCurrency.trim()));
+        }
+    }
+
+    /** The newest paid checkouts and succeeded charges, for the merchant's dashboard. */
+    @Transactional(readOnly = true)
+    List<PaidRow> paid(int limit) {
+        return jdbc.sql("""
+                        select id, idempotency_key as payment_key, amount_value, amount_currency, kind, label,
+                          created_at from (
+                          select id, idempotency_key, amount_value, amount_currency, 'checkout' as kind,
+                            payer_name || ': ' || description as label, created_at
+                          from demo_checkout where status = 'PAID'
+                          union all
+                          select id, idempotency_key, amount_value, amount_currency, 'charge' as kind,
+                            'Saved card charge' as label, created_at
+                          from demo_charge where status = 'SUCCEEDED') paid
+                        order by created_at desc, id limit ?""")
+                .param(limit).query(PaidRow.class).list();
+    }
+
+    /** The paid checkout or succeeded charge with this id. */
+    @Transactional(readOnly = true)
+    Optional<PaidRow> findPaid(String paymentRef) {
+        return jdbc.sql("""
+                        select id, idempotency_key as payment_key, amount_value, amount_currency, 'checkout' as kind,
+                          payer_name || ': ' || description as label, created_at
+                        from demo_checkout where id = :id and status = 'PAID'
+                        union all
+                        select id, idempotency_key as payment_key, amount_value, amount_currency, 'charge' as kind,
+                          'Saved card charge' as label, created_at
+                        from demo_charge where id = :id and status = 'SUCCEEDED'""")
+                .param("id", paymentRef).query(PaidRow.class).optional();
+    }
+
+    @Transactional(readOnly = true)
+    List<RefundRow> refundsOf(String paymentRef) {
+        return jdbc.sql("""
+                        select id, payment_ref, amount_value, amount_currency, status, initiated_key from demo_refund
+                        where payment_ref = ? order by created_at, id""")
+                .param(paymentRef).query(RefundRow.class).list();
+    }
+
+    @Transactional(readOnly = true)
+    List<DisputeRow> disputesOf(String paymentRef) {
+        return jdbc.sql("""
+                        select id, payment_ref, amount_value, amount_currency, status from demo_dispute
+                        where payment_ref = ? order by created_at, id""")
+                .param(paymentRef).query(DisputeRow.class).list();
+    }
+
+    /**
+     * Refunds part or all of a paid checkout or charge, as the provider's dashboard (or its API, with
+     * {@code initiatedKey}) does: SUCCEEDED at once, or PENDING until it is completed or fails. Like a provider it
+     * refuses more than is left to refund; the same {@code initiatedKey} again answers the first refund.
+     */
+    @Transactional
+    Optional<RefundRow> refund(String paymentRef, Money amount, boolean pending, @Nullable String initiatedKey) {
+        if (initiatedKey != null) {
+            Optional<RefundRow> replay = jdbc.sql("""
+                            select id, payment_ref, amount_value, amount_currency, status, initiated_key
+                            from demo_refund where initiated_key = ?""")
+                    .param(initiatedKey).query(RefundRow.class).optional();
+            if (replay.isPresent()) {
+                return replay;
+            }
+        }
+        PaidRow paid = lockPaid(paymentRef).orElse(null);
+        if (paid == null || !amount.isPositive() || !amount.currency().equals(paid.amount().currency())) {
+            return Optional.empty();
+        }
+        Money refunded = refundsOf(paymentRef).stream().filter(r -> !r.status().equals("FAILED"))
+                .map(RefundRow::amount).reduce(Money.zero(amount.currency()), Money::plus);
+        if (refunded.plus(amount).isGreaterThan(paid.amount())) {
+            return Optional.empty();
+        }
+        String id = "re_demo_" + randomToken();
+        String status = pending ? "PENDING" : "SUCCEEDED";
+        jdbc.sql("""
+                        insert into demo_refund (id, payment_ref, amount_value, amount_currency, status, initiated_key,
+                          created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, paymentRef, amount.value(), amount.currencyCode(), status, initiatedKey, now(), now())
+                .update();
+        return Optional.of(new RefundRow(id, paymentRef, amount.value(), amount.currencyCode(), status,
+                initiatedKey));
+    }
+
+    /** A pending refund completes or fails; any other refund stays as it is. */
+    @Transactional
+    boolean settleRefund(String refundId, boolean succeeded) {
+        return jdbc.sql("update demo_refund set status = ?, updated_at = ? where id = ? and status = 'PENDING'")
+                .params(succeeded ? "SUCCEEDED" : "FAILED", now(), refundId).update() == 1;
+    }
+
+    /** The cardholder disputes a paid checkout or charge (the whole amount, as card disputes usually are). */
+    @Transactional
+    Optional<DisputeRow> openDispute(String paymentRef) {
+        PaidRow paid = lockPaid(paymentRef).orElse(null);
+        if (paid == null || disputesOf(paymentRef).stream().anyMatch(d -> d.status().equals("OPEN"))) {
+            return Optional.empty();
+        }
+        String id = "dp_demo_" + randomToken();
+        jdbc.sql("""
+                        insert into demo_dispute (id, payment_ref, amount_value, amount_currency, status, created_at,
+                          updated_at) values (?, ?, ?, ?, 'OPEN', ?, ?)""")
+                .params(id, paymentRef, paid.amountValue(), paid.amountCurrency(), now(), now()).update();
+        return Optional.of(new DisputeRow(id, paymentRef, paid.amountValue(), paid.amountCurrency(), "OPEN"));
+    }
+
+    /** An open dispute is decided: WON for the merchant, or LOST. */
+    @Transactional
+    boolean closeDispute(String disputeId, boolean won) {
+        return jdbc.sql("update demo_dispute set status = ?, updated_at = ? where id = ? and status = 'OPEN'")
+                .params(won ? "WON" : "LOST", now(), disputeId).update() == 1;
+    }
+
+    /** The paid row locked, so two refunds of it at once cannot both pass the "what is left" check. */
+    private Optional<PaidRow> lockPaid(String paymentRef) {
+        boolean charge = paymentRef.startsWith("ch_demo_");
+        jdbc.sql(charge ? "select id from demo_charge where id = ? for update"
+                        : "select id from demo_checkout where id = ? for update")
+                .param(paymentRef).query(String.class).optional();
+        return findPaid(paymentRef);
     }
 
     private Optional<ChargeRow> findChargeByKey(String idempotencyKey, String cardToken, Money amount) {

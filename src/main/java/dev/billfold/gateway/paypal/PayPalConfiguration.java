@@ -59,8 +59,14 @@ class PayPalConfiguration {
     }
 
     @Bean
-    PayPalGateway payPalGateway(PaypalServerSdkClient client, PayPalProperties properties) {
-        return new PayPalGateway(client, properties);
+    PayPalReversals payPalReversals(PaypalServerSdkClient client) {
+        return new PayPalReversals(client);
+    }
+
+    @Bean
+    PayPalGateway payPalGateway(PaypalServerSdkClient client, PayPalProperties properties,
+                                PayPalReversals reversals) {
+        return new PayPalGateway(client, properties, reversals);
     }
 
     @Bean

@@ -35,6 +35,7 @@ import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.RefundAnswer;
 import dev.billfold.gateway.RefundIssuer;
+import dev.billfold.gateway.RefundLookup;
 import dev.billfold.gateway.RefundOrder;
 import io.apimatic.core.exceptions.AuthValidationException;
 import java.io.IOException;
@@ -54,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * PayPal-Request-Id derived from it: a retry after a timeout replays the same request at PayPal instead of paying
  * twice.
  */
-class PayPalGateway implements ChargeLookup, RefundIssuer {
+class PayPalGateway implements ChargeLookup, RefundIssuer, RefundLookup {
 
     static final String ID = "paypal";
     private static final Logger log = LoggerFactory.getLogger(PayPalGateway.class);
@@ -77,10 +78,18 @@ class PayPalGateway implements ChargeLookup, RefundIssuer {
 
     private final PaypalServerSdkClient client;
     private final PayPalProperties properties;
+    private final PayPalReversals reversals;
 
-    PayPalGateway(PaypalServerSdkClient client, PayPalProperties properties) {
+    PayPalGateway(PaypalServerSdkClient client, PayPalProperties properties, PayPalReversals reversals) {
         this.client = client;
         this.properties = properties;
+        this.reversals = reversals;
+    }
+
+    /** The refunds of an order, as its purchase unit lists them (DD-070). */
+    @Override
+    public Optional<Reversals> reversalsOf(String orderId) {
+        return reversals.reversalsOf(orderId);
     }
 
     @Override

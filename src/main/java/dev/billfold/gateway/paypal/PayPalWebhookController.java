@@ -4,6 +4,7 @@ import com.paypal.sdk.models.Order;
 import dev.billfold.gateway.ConditionalOnProvider;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentNotifications;
+import dev.billfold.gateway.RefundNotifications;
 import dev.billfold.ratelimit.RateDecision;
 import dev.billfold.ratelimit.RateKey;
 import dev.billfold.ratelimit.RateLimiter;
@@ -42,8 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
 class PayPalWebhookController {
 
     static final String PATH = "/webhooks/paypal";
+    /** Money going back (DD-070): their resource is a refund, read from PayPal before anything changes. */
+    static final String REFUNDED = "PAYMENT.CAPTURE.REFUNDED";
+    static final String REVERSED = "PAYMENT.CAPTURE.REVERSED";
     static final Set<String> HANDLED = Set.of("CHECKOUT.ORDER.APPROVED", "PAYMENT.CAPTURE.COMPLETED",
-            "PAYMENT.CAPTURE.DENIED", "VAULT.PAYMENT-TOKEN.CREATED");
+            "PAYMENT.CAPTURE.DENIED", "VAULT.PAYMENT-TOKEN.CREATED", REFUNDED, REVERSED);
     /** What a webhook turned away by the in-flight bound is told: soon, the bound frees up within a call's time. */
     static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(10);
     static final String BUSY = "Too many webhooks at once, retry later";
@@ -64,12 +68,17 @@ class PayPalWebhookController {
     private final PayPalGateway gateway;
     private final PayPalEventLog events;
     private final PaymentNotifications notifications;
+    private final RefundNotifications refunds;
+    private final PayPalReversals reversals;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     PayPalWebhookController(PayPalWebhookChecks checks, InFlightBound verifications, RateLimiter rateLimiter,
                             PayPalWebhookVerifier verifier, PayPalGateway gateway, PayPalEventLog events,
-                            PaymentNotifications notifications, Clock clock) {
+                            PaymentNotifications notifications, RefundNotifications refunds,
+                            PayPalReversals reversals, Clock clock) {
+        this.refunds = refunds;
+        this.reversals = reversals;
         this.checks = checks;
         this.verifications = verifications;
         this.rateLimiter = rateLimiter;
@@ -107,12 +116,15 @@ class PayPalWebhookController {
         if (unverified != null) {
             return unverified;
         }
-        String orderId = orderId(type, event.path("resource"));
-        return switch (events.claim(eventId, type, orderId)) {
+        boolean moneyBack = type.equals(REFUNDED) || type.equals(REVERSED);
+        String resourceId = moneyBack ? refundId(event.path("resource")) : orderId(type, event.path("resource"));
+        return switch (events.claim(eventId, type, resourceId)) {
             case PayPalEventLog.Claim.Done done -> ResponseEntity.ok("Already processed");
             case PayPalEventLog.Claim.Held held -> retryLater(Duration.between(clock.instant(), held.until()),
                     "Being processed, retry later");
-            case PayPalEventLog.Claim.Taken taken -> work(eventId, type, orderId, taken.until());
+            case PayPalEventLog.Claim.Taken taken -> moneyBack
+                    ? workOnRefund(eventId, type, resourceId, taken.until())
+                    : work(eventId, type, resourceId, taken.until());
         };
     }
 
@@ -157,6 +169,43 @@ class PayPalWebhookController {
             release(eventId, until);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("Not processed, retry later");
         }
+    }
+
+    /**
+     * A refund or a reversal: the refund is read from PayPal with its capture, and applied as a refund (REFUNDED) or as
+     * a dispute already lost (REVERSED), in the transaction that marks the event done. Unknown at PayPal: 503.
+     */
+    private ResponseEntity<String> workOnRefund(String eventId, String type, @Nullable String refundId,
+                                                Instant until) {
+        try {
+            if (refundId == null) {
+                return ResponseEntity.ok(events.complete(eventId, () -> "NO_REFUND"));
+            }
+            String outcome = switch (reversals.readRefund(refundId)) {
+                case PayPalReversals.RefundRead.Unknown unknown -> null;
+                case PayPalReversals.RefundRead.NotOurs notOurs -> {
+                    log.info("PayPal webhook {}: {}", eventId, notOurs.why());
+                    yield events.complete(eventId, () -> NOT_OURS);
+                }
+                case PayPalReversals.RefundRead.Found found -> events.complete(eventId, () -> (type.equals(REVERSED)
+                        ? refunds.dispute(PayPalGateway.ID, PayPalReversals.reversal(found.refund()))
+                        : refunds.refund(PayPalGateway.ID, found.refund())).name());
+            };
+            if (outcome == null) {
+                release(eventId, until);
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("PayPal did not answer, retry later");
+            }
+            return ResponseEntity.ok(outcome);
+        } catch (RuntimeException failed) {
+            log.error("PayPal webhook {} ({}) failed", eventId, type, failed);
+            release(eventId, until);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("Not processed, retry later");
+        }
+    }
+
+    private static @Nullable String refundId(JsonNode resource) {
+        String id = resource.path("id").asString("");
+        return id.isBlank() ? null : id;
     }
 
     /** Frees the event for the next delivery; if even that fails, the claim runs out with its lease instead. */

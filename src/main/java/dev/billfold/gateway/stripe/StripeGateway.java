@@ -38,6 +38,7 @@ import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.MethodSetup;
 import dev.billfold.gateway.RefundAnswer;
 import dev.billfold.gateway.RefundIssuer;
+import dev.billfold.gateway.RefundLookup;
 import dev.billfold.gateway.RefundOrder;
 import dev.billfold.gateway.SetupRequest;
 import java.time.Duration;
@@ -56,7 +57,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProvider(StripeGatewayProperties.SECRET_KEY)
-class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation, MethodSetup, RefundIssuer {
+class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation, MethodSetup, RefundIssuer,
+        RefundLookup {
 
     static final String ID = "stripe";
     static final String METADATA_KEY = "billfold_key";
@@ -74,8 +76,11 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
     private final StripeClient stripe;
     private final StripeCustomers customers;
     private final StripeGatewayProperties properties;
+    private final StripeReversals reversals;
 
-    StripeGateway(StripeClient stripe, StripeCustomers customers, StripeGatewayProperties properties) {
+    StripeGateway(StripeClient stripe, StripeCustomers customers, StripeGatewayProperties properties,
+                  StripeReversals reversals) {
+        this.reversals = reversals;
         this.stripe = stripe;
         this.customers = customers;
         this.properties = properties.requireComplete();
@@ -132,6 +137,12 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
             // Opening a checkout moves no money, so the caller may reject the payment; the message stays ours.
             throw new StripeUnavailableException("Stripe could not open a checkout: " + describe(e));
         }
+    }
+
+    /** The refunds and disputes of a Checkout Session's or an off-session charge's PaymentIntent (DD-070). */
+    @Override
+    public Optional<Reversals> reversalsOf(String paymentReference) {
+        return reversals.reversalsOf(paymentReference);
     }
 
     @Override

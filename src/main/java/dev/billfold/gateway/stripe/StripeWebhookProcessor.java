@@ -2,8 +2,11 @@ package dev.billfold.gateway.stripe;
 
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.StripeException;
+import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
 import com.stripe.model.SetupIntent;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
@@ -11,10 +14,15 @@ import dev.billfold.gateway.ConditionalOnProvider;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.MethodNotifications;
 import dev.billfold.gateway.PaymentNotifications;
+import dev.billfold.gateway.ProviderDispute;
+import dev.billfold.gateway.ProviderRefund;
+import dev.billfold.gateway.RefundNotifications;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,19 +42,28 @@ class StripeWebhookProcessor {
 
     static final Set<String> HANDLED = Set.of("checkout.session.completed", "checkout.session.expired",
             "payment_intent.succeeded", "payment_intent.payment_failed", "setup_intent.succeeded",
-            "setup_intent.setup_failed");
+            "setup_intent.setup_failed",
+            // Money going back (DD-070): refunds made in Stripe's dashboard or by us, and disputes.
+            "charge.refunded", "refund.created", "refund.updated", "refund.failed", "charge.refund.updated",
+            "charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed",
+            "charge.dispute.funds_withdrawn", "charge.dispute.funds_reinstated");
 
     private static final Logger log = LoggerFactory.getLogger(StripeWebhookProcessor.class);
 
     private final StripeGateway gateway;
     private final PaymentNotifications payments;
     private final MethodNotifications methods;
+    private final RefundNotifications refunds;
+    private final StripeReversals reversals;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     StripeWebhookProcessor(StripeGateway gateway, PaymentNotifications payments, MethodNotifications methods,
-                           JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+                           RefundNotifications refunds, StripeReversals reversals, JdbcClient jdbc,
+                           PlatformTransactionManager transactionManager, Clock clock) {
+        this.refunds = refunds;
+        this.reversals = reversals;
         this.gateway = gateway;
         this.payments = payments;
         this.methods = methods;
@@ -127,6 +144,10 @@ class StripeWebhookProcessor {
                 MethodNotifications.Outcome outcome = methods.setupResult(StripeGateway.ID, m.key(), m.result());
                 log.info("Stripe event {} ({}): method {}", event.getId(), event.getType(), outcome);
             }
+            case News.ForRefunds r -> r.refunds().forEach(refund -> log.info("Stripe event {} ({}): refund {} {}",
+                    event.getId(), event.getType(), refund.refundId(), refunds.refund(StripeGateway.ID, refund)));
+            case News.ForDispute d -> log.info("Stripe event {} ({}): dispute {} {}", event.getId(), event.getType(),
+                    d.dispute().disputeId(), refunds.dispute(StripeGateway.ID, d.dispute()));
             case News.NotOurs n -> log.info("Stripe event {} ({}) recorded without change: {}", event.getId(),
                     event.getType(), n.why());
             case News.Retry r -> throw new IllegalStateException("retry is handled before the transaction");
@@ -138,6 +159,9 @@ class StripeWebhookProcessor {
             case Session session -> sessionNews(type, session);
             case PaymentIntent intent -> paymentIntentNews(type, intent);
             case SetupIntent intent -> setupIntentNews(type, intent);
+            case Charge charge -> chargeRefundedNews(charge);
+            case Refund refund -> refundNews(refund);
+            case Dispute dispute -> disputeNews(dispute);
             default -> new News.NotOurs("unexpected object " + object.getClass().getSimpleName());
         };
     }
@@ -199,6 +223,52 @@ class StripeWebhookProcessor {
         return new News.ForPayment(key, intent.getId(), result);
     }
 
+    /**
+     * A charge refunded, fully or partly: its refunds as Stripe lists them now (the event's charge no longer embeds
+     * them), each applied by its own id, so the refund's own events later change nothing twice.
+     */
+    private News chargeRefundedNews(Charge charge) throws StripeException {
+        String intentId = charge.getPaymentIntent();
+        if (intentId == null) {
+            return new News.NotOurs("charge without a payment intent");
+        }
+        String key = keyOf(charge.getMetadata(), intentId);
+        List<Refund> listed = charge.getRefunds() != null && charge.getRefunds().getData() != null
+                && !charge.getRefunds().getData().isEmpty()
+                ? charge.getRefunds().getData() : reversals.refundsOfIntent(intentId);
+        List<ProviderRefund> news = listed.stream().map(r -> StripeReversals.refund(r, key, intentId))
+                .filter(Objects::nonNull).toList();
+        return news.isEmpty() ? new News.NotOurs("charge refunded without a refund we can read")
+                : new News.ForRefunds(news);
+    }
+
+    private News refundNews(Refund refund) throws StripeException {
+        if (refund.getPaymentIntent() == null) {
+            return new News.NotOurs("refund without a payment intent");
+        }
+        ProviderRefund news = StripeReversals.refund(refund, keyOf(null, refund.getPaymentIntent()),
+                refund.getPaymentIntent());
+        return news == null ? new News.NotOurs("refund without an amount") : new News.ForRefunds(List.of(news));
+    }
+
+    private News disputeNews(Dispute dispute) throws StripeException {
+        if (dispute.getPaymentIntent() == null) {
+            return new News.NotOurs("dispute without a payment intent");
+        }
+        ProviderDispute news = StripeReversals.dispute(dispute, keyOf(null, dispute.getPaymentIntent()),
+                dispute.getPaymentIntent());
+        return news == null ? new News.NotOurs("dispute without an amount") : new News.ForDispute(news);
+    }
+
+    /**
+     * Our payment key: in the object's metadata if it has it, else the PaymentIntent's (a checkout's payment is stored
+     * by its session, so only the key finds it). Asking Stripe may fail; the event is then redelivered.
+     */
+    private @Nullable String keyOf(@Nullable Map<String, String> metadata, String intentId) throws StripeException {
+        String key = metadata(metadata, StripeGateway.METADATA_KEY);
+        return key != null ? key : reversals.keyOfIntent(intentId);
+    }
+
     private News setupIntentNews(String type, SetupIntent intent) throws StripeException {
         String key = metadata(intent.getMetadata(), StripeGateway.METADATA_KEY);
         if (key == null) {
@@ -228,6 +298,12 @@ class StripeWebhookProcessor {
         }
 
         record ForMethod(String key, GatewayResult result) implements News {
+        }
+
+        record ForRefunds(List<ProviderRefund> refunds) implements News {
+        }
+
+        record ForDispute(ProviderDispute dispute) implements News {
         }
 
         record NotOurs(String why) implements News {

@@ -107,9 +107,11 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver {
         grid.addColumn(row -> times.format(row.createdAt())).setHeader("Date (" + times.label() + ")")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> row.amount().format()).setHeader("Amount").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(LitRenderer.<PaymentRow>of("<span class=\"badge status-${item.cls}\">${item.label}</span>")
+        grid.addColumn(LitRenderer.<PaymentRow>of("<span class=\"badge status-${item.cls}\">${item.label}</span>"
+                                + "<span class=\"status-note\">${item.note}</span>")
                         .withProperty("cls", row -> row.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                        .withProperty("label", row -> row.status().label()))
+                        .withProperty("label", row -> row.status().label())
+                        .withProperty("note", row -> row.statusNote() == null ? "" : row.statusNote()))
                 .setHeader("Status").setAutoWidth(true);
         grid.addColumn(PaymentRow::methodLabel).setHeader("Method").setAutoWidth(true);
         grid.addColumn(PaymentRow::payerName).setHeader("Payer").setAutoWidth(true);

@@ -13,24 +13,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      credit a top-up can still be refunded. A provider without an entry takes no refunds from here.
  * @param recheckAfter  how long a part whose provider answer was lost or pending waits before it is asked again
  */
-@ConfigurationProperties("billfold.refunds")
-public record RefundProperties(Approval approval, Map<String, Duration> window, Duration recheckAfter) {
+@ConfigurationProperties("billfold.refund-requests")
+public record RefundRequestProperties(Approval approval, Map<String, Duration> window, Duration recheckAfter) {
 
     /** The key of {@link #window} for bank-transfer top-ups, which Finance pays out. */
     public static final String BANK = "bank";
 
-    public RefundProperties {
+    public RefundRequestProperties {
         approval = approval == null ? Approval.FINANCE : approval;
         window = window == null ? Map.of() : Map.copyOf(window);
         recheckAfter = recheckAfter == null ? Duration.ofMinutes(5) : recheckAfter;
         window.forEach((provider, length) -> {
             if (length.isNegative() || length.isZero()) {
                 throw new IllegalArgumentException(
-                        "billfold.refunds.window.%s must be longer than zero".formatted(provider));
+                        "billfold.refund-requests.window.%s must be longer than zero".formatted(provider));
             }
         });
         if (recheckAfter.isNegative() || recheckAfter.isZero()) {
-            throw new IllegalArgumentException("billfold.refunds.recheck-after must be longer than zero");
+            throw new IllegalArgumentException("billfold.refund-requests.recheck-after must be longer than zero");
         }
     }
 

@@ -140,8 +140,8 @@ public class RefundDesk {
     @Transactional(readOnly = true)
     public OperatorRefundForm form(AccountId accountId) {
         staff.require(StaffAccess.Action.READ, accountId);
-        store.account(accountId).orElseThrow(() -> new InvalidRequestException("There is no account with that id."));
-        Money balance = ledger.lockBalanceForRead(accountId);
+        Money balance = store.balance(accountId)
+                .orElseThrow(() -> new InvalidRequestException("There is no account with that id."));
         List<RefundSummary> refunds = store.requestsOf(accountId, 0, PAGE_MAX).stream()
                 .map(r -> RefundSummary.of(r, store.parts(r.id()))).toList();
         return new OperatorRefundForm(accountId, balance, topUps.of(accountId, clock.instant()), refunds);

@@ -68,7 +68,7 @@ class AccountRefundsSection implements OpsAccountSection {
         payments.addColumn(t -> t.notRefundable() == null ? "" : t.notRefundable()).setHeader("Not refundable")
                 .setFlexGrow(1);
         if (finance) {
-            payments.addComponentColumn(t -> refundButton(t, form)).setHeader("").setAutoWidth(true);
+            payments.addComponentColumn(t -> refundButton(t, form)).setHeader("").setKey("refund").setAutoWidth(true);
         }
         payments.setItems(form.topUps());
         payments.setAllRowsVisible(true);

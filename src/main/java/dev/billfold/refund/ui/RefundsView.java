@@ -63,7 +63,7 @@ class RefundsView extends Div implements BeforeEnterObserver {
         requests.addColumn(r -> r.amount().format()).setHeader("Amount").setWidth("8rem").setFlexGrow(0);
         requests.addColumn(RefundSummary::destinationsText).setHeader("Goes back to").setFlexGrow(2);
         requests.addComponentColumn(RefundsView::status).setHeader("Status").setFlexGrow(1);
-        requests.addComponentColumn(this::receipt).setHeader("").setWidth("10rem").setFlexGrow(0);
+        requests.addComponentColumn(this::receipt).setHeader("").setKey("receipt").setWidth("10rem").setFlexGrow(0);
         requests.setAllRowsVisible(true);
         none.setId("refunds-none");
         add(PageTabs.history(PageTabs.REFUNDS), new H2("Refunds"), banner, quote, form, new H3("Your requests"),

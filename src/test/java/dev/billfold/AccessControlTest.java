@@ -117,7 +117,14 @@ class AccessControlTest extends KaribuTest {
             "PowersOfAttorney.validAmong",
             "AuditTrail.record",
             "PaymentDocuments.invoiceForMail",
-            "PaymentDocuments.receiptForMail");
+            "PaymentDocuments.receiptForMail",
+            // Refunds and disputes from the provider (issue 16, DD-069, DD-070).
+            "Ledger.negativeSince",
+            "PaymentRefunds.lock",
+            "PaymentRefunds.creditedPayments",
+            "PaymentRefunds.record",
+            "ProviderRefundHandler.refund",
+            "ProviderRefundHandler.dispute");
 
     private static final Set<Role> EVERY_ROLE = Set.of(Role.OWNER, Role.BILLING, Role.VIEWER);
     private static final Set<Role> MOVES_MONEY = Set.of(Role.OWNER, Role.BILLING);
@@ -265,7 +272,13 @@ class AccessControlTest extends KaribuTest {
             entry("RefundDesk.form", NO_CUSTOMER),
             entry("RefundDesk.refundPayment", NO_CUSTOMER),
             entry("InvoiceMails.resendAddress", EVERY_ROLE),
-            entry("InvoiceMails.sendAgain", MOVES_MONEY));
+            entry("InvoiceMails.sendAgain", MOVES_MONEY),
+            // Refunds and disputes from the provider (issue 16): read by every role; the queue is staff only.
+            entry("Ledger.currentNegativeBalance", EVERY_ROLE),
+            entry("PaymentRefunds.negativeBalanceNotice", EVERY_ROLE),
+            entry("PaymentHistoryQuery.reversals", EVERY_ROLE),
+            entry("OpenDisputes.waiting", NO_CUSTOMER),
+            entry("OpenDisputes.queue", NO_CUSTOMER));
 
     /**
      * Every public method of the staff services (dev.billfold.ops, .staff, .audit, .adjustment and those listed in
@@ -332,12 +345,15 @@ class AccessControlTest extends KaribuTest {
             entry("RefundDesk.form", StaffAccess.Action.READ),
             entry("RefundDesk.refundPayment", StaffAccess.Action.MOVE_MONEY),
             entry("OpsMailLogQuery.count", StaffAccess.Action.READ),
-            entry("OpsMailLogQuery.page", StaffAccess.Action.READ));
+            entry("OpsMailLogQuery.page", StaffAccess.Action.READ),
+            // Open disputes (issue 16): a read-only queue.
+            entry("OpenDisputes.waiting", StaffAccess.Action.READ),
+            entry("OpenDisputes.queue", StaffAccess.Action.READ));
 
     /** Staff services that live outside the staff packages (the bank side lives in payment, DD-064). */
     private static final Set<String> STAFF_SERVICES_ELSEWHERE = Set.of("BankTransfers", "HeldPayments",
             "StatementImports", "UnmatchedEntries", "PaymentOrderReview", "PowerOfAttorneyReview", "OpsMailLogQuery",
-            "RefundDesk");
+            "OpenDisputes", "RefundDesk");
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
     private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token",

@@ -290,4 +290,29 @@ public final class PayPalFake {
     List<LoggedRequest> verifications() {
         return server.findAll(postRequestedFor(urlPathEqualTo("/v1/notifications/verify-webhook-signature")));
     }
+
+    // --- money going back (DD-070) ---
+
+    /** {@code GET /v2/payments/refunds/{id}}: the refund as PayPal has it now, belonging to {@code captureId}. */
+    void refundIs(String refundId, String captureId, String status, String value) {
+        server.stubFor(get(urlPathEqualTo("/v2/payments/refunds/" + refundId)).willReturn(json(200, """
+                {"id":"%1$s","status":"%3$s","amount":{"currency_code":"USD","value":"%4$s"},
+                 "create_time":"2026-11-22T07:00:00Z","update_time":"2026-11-22T07:00:00Z",
+                 "links":[{"href":"https://api.sandbox.paypal.com/v2/payments/refunds/%1$s","rel":"self","method":"GET"},
+                          {"href":"https://api.sandbox.paypal.com/v2/payments/captures/%2$s","rel":"up","method":"GET"}]}"""
+                .formatted(refundId, captureId, status, value))));
+    }
+
+    /** {@code GET /v2/payments/captures/{id}}: a capture of our order, carrying our payment key. */
+    void captureIs(String captureId, String orderId, String key, String value) {
+        server.stubFor(get(urlPathEqualTo("/v2/payments/captures/" + captureId)).willReturn(json(200, """
+                {"id":"%s","status":"PARTIALLY_REFUNDED","amount":{"currency_code":"USD","value":"%s"},
+                 "final_capture":true,"custom_id":"%s","invoice_id":"%3$s",
+                 "supplementary_data":{"related_ids":{"order_id":"%s"}}}""".formatted(captureId, value, key, orderId))));
+    }
+
+    List<LoggedRequest> refundReads() {
+        return server.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                "/v2/payments/refunds/.*")));
+    }
 }

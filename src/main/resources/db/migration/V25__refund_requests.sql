@@ -37,6 +37,8 @@ create table refund_part (
     payment_id          uuid           not null references payment (id),
     amount_value        numeric(19, 4) not null,
     amount_currency     char(3)        not null,
+    -- Its place in the allocation: the most recent top-up first.
+    position            int            not null,
     route               varchar(20)    not null,
     provider            varchar(20),
     destination         varchar(200)   not null,

@@ -1085,8 +1085,8 @@ class AccessControlTest extends KaribuTest {
         var part = new dev.billfold.refund.RefundPartId(UUID.randomUUID());
         jdbc.sql("""
                         insert into refund_part (id, request_id, account_id, payment_id, amount_value, amount_currency,
-                          route, destination, status, idempotency_key, created_at, updated_at, version)
-                        values (?, ?, ?, ?, 10.00, 'USD', 'PAYOUT', 'Bank transfer', 'PAYOUT_DUE', ?, ?, ?, 0)""")
+                          position, route, destination, status, idempotency_key, created_at, updated_at, version)
+                        values (?, ?, ?, ?, 10.00, 'USD', 0, 'PAYOUT', 'Bank transfer', 'PAYOUT_DUE', ?, ?, ?, 0)""")
                 .params(part.value(), request.value(), c.accountId().value(), payment.value(),
                         "refund-" + part.value(), now, now)
                 .update();

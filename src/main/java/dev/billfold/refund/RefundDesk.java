@@ -226,7 +226,8 @@ public class RefundDesk {
         RefundStore.AccountHead account = store.account(part.accountId()).orElseThrow();
         RefundRequest.PayoutAccount to = request.payout();
         if (to == null) {
-            throw new IllegalStateException("Refund " + request.id().value() + " has a payout part without bank details");
+            throw new IllegalStateException("Refund " + request.id().value()
+                    + " has a payout part without bank details");
         }
         return new PayoutRow(part.id(), part.requestId(), part.accountId(), account.name(), account.number(),
                 part.amount(), part.destination(), to.holder(), to.iban(), to.bic(), part.updatedAt());

@@ -37,7 +37,8 @@ public record RefundPart(RefundPartId id, RefundRequestId requestId, AccountId a
     static RefundPart reserved(RefundRequestId requestId, AccountId accountId, RefundAllocation.Share share,
                                Instant now) {
         RefundPartId id = RefundPartId.random();
-        return new RefundPart(id, requestId, accountId, share.topUp().paymentId(), share.amount(), share.topUp().route(),
+        return new RefundPart(id, requestId, accountId, share.topUp().paymentId(), share.amount(),
+                share.topUp().route(),
                 share.topUp().provider(), share.topUp().destination(), RefundPartStatus.RESERVED,
                 "refund-" + id.value(), null, null, null, now, now, 0);
     }

@@ -59,7 +59,7 @@ class RefundReservations {
         for (RefundAllocation.Share share : shares) {
             RefundPart reserved = RefundPart.reserved(request.id(), accountId, share, now);
             RefundPart part = approvedAtOnce ? reserved.approved(now) : reserved;
-            store.insert(part);
+            store.insert(part, parts.size());
             ledger.post(accountId, part.amount().negate(), LedgerEntryKind.REFUND_RESERVED, part.ledgerReference());
             parts.add(part);
         }

@@ -74,7 +74,8 @@ class RefundSettlement {
 
     private RefundPart pending(PaymentRefunds.RefundablePayment payment, RefundPart part, RefundAnswer answer,
                                Instant now) {
-        boolean learnsId = answer.refundReference() != null && !answer.refundReference().equals(part.providerRefundId());
+        boolean learnsId = answer.refundReference() != null
+                && !answer.refundReference().equals(part.providerRefundId());
         if (part.status() == RefundPartStatus.SENDING || (part.status() == RefundPartStatus.PENDING && learnsId)) {
             RefundPart pending = written(part.pending(answer.refundReference(), now));
             record(payment, pending, ProviderRefund.State.PENDING, answer.reason());

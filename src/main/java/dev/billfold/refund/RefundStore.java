@@ -47,14 +47,15 @@ class RefundStore {
                 .update();
     }
 
-    void insert(RefundPart part) {
+    /** {@code position}: the part's place in its request's allocation, which lists keep. */
+    void insert(RefundPart part, int position) {
         jdbc.sql("""
                         insert into refund_part (id, request_id, account_id, payment_id, amount_value, amount_currency,
-                          route, provider, destination, status, idempotency_key, provider_refund_id, failure_reason,
-                          payout_reference, created_at, updated_at, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                          position, route, provider, destination, status, idempotency_key, provider_refund_id,
+                          failure_reason, payout_reference, created_at, updated_at, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(part.id().value(), part.requestId().value(), part.accountId().value(),
-                        part.paymentId().value(), part.amount().value(), part.amount().currencyCode(),
+                        part.paymentId().value(), part.amount().value(), part.amount().currencyCode(), position,
                         part.route().name(), part.provider(), part.destination(), part.status().name(),
                         part.idempotencyKey(), part.providerRefundId(), part.failureReason(), part.payoutReference(),
                         utc(part.createdAt()), utc(part.updatedAt()), part.version())
@@ -96,7 +97,7 @@ class RefundStore {
     }
 
     List<RefundPart> parts(RefundRequestId id) {
-        return jdbc.sql("select * from refund_part where request_id = ? order by created_at, id").param(id.value())
+        return jdbc.sql("select * from refund_part where request_id = ? order by position").param(id.value())
                 .query(RefundStore::part).list();
     }
 
@@ -183,7 +184,7 @@ class RefundStore {
 
     /** The parts of a payment's refunds, oldest first: for its detail in the customer's history. */
     List<RefundPart> partsOfPayment(PaymentId paymentId) {
-        return jdbc.sql("select * from refund_part where payment_id = ? order by created_at, id")
+        return jdbc.sql("select * from refund_part where payment_id = ? order by created_at, position")
                 .param(paymentId.value()).query(RefundStore::part).list();
     }
 

@@ -38,7 +38,8 @@ class RefundableTopUps {
                    (select coalesce(sum(rp.amount_value), 0) from refund_part rp
                      where rp.payment_id = p.id and rp.status in ('RESERVED', 'SENDING', 'PAYOUT_DUE')) as held
               from payment p
-              join ledger_entry le on le.kind = 'TOP_UP' and le.reference = concat('payment:', cast(p.id as varchar(36)))
+              join ledger_entry le on le.kind = 'TOP_UP'
+                   and le.reference = concat('payment:', cast(p.id as varchar(36)))
               left join payment_method pm on pm.id = p.payment_method_id
               left join invoice i on i.payment_id = p.id
             """;

@@ -5,8 +5,8 @@ import com.vaadin.flow.component.html.Nav;
 
 /**
  * Tabs of a page whose parts are separate routes, so that each part can be bookmarked and linked: the top-up page
- * ("Top up" and "Renewals") and the history ("Payments", "All transactions" and "Refunds"). Tabs link by path rather than by
- * view class, so that features can share a page without depending on each other's views.
+ * ("Top up" and "Renewals") and the history ("Payments", "All transactions" and "Refunds"). Tabs link by path rather
+ * than by view class, so that features can share a page without depending on each other's views.
  */
 public final class PageTabs extends Nav {
 

@@ -4,10 +4,10 @@ import dev.billfold.gateway.RefundAnswer;
 import dev.billfold.gateway.RefundOrder;
 
 /**
- * Refunds Billfold starts on the demo provider: the provider's own refund of the checkout or charge, keyed by our part's
- * key (a repeat answers the first refund), refused like a real provider's when more than is left would go back. A
- * payment made with a card ending {@link #PENDING_LAST4} (Stripe's "refund fails asynchronously" test card) gets a
- * refund that stays pending until the demo dashboard completes or fails it, so that path can be shown without keys.
+ * Refunds Billfold starts on the demo provider: the provider's own refund of the checkout or charge, keyed by our
+ * part's key (a repeat answers the first refund), refused like a real provider's when more than is left would go
+ * back. A payment made with a card ending {@link #PENDING_LAST4} (Stripe's "refund fails asynchronously" test card)
+ * gets a refund that stays pending until the demo dashboard completes or fails it, so that path shows without keys.
  */
 final class DemoRefunds {
 

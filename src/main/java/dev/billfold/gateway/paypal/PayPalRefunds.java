@@ -44,7 +44,8 @@ final class PayPalRefunds {
         } catch (ErrorException e) {
             return answerTo(e);
         } catch (ApiException | IOException | AuthValidationException e) {
-            log.warn("PayPal could not be asked for order {}: {}", order.paymentReference(), e.getClass().getSimpleName());
+            log.warn("PayPal could not be asked for order {}: {}", order.paymentReference(),
+                    e.getClass().getSimpleName());
             return RefundAnswer.unknown(null, NO_ANSWER);
         }
         if (capture == null) {

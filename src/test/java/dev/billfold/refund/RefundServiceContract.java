@@ -243,6 +243,31 @@ abstract class RefundServiceContract {
     }
 
     @Test
+    void a_refund_racing_a_renewal_on_the_same_balance_never_takes_more_than_the_balance() throws Exception {
+        topUp("4242", "100.00");
+        var vps = new dev.billfold.hosting.ServiceFixtures(jdbc).service(customer, "VPS", "80.00", "MONTH",
+                LocalDate.now(clock).plusDays(3), "ACTIVE", false);
+
+        List<String> outcomes = AtOnce.signedIn(customer.username(), 2, index -> {
+            try {
+                return index == 0 ? "refund " + refunds.request(RefundAsk.of("80.00", key())).status()
+                        : "renewed " + renewals.renewFromBalance(List.of(new dev.billfold.hosting.RenewalLine(vps, 1)))
+                                .total().format();
+            } catch (InvalidRequestException refused) {
+                return "refused";
+            }
+        });
+
+        assertThat(outcomes).containsOnlyOnce("refused");
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("20.00");
+        assertThat(data.runningBalances(customer.accountId())).allSatisfy(balance ->
+                assertThat(balance.signum()).isNotNegative());
+    }
+
+    @Autowired
+    dev.billfold.hosting.RenewalService renewals;
+
+    @Test
     void two_finance_approvals_at_once_end_with_one_decision_and_one_provider_refund_per_part() throws Exception {
         topUp("4242", "100.00");
         RefundSummary asked = refunds.request(RefundAsk.of("100.00", key()));

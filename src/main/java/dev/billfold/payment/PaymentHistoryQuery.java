@@ -12,6 +12,7 @@ import dev.billfold.gateway.PaymentGateway;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -226,7 +227,7 @@ public class PaymentHistoryQuery {
      * @param state  PENDING, SUCCEEDED, FAILED, CANCELLED for a refund; OPEN, WON, LOST for a dispute
      * @param detail a refund's reason, or a dispute's status at the provider
      */
-    public record Reversal(Kind kind, Money amount, String state, @Nullable String detail, java.time.Instant at) {
+    public record Reversal(Kind kind, Money amount, String state, @Nullable String detail, Instant at) {
 
         public enum Kind { REFUND, DISPUTE }
     }

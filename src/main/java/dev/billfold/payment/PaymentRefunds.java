@@ -9,9 +9,11 @@ import dev.billfold.gateway.ProviderRefund;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.ledger.LedgerEntryKind;
 import dev.billfold.paymentmethod.PaymentMethodId;
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -150,7 +152,7 @@ public class PaymentRefunds {
 
     /** "−42.00 USD": the minus sign and the code, as a statement shows a debt. */
     private static String minus(Money balance) {
-        var format = java.text.NumberFormat.getNumberInstance(java.util.Locale.US);
+        var format = NumberFormat.getNumberInstance(Locale.US);
         int digits = Money.minorDigits(balance.currency());
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);

@@ -52,8 +52,8 @@ class ProviderRefundHandler implements RefundNotifications {
             }
         }
         Outcome outcome = outcome(refunds.record(payment.id(), gatewayId, refund, PaymentRefunds.Funding.DEBIT));
-        log.info("{} refund {} of payment {} ({}, {}): {}", gatewayId, refund.refundId(), payment.id().value(),
-                refund.state(), refund.amount(), outcome);
+        logOutcome(outcome, "{} refund {} of payment {} ({}, {}): {}", gatewayId, refund.refundId(),
+                payment.id().value(), refund.state(), refund.amount(), outcome);
         return outcome;
     }
 
@@ -67,9 +67,18 @@ class ProviderRefundHandler implements RefundNotifications {
             return Outcome.UNKNOWN_PAYMENT;
         }
         Outcome outcome = outcome(refunds.dispute(payment.id(), gatewayId, dispute));
-        log.info("{} dispute {} of payment {} ({}, {}): {}", gatewayId, dispute.disputeId(), payment.id().value(),
-                dispute.providerStatus(), dispute.amount(), outcome);
+        logOutcome(outcome, "{} dispute {} of payment {} ({}, {}): {}", gatewayId, dispute.disputeId(),
+                payment.id().value(), dispute.providerStatus(), dispute.amount(), outcome);
         return outcome;
+    }
+
+    /** News that changed nothing (the poller asks again and again) only at DEBUG. */
+    private static void logOutcome(Outcome outcome, String format, Object... arguments) {
+        if (outcome == Outcome.UNCHANGED) {
+            log.debug(format, arguments);
+        } else {
+            log.info(format, arguments);
+        }
     }
 
     /** By our key when the provider echoes it, else by its reference; only ever a payment of this provider. */

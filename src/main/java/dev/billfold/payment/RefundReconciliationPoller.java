@@ -5,13 +5,14 @@ import dev.billfold.gateway.PaymentGateway;
 import dev.billfold.gateway.ProviderDispute;
 import dev.billfold.gateway.ProviderRefund;
 import dev.billfold.gateway.RefundLookup;
+import dev.billfold.gateway.RefundNotifications;
 import dev.billfold.polling.Poller;
 import dev.billfold.polling.PollerProperties;
 import dev.billfold.polling.ProviderCallLimiter;
 import dev.billfold.polling.ProviderLanes;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,14 +116,14 @@ class RefundReconciliationPoller implements Poller {
     private void apply(String gatewayId, RefundCheckStore.Due payment, RefundLookup.Reversals reversals) {
         for (ProviderRefund refund : reversals.refunds()) {
             var outcome = handler.refund(gatewayId, refund);
-            if (outcome != dev.billfold.gateway.RefundNotifications.Outcome.UNCHANGED) {
+            if (outcome != RefundNotifications.Outcome.UNCHANGED) {
                 log.info("Payment {}: the poller learnt refund {} ({}): {}", payment.id().value(), refund.refundId(),
                         refund.state(), outcome);
             }
         }
         for (ProviderDispute dispute : reversals.disputes()) {
             var outcome = handler.dispute(gatewayId, dispute);
-            if (outcome != dev.billfold.gateway.RefundNotifications.Outcome.UNCHANGED) {
+            if (outcome != RefundNotifications.Outcome.UNCHANGED) {
                 log.info("Payment {}: the poller learnt dispute {} ({}): {}", payment.id().value(),
                         dispute.disputeId(), dispute.providerStatus(), outcome);
             }

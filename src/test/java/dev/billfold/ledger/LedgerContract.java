@@ -87,4 +87,43 @@ abstract class LedgerContract {
             TestData.signOut();
         }
     }
+
+    // --- a balance below zero (DD-069) ---
+
+    @Test
+    void a_charge_that_would_take_the_balance_below_zero_is_refused_and_rolls_back() {
+        transaction.executeWithoutResult(tx -> ledger.post(customer.accountId(), Money.of("5.00", "USD"),
+                LedgerEntryKind.TOP_UP, "payment:low-" + customer.accountId().value()));
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> ledger.post(customer.accountId(),
+                Money.of("-5.01", "USD"), LedgerEntryKind.CHARGE, "renewal:over-" + customer.accountId().value())))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("5.00");
+        assertThat(ledger.negativeSince(customer.accountId())).isEmpty();
+    }
+
+    @Test
+    void a_refund_may_take_the_balance_below_zero_and_since_when_is_kept_until_it_is_back() {
+        String id = customer.accountId().value().toString();
+        transaction.executeWithoutResult(tx -> ledger.post(customer.accountId(), Money.of("5.00", "USD"),
+                LedgerEntryKind.TOP_UP, "payment:neg-" + id));
+        transaction.executeWithoutResult(tx -> ledger.post(customer.accountId(), Money.of("-8.00", "USD"),
+                LedgerEntryKind.REFUND, "refund:demo:re-" + id));
+        var since = ledger.negativeSince(customer.accountId());
+        assertThat(since).isPresent();
+        transaction.executeWithoutResult(tx -> ledger.post(customer.accountId(), Money.of("-1.00", "USD"),
+                LedgerEntryKind.DISPUTE, "dispute:demo:dp-" + id));
+        assertThat(ledger.negativeSince(customer.accountId())).as("the first moment below zero is kept")
+                .isEqualTo(since);
+        assertThat(ledger.negativeSince(since.get().plusSeconds(1), 1000)).contains(customer.accountId());
+
+        transaction.executeWithoutResult(tx -> ledger.post(customer.accountId(), Money.of("4.00", "USD"),
+                LedgerEntryKind.TOP_UP, "payment:back-" + id));
+
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("0.00");
+        assertThat(ledger.negativeSince(customer.accountId())).as("zero is not below zero").isEmpty();
+        assertThat(ledger.isConsistent(customer.accountId())).isTrue();
+    }
 }

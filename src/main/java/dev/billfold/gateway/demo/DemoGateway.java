@@ -20,6 +20,7 @@ import dev.billfold.gateway.RefundOrder;
 import dev.billfold.gateway.SetupRequest;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -81,7 +82,7 @@ class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, 
                     case "WON" -> ProviderDispute.State.WON;
                     case "LOST" -> ProviderDispute.State.LOST;
                     default -> ProviderDispute.State.OPEN;
-                }, d.status().toLowerCase(java.util.Locale.ROOT), "Disputed by the cardholder")).toList();
+                }, d.status().toLowerCase(Locale.ROOT), "Disputed by the cardholder")).toList();
         return Optional.of(new Reversals(refunds, disputes));
     }
 

@@ -5,18 +5,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.billfold.AtOnce;
 import dev.billfold.ledger.LedgerChecks;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
+import dev.billfold.polling.Poller;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Refunds and disputes made at Stripe reach the balance through Stripe's real SDK (signature, event parsing, the
@@ -25,6 +28,9 @@ import org.junit.jupiter.api.Test;
  * on PostgreSQL.
  */
 abstract class StripeRefundWebhookContract extends StripeTestSupport {
+
+    @Autowired
+    List<Poller> pollers;
 
     @AfterEach
     void ledgerInvariant() {
@@ -160,6 +166,36 @@ abstract class StripeRefundWebhookContract extends StripeTestSupport {
         assertThat(entries("DISPUTE")).isEqualTo(1);
         assertThat(entries("REFUND")).isEqualTo(1);
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("-50.00");
+    }
+
+    @Test
+    void a_refund_no_webhook_brought_is_learnt_by_the_poller_and_its_late_webhook_changes_nothing() {
+        Credited paid = credited();
+        String refundId = "re_" + UUID.randomUUID();
+        String refund = refund(refundId, 4000, "succeeded", paid.intent());
+        StripeFake.server().stubFor(get(urlPathEqualTo("/v1/refunds")).willReturn(list(refund)));
+        StripeFake.server().stubFor(get(urlPathEqualTo("/v1/disputes")).willReturn(list("")));
+
+        refundPoller().runCycle();
+
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("210.00");
+        assertThat(StripeFake.gets("/v1/refunds")).singleElement()
+                .satisfies(asked -> assertThat(asked.queryParameter("payment_intent").firstValue())
+                        .isEqualTo(paid.intent()));
+        assertThat(postSignedWebhook(StripeFake.event(StripeFake.id("evt"), "refund.updated", refund)).body())
+                .isEqualTo("processed");
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("210.00");
+        assertThat(entries("REFUND")).isEqualTo(1);
+    }
+
+    private Poller refundPoller() {
+        return pollers.stream().filter(p -> p.description().equals("Refund reconciliation")).findFirst()
+                .orElseThrow();
+    }
+
+    private static ResponseDefinitionBuilder list(String items) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                {"object":"list","data":[%s],"has_more":false,"url":"/v1/refunds"}""".formatted(items));
     }
 
     // --- a credited Stripe checkout and Stripe-shaped objects ---

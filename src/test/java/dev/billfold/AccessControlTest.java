@@ -255,6 +255,22 @@ class AccessControlTest extends KaribuTest {
             entry("PowerOfAttorneyReview.reject", NO_CUSTOMER),
             entry("OpsMailLogQuery.count", NO_CUSTOMER),
             entry("OpsMailLogQuery.page", NO_CUSTOMER),
+            // Refunds of unused balance (DD-071): any member reads, Owner and Billing ask; the desk is staff's.
+            entry("RefundService.quote", EVERY_ROLE),
+            entry("RefundService.request", MOVES_MONEY),
+            entry("RefundService.requests", EVERY_ROLE),
+            entry("RefundService.count", EVERY_ROLE),
+            entry("RefundService.ofPayment", EVERY_ROLE),
+            entry("RefundService.receipt", EVERY_ROLE),
+            entry("RefundDesk.waiting", NO_CUSTOMER),
+            entry("RefundDesk.waitingCount", NO_CUSTOMER),
+            entry("RefundDesk.approve", NO_CUSTOMER),
+            entry("RefundDesk.reject", NO_CUSTOMER),
+            entry("RefundDesk.payouts", NO_CUSTOMER),
+            entry("RefundDesk.payoutCount", NO_CUSTOMER),
+            entry("RefundDesk.recordPayout", NO_CUSTOMER),
+            entry("RefundDesk.form", NO_CUSTOMER),
+            entry("RefundDesk.refundPayment", NO_CUSTOMER),
             entry("InvoiceMails.resendAddress", EVERY_ROLE),
             entry("InvoiceMails.sendAgain", MOVES_MONEY),
             // Webhooks (DD-075): the back office's Admin only.
@@ -331,6 +347,16 @@ class AccessControlTest extends KaribuTest {
             entry("PowerOfAttorneyReview.document", StaffAccess.Action.READ),
             entry("PowerOfAttorneyReview.accept", StaffAccess.Action.READ),
             entry("PowerOfAttorneyReview.reject", StaffAccess.Action.READ),
+            // Refunds (DD-071, DD-072): deciding, paying out and refunding move money; the bank details are Finance's.
+            entry("RefundDesk.waiting", StaffAccess.Action.READ),
+            entry("RefundDesk.waitingCount", StaffAccess.Action.READ),
+            entry("RefundDesk.approve", StaffAccess.Action.MOVE_MONEY),
+            entry("RefundDesk.reject", StaffAccess.Action.MOVE_MONEY),
+            entry("RefundDesk.payouts", StaffAccess.Action.MOVE_MONEY),
+            entry("RefundDesk.payoutCount", StaffAccess.Action.READ),
+            entry("RefundDesk.recordPayout", StaffAccess.Action.MOVE_MONEY),
+            entry("RefundDesk.form", StaffAccess.Action.READ),
+            entry("RefundDesk.refundPayment", StaffAccess.Action.MOVE_MONEY),
             entry("OpsMailLogQuery.count", StaffAccess.Action.READ),
             entry("OpsMailLogQuery.page", StaffAccess.Action.READ),
             // Webhooks (DD-075): endpoints, secrets, the delivery log, replays and thresholds are Admin settings.
@@ -353,7 +379,7 @@ class AccessControlTest extends KaribuTest {
     /** Staff services that live outside the staff packages (the bank side lives in payment, DD-064). */
     private static final Set<String> STAFF_SERVICES_ELSEWHERE = Set.of("BankTransfers", "HeldPayments",
             "StatementImports", "UnmatchedEntries", "PaymentOrderReview", "PowerOfAttorneyReview", "OpsMailLogQuery",
-            "WebhookEndpoints", "OpenDisputes");
+            "WebhookEndpoints", "OpenDisputes", "RefundDesk");
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
     private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token",
@@ -1050,6 +1076,7 @@ class AccessControlTest extends KaribuTest {
         ids.put(HostedServiceId.class, new ServiceFixtures(jdbc).service(c, "Access VPS", "12.00", "MONTH",
                 java.time.LocalDate.now().plusDays(5), "ACTIVE", true));
         ids.put(AdjustmentId.class, waitingAdjustment(c));
+        waitingRefund(c, (PaymentId) ids.get(PaymentId.class), ids);
         // Statement imports and entries belong to no customer: the staff role is all that guards them.
         ids.put(StatementImportId.class, new StatementImportId(UUID.randomUUID()));
         ids.put(StatementEntryId.class, new StatementEntryId(UUID.randomUUID()));
@@ -1072,6 +1099,33 @@ class AccessControlTest extends KaribuTest {
                 .params(id.value(), c.accountId().value(), c.userId().value(), OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
         return id;
+    }
+
+    /**
+     * A refund request of the customer's, awaiting approval, with one part due for a bank payout: a missing check on
+     * the approval, the rejection or the payout would move its money. Rows only: the reservation's ledger entry does
+     * not matter to an access check, and no money moves here.
+     */
+    private void waitingRefund(Customer c, PaymentId payment, Map<Class<?>, TypedId> ids) {
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        var request = new dev.billfold.refund.RefundRequestId(UUID.randomUUID());
+        jdbc.sql("""
+                        insert into refund_request (id, account_id, amount_value, amount_currency, origin, status,
+                          request_key, requested_by, requested_at, payout_holder, payout_iban, version)
+                        values (?, ?, 10.00, 'USD', 'CUSTOMER', 'AWAITING_APPROVAL', ?, ?, ?, 'Pat', 'DE89370400440532013000',
+                          0)""")
+                .params(request.value(), c.accountId().value(), UUID.randomUUID().toString(), c.userId().value(), now)
+                .update();
+        var part = new dev.billfold.refund.RefundPartId(UUID.randomUUID());
+        jdbc.sql("""
+                        insert into refund_part (id, request_id, account_id, payment_id, amount_value, amount_currency,
+                          position, route, destination, status, idempotency_key, created_at, updated_at, version)
+                        values (?, ?, ?, ?, 10.00, 'USD', 0, 'PAYOUT', 'Bank transfer', 'PAYOUT_DUE', ?, ?, ?, 0)""")
+                .params(part.value(), request.value(), c.accountId().value(), payment.value(),
+                        "refund-" + part.value(), now, now)
+                .update();
+        ids.put(dev.billfold.refund.RefundRequestId.class, request);
+        ids.put(dev.billfold.refund.RefundPartId.class, part);
     }
 
     /**

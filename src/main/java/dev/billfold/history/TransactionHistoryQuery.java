@@ -274,6 +274,8 @@ public class TransactionHistoryQuery {
             case REFUND_RETURN -> "Refund failed, returned";
             case DISPUTE -> "Dispute";
             case DISPUTE_WON -> "Dispute won";
+            case REFUND_RESERVED -> "Refund of unused balance";
+            case REFUND_RELEASED -> "Refund not made, returned to your balance";
         };
     }
 }

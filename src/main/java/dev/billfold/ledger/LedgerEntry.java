@@ -29,9 +29,10 @@ public record LedgerEntry(
         }
         boolean credit = amount.isPositive();
         boolean creditOnly = kind == LedgerEntryKind.TOP_UP || kind == LedgerEntryKind.REFUND_RETURN
-                || kind == LedgerEntryKind.DISPUTE_WON;
+                || kind == LedgerEntryKind.DISPUTE_WON || kind == LedgerEntryKind.REFUND_RELEASED;
         boolean debitOnly = kind == LedgerEntryKind.CHARGE || kind == LedgerEntryKind.REFUND
-                || kind == LedgerEntryKind.REVERSAL || kind == LedgerEntryKind.DISPUTE;
+                || kind == LedgerEntryKind.REVERSAL || kind == LedgerEntryKind.DISPUTE
+                || kind == LedgerEntryKind.REFUND_RESERVED;
         if ((creditOnly && !credit) || (debitOnly && credit)) {
             throw new IllegalArgumentException(kind + " cannot be " + amount);
         }

@@ -5,8 +5,8 @@ import com.vaadin.flow.component.html.Nav;
 
 /**
  * Tabs of a page whose parts are separate routes, so that each part can be bookmarked and linked: the top-up page
- * ("Top up" and "Renewals") and the history ("Payments" and "All transactions"). Tabs link by path rather than by
- * view class, so that features can share a page without depending on each other's views.
+ * ("Top up" and "Renewals") and the history ("Payments", "All transactions" and "Refunds"). Tabs link by path rather
+ * than by view class, so that features can share a page without depending on each other's views.
  */
 public final class PageTabs extends Nav {
 
@@ -14,6 +14,7 @@ public final class PageTabs extends Nav {
     public static final String RENEWALS = "renewals";
     public static final String PAYMENTS = "history";
     public static final String TRANSACTIONS = "transactions";
+    public static final String REFUNDS = "refunds";
 
     private PageTabs(String id, String current, String[][] tabs) {
         setId(id);
@@ -37,9 +38,10 @@ public final class PageTabs extends Nav {
                 {TOP_UP, "Top up", "tab-top-up"}, {RENEWALS, "Renewals", "tab-renewals"}});
     }
 
-    /** "Payments" and "All transactions", with {@code current} (a path above) marked. */
+    /** "Payments", "All transactions" and "Refunds", with {@code current} (a path above) marked. */
     public static PageTabs history(String current) {
         return new PageTabs("history-tabs", current, new String[][] {
-                {PAYMENTS, "Payments", "tab-payments"}, {TRANSACTIONS, "All transactions", "tab-transactions"}});
+                {PAYMENTS, "Payments", "tab-payments"}, {TRANSACTIONS, "All transactions", "tab-transactions"},
+                {REFUNDS, "Refunds", "tab-refunds"}});
     }
 }

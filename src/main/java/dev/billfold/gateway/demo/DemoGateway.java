@@ -13,7 +13,10 @@ import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.MethodSetup;
 import dev.billfold.gateway.ProviderDispute;
 import dev.billfold.gateway.ProviderRefund;
+import dev.billfold.gateway.RefundAnswer;
+import dev.billfold.gateway.RefundIssuer;
 import dev.billfold.gateway.RefundLookup;
+import dev.billfold.gateway.RefundOrder;
 import dev.billfold.gateway.SetupRequest;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -30,7 +33,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProvider(DemoGatewayProperties.SWITCH)
-class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, MethodSetup, RefundLookup {
+class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, MethodSetup, RefundIssuer,
+        RefundLookup {
 
     static final String ID = "demo";
     private static final String UNKNOWN_CHARGE = "The provider does not know this charge.";
@@ -185,6 +189,17 @@ class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, 
     public boolean detachMethod(String methodToken) {
         provider.detachCard(methodToken);
         return true;
+    }
+
+    /** A refund Billfold starts (DD-071): see {@link DemoRefunds}. */
+    @Override
+    public RefundAnswer refund(RefundOrder order) {
+        return new DemoRefunds(provider).refund(order);
+    }
+
+    @Override
+    public RefundAnswer refundResult(String paymentReference, String refundReference) {
+        return new DemoRefunds(provider).refundResult(paymentReference, refundReference);
     }
 
     private GatewayResult resultOf(DemoProvider.CheckoutRow checkout) {

@@ -159,6 +159,15 @@ class DemoProvider {
                 .param(id).query(ChargeRow.class).optional();
     }
 
+    /** The last four digits of the card a checkout or charge was paid with, if it was paid by card. */
+    Optional<String> cardLast4Of(String paymentRef) {
+        return jdbc.sql("""
+                        select c.last4 from demo_card c
+                         where c.token = coalesce((select card_token from demo_checkout where id = :id),
+                                                  (select card_token from demo_charge where id = :id))""")
+                .param("id", paymentRef).query(String.class).optional();
+    }
+
     /** Where the demo bank's page sends the cardholder back to; only a charge still waiting can take one. */
     @Transactional
     void setChargeReturnPath(String chargeId, String returnPath) {

@@ -33,7 +33,10 @@ import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.CheckoutRequest;
 import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.RefundAnswer;
+import dev.billfold.gateway.RefundIssuer;
 import dev.billfold.gateway.RefundLookup;
+import dev.billfold.gateway.RefundOrder;
 import io.apimatic.core.exceptions.AuthValidationException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -52,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * PayPal-Request-Id derived from it: a retry after a timeout replays the same request at PayPal instead of paying
  * twice.
  */
-class PayPalGateway implements ChargeLookup, RefundLookup {
+class PayPalGateway implements ChargeLookup, RefundIssuer, RefundLookup {
 
     static final String ID = "paypal";
     private static final Logger log = LoggerFactory.getLogger(PayPalGateway.class);
@@ -454,6 +457,17 @@ class PayPalGateway implements ChargeLookup, RefundLookup {
     private static Optional<String> link(Order order, String rel) {
         return order.getLinks() == null ? Optional.empty() : order.getLinks().stream()
                 .filter(l -> rel.equals(l.getRel())).map(LinkDescription::getHref).findFirst();
+    }
+
+    /** A refund Billfold starts (DD-071): see {@link PayPalRefunds}. */
+    @Override
+    public RefundAnswer refund(RefundOrder order) {
+        return new PayPalRefunds(client).refund(order);
+    }
+
+    @Override
+    public RefundAnswer refundResult(String paymentReference, String refundReference) {
+        return new PayPalRefunds(client).refundResult(refundReference);
     }
 
     private String absolute(String ownPath) {

@@ -36,7 +36,10 @@ import dev.billfold.gateway.CustomerActionRequest;
 import dev.billfold.gateway.CustomerActions;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.MethodSetup;
+import dev.billfold.gateway.RefundAnswer;
+import dev.billfold.gateway.RefundIssuer;
 import dev.billfold.gateway.RefundLookup;
+import dev.billfold.gateway.RefundOrder;
 import dev.billfold.gateway.SetupRequest;
 import java.time.Duration;
 import java.util.Optional;
@@ -54,7 +57,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProvider(StripeGatewayProperties.SECRET_KEY)
-class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation, MethodSetup, RefundLookup {
+class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation, MethodSetup, RefundIssuer,
+        RefundLookup {
 
     static final String ID = "stripe";
     static final String METADATA_KEY = "billfold_key";
@@ -388,6 +392,17 @@ class StripeGateway implements ChargeLookup, CustomerActions, ChargeCancellation
     GatewayResult.StoredMethod savedMethod(String paymentMethodId) throws StripeException {
         return StripeResults.savedMethod(stripe.v1().paymentMethods().retrieve(paymentMethodId,
                 PaymentMethodRetrieveParams.builder().build()));
+    }
+
+    /** A refund Billfold starts (DD-071): see {@link StripeRefunds}. */
+    @Override
+    public RefundAnswer refund(RefundOrder order) {
+        return new StripeRefunds(stripe).refund(order);
+    }
+
+    @Override
+    public RefundAnswer refundResult(String paymentReference, String refundReference) {
+        return new StripeRefunds(stripe).refundResult(refundReference);
     }
 
     private static RequestOptions keyed(String idempotencyKey) {

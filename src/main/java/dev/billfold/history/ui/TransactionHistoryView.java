@@ -175,6 +175,8 @@ class TransactionHistoryView extends Div {
             case REFUND_RETURN -> "Refund returned";
             case DISPUTE -> "Dispute";
             case DISPUTE_WON -> "Dispute won";
+            case REFUND_RESERVED -> "Refund";
+            case REFUND_RELEASED -> "Refund returned";
         };
     }
 }

@@ -206,6 +206,25 @@ public final class PayPalFake {
                 .willReturn(json(201, completed(orderId, key, value, "USD", "COMPLETED", false))));
     }
 
+    // --- refunds Billfold starts (DD-071) ---
+
+    /** {@code POST /v2/payments/captures/{id}/refund} answers with the refund in {@code status}. */
+    void refundsCapture(String captureId, String refundId, String status, String value) {
+        server.stubFor(post(urlPathEqualTo("/v2/payments/captures/" + captureId + "/refund")).willReturn(json(201, """
+                {"id":"%1$s","status":"%2$s","amount":{"currency_code":"USD","value":"%3$s"},
+                 "create_time":"2026-11-22T07:00:00Z","update_time":"2026-11-22T07:00:00Z",
+                 "links":[{"href":"https://api.sandbox.paypal.com/v2/payments/refunds/%1$s","rel":"self","method":"GET"}]}"""
+                .formatted(refundId, status, value))));
+    }
+
+    void refundCaptureResponds(String captureId, ResponseDefinitionBuilder response) {
+        server.stubFor(post(urlPathEqualTo("/v2/payments/captures/" + captureId + "/refund")).willReturn(response));
+    }
+
+    List<LoggedRequest> refundsOfCapture(String captureId) {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/v2/payments/captures/" + captureId + "/refund")));
+    }
+
     static ResponseDefinitionBuilder unprocessable(String issue, String description) {
         return json(422, """
                 {"name":"UNPROCESSABLE_ENTITY","details":[{"issue":"%s","description":"%s"}],

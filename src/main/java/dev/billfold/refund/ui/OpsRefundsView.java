@@ -1,0 +1,184 @@
+package dev.billfold.refund.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.billfold.account.AccountId;
+import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Banner;
+import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.NoAccountNeeded;
+import dev.billfold.refund.PayoutRow;
+import dev.billfold.refund.RefundDesk;
+import dev.billfold.refund.RefundQueueRow;
+import dev.billfold.staff.StaffRole;
+import dev.billfold.staff.ui.OpsLayout;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * Customers' refund requests waiting for Finance, oldest first: Approve sends each part back to its payment method
+ * (bank parts join the payouts below), Reject returns the reserved amount to the balance with the reason the customer
+ * reads. Below them, the bank payouts due, each recorded with the transfer's reference once paid. Support reads both;
+ * the buttons are Finance's, and the bank details are shown to Finance only.
+ */
+@Route(value = OpsRefundsView.ROUTE, layout = OpsLayout.class)
+@PageTitle("Refunds · Billfold back office")
+@RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE})
+@NoAccountNeeded
+public class OpsRefundsView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String ROUTE = "ops/refunds";
+
+    private final RefundDesk desk;
+    private final boolean finance;
+    private final Banner banner = new Banner("refunds-banner", "ops-banner");
+    private final Grid<RefundQueueRow> queue = new Grid<>();
+    private final Span none = new Span("No refund waits for approval.");
+    private final Grid<PayoutRow> payouts = new Grid<>();
+    private final Span noPayouts = new Span("No bank payout is due.");
+
+    OpsRefundsView(RefundDesk desk, AuthenticationContext authentication) {
+        this.desk = desk;
+        this.finance = authentication.hasRole(StaffRole.Names.FINANCE);
+        addClassName("ops-refunds-view");
+        LocalTimes times = LocalTimes.ofBrowser();
+        queue.setId("refunds-queue");
+        queue.setWidthFull();
+        queue.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        queue.addColumn(row -> times.format(row.refund().requestedAt())).setHeader("Requested").setWidth("9rem")
+                .setFlexGrow(0);
+        queue.addComponentColumn(row -> account(row.refund().accountId(), row.accountName(), row.accountNumber()))
+                .setHeader("Account").setFlexGrow(1);
+        queue.addColumn(row -> row.refund().amount().format()).setHeader("Amount").setWidth("8rem").setFlexGrow(0);
+        queue.addColumn(row -> row.refund().destinationsText()).setHeader("Goes back to").setFlexGrow(2);
+        queue.addColumn(RefundQueueRow::requestedBy).setHeader("Asked by").setWidth("8rem").setFlexGrow(0);
+        if (finance) {
+            queue.addComponentColumn(this::actions).setHeader("").setKey("actions").setWidth("11rem")
+                    .setFlexGrow(0).setTextAlign(ColumnTextAlign.END).setFrozenToEnd(true);
+        }
+        queue.setAllRowsVisible(true);
+        none.setId("refunds-none");
+
+        payouts.setId("payouts-queue");
+        payouts.setWidthFull();
+        payouts.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        payouts.addColumn(row -> times.format(row.dueSince())).setHeader("Due since").setWidth("9rem")
+                .setFlexGrow(0);
+        payouts.addComponentColumn(row -> account(row.accountId(), row.accountName(), row.accountNumber()))
+                .setHeader("Account").setFlexGrow(1);
+        payouts.addColumn(row -> row.amount().format()).setHeader("Amount").setWidth("8rem").setFlexGrow(0);
+        payouts.addColumn(PayoutRow::paidInBy).setHeader("Paid in by").setFlexGrow(1);
+        if (finance) {
+            payouts.addColumn(row -> row.holder() + ", " + row.iban() + (row.bic() == null ? "" : ", " + row.bic()))
+                    .setHeader("Pay to").setFlexGrow(2);
+            payouts.addComponentColumn(this::payoutAction).setHeader("").setWidth("10rem").setFlexGrow(0)
+                    .setTextAlign(ColumnTextAlign.END).setFrozenToEnd(true);
+        }
+        payouts.setAllRowsVisible(true);
+        noPayouts.setId("payouts-none");
+        add(new H2("Refunds awaiting approval"), banner, queue, none, new H3("Bank payouts due"), payouts, noPayouts);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        banner.hide();
+        refresh();
+    }
+
+    private void refresh() {
+        int waiting = desk.waitingCount();
+        queue.setItems(query -> desk.waiting(query.getOffset(), query.getLimit()).stream(),
+                query -> desk.waitingCount());
+        queue.setVisible(waiting > 0);
+        none.setVisible(waiting == 0);
+        int due = desk.payoutCount();
+        if (finance) {
+            payouts.setItems(query -> desk.payouts(query.getOffset(), query.getLimit()).stream(),
+                    query -> desk.payoutCount());
+        }
+        payouts.setVisible(finance && due > 0);
+        noPayouts.setText(due == 0 ? "No bank payout is due." : finance ? "" : due + " bank payouts are due for "
+                + "Finance.");
+        noPayouts.setVisible(due == 0 || !finance);
+        OpsLayout.queuesChanged(this);
+    }
+
+    private static Anchor account(AccountId id, String name, String number) {
+        var link = new Anchor(OpsLayout.accountHref(id.value()), name + " \u00b7 " + number);
+        link.addClassName("refund-account");
+        return link;
+    }
+
+    private Div actions(RefundQueueRow row) {
+        var approve = new Button("Approve", e -> decide(row, true));
+        approve.addClassName("refund-approve");
+        approve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        var reject = new Button("Reject", e -> decide(row, false));
+        reject.addClassName("refund-reject");
+        reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        var buttons = new HorizontalLayout(approve, reject);
+        buttons.setSpacing(false);
+        var cell = new Div(buttons);
+        cell.addClassName("refund-actions");
+        return cell;
+    }
+
+    private void decide(RefundQueueRow row, boolean approve) {
+        String what = "%s for %s: %s.".formatted(row.refund().amount().format(), row.accountName(),
+                row.refund().destinationsText());
+        new NoteDialog("refund-decision", approve ? "Approve the refund" : "Reject the refund", what, null,
+                approve ? "Note (optional)" : "Reason",
+                approve ? "Staff only." : "The customer reads this as the reason.",
+                approve ? "Approve and send" : "Reject", !approve, (amount, note) -> {
+                    try {
+                        RefundQueueRow done = approve ? desk.approve(row.refund().id(), note)
+                                : desk.reject(row.refund().id(), note);
+                        banner.show("Refund of %s for %s %s.".formatted(done.refund().amount().format(),
+                                done.accountName(), approve ? "approved: on its way"
+                                        : "rejected: returned to the balance"), Banner.SUCCESS);
+                    } catch (InvalidRequestException refused) {
+                        if ("decision".equals(refused.field())) {
+                            throw refused;
+                        }
+                        banner.show(refused.getMessage(), Banner.ERROR);
+                    }
+                    refresh();
+                }).open();
+    }
+
+    private Button payoutAction(PayoutRow row) {
+        var paid = new Button("Record payout", e -> new NoteDialog("refund-payout", "Record the bank payout",
+                "%s to %s (%s).".formatted(row.amount().format(), row.holder(), row.iban()), null,
+                "Transfer reference", "The bank transfer's reference, as your bank shows it.", "Record", false,
+                (amount, reference) -> {
+                    try {
+                        desk.recordPayout(row.id(), reference);
+                        banner.show("Payout of %s to %s recorded.".formatted(row.amount().format(), row.holder()),
+                                Banner.SUCCESS);
+                    } catch (InvalidRequestException refused) {
+                        if ("reference".equals(refused.field())) {
+                            throw refused;
+                        }
+                        banner.show(refused.getMessage(), Banner.ERROR);
+                    }
+                    refresh();
+                }).open());
+        paid.addClassName("refund-record-payout");
+        paid.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        return paid;
+    }
+}

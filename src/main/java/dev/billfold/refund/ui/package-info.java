@@ -1,0 +1,4 @@
+@NullMarked
+package dev.billfold.refund.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -27,7 +27,8 @@ import org.springframework.security.access.AccessDeniedException;
  * {@link OpsMenuEntry} beans features contribute. Customers never get here: the /ops paths need a staff role at the
  * HTTP layer, every view needs one at navigation, and every service asks again.
  */
-@RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE})
+// Admins too: their settings pages (API keys) sit in this frame; each page still says which roles it needs.
+@RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE, StaffRole.Names.ADMIN})
 public final class OpsLayout extends AppLayout implements AfterNavigationObserver {
 
     private final Map<OpsMenuEntry, Span> badges = new LinkedHashMap<>();

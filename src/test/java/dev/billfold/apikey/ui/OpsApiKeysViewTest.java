@@ -15,8 +15,10 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouterLink;
 import dev.billfold.TestData;
 import dev.billfold.apikey.ApiKeyRow;
 import dev.billfold.security.ApiScope;
@@ -43,6 +45,10 @@ class OpsApiKeysViewTest extends KaribuTest {
     void an_admin_creates_a_key_sees_it_once_and_the_database_keeps_only_its_hash() throws Exception {
         signInStaff(data.newStaffUser(), StaffRole.ADMIN);
         UI.getCurrent().navigate(OpsApiKeysView.class);
+        assertThat(_get(RouterLink.class, spec -> spec.withId("ops-nav-api-keys")).getElement()
+                .getTextRecursively()).isEqualTo("API keys");
+        assertThat(_find(Span.class, spec -> spec.withId("ops-nav-api-keys-count"))).as("a page, not a queue")
+                .isEmpty();
         String name = "CRM sync " + UUID.randomUUID();
         _get(TextField.class, spec -> spec.withId("api-key-name")).setValue(name);
         @SuppressWarnings("unchecked")

@@ -271,7 +271,14 @@ class AccessControlTest extends KaribuTest {
             entry("ApiKeys.keys", NO_CUSTOMER),
             entry("ApiKeys.count", NO_CUSTOMER),
             entry("ApiKeys.create", NO_CUSTOMER),
-            entry("ApiKeys.revoke", NO_CUSTOMER));
+            entry("ApiKeys.revoke", NO_CUSTOMER),
+            entry("ServiceProvisioning.create", NO_CUSTOMER),
+            entry("ServiceProvisioning.service", NO_CUSTOMER),
+            entry("ServiceProvisioning.services", NO_CUSTOMER),
+            entry("ServiceProvisioning.changePrice", NO_CUSTOMER),
+            entry("ServiceProvisioning.suspend", NO_CUSTOMER),
+            entry("ServiceProvisioning.resume", NO_CUSTOMER),
+            entry("ServiceProvisioning.terminate", NO_CUSTOMER));
 
     /**
      * Every public method of the staff services (dev.billfold.ops, .staff, .audit, .adjustment and those listed in
@@ -347,13 +354,20 @@ class AccessControlTest extends KaribuTest {
             entry("ApiKeys.keys", StaffAccess.Action.STAFF_SETTINGS),
             entry("ApiKeys.count", StaffAccess.Action.STAFF_SETTINGS),
             entry("ApiKeys.create", StaffAccess.Action.STAFF_SETTINGS),
-            entry("ApiKeys.revoke", StaffAccess.Action.STAFF_SETTINGS));
+            entry("ApiKeys.revoke", StaffAccess.Action.STAFF_SETTINGS),
+            entry("ServiceProvisioning.create", StaffAccess.Action.WRITE_SERVICES),
+            entry("ServiceProvisioning.service", StaffAccess.Action.READ),
+            entry("ServiceProvisioning.services", StaffAccess.Action.READ),
+            entry("ServiceProvisioning.changePrice", StaffAccess.Action.WRITE_SERVICES),
+            entry("ServiceProvisioning.suspend", StaffAccess.Action.WRITE_SERVICES),
+            entry("ServiceProvisioning.resume", StaffAccess.Action.WRITE_SERVICES),
+            entry("ServiceProvisioning.terminate", StaffAccess.Action.WRITE_SERVICES));
 
     /** Staff services that live outside the staff packages (the bank side lives in payment, DD-064). */
     private static final Set<String> STAFF_SERVICES_ELSEWHERE = Set.of("BankTransfers", "HeldPayments",
             "StatementImports", "UnmatchedEntries", "PaymentOrderReview", "PowerOfAttorneyReview", "OpsMailLogQuery",
             // The integration API's services (issue 17).
-            "AccountProvisioning", "ApiKeys", "LedgerQuery", "PaymentListQuery");
+            "AccountProvisioning", "ApiKeys", "LedgerQuery", "PaymentListQuery", "ServiceProvisioning");
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
     private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token",

@@ -90,7 +90,9 @@ public class StaffAccess {
          * Create accounts and change their names and members: the provider's provisioning, through the API only
          * (staff have no such page; a customer's account comes from the provider's systems, DD-059).
          */
-        WRITE_ACCOUNTS(EnumSet.noneOf(StaffRole.class), ApiScope.WRITE_ACCOUNTS);
+        WRITE_ACCOUNTS(EnumSet.noneOf(StaffRole.class), ApiScope.WRITE_ACCOUNTS),
+        /** Create hosted services, change their price, suspend, resume and terminate them: the provider's, via API. */
+        WRITE_SERVICES(EnumSet.noneOf(StaffRole.class), ApiScope.WRITE_SERVICES);
 
         private final Set<StaffRole> roles;
         private final @Nullable ApiScope apiScope;

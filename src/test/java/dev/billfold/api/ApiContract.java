@@ -199,6 +199,77 @@ abstract class ApiContract {
     }
 
     @Test
+    void a_service_is_added_its_price_changed_from_a_day_and_it_is_suspended_resumed_and_terminated() {
+        String id = newAccount("USD");
+        String paidUntil = java.time.LocalDate.now(ZoneOffset.UTC).plusDays(20).toString();
+        var created = api.post(everything, "/api/v1/accounts/" + id + "/services", """
+                {"kind":"VPS","name":"VPS Amsterdam-3","price":{"value":"12.50","currency":"USD"},"period":"MONTH",
+                 "paidUntil":"%s","autoRenew":true}""".formatted(paidUntil));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode service = created.json();
+        String path = created.header("Location");
+        assertThat(service.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(service.path("paidUntil").asString()).isEqualTo(paidUntil);
+        assertThat(service.path("price").path("value").asString()).isEqualTo("12.50");
+        assertThat(service.path("periodsOffered").toString()).isEqualTo("[1,3,6,12]");
+        var awaiting = api.post(everything, "/api/v1/accounts/" + id + "/services", """
+                {"kind":"LICENCE","name":"cPanel","price":{"value":"45.00","currency":"USD"},"period":"YEAR"}""");
+        assertThat(awaiting.json().path("status").asString()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(api.get(readOnly, "/api/v1/accounts/" + id + "/services").json().path("items")).hasSize(2);
+
+        String from = java.time.LocalDate.now(ZoneOffset.UTC).plusDays(20).toString();
+        var changed = api.post(everything, path + "/price-changes",
+                "{\"price\":{\"value\":\"14.00\",\"currency\":\"USD\"},\"from\":\"" + from + "\"}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().path("price").path("value").asString()).isEqualTo("12.50");
+        assertThat(changed.json().path("nextPrice").path("value").asString()).isEqualTo("14.00");
+        assertThat(changed.json().path("nextPriceFrom").asString()).isEqualTo(from);
+        var past = api.post(everything, path + "/price-changes", "{\"price\":{\"value\":\"9.00\",\"currency\":"
+                + "\"USD\"},\"from\":\"2020-01-01\"}");
+        assertThat(past.status()).isEqualTo(422);
+        assertThat(past.json().path("errors").get(0).path("field").asString()).isEqualTo("from");
+
+        assertThat(api.post(everything, path + "/suspend", "").json().path("status").asString())
+                .isEqualTo("SUSPENDED");
+        assertThat(api.post(everything, path + "/resume", "").json().path("status").asString()).isEqualTo("ACTIVE");
+        var terminated = api.post(everything, path + "/terminate", "");
+        assertThat(terminated.json().path("status").asString()).isEqualTo("TERMINATED");
+        assertThat(terminated.json().path("autoRenew").asBoolean()).isFalse();
+        var again = api.post(everything, path + "/resume", "");
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.json().path("errors").get(0).path("field").asString()).isEqualTo("status");
+        assertThat(jdbc.sql("select count(*) from audit_entry where subject_id = ? and actor_kind = 'API'")
+                .param(UUID.fromString(service.path("id").asString())).query(Integer.class).single()).isEqualTo(5);
+    }
+
+    @Test
+    void a_service_with_a_negative_price_another_currency_or_a_period_not_offered_is_refused() {
+        String id = newAccount("USD");
+        String services = "/api/v1/accounts/" + id + "/services";
+        var negative = api.post(everything, services, """
+                {"kind":"VPS","name":"Cheap","price":{"value":"-1.00","currency":"USD"},"period":"MONTH"}""");
+        assertThat(negative.status()).isEqualTo(422);
+        assertThat(negative.json().path("errors").get(0).path("field").asString()).isEqualTo("price");
+        var currency = api.post(everything, services, """
+                {"kind":"VPS","name":"Euro","price":{"value":"10.00","currency":"EUR"},"period":"MONTH"}""");
+        assertThat(currency.json().path("errors").get(0).path("field").asString()).isEqualTo("price.currency");
+        var period = api.post(everything, services, """
+                {"kind":"VPS","name":"Weekly","price":{"value":"10.00","currency":"USD"},"period":"WEEK"}""");
+        assertThat(period.status()).isEqualTo(422);
+        assertThat(period.json().path("errors").get(0).path("field").asString()).isEqualTo("period");
+        assertThat(api.get(readOnly, services).json().path("items")).isEmpty();
+
+        assertThat(api.post(readOnly, services, """
+                {"kind":"VPS","name":"No scope","price":{"value":"10.00","currency":"USD"},"period":"MONTH"}""")
+                .status()).isEqualTo(403);
+        assertThat(api.post(everything, "/api/v1/services/" + UUID.randomUUID() + "/suspend", "").status())
+                .isEqualTo(404);
+        assertThat(api.post(everything, "/api/v1/accounts/" + UUID.randomUUID() + "/services", """
+                {"kind":"VPS","name":"Nobody's","price":{"value":"10.00","currency":"USD"},"period":"MONTH"}""")
+                .status()).isEqualTo(404);
+    }
+
+    @Test
     void the_same_idempotency_key_and_body_replays_the_first_response_and_changes_nothing_more() {
         String key = UUID.randomUUID().toString();
         String body = "{\"name\":\"Once only\",\"currency\":\"USD\",\"externalId\":\"once-" + key + "\"}";

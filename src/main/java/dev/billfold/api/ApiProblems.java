@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
@@ -65,7 +66,7 @@ class ApiProblems {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException mismatch) {
         // A malformed id in the path is an id of nothing: the same answer as an unknown one.
-        if (mismatch.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+        if (mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no such " + mismatch.getName()
                     .replace("Id", "") + ".", List.of());
         }

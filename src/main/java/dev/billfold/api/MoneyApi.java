@@ -74,7 +74,8 @@ class MoneyApi {
     }
 
     @Schema(name = "Adjustment")
-    record AdjustmentBody(UUID id, UUID accountId, @Schema(description = "Signed: a debit is negative") MoneyBody amount,
+    record AdjustmentBody(UUID id, UUID accountId,
+                          @Schema(description = "Signed: a debit is negative") MoneyBody amount,
                           AdjustmentCategory reason, String note, AdjustmentStatus status, String requestedBy,
                           OffsetDateTime requestedAt, @Nullable String decidedBy,
                           @Nullable OffsetDateTime decidedAt) {

@@ -51,7 +51,8 @@ class ServicesApi {
                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                                   description = "One period's price, in the account's currency")
                           @Nullable MoneyBody price,
-                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "MONTH") @Nullable String period,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "MONTH")
+                          @Nullable String period,
                           @Schema(description = "The day the paid time ends; omit for a service awaiting its first "
                                   + "payment") @Nullable LocalDate paidUntil,
                           @Nullable Boolean autoRenew) {

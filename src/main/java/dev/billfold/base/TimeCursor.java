@@ -19,7 +19,7 @@ public record TimeCursor(Instant at, UUID id) {
                 .encodeToString((micros + ":" + id).getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The cursor, or an {@link InvalidRequestException} on the field {@code cursor} for anything we did not give out. */
+    /** The cursor; an {@link InvalidRequestException} on the field {@code cursor} for anything not given out here. */
     public static @Nullable TimeCursor decode(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return null;

@@ -42,7 +42,7 @@ class ApiAdjustmentsBenchmark {
         int warmup = Integer.getInteger("bench.warmupSeconds", 10);
         int duration = Integer.getInteger("bench.durationSeconds", 60);
         try (BenchServer server = BenchServer.start("api-adjustments", List.of(
-                "--billfold.rate-limits.api-per-client.capacity=100000000",
+                "--billfold.rate-limits.api-per-client.capacity=10000000",
                 "--billfold.rate-limits.api-per-client.period=PT1M"))) {
             String base = server.baseUrl() + "/api/v1";
             List<String> accounts = new ArrayList<>();

@@ -39,9 +39,11 @@ public class AccountProvisioning {
     private final ApiClientUsers users;
     private final AccountsProperties properties;
     private final AuditTrail audit;
+    private final PayerRepository payers;
 
     AccountProvisioning(StaffAccess staff, ProvisioningStore store, MemberStore members, ApiClientUsers users,
-                        AccountsProperties properties, AuditTrail audit) {
+                        AccountsProperties properties, AuditTrail audit, PayerRepository payers) {
+        this.payers = payers;
         this.staff = staff;
         this.store = store;
         this.members = members;
@@ -167,6 +169,86 @@ public class AccountProvisioning {
         members.delete(accountId, memberId);
         audit.record(AuditEvent.of("account.member.removed", "Removed " + name + " from the account")
                 .account(accountId).subject(memberId).change(current.label(), null));
+    }
+
+    /** The account's payers: active ones first (the default leading), then the archived. */
+    @Transactional(readOnly = true)
+    public List<PayerDetails> payers(AccountId accountId) {
+        staff.require(StaffAccess.Action.READ, accountId);
+        found(accountId);
+        return payers.findAllByAccount(accountId).stream().map(PayerDetails::of).toList();
+    }
+
+    /** A payer, by the Payers page's rules (PayerRules); the account's first active payer becomes its default. */
+    @Transactional
+    public PayerDetails addPayer(AccountId accountId, PayerDraft draft) {
+        staff.require(StaffAccess.Action.WRITE_ACCOUNTS, accountId);
+        locked(accountId);
+        PayerRules.Checked details = PayerRules.check(draft);
+        boolean first = payers.findActiveByAccount(accountId).stream().noneMatch(Payer::isDefault);
+        Payer saved = payers.save(Payer.create(accountId, details, first));
+        audit.record(AuditEvent.of("account.payer.added", "Added the payer " + saved.legalName())
+                .account(accountId).subject(saved.id()).change(null, PayerService.summary(saved)));
+        return PayerDetails.of(saved);
+    }
+
+    @Transactional
+    public PayerDetails updatePayer(AccountId accountId, PayerId payerId, PayerDraft draft) {
+        staff.require(StaffAccess.Action.WRITE_ACCOUNTS, payerId);
+        Payer payer = lockedPayer(accountId, payerId);
+        PayerRules.Checked details = PayerRules.check(draft);
+        Payer saved = payers.save(payer.withDetails(details));
+        if (!PayerService.summary(payer).equals(PayerService.summary(saved))) {
+            audit.record(AuditEvent.of("account.payer.changed", "Changed the payer " + saved.legalName())
+                    .account(saved.accountId()).subject(payerId)
+                    .change(PayerService.summary(payer), PayerService.summary(saved)));
+        }
+        return PayerDetails.of(saved);
+    }
+
+    /**
+     * Archives a payer as the Payers page does (DD-017): the last active payer stays, and archiving the default needs
+     * {@code newDefault}, another active payer of the same account, which takes over.
+     */
+    @Transactional
+    public PayerDetails archivePayer(AccountId accountId, PayerId payerId, @Nullable PayerId newDefault) {
+        staff.require(StaffAccess.Action.WRITE_ACCOUNTS, payerId);
+        Payer payer = lockedPayer(accountId, payerId);
+        List<Payer> active = payers.findActiveByAccount(payer.accountId());
+        if (active.size() <= 1) {
+            throw new InvalidRequestException("payer", ("%s is the account's only active payer, so it cannot be "
+                    + "archived. Add another payer first.").formatted(payer.legalName()));
+        }
+        Payer successor = null;
+        if (payer.isDefault()) {
+            if (newDefault == null) {
+                throw new InvalidRequestException("newDefault", ("%s is the default payer. Name the payer that "
+                        + "becomes the default instead.").formatted(payer.legalName()));
+            }
+            successor = active.stream().filter(p -> p.id().equals(newDefault) && !p.id().equals(payerId))
+                    .findFirst().orElseThrow(() -> new InvalidRequestException("newDefault",
+                            "The new default must be another active payer of this account."));
+        }
+        Payer archived = payers.save(payer.archive());
+        if (successor != null) {
+            payers.save(successor.asDefault(true));
+        }
+        audit.record(AuditEvent.of("account.payer.archived", "Archived the payer " + payer.legalName())
+                .account(payer.accountId()).subject(payerId).change(PayerService.summary(payer),
+                        successor == null ? "Archived" : "Archived; default: " + successor.legalName()));
+        return PayerDetails.of(archived);
+    }
+
+    /** The account's payer with the account locked; another account's payer is as unknown as nobody's. */
+    private Payer lockedPayer(AccountId accountId, PayerId payerId) {
+        Payer payer = payers.findById(payerId).filter(found -> found.accountId().equals(accountId))
+                .orElseThrow(() -> new NotFoundException("There is no such payer."));
+        locked(accountId);
+        Payer current = payers.findById(payerId).orElseThrow();
+        if (current.archived()) {
+            throw new InvalidRequestException("payer", "That payer is archived and can no longer be changed.");
+        }
+        return current;
     }
 
     private void changeRoleLocked(AccountId accountId, UserId memberId, Role current, Role role) {

@@ -4,6 +4,10 @@ import dev.billfold.account.AccountId;
 import dev.billfold.account.AccountPage;
 import dev.billfold.account.AccountProvisioning;
 import dev.billfold.account.NewAccount;
+import dev.billfold.account.PayerDetails;
+import dev.billfold.account.PayerDraft;
+import dev.billfold.account.PayerId;
+import dev.billfold.account.PayerType;
 import dev.billfold.account.ProvisionedAccount;
 import dev.billfold.account.ProvisionedMember;
 import dev.billfold.account.Role;
@@ -104,6 +108,39 @@ class AccountsApi {
     record MemberListBody(List<MemberBody> items) {
     }
 
+    @Schema(name = "PayerDetails", description = "A payer as the Payers page takes it. Unknown fields are refused "
+            + "(400).")
+    record PayerBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable PayerType type,
+                     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String legalName,
+                     @Schema(description = "Required for a company") @Nullable String taxId,
+                     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String address,
+                     @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "US") @Nullable String country,
+                     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String invoiceEmail) {
+
+        PayerDraft draft() {
+            return new PayerDraft(type, legalName, taxId, address, country, invoiceEmail);
+        }
+    }
+
+    @Schema(name = "PayerArchive", description = "Unknown fields are refused (400).")
+    record PayerArchiveBody(@Schema(description = "Required when the default payer is archived: the active payer "
+            + "that becomes the default") @Nullable UUID newDefault) {
+    }
+
+    @Schema(name = "Payer")
+    record PayerOutBody(UUID id, PayerType type, String legalName, @Nullable String taxId, String address,
+                        String country, String invoiceEmail, boolean isDefault, boolean archived) {
+
+        static PayerOutBody of(PayerDetails payer) {
+            return new PayerOutBody(payer.id().value(), payer.type(), payer.legalName(), payer.taxId(),
+                    payer.address(), payer.country(), payer.invoiceEmail(), payer.isDefault(), payer.archived());
+        }
+    }
+
+    @Schema(name = "PayerList")
+    record PayerListBody(List<PayerOutBody> items) {
+    }
+
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create an account", description = "Scope accounts:write. Idempotency-Key supported.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -175,6 +212,48 @@ class AccountsApi {
     MemberBody changeRole(@PathVariable UUID accountId, @PathVariable UUID userId, @RequestBody String body) {
         MemberChangeBody change = json.read(body, MemberChangeBody.class);
         return MemberBody.of(accounts.changeRole(new AccountId(accountId), new UserId(userId), change.role()));
+    }
+
+    @GetMapping("/{accountId}/payers")
+    @Operation(summary = "List an account's payers", description = "Scope read. Active ones first, the default "
+            + "leading, then the archived.")
+    PayerListBody payers(@PathVariable UUID accountId) {
+        return new PayerListBody(accounts.payers(new AccountId(accountId)).stream().map(PayerOutBody::of).toList());
+    }
+
+    @PostMapping(path = "/{accountId}/payers", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add a payer", description = "Scope accounts:write. The Payers page's rules; the first "
+            + "payer becomes the default. Idempotency-Key supported.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = PayerBody.class))))
+    ResponseEntity<PayerOutBody> addPayer(@PathVariable UUID accountId, @RequestBody String body) {
+        PayerDetails payer = accounts.addPayer(new AccountId(accountId), json.read(body, PayerBody.class).draft());
+        return ResponseEntity.created(URI.create(ApiSecurityConfig.BASE + "/accounts/" + accountId + "/payers/"
+                        + payer.id().value()))
+                .body(PayerOutBody.of(payer));
+    }
+
+    @PatchMapping(path = "/{accountId}/payers/{payerId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Change a payer's details", description = "Scope accounts:write. All details, as the "
+            + "Payers page's form. Idempotency-Key supported.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = PayerBody.class))))
+    PayerOutBody updatePayer(@PathVariable UUID accountId, @PathVariable UUID payerId, @RequestBody String body) {
+        return PayerOutBody.of(accounts.updatePayer(new AccountId(accountId), new PayerId(payerId),
+                json.read(body, PayerBody.class).draft()));
+    }
+
+    @PostMapping("/{accountId}/payers/{payerId}/archive")
+    @Operation(summary = "Archive a payer", description = "Scope accounts:write. The last active payer stays; the "
+            + "default needs newDefault. Idempotency-Key supported.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = PayerArchiveBody.class))))
+    PayerOutBody archivePayer(@PathVariable UUID accountId, @PathVariable UUID payerId,
+                              @RequestBody(required = false) @Nullable String body) {
+        PayerArchiveBody request = body == null || body.isBlank() ? new PayerArchiveBody(null)
+                : json.read(body, PayerArchiveBody.class);
+        return PayerOutBody.of(accounts.archivePayer(new AccountId(accountId), new PayerId(payerId),
+                request.newDefault() == null ? null : new PayerId(request.newDefault())));
     }
 
     @DeleteMapping("/{accountId}/members/{userId}")

@@ -1,5 +1,6 @@
 package dev.billfold.api;
 
+import dev.billfold.account.InvalidPayerException;
 import dev.billfold.base.IllegalTransitionException;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.NotFoundException;
@@ -49,6 +50,14 @@ class ApiProblems {
                 : List.of(new FieldError(invalid.field(), invalid.getMessage()));
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", "The request was refused",
                 invalid.getMessage(), errors);
+    }
+
+    /** Every field the payer rules found wrong at once, as the Payers page shows them. */
+    @ExceptionHandler(InvalidPayerException.class)
+    ResponseEntity<ProblemDetail> invalidPayer(InvalidPayerException invalid) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", "The request was refused",
+                invalid.getMessage(), invalid.problems().entrySet().stream()
+                        .map(problem -> new FieldError(problem.getKey(), problem.getValue())).toList());
     }
 
     @ExceptionHandler(IllegalTransitionException.class)

@@ -270,6 +270,50 @@ abstract class ApiContract {
     }
 
     @Test
+    void payers_follow_the_payers_pages_rules_and_another_accounts_payer_is_not_found() {
+        String id = newAccount("USD");
+        String payers = "/api/v1/accounts/" + id + "/payers";
+        var invalid = api.post(everything, payers, """
+                {"type":"COMPANY","legalName":"Morgan Web LLC","address":"1 Main St","country":"US",
+                 "invoiceEmail":"not-an-address"}""");
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.json().path("errors").findValuesAsString("field")).contains("taxId", "invoiceEmail");
+        var first = api.post(everything, payers, """
+                {"type":"INDIVIDUAL","legalName":"Alex Morgan","address":"1 Main St","country":"US",
+                 "invoiceEmail":"alex@example.com"}""");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().path("isDefault").asBoolean()).isTrue();
+        String alex = first.json().path("id").asString();
+        assertThat(api.post(everything, payers + "/" + alex + "/archive", "").status()).as("the only active payer")
+                .isEqualTo(422);
+        var second = api.post(everything, payers, """
+                {"type":"INDIVIDUAL","legalName":"Sam Morgan","address":"1 Main St","country":"US",
+                 "invoiceEmail":"sam@example.com"}""");
+        String sam = second.json().path("id").asString();
+        assertThat(second.json().path("isDefault").asBoolean()).isFalse();
+
+        var noSuccessor = api.post(everything, payers + "/" + alex + "/archive", "");
+        assertThat(noSuccessor.json().path("errors").get(0).path("field").asString()).isEqualTo("newDefault");
+        var archived = api.post(everything, payers + "/" + alex + "/archive", "{\"newDefault\":\"" + sam + "\"}");
+        assertThat(archived.status()).as(archived.body()).isEqualTo(200);
+        assertThat(archived.json().path("archived").asBoolean()).isTrue();
+        JsonNode listed = api.get(readOnly, payers).json().path("items");
+        assertThat(listed.get(0).path("legalName").asString()).isEqualTo("Sam Morgan");
+        assertThat(listed.get(0).path("isDefault").asBoolean()).isTrue();
+
+        var renamed = api.patch(everything, payers + "/" + sam, """
+                {"type":"INDIVIDUAL","legalName":"Samuel Morgan","address":"1 Main St","country":"US",
+                 "invoiceEmail":"sam@example.com"}""");
+        assertThat(renamed.json().path("legalName").asString()).isEqualTo("Samuel Morgan");
+        String other = newAccount("USD");
+        assertThat(api.patch(everything, "/api/v1/accounts/" + other + "/payers/" + sam, """
+                {"type":"INDIVIDUAL","legalName":"Hijacked","address":"x","country":"US",
+                 "invoiceEmail":"x@example.com"}""").status()).isEqualTo(404);
+        assertThat(api.get(readOnly, payers).json().path("items").get(0).path("legalName").asString())
+                .isEqualTo("Samuel Morgan");
+    }
+
+    @Test
     void the_same_idempotency_key_and_body_replays_the_first_response_and_changes_nothing_more() {
         String key = UUID.randomUUID().toString();
         String body = "{\"name\":\"Once only\",\"currency\":\"USD\",\"externalId\":\"once-" + key + "\"}";

@@ -99,3 +99,17 @@ insert into hosted_service (id, account_id, name, kind, price_value, price_curre
    'VPS', 9500.00, 'KZT', 'MONTH', cast(current_timestamp + interval '12' day as date), 'ACTIVE', true, null, null,
    current_timestamp - interval '48' day, 0)
 on conflict do nothing;
+
+-- The integration API's demo key (issue 17, DD-073), every scope, stated in the README and docs/api.md:
+-- bfk_test_demoHr0op4T2abnEn5VJzBcKc7pbL72nazTFmWZnRD8. Stored, as every key, only as its SHA-256; it acts through
+-- its own user row, as keys created in the back office do. The production profile loads none of this.
+insert into app_user (id, username, display_name, email, version) values
+  ('d0000000-0000-0000-0000-0000000000a1', 'api:key:ae000000-0000-0000-0000-000000000001', 'Demo provisioning', null, 0)
+on conflict do nothing;
+insert into api_key (id, name, hint, secret_hash, scopes, ip_ranges, user_id, created_by, created_at, last_used_at,
+                     revoked_at, revoked_by, version) values
+  ('ae000000-0000-0000-0000-000000000001', 'Demo provisioning', 'bfk_test_demoHr',
+   '9a39c40275fc91348eff57d08b983f150545bef56e3876ce79361758ff6aa012',
+   'read accounts:write services:write balance:write', null, 'd0000000-0000-0000-0000-0000000000a1',
+   'd0000000-0000-0000-0000-000000000009', current_timestamp - interval '2' day, null, null, null, 0)
+on conflict do nothing;

@@ -27,6 +27,7 @@ import dev.billfold.account.PayerId;
 import dev.billfold.account.Role;
 import dev.billfold.account.ui.AccountViews;
 import dev.billfold.adjustment.AdjustmentId;
+import dev.billfold.apikey.ApiKeyId;
 import dev.billfold.base.InternalCall;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.TypedId;
@@ -38,6 +39,9 @@ import dev.billfold.payment.ui.PaymentViews;
 import dev.billfold.paymentmethod.MethodChanges;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.paymentmethod.ui.PaymentMethodViews;
+import dev.billfold.security.ApiClient;
+import dev.billfold.security.ApiClientAuthentication;
+import dev.billfold.security.ApiScope;
 import dev.billfold.security.UserId;
 import dev.billfold.staff.StaffAccess;
 import dev.billfold.staff.StaffRole;
@@ -291,7 +295,36 @@ class AccessControlTest extends KaribuTest {
             entry("PaymentRefunds.negativeBalanceNotice", EVERY_ROLE),
             entry("PaymentHistoryQuery.reversals", EVERY_ROLE),
             entry("OpenDisputes.waiting", NO_CUSTOMER),
-            entry("OpenDisputes.queue", NO_CUSTOMER));
+            entry("OpenDisputes.queue", NO_CUSTOMER),
+            // The integration API (issue 17): the provider's side only, through StaffAccess (DD-073).
+            entry("AccountProvisioning.create", NO_CUSTOMER),
+            entry("AccountProvisioning.account", NO_CUSTOMER),
+            entry("AccountProvisioning.accounts", NO_CUSTOMER),
+            entry("AccountProvisioning.rename", NO_CUSTOMER),
+            entry("AccountProvisioning.members", NO_CUSTOMER),
+            entry("AccountProvisioning.link", NO_CUSTOMER),
+            entry("AccountProvisioning.changeRole", NO_CUSTOMER),
+            entry("AccountProvisioning.remove", NO_CUSTOMER),
+            entry("AccountProvisioning.payers", NO_CUSTOMER),
+            entry("AccountProvisioning.addPayer", NO_CUSTOMER),
+            entry("AccountProvisioning.updatePayer", NO_CUSTOMER),
+            entry("AccountProvisioning.archivePayer", NO_CUSTOMER),
+            entry("AdjustmentService.requestInCurrency", NO_CUSTOMER),
+            entry("AdjustmentService.adjustment", NO_CUSTOMER),
+            entry("LedgerQuery.entries", NO_CUSTOMER),
+            entry("PaymentListQuery.payment", NO_CUSTOMER),
+            entry("PaymentListQuery.payments", NO_CUSTOMER),
+            entry("ApiKeys.keys", NO_CUSTOMER),
+            entry("ApiKeys.count", NO_CUSTOMER),
+            entry("ApiKeys.create", NO_CUSTOMER),
+            entry("ApiKeys.revoke", NO_CUSTOMER),
+            entry("ServiceProvisioning.create", NO_CUSTOMER),
+            entry("ServiceProvisioning.service", NO_CUSTOMER),
+            entry("ServiceProvisioning.services", NO_CUSTOMER),
+            entry("ServiceProvisioning.changePrice", NO_CUSTOMER),
+            entry("ServiceProvisioning.suspend", NO_CUSTOMER),
+            entry("ServiceProvisioning.resume", NO_CUSTOMER),
+            entry("ServiceProvisioning.terminate", NO_CUSTOMER));
 
     /**
      * Every public method of the staff services (dev.billfold.ops, .staff, .audit, .adjustment and those listed in
@@ -317,8 +350,8 @@ class AccessControlTest extends KaribuTest {
             // Balance adjustments (DD-067): Finance requests and decides; every staff reader sees the queue.
             entry("AdjustmentService.form", StaffAccess.Action.MOVE_MONEY),
             entry("AdjustmentService.request", StaffAccess.Action.MOVE_MONEY),
-            entry("AdjustmentService.approve", StaffAccess.Action.MOVE_MONEY),
-            entry("AdjustmentService.decline", StaffAccess.Action.MOVE_MONEY),
+            entry("AdjustmentService.approve", StaffAccess.Action.DECIDE_MONEY),
+            entry("AdjustmentService.decline", StaffAccess.Action.DECIDE_MONEY),
             entry("AdjustmentService.waiting", StaffAccess.Action.READ),
             entry("AdjustmentService.waitingCount", StaffAccess.Action.READ),
             entry("StatementImports.importFile", StaffAccess.Action.MOVE_MONEY),
@@ -374,12 +407,44 @@ class AccessControlTest extends KaribuTest {
             entry("WebhookEndpoints.setLowBalanceThreshold", StaffAccess.Action.STAFF_SETTINGS),
             // Open disputes (issue 16): a read-only queue.
             entry("OpenDisputes.waiting", StaffAccess.Action.READ),
-            entry("OpenDisputes.queue", StaffAccess.Action.READ));
+            entry("OpenDisputes.queue", StaffAccess.Action.READ),
+            // The integration API (issue 17, DD-073): accounts and members are the provider's provisioning, through
+            // an API client only; reads are READ; the adjustment is MOVE_MONEY as a Finance member's; keys are Admin's.
+            entry("AccountProvisioning.create", StaffAccess.Action.WRITE_ACCOUNTS),
+            entry("AccountProvisioning.account", StaffAccess.Action.READ),
+            entry("AccountProvisioning.accounts", StaffAccess.Action.READ),
+            entry("AccountProvisioning.rename", StaffAccess.Action.WRITE_ACCOUNTS),
+            entry("AccountProvisioning.members", StaffAccess.Action.READ),
+            entry("AccountProvisioning.link", StaffAccess.Action.WRITE_ACCOUNTS),
+            entry("AccountProvisioning.changeRole", StaffAccess.Action.WRITE_ACCOUNTS),
+            entry("AccountProvisioning.remove", StaffAccess.Action.WRITE_ACCOUNTS),
+            entry("AccountProvisioning.payers", StaffAccess.Action.READ),
+            entry("AccountProvisioning.addPayer", StaffAccess.Action.WRITE_ACCOUNTS),
+            entry("AccountProvisioning.updatePayer", StaffAccess.Action.WRITE_ACCOUNTS),
+            entry("AccountProvisioning.archivePayer", StaffAccess.Action.WRITE_ACCOUNTS),
+            entry("AdjustmentService.requestInCurrency", StaffAccess.Action.MOVE_MONEY),
+            entry("AdjustmentService.adjustment", StaffAccess.Action.READ),
+            entry("LedgerQuery.entries", StaffAccess.Action.READ),
+            entry("PaymentListQuery.payment", StaffAccess.Action.READ),
+            entry("PaymentListQuery.payments", StaffAccess.Action.READ),
+            entry("ApiKeys.keys", StaffAccess.Action.STAFF_SETTINGS),
+            entry("ApiKeys.count", StaffAccess.Action.STAFF_SETTINGS),
+            entry("ApiKeys.create", StaffAccess.Action.STAFF_SETTINGS),
+            entry("ApiKeys.revoke", StaffAccess.Action.STAFF_SETTINGS),
+            entry("ServiceProvisioning.create", StaffAccess.Action.WRITE_SERVICES),
+            entry("ServiceProvisioning.service", StaffAccess.Action.READ),
+            entry("ServiceProvisioning.services", StaffAccess.Action.READ),
+            entry("ServiceProvisioning.changePrice", StaffAccess.Action.WRITE_SERVICES),
+            entry("ServiceProvisioning.suspend", StaffAccess.Action.WRITE_SERVICES),
+            entry("ServiceProvisioning.resume", StaffAccess.Action.WRITE_SERVICES),
+            entry("ServiceProvisioning.terminate", StaffAccess.Action.WRITE_SERVICES));
 
     /** Staff services that live outside the staff packages (the bank side lives in payment, DD-064). */
     private static final Set<String> STAFF_SERVICES_ELSEWHERE = Set.of("BankTransfers", "HeldPayments",
             "StatementImports", "UnmatchedEntries", "PaymentOrderReview", "PowerOfAttorneyReview", "OpsMailLogQuery",
-            "WebhookEndpoints", "OpenDisputes", "RefundDesk");
+            "WebhookEndpoints", "OpenDisputes", "RefundDesk",
+            // The integration API's services (issue 17).
+            "AccountProvisioning", "ApiKeys", "LedgerQuery", "PaymentListQuery", "ServiceProvisioning");
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
     private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token",
@@ -695,6 +760,71 @@ class AccessControlTest extends KaribuTest {
         }
     }
 
+    /**
+     * API clients (issue 17, DD-073): for every staff method, a client holding one scope is let through exactly where
+     * that scope allows the method's action, refused (and the refusal logged with the client) everywhere else; and
+     * no scope ever reaches notes or staff settings.
+     */
+    @Test
+    void api_clients_pass_exactly_where_their_scope_allows_the_staff_action() throws Exception {
+        Map<String, Method> methods = new java.util.TreeMap<>();
+        for (Object bean : applicationContext.getBeansWithAnnotation(Service.class).values()) {
+            Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
+            for (Method method : type.getMethods()) {
+                if (STAFF_METHODS.containsKey(type.getSimpleName() + "." + method.getName())
+                        && !method.isAnnotationPresent(InternalCall.class)) {
+                    methods.put(type.getSimpleName() + "." + method.getName(), method);
+                }
+            }
+        }
+        assertThat(methods.keySet()).isEqualTo(STAFF_METHODS.keySet());
+        UserId clientUser = userOf(data.newStaffUser());
+        Map<String, String> before = snapshot();
+        List<String> problems = new ArrayList<>();
+        for (var entry : methods.entrySet()) {
+            Method method = entry.getValue();
+            Object bean = applicationContext.getBean(method.getDeclaringClass());
+            Object[] values = new Arguments(Arguments.ALL_FOREIGN).build(method);
+            StaffAccess.Action action = STAFF_METHODS.get(entry.getKey());
+            for (ApiScope scope : ApiScope.values()) {
+                var client = new ApiClient(clientUser, "Access suite", Set.of(scope), "key:" + UUID.randomUUID());
+                var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(new ApiClientAuthentication(client));
+                org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+                String call = entry.getKey() + " with scope " + scope.value();
+                boolean allowed = action.apiScope() == scope;
+                int logged = logs.list.size();
+                rollingBack.executeWithoutResult(status -> {
+                    status.setRollbackOnly();
+                    try {
+                        method.invoke(bean, values);
+                        if (!allowed) {
+                            problems.add("SUCCEEDED: " + call);
+                        }
+                    } catch (InvocationTargetException thrown) {
+                        boolean denied = thrown.getCause() instanceof AccessDeniedException;
+                        if (allowed && denied) {
+                            problems.add("REFUSED an allowed scope: " + call);
+                        } else if (!allowed && !denied) {
+                            problems.add("failed with %s instead of a refusal: %s".formatted(thrown.getCause(), call));
+                        } else if (!allowed && logs.list.subList(logged, logs.list.size()).stream()
+                                .map(ILoggingEvent::getFormattedMessage)
+                                .noneMatch(message -> message.startsWith("Access denied: api=" + client.client()))) {
+                            problems.add("refused without a denial log naming the client: " + call);
+                        }
+                    } catch (IllegalAccessException notPublic) {
+                        problems.add("cannot call " + call);
+                    }
+                });
+            }
+        }
+        TestData.signOut();
+        assertThat(problems).isEmpty();
+        assertThat(snapshot()).as("no table changed").isEqualTo(before);
+        assertThat(StaffAccess.Action.WRITE_NOTES.apiScope()).isNull();
+        assertThat(StaffAccess.Action.STAFF_SETTINGS.apiScope()).isNull();
+    }
+
     @Test
     void only_the_listed_methods_skip_the_access_check() {
         Set<String> internal = new TreeSet<>();
@@ -952,6 +1082,10 @@ class AccessControlTest extends KaribuTest {
                     || parameterized.getRawType() == java.util.Collection.class)) {
                 return List.of(value(parameterized.getActualTypeArguments()[0]));
             }
+            if (generic instanceof java.lang.reflect.ParameterizedType parameterized
+                    && parameterized.getRawType() == Set.class) {
+                return Set.of(value(parameterized.getActualTypeArguments()[0]));
+            }
             Class<?> type = generic instanceof java.lang.reflect.ParameterizedType parameterized
                     ? (Class<?>) parameterized.getRawType() : (Class<?>) generic;
             if (TypedId.class.isAssignableFrom(type)) {
@@ -1014,6 +1148,9 @@ class AccessControlTest extends KaribuTest {
             }
             if (type == java.util.Currency.class) {
                 return java.util.Currency.getInstance("USD");
+            }
+            if (type == Instant.class) {
+                return Instant.parse("2026-01-01T00:00:00Z");
             }
             if (type == java.time.LocalDate.class) {
                 return java.time.LocalDate.of(2026, 1, 1);
@@ -1085,6 +1222,8 @@ class AccessControlTest extends KaribuTest {
                 new dev.billfold.webhook.WebhookEndpointId(UUID.randomUUID()));
         ids.put(dev.billfold.webhook.WebhookDeliveryId.class,
                 new dev.billfold.webhook.WebhookDeliveryId(UUID.randomUUID()));
+        // API keys belong to no customer either (issue 17).
+        ids.put(ApiKeyId.class, new ApiKeyId(UUID.randomUUID()));
         decidedDocuments(c, (PaymentId) ids.get(PaymentId.class), ids);
         return ids;
     }

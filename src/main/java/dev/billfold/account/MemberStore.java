@@ -114,4 +114,22 @@ class MemberStore {
         return jdbc.sql("update account_member set chosen_at = ? where account_id = ? and user_id = ?")
                 .params(now.atOffset(ZoneOffset.UTC), accountId.value(), userId.value()).update();
     }
+
+    /** The account's members with their sign-in identity, for the API; by name. */
+    List<ProvisionedMember> provisionedMembers(AccountId accountId) {
+        return jdbc.sql("""
+                        select u.id, u.display_name, u.oidc_issuer, u.oidc_subject, m.role
+                        from account_member m join app_user u on u.id = m.user_id
+                        where m.account_id = ? order by u.display_name, u.id""")
+                .param(accountId.value())
+                .query((rs, n) -> new ProvisionedMember(new UserId(rs.getObject("id", UUID.class)),
+                        rs.getString("display_name"), rs.getString("oidc_issuer"), rs.getString("oidc_subject"),
+                        Role.valueOf(rs.getString("role"))))
+                .list();
+    }
+
+    Optional<Role> role(AccountId accountId, UserId userId) {
+        return jdbc.sql("select role from account_member where account_id = ? and user_id = ?")
+                .params(accountId.value(), userId.value()).query(String.class).optional().map(Role::valueOf);
+    }
 }

@@ -5,6 +5,7 @@ import dev.billfold.audit.AuditEvent;
 import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
+import dev.billfold.base.NotFoundException;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.ledger.LedgerEntryKind;
 import dev.billfold.staff.StaffAccess;
@@ -106,10 +107,32 @@ public class AdjustmentService {
         return row(adjustment.id(), me);
     }
 
+    /**
+     * {@link #request}, for a caller that states the currency of the amount (the API): an amount in another currency
+     * than the account's is refused, never converted.
+     */
+    @Transactional
+    public AdjustmentRow requestInCurrency(AdjustmentRequest request, String currency) {
+        staff.require(StaffAccess.Action.MOVE_MONEY, request.accountId());
+        Currency accountCurrency = account(request.accountId()).balance().currency();
+        if (!accountCurrency.getCurrencyCode().equals(currency)) {
+            throw new InvalidRequestException("amount.currency", "The account keeps its balance in %s; an adjustment "
+                    .formatted(accountCurrency.getCurrencyCode()) + "is in that currency.");
+        }
+        return request(request);
+    }
+
+    /** One adjustment, for whoever may read the queue: its status tells whether it posted or waits. */
+    @Transactional(readOnly = true)
+    public AdjustmentRow adjustment(AdjustmentId id) {
+        StaffMember me = staff.require(StaffAccess.Action.READ, id);
+        return store.row(id, me.userId()).orElseThrow(() -> new NotFoundException("There is no such adjustment."));
+    }
+
     /** A second Finance member's approval: the adjustment posts. The requester may not approve their own. */
     @Transactional
     public AdjustmentRow approve(AdjustmentId id, String decisionNote) {
-        StaffMember me = staff.require(StaffAccess.Action.MOVE_MONEY, id);
+        StaffMember me = staff.require(StaffAccess.Action.DECIDE_MONEY, id);
         BalanceAdjustment waiting = waiting(id, me, "approve");
         BalanceAdjustment approved = waiting.approved(me.userId(), clock.instant(), note(decisionNote, "decision"));
         decide(approved, me);
@@ -125,7 +148,7 @@ public class AdjustmentService {
     /** A second Finance member's refusal: nothing is posted. The requester may not decline their own either. */
     @Transactional
     public AdjustmentRow decline(AdjustmentId id, String decisionNote) {
-        StaffMember me = staff.require(StaffAccess.Action.MOVE_MONEY, id);
+        StaffMember me = staff.require(StaffAccess.Action.DECIDE_MONEY, id);
         BalanceAdjustment waiting = waiting(id, me, "decline");
         BalanceAdjustment declined = waiting.declined(me.userId(), clock.instant(), note(decisionNote, "decision"));
         decide(declined, me);
@@ -154,7 +177,7 @@ public class AdjustmentService {
 
     private BalanceAdjustment waiting(AdjustmentId id, StaffMember me, String verb) {
         BalanceAdjustment adjustment = store.find(id)
-                .orElseThrow(() -> new InvalidRequestException("There is no such adjustment."));
+                .orElseThrow(() -> new NotFoundException("There is no such adjustment."));
         if (adjustment.status() != AdjustmentStatus.AWAITING_APPROVAL) {
             throw alreadyDecided(id, me);
         }
@@ -222,7 +245,7 @@ public class AdjustmentService {
 
     private AdjustmentStore.AccountHead account(AccountId accountId) {
         return store.account(accountId)
-                .orElseThrow(() -> new InvalidRequestException("There is no account with that id."));
+                .orElseThrow(() -> new NotFoundException("There is no account with that id."));
     }
 
     private AdjustmentRow row(AdjustmentId id, StaffMember me) {

@@ -6,6 +6,8 @@ public enum ActorKind {
     STAFF,
     /** A signed-in user acting as a member of a customer account. */
     CUSTOMER,
+    /** The provider's own system through the API (a key or an OAuth2 client); customers see "Billing team". */
+    API,
     /** Nobody signed in: a scheduled job, a webhook, the settlement. */
     SYSTEM
 }

@@ -2,6 +2,7 @@ package dev.billfold.audit;
 
 import dev.billfold.base.InternalCall;
 import dev.billfold.base.TypedId;
+import dev.billfold.security.ApiClientAuthentication;
 import dev.billfold.security.AppUser;
 import dev.billfold.security.CurrentUser;
 import dev.billfold.staff.StaffRole;
@@ -36,6 +37,7 @@ public class AuditTrail {
     /** How a customer sees any staff member, whoever it was. */
     public static final String BILLING_TEAM = "Billing team";
     static final String SYSTEM_NAME = "Billfold";
+    static final String API_ROLE = "API client";
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -75,6 +77,10 @@ public class AuditTrail {
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             return new Actor(ActorKind.SYSTEM, null, SYSTEM_NAME, "system");
+        }
+        if (authentication instanceof ApiClientAuthentication api) {
+            // The key's (or OAuth2 client's) name, as a staff member's name; the role says it was the API.
+            return new Actor(ActorKind.API, api.client().userId().value(), api.client().name(), API_ROLE);
         }
         Optional<AppUser> user = currentUser.find();
         if (user.isEmpty()) {

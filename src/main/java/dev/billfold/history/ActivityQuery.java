@@ -52,7 +52,8 @@ public class ActivityQuery {
     /** Staff are one team to the customer: whoever it was, never their name. */
     private static String who(String kind, String name) {
         return switch (kind) {
-            case "STAFF" -> AuditTrail.BILLING_TEAM;
+            // The provider's own systems (the API) speak for the billing team too.
+            case "STAFF", "API" -> AuditTrail.BILLING_TEAM;
             case "SYSTEM" -> "Billfold";
             default -> name;
         };

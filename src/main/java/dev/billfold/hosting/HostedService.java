@@ -23,7 +23,9 @@ record HostedService(
         @Nullable LocalDate paidUntil,
         HostedServiceStatus status,
         boolean autoRenew,
-        long version) {
+        long version,
+        @Nullable Money nextPrice,
+        @Nullable LocalDate nextPriceFrom) {
 
     HostedService {
         Objects.requireNonNull(id);
@@ -34,7 +36,14 @@ record HostedService(
         if (!price.isPositive()) {
             throw new IllegalArgumentException("A service has a positive price");
         }
-        if (status != HostedServiceStatus.AWAITING_PAYMENT && paidUntil == null) {
+        if ((nextPrice == null) != (nextPriceFrom == null)) {
+            throw new IllegalArgumentException("A price change needs both the price and the day it applies from");
+        }
+        if (nextPrice != null && (!nextPrice.isPositive() || !nextPrice.currency().equals(price.currency()))) {
+            throw new IllegalArgumentException("A new price is positive and in the service's currency");
+        }
+        if (status != HostedServiceStatus.AWAITING_PAYMENT && status != HostedServiceStatus.TERMINATED
+                && paidUntil == null) {
             throw new IllegalArgumentException(status + " service needs a paid-until date");
         }
     }
@@ -64,13 +73,47 @@ record HostedService(
                     "A renewal extends paid-until, %s is not after %s".formatted(until, paidUntil));
         }
         return new HostedService(id, accountId, name, kind, price, period, until, HostedServiceStatus.ACTIVE, autoRenew,
-                version);
+                version, nextPrice, nextPriceFrom);
     }
 
     HostedService suspended() {
         requireMove(HostedServiceStatus.SUSPENDED);
         return new HostedService(id, accountId, name, kind, price, period, paidUntil, HostedServiceStatus.SUSPENDED,
-                autoRenew, version);
+                autoRenew, version, nextPrice, nextPriceFrom);
+    }
+
+    /** The price of the period that starts on {@code periodStart}: the changed price from its day on. */
+    Money priceFor(LocalDate periodStart) {
+        return nextPrice != null && !periodStart.isBefore(nextPriceFrom) ? nextPrice : price;
+    }
+
+    /** Resumed by the provider (a suspension of its own ends); the paid time is what it was. */
+    HostedService resumed() {
+        requireMove(HostedServiceStatus.ACTIVE);
+        if (status != HostedServiceStatus.SUSPENDED) {
+            throw new IllegalTransitionException("Service " + id.value(), status, HostedServiceStatus.ACTIVE);
+        }
+        return new HostedService(id, accountId, name, kind, price, period, paidUntil, HostedServiceStatus.ACTIVE,
+                autoRenew, version, nextPrice, nextPriceFrom);
+    }
+
+    /** Ended for good: never renewed again, and gone from the customer's services. */
+    HostedService terminated() {
+        requireMove(HostedServiceStatus.TERMINATED);
+        return new HostedService(id, accountId, name, kind, price, period, paidUntil, HostedServiceStatus.TERMINATED,
+                false, version, nextPrice, nextPriceFrom);
+    }
+
+    /**
+     * A new price for the periods that start on or after {@code from} (today or later); earlier periods keep theirs.
+     * A change already in effect becomes the price; one not yet in effect is replaced by this one.
+     */
+    HostedService priceChanged(Money newPrice, LocalDate from, LocalDate today) {
+        if (status == HostedServiceStatus.TERMINATED) {
+            throw new IllegalTransitionException("Service " + id.value(), status, status);
+        }
+        return new HostedService(id, accountId, name, kind, priceFor(today), period, paidUntil, status, autoRenew,
+                version, newPrice, from);
     }
 
     /** A service suspended while its paid time lasts (a balance below zero) is switched on again, paid as it was. */
@@ -80,7 +123,7 @@ record HostedService(
             throw new IllegalStateException("Only a suspended service with paid time left resumes by itself");
         }
         return new HostedService(id, accountId, name, kind, price, period, paidUntil, HostedServiceStatus.ACTIVE,
-                autoRenew, version);
+                autoRenew, version, nextPrice, nextPriceFrom);
     }
 
     /** Whether paid time ends on or before {@code day}. A service awaiting its first payment is never due. */

@@ -10,7 +10,9 @@ import java.util.Set;
 public enum HostedServiceStatus {
     ACTIVE("Active"),
     SUSPENDED("Suspended"),
-    AWAITING_PAYMENT("Awaiting first payment");
+    AWAITING_PAYMENT("Awaiting first payment"),
+    /** Ended by the provider for good (through the API): never renewed, not shown to the customer. */
+    TERMINATED("Terminated");
 
     private final String label;
 
@@ -28,9 +30,10 @@ public enum HostedServiceStatus {
 
     private Set<HostedServiceStatus> allowedNext() {
         return switch (this) {
-            case AWAITING_PAYMENT -> EnumSet.of(ACTIVE);
-            case ACTIVE -> EnumSet.of(ACTIVE, SUSPENDED);
-            case SUSPENDED -> EnumSet.of(ACTIVE);
+            case AWAITING_PAYMENT -> EnumSet.of(ACTIVE, TERMINATED);
+            case ACTIVE -> EnumSet.of(ACTIVE, SUSPENDED, TERMINATED);
+            case SUSPENDED -> EnumSet.of(ACTIVE, TERMINATED);
+            case TERMINATED -> EnumSet.noneOf(HostedServiceStatus.class);
         };
     }
 }

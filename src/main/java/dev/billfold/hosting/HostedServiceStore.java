@@ -13,6 +13,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,7 +29,9 @@ class HostedServiceStore {
     }
 
     List<HostedService> findByAccount(AccountId accountId) {
-        return jdbc.sql("select * from hosted_service where account_id = ? order by name, id")
+        // A terminated service is the provider's record only: the customer neither sees nor renews it.
+        return jdbc.sql("select * from hosted_service where account_id = ? and status <> 'TERMINATED' "
+                        + "order by name, id")
                 .param(accountId.value()).query(HostedServiceStore::map).list();
     }
 
@@ -43,7 +46,7 @@ class HostedServiceStore {
      */
     List<HostedService> lockAll(AccountId accountId, Collection<HostedServiceId> ids) {
         return jdbc.sql("select * from hosted_service where account_id = :account and id in (:ids) "
-                        + "order by id for update")
+                        + "and status <> 'TERMINATED' order by id for update")
                 .param("account", accountId.value())
                 .param("ids", ids.stream().map(HostedServiceId::value).toList())
                 .query(HostedServiceStore::map).list();
@@ -59,6 +62,39 @@ class HostedServiceStore {
         if (changed != 1) {
             throw new OptimisticLockingFailureException("Service " + next.id().value() + " changed concurrently");
         }
+    }
+
+    /** A service the provider's systems create (the API); its first renewal or payment comes later. */
+    void insert(HostedService service, Instant now) {
+        jdbc.sql("""
+                        insert into hosted_service (id, account_id, name, kind, price_value, price_currency, period,
+                                                    paid_until, status, auto_renew, created_at, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                .params(service.id().value(), service.accountId().value(), service.name(), service.kind().name(),
+                        service.price().value(), service.price().currencyCode(), service.period().name(),
+                        service.paidUntil(), service.status().name(), service.autoRenew(), utc(now))
+                .update();
+    }
+
+    /** The price and a change of it from a day on, under the same optimistic check as {@link #update}. */
+    void updatePrice(HostedService next) {
+        int changed = jdbc.sql("""
+                        update hosted_service set price_value = ?, next_price_value = ?, next_price_currency = ?,
+                                                  next_price_from = ?, version = ?
+                        where id = ? and version = ?""")
+                .params(next.price().value(), next.nextPrice() == null ? null : next.nextPrice().value(),
+                        next.nextPrice() == null ? null : next.nextPrice().currencyCode(), next.nextPriceFrom(),
+                        next.version() + 1, next.id().value(), next.version())
+                .update();
+        if (changed != 1) {
+            throw new OptimisticLockingFailureException("Service " + next.id().value() + " changed concurrently");
+        }
+    }
+
+    /** Any account's service with its row locked, for the provider's changes. */
+    Optional<HostedService> lock(HostedServiceId id) {
+        return jdbc.sql("select * from hosted_service where id = ? for update").param(id.value())
+                .query(HostedServiceStore::map).optional();
     }
 
     void setAutoRenew(HostedServiceId id, boolean autoRenew) {
@@ -151,6 +187,14 @@ class HostedServiceStore {
                 rs.getObject("paid_until", LocalDate.class),
                 HostedServiceStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("auto_renew"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                nextPrice(rs),
+                rs.getObject("next_price_from", LocalDate.class));
+    }
+
+    private static @Nullable Money nextPrice(ResultSet rs) throws SQLException {
+        java.math.BigDecimal value = rs.getBigDecimal("next_price_value");
+        String currency = rs.getString("next_price_currency");
+        return value == null || currency == null ? null : Money.of(value, Currency.getInstance(currency.trim()));
     }
 }

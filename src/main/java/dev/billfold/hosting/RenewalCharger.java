@@ -87,8 +87,9 @@ class RenewalCharger {
             HostedService service = item.service();
             for (PaidPeriod period : item.paidPeriods()) {
                 String reference = "renewal:" + service.id().value() + ":" + period.start();
-                ledger.post(accountId, service.price().negate(), LedgerEntryKind.CHARGE, reference);
-                charges.insert(service, period, service.price(), reference, source, now);
+                Money price = service.priceFor(period.start());
+                ledger.post(accountId, price.negate(), LedgerEntryKind.CHARGE, reference);
+                charges.insert(service, period, price, reference, source, now);
             }
             services.update(service.renewedUntil(item.newPaidUntil()));
             events.record(accountId, service.id(), RenewalActivity.Kind.RENEWED,

@@ -43,11 +43,13 @@ record RenewalPlan(List<Item> items, Money total) {
                         ? "%s is renewed by the month: choose 1, 3, 6 or 12 months.".formatted(service.name())
                         : "%s is renewed by the year: choose 1 year.".formatted(service.name()));
             }
+            List<PaidPeriod> periods = service.nextPeriods(line.periods(), today);
             Money cost = Money.zero(currency);
-            for (int i = 0; i < line.periods(); i++) {
-                cost = cost.plus(service.price());
+            for (PaidPeriod period : periods) {
+                // Each period at the price of its start: a price change applies from its day on.
+                cost = cost.plus(service.priceFor(period.start()));
             }
-            items.add(new Item(service, line.periods(), service.nextPeriods(line.periods(), today), cost));
+            items.add(new Item(service, line.periods(), periods, cost));
             total = total.plus(cost);
         }
         return new RenewalPlan(List.copyOf(items), total);

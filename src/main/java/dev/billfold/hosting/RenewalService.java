@@ -290,14 +290,16 @@ public class RenewalService {
     private HostedServiceSummary summary(HostedService service, LocalDate today) {
         List<HostedServiceSummary.Term> terms = new ArrayList<>();
         for (int count : service.period().allowedCounts()) {
+            List<PaidPeriod> periods = service.nextPeriods(count, today);
             Money cost = Money.zero(service.price().currency());
-            for (int i = 0; i < count; i++) {
-                cost = cost.plus(service.price());
+            for (PaidPeriod period : periods) {
+                cost = cost.plus(service.priceFor(period.start()));
             }
             terms.add(new HostedServiceSummary.Term(count, service.period().describe(count), cost,
-                    service.nextPeriods(count, today).getLast().end()));
+                    periods.getLast().end()));
         }
-        return new HostedServiceSummary(service.id(), service.name(), service.kind(), service.price(), service.period(),
+        return new HostedServiceSummary(service.id(), service.name(), service.kind(),
+                service.priceFor(service.nextPeriodStart(today)), service.period(),
                 service.paidUntil(), service.status(), service.expiringSoon(today, properties.expiringWithinDays()),
                 service.autoRenew(), List.copyOf(terms));
     }

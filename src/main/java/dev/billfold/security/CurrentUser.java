@@ -48,6 +48,10 @@ public class CurrentUser {
     }
 
     private Optional<AppUser> lookUp(Authentication authentication) {
+        if (authentication instanceof ApiClientAuthentication api) {
+            // An API client's own user, by id: never a person found by the key's name.
+            return users.findById(api.client().userId());
+        }
         Object principal = authentication.getPrincipal();
         if (principal instanceof OidcUser oidcUser) {
             return users.findByOidcIdentity(OidcSignIn.issuer(oidcUser), oidcUser.getSubject());

@@ -14,5 +14,9 @@ interface UserRepository extends Repository<AppUser, UserId> {
     @Query("select * from app_user where oidc_issuer = :issuer and oidc_subject = :subject")
     Optional<AppUser> findByOidcIdentity(String issuer, String subject);
 
+    /** On every API request, as above: the client's own user. */
+    @Query("select * from app_user where id = :id")
+    Optional<AppUser> findById(UserId id);
+
     AppUser save(AppUser user);
 }

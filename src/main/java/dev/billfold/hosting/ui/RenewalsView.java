@@ -280,6 +280,8 @@ class RenewalsView extends Div {
             case ACTIVE -> "active";
             case SUSPENDED -> "suspended";
             case AWAITING_PAYMENT -> "awaiting";
+            // Never listed for the customer (HostedServiceStore.findByAccount leaves them out).
+            case TERMINATED -> "terminated";
         };
     }
 

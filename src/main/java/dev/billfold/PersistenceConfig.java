@@ -5,6 +5,7 @@ import dev.billfold.account.AccountId;
 import dev.billfold.account.InvitationId;
 import dev.billfold.account.PayerId;
 import dev.billfold.adjustment.AdjustmentId;
+import dev.billfold.apikey.ApiKeyId;
 import dev.billfold.audit.AuditEntryId;
 import dev.billfold.base.TypedId;
 import dev.billfold.document.PaymentOrderId;
@@ -14,9 +15,13 @@ import dev.billfold.ledger.LedgerEntryId;
 import dev.billfold.notification.MailId;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.paymentmethod.PaymentMethodId;
+import dev.billfold.refund.RefundPartId;
+import dev.billfold.refund.RefundRequestId;
 import dev.billfold.security.UserId;
 import dev.billfold.statement.StatementEntryId;
 import dev.billfold.statement.StatementImportId;
+import dev.billfold.webhook.WebhookDeliveryId;
+import dev.billfold.webhook.WebhookEndpointId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +62,12 @@ class PersistenceConfig {
             Map.entry(StatementEntryId.class, StatementEntryId::new),
             Map.entry(AdjustmentId.class, AdjustmentId::new),
             Map.entry(AuditEntryId.class, AuditEntryId::new),
-            Map.entry(MailId.class, MailId::new));
+            Map.entry(MailId.class, MailId::new),
+            Map.entry(RefundRequestId.class, RefundRequestId::new),
+            Map.entry(RefundPartId.class, RefundPartId::new),
+            Map.entry(ApiKeyId.class, ApiKeyId::new),
+            Map.entry(WebhookEndpointId.class, WebhookEndpointId::new),
+            Map.entry(WebhookDeliveryId.class, WebhookDeliveryId::new));
 
     private static final String BATCHED_INSERTS = "reWriteBatchedInserts";
 

@@ -1,5 +1,6 @@
 package dev.billfold.refund;
 
+import dev.billfold.account.AccountAccess;
 import dev.billfold.account.AccountId;
 import dev.billfold.audit.AuditEvent;
 import dev.billfold.audit.AuditTrail;
@@ -37,12 +38,14 @@ public class RefundDesk {
     private final RefundReservations reservations;
     private final RefundableTopUps topUps;
     private final Ledger ledger;
+    private final AccountAccess accounts;
     private final PaymentRefunds payments;
     private final AuditTrail audit;
     private final Clock clock;
 
     RefundDesk(StaffAccess staff, RefundStore store, RefundReservations reservations, RefundableTopUps topUps,
-               Ledger ledger, PaymentRefunds payments, AuditTrail audit, Clock clock) {
+               Ledger ledger, PaymentRefunds payments, AuditTrail audit, AccountAccess accounts, Clock clock) {
+        this.accounts = accounts;
         this.payments = payments;
         this.staff = staff;
         this.store = store;
@@ -159,6 +162,8 @@ public class RefundDesk {
         String note = RefundInput.note(refund.note(), "note", true);
         AccountId accountId = topUps.accountOf(refund.paymentId())
                 .orElseThrow(() -> new InvalidRequestException("There is no such payment."));
+        // The account row, then the balance: the order renewals lock in, so the two never deadlock.
+        accounts.lockForUpdate(accountId);
         Money balance = ledger.lockBalance(accountId);
         Optional<RefundRequest> earlier = store.findByKey(key);
         if (earlier.isPresent()) {

@@ -85,7 +85,9 @@ public class RefundService {
                     "Only owners and billing members can ask for a refund. Ask an owner."));
         }
         String key = RefundInput.key(ask.requestKey());
-        // The balance row's lock: renewals, other requests and operator refunds of this account wait here.
+        // The account row, then the balance row, in the order renewals take them: renewals, other requests and
+        // operator refunds of this account wait here, and never in a cycle (the request's row points at the account).
+        access.lockForUpdate(account.accountId());
         Money balance = ledger.lockBalance(account.accountId());
         Optional<RefundRequest> earlier = store.findByKey(key);
         if (earlier.isPresent()) {

@@ -47,6 +47,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BillfoldTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PayPalRefundRequestTest {
 
+    // Refund ids of this test alone: the other PayPal refund tests share the database and its refund rows.
+    private final String refund1 = PayPalRefundIds.next();
+    private final String refund2 = PayPalRefundIds.next();
+    private final String refund3 = PayPalRefundIds.next();
+
     static final PayPalFake PAYPAL = PayPalFake.shared();
     /** The capture id PayPalFake's completed orders carry. */
     static final String CAPTURE = "3C679366HH908993F";
@@ -98,7 +103,7 @@ class PayPalRefundRequestTest {
     void a_full_refund_of_the_capture_carries_the_parts_key_and_paypals_webhook_for_it_changes_nothing()
             throws Exception {
         credited("100.00");
-        PAYPAL.refundsCapture(CAPTURE, "1JU08902781691411", "COMPLETED", "100.00");
+        PAYPAL.refundsCapture(CAPTURE, refund1, "COMPLETED", "100.00");
         RefundRequestId request = askAndApprove("100.00");
 
         LoggedRequest sent = PAYPAL.refundsOfCapture(CAPTURE).getFirst();
@@ -110,10 +115,10 @@ class PayPalRefundRequestTest {
         assertThat(statusOf(payment)).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("0.00");
 
-        PAYPAL.refundIs("1JU08902781691411", CAPTURE, "COMPLETED", "100.00");
-        String event = refunded("1JU08902781691411", "100.00");
+        PAYPAL.refundIs(refund1, CAPTURE, "COMPLETED", "100.00");
+        String event = refunded(refund1, "100.00");
         webhooks.send(event, PayPalFake.GOOD_SIGNATURE);
-        webhooks.send(refunded("1JU08902781691411", "100.00"), PayPalFake.GOOD_SIGNATURE);
+        webhooks.send(refunded(refund1, "100.00"), PayPalFake.GOOD_SIGNATURE);
 
         assertThat(entries("REFUND")).as("our own refund is never debited again").isZero();
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("0.00");
@@ -122,11 +127,11 @@ class PayPalRefundRequestTest {
     @Test
     void a_partial_refund_pending_at_paypal_completes_when_paypal_is_asked_again() {
         credited("100.00");
-        PAYPAL.refundsCapture(CAPTURE, "2JU08902781691412", "PENDING", "40.00");
+        PAYPAL.refundsCapture(CAPTURE, refund2, "PENDING", "40.00");
         RefundRequestId request = askAndApprove("40.00");
         assertThat(RefundJobs.partStatus(context, request)).isEqualTo("PENDING");
 
-        PAYPAL.refundIs("2JU08902781691412", CAPTURE, "COMPLETED", "40.00");
+        PAYPAL.refundIs(refund2, CAPTURE, "COMPLETED", "40.00");
         RefundJobs.recheck(context);
 
         assertThat(RefundJobs.partStatus(context, request)).isEqualTo("SUCCEEDED");
@@ -149,10 +154,10 @@ class PayPalRefundRequestTest {
     @Test
     void a_pending_refund_that_fails_returns_the_reservation_once() {
         credited("100.00");
-        PAYPAL.refundsCapture(CAPTURE, "3JU08902781691413", "PENDING", "100.00");
+        PAYPAL.refundsCapture(CAPTURE, refund3, "PENDING", "100.00");
         RefundRequestId request = askAndApprove("100.00");
 
-        PAYPAL.refundIs("3JU08902781691413", CAPTURE, "FAILED", "100.00");
+        PAYPAL.refundIs(refund3, CAPTURE, "FAILED", "100.00");
         RefundJobs.recheck(context);
         RefundJobs.recheck(context);
 

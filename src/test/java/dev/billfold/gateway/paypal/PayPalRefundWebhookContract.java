@@ -36,6 +36,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @WithLocalProviders
 abstract class PayPalRefundWebhookContract {
 
+    // Refund ids of this test alone: the other PayPal refund tests share the database and its refund rows.
+    private final String refund1 = PayPalRefundIds.next();
+    private final String refund2 = PayPalRefundIds.next();
+    private final String refund3 = PayPalRefundIds.next();
+    private final String refund4 = PayPalRefundIds.next();
+    private final String refund5 = PayPalRefundIds.next();
+
     static final PayPalFake PAYPAL = PayPalFake.shared();
 
     @Autowired
@@ -79,7 +86,7 @@ abstract class PayPalRefundWebhookContract {
     @Test
     void a_partial_refund_is_read_from_paypal_debited_once_and_redeliveries_change_nothing() throws Exception {
         PaymentId paid = credited("100.00");
-        String refund = "1JU08902781691411";
+        String refund = refund1;
         PAYPAL.refundIs(refund, captureId, "COMPLETED", "30.00");
         String event = refunded(refund, "9.99");
 
@@ -99,9 +106,9 @@ abstract class PayPalRefundWebhookContract {
     @Test
     void a_full_refund_makes_the_payment_refunded() throws Exception {
         PaymentId paid = credited("100.00");
-        PAYPAL.refundIs("2JU08902781691412", captureId, "COMPLETED", "100.00");
+        PAYPAL.refundIs(refund2, captureId, "COMPLETED", "100.00");
 
-        webhooks.send(refunded("2JU08902781691412", "100.00"), PayPalFake.GOOD_SIGNATURE);
+        webhooks.send(refunded(refund2, "100.00"), PayPalFake.GOOD_SIGNATURE);
 
         assertThat(statusOf(paid)).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("0.00");
@@ -110,7 +117,7 @@ abstract class PayPalRefundWebhookContract {
     @Test
     void a_pending_refund_debits_at_once_and_when_paypal_reports_it_failed_the_money_comes_back_once() throws Exception {
         credited("100.00");
-        String refund = "3JU08902781691413";
+        String refund = refund3;
         PAYPAL.refundIs(refund, captureId, "PENDING", "40.00");
         webhooks.send(refunded(refund, "40.00"), PayPalFake.GOOD_SIGNATURE);
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("60.00");
@@ -126,11 +133,11 @@ abstract class PayPalRefundWebhookContract {
     @Test
     void a_reversal_is_a_dispute_already_lost_debited_once() throws Exception {
         PaymentId paid = credited("100.00");
-        PAYPAL.refundIs("4JU08902781691414", captureId, "COMPLETED", "100.00");
-        String event = event("PAYMENT.CAPTURE.REVERSED", "4JU08902781691414", "100.00");
+        PAYPAL.refundIs(refund4, captureId, "COMPLETED", "100.00");
+        String event = event("PAYMENT.CAPTURE.REVERSED", refund4, "100.00");
 
         assertThat(webhooks.send(event, PayPalFake.GOOD_SIGNATURE).body()).isEqualTo("APPLIED");
-        webhooks.send(event("PAYMENT.CAPTURE.REVERSED", "4JU08902781691414", "100.00"), PayPalFake.GOOD_SIGNATURE);
+        webhooks.send(event("PAYMENT.CAPTURE.REVERSED", refund4, "100.00"), PayPalFake.GOOD_SIGNATURE);
 
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("0.00");
         assertThat(entries("DISPUTE")).isEqualTo(1);
@@ -140,15 +147,15 @@ abstract class PayPalRefundWebhookContract {
     @Test
     void a_refund_webhook_with_a_bad_signature_is_refused_before_paypal_is_asked_about_the_refund() throws Exception {
         credited("100.00");
-        PAYPAL.refundIs("5JU08902781691415", captureId, "COMPLETED", "100.00");
+        PAYPAL.refundIs(refund5, captureId, "COMPLETED", "100.00");
 
-        HttpResponse<String> forged = webhooks.send(refunded("5JU08902781691415", "100.00"), "forged-signature");
+        HttpResponse<String> forged = webhooks.send(refunded(refund5, "100.00"), "forged-signature");
 
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(PAYPAL.refundReads()).isEmpty();
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("100.00");
         assertThat(jdbc.sql("select count(*) from payment_refund where provider_refund_id = ?")
-                .param("5JU08902781691415").query(Integer.class).single()).isZero();
+                .param(refund5).query(Integer.class).single()).isZero();
     }
 
     private PaymentId credited(String amount) {

@@ -179,9 +179,9 @@ abstract class StripeRefundWebhookContract extends StripeTestSupport {
         refundPoller().runCycle();
 
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("210.00");
-        assertThat(StripeFake.gets("/v1/refunds")).singleElement()
-                .satisfies(asked -> assertThat(asked.queryParameter("payment_intent").firstValue())
-                        .isEqualTo(paid.intent()));
+        // Other tests' Stripe payments share the database and are asked about in the same cycle: this one once.
+        assertThat(StripeFake.gets("/v1/refunds")).filteredOn(asked -> asked.queryParameter("payment_intent")
+                .isPresent() && asked.queryParameter("payment_intent").values().contains(paid.intent())).hasSize(1);
         assertThat(postSignedWebhook(StripeFake.event(StripeFake.id("evt"), "refund.updated", refund)).body())
                 .isEqualTo("processed");
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("210.00");

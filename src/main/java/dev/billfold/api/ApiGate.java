@@ -1,27 +1,21 @@
 package dev.billfold.api;
 
+import dev.billfold.base.ReadBodyRequest;
 import dev.billfold.ratelimit.RateDecision;
 import dev.billfold.ratelimit.RateKey;
 import dev.billfold.ratelimit.RateLimiter;
 import dev.billfold.security.ApiClientAuthentication;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -103,7 +97,7 @@ class ApiGate extends OncePerRequestFilter {
                     "A request body has at most %d bytes.".formatted(max));
             return;
         }
-        HttpServletRequest cached = new CachedBody(http, body);
+        HttpServletRequest cached = new ReadBodyRequest(http, body);
         String key = http.getHeader(IDEMPOTENCY_KEY);
         if (key == null) {
             chain.doFilter(cached, response);
@@ -208,62 +202,4 @@ class ApiGate extends OncePerRequestFilter {
         response.getOutputStream().write(JSON.writeValueAsBytes(Map.of("type", ApiProblems.TYPES + type,
                 "title", title, "status", status.value(), "detail", detail)));
     }
-
-    /** The request with its body read once, for the idempotency hash, and served again to the controller. */
-    private static final class CachedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            var in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("The body is read already");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-    }
-
 }

@@ -40,15 +40,21 @@ public final class ProductionServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final EmbeddedPostgres postgres;
-    private final Process process;
-    private final String baseUrl;
-    private final Path log;
+    private final Path jar;
+    private final String name;
+    private final List<String> jvmArgs;
+    private final List<String> appArgs;
+    private Process process;
+    private String baseUrl;
+    private Path log;
 
-    private ProductionServer(EmbeddedPostgres postgres, Process process, String baseUrl, Path log) {
+    private ProductionServer(EmbeddedPostgres postgres, Path jar, String name, List<String> jvmArgs,
+                             List<String> appArgs) {
         this.postgres = postgres;
-        this.process = process;
-        this.baseUrl = baseUrl;
-        this.log = log;
+        this.jar = jar;
+        this.name = name;
+        this.jvmArgs = List.copyOf(jvmArgs);
+        this.appArgs = List.copyOf(appArgs);
     }
 
     /**
@@ -70,9 +76,46 @@ public final class ProductionServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
         }
+        var server = new ProductionServer(postgres, jar, name, jvmArgs, appArgs);
+        try {
+            server.launch(name);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        System.err.printf("%s: PostgreSQL and the app (pid %d) at %s up in %.1f s (log: %s)%n", name, server.pid(),
+                server.baseUrl, (System.nanoTime() - built) / 1e9, project.relativize(server.log));
+        return server;
+    }
+
+    /**
+     * Kills the app's process at once ({@code kill -9}: no shutdown hook, no graceful stop) and waits until it is
+     * gone. The database stays up, with what the app had committed.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The app (pid " + process.pid() + ") outlived kill -9 by 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the app again on the same database (a new process on a new port; log target/&lt;name&gt;-restart-app.log). */
+    public void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("The app is still running: stop or kill it first");
+        }
+        launch(name + "-restart");
+    }
+
+    private void launch(String logName) {
+        Path project = projectDir();
         int port = freePort();
-        Path log = project.resolve("target/" + name + "-app.log");
-        Process process;
+        log = project.resolve("target/" + logName + "-app.log");
         try {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>();
@@ -93,19 +136,10 @@ public final class ProductionServer implements AutoCloseable {
             builder.redirectOutput(log.toFile());
             process = builder.start();
         } catch (IOException e) {
-            closeQuietly(postgres);
             throw new UncheckedIOException("Could not start " + jar, e);
         }
-        var server = new ProductionServer(postgres, process, "http://localhost:" + port, log);
-        try {
-            server.awaitLogin();
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        System.err.printf("%s: PostgreSQL and the app (pid %d) at %s up in %.1f s (log: %s)%n", name, process.pid(),
-                server.baseUrl, (System.nanoTime() - built) / 1e9, project.relativize(log));
-        return server;
+        baseUrl = "http://localhost:" + port;
+        awaitLogin();
     }
 
     public String baseUrl() {
@@ -127,7 +161,9 @@ public final class ProductionServer implements AutoCloseable {
 
     @Override
     public void close() {
-        stop(process);
+        if (process != null) {
+            stop(process);
+        }
         closeQuietly(postgres);
     }
 

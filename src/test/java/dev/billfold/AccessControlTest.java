@@ -128,7 +128,9 @@ class AccessControlTest extends KaribuTest {
             "PaymentRefunds.creditedPayments",
             "PaymentRefunds.record",
             "ProviderRefundHandler.refund",
-            "ProviderRefundHandler.dispute");
+            "ProviderRefundHandler.dispute",
+            // The refund receipt mail (issue 16, DD-078).
+            "RefundService.receiptForMail");
 
     private static final Set<Role> EVERY_ROLE = Set.of(Role.OWNER, Role.BILLING, Role.VIEWER);
     private static final Set<Role> MOVES_MONEY = Set.of(Role.OWNER, Role.BILLING);

@@ -94,6 +94,16 @@ class DocumentMailer {
 
                     %s
                     """.formatted(link, issuer.recipientName());
+            case REFUND_RECEIPT -> """
+                    Hello,
+
+                    we refunded money from your Billfold balance to the method it was paid with. Attached is the
+                    refund receipt (credit note) as a PDF; your bank or card statement shows it a few days later.
+
+                    You can also see the refund in Billfold: %s
+
+                    %s
+                    """.formatted(link, issuer.recipientName());
         };
     }
 

@@ -2,6 +2,8 @@ package dev.billfold.notification;
 
 import dev.billfold.payment.PaymentDocument;
 import dev.billfold.payment.PaymentDocuments;
+import dev.billfold.refund.RefundPartId;
+import dev.billfold.refund.RefundService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,6 +38,7 @@ class MailDelivery implements DisposableBean {
 
     private final MailLogStore store;
     private final PaymentDocuments documents;
+    private final RefundService refunds;
     private final DocumentMailer mailer;
     private final OutboxProperties properties;
     private final Clock clock;
@@ -43,10 +46,11 @@ class MailDelivery implements DisposableBean {
     /** Whether the send queue was full at the last try; the warning is logged once per such spell. */
     private final AtomicBoolean overflowing = new AtomicBoolean();
 
-    MailDelivery(MailLogStore store, PaymentDocuments documents, DocumentMailer mailer, OutboxProperties properties,
+    MailDelivery(MailLogStore store, PaymentDocuments documents, RefundService refunds, DocumentMailer mailer, OutboxProperties properties,
                  Clock clock) {
         this.store = store;
         this.documents = documents;
+        this.refunds = refunds;
         this.mailer = mailer;
         this.properties = properties;
         this.clock = clock;
@@ -152,6 +156,8 @@ class MailDelivery implements DisposableBean {
         return switch (mail.kind()) {
             case INVOICE, INVOICE_AGAIN -> documents.invoiceForMail(mail.paymentId());
             case RECEIPT -> documents.receiptForMail(mail.paymentId());
+            case REFUND_RECEIPT -> refunds.receiptForMail(new RefundPartId(
+                    UUID.fromString(mail.cause().substring(MailOutbox.REFUND_RECEIPT.length()))));
         };
     }
 

@@ -4,7 +4,8 @@ package dev.billfold.notification;
 public enum MailKind {
     INVOICE("Invoice"),
     INVOICE_AGAIN("Invoice, sent again"),
-    RECEIPT("Receipt");
+    RECEIPT("Receipt"),
+    REFUND_RECEIPT("Refund receipt");
 
     private final String label;
 

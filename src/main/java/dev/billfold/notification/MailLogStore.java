@@ -158,9 +158,9 @@ class MailLogStore {
         if (claimed == 0) {
             return Optional.empty();
         }
-        return jdbc.sql("select id, kind, payment_id, recipient, subject, attempts from mail_log where id = ?")
+        return jdbc.sql("select id, cause, kind, payment_id, recipient, subject, attempts from mail_log where id = ?")
                 .param(id.value())
-                .query((rs, n) -> new Claim(id, MailKind.valueOf(rs.getString("kind")),
+                .query((rs, n) -> new Claim(id, rs.getString("cause"), MailKind.valueOf(rs.getString("kind")),
                         new PaymentId(rs.getObject("payment_id", UUID.class)), rs.getString("recipient"),
                         rs.getString("subject"), rs.getInt("attempts"), until))
                 .optional();
@@ -218,7 +218,7 @@ class MailLogStore {
     }
 
     /** A mail this node holds until {@code until}. */
-    record Claim(MailId id, MailKind kind, PaymentId paymentId, String recipient, String subject, int attempts,
+    record Claim(MailId id, String cause, MailKind kind, PaymentId paymentId, String recipient, String subject, int attempts,
                  Instant until) {
     }
 }

@@ -7,6 +7,7 @@ import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentSettled;
 import dev.billfold.payment.PaymentStatus;
 import dev.billfold.payment.PaymentsSettled;
+import dev.billfold.refund.RefundPartSucceeded;
 import dev.billfold.security.UserId;
 import java.time.Clock;
 import java.util.List;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MailOutbox {
 
+    /** The cause of a refund receipt mail: this and the refund part's id. */
+    static final String REFUND_RECEIPT = "refund-receipt:";
     private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
 
     private final MailLogStore store;
@@ -83,6 +86,17 @@ class MailOutbox {
         if (store.insertAll(receipts, mailBatch, MailStatus.QUEUED, clock.instant()) > 0) {
             events.publishEvent(new MailBatchQueued(mailBatch));
         }
+    }
+
+    /**
+     * Synchronous, in the transaction that recorded the part's money as gone back (our provider's answer or webhook,
+     * the recheck job, Finance's payout): one refund receipt per part, however often the news comes (DD-078).
+     */
+    @EventListener
+    void refundSucceeded(RefundPartSucceeded succeeded) {
+        record(new MailLogStore.NewMail(REFUND_RECEIPT + succeeded.partId().value(), MailKind.REFUND_RECEIPT,
+                succeeded.paymentId(), null, abbreviate("Refund receipt from %s".formatted(issuer.recipientName())),
+                null));
     }
 
     /** A member's request to send the invoice again; its own cause, so every request is one mail. */

@@ -4,6 +4,7 @@ import dev.billfold.account.AccountAccess;
 import dev.billfold.account.AccountContext;
 import dev.billfold.audit.AuditEvent;
 import dev.billfold.audit.AuditTrail;
+import dev.billfold.base.InternalCall;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.ledger.Ledger;
@@ -148,6 +149,16 @@ public class RefundService {
         access.requireOwner(request == null ? null : request.accountId(), id, AccountAccess.Action.VIEW,
                 new InvalidRequestException("We could not find that refund."));
         return documents.creditNote(request, store.parts(id));
+    }
+
+    /** The same refund receipt, built for the mail that the part's success queued (DD-078). */
+    @InternalCall("the mail outbox attaches the refund receipt to the payer's invoice address after the part's "
+            + "success committed, without a signed-in user")
+    @Transactional(readOnly = true)
+    public PaymentDocument receiptForMail(RefundPartId partId) {
+        RefundPart part = store.part(partId).orElseThrow();
+        RefundRequest request = store.find(part.requestId()).orElseThrow();
+        return documents.creditNote(request, store.parts(request.id()));
     }
 
     private RefundSummary summary(RefundRequest request) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Journey (1) of issue 16: the demo customer tops up, asks for a refund of exactly that top-up on the history's
  * Refunds tab (reserved at once), finance2 approves it in the back office, and the customer sees Refunded, the balance
- * back where it began and the refund receipt. The refund is the customer's newest top-up, so it is allocated to it
+ * back where it began and the refund receipt, which also arrives by mail. The refund is the customer's newest top-up, so it is allocated to it
  * alone, and the balance the other journeys read ends as it began.
  */
 @ExtendWith(BrowserExtension.class)
@@ -52,6 +52,9 @@ class RefundRequestE2E {
         assertThat(balance(page)).isEqualByComparingTo(before);
         Download receipt = page.waitForDownload(() -> page.locator(".refund-receipt").first().click());
         assertThat(receipt.suggestedFilename()).startsWith("refund-receipt-CN-").endsWith(".pdf");
+        // The same credit note is mailed to the payer's invoice address once the part went back (DD-078).
+        byte[] mailed = Mailbox.pdfAttachment(Mailbox.get().messageTo("alex@example.com", "Refund receipt"));
+        assertThat(new String(mailed, 0, 5)).isEqualTo("%PDF-");
     }
 
     private static void signIn(Page page, String username) {

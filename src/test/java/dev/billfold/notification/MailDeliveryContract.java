@@ -21,6 +21,12 @@ import dev.billfold.payment.ReceiptOutcome;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
+import dev.billfold.gateway.ProviderRefund;
+import dev.billfold.gateway.RefundNotifications;
+import dev.billfold.refund.RefundAsk;
+import dev.billfold.refund.RefundDesk;
+import dev.billfold.refund.RefundService;
+import dev.billfold.refund.RefundSummary;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.staff.StaffRole;
 import jakarta.mail.Address;
@@ -98,6 +104,12 @@ abstract class MailDeliveryContract {
     MutableClock clock;
     @Autowired
     BankTransfers bank;
+    @Autowired
+    RefundService refunds;
+    @Autowired
+    RefundDesk desk;
+    @Autowired
+    RefundNotifications news;
 
     @SignedIn
     Customer customer;
@@ -153,6 +165,40 @@ abstract class MailDeliveryContract {
         assertThat(pdf.getFileName()).isEqualTo("receipt-" + number + ".pdf");
         assertThat(text(pdf.getInputStream().readAllBytes())).contains("Receipt " + number, "$75.00")
                 .isEqualTo(text(documents.receipt(credited.paymentId()).pdf()));
+    }
+
+    @Test
+    void a_refund_that_went_back_mails_its_refund_receipt_once_despite_duplicated_provider_news() throws Exception {
+        PaymentMethodId card = data.savedCard(customer, customer.person(), "4242", true);
+        var credited = (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), "75.00",
+                new MethodChoice.Saved(card), false, UUID.randomUUID().toString()));
+        RefundSummary asked = refunds.request(RefundAsk.of("40.00", UUID.randomUUID().toString()));
+        assertThat(mails()).as("nothing went back yet").noneMatch(m -> m.kind() == MailKind.REFUND_RECEIPT);
+        TestData.signIn(data.newStaffUser(), List.of(StaffRole.FINANCE));
+        desk.approve(asked.id(), "");
+        TestData.signIn(customer.username());
+        RefundSummary.Part part = refunds.ofPayment(credited.paymentId()).getFirst();
+        assertThat(part.status().name()).isEqualTo("SUCCEEDED");
+        var keys = jdbc.sql("select provider_refund_id, idempotency_key from refund_part where id = ?")
+                .param(part.id().value()).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        String providerReference = jdbc.sql("select provider_reference from payment where id = ?")
+                .param(credited.paymentId().value()).query(String.class).single();
+        ProviderRefund succeeded = new ProviderRefund(null, providerReference, keys[0], Money.of("40.00", "USD"),
+                ProviderRefund.State.SUCCEEDED, null, keys[1]);
+        news.refund("demo", succeeded);
+        news.refund("demo", succeeded);
+
+        MailLogEntry mail = awaitFinal(onlyMail(MailKind.REFUND_RECEIPT));
+
+        assertThat(mail.status()).isEqualTo(MailStatus.SENT);
+        List<MimeMessage> received = messagesTo(invoiceAddress).stream()
+                .filter(m -> subject(m).startsWith("Refund receipt")).toList();
+        assertThat(received).singleElement().satisfies(message ->
+                assertThat(subject(message)).isEqualTo("Refund receipt from Billfold Demo Hosting Inc."));
+        Part pdf = attachment(received.getFirst());
+        assertThat(pdf.getFileName()).startsWith("refund-receipt-CN-");
+        assertThat(text(pdf.getInputStream().readAllBytes())).contains("$40.00")
+                .isEqualTo(text(refunds.receipt(asked.id()).pdf()));
     }
 
     @Test

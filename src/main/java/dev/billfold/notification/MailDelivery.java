@@ -46,8 +46,8 @@ class MailDelivery implements DisposableBean {
     /** Whether the send queue was full at the last try; the warning is logged once per such spell. */
     private final AtomicBoolean overflowing = new AtomicBoolean();
 
-    MailDelivery(MailLogStore store, PaymentDocuments documents, RefundService refunds, DocumentMailer mailer, OutboxProperties properties,
-                 Clock clock) {
+    MailDelivery(MailLogStore store, PaymentDocuments documents, RefundService refunds, DocumentMailer mailer,
+                 OutboxProperties properties, Clock clock) {
         this.store = store;
         this.documents = documents;
         this.refunds = refunds;

@@ -218,7 +218,7 @@ class MailLogStore {
     }
 
     /** A mail this node holds until {@code until}. */
-    record Claim(MailId id, String cause, MailKind kind, PaymentId paymentId, String recipient, String subject, int attempts,
-                 Instant until) {
+    record Claim(MailId id, String cause, MailKind kind, PaymentId paymentId, String recipient, String subject,
+                 int attempts, Instant until) {
     }
 }

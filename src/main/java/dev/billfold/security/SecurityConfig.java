@@ -57,7 +57,6 @@ class SecurityConfig {
                         .hasAnyAuthority("ROLE_STAFF_FINANCE", "ROLE_STAFF_ADMIN")
                 .requestMatchers("/demo-gateway/**").permitAll()
                 .requestMatchers(WEBHOOKS).permitAll()
-                .requestMatchers("/actuator/health").permitAll()
                 // The back office: staff only, before any view or service asks again (DD-060).
                 .requestMatchers("/ops", "/ops/**").hasAnyAuthority(STAFF_AUTHORITIES));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(WEBHOOKS));

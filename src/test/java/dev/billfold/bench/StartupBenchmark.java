@@ -146,6 +146,7 @@ class StartupBenchmark {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaArgs);
         command.add("--spring.profiles.active=production");
+        command.add("--management.server.port=0");
         var builder = new ProcessBuilder(command).directory(ProductionServer.projectDir().toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(variable -> variable.startsWith("SPRING_") || variable.startsWith("BILLFOLD_"));

@@ -72,6 +72,10 @@ final class ProductionApp {
         return server.baseUrl();
     }
 
+    String managementUrl() {
+        return server.managementUrl();
+    }
+
     static java.nio.file.Path projectDir() {
         return ProductionServer.projectDir();
     }

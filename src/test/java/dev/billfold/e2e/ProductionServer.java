@@ -46,6 +46,7 @@ public final class ProductionServer implements AutoCloseable {
     private final List<String> appArgs;
     private Process process;
     private String baseUrl;
+    private String managementUrl;
     private Path log;
 
     private ProductionServer(EmbeddedPostgres postgres, Path jar, String name, List<String> jvmArgs,
@@ -115,13 +116,15 @@ public final class ProductionServer implements AutoCloseable {
     private void launch(String logName) {
         Path project = projectDir();
         int port = freePort();
+        int managementPort = freePort();
         log = project.resolve("target/" + logName + "-app.log");
         try {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmArgs);
-            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=production,demo",
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+                    "--management.server.port=" + managementPort, "--spring.profiles.active=production,demo",
                     "--billfold.showroom=true"));
             command.addAll(appArgs);
             var builder = new ProcessBuilder(command).directory(project.toFile());
@@ -139,11 +142,17 @@ public final class ProductionServer implements AutoCloseable {
             throw new UncheckedIOException("Could not start " + jar, e);
         }
         baseUrl = "http://localhost:" + port;
+        managementUrl = "http://localhost:" + managementPort;
         awaitLogin();
     }
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The actuator's own port (health, probes, info), as production serves it. */
+    public String managementUrl() {
+        return managementUrl;
     }
 
     public long pid() {

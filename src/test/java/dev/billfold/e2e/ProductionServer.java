@@ -48,6 +48,8 @@ public final class ProductionServer implements AutoCloseable {
     private String baseUrl;
     private String managementUrl;
     private Path log;
+    /** False for a second node on another's database: the first node's close stops PostgreSQL. */
+    private boolean ownsDatabase = true;
 
     private ProductionServer(EmbeddedPostgres postgres, Path jar, String name, List<String> jvmArgs,
                              List<String> appArgs) {
@@ -103,6 +105,19 @@ public final class ProductionServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Starts a second node of the same jar on this node's database (a cluster; log target/&lt;name&gt;-app.log), with
+     * the same arguments plus {@code moreAppArgs}. Closing it stops only its process.
+     */
+    public ProductionServer anotherNode(String nodeName, List<String> moreAppArgs) {
+        List<String> arguments = new ArrayList<>(appArgs);
+        arguments.addAll(moreAppArgs);
+        var node = new ProductionServer(postgres, jar, nodeName, jvmArgs, arguments);
+        node.ownsDatabase = false;
+        node.launch(nodeName);
+        return node;
     }
 
     /** Starts the app again on the same database (a new process on a new port; log target/&lt;name&gt;-restart-app.log). */
@@ -173,7 +188,9 @@ public final class ProductionServer implements AutoCloseable {
         if (process != null) {
             stop(process);
         }
-        closeQuietly(postgres);
+        if (ownsDatabase) {
+            closeQuietly(postgres);
+        }
     }
 
     /** Up means the sign-in page answers 200: Flyway has run and Vaadin serves views. */
@@ -330,7 +347,7 @@ public final class ProductionServer implements AutoCloseable {
         return project.resolve(windows ? "mvnw.cmd" : "mvnw");
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (var socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

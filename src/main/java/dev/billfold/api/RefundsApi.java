@@ -71,7 +71,8 @@ class RefundsApi {
     record RefundPartBody(UUID id, UUID paymentId, @Schema(example = "Visa •••• 4242") String destination,
                           MoneyBody amount, RefundRoute route, RefundPartStatus status,
                           @Schema(description = "Why it failed or was cancelled") @Nullable String reason,
-                          @Schema(description = "A bank payout's transfer reference") @Nullable String payoutReference) {
+                          @Schema(description = "A bank payout's transfer reference")
+                          @Nullable String payoutReference) {
 
         static RefundPartBody of(RefundSummary.Part part) {
             return new RefundPartBody(part.id().value(), part.paymentId().value(), part.destination(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.billfold.MutableClock;
 import dev.billfold.TestData;
 import dev.billfold.account.AccountContext;
 import dev.billfold.account.MemberService;
@@ -21,8 +22,13 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,6 +80,8 @@ abstract class ApiInvitationsContract {
     JdbcClient jdbc;
     @Autowired
     MemberService members;
+    @Autowired
+    MutableClock clock;
 
     ApiHttp api;
     CreatedApiKey writerKey;
@@ -218,6 +226,23 @@ abstract class ApiInvitationsContract {
         assertThat(invitationRows()).isZero();
         assertThat(mailsTo("pat@example.com")).isZero();
         assertThat(mailsTo(member)).isZero();
+    }
+
+    @Test
+    void an_account_over_its_invitation_limit_gets_429_with_retry_after_and_nothing_is_sent() throws Exception {
+        // The account's allowance is used up (its limiter state put two periods ahead), as after many invitations.
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                account.getBytes(StandardCharsets.UTF_8)));
+        jdbc.sql("insert into rate_limit_state (limit_name, key_hash, next_at, strikes) values (?, ?, ?, 0)")
+                .params("invitation-per-account", hash, clock.instant().plus(Duration.ofDays(2))
+                        .atOffset(ZoneOffset.UTC)).update();
+        String address = "limited-" + UUID.randomUUID() + "@example.com";
+        var limited = api.post(writer, invitations(), "{\"email\":\"" + address + "\",\"role\":\"VIEWER\"}");
+        assertThat(limited.status()).as(limited.body()).isEqualTo(429);
+        assertThat(limited.json().path("type").asString()).endsWith("/rate-limited");
+        assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
+        assertThat(invitationRows()).isZero();
+        assertThat(mailsTo(address)).isZero();
     }
 
     private void assertRefused(ApiHttp.Answer answer, int status, String field) {

@@ -2,6 +2,7 @@ package dev.billfold.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.billfold.AtOnce;
 import dev.billfold.MutableClock;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
@@ -148,6 +149,25 @@ abstract class ApiRefundsContract {
         assertThat(api.post(writer, refunds(payment), refund("1.00", "USD", "x"), key).status()).isEqualTo(422);
         assertThat(refundRequests()).isEqualTo(2);
         assertThat(balance()).isEqualTo("50.00");
+    }
+
+    @Test
+    void two_refunds_at_once_never_take_more_than_the_payment_has_left_and_one_key_sent_twice_at_once_is_one_refund()
+            throws Exception {
+        List<ApiHttp.Answer> race = AtOnce.run(2, i -> api.post(writer, refunds(payment),
+                refund("60.00", "USD", "Race " + i)));
+        assertThat(race).extracting(ApiHttp.Answer::status).containsExactlyInAnyOrder(201, 422);
+        assertThat(refundRequests()).isEqualTo(1);
+        assertThat(balance()).isEqualTo("40.00");
+
+        String key = UUID.randomUUID().toString();
+        String body = refund("10.00", "USD", "Same key");
+        List<ApiHttp.Answer> same = AtOnce.run(2, i -> api.post(writer, refunds(payment), body, key));
+        assertThat(same).extracting(ApiHttp.Answer::status).contains(201).allMatch(status -> status == 201
+                || status == 409);
+        assertThat(refundRequests()).isEqualTo(2);
+        assertThat(reservations()).isEqualTo(2);
+        assertThat(balance()).isEqualTo("30.00");
     }
 
     @Test

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -26,7 +28,13 @@ public class TestClockConfiguration {
 
         @Override
         public void beforeEach(ExtensionContext context) {
-            SpringExtension.getApplicationContext(context).getBean(MutableClock.class).reset();
+            var spring = SpringExtension.getApplicationContext(context);
+            spring.getBean(MutableClock.class).reset();
+            // Every context's start makes its own (Vaadin-aware) strategy the JVM-wide one. A test on a context that
+            // started earlier puts that context's back: its security filters were built with it, and would not see
+            // what a filter or test writes to SecurityContextHolder otherwise (every request a 401).
+            spring.getBeanProvider(SecurityContextHolderStrategy.class)
+                    .ifUnique(SecurityContextHolder::setContextHolderStrategy);
         }
     }
 }

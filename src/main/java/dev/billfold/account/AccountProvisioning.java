@@ -7,6 +7,7 @@ import dev.billfold.base.NotFoundException;
 import dev.billfold.security.ApiClientUsers;
 import dev.billfold.security.UserId;
 import dev.billfold.staff.StaffAccess;
+import dev.billfold.staff.StaffMember;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,8 @@ public class AccountProvisioning {
     private static final Pattern CURSOR = Pattern.compile("[1-9][0-9]{8}");
     private static final int ISSUER_MAX = 500;
     private static final int SUBJECT_MAX = 255;
+    /** Who an invitation mail says invited: customers see the provider's staff and systems as its billing team. */
+    static final String INVITER = "The billing team";
 
     private final StaffAccess staff;
     private final ProvisioningStore store;
@@ -42,10 +45,12 @@ public class AccountProvisioning {
     private final AuditTrail audit;
     private final PayerRepository payers;
     private final ApplicationEventPublisher published;
+    private final MemberService invitations;
 
     AccountProvisioning(StaffAccess staff, ProvisioningStore store, MemberStore members, ApiClientUsers users,
                         AccountsProperties properties, AuditTrail audit, PayerRepository payers,
-                        ApplicationEventPublisher published) {
+                        ApplicationEventPublisher published, MemberService invitations) {
+        this.invitations = invitations;
         this.published = published;
         this.payers = payers;
         this.staff = staff;
@@ -174,6 +179,36 @@ public class AccountProvisioning {
         members.delete(accountId, memberId);
         audit.record(AuditEvent.of("account.member.removed", "Removed " + name + " from the account")
                 .account(accountId).subject(memberId).change(current.label(), null));
+    }
+
+    /** The account's pending invitations, as the Members page lists them. */
+    @Transactional(readOnly = true)
+    public List<InvitationSummary> invitations(AccountId accountId) {
+        staff.require(StaffAccess.Action.READ, accountId);
+        found(accountId);
+        return invitations.pendingOf(accountId);
+    }
+
+    /**
+     * Invites someone by e-mail with a role, by the Members page's own path (DD-079): the same checks, rate limits,
+     * mail and one-time link, which joins the invited address's owner at their sign-in. The mail names the
+     * provider's billing team as the inviter, as customers see every staff and API action.
+     */
+    public InvitationSummary invite(AccountId accountId, @Nullable String email, @Nullable Role role) {
+        StaffMember me = staff.require(StaffAccess.Action.WRITE_ACCOUNTS, accountId);
+        if (role == null) {
+            throw new InvalidRequestException("role", "Choose a role: OWNER, BILLING or VIEWER.");
+        }
+        ProvisionedAccount account = found(accountId);
+        return invitations.send(accountId, account.name(), me.userId(), INVITER, email == null ? "" : email, role,
+                () -> locked(accountId));
+    }
+
+    @Transactional
+    public void revokeInvitation(AccountId accountId, InvitationId invitationId) {
+        staff.require(StaffAccess.Action.WRITE_ACCOUNTS, invitationId);
+        locked(accountId);
+        invitations.withdraw(accountId, invitationId);
     }
 
     /** The account's payers: active ones first (the default leading), then the archived. */

@@ -4,6 +4,7 @@ import dev.billfold.audit.AuditEvent;
 import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InternalCall;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.NotFoundException;
 import dev.billfold.ratelimit.RateDecision;
 import dev.billfold.ratelimit.RateKey;
 import dev.billfold.ratelimit.RateLimitExceededException;
@@ -93,8 +94,7 @@ public class MemberService {
     @Transactional(readOnly = true)
     public List<InvitationSummary> pendingInvitations(AccountId accountId) {
         access.require(accountId, AccountAccess.Action.MANAGE_ACCOUNT);
-        return invitations.pendingIn(accountId, clock.instant()).stream()
-                .map(i -> new InvitationSummary(i.id(), i.email(), i.role(), i.expiresAt())).toList();
+        return pendingOf(accountId);
     }
 
     /**
@@ -105,13 +105,24 @@ public class MemberService {
      */
     public InvitationSummary invite(AccountId accountId, String email, Role role) {
         AccountContext account = access.require(accountId, AccountAccess.Action.MANAGE_ACCOUNT);
+        return send(accountId, account.accountName(), account.userId(), currentUser.require().displayName(), email,
+                role, () -> access.requireUnderLock(accountId, AccountAccess.Action.MANAGE_ACCOUNT));
+    }
+
+    /**
+     * The one way an invitation is made, for an owner on the Members page and for the provider's systems through the
+     * API (AccountProvisioning, DD-079): the same checks, limits, audit, mail and link. The caller checked who may
+     * invite; {@code underLock} checks it again under the account's row lock, which it takes.
+     */
+    InvitationSummary send(AccountId accountId, String accountName, UserId inviter, String inviterName,
+                           String email, Role role, Runnable underLock) {
         String address = normalizeEmail(email);
         RateDecision allowance = rateLimiter.tryAcquire(
-                new RateKey(INVITATIONS_PER_USER, account.userId().value().toString()),
+                new RateKey(INVITATIONS_PER_USER, inviter.value().toString()),
                 new RateKey(INVITATIONS_PER_ACCOUNT, accountId.value().toString()));
         if (!allowance.allowed()) {
             log.warn("Invitation refused by rate limit {}: user={} account={}", allowance.refusedLimit(),
-                    account.userId().value(), accountId.value());
+                    inviter.value(), accountId.value());
             throw new RateLimitExceededException(INVITATIONS_PER_USER.equals(allowance.refusedLimit())
                     ? "You have sent many invitations in a short time, so this one was not sent."
                     : "Many invitations were sent from this account in a short time, so this one was not sent.",
@@ -120,11 +131,11 @@ public class MemberService {
         String token = newToken();
         Instant now = clock.instant();
         Invitation invitation = new Invitation(InvitationId.random(), accountId, address, role, hash(token),
-                account.userId(), now, now.plus(invitationValidity), null, null);
+                inviter, now, now.plus(invitationValidity), null, null);
         transaction.executeWithoutResult(status -> {
             // Serializes invitations of one account, so two at once cannot leave two pending links for one address;
             // and an owner demoted meanwhile invites nobody.
-            access.requireUnderLock(accountId, AccountAccess.Action.MANAGE_ACCOUNT);
+            underLock.run();
             if (members.hasMemberWithEmail(accountId, address)) {
                 throw new InvalidRequestException("email",
                         "%s is already a member of this account.".formatted(address));
@@ -135,7 +146,7 @@ public class MemberService {
                     .account(accountId).subject(invitation.id()));
         });
         try {
-            mailer.send(invitation, token, account.accountName(), currentUser.require().displayName());
+            mailer.send(invitation, token, accountName, inviterName);
         } catch (MailException mailFailed) {
             log.warn("Invitation {}: the mail could not be sent; withdrawn", invitation.id().value(), mailFailed);
             transaction.executeWithoutResult(status -> {
@@ -147,7 +158,29 @@ public class MemberService {
             throw new InvalidRequestException("email",
                     "The invitation mail could not be sent, so no invitation was made. Please try again later.");
         }
-        return new InvitationSummary(invitation.id(), address, role, invitation.expiresAt());
+        return summary(invitation);
+    }
+
+    /** An account's pending invitations, for a caller who checked access (the API's, DD-079). */
+    List<InvitationSummary> pendingOf(AccountId accountId) {
+        return invitations.pendingIn(accountId, clock.instant()).stream().map(MemberService::summary).toList();
+    }
+
+    /**
+     * Withdraws a pending invitation of this account, for a caller who checked access and holds the account's row
+     * lock (the API's, DD-079). Another account's, a used one and nobody's are the same: not found.
+     */
+    void withdraw(AccountId accountId, InvitationId invitationId) {
+        Invitation invitation = invitations.findById(invitationId)
+                .filter(found -> found.accountId().equals(accountId) && found.acceptedAt() == null)
+                .orElseThrow(() -> new NotFoundException("There is no such invitation."));
+        invitations.delete(invitationId);
+        audit.record(AuditEvent.of("account.invitation.revoked", "Withdrew the invitation of " + invitation.email())
+                .account(accountId).subject(invitationId));
+    }
+
+    private static InvitationSummary summary(Invitation invitation) {
+        return new InvitationSummary(invitation.id(), invitation.email(), invitation.role(), invitation.expiresAt());
     }
 
     @Transactional

@@ -3,6 +3,8 @@ package dev.billfold.api;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.AccountPage;
 import dev.billfold.account.AccountProvisioning;
+import dev.billfold.account.InvitationId;
+import dev.billfold.account.InvitationSummary;
 import dev.billfold.account.NewAccount;
 import dev.billfold.account.PayerDetails;
 import dev.billfold.account.PayerDraft;
@@ -18,6 +20,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -106,6 +109,27 @@ class AccountsApi {
 
     @Schema(name = "MemberList")
     record MemberListBody(List<MemberBody> items) {
+    }
+
+    @Schema(name = "NewInvitation", description = "Invites by e-mail, as the Members page does. Unknown fields are "
+            + "refused (400).")
+    record NewInvitationBody(@Schema(example = "alex@morganweb.example", requiredMode = Schema.RequiredMode.REQUIRED)
+                             @Nullable String email,
+                             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable Role role) {
+    }
+
+    @Schema(name = "Invitation", description = "A pending invitation: the mail's one-time link joins the person who "
+            + "signs in with this e-mail address, verified by their sign-in provider, until it expires")
+    record InvitationBody(UUID id, String email, Role role, OffsetDateTime expiresAt) {
+
+        static InvitationBody of(InvitationSummary invitation) {
+            return new InvitationBody(invitation.id().value(), invitation.email(), invitation.role(),
+                    MoneyApi.time(invitation.expiresAt()));
+        }
+    }
+
+    @Schema(name = "InvitationList")
+    record InvitationListBody(List<InvitationBody> items) {
     }
 
     @Schema(name = "PayerDetails", description = "A payer as the Payers page takes it. Unknown fields are refused "
@@ -212,6 +236,36 @@ class AccountsApi {
     MemberBody changeRole(@PathVariable UUID accountId, @PathVariable UUID userId, @RequestBody String body) {
         MemberChangeBody change = json.read(body, MemberChangeBody.class);
         return MemberBody.of(accounts.changeRole(new AccountId(accountId), new UserId(userId), change.role()));
+    }
+
+    @GetMapping("/{accountId}/invitations")
+    @Operation(summary = "List an account's pending invitations", description = "Scope read. Oldest first.")
+    InvitationListBody invitations(@PathVariable UUID accountId) {
+        return new InvitationListBody(accounts.invitations(new AccountId(accountId)).stream().map(InvitationBody::of)
+                .toList());
+    }
+
+    @PostMapping(path = "/{accountId}/invitations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Invite someone by e-mail", description = "Scope accounts:write. The Members page's "
+            + "invitation: the same mail with a one-time link (valid for 7 days) that joins the person who signs in "
+            + "with this address, verified, with the role. A new invitation of the same address replaces the pending "
+            + "one; a member's address is refused; rate-limited per client and account (429). Idempotency-Key "
+            + "supported.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = NewInvitationBody.class))))
+    ResponseEntity<InvitationBody> invite(@PathVariable UUID accountId, @RequestBody String body) {
+        NewInvitationBody request = json.read(body, NewInvitationBody.class);
+        InvitationSummary invitation = accounts.invite(new AccountId(accountId), request.email(), request.role());
+        return ResponseEntity.created(URI.create(ApiSecurityConfig.BASE + "/accounts/" + accountId + "/invitations/"
+                + invitation.id().value())).body(InvitationBody.of(invitation));
+    }
+
+    @DeleteMapping("/{accountId}/invitations/{invitationId}")
+    @Operation(summary = "Withdraw a pending invitation", description = "Scope accounts:write. Its link no longer "
+            + "works.")
+    ResponseEntity<Void> revokeInvitation(@PathVariable UUID accountId, @PathVariable UUID invitationId) {
+        accounts.revokeInvitation(new AccountId(accountId), new InvitationId(invitationId));
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{accountId}/payers")

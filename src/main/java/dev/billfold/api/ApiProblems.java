@@ -4,10 +4,12 @@ import dev.billfold.account.InvalidPayerException;
 import dev.billfold.base.IllegalTransitionException;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.NotFoundException;
+import dev.billfold.ratelimit.RateLimitExceededException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -58,6 +60,16 @@ class ApiProblems {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", "The request was refused",
                 invalid.getMessage(), invalid.problems().entrySet().stream()
                         .map(problem -> new FieldError(problem.getKey(), problem.getValue())).toList());
+    }
+
+    /** A limit of the feature's own (invitations per client and account): 429 with when to try again. */
+    @ExceptionHandler(RateLimitExceededException.class)
+    ResponseEntity<ProblemDetail> limited(RateLimitExceededException limited) {
+        long seconds = Math.max(1, limited.retryAfter().toSeconds() + (limited.retryAfter().toNanosPart() > 0 ? 1 : 0));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(body(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", limited.getMessage(),
+                        List.of()));
     }
 
     @ExceptionHandler(IllegalTransitionException.class)

@@ -6,6 +6,8 @@ import dev.billfold.audit.AuditEvent;
 import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
+import dev.billfold.base.NotFoundException;
+import dev.billfold.base.TimeCursor;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.payment.PaymentRefunds;
 import dev.billfold.staff.StaffAccess;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -157,17 +160,60 @@ public class RefundDesk {
      */
     @Transactional
     public RefundQueueRow refundPayment(OperatorRefund refund) {
-        StaffMember me = staff.require(StaffAccess.Action.MOVE_MONEY, refund.paymentId());
+        return refund(staff.require(StaffAccess.Action.MOVE_MONEY, refund.paymentId()), refund, null);
+    }
+
+    /**
+     * The same refund as the API asks for it (DD-079): the amount comes with its currency, which must be the
+     * account's; an amount in another currency is refused, never converted.
+     */
+    @Transactional
+    public RefundQueueRow refundPaymentInCurrency(OperatorRefund refund, String currency) {
+        return refund(staff.require(StaffAccess.Action.MOVE_MONEY, refund.paymentId()), refund, currency);
+    }
+
+    /** One refund, with its parts, for whoever reads accounts; an unknown id is not found. */
+    @Transactional(readOnly = true)
+    public RefundQueueRow refund(RefundRequestId id) {
+        staff.require(StaffAccess.Action.READ, id);
+        return row(store.find(id).orElseThrow(() -> new NotFoundException("There is no such refund.")));
+    }
+
+    /** An account's refunds (its customers' requests and Finance's), newest first and keyset-paged. */
+    @Transactional(readOnly = true)
+    public RefundPage refunds(AccountId accountId, @Nullable String cursor, int limit) {
+        staff.require(StaffAccess.Action.READ, accountId);
+        if (limit < 1 || limit > RefundService.PAGE_MAX) {
+            throw new InvalidRequestException("limit", "A page has 1 to %d items.".formatted(RefundService.PAGE_MAX));
+        }
+        TimeCursor after = TimeCursor.decode(cursor);
+        store.account(accountId).orElseThrow(() -> new NotFoundException("There is no such account."));
+        List<RefundRequest> rows = store.requestsOf(accountId, after, limit + 1);
+        boolean more = rows.size() > limit;
+        List<RefundRequest> page = more ? rows.subList(0, limit) : rows;
+        return new RefundPage(page.stream().map(this::row).toList(), more
+                ? new TimeCursor(page.getLast().requestedAt(), page.getLast().id().value()).encode() : null);
+    }
+
+    private RefundQueueRow refund(StaffMember me, OperatorRefund refund, @Nullable String currency) {
         String key = RefundInput.key(refund.requestKey());
         String note = RefundInput.note(refund.note(), "note", true);
         AccountId accountId = topUps.accountOf(refund.paymentId())
-                .orElseThrow(() -> new InvalidRequestException("There is no such payment."));
+                .orElseThrow(() -> new NotFoundException("There is no such payment."));
         // The account row, then the balance: the order renewals lock in, so the two never deadlock.
         accounts.lockForUpdate(accountId);
         Money balance = ledger.lockBalance(accountId);
         Optional<RefundRequest> earlier = store.findByKey(key);
         if (earlier.isPresent()) {
+            // The same key again (a double click, a client's retry) is the first refund, if it was of this payment.
+            if (store.parts(earlier.get().id()).stream().anyMatch(p -> !p.paymentId().equals(refund.paymentId()))) {
+                throw new InvalidRequestException("This key was used for a refund of another payment.");
+            }
             return row(earlier.get());
+        }
+        if (currency != null && !balance.currencyCode().equals(currency)) {
+            throw new InvalidRequestException("amount.currency", "The account keeps its balance in %s; a refund is "
+                    .formatted(balance.currencyCode()) + "in that currency.");
         }
         Instant now = clock.instant();
         RefundableTopUp topUp = topUps.one(accountId, refund.paymentId(), now)

@@ -2,6 +2,7 @@ package dev.billfold.refund;
 
 import dev.billfold.account.AccountId;
 import dev.billfold.base.Money;
+import dev.billfold.base.TimeCursor;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.security.UserId;
 import java.sql.ResultSet;
@@ -150,6 +151,22 @@ class RefundStore {
                         select * from refund_request where account_id = ?
                          order by requested_at desc, id limit ? offset ?""")
                 .params(accountId.value(), limit, offset).query(RefundStore::request).list();
+    }
+
+    /** An account's requests newest first, after the cursor's row (keyset paging for the API); one more than asked. */
+    List<RefundRequest> requestsOf(AccountId accountId, @Nullable TimeCursor after, int limit) {
+        if (after == null) {
+            return jdbc.sql("""
+                            select * from refund_request where account_id = ?
+                             order by requested_at desc, id desc limit ?""")
+                    .params(accountId.value(), limit).query(RefundStore::request).list();
+        }
+        return jdbc.sql("""
+                        select * from refund_request where account_id = ?
+                           and (requested_at < ? or (requested_at = ? and id < ?))
+                         order by requested_at desc, id desc limit ?""")
+                .params(accountId.value(), utc(after.at()), utc(after.at()), after.id(), limit)
+                .query(RefundStore::request).list();
     }
 
     int countOf(AccountId accountId) {

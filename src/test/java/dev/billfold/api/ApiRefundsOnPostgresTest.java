@@ -1,0 +1,8 @@
+package dev.billfold.api;
+
+import dev.billfold.BillfoldPostgresTest;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@BillfoldPostgresTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApiRefundsOnPostgresTest extends ApiRefundsContract {
+}

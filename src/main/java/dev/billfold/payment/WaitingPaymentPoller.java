@@ -6,6 +6,7 @@ import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentGateway;
+import dev.billfold.polling.BackgroundWork;
 import dev.billfold.polling.Poller;
 import dev.billfold.polling.PollerProperties;
 import dev.billfold.polling.ProviderCallLimiter;
@@ -13,6 +14,7 @@ import dev.billfold.polling.ProviderLanes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,10 +64,12 @@ public class WaitingPaymentPoller implements Poller {
     private final PollerProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final BackgroundWork work;
 
     WaitingPaymentPoller(PaymentCheckStore checks, PaymentSettlement settlement, ChargeRequestStore charges,
                          GatewayRegistry gateways, ProviderCallLimiter limiter, ProviderLanes lanes,
-                         PollerProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+                         PollerProperties properties, PlatformTransactionManager transactionManager, Clock clock,
+                         BackgroundWork work) {
         this.checks = checks;
         this.settlement = settlement;
         this.charges = charges;
@@ -75,6 +79,7 @@ public class WaitingPaymentPoller implements Poller {
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.work = work;
     }
 
     @Override
@@ -102,14 +107,21 @@ public class WaitingPaymentPoller implements Poller {
 
     private int checkCheckouts(PaymentGateway gateway, long deadline) {
         int asked = 0;
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && !work.stopping()) {
             Instant now = clock.instant();
+            Instant until = leaseEnd(now);
             List<PaymentCheckStore.DuePayment> due = transaction.execute(status ->
-                    checks.claimDue(gateway.id(), now, now.plus(properties.lease()), properties.batchSize()));
+                    checks.claimDue(gateway.id(), now, until, properties.batchSize()));
             if (due == null || due.isEmpty()) {
                 break;
             }
-            for (PaymentCheckStore.DuePayment payment : due) {
+            for (int i = 0; i < due.size(); i++) {
+                PaymentCheckStore.DuePayment payment = due.get(i);
+                if (work.stopping()) {
+                    release(due.subList(i, due.size()).stream().map(PaymentCheckStore.DuePayment::id).toList(),
+                            until);
+                    return asked;
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !limiter.acquire(gateway.id(), Duration.ofNanos(left))) {
                     return asked;
@@ -135,15 +147,22 @@ public class WaitingPaymentPoller implements Poller {
      */
     private int checkCharges(PaymentGateway gateway, long deadline) {
         int asked = 0;
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && !work.stopping()) {
             Instant now = clock.instant();
+            Instant until = leaseEnd(now);
             List<PaymentCheckStore.DueCharge> due = transaction.execute(status -> checks.claimDueCharges(
                     gateway.id(), now, now.minus(properties.lease()), now.minus(properties.paymentExpiry()),
-                    now.plus(properties.lease()), properties.batchSize()));
+                    until, properties.batchSize()));
             if (due == null || due.isEmpty()) {
                 break;
             }
-            for (PaymentCheckStore.DueCharge charge : due) {
+            for (int i = 0; i < due.size(); i++) {
+                PaymentCheckStore.DueCharge charge = due.get(i);
+                if (work.stopping()) {
+                    release(due.subList(i, due.size()).stream().map(PaymentCheckStore.DueCharge::id).toList(),
+                            until);
+                    return asked;
+                }
                 try {
                     Instant expiresAt = charge.createdAt().plus(properties.paymentExpiry());
                     ChargeCancellation cancellation = gateway.as(ChargeCancellation.class).orElse(null);
@@ -187,6 +206,17 @@ public class WaitingPaymentPoller implements Poller {
             }
         }
         return asked;
+    }
+
+    /** Millisecond precision, so that a release names its own lease on both databases. */
+    private Instant leaseEnd(Instant now) {
+        return now.plus(properties.lease()).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Shutdown: claimed rows not asked about yet are due again at once, for another node, not after the lease. */
+    private void release(List<PaymentId> ids, Instant until) {
+        Integer released = transaction.execute(status -> checks.release(ids, until, clock.instant()));
+        log.info("Shutdown: released {} claimed payments not checked yet", released);
     }
 
     /**

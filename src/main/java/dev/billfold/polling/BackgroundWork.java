@@ -25,7 +25,7 @@ public class BackgroundWork implements SmartLifecycle {
     private volatile boolean started;
     private volatile boolean stopping;
 
-    BackgroundWork(@Value("${billfold.shutdown.background-wait:20s}") Duration wait) {
+    public BackgroundWork(@Value("${billfold.shutdown.background-wait:20s}") Duration wait) {
         this.wait = wait;
     }
 

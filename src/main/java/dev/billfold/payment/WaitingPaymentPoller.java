@@ -1,5 +1,6 @@
 package dev.billfold.payment;
 
+import dev.billfold.base.SupportReference;
 import dev.billfold.gateway.ChargeCancellation;
 import dev.billfold.gateway.ChargeLookup;
 import dev.billfold.gateway.ChargeRequest;
@@ -21,6 +22,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -126,7 +128,7 @@ public class WaitingPaymentPoller implements Poller {
                 if (left <= 0 || !limiter.acquire(gateway.id(), Duration.ofNanos(left))) {
                     return asked;
                 }
-                try {
+                try (var ignored = MDC.putCloseable(SupportReference.PAYMENT_ID, payment.id().value().toString())) {
                     settlement.applyPolled(payment.id(), ask(gateway, payment),
                             payment.createdAt().plus(properties.paymentExpiry()),
                             expiryReason(properties.paymentExpiry()), unansweredReason(properties.paymentExpiry()));
@@ -163,7 +165,7 @@ public class WaitingPaymentPoller implements Poller {
                             until);
                     return asked;
                 }
-                try {
+                try (var ignored = MDC.putCloseable(SupportReference.PAYMENT_ID, charge.id().value().toString())) {
                     Instant expiresAt = charge.createdAt().plus(properties.paymentExpiry());
                     ChargeCancellation cancellation = gateway.as(ChargeCancellation.class).orElse(null);
                     boolean cancelable = charge.waitsForCustomer() && charge.providerReference() != null

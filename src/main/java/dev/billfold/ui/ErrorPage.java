@@ -56,6 +56,10 @@ class ErrorPage implements ErrorController {
     }
 
     private Outcome outcome(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+            // Asked for directly, not an error dispatch: nothing failed, and nothing is logged.
+            return new Outcome(HttpStatus.NOT_FOUND, null);
+        }
         HttpStatus status = HttpStatus.resolve(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE)
                 instanceof Integer code ? code : 500);
         if (status == null) {

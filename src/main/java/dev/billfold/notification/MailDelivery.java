@@ -2,9 +2,11 @@ package dev.billfold.notification;
 
 import dev.billfold.payment.PaymentDocument;
 import dev.billfold.payment.PaymentDocuments;
+import dev.billfold.polling.BackgroundWork;
 import dev.billfold.refund.RefundPartId;
 import dev.billfold.refund.RefundService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +37,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class MailDelivery implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+    /** How long shutdown waits for mails being sent; within the default shutdown timeout. */
+    private static final Duration SENDS_FINISH_WITHIN = Duration.ofSeconds(15);
 
     private final MailLogStore store;
     private final PaymentDocuments documents;
@@ -46,8 +50,11 @@ class MailDelivery implements DisposableBean {
     /** Whether the send queue was full at the last try; the warning is logged once per such spell. */
     private final AtomicBoolean overflowing = new AtomicBoolean();
 
+    private final BackgroundWork work;
+
     MailDelivery(MailLogStore store, PaymentDocuments documents, RefundService refunds, DocumentMailer mailer,
-                 OutboxProperties properties, Clock clock) {
+                 OutboxProperties properties, Clock clock, BackgroundWork work) {
+        this.work = work;
         this.store = store;
         this.documents = documents;
         this.refunds = refunds;
@@ -120,6 +127,10 @@ class MailDelivery implements DisposableBean {
      * it must be tried again.
      */
     void send(MailId id) {
+        if (work.stopping()) {
+            // Shutdown: not claimed, and the publication fails now, so another node's retry job takes it (DD-081).
+            throw new NodeStopping("Mail " + id.value() + " not sent: this node is shutting down");
+        }
         Instant now = clock.instant();
         Optional<MailLogStore.Claim> claimed = store.claim(id, now, now.plus(properties.lease()));
         if (claimed.isEmpty()) {
@@ -170,10 +181,28 @@ class MailDelivery implements DisposableBean {
         return cause.getClass().getSimpleName() + message;
     }
 
+    /**
+     * Shutdown, after {@link BackgroundWork} began to stop: mails being sent finish (up to the SMTP timeouts), queued
+     * ones fail their publication at once instead of starting (DD-081).
+     */
     @Override
     public void destroy() {
-        // Mails still queued here stay incomplete publications; a node resubmits them after the lease.
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(SENDS_FINISH_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Shutdown: mails still being sent; a node sends them again after the lease");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         senders.shutdownNow();
+    }
+
+    /** The node is going down: the mail was not claimed, its publication is handed back by failing. */
+    static final class NodeStopping extends RuntimeException {
+        NodeStopping(String message) {
+            super(message, null, false, false);
+        }
     }
 
     static final class MailHeldElsewhere extends RuntimeException {

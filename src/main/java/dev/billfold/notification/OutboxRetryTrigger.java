@@ -1,5 +1,6 @@
 package dev.billfold.notification;
 
+import dev.billfold.polling.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,15 +13,20 @@ class OutboxRetryTrigger {
     private static final Logger log = LoggerFactory.getLogger(OutboxRetryTrigger.class);
 
     private final OutboxRetryJob job;
+    private final BackgroundWork work;
 
-    OutboxRetryTrigger(OutboxRetryJob job) {
+    OutboxRetryTrigger(OutboxRetryJob job, BackgroundWork work) {
         this.job = job;
+        this.work = work;
     }
 
     @Scheduled(cron = "${billfold.outbox.retry-cron:*/30 * * * * *}")
     void run() {
         try {
-            job.runOnce();
+            work.run(() -> {
+                job.runOnce();
+                return null;
+            });
         } catch (RuntimeException e) {
             log.error("Outbox retry failed; the next run tries again", e);
         }

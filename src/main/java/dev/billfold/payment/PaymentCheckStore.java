@@ -88,6 +88,19 @@ class PaymentCheckStore {
     }
 
     /**
+     * Gives back claims this node holds until {@code until} and did not work on (shutdown): due at {@code now}, so that
+     * any node takes them at once. A row rescheduled since is not this claim's any more and is left alone.
+     */
+    int release(List<PaymentId> ids, Instant until, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("update payment set next_check_at = :now where id in (:ids) and next_check_at = :until")
+                .param("now", utc(now)).param("until", utc(until))
+                .param("ids", ids.stream().map(PaymentId::value).toList()).update();
+    }
+
+    /**
      * Waiting payments past their expiry that nobody can have paid without a provider telling us: invoices, and
      * checkouts that never got a provider reference. Checkouts with a reference expire in the reconciler, after a last
      * question, or are held while their provider is switched off ({@link #claimUnaskable}). Saved-method charges left

@@ -3,6 +3,7 @@ package dev.billfold.payment;
 import dev.billfold.account.AccountAccess;
 import dev.billfold.account.AccountContext;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.SupportReference;
 import dev.billfold.gateway.CustomerActionRequest;
 import dev.billfold.gateway.CustomerActions;
 import dev.billfold.gateway.GatewayRegistry;
@@ -13,6 +14,7 @@ import dev.billfold.paymentmethod.PaymentMethodService;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,6 +62,8 @@ public class PaymentService {
                 new InvalidRequestException("We could not find that payment."));
         if (payment.status() == PaymentStatus.WAITING_FOR_PAYMENT && payment.providerReference() != null
                 && payment.provider() != null) {
+            MDC.put(SupportReference.PAYMENT_ID, paymentId.value().toString());
+            MDC.put(SupportReference.ACCOUNT_ID, payment.accountId().value().toString());
             if (payment.methodKind() == MethodKind.CHECKOUT) {
                 settlement.apply(paymentId, askProvider(payment, false));
             } else if (payment.methodKind() == MethodKind.SAVED_METHOD && customerActions.attempted(paymentId)) {
@@ -67,6 +71,9 @@ public class PaymentService {
                 settlement.apply(paymentId, askProvider(payment, true));
             }
         }
+        // The request's own thread: the ids go with its last lines, and are gone for the next request on it.
+        MDC.remove(SupportReference.PAYMENT_ID);
+        MDC.remove(SupportReference.ACCOUNT_ID);
         return history.details(paymentId);
     }
 

@@ -58,6 +58,17 @@ class RefundCheckStore {
         }
     }
 
+    /** Shutdown: this node's unworked claims (held until {@code until}) are due at {@code now}, for any node. */
+    int release(List<PaymentId> ids, Instant until, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("update payment_refund_check set next_check_at = :now "
+                        + "where payment_id in (:ids) and next_check_at = :until")
+                .param("now", utc(now)).param("until", utc(until))
+                .param("ids", ids.stream().map(PaymentId::value).toList()).update();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

@@ -6,6 +6,7 @@ import dev.billfold.gateway.ProviderDispute;
 import dev.billfold.gateway.ProviderRefund;
 import dev.billfold.gateway.RefundLookup;
 import dev.billfold.gateway.RefundNotifications;
+import dev.billfold.polling.BackgroundWork;
 import dev.billfold.polling.Poller;
 import dev.billfold.polling.PollerProperties;
 import dev.billfold.polling.ProviderCallLimiter;
@@ -13,6 +14,7 @@ import dev.billfold.polling.ProviderLanes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,11 +49,12 @@ class RefundReconciliationPoller implements Poller {
     private final RefundProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final BackgroundWork work;
 
     RefundReconciliationPoller(RefundCheckStore checks, ProviderRefundHandler handler, GatewayRegistry gateways,
                                ProviderCallLimiter limiter, ProviderLanes lanes, PollerProperties poller,
                                RefundProperties properties, PlatformTransactionManager transactionManager,
-                               Clock clock) {
+                               Clock clock, BackgroundWork work) {
         this.checks = checks;
         this.handler = handler;
         this.gateways = gateways;
@@ -61,6 +64,7 @@ class RefundReconciliationPoller implements Poller {
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.work = work;
     }
 
     @Override
@@ -84,14 +88,23 @@ class RefundReconciliationPoller implements Poller {
         long deadline = System.nanoTime() + poller.providerBudget().toNanos();
         int asked = 0;
         Instant cycle = clock.instant();
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && !work.stopping()) {
             Instant now = clock.instant();
+            Instant until = now.plus(poller.lease()).truncatedTo(ChronoUnit.MILLIS);
             List<RefundCheckStore.Due> due = transaction.execute(status -> checks.claimDue(gateway.id(),
-                    now.minus(properties.reconcileFor()), cycle, now.plus(poller.lease()), poller.batchSize()));
+                    now.minus(properties.reconcileFor()), cycle, until, poller.batchSize()));
             if (due == null || due.isEmpty()) {
                 break;
             }
-            for (RefundCheckStore.Due payment : due) {
+            for (int i = 0; i < due.size(); i++) {
+                RefundCheckStore.Due payment = due.get(i);
+                if (work.stopping()) {
+                    // Shutdown: what is claimed and not asked about is due again at once, for another node.
+                    List<PaymentId> rest = due.subList(i, due.size()).stream().map(RefundCheckStore.Due::id).toList();
+                    Integer released = transaction.execute(status -> checks.release(rest, until, clock.instant()));
+                    log.info("Shutdown: released {} claimed refund checks not done yet", released);
+                    return asked;
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !limiter.acquire(gateway.id(), Duration.ofNanos(left))) {
                     return asked;

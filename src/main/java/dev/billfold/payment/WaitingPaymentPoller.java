@@ -1,11 +1,13 @@
 package dev.billfold.payment;
 
+import dev.billfold.base.SupportReference;
 import dev.billfold.gateway.ChargeCancellation;
 import dev.billfold.gateway.ChargeLookup;
 import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentGateway;
+import dev.billfold.polling.BackgroundWork;
 import dev.billfold.polling.Poller;
 import dev.billfold.polling.PollerProperties;
 import dev.billfold.polling.ProviderCallLimiter;
@@ -13,12 +15,14 @@ import dev.billfold.polling.ProviderLanes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,10 +66,12 @@ public class WaitingPaymentPoller implements Poller {
     private final PollerProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final BackgroundWork work;
 
     WaitingPaymentPoller(PaymentCheckStore checks, PaymentSettlement settlement, ChargeRequestStore charges,
                          GatewayRegistry gateways, ProviderCallLimiter limiter, ProviderLanes lanes,
-                         PollerProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+                         PollerProperties properties, PlatformTransactionManager transactionManager, Clock clock,
+                         BackgroundWork work) {
         this.checks = checks;
         this.settlement = settlement;
         this.charges = charges;
@@ -75,6 +81,7 @@ public class WaitingPaymentPoller implements Poller {
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.work = work;
     }
 
     @Override
@@ -102,19 +109,26 @@ public class WaitingPaymentPoller implements Poller {
 
     private int checkCheckouts(PaymentGateway gateway, long deadline) {
         int asked = 0;
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && !work.stopping()) {
             Instant now = clock.instant();
+            Instant until = leaseEnd(now);
             List<PaymentCheckStore.DuePayment> due = transaction.execute(status ->
-                    checks.claimDue(gateway.id(), now, now.plus(properties.lease()), properties.batchSize()));
+                    checks.claimDue(gateway.id(), now, until, properties.batchSize()));
             if (due == null || due.isEmpty()) {
                 break;
             }
-            for (PaymentCheckStore.DuePayment payment : due) {
+            for (int i = 0; i < due.size(); i++) {
+                PaymentCheckStore.DuePayment payment = due.get(i);
+                if (work.stopping()) {
+                    release(due.subList(i, due.size()).stream().map(PaymentCheckStore.DuePayment::id).toList(),
+                            until);
+                    return asked;
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !limiter.acquire(gateway.id(), Duration.ofNanos(left))) {
                     return asked;
                 }
-                try {
+                try (var ignored = MDC.putCloseable(SupportReference.PAYMENT_ID, payment.id().value().toString())) {
                     settlement.applyPolled(payment.id(), ask(gateway, payment),
                             payment.createdAt().plus(properties.paymentExpiry()),
                             expiryReason(properties.paymentExpiry()), unansweredReason(properties.paymentExpiry()));
@@ -135,16 +149,23 @@ public class WaitingPaymentPoller implements Poller {
      */
     private int checkCharges(PaymentGateway gateway, long deadline) {
         int asked = 0;
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && !work.stopping()) {
             Instant now = clock.instant();
+            Instant until = leaseEnd(now);
             List<PaymentCheckStore.DueCharge> due = transaction.execute(status -> checks.claimDueCharges(
                     gateway.id(), now, now.minus(properties.lease()), now.minus(properties.paymentExpiry()),
-                    now.plus(properties.lease()), properties.batchSize()));
+                    until, properties.batchSize()));
             if (due == null || due.isEmpty()) {
                 break;
             }
-            for (PaymentCheckStore.DueCharge charge : due) {
-                try {
+            for (int i = 0; i < due.size(); i++) {
+                PaymentCheckStore.DueCharge charge = due.get(i);
+                if (work.stopping()) {
+                    release(due.subList(i, due.size()).stream().map(PaymentCheckStore.DueCharge::id).toList(),
+                            until);
+                    return asked;
+                }
+                try (var ignored = MDC.putCloseable(SupportReference.PAYMENT_ID, charge.id().value().toString())) {
                     Instant expiresAt = charge.createdAt().plus(properties.paymentExpiry());
                     ChargeCancellation cancellation = gateway.as(ChargeCancellation.class).orElse(null);
                     boolean cancelable = charge.waitsForCustomer() && charge.providerReference() != null
@@ -187,6 +208,17 @@ public class WaitingPaymentPoller implements Poller {
             }
         }
         return asked;
+    }
+
+    /** Millisecond precision, so that a release names its own lease on both databases. */
+    private Instant leaseEnd(Instant now) {
+        return now.plus(properties.lease()).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Shutdown: claimed rows not asked about yet are due again at once, for another node, not after the lease. */
+    private void release(List<PaymentId> ids, Instant until) {
+        Integer released = transaction.execute(status -> checks.release(ids, until, clock.instant()));
+        log.info("Shutdown: released {} claimed payments not checked yet", released);
     }
 
     /**

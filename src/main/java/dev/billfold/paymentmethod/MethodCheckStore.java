@@ -83,6 +83,16 @@ class MethodCheckStore {
                 }).single();
     }
 
+    /** Shutdown: this node's unworked claims (held until {@code until}) are due at {@code now}, for any node. */
+    int release(List<PaymentMethodId> ids, Instant until, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("update payment_method set next_check_at = :now where id in (:ids) and next_check_at = :until")
+                .param("now", utc(now)).param("until", utc(until))
+                .param("ids", ids.stream().map(PaymentMethodId::value).toList()).update();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

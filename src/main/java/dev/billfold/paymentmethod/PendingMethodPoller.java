@@ -3,6 +3,7 @@ package dev.billfold.paymentmethod;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.MethodSetup;
+import dev.billfold.polling.BackgroundWork;
 import dev.billfold.polling.Poller;
 import dev.billfold.polling.PollerProperties;
 import dev.billfold.polling.ProviderCallLimiter;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +46,11 @@ public class PendingMethodPoller implements Poller {
     private final PollerProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final BackgroundWork work;
 
     PendingMethodPoller(MethodCheckStore checks, MethodSetupSettlement settlement, GatewayRegistry gateways,
                         ProviderCallLimiter limiter, ProviderLanes lanes, PollerProperties properties,
-                        PlatformTransactionManager transactionManager, Clock clock) {
+                        PlatformTransactionManager transactionManager, Clock clock, BackgroundWork work) {
         this.checks = checks;
         this.settlement = settlement;
         this.gateways = gateways;
@@ -56,6 +59,7 @@ public class PendingMethodPoller implements Poller {
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.work = work;
     }
 
     @Override
@@ -77,14 +81,24 @@ public class PendingMethodPoller implements Poller {
     int checkProvider(MethodSetup gateway) {
         long deadline = System.nanoTime() + properties.providerBudget().toNanos();
         int asked = 0;
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && !work.stopping()) {
             Instant now = clock.instant();
+            Instant until = now.plus(properties.lease()).truncatedTo(ChronoUnit.MILLIS);
             List<MethodCheckStore.DueMethod> due = transaction.execute(status -> checks.claimDue(gateway.id(), now,
-                    now.plus(properties.lease()), now.minus(properties.giveUpAfter()), properties.batchSize()));
+                    until, now.minus(properties.giveUpAfter()), properties.batchSize()));
             if (due == null || due.isEmpty()) {
                 break;
             }
-            for (MethodCheckStore.DueMethod method : due) {
+            for (int i = 0; i < due.size(); i++) {
+                MethodCheckStore.DueMethod method = due.get(i);
+                if (work.stopping()) {
+                    // Shutdown: what is claimed and not asked about is due again at once, for another node.
+                    List<PaymentMethodId> rest = due.subList(i, due.size()).stream()
+                            .map(MethodCheckStore.DueMethod::id).toList();
+                    Integer released = transaction.execute(status -> checks.release(rest, until, clock.instant()));
+                    log.info("Shutdown: released {} claimed methods not checked yet", released);
+                    return asked;
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !limiter.acquire(gateway.id(), Duration.ofNanos(left))) {
                     // Out of time or calls: the rest stay leased and are due again when the lease ends.

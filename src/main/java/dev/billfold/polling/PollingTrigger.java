@@ -15,20 +15,28 @@ class PollingTrigger {
     private static final Logger log = LoggerFactory.getLogger(PollingTrigger.class);
 
     private final List<Poller> pollers;
+    private final BackgroundWork work;
 
-    PollingTrigger(List<Poller> pollers) {
+    PollingTrigger(List<Poller> pollers, BackgroundWork work) {
         this.pollers = List.copyOf(pollers);
+        this.work = work;
     }
 
     @Scheduled(fixedDelayString = "${billfold.poller.interval:PT1M}",
             initialDelayString = "${billfold.poller.interval:PT1M}")
     void run() {
-        for (Poller poller : pollers) {
-            try {
-                poller.runCycle();
-            } catch (RuntimeException e) {
-                log.error("{} failed; the next cycle picks up what is left", poller.description(), e);
+        work.run(() -> {
+            for (Poller poller : pollers) {
+                if (work.stopping()) {
+                    return null;
+                }
+                try {
+                    poller.runCycle();
+                } catch (RuntimeException e) {
+                    log.error("{} failed; the next cycle picks up what is left", poller.description(), e);
+                }
             }
-        }
+            return null;
+        });
     }
 }

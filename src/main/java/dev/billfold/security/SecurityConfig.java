@@ -57,6 +57,8 @@ class SecurityConfig {
                         .hasAnyAuthority("ROLE_STAFF_FINANCE", "ROLE_STAFF_ADMIN")
                 .requestMatchers("/demo-gateway/**").permitAll()
                 .requestMatchers(WEBHOOKS).permitAll()
+                // The error page shows a reference, nothing internal; failures before sign-in need it too (DD-083).
+                .requestMatchers("/error").permitAll()
                 // The back office: staff only, before any view or service asks again (DD-060).
                 .requestMatchers("/ops", "/ops/**").hasAnyAuthority(STAFF_AUTHORITIES));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(WEBHOOKS));

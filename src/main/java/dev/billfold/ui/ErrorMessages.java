@@ -6,17 +6,27 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.SupportReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Errors that escape a view: bad input is shown as it is; anything else becomes a generic message, logged in full.
+ * Errors that escape a view: bad input is shown as it is; anything else becomes a generic message with a support
+ * reference, logged in full with that reference (DD-083).
  */
 @Component
 class ErrorMessages implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorMessages.class);
+
+    /** Logs an unexpected failure at ERROR under a new support reference; returns what the customer is shown. */
+    static String failed(Throwable failure) {
+        String reference = SupportReference.next();
+        log.error("Unexpected error in the UI; support reference {}", reference, failure);
+        return "Something went wrong on our side. Please try again, or contact support if it keeps happening. "
+                + "Reference: " + reference;
+    }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
@@ -29,9 +39,7 @@ class ErrorMessages implements VaadinServiceInitListener {
             if (cause instanceof InvalidRequestException invalid) {
                 message = invalid.getMessage();
             } else {
-                log.error("Unexpected error in the UI", error.getThrowable());
-                message = "Something went wrong on our side. Please try again, or contact support if it keeps "
-                        + "happening.";
+                message = failed(error.getThrowable());
             }
             UI ui = UI.getCurrent();
             if (ui != null) {

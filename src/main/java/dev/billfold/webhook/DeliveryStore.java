@@ -161,6 +161,18 @@ class DeliveryStore {
                 .update() == 1;
     }
 
+    /**
+     * Gives back a claim that was never tried (shutdown): PENDING and due at {@code now}, its attempt not counted; a
+     * claim that is not the delivery's any more changes nothing.
+     */
+    boolean release(WebhookDeliveryId id, Instant until, Instant now) {
+        return jdbc.sql("""
+                        update webhook_delivery
+                           set status = 'PENDING', claimed_until = null, next_attempt_at = :now, attempts = attempts - 1
+                         where id = :id and status = 'SENDING' and claimed_until = :until""")
+                .param("now", utc(now)).param("id", id.value()).param("until", utc(millis(until))).update() == 1;
+    }
+
     /** The endpoint's deliveries waiting for an attempt, failed for good: it was switched off. */
     int failWaiting(WebhookEndpointId endpointId, String reason) {
         return jdbc.sql("""

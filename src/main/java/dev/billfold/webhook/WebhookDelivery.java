@@ -2,16 +2,19 @@ package dev.billfold.webhook;
 
 import dev.billfold.audit.AuditEvent;
 import dev.billfold.audit.AuditTrail;
+import dev.billfold.polling.BackgroundWork;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -54,9 +57,13 @@ class WebhookDelivery implements DisposableBean {
     private final Clock clock;
     private final ThreadPoolExecutor senders;
     private final AtomicBoolean overflowing = new AtomicBoolean();
+    /** Deliveries this node claimed and has not begun to send, with their lease; shutdown gives them back. */
+    private final Map<WebhookDeliveryId, Instant> unstarted = new ConcurrentHashMap<>();
+    private final BackgroundWork work;
 
     WebhookDelivery(DeliveryStore store, EndpointStore endpoints, WebhookSender sender, AuditTrail audit,
-                    WebhookProperties properties, PlatformTransactionManager transactions, Clock clock) {
+                    WebhookProperties properties, PlatformTransactionManager transactions, Clock clock,
+                    BackgroundWork work) {
         this.store = store;
         this.endpoints = endpoints;
         this.sender = sender;
@@ -64,6 +71,7 @@ class WebhookDelivery implements DisposableBean {
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.work = work;
         var number = new AtomicInteger();
         this.senders = new ThreadPoolExecutor(properties.senders(), properties.senders(), 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(properties.queueCapacity()), task -> {
@@ -97,10 +105,14 @@ class WebhookDelivery implements DisposableBean {
     }
 
     void sendEvent(UUID eventId) {
+        if (work.stopping()) {
+            return;
+        }
         Instant now = clock.instant();
         Instant until = DeliveryStore.leaseEnd(now.plus(properties.lease()));
         List<WebhookDeliveryId> claimed = transaction.execute(status -> store.claimOfEvent(eventId, now, until));
         if (claimed != null) {
+            claimed.forEach(id -> unstarted.put(id, until));
             claimed.forEach(id -> attempt(id, until));
         }
     }
@@ -108,7 +120,7 @@ class WebhookDelivery implements DisposableBean {
     /** Claims and sends every due delivery, a batch at a time, on the sender pool; returns how many were tried. */
     int runDue() {
         int tried = 0;
-        for (int round = 0; round < MAX_ROUNDS; round++) {
+        for (int round = 0; round < MAX_ROUNDS && !work.stopping(); round++) {
             Instant now = clock.instant();
             Instant until = DeliveryStore.leaseEnd(now.plus(properties.lease()));
             List<WebhookDeliveryId> batch = transaction.execute(status ->
@@ -116,6 +128,7 @@ class WebhookDelivery implements DisposableBean {
             if (batch == null || batch.isEmpty()) {
                 break;
             }
+            batch.forEach(id -> unstarted.put(id, until));
             List<CompletableFuture<Void>> sends = new ArrayList<>(batch.size());
             for (WebhookDeliveryId id : batch) {
                 try {
@@ -132,6 +145,10 @@ class WebhookDelivery implements DisposableBean {
 
     /** One attempt of a delivery this node claimed until {@code until}, on the calling thread. */
     void attempt(WebhookDeliveryId id, Instant until) {
+        if (work.stopping()) {
+            return;
+        }
+        unstarted.remove(id);
         Optional<DeliveryStore.Claimed> claimed = store.claimed(id, until, clock.instant());
         if (claimed.isEmpty()) {
             log.warn("Webhook delivery {} waited past its lease before a sender was free; another claim takes it",
@@ -209,9 +226,41 @@ class WebhookDelivery implements DisposableBean {
         }
     }
 
+    /**
+     * Shutdown, after {@link BackgroundWork} stopped claiming: sends under way finish (up to the timeout), queued ones
+     * do not start, and their claims are given back, due at once for any node rather than after the lease (DD-081).
+     */
     @Override
     public void destroy() {
-        // Deliveries still queued here stay claimed; once their lease ends any node takes them again.
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                log.warn("Shutdown: webhook sends still under way; their claims run out with the lease");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         senders.shutdownNow();
+        releaseUnstarted();
+    }
+
+    /** Gives back every claim this node holds and has not begun to send; returns how many were given back. */
+    int releaseUnstarted() {
+        int released = 0;
+        for (Map.Entry<WebhookDeliveryId, Instant> claim : Map.copyOf(unstarted).entrySet()) {
+            try {
+                if (store.release(claim.getKey(), claim.getValue(), clock.instant())) {
+                    released++;
+                }
+                unstarted.remove(claim.getKey(), claim.getValue());
+            } catch (RuntimeException e) {
+                log.warn("Shutdown: could not release webhook delivery {}; it runs out with its lease",
+                        claim.getKey().value(), e);
+            }
+        }
+        if (released > 0) {
+            log.info("Shutdown: released {} claimed webhook deliveries not sent yet", released);
+        }
+        return released;
     }
 }

@@ -1,5 +1,6 @@
 package dev.billfold.webhook;
 
+import dev.billfold.polling.BackgroundWork;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,8 +29,11 @@ class WebhookDeliveryTrigger implements DisposableBean {
         return thread;
     });
 
-    WebhookDeliveryTrigger(WebhookDelivery delivery) {
+    private final BackgroundWork work;
+
+    WebhookDeliveryTrigger(WebhookDelivery delivery, BackgroundWork work) {
         this.delivery = delivery;
+        this.work = work;
     }
 
     @Scheduled(cron = "${billfold.webhooks.delivery-cron:* * * * * *}")
@@ -40,7 +44,7 @@ class WebhookDeliveryTrigger implements DisposableBean {
         try {
             runner.execute(() -> {
                 try {
-                    delivery.runDue();
+                    work.run(delivery::runDue);
                 } catch (RuntimeException e) {
                     log.error("Webhook delivery run failed; the next run tries again", e);
                 } finally {

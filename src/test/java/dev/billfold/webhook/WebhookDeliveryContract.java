@@ -8,6 +8,7 @@ import dev.billfold.MutableClock;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.account.AccountCreated;
+import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.hosting.HostedServiceId;
@@ -28,6 +29,7 @@ import dev.billfold.paymentmethod.PaymentMethodChanged;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.paymentmethod.PaymentMethodService;
 import dev.billfold.paymentmethod.PaymentMethodStatus;
+import dev.billfold.polling.BackgroundWork;
 import dev.billfold.staff.StaffRole;
 import dev.billfold.webhook.WebhookReceiver.Received;
 import dev.billfold.webhook.WebhookReceiver.Reply;
@@ -40,9 +42,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +61,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,6 +93,14 @@ abstract class WebhookDeliveryContract {
     WebhookOutbox outbox;
     @Autowired
     DeliveryStore store;
+    @Autowired
+    EndpointStore endpointStore;
+    @Autowired
+    WebhookSender sender;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    PlatformTransactionManager transactionManager;
     @Autowired
     WebhookProperties properties;
     @Autowired
@@ -265,6 +280,65 @@ abstract class WebhookDeliveryContract {
     }
 
     // --- retries
+
+    /**
+     * Shutdown (DD-081) while every sender of a node is busy: the sends under way finish, the delivery claimed and
+     * queued behind them is not sent by that node but given back, due at once with its attempt uncounted, and the
+     * next claim (any node's) delivers it without waiting for the lease.
+     */
+    @Test
+    void at_shutdown_a_claimed_delivery_not_yet_sent_is_given_back_due_at_once() throws Exception {
+        clock.set(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        int events = properties.senders() + 1;
+        for (int i = 0; i < events; i++) {
+            receiver.script(path, Reply.status(500));
+        }
+        for (int i = 0; i < properties.senders(); i++) {
+            receiver.script(path, Reply.after(Duration.ofMillis(1500)));
+        }
+        NewSecret endpoint = endpoint(EventType.PAYMENT_REJECTED);
+        for (int i = 0; i < events; i++) {
+            rejected();
+        }
+        receiver.await(path, events);
+        waitUntil(() -> waiting(endpoint.endpointId()) == events);
+        clock.advance(Duration.ofSeconds(6));
+
+        BackgroundWork work = new BackgroundWork(Duration.ofSeconds(5));
+        WebhookDelivery node = new WebhookDelivery(store, endpointStore, sender, audit, properties,
+                transactionManager, clock, work);
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(node::runDue);
+        receiver.await(path, events + properties.senders());
+        work.stop();
+        node.destroy();
+        assertThat(run.get(10, TimeUnit.SECONDS)).as("one batch claimed").isEqualTo(events);
+        assertThat(receiver.at(path)).as("the queued one was not sent").hasSize(events + properties.senders());
+
+        List<Map<String, Object>> rows = jdbc.sql("""
+                        select status, attempts, next_attempt_at, claimed_until from webhook_delivery
+                         where endpoint_id = ? and attempts = 1""")
+                .param(endpoint.endpointId().value()).query().listOfRows();
+        assertThat(rows).as("one delivery given back with only its first attempt counted").hasSize(1);
+        assertThat(String.valueOf(rows.getFirst().get("status")).trim()).isEqualTo("PENDING");
+        assertThat(rows.getFirst().get("claimed_until")).isNull();
+
+        receiver.script(path, Reply.status(204));
+        assertThat(delivery.runDue()).as("due at once, not after the lease").isEqualTo(1);
+        assertThat(receiver.at(path)).hasSize(events + properties.senders() + 1);
+    }
+
+    private int waiting(WebhookEndpointId endpoint) {
+        return jdbc.sql("select count(*) from webhook_delivery where endpoint_id = ? and status = 'PENDING'")
+                .param(endpoint.value()).query(Integer.class).single();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("in time").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
 
     @Test
     void after_500_429_with_retry_after_and_a_timeout_the_same_event_is_delivered_with_the_same_webhook_id() {

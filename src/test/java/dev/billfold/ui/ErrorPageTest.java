@@ -1,0 +1,87 @@
+package dev.billfold.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import jakarta.servlet.RequestDispatcher;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.ProblemDetail;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+/**
+ * The error pages (DD-083): the reference shown is the one logged at ERROR with the exception, and nothing of the
+ * exception (message, class, SQL) reaches the customer.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ErrorPageTest {
+
+    static final Pattern REFERENCE = Pattern.compile("Reference: ([0-9a-f]{16,32})");
+    static final String SECRET = "select card_number from payment where id = 42";
+
+    @Test
+    void spring_error_page_shows_the_logged_reference_and_nothing_of_the_exception(CapturedOutput output) {
+        var request = failedRequest();
+        String html = new ErrorPage().page(request).getBody();
+
+        Matcher shown = REFERENCE.matcher(html);
+        assertThat(shown.find()).as(html).isTrue();
+        assertThat(html).contains("Something went wrong.").doesNotContain(SECRET).doesNotContain("SQLException")
+                .doesNotContain("dev.billfold").doesNotContain("at ");
+        assertThat(output.getOut()).contains("ERROR").contains("support reference " + shown.group(1))
+                .contains(SECRET);
+    }
+
+    @Test
+    void api_callers_get_problem_json_with_the_logged_reference(CapturedOutput output) {
+        ProblemDetail problem = new ErrorPage().problem(failedRequest()).getBody();
+
+        assertThat(problem.getStatus()).isEqualTo(500);
+        String reference = (String) problem.getProperties().get("reference");
+        assertThat(reference).matches("[0-9a-f]{16,32}");
+        assertThat(problem.getDetail()).doesNotContain(SECRET);
+        assertThat(output.getOut()).contains("support reference " + reference);
+    }
+
+    @Test
+    void a_not_found_gets_no_reference_and_logs_no_error(CapturedOutput output) {
+        var request = new MockHttpServletRequest("GET", "/error");
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 404);
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/nothing-here");
+        String html = new ErrorPage().page(request).getBody();
+
+        assertThat(html).contains("Not Found").doesNotContain("Reference");
+        assertThat(output.getOut()).doesNotContain("ERROR");
+    }
+
+    @Test
+    void vaadin_error_view_shows_the_logged_reference_and_nothing_of_the_exception(CapturedOutput output) {
+        var view = new InternalErrorView();
+        int status = view.setErrorParameter(mock(BeforeEnterEvent.class),
+                new ErrorParameter<>(Exception.class, new IllegalStateException(SECRET)));
+
+        assertThat(status).isEqualTo(500);
+        String text = view.getChildren().filter(Paragraph.class::isInstance).map(c -> ((Paragraph) c).getText())
+                .findFirst().orElseThrow();
+        Matcher shown = REFERENCE.matcher(text);
+        assertThat(shown.find()).as(text).isTrue();
+        assertThat(text).doesNotContain(SECRET).doesNotContain("IllegalStateException");
+        assertThat(output.getOut()).contains("support reference " + shown.group(1)).contains(SECRET);
+    }
+
+    private static MockHttpServletRequest failedRequest() {
+        var request = new MockHttpServletRequest("GET", "/error");
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/payments");
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION,
+                new IllegalStateException("wrapped", new java.sql.SQLException(SECRET)));
+        return request;
+    }
+}

@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
@@ -58,7 +59,7 @@ final class GatewayMeters {
                 return answer;
             } finally {
                 Timer.builder(CALLS).tags("provider", target.id(), "operation", method.getName(), "outcome", outcome)
-                        .register(registry).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                        .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             }
         }
 

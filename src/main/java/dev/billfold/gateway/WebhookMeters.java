@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class WebhookMeters {
 
-    static final String RECEIVED = "billfold.webhooks.received";
+    /** Exported only once a provider that sends webhooks is switched on and has sent one. */
+    public static final String RECEIVED = "billfold.webhooks.received";
 
     private final MeterRegistry registry;
 

@@ -54,6 +54,11 @@ class AutoRenewalJob {
                    PlatformTransactionManager transactionManager, ApplicationEventPublisher published, Clock clock,
                    MeterRegistry registry) {
         this.registry = registry;
+        // Present from the start, so that a rate over them is a zero rather than no series (DD-084).
+        registry.counter("billfold.renewals.runs");
+        for (String result : new String[] {"renewed", "failed", "suspended"}) {
+            registry.counter(SERVICES, "result", result);
+        }
         this.published = published;
         this.ledger = ledger;
         this.negative = negative;

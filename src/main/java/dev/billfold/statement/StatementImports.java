@@ -31,6 +31,10 @@ public class StatementImports {
     StatementImports(StaffAccess staff, StatementBatches batches, StatementStore store,
                      StatementProperties properties, MeterRegistry registry) {
         this.registry = registry;
+        // Present from the start, so that a rate over them is a zero rather than no series (DD-084).
+        for (String outcome : new String[] {"credited", "held", "unmatched", "duplicate", "ignored"}) {
+            registry.counter(ENTRIES, "outcome", outcome);
+        }
         this.staff = staff;
         this.batches = batches;
         this.store = store;

@@ -42,10 +42,10 @@ final class GatewayMeters {
         @Override
         public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
             if (method.getName().equals("as") && args != null && args[0] instanceof Class<?> capability) {
-                // The proxy itself for a capability interface, so that its calls are timed too; the provider's own
-                // class (a test's DemoGateway) gets the provider.
-                return capability.isInstance(proxy) ? Optional.of(proxy) : target.as(capability.asSubclass(
-                        PaymentGateway.class));
+                // The provider decides whether it has the capability (it may say no at run time); when it does,
+                // the proxy is the answer, so that those calls are timed too. Its own class gets the provider.
+                Optional<?> answer = target.as(capability.asSubclass(PaymentGateway.class));
+                return answer.isPresent() && capability.isInstance(proxy) ? Optional.of(proxy) : answer;
             }
             if (LOCAL.contains(method.getName())) {
                 return call(method, args);

@@ -1,6 +1,7 @@
 package dev.billfold.gateway;
 
 import dev.billfold.base.InvalidRequestException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -11,8 +12,9 @@ public class GatewayRegistry {
 
     private final List<PaymentGateway> gateways;
 
-    GatewayRegistry(List<PaymentGateway> gateways) {
-        this.gateways = List.copyOf(gateways);
+    /** Each provider behind a proxy that times its calls (DD-084). */
+    GatewayRegistry(List<PaymentGateway> gateways, MeterRegistry registry) {
+        this.gateways = gateways.stream().map(gateway -> GatewayMeters.metered(gateway, registry)).toList();
     }
 
     public List<PaymentGateway> enabled() {

@@ -4,6 +4,7 @@ import dev.billfold.account.AccountId;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.payment.ShortfallTopUps;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,11 +46,19 @@ class AutoRenewalJob {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher published;
     private final Clock clock;
+    private final MeterRegistry registry;
 
     AutoRenewalJob(HostedServiceStore services, RenewalCharger charger, RenewalSettingsStore settings,
                    RenewalEventStore events, RenewalOrders orders, ShortfallTopUps topUps,
                    RenewalProperties properties, Ledger ledger, NegativeBalanceProperties negative,
-                   PlatformTransactionManager transactionManager, ApplicationEventPublisher published, Clock clock) {
+                   PlatformTransactionManager transactionManager, ApplicationEventPublisher published, Clock clock,
+                   MeterRegistry registry) {
+        this.registry = registry;
+        // Present from the start, so that a rate over them is a zero rather than no series (DD-084).
+        registry.counter("billfold.renewals.runs");
+        for (String result : new String[] {"renewed", "failed", "suspended"}) {
+            registry.counter(SERVICES, "result", result);
+        }
         this.published = published;
         this.ledger = ledger;
         this.negative = negative;
@@ -75,6 +84,8 @@ class AutoRenewalJob {
 
     enum Result { RENEWED, FAILED, NOT_DUE, ERROR }
 
+    static final String SERVICES = "billfold.renewals.services";
+
     Report runOnce() {
         LocalDate today = today();
         int ordersCompleted = orders.completeSettled();
@@ -94,6 +105,11 @@ class AutoRenewalJob {
         resumeSettled(today);
         Report report = new Report(ordersCompleted, renewed, failed, notDue, suspended);
         log.info("Auto-renewal for {}: {}", today, report);
+        // The run as counts (DD-084): runs, and services per result.
+        registry.counter("billfold.renewals.runs").increment();
+        registry.counter(SERVICES, "result", "renewed").increment(renewed);
+        registry.counter(SERVICES, "result", "failed").increment(failed);
+        registry.counter(SERVICES, "result", "suspended").increment(suspended);
         return report;
     }
 

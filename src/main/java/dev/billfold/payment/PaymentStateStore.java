@@ -40,10 +40,12 @@ class PaymentStateStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final PaymentMeters meters;
 
-    PaymentStateStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    PaymentStateStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PaymentMeters meters) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.meters = meters;
     }
 
     /** Locks the row until the current transaction ends; concurrent callers queue here. */
@@ -99,6 +101,7 @@ class PaymentStateStore {
                     ps.setObject(17, p.createdAt().atOffset(ZoneOffset.UTC));
                     ps.setObject(18, p.updatedAt().atOffset(ZoneOffset.UTC));
                 });
+        created.forEach(meters::created);
     }
 
     /** {@link #update} for many locked rows, as one JDBC batch. */
@@ -126,6 +129,7 @@ class PaymentStateStore {
                 }
             }
         }
+        changed.forEach(meters::stored);
     }
 
     Payment update(Payment next) {
@@ -143,6 +147,7 @@ class PaymentStateStore {
         if (changed != 1) {
             throw new OptimisticLockingFailureException("Payment " + next.id().value() + " changed concurrently");
         }
+        meters.stored(next);
         return next.withVersion(version + 1);
     }
 

@@ -21,8 +21,11 @@ class TopUpLimits {
 
     private final TopUpProperties properties;
 
-    TopUpLimits(TopUpProperties properties) {
+    private final PaymentMeters meters;
+
+    TopUpLimits(TopUpProperties properties, PaymentMeters meters) {
         this.properties = properties;
+        this.meters = meters;
     }
 
     TopUpProperties.CurrencyLimits limitsFor(Currency currency) {
@@ -83,10 +86,12 @@ class TopUpLimits {
             throw new InvalidRequestException("amount", "The amount must be more than zero. " + rangeHint(currency));
         }
         if (value.compareTo(limits.min()) < 0) {
+            meters.refused(PaymentMeters.Refusal.BELOW_MINIMUM);
             throw new InvalidRequestException("amount", "The minimum top-up is %s. %s"
                     .formatted(Money.of(limits.min(), currency).format(), rangeHint(currency)));
         }
         if (value.compareTo(limits.max()) > 0) {
+            meters.refused(PaymentMeters.Refusal.ABOVE_MAXIMUM);
             throw new InvalidRequestException("amount", "The maximum top-up is %s per payment. %s"
                     .formatted(Money.of(limits.max(), currency).format(), rangeHint(currency)));
         }
@@ -97,6 +102,7 @@ class TopUpLimits {
     void checkDaily(Money amount, DailyUsage usedToday) {
         TopUpProperties.CurrencyLimits limits = limitsFor(amount.currency());
         if (limits.dailyCount() != null && usedToday.count() >= limits.dailyCount()) {
+            meters.refused(PaymentMeters.Refusal.DAILY_COUNT);
             throw new InvalidRequestException("amount",
                     "At most %d top-ups a day are allowed, and you have made %d today. Try again tomorrow."
                             .formatted(limits.dailyCount(), usedToday.count()));
@@ -105,6 +111,7 @@ class TopUpLimits {
             Money cap = Money.of(limits.dailyTotal(), amount.currency());
             Money left = cap.minus(usedToday.total());
             if (amount.isGreaterThan(left)) {
+                meters.refused(PaymentMeters.Refusal.DAILY_TOTAL);
                 throw new InvalidRequestException("amount", "Top-ups are limited to %s a day; %s is left today."
                         .formatted(cap.format(),
                                 left.isNegative() ? Money.zero(amount.currency()).format() : left.format()));

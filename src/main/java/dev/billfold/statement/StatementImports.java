@@ -3,6 +3,7 @@ package dev.billfold.statement;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.staff.StaffAccess;
 import dev.billfold.staff.StaffMember;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,15 @@ public class StatementImports {
     private final StatementBatches batches;
     private final StatementStore store;
     private final StatementProperties properties;
+    private final MeterRegistry registry;
 
     StatementImports(StaffAccess staff, StatementBatches batches, StatementStore store,
-                     StatementProperties properties) {
+                     StatementProperties properties, MeterRegistry registry) {
+        this.registry = registry;
+        // Present from the start, so that a rate over them is a zero rather than no series (DD-084).
+        for (String outcome : new String[] {"credited", "held", "unmatched", "duplicate", "ignored"}) {
+            registry.counter(ENTRIES, "outcome", outcome);
+        }
         this.staff = staff;
         this.batches = batches;
         this.store = store;
@@ -37,6 +44,30 @@ public class StatementImports {
     /** Imports one file; a bad one throws an {@link InvalidRequestException} saying why, and nothing is written. */
     public ImportSummary importFile(String fileName, InputStream content) {
         StaffMember member = staff.require(StaffAccess.Action.MOVE_MONEY, null);
+        try {
+            ImportSummary summary = imported(member, fileName, content);
+            // The results as counts (DD-084): imports per format, and their entries per outcome.
+            registry.counter(IMPORTS, "result", "done", "format", summary.format()).increment();
+            entries("credited", summary.credited());
+            entries("held", summary.held());
+            entries("unmatched", summary.unmatched());
+            entries("duplicate", summary.duplicates());
+            entries("ignored", summary.ignored());
+            return summary;
+        } catch (InvalidRequestException refused) {
+            registry.counter(IMPORTS, "result", "refused", "format", "unknown").increment();
+            throw refused;
+        }
+    }
+
+    static final String IMPORTS = "billfold.statements.imports";
+    static final String ENTRIES = "billfold.statements.entries";
+
+    private void entries(String outcome, int count) {
+        registry.counter(ENTRIES, "outcome", outcome).increment(count);
+    }
+
+    private ImportSummary imported(StaffMember member, String fileName, InputStream content) {
         String name = fileName.isBlank() ? "statement" : CamtReader.clip(fileName.strip(), 255);
         try (StatementSpool spool = StatementSpool.of(content, properties.maxSize().toBytes())) {
             int[] count = {0};

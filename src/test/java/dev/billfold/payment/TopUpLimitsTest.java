@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -19,11 +20,31 @@ class TopUpLimitsTest {
     private static final Currency KZT = Currency.getInstance("KZT");
     private static final Currency UZS = Currency.getInstance("UZS");
 
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final TopUpLimits limits = new TopUpLimits(new TopUpProperties(ZoneId.of("UTC"), Map.of(
             "KZT", new TopUpProperties.CurrencyLimits(new BigDecimal("500"), new BigDecimal("200000"),
                     new BigDecimal("300000"), 5, List.of(new BigDecimal("5000"))),
             "UZS", new TopUpProperties.CurrencyLimits(new BigDecimal("10000"), new BigDecimal("5000000"), null, null,
-                    List.of()))));
+                    List.of()))), new PaymentMeters(registry));
+
+    @Test
+    void refusals_are_counted_by_reason_and_nothing_else_is() {
+        assertThatThrownBy(() -> limits.parseAndCheck("100", KZT)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> limits.parseAndCheck("200001", KZT)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> limits.parseAndCheck("abc", KZT)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> limits.checkDaily(Money.of("100", "KZT"),
+                new TopUpLimits.DailyUsage(5, Money.of("1000", "KZT")))).isInstanceOf(InvalidRequestException.class);
+        limits.parseAndCheck("5000", KZT);
+
+        assertThat(refusals("below_minimum")).isEqualTo(1);
+        assertThat(refusals("above_maximum")).isEqualTo(1);
+        assertThat(refusals("daily_count")).isEqualTo(1);
+        assertThat(refusals("daily_total")).isZero();
+    }
+
+    private double refusals(String reason) {
+        return registry.get(PaymentMeters.LIMIT_REFUSALS).tag("reason", reason).counter().count();
+    }
 
     @Test
     void daily_total_says_how_much_is_left() {

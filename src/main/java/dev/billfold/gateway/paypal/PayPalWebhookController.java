@@ -5,6 +5,7 @@ import dev.billfold.gateway.ConditionalOnProvider;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentNotifications;
 import dev.billfold.gateway.RefundNotifications;
+import dev.billfold.gateway.WebhookMeters;
 import dev.billfold.ratelimit.RateDecision;
 import dev.billfold.ratelimit.RateKey;
 import dev.billfold.ratelimit.RateLimiter;
@@ -71,12 +72,14 @@ class PayPalWebhookController {
     private final RefundNotifications refunds;
     private final PayPalReversals reversals;
     private final Clock clock;
+    private final WebhookMeters meters;
     private final JsonMapper json = JsonMapper.builder().build();
 
     PayPalWebhookController(PayPalWebhookChecks checks, InFlightBound verifications, RateLimiter rateLimiter,
                             PayPalWebhookVerifier verifier, PayPalGateway gateway, PayPalEventLog events,
                             PaymentNotifications notifications, RefundNotifications refunds,
-                            PayPalReversals reversals, Clock clock) {
+                            PayPalReversals reversals, Clock clock, WebhookMeters meters) {
+        this.meters = meters;
         this.refunds = refunds;
         this.reversals = reversals;
         this.checks = checks;
@@ -91,6 +94,10 @@ class PayPalWebhookController {
 
     @PostMapping(PATH)
     ResponseEntity<String> receive(@RequestHeader HttpHeaders headers, @RequestBody String body) {
+        return meters.counted(PayPalGateway.ID, () -> handle(headers, body));
+    }
+
+    private ResponseEntity<String> handle(HttpHeaders headers, String body) {
         JsonNode event;
         try {
             event = json.readTree(body);

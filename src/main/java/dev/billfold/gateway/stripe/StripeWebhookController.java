@@ -4,6 +4,7 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import dev.billfold.gateway.ConditionalOnProvider;
+import dev.billfold.gateway.WebhookMeters;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,8 +33,11 @@ class StripeWebhookController {
     private final StripeWebhookProcessor processor;
     private final StripeGatewayProperties properties;
     private final Clock clock;
+    private final WebhookMeters meters;
 
-    StripeWebhookController(StripeWebhookProcessor processor, StripeGatewayProperties properties, Clock clock) {
+    StripeWebhookController(StripeWebhookProcessor processor, StripeGatewayProperties properties, Clock clock,
+                            WebhookMeters meters) {
+        this.meters = meters;
         this.processor = processor;
         this.properties = properties.requireComplete();
         this.clock = clock;
@@ -43,6 +47,10 @@ class StripeWebhookController {
     ResponseEntity<String> receive(@RequestBody(required = false) @Nullable String payload,
                                    @RequestHeader(name = "Stripe-Signature", required = false)
                                            @Nullable String signature) {
+        return meters.counted(StripeGateway.ID, () -> handle(payload, signature));
+    }
+
+    private ResponseEntity<String> handle(@Nullable String payload, @Nullable String signature) {
         if (payload == null || signature == null) {
             return ResponseEntity.badRequest().body("missing body or signature");
         }

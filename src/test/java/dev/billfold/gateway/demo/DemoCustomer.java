@@ -11,7 +11,7 @@ public final class DemoCustomer {
     private final DemoProvider provider;
 
     public DemoCustomer(GatewayRegistry gateways) {
-        this.provider = ((DemoGateway) gateways.require(DemoGateway.ID)).provider();
+        this.provider = gateways.require(DemoGateway.ID).as(DemoGateway.class).orElseThrow().provider();
     }
 
     public void pay(String checkoutId) {

@@ -12,7 +12,7 @@ public final class DemoMerchant {
     private final DemoProvider provider;
 
     public DemoMerchant(GatewayRegistry gateways) {
-        this.provider = ((DemoGateway) gateways.require(DemoGateway.ID)).provider();
+        this.provider = gateways.require(DemoGateway.ID).as(DemoGateway.class).orElseThrow().provider();
     }
 
     /** Refunds part or all of a paid checkout or charge; its refund id. */

@@ -20,7 +20,8 @@ public class PostgresTestConfig {
     static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                // Room for every cached context's pool: paused contexts keep theirs open.
+                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "400").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
             }
@@ -42,6 +43,9 @@ public class PostgresTestConfig {
         pooled.setJdbcUrl(server().getJdbcUrl("postgres", "postgres"));
         pooled.setUsername("postgres");
         pooled.setMaximumPoolSize(40);
+        // A pool holds only what it uses: Hikari's default keeps all 40 open per cached context.
+        pooled.setMinimumIdle(2);
+        pooled.setIdleTimeout(10_000);
         return pooled;
     }
 }

@@ -50,8 +50,13 @@ public class BackgroundWork implements SmartLifecycle {
         }
     }
 
+    /**
+     * Also a restart after a stop: Spring's test context cache pauses an idle context (stops its lifecycle beans) and
+     * starts it again when a test uses it, and a stopped node must then claim work again.
+     */
     @Override
     public void start() {
+        stopping = false;
         started = true;
     }
 

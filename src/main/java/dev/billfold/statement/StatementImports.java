@@ -57,6 +57,10 @@ public class StatementImports {
         } catch (InvalidRequestException refused) {
             registry.counter(IMPORTS, "result", "refused", "format", "unknown").increment();
             throw refused;
+        } catch (RuntimeException failed) {
+            // Not the file's fault (the upload broke off, the database failed): what support must look at.
+            registry.counter(IMPORTS, "result", "failed", "format", "unknown").increment();
+            throw failed;
         }
     }
 

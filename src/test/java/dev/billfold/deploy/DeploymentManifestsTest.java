@@ -69,6 +69,9 @@ class DeploymentManifestsTest {
         assertThat(known.reads("BILLFOLD_GATEWAY_PAYPAL_CLIENT_ID")).isFalse();
         assertThat(known.reads("BILLFOLD_GATEWAY_PAYPAL_CLIENTID")).isTrue();
         assertThat(known.reads("STRIPE_WEBHOOK_SECRET")).isTrue();
+        // documented in configuration.md and in the manifest's comments
+        assertThat(known.reads("BILLFOLD_OTLP_ENDPOINT")).isTrue();
+        assertThat(known.reads("BILLFOLD_TRACE_SAMPLING")).isTrue();
         assertThat(known.reads("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_ANY_CLIENTSECRET")).isTrue();
     }
 

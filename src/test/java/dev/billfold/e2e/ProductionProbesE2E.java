@@ -19,7 +19,14 @@ class ProductionProbesE2E {
     @Test
     void the_production_jar_answers_its_probes_on_the_management_port_only() throws Exception {
         ProductionApp app = ProductionApp.get();
-        assertThat(get(app.managementUrl() + "/actuator/health/readiness")).satisfies(response -> {
+        // The sign-in page answers from the moment Tomcat starts; readiness only once start-up is done, a moment
+        // later (ApplicationReadyEvent), and a load balancer waits for it the same way.
+        HttpResponse<String> readiness = get(app.managementUrl() + "/actuator/health/readiness");
+        for (int tries = 0; tries < 300 && readiness.statusCode() == 503; tries++) {
+            Thread.sleep(100);
+            readiness = get(app.managementUrl() + "/actuator/health/readiness");
+        }
+        assertThat(readiness).satisfies(response -> {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"status\":\"UP\"");
         });

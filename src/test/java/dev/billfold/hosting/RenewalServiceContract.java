@@ -22,6 +22,7 @@ import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentService;
 import dev.billfold.payment.PaymentStatus;
 import dev.billfold.payment.ShortfallTopUps;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -64,6 +65,8 @@ abstract class RenewalServiceContract {
     Ledger ledger;
     @Autowired
     MutableClock clock;
+    @Autowired
+    MeterRegistry meters;
 
     ServiceFixtures fixtures;
     @SignedIn
@@ -447,6 +450,35 @@ abstract class RenewalServiceContract {
 
         assertThat(fixtures.stored(vps).paidUntil()).isEqualTo(today.plusDays(1).plusMonths(1));
         assertThat(renewals.setAutoTopUp(false, null)).isEqualTo(new AutoTopUpSetting(false, null));
+    }
+
+    @Test
+    void a_job_run_moves_the_renewal_meters_by_what_it_renewed_failed_and_suspended() {
+        fixtures.credit(customer, "15.00");
+        HostedServiceId first = fixtures.service(customer, "VPS A", "10.00", "MONTH", today.plusDays(1), "ACTIVE", true);
+        HostedServiceId second = fixtures.service(customer, "VPS B", "10.00", "MONTH", today.plusDays(2), "ACTIVE", true);
+        HostedServiceId lapsed = fixtures.service(customer, "Old", "10.00", "MONTH", today.minusDays(1), "ACTIVE", false);
+        double runs = meters.counter("billfold.renewals.runs").count();
+        double renewed = services("renewed");
+        double failed = services("failed");
+        double suspended = services("suspended");
+
+        AutoRenewalJob.Report report = job.runOnce();
+
+        // The balance pays one of the two; the other fails; the lapsed one is switched off. Other tests' services
+        // that are due may be in the same run, so the meters are checked against what the run reports.
+        assertThat(List.of(first, second)).filteredOn(id -> fixtures.stored(id).paidUntil().isAfter(today.plusDays(2)))
+                .hasSize(1);
+        assertThat(fixtures.stored(lapsed).status()).isEqualTo("SUSPENDED");
+        assertThat(List.of(report.renewed(), report.failed(), report.suspended())).allMatch(count -> count >= 1);
+        assertThat(meters.counter("billfold.renewals.runs").count() - runs).isEqualTo(1.0);
+        assertThat(services("renewed") - renewed).isEqualTo(report.renewed());
+        assertThat(services("failed") - failed).isEqualTo(report.failed());
+        assertThat(services("suspended") - suspended).isEqualTo(report.suspended());
+    }
+
+    private double services(String result) {
+        return meters.counter(AutoRenewalJob.SERVICES, "result", result).count();
     }
 
     @Test

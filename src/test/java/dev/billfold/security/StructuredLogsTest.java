@@ -24,12 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Production's console format (application-production.properties) is Spring Boot's ECS JSON, and a line logged during
- * a request carries the request id and the payment id as JSON fields, not only in the message (DD-083).
+ * a request carries the request id, the payment id and the trace and span ids as JSON fields, not only in the message
+ * (DD-083, DD-086).
  */
 class StructuredLogsTest {
 
+    private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
     @Test
-    void a_line_logged_in_a_request_is_json_with_request_and_payment_ids_as_fields() throws Exception {
+    void a_line_logged_in_a_request_is_json_with_request_payment_and_trace_ids_as_fields() throws Exception {
         Properties production = new Properties();
         try (InputStream in = getClass().getResourceAsStream("/application-production.properties")) {
             production.load(in);
@@ -52,7 +55,10 @@ class StructuredLogsTest {
         new RequestIds().doFilter(request, new MockHttpServletResponse(), new MockFilterChain(
                 new jakarta.servlet.http.HttpServlet() {
                 }, (req, res, chain) -> {
-                    try (var ignored = MDC.putCloseable(SupportReference.PAYMENT_ID, "9b1e")) {
+                    // As Micrometer Tracing puts them in the MDC while the request's span is current (DD-086).
+                    try (var ignored = MDC.putCloseable(SupportReference.PAYMENT_ID, "9b1e");
+                         var trace = MDC.putCloseable(SupportReference.TRACE_ID, TRACE);
+                         var span = MDC.putCloseable("spanId", "00f067aa0ba902b7")) {
                         var event = new LoggingEvent(Logger.class.getName(), logger, Level.INFO, "Payment credited",
                                 null, null);
                         line.set(new String(encoder.encode(event), StandardCharsets.UTF_8));
@@ -63,5 +69,7 @@ class StructuredLogsTest {
         assertThat(json.path("message").asString()).isEqualTo("Payment credited");
         assertThat(json.path("requestId").asString()).isEqualTo("lb-7f3a9c21.0002");
         assertThat(json.path("paymentId").asString()).isEqualTo("9b1e");
+        assertThat(json.path("traceId").asString()).isEqualTo(TRACE);
+        assertThat(json.path("spanId").asString()).isEqualTo("00f067aa0ba902b7");
     }
 }

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.billfold.TestData;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.staff.StaffRole;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +32,8 @@ abstract class StatementImportsContract {
     StatementImports imports;
     @Autowired
     UnmatchedEntries unmatched;
+    @Autowired
+    MeterRegistry meters;
 
     StatementFixtures fixtures;
     String finance;
@@ -140,6 +147,43 @@ abstract class StatementImportsContract {
         assertThat(imports.countImports()).isEqualTo(before);
         assertThat(fixtures.status(1)).isEqualTo("WAITING_FOR_PAYMENT");
         assertThat(data.ledgerEntries(fixtures.customer.accountId())).isZero();
+    }
+
+    @Test
+    void an_import_moves_the_import_and_entry_meters_by_its_results_and_a_refused_or_failed_one_is_counted() {
+        List<String> outcomes = List.of("credited", "held", "unmatched", "duplicate", "ignored");
+        List<Double> entriesBefore = outcomes.stream().map(this::entries).toList();
+        double done = imports("done", "camt.053.001.02");
+        double refused = imports("refused", "unknown");
+        double failed = imports("failed", "unknown");
+
+        imports.importFile("cases.xml", fixtures.file("camt053-v02-cases.xml"));
+        assertThatThrownBy(() -> imports.importFile("malformed.xml", fixtures.file("malformed.xml")))
+                .isInstanceOf(InvalidRequestException.class);
+        InputStream brokenUpload = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        };
+        assertThatThrownBy(() -> imports.importFile("cut.xml", brokenUpload)).isInstanceOf(UncheckedIOException.class);
+
+        assertThat(imports("done", "camt.053.001.02") - done).isEqualTo(1.0);
+        assertThat(imports("refused", "unknown") - refused).isEqualTo(1.0);
+        assertThat(imports("failed", "unknown") - failed).isEqualTo(1.0);
+        List<Double> moved = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            moved.add(entries(outcomes.get(i)) - entriesBefore.get(i));
+        }
+        assertThat(moved).containsExactly(5.0, 4.0, 2.0, 1.0, 2.0);
+    }
+
+    private double imports(String result, String format) {
+        return meters.counter(StatementImports.IMPORTS, "result", result, "format", format).count();
+    }
+
+    private double entries(String outcome) {
+        return meters.counter(StatementImports.ENTRIES, "outcome", outcome).count();
     }
 
     @Test

@@ -113,7 +113,7 @@ class PayPalWebhookController {
         String refusal = checks.refusal(transmission);
         if (refusal != null) {
             log.warn("PayPal webhook {} ({}) refused without asking PayPal: {}", eventId, type, refusal);
-            return ResponseEntity.badRequest().body(refusal);
+            return WebhookMeters.signatureFailed(refusal);
         }
         if (!HANDLED.contains(type)) {
             // Nothing to act on, so nothing worth a call to PayPal.
@@ -152,7 +152,7 @@ class PayPalWebhookController {
             }
             if (!verifier.verify(transmission, body)) {
                 log.warn("PayPal webhook {} ({}) failed signature verification; ignored", eventId, type);
-                return ResponseEntity.badRequest().body("Signature verification failed");
+                return WebhookMeters.signatureFailed("Signature verification failed");
             }
             return null;
         } catch (IOException | RuntimeException unavailable) {

@@ -29,6 +29,7 @@ class StripeWebhookController {
     static final String PATH = "/webhooks/stripe";
 
     private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
+    private static final String MISSING = "missing body or signature";
 
     private final StripeWebhookProcessor processor;
     private final StripeGatewayProperties properties;
@@ -51,8 +52,11 @@ class StripeWebhookController {
     }
 
     private ResponseEntity<String> handle(@Nullable String payload, @Nullable String signature) {
-        if (payload == null || signature == null) {
-            return ResponseEntity.badRequest().body("missing body or signature");
+        if (payload == null) {
+            return ResponseEntity.badRequest().body(MISSING);
+        }
+        if (signature == null) {
+            return WebhookMeters.signatureFailed(MISSING);
         }
         Event event;
         try {
@@ -60,7 +64,7 @@ class StripeWebhookController {
                     properties.webhookTolerance().toSeconds(), clock);
         } catch (SignatureVerificationException e) {
             log.warn("Stripe webhook refused: {}", e.getMessage());
-            return ResponseEntity.badRequest().body("invalid signature");
+            return WebhookMeters.signatureFailed("invalid signature");
         } catch (RuntimeException e) {
             log.warn("Stripe webhook refused: signed but not an event");
             return ResponseEntity.badRequest().body("not an event");

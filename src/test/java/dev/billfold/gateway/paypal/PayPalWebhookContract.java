@@ -7,6 +7,7 @@ import dev.billfold.MutableClock;
 import dev.billfold.SignedIn;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
+import dev.billfold.gateway.WebhookMeters;
 import dev.billfold.gateway.WithLocalProviders;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.PaymentId;
@@ -16,6 +17,7 @@ import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
 import dev.billfold.ratelimit.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +63,8 @@ abstract class PayPalWebhookContract {
     PayPalProperties properties;
     @Autowired
     RateLimiter rateLimiter;
+    @Autowired
+    MeterRegistry meters;
     @LocalServerPort
     int port;
 
@@ -160,6 +164,27 @@ abstract class PayPalWebhookContract {
             assertThat(response.body()).as(header).isEqualTo(PayPalWebhookChecks.MISSING_HEADERS);
         }
         assertThat(PAYPAL.verifications()).isEmpty();
+    }
+
+    @Test
+    void webhooks_received_are_counted_by_outcome_with_failed_signature_checks_apart() throws Exception {
+        String key = approvedOrder("45.00");
+        List<String> outcomes = List.of("accepted", "signature_failed", "refused");
+        List<Double> before = outcomes.stream().map(this::received).toList();
+
+        // PayPal says no; the signing headers are refused before PayPal is asked; not an event at all; genuine.
+        assertThat(webhooks.send(event(key), "forged-signature").body()).isEqualTo("Signature verification failed");
+        assertThat(webhooks.send(event(key), with("PAYPAL-AUTH-ALGO", "none")).body())
+                .isEqualTo(PayPalWebhookChecks.ALGORITHM);
+        assertThat(webhooks.send("{not json", PayPalFake.GOOD_SIGNATURE).statusCode()).isEqualTo(400);
+        assertThat(webhooks.send(event(key), PayPalFake.GOOD_SIGNATURE).statusCode()).isEqualTo(200);
+
+        assertThat(outcomes.stream().map(outcome -> received(outcome) - before.get(outcomes.indexOf(outcome))))
+                .containsExactly(1.0, 2.0, 1.0);
+    }
+
+    private double received(String outcome) {
+        return meters.counter(WebhookMeters.RECEIVED, "provider", "paypal", "outcome", outcome).count();
     }
 
     // --- at most so many signature checks at once ---

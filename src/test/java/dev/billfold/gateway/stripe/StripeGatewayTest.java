@@ -9,6 +9,7 @@ import dev.billfold.base.Money;
 import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.WebhookMeters;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.MethodOption;
 import dev.billfold.payment.PaymentDetails;
@@ -18,6 +19,7 @@ import dev.billfold.payment.TopUpRequest;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.paymentmethod.PaymentMethodService;
 import dev.billfold.paymentmethod.PaymentMethodStatus;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +33,8 @@ class StripeGatewayTest extends StripeTestSupport {
 
     @Autowired
     GatewayRegistry gateways;
+    @Autowired
+    MeterRegistry meters;
 
     // --- card checkout ---
 
@@ -372,6 +376,27 @@ class StripeGatewayTest extends StripeTestSupport {
         assertThat(status(redirect.paymentId())).isEqualTo("WAITING_FOR_PAYMENT");
         assertThat(data.ledgerEntries(customer.accountId())).isZero();
         assertThat(eventsRecorded(eventId)).isZero();
+    }
+
+    @Test
+    void webhooks_received_are_counted_by_outcome_with_bad_signatures_apart() {
+        String payload = StripeFake.event(StripeFake.id("evt"), "customer.created",
+                "{\"id\":\"cus_2\",\"object\":\"customer\",\"metadata\":{}}");
+        List<String> outcomes = List.of("accepted", "signature_failed", "refused");
+        List<Double> before = outcomes.stream().map(this::received).toList();
+
+        assertThat(postSignedWebhook(payload).statusCode()).isEqualTo(200);
+        long now = java.time.Instant.now().getEpochSecond();
+        assertThat(postWebhook(payload, StripeFake.sign(payload, "whsec_guessed", now)).statusCode()).isEqualTo(400);
+        assertThat(postWebhook(payload, null).statusCode()).isEqualTo(400);
+        assertThat(postSignedWebhook("signed, but not an event").body()).isEqualTo("not an event");
+
+        assertThat(outcomes.stream().map(outcome -> received(outcome) - before.get(outcomes.indexOf(outcome))))
+                .containsExactly(1.0, 2.0, 1.0);
+    }
+
+    private double received(String outcome) {
+        return meters.counter(WebhookMeters.RECEIVED, "provider", "stripe", "outcome", outcome).count();
     }
 
     @Test

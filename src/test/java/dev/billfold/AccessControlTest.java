@@ -119,6 +119,7 @@ class AccessControlTest extends KaribuTest {
             "OidcUsers.signedIn",
             "PowersOfAttorney.validFor",
             "PowersOfAttorney.validAmong",
+            "AccountCountries.of",
             "AuditTrail.record",
             "PaymentDocuments.invoiceForMail",
             "PaymentDocuments.receiptForMail",

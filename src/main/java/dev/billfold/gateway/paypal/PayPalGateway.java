@@ -34,6 +34,7 @@ import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.CheckoutRequest;
 import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.MethodFamily;
 import dev.billfold.gateway.RefundAnswer;
 import dev.billfold.gateway.RefundIssuer;
 import dev.billfold.gateway.RefundLookup;
@@ -340,6 +341,12 @@ class PayPalGateway implements ChargeLookup, RefundIssuer, RefundLookup {
             case TRANSACTION_APPROVED_AWAITING_FUNDING -> "PayPal is waiting for the funding of the payment.";
             default -> "PayPal is still processing the payment.";
         };
+    }
+
+    /** A PayPal payment is the wallet's, whatever funds it (DD-091). */
+    @Override
+    public MethodFamily family() {
+        return MethodFamily.WALLET;
     }
 
     /** {@code DELETE /v3/vault/payment-tokens/{id}}. A token PayPal no longer knows (404) is gone already. */

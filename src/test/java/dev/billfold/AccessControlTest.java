@@ -119,6 +119,7 @@ class AccessControlTest extends KaribuTest {
             "OidcUsers.signedIn",
             "PowersOfAttorney.validFor",
             "PowersOfAttorney.validAmong",
+            "AccountCountries.of",
             "AuditTrail.record",
             "PaymentDocuments.invoiceForMail",
             "PaymentDocuments.receiptForMail",
@@ -180,6 +181,7 @@ class AccessControlTest extends KaribuTest {
             entry("PaymentService.confirmWithBank", MOVES_MONEY),
             entry("TopUpService.form", EVERY_ROLE),
             entry("TopUpService.methodsFor", EVERY_ROLE),
+            entry("TopUpService.methodNotes", EVERY_ROLE),
             entry("TopUpService.requireOwnIds", EVERY_ROLE),
             entry("TopUpService.topUp", MOVES_MONEY),
             entry("ShortfallTopUps.amountFor", EVERY_ROLE),
@@ -502,7 +504,8 @@ class AccessControlTest extends KaribuTest {
         Map<String, Method> methods = idTakingMethods();
         assertThat(methods.keySet()).as("the reflection finds the known id-taking methods")
                 .contains("PaymentService.confirmReturn", "PaymentService.confirmWithBank", "TopUpService.topUp",
-                        "TopUpService.methodsFor", "PaymentHistoryQuery.details", "PaymentHistoryQuery.page",
+                        "TopUpService.methodsFor", "TopUpService.methodNotes", "PaymentHistoryQuery.details",
+                        "PaymentHistoryQuery.page",
                         "PaymentDocuments.invoice", "PaymentDocuments.receipt",
                         "PaymentMethodService.requireChargeable",
                         "AccountService.payers", "AccountService.switchTo", "Ledger.balance", "MemberService.changeRole",

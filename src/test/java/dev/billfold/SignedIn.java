@@ -29,4 +29,7 @@ public @interface SignedIn {
 
     /** The customer's role in the account. */
     String role() default "OWNER";
+
+    /** The account's country (ISO 3166 alpha-2); none when empty. */
+    String country() default "";
 }

@@ -20,7 +20,8 @@ public final class SignedInExtension implements BeforeEachCallback, AfterEachCal
         Field field = signedInField(test.getClass());
         SignedIn settings = field.getAnnotation(SignedIn.class);
         TestData data = SpringExtension.getApplicationContext(context).getBean(TestData.class);
-        Customer customer = data.newCustomer(settings.currency(), settings.role());
+        Customer customer = data.newCustomer(settings.currency(), settings.role(),
+                settings.country().isEmpty() ? null : settings.country());
         field.setAccessible(true);
         field.set(test, customer);
         TestData.signIn(customer.username());

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -48,6 +49,10 @@ public class TestData {
     }
 
     public Customer newCustomer(String currency, String role) {
+        return newCustomer(currency, role, null);
+    }
+
+    public Customer newCustomer(String currency, String role, @Nullable String country) {
         String username = "user-" + UUID.randomUUID();
         var user = new UserId(UUID.randomUUID());
         var account = new AccountId(UUID.randomUUID());
@@ -55,8 +60,8 @@ public class TestData {
         var company = new PayerId(UUID.randomUUID());
         jdbc.sql("insert into app_user (id, username, display_name, email, version) values (?, ?, ?, ?, 0)")
                 .params(user.value(), username, "Test User", username + "@example.com").update();
-        jdbc.sql("insert into account (id, name, currency, country, account_number, version) values (?, ?, ?, null, ?, 0)")
-                .params(account.value(), "Account " + username, currency, nextAccountNumber()).update();
+        jdbc.sql("insert into account (id, name, currency, country, account_number, version) values (?, ?, ?, ?, ?, 0)")
+                .params(account.value(), "Account " + username, currency, country, nextAccountNumber()).update();
         jdbc.sql("insert into account_member (account_id, user_id, role) values (?, ?, ?)")
                 .params(account.value(), user.value(), role).update();
         insertPayer(person, account, "INDIVIDUAL", "Pat Person", null, true);

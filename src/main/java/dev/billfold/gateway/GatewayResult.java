@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param customerAction what the customer must do before the provider can decide (only with PENDING), if anything
  * @param idempotencyKey the payment key the provider's order carries (PayPal's custom id), when the provider names it:
  *                       a result that names another payment's key changes nothing (docs/security.md, item 4)
+ * @param cardCountry    the issuing country (ISO 3166 alpha-2) of the card that paid, when the provider names one; the
+ *                       card-country rules refuse some (DD-090)
  */
 public record GatewayResult(
         Status status,
@@ -22,12 +24,20 @@ public record GatewayResult(
         @Nullable String reason,
         @Nullable StoredMethod storedMethod,
         @Nullable CustomerAction customerAction,
-        @Nullable String idempotencyKey) {
+        @Nullable String idempotencyKey,
+        @Nullable String cardCountry) {
 
     public GatewayResult {
         if (customerAction != null && status != Status.PENDING) {
             throw new IllegalArgumentException("Only a pending result can wait for the customer");
         }
+    }
+
+    /** A result that names no card country. */
+    public GatewayResult(Status status, @Nullable String reference, @Nullable Money reportedAmount,
+                         @Nullable String reason, @Nullable StoredMethod storedMethod,
+                         @Nullable CustomerAction customerAction, @Nullable String idempotencyKey) {
+        this(status, reference, reportedAmount, reason, storedMethod, customerAction, idempotencyKey, null);
     }
 
     /** A result that names no payment key. */
@@ -45,7 +55,14 @@ public record GatewayResult(
 
     /** This result as about the order that carries {@code key}, the payment key the provider echoed back. */
     public GatewayResult forKey(@Nullable String key) {
-        return new GatewayResult(status, reference, reportedAmount, reason, storedMethod, customerAction, key);
+        return new GatewayResult(status, reference, reportedAmount, reason, storedMethod, customerAction, key,
+                cardCountry);
+    }
+
+    /** This result with the issuing country of the card that paid, as the provider named it. */
+    public GatewayResult paidWithCardFrom(@Nullable String country) {
+        return new GatewayResult(status, reference, reportedAmount, reason, storedMethod, customerAction,
+                idempotencyKey, country);
     }
 
     /** False when the provider names a payment key and it is not {@code paymentKey}: the news is not this payment's. */
@@ -91,8 +108,15 @@ public record GatewayResult(
         return new GatewayResult(Status.UNKNOWN, reference, null, reason, null);
     }
 
-    /** A method the provider saved: its token (never card data), a label, and the card's expiry if it has one. */
-    public record StoredMethod(String token, String label, @Nullable YearMonth expires) {
+    /**
+     * A method the provider saved: its token (never card data), a label, the card's expiry if it has one, and the
+     * country that issued the card when the provider names it (DD-090).
+     */
+    public record StoredMethod(String token, String label, @Nullable YearMonth expires, @Nullable String country) {
+
+        public StoredMethod(String token, String label, @Nullable YearMonth expires) {
+            this(token, label, expires, null);
+        }
     }
 
     /**

@@ -36,6 +36,11 @@ public interface PaymentGateway {
      */
     boolean detachMethod(String methodToken);
 
+    /** What kind of method this provider's payments are; the countries' method rules go by it (DD-091). */
+    default MethodFamily family() {
+        return MethodFamily.CARD;
+    }
+
     /** Whether this provider takes payments in the currency; one that does not is not offered for it at all. */
     default boolean supports(Currency currency) {
         return true;

@@ -1,5 +1,7 @@
 package dev.billfold.payment;
 
+import dev.billfold.account.AccountCountries;
+import dev.billfold.cardcountry.CardCountryRules;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.ledger.LedgerEntryKind;
@@ -32,10 +34,17 @@ class PaymentSettlement {
     private final PollerProperties poller;
     private final PaymentCustomerActions customerActions;
     private final PaymentRefunds refunds;
+    private final CardCountryRules cardRules;
+    private final AccountCountries countries;
+    private final CardCountryRefunds cardRefunds;
 
     PaymentSettlement(PaymentStateStore payments, Ledger ledger, PaymentMethodService methods, Clock clock,
                       ApplicationEventPublisher events, PaymentCheckStore checks, PollerProperties poller,
-                      PaymentCustomerActions customerActions, PaymentRefunds refunds) {
+                      PaymentCustomerActions customerActions, PaymentRefunds refunds, CardCountryRules cardRules,
+                      AccountCountries countries, CardCountryRefunds cardRefunds) {
+        this.cardRules = cardRules;
+        this.countries = countries;
+        this.cardRefunds = cardRefunds;
         this.refunds = refunds;
         this.customerActions = customerActions;
         this.checks = checks;
@@ -315,6 +324,15 @@ class PaymentSettlement {
             return payment.holdForClarification("The provider reported a different amount (%s) than this payment (%s)."
                     .formatted(result.reportedAmount() == null ? "none" : result.reportedAmount().format(),
                             payment.amount().format()), now);
+        }
+        var refused = cardRules.refusal(countries.of(payment.accountId()).orElse(null), result.cardCountry());
+        if (refused.isPresent()) {
+            // The provider took the money from a card we may not accept: nothing is credited, and it goes back.
+            log.warn("Payment {}: paid with a card issued in {}; rejected and refunded", payment.id().value(),
+                    refused.get().cardCountry());
+            cardRefunds.owe(payment.id(), refused.get().cardCountry(), now);
+            return payment.reject(refused.get().reason()
+                    + " The payment was refunded to the card, and nothing was added to the balance.", now);
         }
         Payment credited = payment.credit(now);
         ledger.post(payment.accountId(), credited.credited(), LedgerEntryKind.TOP_UP, payment.ledgerReference());

@@ -1,6 +1,7 @@
 package dev.billfold.payment;
 
 import dev.billfold.account.AccountAccess;
+import dev.billfold.account.AccountCountries;
 import dev.billfold.account.AccountContext;
 import dev.billfold.account.AccountService;
 import dev.billfold.account.Payer;
@@ -12,6 +13,7 @@ import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.CheckoutRequest;
 import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.GatewayRegistry;
+import dev.billfold.gateway.MethodFamily;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentGateway;
 import dev.billfold.paymentmethod.ChargeableMethod;
@@ -71,11 +73,16 @@ public class TopUpService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
+    private final MethodRules methodRules;
+    private final AccountCountries countries;
+
     TopUpService(AccountAccess access, AccountService accounts, PaymentMethodService methods, GatewayRegistry gateways,
                  TopUpLimits limits, DailyUsageQuery dailyUsage, PaymentRepository payments, InvoiceStore invoices,
                  InvoiceProperties invoiceProperties, PaymentSettlement settlement, ChargeRequestStore charges,
                  RateLimiter rateLimiter, PlatformTransactionManager transactionManager, Clock clock,
-                 ApplicationEventPublisher events) {
+                 ApplicationEventPublisher events, MethodRules methodRules, AccountCountries countries) {
+        this.methodRules = methodRules;
+        this.countries = countries;
         this.events = events;
         this.charges = charges;
         this.access = access;
@@ -101,27 +108,49 @@ public class TopUpService {
                 accounts.payers(account.accountId()));
     }
 
-    /** The methods a payer can pay with: saved ones (default first and preselected), invoice, then each checkout. */
+    /**
+     * The methods a payer can pay with: saved ones (default first and preselected), each checkout, then invoice; only
+     * the kinds the account's country offers this payer (DD-091).
+     */
     @Transactional(readOnly = true)
     public List<MethodOption> methodsFor(PayerId payerId) {
+        Payer payer = access.requirePayer(payerId, AccountAccess.Action.VIEW);
+        MethodRules.Offer offer = offerFor(payer);
         List<MethodOption> options = new ArrayList<>();
-        List<SavedMethodSummary> saved = methods.chargeableMethods(payerId);
+        List<SavedMethodSummary> saved = methods.chargeableMethods(payerId).stream()
+                .filter(method -> offer.allows(familyOf(method.provider()))).toList();
         boolean hasDefault = saved.stream().anyMatch(SavedMethodSummary::isDefault);
         for (SavedMethodSummary method : saved) {
             options.add(new MethodOption(new MethodChoice.Saved(method.id()), method.label(), false,
                     method.isDefault()));
         }
-        Currency currency = access.require(access.requirePayer(payerId, AccountAccess.Action.VIEW).accountId(),
-                AccountAccess.Action.VIEW).currency();
+        Currency currency = access.require(payer.accountId(), AccountAccess.Action.VIEW).currency();
         for (PaymentGateway gateway : gateways.enabled()) {
-            if (!gateway.supports(currency)) {
+            if (!gateway.supports(currency) || !offer.allows(gateway.family())) {
                 continue;
             }
             options.add(new MethodOption(new MethodChoice.Checkout(gateway.id()), gateway.displayName(), true,
                     !hasDefault && options.isEmpty()));
         }
-        options.add(new MethodOption(new MethodChoice.Invoice(), "Invoice (bank transfer)", false, options.isEmpty()));
+        if (offer.allows(MethodFamily.BANK_TRANSFER)) {
+            options.add(new MethodOption(new MethodChoice.Invoice(), "Invoice (bank transfer)", false,
+                    options.isEmpty()));
+        }
         return options;
+    }
+
+    /** Why the list for this payer lacks a kind of method its country offers others ("... to companies only"). */
+    @Transactional(readOnly = true)
+    public List<String> methodNotes(PayerId payerId) {
+        return offerFor(access.requirePayer(payerId, AccountAccess.Action.VIEW)).notes();
+    }
+
+    private MethodRules.Offer offerFor(Payer payer) {
+        return methodRules.offerFor(countries.of(payer.accountId()).orElse(null), payer.type());
+    }
+
+    private MethodFamily familyOf(String provider) {
+        return gateways.find(provider).map(PaymentGateway::family).orElse(MethodFamily.CARD);
     }
 
     /**
@@ -155,6 +184,7 @@ public class TopUpService {
             return replay(repeated.get(), account, request);
         }
         Money amount = limits.parseAndCheck(request.amount(), account.currency());
+        MethodRules.Offer offer = offerFor(checkedPayer);
         PaymentGateway gateway = null;
         switch (request.method()) {
             case MethodChoice.Saved saved -> {
@@ -171,6 +201,10 @@ public class TopUpService {
             }
             case MethodChoice.Invoice invoice -> {
             }
+        }
+        MethodFamily family = gateway == null ? MethodFamily.BANK_TRANSFER : gateway.family();
+        if (!offer.allows(family)) {
+            throw new InvalidRequestException("method", offer.refusal(family) + " Choose another method.");
         }
         takeAllowance(account);
         Payment payment = create(account, payer, amount, request, savedMethod, gateway, idempotencyKey);

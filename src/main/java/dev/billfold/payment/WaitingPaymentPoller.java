@@ -68,10 +68,13 @@ public class WaitingPaymentPoller implements Poller {
     private final Clock clock;
     private final BackgroundWork work;
 
+    private final CardCountryRefunds cardRefunds;
+
     WaitingPaymentPoller(PaymentCheckStore checks, PaymentSettlement settlement, ChargeRequestStore charges,
                          GatewayRegistry gateways, ProviderCallLimiter limiter, ProviderLanes lanes,
                          PollerProperties properties, PlatformTransactionManager transactionManager, Clock clock,
-                         BackgroundWork work) {
+                         BackgroundWork work, CardCountryRefunds cardRefunds) {
+        this.cardRefunds = cardRefunds;
         this.checks = checks;
         this.settlement = settlement;
         this.charges = charges;
@@ -95,6 +98,9 @@ public class WaitingPaymentPoller implements Poller {
     @Override
     public Map<String, Integer> runCycle() {
         expireUnasked();
+        if (!work.stopping()) {
+            cardRefunds.sendDue();
+        }
         List<String> providerLanes = gateways.enabled().stream().map(g -> LANE + g.id()).toList();
         return lanes.run(providerLanes,
                 lane -> checkProvider(gateways.find(lane.substring(LANE.length())).orElseThrow()),

@@ -1,8 +1,10 @@
 package dev.billfold.paymentmethod;
 
 import dev.billfold.account.AccountAccess;
+import dev.billfold.account.AccountCountries;
 import dev.billfold.audit.AuditEvent;
 import dev.billfold.audit.AuditTrail;
+import dev.billfold.cardcountry.CardCountryRules;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.polling.PollerProperties;
 import java.time.Clock;
@@ -32,10 +34,15 @@ class MethodSetupSettlement {
     private final PollerProperties poller;
     private final Clock clock;
     private final AuditTrail audit;
+    private final CardCountryRules cardRules;
+    private final AccountCountries countries;
 
     MethodSetupSettlement(PaymentMethodRepository methods, MethodCheckStore checks, AccountAccess accounts,
-                          ApplicationEventPublisher events, PollerProperties poller, Clock clock, AuditTrail audit) {
+                          ApplicationEventPublisher events, PollerProperties poller, Clock clock, AuditTrail audit,
+                          CardCountryRules cardRules, AccountCountries countries) {
         this.audit = audit;
+        this.cardRules = cardRules;
+        this.countries = countries;
         this.methods = methods;
         this.checks = checks;
         this.accounts = accounts;
@@ -63,9 +70,17 @@ class MethodSetupSettlement {
                     // The same provider method is already on file (e.g. saved by a checkout): keep one of it.
                     yield method.fail("This card is already saved.", now);
                 }
+                var refused = cardRules.refusal(countries.of(method.accountId()).orElse(null), saved.country());
+                if (refused.isPresent()) {
+                    // Confirmed at the provider, so it is detached there too (RefusedCards), never charged here.
+                    log.info("Method {}: the provider saved a card issued in {}; refused", methodId.value(),
+                            refused.get().cardCountry());
+                    yield method.refuseCard(saved.token(), refused.get().reason() + " The card was not saved.",
+                            refused.get().cardCountry(), now);
+                }
                 LocalDate expires = saved.expires() == null ? null : saved.expires().atEndOfMonth();
                 yield method.confirmSetup(saved.token(), saved.label(), expires,
-                        !methods.payerHasDefault(method.payerId()), now);
+                        !methods.payerHasDefault(method.payerId()), saved.country(), now);
             }
             case DECLINED, CANCELLED -> method.fail(result.reason() == null || result.reason().isBlank()
                     ? "The provider did not save the method." : result.reason(), now);

@@ -12,7 +12,8 @@ import org.springframework.data.annotation.Version;
 
 /**
  * A method saved at a provider for one payer. Holds the provider's token, never card data. A method being added
- * without a payment has no token yet, only the provider's reference for its setup page ({@code setupReference}).
+ * without a payment has no token yet, only the provider's reference for its setup page ({@code setupReference}). A card
+ * keeps the country that issued it when the provider named one ({@code cardCountry}, DD-090).
  */
 public record PaymentMethod(
         @Id PaymentMethodId id,
@@ -28,6 +29,7 @@ public record PaymentMethod(
         Instant createdAt,
         @Nullable Instant checkedAt,
         @Nullable String setupReference,
+        @Nullable String cardCountry,
         @Version @Nullable Long version) {
 
     /** What a method being added shows until the provider confirms it. */
@@ -46,55 +48,65 @@ public record PaymentMethod(
     }
 
     static PaymentMethod pending(AccountId accountId, PayerId payerId, String provider, String token, String label,
-                                 @Nullable LocalDate expiresOn, Instant now) {
+                                 @Nullable LocalDate expiresOn, @Nullable String issuedIn, Instant now) {
         return new PaymentMethod(PaymentMethodId.random(), accountId, payerId, provider, token, label,
-                PaymentMethodStatus.PENDING, false, expiresOn, null, now, null, null, null);
+                PaymentMethodStatus.PENDING, false, expiresOn, null, now, null, null, issuedIn, null);
     }
 
     /** A method the customer is about to add on the provider's page; its token comes with the confirmation. */
     static PaymentMethod pendingSetup(AccountId accountId, PayerId payerId, String provider, Instant now) {
         return new PaymentMethod(PaymentMethodId.random(), accountId, payerId, provider, null, PENDING_LABEL,
-                PaymentMethodStatus.PENDING, false, null, null, now, null, null, null);
+                PaymentMethodStatus.PENDING, false, null, null, now, null, null, null, null);
     }
 
     PaymentMethod confirm(boolean makeDefault, Instant now) {
         requireMove(PaymentMethodStatus.CONFIRMED);
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, PaymentMethodStatus.CONFIRMED,
-                makeDefault, expiresOn, null, createdAt, now, setupReference, version);
+                makeDefault, expiresOn, null, createdAt, now, setupReference, cardCountry, version);
     }
 
     /** The provider saved the method of a setup: it gets its token and label now. */
     PaymentMethod confirmSetup(String token, String newLabel, @Nullable LocalDate expires, boolean makeDefault,
-                               Instant now) {
+                               @Nullable String issuedIn, Instant now) {
         requireMove(PaymentMethodStatus.CONFIRMED);
         return new PaymentMethod(id, accountId, payerId, provider, token, newLabel, PaymentMethodStatus.CONFIRMED,
-                makeDefault, expires, null, createdAt, now, setupReference, version);
+                makeDefault, expires, null, createdAt, now, setupReference, issuedIn, version);
+    }
+
+    /**
+     * A card the provider saved although it was issued in a refused country (DD-090): FAILED with the reason, and still
+     * holding its token until it is detached at the provider ({@link #detached}).
+     */
+    PaymentMethod refuseCard(String token, String reason, String issuedIn, Instant now) {
+        requireMove(PaymentMethodStatus.FAILED);
+        return new PaymentMethod(id, accountId, payerId, provider, token, label, PaymentMethodStatus.FAILED,
+                false, expiresOn, reason, createdAt, now, setupReference, issuedIn, version);
     }
 
     PaymentMethod fail(String reason, Instant now) {
         requireMove(PaymentMethodStatus.FAILED);
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, PaymentMethodStatus.FAILED,
-                false, expiresOn, reason, createdAt, now, setupReference, version);
+                false, expiresOn, reason, createdAt, now, setupReference, cardCountry, version);
     }
 
     /** Removed by the customer (and detached at the provider): never charged again, never the default. */
     PaymentMethod remove(Instant now) {
         requireMove(PaymentMethodStatus.REMOVED);
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, PaymentMethodStatus.REMOVED,
-                false, expiresOn, null, createdAt, now, setupReference, version);
+                false, expiresOn, null, createdAt, now, setupReference, cardCountry, version);
     }
 
     /** The card's expiry month has passed. */
     PaymentMethod expire(Instant now) {
         requireMove(PaymentMethodStatus.EXPIRED);
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, PaymentMethodStatus.EXPIRED,
-                false, expiresOn, null, createdAt, now, setupReference, version);
+                false, expiresOn, null, createdAt, now, setupReference, cardCountry, version);
     }
 
     /** Only a confirmed method can be the payer's default; the constructor enforces it. */
     PaymentMethod withDefault(boolean makeDefault) {
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, status, makeDefault, expiresOn,
-                failureReason, createdAt, checkedAt, setupReference, version);
+                failureReason, createdAt, checkedAt, setupReference, cardCountry, version);
     }
 
     PaymentMethod withSetupReference(String reference) {
@@ -102,12 +114,12 @@ public record PaymentMethod(
             throw new IllegalStateException("Only a pending method gets a setup reference");
         }
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, status, isDefault, expiresOn,
-                failureReason, createdAt, checkedAt, reference, version);
+                failureReason, createdAt, checkedAt, reference, cardCountry, version);
     }
 
     PaymentMethod checked(Instant now) {
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, status, isDefault, expiresOn,
-                failureReason, createdAt, now, setupReference, version);
+                failureReason, createdAt, now, setupReference, cardCountry, version);
     }
 
     public boolean isChargeable() {
@@ -122,6 +134,6 @@ public record PaymentMethod(
 
     PaymentMethod withVersion(Long newVersion) {
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, status, isDefault, expiresOn,
-                failureReason, createdAt, checkedAt, setupReference, newVersion);
+                failureReason, createdAt, checkedAt, setupReference, cardCountry, newVersion);
     }
 }

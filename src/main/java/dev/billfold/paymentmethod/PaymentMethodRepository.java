@@ -3,6 +3,7 @@ package dev.billfold.paymentmethod;
 import dev.billfold.account.PayerId;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
@@ -32,4 +33,15 @@ interface PaymentMethodRepository extends Repository<PaymentMethod, PaymentMetho
     List<PaymentMethod> findLockedDefaultsByPayer(PayerId payerId);
 
     PaymentMethod save(PaymentMethod method);
+
+    /** Refused cards whose provider still keeps them (DD-090): FAILED, with a token and the country that refused. */
+    @Query("select * from payment_method where status = 'FAILED' and provider_token is not null "
+            + "and card_country is not null order by checked_at limit :limit")
+    List<PaymentMethod> findRefusedStillAttached(int limit);
+
+    /** Forgets the token of a refused card its provider no longer keeps; 0 when another node did it first. */
+    @Modifying
+    @Query("update payment_method set provider_token = null where id = :id and provider_token = :token "
+            + "and status = 'FAILED'")
+    int forgetDetachedToken(PaymentMethodId id, String token);
 }

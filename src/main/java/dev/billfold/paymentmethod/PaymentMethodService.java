@@ -1,6 +1,7 @@
 package dev.billfold.paymentmethod;
 
 import dev.billfold.account.AccountAccess;
+import dev.billfold.account.AccountCountries;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.Payer;
 import dev.billfold.account.PayerId;
@@ -8,6 +9,7 @@ import dev.billfold.audit.AuditEvent;
 import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InternalCall;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.cardcountry.CardCountryRules;
 import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.GatewayResult;
@@ -54,10 +56,15 @@ public class PaymentMethodService {
     private final MethodChanges changes;
     private final AuditTrail audit;
 
+    private final CardCountryRules cardRules;
+    private final AccountCountries countries;
+
     PaymentMethodService(AccountAccess access, PaymentMethodRepository methods, GatewayRegistry gateways,
                          MethodSetupSettlement setups, PlatformTransactionManager transactionManager, Clock clock,
                          List<AutoRenewalUse> autoRenewal, ApplicationEventPublisher events, MethodChanges changes,
-                         AuditTrail audit) {
+                         AuditTrail audit, CardCountryRules cardRules, AccountCountries countries) {
+        this.cardRules = cardRules;
+        this.countries = countries;
         this.access = access;
         this.methods = methods;
         this.gateways = gateways;
@@ -234,8 +241,19 @@ public class PaymentMethodService {
                     "That payment method is %s and cannot be charged."
                             .formatted(method.status().label().toLowerCase()));
         }
+        var refused = refusal(method);
+        if (refused.isPresent()) {
+            throw new InvalidRequestException("method", refused.get().reason()
+                    + " Choose another payment method. Nothing was charged.");
+        }
         return new ChargeableMethod(method.id(), method.provider(), Objects.requireNonNull(method.providerToken()),
                 method.label());
+    }
+
+    /** A card saved before its issuing country was refused is refused before it is charged (DD-090). */
+    private Optional<CardCountryRules.Refusal> refusal(PaymentMethod method) {
+        return method.cardCountry() == null ? Optional.empty()
+                : cardRules.refusal(countries.of(method.accountId()).orElse(null), method.cardCountry());
     }
 
     /**
@@ -249,6 +267,7 @@ public class PaymentMethodService {
     public Optional<ChargeableMethod> defaultMethodForStandingOrder(AccountId accountId, PayerId payerId) {
         return methods.findConfirmedByPayer(payerId).stream()
                 .filter(method -> method.isDefault() && method.accountId().equals(accountId))
+                .filter(method -> refusal(method).isEmpty())
                 .findFirst()
                 .map(method -> new ChargeableMethod(method.id(), method.provider(), method.providerToken(),
                         method.label()));
@@ -269,7 +288,7 @@ public class PaymentMethodService {
         }
         LocalDate expiresOn = saved.expires() == null ? null : saved.expires().atEndOfMonth();
         PaymentMethod pending = PaymentMethod.pending(accountId, payerId, provider, saved.token(), saved.label(),
-                expiresOn, clock.instant());
+                expiresOn, saved.country(), clock.instant());
         PaymentMethod confirmed = methods.save(pending.confirm(!methods.payerHasDefault(payerId), clock.instant()));
         audit.record(AuditEvent.of("paymentmethod.added", "Saved the method " + confirmed.label() + " while paying")
                 .account(accountId).subject(confirmed.id()).change(null, confirmed.label()));

@@ -47,10 +47,13 @@ public class PendingMethodPoller implements Poller {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final BackgroundWork work;
+    private final RefusedCards refusedCards;
 
     PendingMethodPoller(MethodCheckStore checks, MethodSetupSettlement settlement, GatewayRegistry gateways,
                         ProviderCallLimiter limiter, ProviderLanes lanes, PollerProperties properties,
-                        PlatformTransactionManager transactionManager, Clock clock, BackgroundWork work) {
+                        PlatformTransactionManager transactionManager, Clock clock, BackgroundWork work,
+                        RefusedCards refusedCards) {
+        this.refusedCards = refusedCards;
         this.checks = checks;
         this.settlement = settlement;
         this.gateways = gateways;
@@ -71,6 +74,9 @@ public class PendingMethodPoller implements Poller {
     @Override
     public Map<String, Integer> runCycle() {
         expireCards();
+        if (!work.stopping()) {
+            refusedCards.detachStillAttached();
+        }
         List<String> providerLanes = gateways.enabled(MethodSetup.class).stream().map(g -> LANE + g.id()).toList();
         return lanes.run(providerLanes,
                 lane -> checkProvider(gateways.find(lane.substring(LANE.length()), MethodSetup.class).orElseThrow()),

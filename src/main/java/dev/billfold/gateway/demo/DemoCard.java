@@ -1,17 +1,24 @@
 package dev.billfold.gateway.demo;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.HtmlUtils;
 
 /** Test cards of the demo provider, numbered like the big providers' test cards so support staff recognise them. */
 enum DemoCard {
-    VISA_OK("4242424242424242", "Visa", Behaviour.SUCCEED, null),
-    MASTERCARD_OK("5555555555554444", "Mastercard", Behaviour.SUCCEED, null),
+    VISA_OK("4242424242424242", "Visa", Behaviour.SUCCEED, null, "US"),
+    MASTERCARD_OK("5555555555554444", "Mastercard", Behaviour.SUCCEED, null, "US"),
     VISA_AUTHENTICATION("4000002760003184", "Visa", Behaviour.NEEDS_AUTHENTICATION,
-            "The bank asks the cardholder to confirm this payment."),
-    VISA_DECLINED("4000000000000002", "Visa", Behaviour.DECLINE, "Your card was declined."),
-    VISA_NO_FUNDS("4000000000009995", "Visa", Behaviour.DECLINE, "Your card has insufficient funds.");
+            "The bank asks the cardholder to confirm this payment.", "DE"),
+    VISA_DECLINED("4000000000000002", "Visa", Behaviour.DECLINE, "Your card was declined.", "US"),
+    VISA_NO_FUNDS("4000000000009995", "Visa", Behaviour.DECLINE, "Your card has insufficient funds.", "US"),
+    /** Pays like any card; issued in Russia, which the default card-country rules refuse for Kenyan accounts. */
+    VISA_RUSSIA("4000006430000009", "Visa", Behaviour.SUCCEED, null, "RU"),
+    /** Issued in China, also on the default Kenyan list. */
+    UNIONPAY_CHINA("6200000000000005", "UnionPay", Behaviour.SUCCEED, null, "CN");
 
     enum Behaviour { SUCCEED, NEEDS_AUTHENTICATION, DECLINE }
 
@@ -19,12 +26,19 @@ enum DemoCard {
     private final String brand;
     private final Behaviour behaviour;
     private final @Nullable String reason;
+    private final String country;
 
-    DemoCard(String number, String brand, Behaviour behaviour, @Nullable String reason) {
+    DemoCard(String number, String brand, Behaviour behaviour, @Nullable String reason, String country) {
         this.number = number;
         this.brand = brand;
         this.behaviour = behaviour;
         this.reason = reason;
+        this.country = country;
+    }
+
+    /** The issuing country, as a provider reads it from the card's number. */
+    String country() {
+        return country;
     }
 
     String number() {
@@ -49,6 +63,18 @@ enum DemoCard {
 
     String spacedNumber() {
         return number.replaceAll("(\\d{4})(?=\\d)", "$1 ");
+    }
+
+    /** The cards as the provider's pages offer them: what each does, and where it was issued. */
+    static String options(String onSuccess, String onAuthentication) {
+        return Arrays.stream(values())
+                .map(c -> "<option value=\"%s\">%s</option>".formatted(c.number, HtmlUtils.htmlEscape(
+                        "%s %s — %s, issued in %s".formatted(c.brand, c.spacedNumber(), switch (c.behaviour) {
+                            case SUCCEED -> onSuccess;
+                            case NEEDS_AUTHENTICATION -> onAuthentication;
+                            case DECLINE -> c.reason().toLowerCase(Locale.ROOT);
+                        }, Locale.of("", c.country).getDisplayCountry(Locale.ENGLISH)))))
+                .collect(Collectors.joining());
     }
 
     static Optional<DemoCard> byNumber(String number) {

@@ -84,14 +84,7 @@ class DemoCheckoutController {
     }
 
     private static String openPage(DemoProvider.CheckoutRow checkout, String csrfField) {
-        String cards = Arrays.stream(DemoCard.values())
-                .map(c -> "<option value=\"%s\">%s %s — %s</option>".formatted(c.number(), c.brand(),
-                        c.spacedNumber(), switch (c.behaviour()) {
-                            case SUCCEED -> "succeeds";
-                            case NEEDS_AUTHENTICATION -> "succeeds now, later charges need authentication";
-                            case DECLINE -> htmlEscape(c.reason().toLowerCase(Locale.ROOT));
-                        }))
-                .collect(Collectors.joining());
+        String cards = DemoCard.options("succeeds", "succeeds now, later charges need authentication");
         String action = BASE_PATH + "/" + htmlEscape(checkout.id());
         String body = """
                 <p class="merchant">%s</p>

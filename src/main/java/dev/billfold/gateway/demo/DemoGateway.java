@@ -208,7 +208,8 @@ class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, 
             case "LEFT_PENDING" -> GatewayResult.pending(checkout.id(),
                     "The provider is still processing the payment.");
             case "PAID" -> GatewayResult.succeeded(checkout.id(), checkout.amount(),
-                    checkout.saveCard() && checkout.cardToken() != null ? savedMethod(checkout.cardToken()) : null);
+                    checkout.saveCard() && checkout.cardToken() != null ? savedMethod(checkout.cardToken()) : null)
+                    .paidWithCardFrom(checkout.cardToken() == null ? null : cardCountry(checkout.cardToken()));
             case "DECLINED" -> GatewayResult.declined(checkout.id(),
                     checkout.declineReason() == null ? "Declined by the provider." : checkout.declineReason());
             case "CANCELLED" -> GatewayResult.cancelled(checkout.id());
@@ -235,6 +236,12 @@ class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, 
         YearMonth expires = YearMonth.of(card.expYear(), card.expMonth());
         String label = "%s •••• %s, %02d/%02d".formatted(card.brand(), card.last4(), expires.getMonthValue(),
                 expires.getYear() % 100);
-        return new GatewayResult.StoredMethod(token, label, expires);
+        return new GatewayResult.StoredMethod(token, label, expires, cardCountry(token));
+    }
+
+    /** The demo's cards are its test cards, so the issuing country is the test card's. */
+    private @Nullable String cardCountry(String token) {
+        return provider.findCard(token).flatMap(card -> DemoCard.byLast4(card.last4())).map(DemoCard::country)
+                .orElse(null);
     }
 }

@@ -75,14 +75,7 @@ class DemoSetupController {
     }
 
     private static String openPage(DemoProvider.SetupRow setup, String csrfField) {
-        String cards = Arrays.stream(DemoCard.values())
-                .map(c -> "<option value=\"%s\">%s %s — %s</option>".formatted(c.number(), c.brand(),
-                        c.spacedNumber(), switch (c.behaviour()) {
-                            case SUCCEED -> "is saved";
-                            case NEEDS_AUTHENTICATION -> "is saved, later charges need authentication";
-                            case DECLINE -> htmlEscape(c.reason().toLowerCase(Locale.ROOT));
-                        }))
-                .collect(Collectors.joining());
+        String cards = DemoCard.options("is saved", "is saved, later charges need authentication");
         String action = BASE_PATH + "/" + htmlEscape(setup.id());
         String pending = setup.status().equals("LEFT_PENDING")
                 ? "<p class=\"note\" id=\"left-pending\">The card issuer has not confirmed this card yet.</p>" : "";

@@ -14,6 +14,7 @@ import com.paypal.sdk.models.Order;
 import com.paypal.sdk.models.OrderRequest;
 import com.paypal.sdk.models.OrderStatus;
 import com.paypal.sdk.models.OrdersCapture;
+import com.paypal.sdk.models.CardResponse;
 import com.paypal.sdk.models.PaymentSource;
 import com.paypal.sdk.models.PaypalExperienceUserAction;
 import com.paypal.sdk.models.PaypalPaymentTokenUsageType;
@@ -33,6 +34,7 @@ import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.CheckoutRequest;
 import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.MethodFamily;
 import dev.billfold.gateway.RefundAnswer;
 import dev.billfold.gateway.RefundIssuer;
 import dev.billfold.gateway.RefundLookup;
@@ -304,7 +306,8 @@ class PayPalGateway implements ChargeLookup, RefundIssuer, RefundLookup {
             return GatewayResult.unknown(id, "PayPal reported a completed order without a capture.");
         }
         return switch (capture.getStatus()) {
-            case COMPLETED -> succeeded(id, capture.getAmount(), savedMethod(order));
+            case COMPLETED -> succeeded(id, capture.getAmount(), savedMethod(order))
+                    .paidWithCardFrom(cardCountry(order));
             case PENDING -> GatewayResult.pending(id, pendingReason(capture));
             case DECLINED, FAILED -> GatewayResult.declined(id, REFUSED);
             default -> GatewayResult.unknown(id, "PayPal reports this payment as "
@@ -340,6 +343,12 @@ class PayPalGateway implements ChargeLookup, RefundIssuer, RefundLookup {
         };
     }
 
+    /** A PayPal payment is the wallet's, whatever funds it (DD-091). */
+    @Override
+    public MethodFamily family() {
+        return MethodFamily.WALLET;
+    }
+
     /** {@code DELETE /v3/vault/payment-tokens/{id}}. A token PayPal no longer knows (404) is gone already. */
     @Override
     public boolean detachMethod(String methodToken) {
@@ -357,6 +366,15 @@ class PayPalGateway implements ChargeLookup, RefundIssuer, RefundLookup {
             log.debug("PayPal could not delete vault token {}", methodToken);
             return false;
         }
+    }
+
+    /**
+     * A card paid on PayPal's page (guest checkout) names its BIN's country; a PayPal wallet payment names none, so
+     * the card-country rules cannot check it (DD-090).
+     */
+    private static @Nullable String cardCountry(Order order) {
+        CardResponse card = order.getPaymentSource() == null ? null : order.getPaymentSource().getCard();
+        return card == null || card.getBinDetails() == null ? null : card.getBinDetails().getBinCountryCode();
     }
 
     private static GatewayResult.@Nullable StoredMethod savedMethod(Order order) {

@@ -48,7 +48,8 @@ final class StripeResults {
             if (intent != null && intent.getSetupFutureUsage() != null && intent.getPaymentMethodObject() != null) {
                 saved = savedMethod(intent.getPaymentMethodObject());
             }
-            return new GatewayResult(GatewayResult.Status.SUCCEEDED, reference, reported, null, saved);
+            return new GatewayResult(GatewayResult.Status.SUCCEEDED, reference, reported, null, saved)
+                    .paidWithCardFrom(intent == null ? null : cardCountry(intent.getPaymentMethodObject()));
         }
         if ("expired".equals(session.getStatus())) {
             StripeError error = intent == null ? null : intent.getLastPaymentError();
@@ -94,7 +95,8 @@ final class StripeResults {
     static GatewayResult resultOfCharge(PaymentIntent intent) {
         return switch (intent.getStatus()) {
             case "succeeded" -> GatewayResult.succeeded(intent.getId(),
-                    reportedAmount(intent.getAmountReceived(), intent.getCurrency()), null);
+                    reportedAmount(intent.getAmountReceived(), intent.getCurrency()), null)
+                    .paidWithCardFrom(cardCountry(intent.getPaymentMethodObject()));
             case "processing" -> GatewayResult.pending(intent.getId(), "Stripe is still processing the payment.");
             case "requires_action", "requires_confirmation" -> needsAuthentication(intent.getId(), redirectUrl(intent));
             case "canceled" -> GatewayResult.declined(intent.getId(), "The payment was cancelled at Stripe.");
@@ -137,7 +139,12 @@ final class StripeResults {
                 : YearMonth.of(Math.toIntExact(card.getExpYear()), Math.toIntExact(card.getExpMonth()));
         String label = "%s •••• %s".formatted(brand(card), card.getLast4())
                 + (expires == null ? "" : ", %02d/%02d".formatted(expires.getMonthValue(), expires.getYear() % 100));
-        return new GatewayResult.StoredMethod(method.getId(), label, expires);
+        return new GatewayResult.StoredMethod(method.getId(), label, expires, card.getCountry());
+    }
+
+    /** The issuing country Stripe reads from the card's number (PaymentMethod {@code card.country}), if a card. */
+    static @Nullable String cardCountry(@Nullable PaymentMethod method) {
+        return method == null || method.getCard() == null ? null : method.getCard().getCountry();
     }
 
     /** What Stripe reports, in major units; null when it makes no sense, which holds the payment for clarification. */

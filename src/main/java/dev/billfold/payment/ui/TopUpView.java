@@ -52,6 +52,8 @@ class TopUpView extends Div {
     private final TextField amount = new TextField("Amount");
     private final Select<PayerSummary> payer = new Select<>();
     private final RadioButtonGroup<MethodOption> method = new RadioButtonGroup<>("Pay with");
+    /** Why a method the country offers others is missing for this payer (DD-091). */
+    private final Paragraph methodNote = new Paragraph();
     private final Checkbox saveMethod = new Checkbox("Save this payment method for future payments");
     private final Button pay = new Button("Top up");
     private final Div formError = new Div();
@@ -127,6 +129,9 @@ class TopUpView extends Div {
         });
         saveMethod.setId("save-method");
         saveMethod.setVisible(false);
+        methodNote.setId("method-note");
+        methodNote.addClassName("method-note");
+        methodNote.setVisible(false);
 
         formError.setId("form-error");
         formError.addClassName("form-error");
@@ -141,7 +146,7 @@ class TopUpView extends Div {
             payer.setValue(payers.stream().filter(p -> active != null && p.id().equals(active.id())).findFirst()
                     .or(() -> payers.stream().filter(PayerSummary::isDefault).findFirst()).orElse(payers.getFirst()));
         }
-        var card = new Div(amount, presets, payer, method, saveMethod, formError, pay);
+        var card = new Div(amount, presets, payer, method, methodNote, saveMethod, formError, pay);
         card.addClassName("form-card");
         return card;
     }
@@ -175,6 +180,9 @@ class TopUpView extends Div {
 
     private void showMethodsOf(PayerSummary selected) {
         List<MethodOption> options = topUps.methodsFor(selected.id());
+        List<String> notes = topUps.methodNotes(selected.id());
+        methodNote.setText(String.join(" ", notes));
+        methodNote.setVisible(!notes.isEmpty());
         method.setItems(options);
         options.stream().filter(MethodOption::preselected).findFirst().ifPresent(method::setValue);
     }

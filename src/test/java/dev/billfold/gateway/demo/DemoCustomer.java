@@ -18,6 +18,16 @@ public final class DemoCustomer {
         act(checkoutId, DemoCheckoutAction.PAY, DemoCard.VISA_OK);
     }
 
+    /** Pays with the demo's test Visa issued in Russia (refused for Kenyan accounts by default). */
+    public void payWithCardFromRussia(String checkoutId) {
+        act(checkoutId, DemoCheckoutAction.PAY, DemoCard.VISA_RUSSIA);
+    }
+
+    /** Saves the demo's test Visa issued in Russia on the setup page. */
+    public void saveCardFromRussia(String setupId) {
+        setup(setupId, DemoSetupAction.SAVE, DemoCard.VISA_RUSSIA);
+    }
+
     public void payWithDecliningCard(String checkoutId) {
         act(checkoutId, DemoCheckoutAction.PAY, DemoCard.VISA_DECLINED);
     }

@@ -179,6 +179,20 @@ public final class PayPalFake {
                 .willReturn(json(200, completed(orderId, key, value, "USD", captureStatus, true))));
     }
 
+    /** Paid on PayPal's page by card (guest checkout): the payment source is the card, with its BIN's country. */
+    void orderIsCompletedByCard(String orderId, String key, String value, String binCountry) {
+        String card = """
+                "payment_source":{"card":{"name":"Alice Doe","last_digits":"0009","brand":"VISA","type":"CREDIT",
+                  "bin_details":{"bin":"400000","bin_country_code":"%s"}}},""".formatted(binCountry);
+        String byCard = completed(orderId, key, value, "USD", "COMPLETED", false)
+                .replaceFirst("(?s)\"payment_source\":\\{\"paypal\":\\{.*?\"surname\":\"Doe\"\\}\\}\\},",
+                        java.util.regex.Matcher.quoteReplacement(card));
+        if (byCard.contains("\"paypal\":{")) {
+            throw new IllegalStateException("the wallet payment source was not replaced by the card");
+        }
+        server.stubFor(get(urlPathEqualTo("/v2/checkout/orders/" + orderId)).willReturn(json(200, byCard)));
+    }
+
     void orderIsCompletedAndVaulted(String orderId, String key, String value) {
         server.stubFor(get(urlPathEqualTo("/v2/checkout/orders/" + orderId))
                 .willReturn(json(200, completed(orderId, key, value, "USD", "COMPLETED", true))));

@@ -11,6 +11,7 @@ import com.github.mvysny.kaributesting.v10.RadioButtonsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -119,6 +120,25 @@ class TopUpViewTest extends KaribuTest {
         MethodOption selected = method().getValue();
         assertThat(selected.label()).isEqualTo("Visa •••• 4444, 12/30");
         assertThat(selected.preselected()).isTrue();
+    }
+
+    @Test
+    void an_individual_in_kazakhstan_is_offered_no_invoice_and_the_page_says_why_while_the_company_is() {
+        customer = data.newCustomer("KZT", "OWNER", "KZ");
+        openTopUp();
+
+        assertThat(RadioButtonsKt.getItemLabels(method())).containsExactly("Card (demo checkout)");
+        Paragraph note = _get(Paragraph.class, spec -> spec.withId("method-note"));
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).isEqualTo(
+                "Bank transfer by invoice is offered in Kazakhstan to companies and sole proprietors only.");
+
+        _setValue(payer(), payer().getListDataView().getItems()
+                .filter(p -> p.id().equals(customer.company())).findFirst().orElseThrow());
+
+        assertThat(RadioButtonsKt.getItemLabels(method()))
+                .containsExactly("Card (demo checkout)", "Invoice (bank transfer)");
+        assertThat(note.isVisible()).isFalse();
     }
 
     @Test

@@ -13,6 +13,8 @@ public interface PhonePayments extends PaymentGateway {
 
     /** Shown on the phone while the provider waits for the customer's PIN. */
     String CHECK_YOUR_PHONE = "Check your phone and enter your M-Pesa PIN.";
+    /** The customer said no on their phone. */
+    String CANCELLED_ON_PHONE = "You cancelled the M-Pesa request on your phone. Nothing was charged.";
 
     /** What the customer sees in the method list for the phone payment, e.g. "M-Pesa". */
     String phoneMethodName();

@@ -1,6 +1,7 @@
 package dev.billfold.gateway.demo;
 
 import dev.billfold.base.Money;
+import dev.billfold.gateway.PhonePayments;
 import dev.billfold.gateway.ConditionalOnProvider;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -60,6 +61,21 @@ class DemoProvider {
                         returnPath, cancelPath, saveCard, idempotencyKey, now())
                 .update();
         return id;
+    }
+
+    /**
+     * The demo phone's answer to a push (a checkout without a page of its own): approved is paid, declined is the
+     * customer's "no" in M-Pesa's words. Only an open push can change.
+     */
+    @Transactional
+    boolean answerOnPhone(String checkoutId, boolean approved) {
+        int changed = jdbc.sql("""
+                        update demo_checkout set status = ?, decline_reason = ?, completed_at = ?
+                        where id = ? and status in ('OPEN', 'LEFT_PENDING')""")
+                .params(approved ? "PAID" : "DECLINED", approved ? null : PhonePayments.CANCELLED_ON_PHONE, now(),
+                        checkoutId)
+                .update();
+        return changed == 1;
     }
 
     @Transactional(readOnly = true)

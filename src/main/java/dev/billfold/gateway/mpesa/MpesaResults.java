@@ -8,7 +8,6 @@ import dev.billfold.gateway.PhonePayments;
 final class MpesaResults {
 
     static final String INSUFFICIENT_FUNDS = "Your M-Pesa balance was not enough for this payment. Nothing was charged.";
-    static final String CANCELLED = "You cancelled the M-Pesa request on your phone. Nothing was charged.";
     static final String UNREACHABLE = "Your phone could not be reached. Make sure it is on and has signal, then try "
             + "again. Nothing was charged.";
     static final String WRONG_PIN = "The M-Pesa PIN entered was wrong. Nothing was charged; try again.";
@@ -26,7 +25,8 @@ final class MpesaResults {
     static GatewayResult of(String checkoutRequestId, String resultCode, Money amount) {
         return switch (resultCode) {
             case "0" -> GatewayResult.succeeded(checkoutRequestId, amount, null);
-            case "1032" -> new GatewayResult(GatewayResult.Status.CANCELLED, checkoutRequestId, null, CANCELLED, null);
+            case "1032" -> new GatewayResult(GatewayResult.Status.CANCELLED, checkoutRequestId, null,
+                    PhonePayments.CANCELLED_ON_PHONE, null);
             // Reported by integrators as "still under processing" on some queries.
             case "4999" -> GatewayResult.pending(checkoutRequestId, PhonePayments.CHECK_YOUR_PHONE);
             default -> GatewayResult.declined(checkoutRequestId, reason(resultCode));

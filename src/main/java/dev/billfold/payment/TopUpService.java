@@ -236,9 +236,10 @@ public class TopUpService {
                 Instant dayStart = today.atStartOfDay(zone).toInstant();
                 Instant dayEnd = today.plusDays(1).atStartOfDay(zone).toInstant();
                 limits.checkDaily(amount, dailyUsage.usage(account.accountId(), account.currency(), dayStart, dayEnd));
-                if (request.method() instanceof MethodChoice.Phone && gateway instanceof PhonePayments phone) {
-                    checkPhoneDaily(phone, amount, dailyUsage.usage(account.accountId(), account.currency(),
-                            phone.id(), dayStart, dayEnd));
+                if (request.method() instanceof MethodChoice.Phone && gateway instanceof PhonePayments phone
+                        && phone.dailyMaximum(amount.currency()) instanceof Money cap) {
+                    limits.checkDailyTotal(phone.phoneMethodName() + " payments", cap, amount, dailyUsage.usage(
+                            account.accountId(), account.currency(), phone.id(), dayStart, dayEnd));
                 }
                 Payment created = payments.save(Payment.waiting(account.accountId(), payer.id(), amount, kind,
                         gateway == null ? null : gateway.id(), savedMethod == null ? null : savedMethod.id(),
@@ -315,20 +316,6 @@ public class TopUpService {
                     .formatted(phonePayments.phoneMethodName(), account.currency().getCurrencyCode()));
         }
         return phonePayments;
-    }
-
-    /** The phone method's own daily cap, on what the account paid with it today. */
-    private void checkPhoneDaily(PhonePayments phone, Money amount, TopUpLimits.DailyUsage usedToday) {
-        Money cap = phone.dailyMaximum(amount.currency());
-        if (cap == null) {
-            return;
-        }
-        Money left = cap.minus(usedToday.total());
-        if (amount.isGreaterThan(left)) {
-            throw new InvalidRequestException("amount", "%s payments are limited to %s a day; %s is left today."
-                    .formatted(phone.phoneMethodName(), cap.format(),
-                            left.isNegative() ? Money.zero(amount.currency()).format() : left.format()));
-        }
     }
 
     /**

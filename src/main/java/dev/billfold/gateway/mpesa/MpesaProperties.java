@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumerKey         the Daraja app's consumer key; blank switches M-Pesa off
  * @param consumerSecret      the Daraja app's consumer secret
  * @param shortcode           the paybill or till's business shortcode (BusinessShortCode)
- * @param partyB              who receives: the shortcode for a paybill, the till number for buy goods; blank = shortcode
+ * @param partyB              who receives: the shortcode for a paybill, the till number for buy goods (blank: the
+ *                            shortcode)
  * @param passkey             the Lipa na M-Pesa Online passkey
  * @param transactionType     CustomerPayBillOnline or CustomerBuyGoodsOnline
  * @param callbackBaseUrl     our public https address as Safaricom reaches it; the callback path is appended

@@ -7,7 +7,8 @@ import dev.billfold.gateway.PhonePayments;
 /** M-Pesa's result codes as statuses and words (DD-088). Every failure says that nothing was charged. */
 final class MpesaResults {
 
-    static final String INSUFFICIENT_FUNDS = "Your M-Pesa balance was not enough for this payment. Nothing was charged.";
+    static final String INSUFFICIENT_FUNDS =
+            "Your M-Pesa balance was not enough for this payment. Nothing was charged.";
     static final String UNREACHABLE = "Your phone could not be reached. Make sure it is on and has signal, then try "
             + "again. Nothing was charged.";
     static final String WRONG_PIN = "The M-Pesa PIN entered was wrong. Nothing was charged; try again.";

@@ -20,6 +20,7 @@ import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
 import dev.billfold.payment.WaitingPaymentPoller;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,6 +65,8 @@ abstract class MpesaGatewayContract {
     MutableClock clock;
     @Autowired
     WaitingPaymentPoller poller;
+    @Autowired
+    MeterRegistry meters;
     @LocalServerPort
     int port;
 
@@ -206,6 +209,7 @@ abstract class MpesaGatewayContract {
         assertThat(statusOf(payment)).isEqualTo("CREDITED");
         assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("150000");
+        assertThat(calls("checkoutResult", "ok")).as("the callback's query is measured").isPositive();
         assertThat(jdbc.sql("select receipt_number from mpesa_push where checkout_request_id = ?")
                 .param(checkoutRequestId).query(String.class).single()).isEqualTo("NLJ7RT61SV");
     }
@@ -325,11 +329,13 @@ abstract class MpesaGatewayContract {
 
     @Test
     void a_push_whose_answer_was_lost_is_named_by_its_callback_and_confirmed_by_the_query() throws Exception {
+        long unknownBefore = calls("pushToPhone", "unknown");
         DARAJA.pushAnswers(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
                 .withFault(Fault.CONNECTION_RESET_BY_PEER));
         TopUpOutcome outcome = pay("150000");
         assertThat(outcome).isInstanceOf(TopUpOutcome.WaitingForPhone.class);
         assertThat(referenceOf(outcome.paymentId())).isNull();
+        assertThat(calls("pushToPhone", "unknown")).isEqualTo(unknownBefore + 1);
         DARAJA.queryAnswers(checkoutRequestId, "0");
 
         callback(DARAJA.lastCallbackPath(), callbackBody(checkoutRequestId, 0));
@@ -351,6 +357,12 @@ abstract class MpesaGatewayContract {
     }
 
     // --- helpers ---
+
+    long calls(String operation, String outcome) {
+        var timer = meters.find("billfold.provider.calls").tags("provider", "mpesa", "operation", operation,
+                "outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
+    }
 
     TopUpOutcome pay(String amount) {
         return topUps.topUp(request(amount, PHONE, UUID.randomUUID().toString()));

@@ -25,7 +25,7 @@ final class GatewayMeters {
 
     /** Not calls to the provider: what the gateway says about itself. */
     private static final Set<String> LOCAL = Set.of("id", "displayName", "supports", "as", "chargeReplayWindow",
-            "phoneMethodName", "takesPhonePayments", "offersHostedCheckout", "checkAmount", "dailyMaximum",
+            "checkoutLabel", "phoneMethodName", "takesPhonePayments", "offersHostedCheckout", "checkAmount", "dailyMaximum",
             "equals", "hashCode", "toString");
 
     private GatewayMeters() {

@@ -110,6 +110,12 @@ class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, 
         return KES.equals(currency);
     }
 
+    @Override
+    public String checkoutLabel(@Nullable String checkoutReference) {
+        return checkoutReference != null && checkoutReference.startsWith(DemoProvider.PHONE_PUSH_PREFIX)
+                ? phoneMethodName() : displayName();
+    }
+
     /** The demo also has its card checkout. */
     @Override
     public boolean offersHostedCheckout() {
@@ -133,8 +139,8 @@ class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, 
     @Override
     public PhonePush pushToPhone(PhonePushRequest request) {
         checkAmount(request.amount());
-        String id = provider.createCheckout(request.idempotencyKey(), "M-Pesa " + request.phone().masked(),
-                request.description(), request.amount(), request.returnPath(), request.returnPath(), false);
+        String id = provider.createPhonePush(request.idempotencyKey(), "M-Pesa " + request.phone().masked(),
+                request.description(), request.amount(), request.returnPath());
         return new PhonePush(GatewayResult.pending(id, CHECK_YOUR_PHONE), DemoPhoneController.BASE_PATH + "/" + id);
     }
 

@@ -33,6 +33,9 @@ class DemoProvider {
             + "Nothing was charged.";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    static final String CHECKOUT_PREFIX = "cs_demo_";
+    static final String PHONE_PUSH_PREFIX = "mp_demo_";
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DemoGatewayProperties properties;
@@ -47,12 +50,26 @@ class DemoProvider {
     @Transactional
     String createCheckout(String idempotencyKey, String payerName, String description, Money amount,
                           String returnPath, String cancelPath, boolean saveCard) {
+        return createCheckout(CHECKOUT_PREFIX, idempotencyKey, payerName, description, amount, returnPath, cancelPath,
+                saveCard);
+    }
+
+    /** A push to the demo phone: a checkout without a page of its own, told apart by its id. */
+    @Transactional
+    String createPhonePush(String idempotencyKey, String payerName, String description, Money amount,
+                           String returnPath) {
+        return createCheckout(PHONE_PUSH_PREFIX, idempotencyKey, payerName, description, amount, returnPath,
+                returnPath, false);
+    }
+
+    private String createCheckout(String prefix, String idempotencyKey, String payerName, String description,
+                                  Money amount, String returnPath, String cancelPath, boolean saveCard) {
         Optional<String> existing = jdbc.sql("select id from demo_checkout where idempotency_key = ?")
                 .param(idempotencyKey).query(String.class).optional();
         if (existing.isPresent()) {
             return existing.get();
         }
-        String id = "cs_demo_" + randomToken();
+        String id = prefix + randomToken();
         jdbc.sql("""
                         insert into demo_checkout (id, merchant, payer_name, description, amount_value, amount_currency,
                           return_path, cancel_path, save_card, idempotency_key, status, created_at)

@@ -25,6 +25,7 @@ import dev.billfold.gateway.PaymentNotifications;
 import dev.billfold.gateway.PhonePayments;
 import dev.billfold.gateway.demo.DemoCustomer;
 import dev.billfold.payment.MethodChoice;
+import dev.billfold.payment.PaymentHistoryQuery;
 import dev.billfold.ui.KaribuTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,8 @@ class PhonePaymentViewTest extends KaribuTest {
     PaymentNotifications notifications;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PaymentHistoryQuery history;
 
     Customer customer;
 
@@ -72,6 +75,8 @@ class PhonePaymentViewTest extends KaribuTest {
         assertThat(message().getText()).isEqualTo("KES 5,000.00 was added to your balance.");
         _assertNone(Anchor.class, spec -> spec.withId("phone-simulator"));
         assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
+        assertThat(history.page(PaymentHistoryQuery.Filter.all(), 0, 1).getFirst().methodLabel())
+                .isEqualTo("M-Pesa (demo phone)");
     }
 
     @Test

@@ -25,8 +25,8 @@ final class GatewayMeters {
 
     /** Not calls to the provider: what the gateway says about itself. */
     private static final Set<String> LOCAL = Set.of("id", "displayName", "supports", "as", "chargeReplayWindow",
-            "checkoutLabel", "phoneMethodName", "takesPhonePayments", "offersHostedCheckout", "checkAmount", "dailyMaximum",
-            "equals", "hashCode", "toString");
+            "checkoutLabel", "phoneMethodName", "takesPhonePayments", "offersHostedCheckout", "checkAmount",
+            "dailyMaximum", "equals", "hashCode", "toString");
 
     private GatewayMeters() {
     }

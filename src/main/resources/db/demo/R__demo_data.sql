@@ -5,6 +5,7 @@ insert into app_user (id, username, display_name, email, version) values
   ('d0000000-0000-0000-0000-000000000001', 'demo', 'Alex Morgan', 'alex@example.com', 0),
   ('d0000000-0000-0000-0000-000000000002', 'other', 'Dana Sultan', 'dana@example.kz', 0),
   ('d0000000-0000-0000-0000-000000000003', 'billing', 'Jordan Lee', 'jordan@morganweb.example', 0),
+  ('d0000000-0000-0000-0000-000000000004', 'kenya', 'Wanjiru Kamau', 'wanjiru@example.co.ke', 0),
   -- The provider's demo staff user (Support, Finance and Admin): no account membership, it works under /ops.
   ('d0000000-0000-0000-0000-000000000009', 'operator', 'Olivia Operator', null, 0),
   -- A second demo staff user with the Finance role only, for the four-eyes approval of balance adjustments.
@@ -14,7 +15,9 @@ on conflict do nothing;
 -- Account numbers from the bases below the sequence's start, kept for the demo (DD-059).
 insert into account (id, name, currency, country, account_number, version) values
   ('a0000000-0000-0000-0000-000000000001', 'Morgan Web Studio', 'USD', 'US', '100000114', 0),
-  ('a0000000-0000-0000-0000-000000000002', 'Steppe Networks', 'KZT', 'KZ', '100000211', 0)
+  ('a0000000-0000-0000-0000-000000000002', 'Steppe Networks', 'KZT', 'KZ', '100000211', 0),
+  -- The Kenyan account in KES (issue 19), which pays with M-Pesa.
+  ('a0000000-0000-0000-0000-000000000003', 'Nairobi Cloud Works', 'KES', 'KE', '100000308', 0)
 on conflict do nothing;
 
 insert into account_member (account_id, user_id, role) values
@@ -22,7 +25,8 @@ insert into account_member (account_id, user_id, role) values
   ('a0000000-0000-0000-0000-000000000002', 'd0000000-0000-0000-0000-000000000002', 'OWNER'),
   -- demo also sees Steppe Networks (read only), so the account switcher shows; billing tops up Morgan Web Studio.
   ('a0000000-0000-0000-0000-000000000002', 'd0000000-0000-0000-0000-000000000001', 'VIEWER'),
-  ('a0000000-0000-0000-0000-000000000001', 'd0000000-0000-0000-0000-000000000003', 'BILLING')
+  ('a0000000-0000-0000-0000-000000000001', 'd0000000-0000-0000-0000-000000000003', 'BILLING'),
+  ('a0000000-0000-0000-0000-000000000003', 'd0000000-0000-0000-0000-000000000004', 'OWNER')
 on conflict do nothing;
 
 insert into payer (id, account_id, type, legal_name, tax_id, address, country, invoice_email, is_default, archived, version) values
@@ -31,7 +35,9 @@ insert into payer (id, account_id, type, legal_name, tax_id, address, country, i
   ('b0000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000001', 'COMPANY', 'Morgan Web Studio LLC', 'EU372012345',
    '500 Market Street, Suite 300, San Francisco, CA 94105', 'US', 'billing@morganweb.example', false, false, 0),
   ('b0000000-0000-0000-0000-000000000003', 'a0000000-0000-0000-0000-000000000002', 'SOLE_PROPRIETOR', 'IP Dana Sultan', '900101300126',
-   '15 Abay Avenue, Almaty', 'KZ', 'dana@example.kz', true, false, 0)
+   '15 Abay Avenue, Almaty', 'KZ', 'dana@example.kz', true, false, 0),
+  ('b0000000-0000-0000-0000-000000000004', 'a0000000-0000-0000-0000-000000000003', 'INDIVIDUAL', 'Wanjiru Kamau', null,
+   '24 Moi Avenue, Nairobi', 'KE', 'wanjiru@example.co.ke', true, false, 0)
 on conflict do nothing;
 
 -- The demo provider's side of the saved card, so that charging it works like any other saved card.
@@ -76,7 +82,8 @@ on conflict do nothing;
 
 insert into account_balance (account_id, amount_value, amount_currency) values
   ('a0000000-0000-0000-0000-000000000001', 200.00, 'USD'),
-  ('a0000000-0000-0000-0000-000000000002', 0, 'KZT')
+  ('a0000000-0000-0000-0000-000000000002', 0, 'KZT'),
+  ('a0000000-0000-0000-0000-000000000003', 0, 'KES')
 on conflict do nothing;
 
 -- Hosted services paid from the balance (issue 7): one expiring soon, one suspended, a migration server waiting for

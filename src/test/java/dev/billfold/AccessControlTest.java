@@ -464,7 +464,7 @@ class AccessControlTest extends KaribuTest {
 
     /** Routes with a path parameter; each is attacked below. A new one must be added there and here. */
     private static final Set<String> PARAMETER_ROUTES = Set.of("payment-return/:paymentId", "invitation/:token",
-            "payment-methods/setup/:methodId");
+            "payment-methods/setup/:methodId", "top-up/phone/:paymentId");
 
     @Autowired
     TestData data;
@@ -889,6 +889,11 @@ class AccessControlTest extends KaribuTest {
 
             logged = logs.list.size();
             UI.getCurrent().navigate("payment-return/" + paymentId);
+            expectNotFound();
+            assertDenialLogged(logged, caller, paymentId);
+
+            logged = logs.list.size();
+            UI.getCurrent().navigate("top-up/phone/" + paymentId);
             expectNotFound();
             assertDenialLogged(logged, caller, paymentId);
 

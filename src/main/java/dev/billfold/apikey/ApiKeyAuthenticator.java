@@ -1,5 +1,6 @@
 package dev.billfold.apikey;
 
+import dev.billfold.base.IpRanges;
 import dev.billfold.security.ApiClient;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.billfold.apikey;
 import dev.billfold.audit.AuditEvent;
 import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.IpRanges;
 import dev.billfold.base.NotFoundException;
 import dev.billfold.security.ApiClientUsers;
 import dev.billfold.security.ApiScope;

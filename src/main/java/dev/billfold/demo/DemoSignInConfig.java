@@ -35,6 +35,8 @@ class DemoSignInConfig {
                 User.withUsername("demo").password(encoder.encode("demo")).roles("USER").build(),
                 User.withUsername("other").password(encoder.encode("demo")).roles("USER").build(),
                 User.withUsername("billing").password(encoder.encode("demo")).roles("USER").build(),
+                // Owner of the Kenyan account in KES, which pays with M-Pesa (DD-088).
+                User.withUsername("kenya").password(encoder.encode("demo")).roles("USER").build(),
                 // The provider's demo staff member: all three staff roles, no customer account (DD-060).
                 User.withUsername("operator").password(encoder.encode("demo"))
                         .authorities(Stream.concat(Stream.of(new SimpleGrantedAuthority("ROLE_USER")),

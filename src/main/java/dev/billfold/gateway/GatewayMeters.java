@@ -25,7 +25,8 @@ final class GatewayMeters {
 
     /** Not calls to the provider: what the gateway says about itself. */
     private static final Set<String> LOCAL = Set.of("id", "displayName", "supports", "as", "chargeReplayWindow",
-            "equals", "hashCode", "toString");
+            "checkoutLabel", "phoneMethodName", "takesPhonePayments", "offersHostedCheckout", "checkAmount",
+            "dailyMaximum", "equals", "hashCode", "toString");
 
     private GatewayMeters() {
     }
@@ -54,8 +55,9 @@ final class GatewayMeters {
             String outcome = "error";
             try {
                 Object answer = call(method, args);
-                outcome = answer instanceof GatewayResult result && result.status() == GatewayResult.Status.UNKNOWN
-                        ? "unknown" : "ok";
+                GatewayResult result = answer instanceof PhonePayments.PhonePush push ? push.result()
+                        : answer instanceof GatewayResult plain ? plain : null;
+                outcome = result != null && result.status() == GatewayResult.Status.UNKNOWN ? "unknown" : "ok";
                 return answer;
             } finally {
                 Timer.builder(CALLS).tags("provider", target.id(), "operation", method.getName(), "outcome", outcome)

@@ -2,6 +2,7 @@ package dev.billfold.gateway;
 
 import java.util.Currency;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A payment provider: demo, Stripe, PayPal. Every call that can move money carries the caller's idempotency key, so a
@@ -19,6 +20,14 @@ public interface PaymentGateway {
 
     /** What the customer sees in the method list. */
     String displayName();
+
+    /**
+     * What the history calls a checkout of this provider with this reference (null before it had one): a provider
+     * with more than one kind of checkout (the demo's card page and its phone) says which.
+     */
+    default String checkoutLabel(@Nullable String checkoutReference) {
+        return displayName();
+    }
 
     /** Opens a hosted checkout. The customer is sent to {@link CheckoutSession#redirectUrl()}. */
     CheckoutSession startCheckout(CheckoutRequest request);

@@ -184,6 +184,7 @@ public class RenewalService {
         return switch (outcome) {
             case TopUpOutcome.RedirectToProvider redirect -> new ShortfallOutcome.RedirectToProvider(redirect.url());
             case TopUpOutcome.Completed completed -> finished(paymentKey, completed.message());
+            case TopUpOutcome.WaitingForPhone phone -> finished(paymentKey, phone.message());
         };
     }
 

@@ -5,6 +5,7 @@ import dev.billfold.base.Money;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Currency;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +20,21 @@ class DailyUsageQuery {
     }
 
     TopUpLimits.DailyUsage usage(AccountId accountId, Currency currency, Instant from, Instant to) {
+        return usage(accountId, currency, null, from, to);
+    }
+
+    /** The same, counting only the payments made through {@code provider} when one is named. */
+    TopUpLimits.DailyUsage usage(AccountId accountId, Currency currency, @Nullable String provider, Instant from,
+                                 Instant to) {
         return jdbc.sql("""
                         select count(*), coalesce(sum(amount_value), 0) from payment
-                        where account_id = ? and amount_currency = ? and created_at >= ? and created_at < ?
+                        where account_id = :account and amount_currency = :currency
+                          and created_at >= :from and created_at < :to
+                          and (cast(:provider as varchar(40)) is null or provider = :provider)
                           and status not in ('REJECTED', 'DELETED')""")
-                .params(accountId.value(), currency.getCurrencyCode(), from.atOffset(ZoneOffset.UTC),
-                        to.atOffset(ZoneOffset.UTC))
+                .param("account", accountId.value()).param("currency", currency.getCurrencyCode())
+                .param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC))
+                .param("provider", provider)
                 .query((rs, n) -> new TopUpLimits.DailyUsage(rs.getInt(1), Money.of(rs.getBigDecimal(2), currency)))
                 .single();
     }

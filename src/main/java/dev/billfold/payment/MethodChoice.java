@@ -31,4 +31,15 @@ public sealed interface MethodChoice {
             return MethodKind.CHECKOUT;
         }
     }
+
+    /**
+     * A payment approved on the customer's phone (M-Pesa's push), with the number they typed; the service normalises
+     * and checks it. In the method list the number is empty.
+     */
+    record Phone(String provider, String phone) implements MethodChoice {
+        @Override
+        public MethodKind kind() {
+            return MethodKind.CHECKOUT;
+        }
+    }
 }

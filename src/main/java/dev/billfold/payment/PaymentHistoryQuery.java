@@ -72,7 +72,7 @@ public class PaymentHistoryQuery {
         AccountId account = accountFor(filter);
         String sql = """
                 select p.id, p.created_at, pr.legal_name, p.amount_value, p.amount_currency, p.status, p.method_kind,
-                       p.provider, pm.label as method_label, i.number as invoice_number,"""
+                       p.provider, p.provider_reference, pm.label as method_label, i.number as invoice_number,"""
                 + REVERSAL_COLUMNS
                 + FROM + conditions(filter) + " order by p.created_at desc, p.id desc limit :limit offset :offset";
         return statement(sql, account, filter).param("limit", limit).param("offset", offset)
@@ -241,8 +241,11 @@ public class PaymentHistoryQuery {
             case INVOICE -> rs.getString("invoice_number") == null ? "Bank transfer"
                     : "Invoice " + rs.getString("invoice_number");
             case SAVED_METHOD -> rs.getString("method_label");
-            case CHECKOUT -> gateways.find(rs.getString("provider")).map(PaymentGateway::displayName)
-                    .orElse(rs.getString("provider"));
+            case CHECKOUT -> {
+                String reference = rs.getString("provider_reference");
+                yield gateways.find(rs.getString("provider")).map(gateway -> gateway.checkoutLabel(reference))
+                        .orElse(rs.getString("provider"));
+            }
         };
     }
 

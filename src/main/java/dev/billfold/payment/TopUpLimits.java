@@ -108,14 +108,18 @@ class TopUpLimits {
                             .formatted(limits.dailyCount(), usedToday.count()));
         }
         if (limits.dailyTotal() != null) {
-            Money cap = Money.of(limits.dailyTotal(), amount.currency());
-            Money left = cap.minus(usedToday.total());
-            if (amount.isGreaterThan(left)) {
-                meters.refused(PaymentMeters.Refusal.DAILY_TOTAL);
-                throw new InvalidRequestException("amount", "Top-ups are limited to %s a day; %s is left today."
-                        .formatted(cap.format(),
-                                left.isNegative() ? Money.zero(amount.currency()).format() : left.format()));
-            }
+            checkDailyTotal("Top-ups", Money.of(limits.dailyTotal(), amount.currency()), amount, usedToday);
+        }
+    }
+
+    /** A daily cap on the sum of {@code what} (all top-ups, or one method's payments) paid today. */
+    void checkDailyTotal(String what, Money cap, Money amount, DailyUsage usedToday) {
+        Money left = cap.minus(usedToday.total());
+        if (amount.isGreaterThan(left)) {
+            meters.refused(PaymentMeters.Refusal.DAILY_TOTAL);
+            throw new InvalidRequestException("amount", "%s are limited to %s a day; %s is left today."
+                    .formatted(what, cap.format(),
+                            left.isNegative() ? Money.zero(amount.currency()).format() : left.format()));
         }
     }
 

@@ -15,7 +15,10 @@ import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.MethodFamily;
 import dev.billfold.gateway.GatewayResult;
+import dev.billfold.gateway.KenyanPhone;
 import dev.billfold.gateway.PaymentGateway;
+import dev.billfold.gateway.PhonePayments;
+import dev.billfold.gateway.PhonePushRequest;
 import dev.billfold.paymentmethod.ChargeableMethod;
 import dev.billfold.paymentmethod.PaymentMethodService;
 import dev.billfold.paymentmethod.SavedMethodSummary;
@@ -126,11 +129,16 @@ public class TopUpService {
         }
         Currency currency = access.require(payer.accountId(), AccountAccess.Action.VIEW).currency();
         for (PaymentGateway gateway : gateways.enabled()) {
-            if (!gateway.supports(currency) || !offer.allows(gateway.family())) {
-                continue;
+            PhonePayments phone = gateway.as(PhonePayments.class).orElse(null);
+            if (gateway.supports(currency) && (phone == null || phone.offersHostedCheckout())
+                    && offer.allows(gateway.family())) {
+                options.add(new MethodOption(new MethodChoice.Checkout(gateway.id()), gateway.displayName(), true,
+                        !hasDefault && options.isEmpty()));
             }
-            options.add(new MethodOption(new MethodChoice.Checkout(gateway.id()), gateway.displayName(), true,
-                    !hasDefault && options.isEmpty()));
+            if (phone != null && phone.takesPhonePayments(currency) && offer.allows(MethodFamily.MOBILE_MONEY)) {
+                options.add(new MethodOption(new MethodChoice.Phone(gateway.id(), ""), phone.phoneMethodName(), false,
+                        !hasDefault && options.isEmpty()));
+            }
         }
         if (offer.allows(MethodFamily.BANK_TRANSFER)) {
             options.add(new MethodOption(new MethodChoice.Invoice(), "Invoice (bank transfer)", false,
@@ -186,6 +194,7 @@ public class TopUpService {
         Money amount = limits.parseAndCheck(request.amount(), account.currency());
         MethodRules.Offer offer = offerFor(checkedPayer);
         PaymentGateway gateway = null;
+        KenyanPhone phone = null;
         switch (request.method()) {
             case MethodChoice.Saved saved -> {
                 gateway = gateways.find(savedMethod.provider()).orElseThrow(() -> new InvalidRequestException("method",
@@ -198,16 +207,30 @@ public class TopUpService {
                             "%s does not take payments in %s. Choose another method."
                                     .formatted(gateway.displayName(), account.currency().getCurrencyCode()));
                 }
+                if (gateway.as(PhonePayments.class).filter(p -> !p.offersHostedCheckout()).isPresent()) {
+                    throw new InvalidRequestException("method", ("%s is paid from your phone: choose it and enter "
+                            + "your phone number.").formatted(gateway.displayName()));
+                }
+            }
+            case MethodChoice.Phone byPhone -> {
+                PhonePayments phonePayments = requirePhonePayments(byPhone.provider(), account);
+                phone = KenyanPhone.parse(byPhone.phone());
+                phonePayments.checkAmount(amount);
+                gateway = phonePayments;
             }
             case MethodChoice.Invoice invoice -> {
             }
         }
-        MethodFamily family = gateway == null ? MethodFamily.BANK_TRANSFER : gateway.family();
+        MethodFamily family = request.method() instanceof MethodChoice.Phone ? MethodFamily.MOBILE_MONEY
+                : gateway == null ? MethodFamily.BANK_TRANSFER : gateway.family();
         if (!offer.allows(family)) {
             throw new InvalidRequestException("method", offer.refusal(family) + " Choose another method.");
         }
         takeAllowance(account);
         Payment payment = create(account, payer, amount, request, savedMethod, gateway, idempotencyKey);
+        if (phone != null) {
+            return pushToPhone(payment, account, (PhonePayments) gateway, phone);
+        }
         return start(payment, payer, account, savedMethod, gateway);
     }
 
@@ -238,11 +261,22 @@ public class TopUpService {
             return transaction.execute(status -> {
                 // The account lock makes the daily caps hold when two top-ups arrive at once.
                 access.lockForUpdate(account.accountId());
+                Optional<Payment> raced = payments.findByIdempotencyKey(idempotencyKey);
+                if (raced.isPresent()) {
+                    // A double submit that waited for the lock: the first one's payment, never counted twice.
+                    return raced.get();
+                }
                 Instant now = clock.instant();
                 ZoneId zone = limits.dayZone();
                 LocalDate today = LocalDate.ofInstant(now, zone);
-                limits.checkDaily(amount, dailyUsage.usage(account.accountId(), account.currency(),
-                        today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant()));
+                Instant dayStart = today.atStartOfDay(zone).toInstant();
+                Instant dayEnd = today.plusDays(1).atStartOfDay(zone).toInstant();
+                limits.checkDaily(amount, dailyUsage.usage(account.accountId(), account.currency(), dayStart, dayEnd));
+                if (request.method() instanceof MethodChoice.Phone && gateway instanceof PhonePayments phone
+                        && phone.dailyMaximum(amount.currency()) instanceof Money cap) {
+                    limits.checkDailyTotal(phone.phoneMethodName() + " payments", cap, amount, dailyUsage.usage(
+                            account.accountId(), account.currency(), phone.id(), dayStart, dayEnd));
+                }
                 Payment created = payments.save(Payment.waiting(account.accountId(), payer.id(), amount, kind,
                         gateway == null ? null : gateway.id(), savedMethod == null ? null : savedMethod.id(),
                         idempotencyKey, kind == MethodKind.CHECKOUT && request.saveMethod(), now));
@@ -310,6 +344,42 @@ public class TopUpService {
         return new TopUpOutcome.Completed(settled.id(), settled.status(), messageFor(settled));
     }
 
+    private PhonePayments requirePhonePayments(String provider, AccountContext account) {
+        PhonePayments phonePayments = gateways.find(provider, PhonePayments.class).orElseThrow(() ->
+                new InvalidRequestException("method", "That payment method is not available."));
+        if (!phonePayments.takesPhonePayments(account.currency())) {
+            throw new InvalidRequestException("method", "%s does not take payments in %s. Choose another method."
+                    .formatted(phonePayments.phoneMethodName(), account.currency().getCurrencyCode()));
+        }
+        return phonePayments;
+    }
+
+    /**
+     * Asks the customer's phone to approve the payment (DD-088). The answer is applied like any provider's: a refused
+     * push rejects the payment, a lost answer leaves it waiting for the callback and the poller.
+     */
+    private TopUpOutcome pushToPhone(Payment payment, AccountContext account, PhonePayments gateway,
+                                     KenyanPhone phone) {
+        PhonePayments.PhonePush push;
+        try {
+            push = gateway.pushToPhone(new PhonePushRequest(payment.idempotencyKey(), payment.amount(), phone,
+                    account.accountNumber(), "Top-up", PaymentService.returnPath(payment.id())));
+        } catch (RuntimeException unknown) {
+            log.warn("Payment {}: the push to the phone failed", payment.id().value(), unknown);
+            push = new PhonePayments.PhonePush(GatewayResult.unknown(null,
+                    "The provider did not answer; we will check the payment again shortly."), null);
+        }
+        Payment settled = settlement.apply(payment.id(), push.result());
+        return phoneOutcome(settled, push.simulatorPath());
+    }
+
+    private static TopUpOutcome phoneOutcome(Payment payment, @Nullable String simulatorPath) {
+        if (payment.status() == PaymentStatus.WAITING_FOR_PAYMENT) {
+            return new TopUpOutcome.WaitingForPhone(payment.id(), PhonePayments.CHECK_YOUR_PHONE, simulatorPath);
+        }
+        return new TopUpOutcome.Completed(payment.id(), payment.status(), messageFor(payment));
+    }
+
     /** The off-session charge of a saved-method payment; built the same way when recorded and when sent. */
     private static ChargeRequest chargeRequest(Payment payment, ChargeableMethod method, AccountContext account) {
         return new ChargeRequest(payment.idempotencyKey(), payment.payerId().value().toString(), method.providerToken(),
@@ -319,6 +389,10 @@ public class TopUpService {
     private TopUpOutcome replay(Payment existing, AccountContext account, TopUpRequest request) {
         if (!existing.accountId().equals(account.accountId()) || !existing.payerId().equals(request.payerId())) {
             throw new InvalidRequestException("This request was already used. Reload the page and try again.");
+        }
+        if (request.method() instanceof MethodChoice.Phone) {
+            // Never pushed again: the first push is the one the phone shows.
+            return phoneOutcome(existing, null);
         }
         if (existing.methodKind() == MethodKind.CHECKOUT && existing.status() == PaymentStatus.WAITING_FOR_PAYMENT
                 && existing.provider() != null) {

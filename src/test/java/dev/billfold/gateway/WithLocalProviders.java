@@ -13,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * With {@code @BillfoldTest(webEnvironment = RANDOM_PORT)} or {@code @BillfoldPostgresTest(webEnvironment =
  * RANDOM_PORT)}: the application with every provider switched on against its local stand-in ({@link LocalProviders}),
- * served on a real port so that webhooks go through the real security filter chain. One context per database for all
+ * M-Pesa at its Daraja fake, served on a real port so that webhooks go through the real security filter chain. One context per database for all
  * provider tests (Stripe, PayPal, the background checks against the scripted provider), so these settings are the
  * same for all of them. Short timeouts and one SDK retry keep the failure cases quick.
  */
@@ -33,6 +33,12 @@ import org.springframework.test.context.TestPropertySource;
         "billfold.gateway.paypal.client-secret=test-client-secret",
         "billfold.gateway.paypal.webhook-id=WH-TEST-1",
         "billfold.gateway.paypal.public-url=https://billing.example.com",
-        "billfold.gateway.paypal.read-timeout=2s"})
+        "billfold.gateway.paypal.read-timeout=2s",
+        "billfold.gateway.mpesa.consumer-key=test-consumer-key",
+        "billfold.gateway.mpesa.consumer-secret=test-consumer-secret",
+        "billfold.gateway.mpesa.shortcode=174379",
+        "billfold.gateway.mpesa.passkey=bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919",
+        "billfold.gateway.mpesa.callback-base-url=https://billing.example.com",
+        "billfold.gateway.mpesa.read-timeout=2s"})
 public @interface WithLocalProviders {
 }

@@ -1,5 +1,6 @@
 package dev.billfold.gateway.demo;
 
+import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.gateway.ChargeCancellation;
 import dev.billfold.gateway.ChargeLookup;
@@ -11,6 +12,8 @@ import dev.billfold.gateway.CustomerActionRequest;
 import dev.billfold.gateway.CustomerActions;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.MethodSetup;
+import dev.billfold.gateway.PhonePayments;
+import dev.billfold.gateway.PhonePushRequest;
 import dev.billfold.gateway.ProviderDispute;
 import dev.billfold.gateway.ProviderRefund;
 import dev.billfold.gateway.RefundAnswer;
@@ -20,6 +23,7 @@ import dev.billfold.gateway.RefundOrder;
 import dev.billfold.gateway.SetupRequest;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +38,9 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProvider(DemoGatewayProperties.SWITCH)
 class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, MethodSetup, RefundIssuer,
-        RefundLookup {
+        RefundLookup, PhonePayments {
+
+    static final Currency KES = Currency.getInstance("KES");
 
     static final String ID = "demo";
     private static final String UNKNOWN_CHARGE = "The provider does not know this charge.";
@@ -91,6 +97,51 @@ class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, 
         String id = provider.createCheckout(request.idempotencyKey(), request.payerName(), request.description(),
                 request.amount(), request.returnPath(), request.cancelPath(), request.saveMethod());
         return new CheckoutSession(id, DemoCheckoutController.BASE_PATH + "/" + id);
+    }
+
+    /** M-Pesa for KES accounts, played by a page that stands for the customer's phone (DD-088). */
+    @Override
+    public String phoneMethodName() {
+        return "M-Pesa (demo phone)";
+    }
+
+    @Override
+    public boolean takesPhonePayments(Currency currency) {
+        return KES.equals(currency);
+    }
+
+    @Override
+    public String checkoutLabel(@Nullable String checkoutReference) {
+        return checkoutReference != null && checkoutReference.startsWith(DemoProvider.PHONE_PUSH_PREFIX)
+                ? phoneMethodName() : displayName();
+    }
+
+    /** The demo also has its card checkout. */
+    @Override
+    public boolean offersHostedCheckout() {
+        return true;
+    }
+
+    /** Whole shillings, as M-Pesa takes them; the range is the account currency's top-up limits. */
+    @Override
+    public void checkAmount(Money amount) {
+        if (amount.value().stripTrailingZeros().scale() > 0) {
+            throw new InvalidRequestException("amount", "M-Pesa takes whole shillings only.");
+        }
+    }
+
+    @Override
+    public @Nullable Money dailyMaximum(Currency currency) {
+        return null;
+    }
+
+    /** A checkout without a page: the demo phone answers it. The same key answers the same push, never a new one. */
+    @Override
+    public PhonePush pushToPhone(PhonePushRequest request) {
+        checkAmount(request.amount());
+        String id = provider.createPhonePush(request.idempotencyKey(), "M-Pesa " + request.phone().masked(),
+                request.description(), request.amount(), request.returnPath());
+        return new PhonePush(GatewayResult.pending(id, CHECK_YOUR_PHONE), DemoPhoneController.BASE_PATH + "/" + id);
     }
 
     @Override

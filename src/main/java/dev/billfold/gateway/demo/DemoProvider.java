@@ -1,6 +1,7 @@
 package dev.billfold.gateway.demo;
 
 import dev.billfold.base.Money;
+import dev.billfold.gateway.PhonePayments;
 import dev.billfold.gateway.ConditionalOnProvider;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -32,6 +33,9 @@ class DemoProvider {
             + "Nothing was charged.";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    static final String CHECKOUT_PREFIX = "cs_demo_";
+    static final String PHONE_PUSH_PREFIX = "mp_demo_";
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DemoGatewayProperties properties;
@@ -46,12 +50,26 @@ class DemoProvider {
     @Transactional
     String createCheckout(String idempotencyKey, String payerName, String description, Money amount,
                           String returnPath, String cancelPath, boolean saveCard) {
+        return createCheckout(CHECKOUT_PREFIX, idempotencyKey, payerName, description, amount, returnPath, cancelPath,
+                saveCard);
+    }
+
+    /** A push to the demo phone: a checkout without a page of its own, told apart by its id. */
+    @Transactional
+    String createPhonePush(String idempotencyKey, String payerName, String description, Money amount,
+                           String returnPath) {
+        return createCheckout(PHONE_PUSH_PREFIX, idempotencyKey, payerName, description, amount, returnPath,
+                returnPath, false);
+    }
+
+    private String createCheckout(String prefix, String idempotencyKey, String payerName, String description,
+                                  Money amount, String returnPath, String cancelPath, boolean saveCard) {
         Optional<String> existing = jdbc.sql("select id from demo_checkout where idempotency_key = ?")
                 .param(idempotencyKey).query(String.class).optional();
         if (existing.isPresent()) {
             return existing.get();
         }
-        String id = "cs_demo_" + randomToken();
+        String id = prefix + randomToken();
         jdbc.sql("""
                         insert into demo_checkout (id, merchant, payer_name, description, amount_value, amount_currency,
                           return_path, cancel_path, save_card, idempotency_key, status, created_at)
@@ -60,6 +78,21 @@ class DemoProvider {
                         returnPath, cancelPath, saveCard, idempotencyKey, now())
                 .update();
         return id;
+    }
+
+    /**
+     * The demo phone's answer to a push (a checkout without a page of its own): approved is paid, declined is the
+     * customer's "no" in M-Pesa's words. Only an open push can change.
+     */
+    @Transactional
+    boolean answerOnPhone(String checkoutId, boolean approved) {
+        int changed = jdbc.sql("""
+                        update demo_checkout set status = ?, decline_reason = ?, completed_at = ?
+                        where id = ? and status in ('OPEN', 'LEFT_PENDING')""")
+                .params(approved ? "PAID" : "DECLINED", approved ? null : PhonePayments.CANCELLED_ON_PHONE, now(),
+                        checkoutId)
+                .update();
+        return changed == 1;
     }
 
     @Transactional(readOnly = true)

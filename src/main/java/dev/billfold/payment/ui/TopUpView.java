@@ -23,6 +23,7 @@ import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.base.ui.Markup;
 import dev.billfold.ledger.Ledger;
+import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.MethodOption;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
@@ -55,6 +56,7 @@ class TopUpView extends Div {
     /** Why a method the country offers others is missing for this payer (DD-091). */
     private final Paragraph methodNote = new Paragraph();
     private final Checkbox saveMethod = new Checkbox("Save this payment method for future payments");
+    private final TextField phone = new TextField("M-Pesa phone number");
     private final Button pay = new Button("Top up");
     private final Div formError = new Div();
     /** One key per filled-in form, so a double submit cannot create two payments. */
@@ -125,6 +127,7 @@ class TopUpView extends Div {
         method.setItemLabelGenerator(MethodOption::label);
         method.addValueChangeListener(e -> {
             saveMethod.setVisible(e.getValue() != null && e.getValue().offersSaving());
+            phone.setVisible(e.getValue() != null && e.getValue().choice() instanceof MethodChoice.Phone);
             method.setInvalid(false);
         });
         saveMethod.setId("save-method");
@@ -132,6 +135,13 @@ class TopUpView extends Div {
         methodNote.setId("method-note");
         methodNote.addClassName("method-note");
         methodNote.setVisible(false);
+        phone.setId("phone");
+        phone.setMaxLength(32);
+        phone.setPlaceholder("07XX XXX XXX");
+        phone.setHelperText("The phone that pays: it asks for your M-Pesa PIN.");
+        phone.setWidthFull();
+        phone.setVisible(false);
+        phone.addValueChangeListener(e -> phone.setInvalid(false));
 
         formError.setId("form-error");
         formError.addClassName("form-error");
@@ -146,7 +156,7 @@ class TopUpView extends Div {
             payer.setValue(payers.stream().filter(p -> active != null && p.id().equals(active.id())).findFirst()
                     .or(() -> payers.stream().filter(PayerSummary::isDefault).findFirst()).orElse(payers.getFirst()));
         }
-        var card = new Div(amount, presets, payer, method, methodNote, saveMethod, formError, pay);
+        var card = new Div(amount, presets, payer, method, methodNote, phone, saveMethod, formError, pay);
         card.addClassName("form-card");
         return card;
     }
@@ -198,11 +208,17 @@ class TopUpView extends Div {
             if (selectedMethod == null) {
                 throw new InvalidRequestException("method", "Choose how to pay.");
             }
-            TopUpOutcome outcome = topUps.topUp(new TopUpRequest(selectedPayer.id(), amount.getValue(),
-                    selectedMethod.choice(), saveMethod.isVisible() && saveMethod.getValue(), requestKey));
+            MethodChoice choice = selectedMethod.choice() instanceof MethodChoice.Phone byPhone
+                    ? new MethodChoice.Phone(byPhone.provider(), phone.getValue()) : selectedMethod.choice();
+            TopUpOutcome outcome = topUps.topUp(new TopUpRequest(selectedPayer.id(), amount.getValue(), choice,
+                    saveMethod.isVisible() && saveMethod.getValue(), requestKey));
             requestKey = UUID.randomUUID().toString();
             switch (outcome) {
                 case TopUpOutcome.RedirectToProvider redirect -> UI.getCurrent().getPage().setLocation(redirect.url());
+                case TopUpOutcome.WaitingForPhone waiting -> UI.getCurrent().navigate(
+                        PhonePaymentView.location(waiting.paymentId()), waiting.simulatorPath() == null
+                                ? QueryParameters.empty()
+                                : QueryParameters.of(PhonePaymentView.SIMULATOR_PARAMETER, waiting.simulatorPath()));
                 case TopUpOutcome.Completed completed -> UI.getCurrent().navigate(PaymentHistoryView.class,
                         QueryParameters.of(PaymentHistoryView.PAYMENT_PARAMETER,
                                 completed.paymentId().value().toString()));
@@ -223,6 +239,10 @@ class TopUpView extends Div {
                 method.setErrorMessage(invalid.getMessage());
                 method.setInvalid(true);
             }
+            case "phone" -> {
+                phone.setErrorMessage(invalid.getMessage());
+                phone.setInvalid(true);
+            }
             default -> {
                 formError.setText(invalid.getMessage());
                 formError.setVisible(true);
@@ -233,6 +253,7 @@ class TopUpView extends Div {
     private void clearErrors() {
         amount.setInvalid(false);
         method.setInvalid(false);
+        phone.setInvalid(false);
         formError.setVisible(false);
     }
 

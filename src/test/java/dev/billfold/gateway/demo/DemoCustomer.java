@@ -61,6 +61,13 @@ public final class DemoCustomer {
         setup(setupId, DemoSetupAction.LEAVE_PENDING, null);
     }
 
+    /** Answers the M-Pesa prompt on the demo phone, as its Approve or Decline button does before it calls back. */
+    public void answerOnPhone(String pushId, boolean approved) {
+        if (!provider.answerOnPhone(pushId, approved)) {
+            throw new IllegalStateException("Push " + pushId + " is not open");
+        }
+    }
+
     /** Confirms a saved-card charge on the demo bank's authentication page. */
     public void authenticate(String chargeId) {
         if (!provider.completeAuthentication(chargeId, true)) {

@@ -1,6 +1,5 @@
-package dev.billfold.apikey;
+package dev.billfold.base;
 
-import dev.billfold.base.InvalidRequestException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -12,11 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The address ranges a key may be used from, as CIDR ({@code 203.0.113.0/24}, {@code 2001:db8::/32}) or single
- * addresses. Parsed without name lookups: only literal addresses are accepted.
+ * addresses. Parsed without name lookups: only literal addresses are accepted. API keys and the M-Pesa callback use
+ * them.
  */
-final class IpRanges {
+public final class IpRanges {
 
-    static final int MAX_RANGES = 20;
+    public static final int MAX_RANGES = 20;
     private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
 
@@ -27,7 +27,7 @@ final class IpRanges {
     }
 
     /** What an Admin typed; blank means anywhere. Bad input gets a message naming the entry. */
-    static IpRanges parse(@Nullable String text) {
+    public static IpRanges parse(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return new IpRanges(List.of());
         }
@@ -42,15 +42,15 @@ final class IpRanges {
     }
 
     /** As stored: space-separated; null for anywhere. */
-    @Nullable String stored() {
+    public @Nullable String stored() {
         return ranges.isEmpty() ? null : String.join(" ", texts());
     }
 
-    List<String> texts() {
+    public List<String> texts() {
         return ranges.stream().map(Range::text).toList();
     }
 
-    boolean allows(@Nullable String address) {
+    public boolean allows(@Nullable String address) {
         if (ranges.isEmpty()) {
             return true;
         }

@@ -76,7 +76,7 @@ class CountryRulesE2E {
         page.locator("#save-payer").click();
         assertThat(page.locator("#payer-dialog")).hasCount(0);
 
-        portal.openTopUp().choosePayer(individual + " (Individual)");
+        portal.openTopUp(KZT_AMOUNT).choosePayer(individual + " (Individual)");
 
         assertThat(portal.method(Portal.INVOICE)).hasCount(0);
         assertThat(page.locator("#method-note")).hasText(

@@ -65,8 +65,13 @@ final class Portal {
     // ---- top-up page ---------------------------------------------------------------------------------------------
 
     Portal openTopUp() {
+        return openTopUp(USD_AMOUNT);
+    }
+
+    /** The top-up page of an account whose balance looks like {@code balance}. */
+    Portal openTopUp(Pattern balance) {
         page.navigate("/");
-        assertThat(page.locator("#balance")).hasText(USD_AMOUNT);
+        assertThat(page.locator("#balance")).hasText(balance);
         return this;
     }
 

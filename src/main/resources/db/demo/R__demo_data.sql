@@ -37,7 +37,10 @@ insert into payer (id, account_id, type, legal_name, tax_id, address, country, i
   ('b0000000-0000-0000-0000-000000000003', 'a0000000-0000-0000-0000-000000000002', 'SOLE_PROPRIETOR', 'IP Dana Sultan', '900101300126',
    '15 Abay Avenue, Almaty', 'KZ', 'dana@example.kz', true, false, 0),
   ('b0000000-0000-0000-0000-000000000004', 'a0000000-0000-0000-0000-000000000003', 'INDIVIDUAL', 'Wanjiru Kamau', null,
-   '24 Moi Avenue, Nairobi', 'KE', 'wanjiru@example.co.ke', true, false, 0)
+   '24 Moi Avenue, Nairobi', 'KE', 'wanjiru@example.co.ke', true, false, 0),
+  -- Steppe Networks' company (a TOO/LLP, with its BIN), which may pay by bank transfer in Kazakhstan (DD-091).
+  ('b0000000-0000-0000-0000-000000000005', 'a0000000-0000-0000-0000-000000000002', 'COMPANY', 'Steppe Networks LLP', '180540012343',
+   '77 Dostyk Avenue, Almaty', 'KZ', 'finance@steppe.example.kz', false, false, 0)
 on conflict do nothing;
 
 -- The demo provider's side of the saved card, so that charging it works like any other saved card.

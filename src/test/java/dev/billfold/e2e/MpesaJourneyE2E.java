@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MpesaJourneyE2E {
 
     static final String DEMO_MPESA = "M-Pesa (demo phone)";
-    private static final Pattern KES_AMOUNT = Pattern.compile("KES.*\\d");
+    static final Pattern KES_AMOUNT = Pattern.compile("KES.*\\d");
 
     @Test
     void approved_on_the_phone_is_credited(Page page) {
@@ -42,14 +42,7 @@ class MpesaJourneyE2E {
 
     /** Signs in as the Kenyan demo user, pays by M-Pesa and opens the demo phone's prompt in a second tab. */
     private static Page startPayment(Page page, String amount) {
-        page.navigate("/login");
-        page.locator("vaadin-login-form input[name='username']").fill("kenya");
-        page.locator("vaadin-login-form input[name='password']").fill("demo");
-        page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
-        page.waitForURL(url -> !url.contains("/login"));
-        assertThat(page.locator("#balance")).hasText(KES_AMOUNT);
-
-        var portal = new Portal(page);
+        var portal = new Portal(page).signIn("kenya", "demo", KES_AMOUNT);
         portal.typeAmount(amount).chooseMethod(DEMO_MPESA);
         page.locator("#phone input").fill("0712 345 678");
         page.locator("#phone input").blur();

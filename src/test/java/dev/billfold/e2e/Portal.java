@@ -40,12 +40,17 @@ final class Portal {
 
     /** Signs in through the real form and lands on the top-up page. */
     Portal signIn(String username, String password) {
+        return signIn(username, password, USD_AMOUNT);
+    }
+
+    /** Signs in through the real form as a user whose account is not in dollars; waits for its balance. */
+    Portal signIn(String username, String password, Pattern balance) {
         page.navigate("/login");
         page.locator("vaadin-login-form input[name='username']").fill(username);
         page.locator("vaadin-login-form input[name='password']").fill(password);
         page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
         page.waitForURL(url -> !url.contains("/login"));
-        assertThat(page.locator("#balance")).hasText(USD_AMOUNT);
+        assertThat(page.locator("#balance")).hasText(balance);
         return this;
     }
 
@@ -60,8 +65,13 @@ final class Portal {
     // ---- top-up page ---------------------------------------------------------------------------------------------
 
     Portal openTopUp() {
+        return openTopUp(USD_AMOUNT);
+    }
+
+    /** The top-up page of an account whose balance looks like {@code balance}. */
+    Portal openTopUp(Pattern balance) {
         page.navigate("/");
-        assertThat(page.locator("#balance")).hasText(USD_AMOUNT);
+        assertThat(page.locator("#balance")).hasText(balance);
         return this;
     }
 

@@ -257,6 +257,16 @@ final class Portal {
         return String.valueOf(page.evaluate("() => `scrollWidth ${document.documentElement.scrollWidth}, innerWidth ${window.innerWidth}`"));
     }
 
+    /** Dana Sultan, the owner of Steppe Networks (KZT) in the demo data, signs in on the page's base URL. */
+    static void signInAsDana(Page page) {
+        page.navigate("/login");
+        page.locator("vaadin-login-form input[name='username']").fill("other");
+        page.locator("vaadin-login-form input[name='password']").fill("demo");
+        page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
+        page.waitForURL(url -> !url.contains("/login"));
+        assertThat(page.locator("#header-balance")).containsText("KZT");
+    }
+
     static BigDecimal parseUsd(String text) {
         String plain = text.strip().replace("$", "").replace(",", "");
         return new BigDecimal(plain);

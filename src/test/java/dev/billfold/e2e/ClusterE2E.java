@@ -52,27 +52,21 @@ class ClusterE2E {
 
     private static ProductionServer nodeA;
     private static ProductionServer nodeB;
-    private static Haproxy haproxy;
+    private static Cluster cluster;
     private static String lbUrl;
 
     @BeforeAll
     static void startTwoNodesBehindHaproxy() {
-        nodeA = ProductionServer.start("cluster-a", List.of(), List.of());
-        nodeB = nodeA.anotherNode("cluster-b", List.of());
-        haproxy = Haproxy.start("cluster", nodeA, nodeB);
-        lbUrl = haproxy.url();
+        cluster = Cluster.start("cluster", List.of());
+        nodeA = cluster.nodeA();
+        nodeB = cluster.nodeB();
+        lbUrl = cluster.url();
     }
 
     @AfterAll
     static void stopTheCluster() {
-        if (haproxy != null) {
-            haproxy.close();
-        }
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -80,7 +74,7 @@ class ClusterE2E {
     void through_haproxy_a_customer_tops_up_sees_the_other_nodes_changes_and_survives_their_node_being_killed(
             Page shared) throws Exception {
         Browser browser = shared.context().browser();
-        try (BrowserContext customer = newContext(browser)) {
+        try (BrowserContext customer = Portal.newContext(browser, lbUrl)) {
             Page page = customer.newPage();
             Portal.signInAsDana(page);
             String home = nodeOf(customer);
@@ -103,7 +97,7 @@ class ClusterE2E {
             assertThat(page.locator(".method-card").filter(new Locator.FilterOptions().setHasText("Pending")))
                     .containsText("waiting for confirmation");
             String other = "a".equals(home) ? "b" : "a";
-            try (BrowserContext elsewhere = newContext(browser)) {
+            try (BrowserContext elsewhere = Portal.newContext(browser, lbUrl)) {
                 elsewhere.addCookies(List.of(new Cookie(NODE_COOKIE, other).setUrl(lbUrl)));
                 Page there = elsewhere.newPage();
                 Portal.signInAsDana(there);
@@ -186,13 +180,6 @@ class ClusterE2E {
                 return row.getBigDecimal(1);
             }
         }
-    }
-
-    private static BrowserContext newContext(Browser browser) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(lbUrl)
-                .setLocale("en-US").setTimezoneId("UTC"));
-        context.setDefaultTimeout(20_000);
-        return context;
     }
 
     /** The node HAProxy keeps this browser on: its affinity cookie. */

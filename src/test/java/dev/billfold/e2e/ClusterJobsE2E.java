@@ -57,25 +57,19 @@ class ClusterJobsE2E {
 
     private static ProductionServer nodeA;
     private static ProductionServer nodeB;
-    private static Haproxy haproxy;
+    private static Cluster cluster;
 
     @BeforeAll
     static void startTwoNodesBehindHaproxy() {
-        nodeA = ProductionServer.start("jobs-a", List.of(), BUSY_JOBS);
-        nodeB = nodeA.anotherNode("jobs-b", List.of());
-        haproxy = Haproxy.start("jobs", nodeA, nodeB);
+        cluster = Cluster.start("jobs", BUSY_JOBS);
+        nodeA = cluster.nodeA();
+        nodeB = cluster.nodeB();
     }
 
     @AfterAll
     static void stopTheCluster() {
-        if (haproxy != null) {
-            haproxy.close();
-        }
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -174,7 +168,7 @@ class ClusterJobsE2E {
             ClusterLedger.assertBalanceIsTheSumOfEntries(db, ClusterLedger.MORGAN_WEB_STUDIO);
         }
         try (HttpClient http = HttpClient.newHttpClient()) {
-            assertThat(http.send(HttpRequest.newBuilder(URI.create(haproxy.url() + "/login")).build(),
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(cluster.url() + "/login")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()).as("HAProxy serves from the survivor")
                     .isEqualTo(200);
         }

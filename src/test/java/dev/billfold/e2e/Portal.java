@@ -2,9 +2,11 @@ package dev.billfold.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Locale;
@@ -255,6 +257,14 @@ final class Portal {
 
     String widthReport() {
         return String.valueOf(page.evaluate("() => `scrollWidth ${document.documentElement.scrollWidth}, innerWidth ${window.innerWidth}`"));
+    }
+
+    /** A fresh browser context on {@code baseUrl} (a node, or HAProxy in front of two), as the cluster tests use. */
+    static BrowserContext newContext(Browser browser, String baseUrl) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl)
+                .setLocale("en-US").setTimezoneId("UTC"));
+        context.setDefaultTimeout(20_000);
+        return context;
     }
 
     /** Dana Sultan, the owner of Steppe Networks (KZT) in the demo data, signs in on the page's base URL. */

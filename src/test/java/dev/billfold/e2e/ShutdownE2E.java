@@ -143,7 +143,7 @@ class ShutdownE2E {
         Browser browser = shared.context().browser();
         UUID payment;
         boolean finishedByB;
-        try (BrowserContext customer = newContext(browser, nodeB.baseUrl())) {
+        try (BrowserContext customer = Portal.newContext(browser, nodeB.baseUrl())) {
             Page page = customer.newPage();
             Portal.signInAsDana(page);
             page.navigate("/");
@@ -183,7 +183,7 @@ class ShutdownE2E {
 
         // The customer comes back on the other node (A, restarted), signs in and finds the top-up credited once.
         nodeA.restart();
-        try (BrowserContext customer = newContext(browser, nodeA.baseUrl())) {
+        try (BrowserContext customer = Portal.newContext(browser, nodeA.baseUrl())) {
             Page page = customer.newPage();
             Portal.signInAsDana(page);
             try (Connection db = nodeA.database()) {
@@ -219,10 +219,4 @@ class ShutdownE2E {
         }
     }
 
-    private static BrowserContext newContext(Browser browser, String baseUrl) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl)
-                .setLocale("en-US").setTimezoneId("UTC"));
-        context.setDefaultTimeout(20_000);
-        return context;
-    }
 }

@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.vaadin.flow.component.Component;
+import dev.billfold.polling.HeldClaims;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,8 @@ class ArchitectureTest {
     /**
      * One rule for every provider package, those to come included: Stripe never sees PayPal, nor any feature. Rate
      * limits are not a feature but a shared capability like base (DD-056): a webhook endpoint may limit its calls.
+     * So is {@code polling.HeldClaims} (DD-087), and only that class of polling: a webhook's claim is given back at
+     * shutdown.
      */
     @Test
     void a_provider_may_depend_only_on_the_gateway_interface_base_and_its_own_package() {
@@ -110,7 +113,7 @@ class ArchitectureTest {
 
     private static ArchCondition<JavaClass> dependOnlyOnTheGatewayInterfaceBaseAndTheirOwnProvider() {
         return new ArchCondition<>(
-                "depend only on the gateway interface, base, rate limits and their own provider package") {
+                "depend only on the gateway interface, base, rate limits, held claims and their own provider package") {
             @Override
             public void check(JavaClass origin, ConditionEvents events) {
                 String own = provider(origin.getPackageName());
@@ -119,6 +122,7 @@ class ArchitectureTest {
                     boolean allowed = !target.startsWith("dev.billfold") || target.equals("dev.billfold.gateway")
                             || target.equals("dev.billfold.base") || target.startsWith("dev.billfold.base.")
                             || target.equals("dev.billfold.ratelimit")
+                            || dependency.getTargetClass().getName().startsWith(HeldClaims.class.getName())
                             || own.equals(provider(target));
                     if (!allowed) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));

@@ -44,7 +44,7 @@ class RoundTripBenchmark {
 
     record LevelResult(int sessions, Map<Interaction, List<Integer>> millis, Map<Interaction, Integer> errors,
                        int signInErrors, double serverCpuPercent, double driverCpuPercent, double windowSeconds,
-                       int rampSeconds, List<String> sampleErrors, int gatlingStatus) {
+                       int rampSeconds, List<String> sampleErrors, int gatlingStatus, List<Double> nodeCpuPercent) {
         long measured() {
             return millis.values().stream().mapToLong(List::size).sum();
         }
@@ -82,9 +82,19 @@ class RoundTripBenchmark {
 
     private static LevelResult runLevel(BenchServer server, int sessions, int rampSeconds, int durationSeconds,
                                         int thinkMillis, String description) throws Exception {
+        return runLevel(server.baseUrl(), List.of(server), sessions, rampSeconds, durationSeconds, thinkMillis,
+                description);
+    }
+
+    /**
+     * One level against {@code baseUrl} (a node, or a load balancer in front of {@code nodes}); server CPU is summed
+     * over the nodes, and kept per node.
+     */
+    static LevelResult runLevel(String baseUrl, List<BenchServer> nodes, int sessions, int rampSeconds,
+                                int durationSeconds, int thinkMillis, String description) throws Exception {
         long windowStart = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(rampSeconds + ENGINE_START_SLACK_SECONDS);
         long windowEnd = windowStart + TimeUnit.SECONDS.toMillis(durationSeconds);
-        System.setProperty("bench.baseUrl", server.baseUrl());
+        System.setProperty("bench.baseUrl", baseUrl);
         System.setProperty("bench.sessions", Integer.toString(sessions));
         System.setProperty("bench.rampSeconds", Integer.toString(rampSeconds));
         System.setProperty("bench.thinkMillis", Integer.toString(thinkMillis));
@@ -97,16 +107,20 @@ class RoundTripBenchmark {
         try (var sampler = Executors.newSingleThreadExecutor()) {
             Future<double[]> cpu = sampler.submit(() -> {
                 sleepUntil(windowStart);
-                long serverTicks0 = server.cpuTicks();
+                long[] nodeTicks0 = nodes.stream().mapToLong(BenchServer::cpuTicks).toArray();
                 long driverCpu0 = driverCpuNanos();
                 long begin = System.nanoTime();
                 sleepUntil(windowEnd);
                 double seconds = (System.nanoTime() - begin) / 1e9;
                 int cores = Runtime.getRuntime().availableProcessors();
-                return new double[] {
-                        (server.cpuTicks() - serverTicks0) / 100.0 / seconds / cores * 100,
-                        (driverCpuNanos() - driverCpu0) / 1e9 / seconds / cores * 100,
-                        seconds};
+                // [driver, seconds, node 1, node 2, ...]: each node's CPU as a share of all cores
+                double[] measured = new double[2 + nodes.size()];
+                measured[0] = (driverCpuNanos() - driverCpu0) / 1e9 / seconds / cores * 100;
+                measured[1] = seconds;
+                for (int n = 0; n < nodes.size(); n++) {
+                    measured[2 + n] = (nodes.get(n).cpuTicks() - nodeTicks0[n]) / 100.0 / seconds / cores * 100;
+                }
+                return measured;
             });
             int status = Gatling$.MODULE$.fromArgs(new String[] {
                     "--simulation", TopUpInteractionsSimulation.class.getName(),
@@ -124,12 +138,14 @@ class RoundTripBenchmark {
                 }
             }
             assertThat(status).as("Gatling's exit status for %s", description).isZero();
-            return new LevelResult(sessions, millis, errors, results.signInErrors.get(), measured[0], measured[1],
-                    measured[2], rampSeconds, List.copyOf(results.sampleErrors), status);
+            List<Double> nodeCpu = Arrays.stream(measured, 2, measured.length).boxed().toList();
+            return new LevelResult(sessions, millis, errors, results.signInErrors.get(),
+                    nodeCpu.stream().mapToDouble(Double::doubleValue).sum(), measured[0], measured[1], rampSeconds,
+                    List.copyOf(results.sampleErrors), status, nodeCpu);
         }
     }
 
-    private static void print(List<LevelResult> results) {
+    static void print(List<LevelResult> results) {
         System.out.println();
         System.out.println("| sessions | action | measured | p50 ms | p95 ms | p99 ms | max ms | errors |");
         System.out.println("|---|---|---|---|---|---|---|---|");

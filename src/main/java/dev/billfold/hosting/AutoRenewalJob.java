@@ -4,10 +4,13 @@ import dev.billfold.account.AccountId;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.payment.ShortfallTopUps;
+import dev.billfold.polling.BackgroundWork;
+import dev.billfold.polling.HeldClaims;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that it is still due, and marked done for the day. A run that dies leaves a lease that expires, and the next run
  * takes the service again; it cannot charge twice, because the renewal re-checks paid-until under the lock, every
  * period is charged under a unique key, and the top-up reuses its idempotency key per service and period.
+ * At shutdown (DD-087) it claims nothing more; the service under way finishes, and its claim is given back at once
+ * if that takes longer than the shutdown allows.
  */
 @Component
 class AutoRenewalJob {
@@ -47,13 +52,17 @@ class AutoRenewalJob {
     private final ApplicationEventPublisher published;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final BackgroundWork work;
+    private final HeldClaims held;
 
     AutoRenewalJob(HostedServiceStore services, RenewalCharger charger, RenewalSettingsStore settings,
                    RenewalEventStore events, RenewalOrders orders, ShortfallTopUps topUps,
                    RenewalProperties properties, Ledger ledger, NegativeBalanceProperties negative,
                    PlatformTransactionManager transactionManager, ApplicationEventPublisher published, Clock clock,
-                   MeterRegistry registry) {
+                   MeterRegistry registry, BackgroundWork work, HeldClaims held) {
         this.registry = registry;
+        this.work = work;
+        this.held = held;
         // Present from the start, so that a rate over them is a zero rather than no series (DD-084).
         registry.counter("billfold.renewals.runs");
         for (String result : new String[] {"renewed", "failed", "suspended"}) {
@@ -92,17 +101,26 @@ class AutoRenewalJob {
         int renewed = 0;
         int failed = 0;
         int notDue = 0;
-        Optional<HostedServiceId> claimed;
-        while ((claimed = claimNext(today)).isPresent()) {
-            switch (process(claimed.get(), today)) {
-                case RENEWED -> renewed++;
-                case FAILED -> failed++;
-                case NOT_DUE -> notDue++;
-                case ERROR -> failed++;
+        Optional<Claim> claimed;
+        while (!work.stopping() && (claimed = claim(today)).isPresent()) {
+            Claim claim = claimed.get();
+            try (HeldClaims.Held holding = held.hold("service " + claim.id().value(),
+                    () -> services.releaseClaim(claim.id(), claim.until()))) {
+                switch (process(claim.id(), today)) {
+                    case RENEWED -> renewed++;
+                    case FAILED -> failed++;
+                    case NOT_DUE -> notDue++;
+                    case ERROR -> failed++;
+                }
             }
         }
-        int suspended = suspendLapsed(today) + suspendOverdrawn(today);
-        resumeSettled(today);
+        int suspended = 0;
+        if (work.stopping()) {
+            log.info("Shutdown: auto-renewal stopped claiming; suspensions wait for the next run");
+        } else {
+            suspended = suspendLapsed(today) + suspendOverdrawn(today);
+            resumeSettled(today);
+        }
         Report report = new Report(ordersCompleted, renewed, failed, notDue, suspended);
         log.info("Auto-renewal for {}: {}", today, report);
         // The run as counts (DD-084): runs, and services per result.
@@ -113,10 +131,20 @@ class AutoRenewalJob {
         return report;
     }
 
+    /** A service this run holds until {@code until} (milliseconds, so that a release names its own lease). */
+    record Claim(HostedServiceId id, Instant until) {
+    }
+
     Optional<HostedServiceId> claimNext(LocalDate today) {
+        return claim(today).map(Claim::id);
+    }
+
+    private Optional<Claim> claim(LocalDate today) {
         Instant now = clock.instant();
-        return transaction.execute(status -> services.claimNextDue(today.plusDays(properties.dueWithinDays()), today,
-                now, now.plus(properties.claimLease())));
+        Instant until = now.plus(properties.claimLease()).truncatedTo(ChronoUnit.MILLIS);
+        Optional<HostedServiceId> id = transaction.execute(status -> services.claimNextDue(
+                today.plusDays(properties.dueWithinDays()), today, now, until));
+        return id == null ? Optional.empty() : id.map(claimed -> new Claim(claimed, until));
     }
 
     Result process(HostedServiceId id, LocalDate today) {
@@ -125,7 +153,7 @@ class AutoRenewalJob {
             transaction.executeWithoutResult(status -> services.markChecked(id, today));
             return result;
         } catch (RuntimeException e) {
-            // The claim stays until its lease ends; the next run tries again.
+            // The claim stays until its lease ends (or shutdown gives it back); the next run tries again.
             log.error("Auto-renewal of service {} failed", id.value(), e);
             return Result.ERROR;
         }

@@ -123,6 +123,12 @@ class HostedServiceStore {
         return next;
     }
 
+    /** Shutdown: gives back this run's claim, unless the service was checked or claimed again since (DD-087). */
+    void releaseClaim(HostedServiceId id, Instant until) {
+        jdbc.sql("update hosted_service set renewal_claimed_until = null where id = ? and renewal_claimed_until = ?")
+                .params(id.value(), utc(until)).update();
+    }
+
     /** The job is done with the service for {@code today}; its claim ends. */
     void markChecked(HostedServiceId id, LocalDate today) {
         jdbc.sql("update hosted_service set renewal_checked_on = ?, renewal_claimed_until = null where id = ?")

@@ -68,7 +68,8 @@ public class BackgroundWork implements SmartLifecycle {
             while (running.get() > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    log.warn("Shutdown: {} background cycles still running after {}; their rows stay leased",
+                    log.warn("Shutdown: {} background cycles still running after {}; HeldClaims gives back their "
+                            + "claims, poller rows stay leased",
                             running.get(), wait);
                     break;
                 }

@@ -62,6 +62,16 @@ final class BenchServer implements AutoCloseable {
         return server.pid();
     }
 
+    /** A second node of the same jar on this server's database (a cluster); closing it stops only its process. */
+    BenchServer anotherNode(String name) {
+        return new BenchServer(server.anotherNode("bench-" + name, List.of()));
+    }
+
+    /** The app's process, for what runs in front of it (HAProxy). */
+    ProductionServer process() {
+        return server;
+    }
+
     boolean alive() {
         return server.alive();
     }

@@ -13,17 +13,13 @@ import com.microsoft.playwright.options.Cookie;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -51,50 +47,26 @@ class ClusterE2E {
 
     private static final String STEPPE_NETWORKS = "a0000000-0000-0000-0000-000000000002";
     private static final String NODE_COOKIE = "BILLFOLD_NODE";
-    private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
     /** The demo provider's poller asks every minute; one poll and the page's next look. */
     private static final long ONE_POLL_MILLIS = 100_000;
 
     private static ProductionServer nodeA;
     private static ProductionServer nodeB;
-    private static Process haproxy;
+    private static Cluster cluster;
     private static String lbUrl;
 
     @BeforeAll
-    static void startTwoNodesBehindHaproxy() throws IOException {
-        if (!Files.isExecutable(HAPROXY)) {
-            throw new IllegalStateException("No HAProxy at " + HAPROXY + " (Debian: apt-get install haproxy; .ci/run "
-                    + "installs it)");
-        }
-        nodeA = ProductionServer.start("cluster-a", List.of(), List.of());
-        nodeB = nodeA.anotherNode("cluster-b", List.of());
-        int lbPort = ProductionServer.freePort();
-        Path project = ProductionServer.projectDir();
-        Path log = project.resolve("target/cluster-haproxy.log");
-        var builder = new ProcessBuilder(HAPROXY.toString(), "-f",
-                project.resolve("deploy/cluster/haproxy.cfg").toString()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("BILLFOLD_LB_PORT", String.valueOf(lbPort));
-        env.put("BILLFOLD_NODE_A", hostAndPort(nodeA.baseUrl()));
-        env.put("BILLFOLD_NODE_B", hostAndPort(nodeB.baseUrl()));
-        env.put("BILLFOLD_NODE_A_MANAGEMENT_PORT", String.valueOf(URI.create(nodeA.managementUrl()).getPort()));
-        env.put("BILLFOLD_NODE_B_MANAGEMENT_PORT", String.valueOf(URI.create(nodeB.managementUrl()).getPort()));
-        haproxy = builder.start();
-        lbUrl = "http://127.0.0.1:" + lbPort;
-        ProductionServer.awaitOk(haproxy, "HAProxy", lbUrl, "/login", Duration.ofSeconds(30), log);
+    static void startTwoNodesBehindHaproxy() {
+        cluster = Cluster.start("cluster", List.of());
+        nodeA = cluster.nodeA();
+        nodeB = cluster.nodeB();
+        lbUrl = cluster.url();
     }
 
     @AfterAll
     static void stopTheCluster() {
-        if (haproxy != null) {
-            ProductionServer.stop(haproxy);
-        }
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -102,9 +74,9 @@ class ClusterE2E {
     void through_haproxy_a_customer_tops_up_sees_the_other_nodes_changes_and_survives_their_node_being_killed(
             Page shared) throws Exception {
         Browser browser = shared.context().browser();
-        try (BrowserContext customer = newContext(browser)) {
+        try (BrowserContext customer = Portal.newContext(browser, lbUrl)) {
             Page page = customer.newPage();
-            signInAsDana(page);
+            Portal.signInAsDana(page);
             String home = nodeOf(customer);
             assertThat(home).isIn("a", "b");
 
@@ -125,10 +97,10 @@ class ClusterE2E {
             assertThat(page.locator(".method-card").filter(new Locator.FilterOptions().setHasText("Pending")))
                     .containsText("waiting for confirmation");
             String other = "a".equals(home) ? "b" : "a";
-            try (BrowserContext elsewhere = newContext(browser)) {
+            try (BrowserContext elsewhere = Portal.newContext(browser, lbUrl)) {
                 elsewhere.addCookies(List.of(new Cookie(NODE_COOKIE, other).setUrl(lbUrl)));
                 Page there = elsewhere.newPage();
-                signInAsDana(there);
+                Portal.signInAsDana(there);
                 assertThat(nodeOf(elsewhere)).isEqualTo(other);
                 there.navigate(setupPage);
                 there.locator("select#card").selectOption("5555555555554444");
@@ -168,7 +140,7 @@ class ClusterE2E {
             page.locator("button#pay").click();
             page.waitForURL(url -> url.contains("/login"));
             assertThat(killed).isTrue();
-            signInAsDana(page);
+            Portal.signInAsDana(page);
             assertThat(nodeOf(customer)).isEqualTo(other);
             awaitBalance(page, new BigDecimal("8000"));
         }
@@ -210,31 +182,10 @@ class ClusterE2E {
         }
     }
 
-    private static BrowserContext newContext(Browser browser) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(lbUrl)
-                .setLocale("en-US").setTimezoneId("UTC"));
-        context.setDefaultTimeout(20_000);
-        return context;
-    }
-
     /** The node HAProxy keeps this browser on: its affinity cookie. */
     private static String nodeOf(BrowserContext context) {
         return context.cookies(lbUrl).stream().filter(cookie -> NODE_COOKIE.equals(cookie.name)).map(c -> c.value)
                 .findFirst().orElseThrow(() -> new AssertionError("HAProxy set no " + NODE_COOKIE + " cookie"));
-    }
-
-    private static String hostAndPort(String url) {
-        URI uri = URI.create(url);
-        return "127.0.0.1:" + uri.getPort();
-    }
-
-    private static void signInAsDana(Page page) {
-        page.navigate("/login");
-        page.locator("vaadin-login-form input[name='username']").fill("other");
-        page.locator("vaadin-login-form input[name='password']").fill("demo");
-        page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
-        page.waitForURL(url -> !url.contains("/login"));
-        assertThat(page.locator("#header-balance")).containsText("KZT");
     }
 
     private static void topUp(Page page, String amount) {

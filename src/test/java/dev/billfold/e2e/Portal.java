@@ -2,9 +2,11 @@ package dev.billfold.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Locale;
@@ -28,6 +30,7 @@ final class Portal {
 
     static final String DECLINED_CARD = "4000000000000002";
 
+    static final Pattern KZT_AMOUNT = Pattern.compile("KZT.*\\d");
     private static final Pattern USD_AMOUNT = Pattern.compile("-?\\$[\\d,]+\\.\\d{2}");
     private static final Pattern CHECKOUT_PAGE = Pattern.compile(".*/demo-gateway/checkout/cs_demo_[^/?#]+$");
     private static final Pattern HISTORY_WITH_PAYMENT = Pattern.compile(".*/history\\?payment=[0-9a-f-]{36}$");
@@ -265,6 +268,19 @@ final class Portal {
 
     String widthReport() {
         return String.valueOf(page.evaluate("() => `scrollWidth ${document.documentElement.scrollWidth}, innerWidth ${window.innerWidth}`"));
+    }
+
+    /** A fresh browser context on {@code baseUrl} (a node, or HAProxy in front of two), as the cluster tests use. */
+    static BrowserContext newContext(Browser browser, String baseUrl) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl)
+                .setLocale("en-US").setTimezoneId("UTC"));
+        context.setDefaultTimeout(20_000);
+        return context;
+    }
+
+    /** Dana Sultan, the owner of Steppe Networks (KZT) in the demo data, signs in on the page's base URL. */
+    static void signInAsDana(Page page) {
+        new Portal(page).signIn("other", "demo", KZT_AMOUNT);
     }
 
     static BigDecimal parseUsd(String text) {

@@ -108,6 +108,60 @@ public final class ProductionServer implements AutoCloseable {
     }
 
     /**
+     * Sends the app's process SIGTERM ({@code process.destroy()}), as an orchestrator stopping a node does, and returns
+     * at once; {@link #awaitExit} waits for the graceful shutdown to end.
+     */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /**
+     * Waits up to {@code limit} for the process to exit and returns its exit code (143 after SIGTERM: the JVM ran its
+     * shutdown hooks); fails if it is still alive then.
+     */
+    public int awaitExit(Duration limit) {
+        try {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("The app (pid %d) did not exit within %d s. Last lines of %s:%n%s"
+                        .formatted(process.pid(), limit.toSeconds(), log, tail(log, 60)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return process.exitValue();
+    }
+
+    /** Freezes the app's process ({@code kill -STOP}): it keeps its connections and does nothing until resumed. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a paused process run on ({@code kill -CONT}). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The current process's log (a restart writes a new one). */
+    public Path log() {
+        return log;
+    }
+
+    /**
      * Starts a second node of the same jar on this node's database (a cluster; log target/&lt;name&gt;-app.log), with
      * the same arguments plus {@code moreAppArgs}. Closing it stops only its process.
      */

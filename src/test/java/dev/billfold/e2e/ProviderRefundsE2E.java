@@ -30,7 +30,7 @@ class ProviderRefundsE2E {
     @Test
     void a_refund_on_the_demo_providers_dashboard_shows_in_the_history_and_lowers_the_balance_within_one_poll(
             Page page, ProductionApp app) {
-        signInAsDana(page);
+        Portal.signInAsDana(page);
         BigDecimal before = balance(page);
         topUp(page, "20000");
 
@@ -51,7 +51,7 @@ class ProviderRefundsE2E {
     @Test
     void a_dispute_of_a_spent_top_up_takes_the_balance_below_zero_every_page_says_why_and_auto_renewal_pauses(
             Page page, ProductionApp app) {
-        signInAsDana(page);
+        Portal.signInAsDana(page);
         BigDecimal before = balance(page);
         topUp(page, "10000");
         page.navigate("/renewals");
@@ -86,15 +86,6 @@ class ProviderRefundsE2E {
         });
         awaitBalance(page, before);
         assertThat(page.locator("#negative-balance-notice")).hasCount(0);
-    }
-
-    private static void signInAsDana(Page page) {
-        page.navigate("/login");
-        page.locator("vaadin-login-form input[name='username']").fill("other");
-        page.locator("vaadin-login-form input[name='password']").fill("demo");
-        page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
-        page.waitForURL(url -> !url.contains("/login"));
-        assertThat(page.locator("#header-balance")).containsText("KZT");
     }
 
     private static void topUp(Page page, String amount) {

@@ -6,6 +6,7 @@ import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentNotifications;
 import dev.billfold.gateway.RefundNotifications;
 import dev.billfold.gateway.WebhookMeters;
+import dev.billfold.polling.HeldClaims;
 import dev.billfold.ratelimit.RateDecision;
 import dev.billfold.ratelimit.RateKey;
 import dev.billfold.ratelimit.RateLimiter;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,13 +75,15 @@ class PayPalWebhookController {
     private final PayPalReversals reversals;
     private final Clock clock;
     private final WebhookMeters meters;
+    private final HeldClaims held;
     private final JsonMapper json = JsonMapper.builder().build();
 
     PayPalWebhookController(PayPalWebhookChecks checks, InFlightBound verifications, RateLimiter rateLimiter,
                             PayPalWebhookVerifier verifier, PayPalGateway gateway, PayPalEventLog events,
                             PaymentNotifications notifications, RefundNotifications refunds,
-                            PayPalReversals reversals, Clock clock, WebhookMeters meters) {
+                            PayPalReversals reversals, Clock clock, WebhookMeters meters, HeldClaims held) {
         this.meters = meters;
+        this.held = held;
         this.refunds = refunds;
         this.reversals = reversals;
         this.checks = checks;
@@ -129,10 +133,20 @@ class PayPalWebhookController {
             case PayPalEventLog.Claim.Done done -> ResponseEntity.ok("Already processed");
             case PayPalEventLog.Claim.Held held -> retryLater(Duration.between(clock.instant(), held.until()),
                     "Being processed, retry later");
-            case PayPalEventLog.Claim.Taken taken -> moneyBack
+            case PayPalEventLog.Claim.Taken taken -> holding(eventId, taken.until(), () -> moneyBack
                     ? workOnRefund(eventId, type, resourceId, taken.until())
-                    : work(eventId, type, resourceId, taken.until());
+                    : work(eventId, type, resourceId, taken.until()));
         };
+    }
+
+    /**
+     * The work on a taken event, its claim known to shutdown: a delivery still at work when the node's shutdown limit
+     * runs out gives the event back at once, for PayPal's redelivery to any node (DD-087).
+     */
+    private ResponseEntity<String> holding(String eventId, Instant until, Supplier<ResponseEntity<String>> work) {
+        try (HeldClaims.Held claim = held.hold("PayPal event " + eventId, () -> events.release(eventId, until))) {
+            return work.get();
+        }
     }
 
     /** Null when PayPal vouches for the delivery; otherwise the answer for it. */

@@ -160,6 +160,11 @@ public final class PayPalFake {
         server.stubFor(get(urlPathEqualTo("/v2/checkout/orders/" + orderId)).willReturn(json(200, order(orderId, status, key, value))));
     }
 
+    /** As {@link #orderIs}, each answer {@code delayMillis} late. */
+    void orderIsSlowly(String orderId, String status, String key, String value, int delayMillis) {
+        getOrderResponds(orderId, json(200, order(orderId, status, key, value)).withFixedDelay(delayMillis));
+    }
+
     private static String order(String orderId, String status, String key, String value) {
         return """
                 {"id":"%s","intent":"CAPTURE","status":"%s",

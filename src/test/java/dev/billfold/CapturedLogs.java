@@ -14,6 +14,7 @@ import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -27,12 +28,19 @@ public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback
     private static final List<String> NOT_OURS = List.of("WireMock", "wiremock", "com.github.tomakehurst");
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private @Nullable Level ourLevelBefore;
 
+    /**
+     * Logback is one per JVM: a test context started with quieter levels (the multi-node tests' nodes log Billfold at
+     * WARN) leaves them set for every context after it. Production logs Billfold at INFO, so that is what is captured.
+     */
     @Override
     public void beforeEach(ExtensionContext context) {
         synchronized (appender) {
             appender.list.clear();
         }
+        ourLevelBefore = ours().getLevel();
+        ours().setLevel(Level.INFO);
         appender.start();
         root().addAppender(appender);
     }
@@ -41,6 +49,7 @@ public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback
     public void afterEach(ExtensionContext context) {
         root().detachAppender(appender);
         appender.stop();
+        ours().setLevel(ourLevelBefore);
     }
 
     /** Each logged event as one text: level, logger, message, arguments, MDC, throwables. */
@@ -81,6 +90,10 @@ public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback
             }
         }
         return String.join(" | ", parts);
+    }
+
+    private static Logger ours() {
+        return (Logger) LoggerFactory.getLogger("dev.billfold");
     }
 
     private static Logger root() {

@@ -20,14 +20,16 @@ public class PaymentDocuments {
     private final PaymentHistoryQuery history;
     private final InvoiceProperties issuer;
     private final Ledger ledger;
+    private final SellerProperties seller;
 
-    PaymentDocuments(PaymentHistoryQuery history, InvoiceProperties issuer, Ledger ledger) {
+    PaymentDocuments(PaymentHistoryQuery history, InvoiceProperties issuer, Ledger ledger, SellerProperties seller) {
         this.history = history;
         this.issuer = issuer;
         this.ledger = ledger;
+        this.seller = seller;
     }
 
-    /** The bank-transfer invoice, in whatever status its payment is now (a paid one says so). */
+    /** The bank-transfer invoice; the same document whatever its payment's status (DD-094). */
     public PaymentDocument invoice(PaymentId paymentId) {
         return invoiceOf(history.details(paymentId));
     }
@@ -61,7 +63,7 @@ public class PaymentDocuments {
         if (invoice == null) {
             throw new InvalidRequestException("This payment has no invoice: only bank-transfer payments have one.");
         }
-        return new PaymentDocument("invoice-" + invoice.number() + ".pdf", PaymentPdfs.invoice(invoice, payment));
+        return new PaymentDocument("invoice-" + invoice.number() + ".pdf", PaymentPdfs.invoice(invoice, payment, seller));
     }
 
     private PaymentDocument receiptOf(PaymentDetails payment) {

@@ -59,7 +59,8 @@ class SellerPropertiesTest {
                 .hasMessage("billfold.seller.bank-accounts[1] receives USD, which an earlier account receives already");
         assertThatThrownBy(() -> new SellerProperties("S", "A", "DE", null, null, null, null, null, null, "VAT",
                 "/nowhere/logo.gif", List.of()))
-                .hasMessage("billfold.seller.logo /nowhere/logo.gif is neither a .png nor an .svg file");
+                .hasMessage("billfold.seller.logo /nowhere/logo.gif is not a .png file (SVG is not supported: convert it "
+                        + "to PNG)");
         assertThatThrownBy(() -> new SellerProperties("S", "A", "DE", null, null, null, null, null, null, "VAT",
                 "/nowhere/logo.png", List.of()))
                 .hasMessage("billfold.seller.logo /nowhere/logo.png does not exist or cannot be read");

@@ -25,7 +25,8 @@ final class EpcQr {
 
     static String payload(String beneficiary, String iban, String bic, Money amount, String remittance) {
         if (!"EUR".equals(amount.currencyCode())) {
-            throw new IllegalArgumentException("An EPC QR code is for EUR transfers only, not " + amount.currencyCode());
+            throw new IllegalArgumentException("An EPC QR code is for EUR transfers only, not "
+                    + amount.currencyCode());
         }
         return String.join("\n", "BCD", "002", "1", "SCT", bic == null ? "" : bic, cut(beneficiary, NAME_MAX),
                 iban, "EUR" + amount.value().toPlainString(), "", "", cut(remittance, REMITTANCE_MAX));

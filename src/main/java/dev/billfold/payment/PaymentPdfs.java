@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +59,7 @@ final class PaymentPdfs {
             row(dates, "Due date", DocumentDates.date(invoice.dueAt()));
             row(dates, "Account number", invoice.accountNumber());
             document.add(dates);
-            document.add(parties(sellerBlock(seller), buyerBlock(invoice.payerName(), invoice.payerAddress(),
+            document.add(parties(seller.block(), buyerBlock(invoice.payerName(), invoice.payerAddress(),
                     invoice.payerTaxId())));
             document.add(lineItem(invoice.accountNumber(), tax));
             var totals = table();
@@ -112,18 +113,6 @@ final class PaymentPdfs {
             table.addCell(cell(value, REGULAR));
         }
         return table;
-    }
-
-    static List<String> sellerBlock(SellerProperties seller) {
-        var lines = new ArrayList<String>();
-        lines.add(seller.legalName());
-        lines.add(seller.address());
-        addIf(lines, "Registration no.: ", seller.registrationNumber());
-        addIf(lines, "Tax id: ", seller.taxId());
-        addIf(lines, "VAT id: ", seller.vatId());
-        addIf(lines, "E-mail: ", seller.email());
-        addIf(lines, "Phone: ", seller.phone());
-        return lines;
     }
 
     static List<String> buyerBlock(String name, String address, @Nullable String taxId) {
@@ -188,15 +177,18 @@ final class PaymentPdfs {
 
     static byte[] receipt(Receipt receipt) {
         PaymentDetails payment = receipt.payment();
-        return render("Receipt " + receipt.number(), receipt.issuer(), PaymentDocument.MAX_BYTES, document -> {
-            document.add(title("Receipt " + receipt.number()));
+        SellerProperties seller = receipt.seller();
+        String title = DocumentWording.ENGLISH.receipt() + " " + receipt.number();
+        return render(title, seller.legalName(), PaymentDocument.MAX_BYTES, document -> {
+            addLogo(document, seller);
+            document.add(title(title));
+            Invoice invoice = payment.invoice();
+            document.add(parties(seller.block(), invoice == null ? List.of(payment.payerName())
+                    : buyerBlock(invoice.payerName(), invoice.payerAddress(), invoice.payerTaxId())));
             var table = table();
             row(table, "Receipt number", receipt.number());
-            row(table, "Received by", receipt.issuer());
-            row(table, "Payer", payment.payerName());
-            row(table, "Method", payment.methodKind() == MethodKind.INVOICE
-                    ? "Bank transfer (" + payment.methodLabel() + ")" : payment.methodLabel());
-            row(table, "Amount", payment.amount().format() + " (" + payment.amount().currencyCode() + ")");
+            row(table, "Method", method(payment, receipt.creditedAt()));
+            row(table, "Amount credited", payment.amount().format() + " (" + payment.amount().currencyCode() + ")");
             row(table, "Credited", DocumentDates.dateTime(receipt.creditedAt()));
             row(table, "Status", payment.status().label());
             if (receipt.refundedAt() != null) {
@@ -210,6 +202,16 @@ final class PaymentPdfs {
             document.add(table);
             document.add(line("Thank you for your payment. Dates are in UTC.", REGULAR, 9));
         });
+    }
+
+    /** "Visa •••• 4242", "PayPal", or "Bank transfer of 2026-12-01, reference ... (Invoice ...)". */
+    static String method(PaymentDetails payment, Instant creditedAt) {
+        if (payment.methodKind() != MethodKind.INVOICE) {
+            return payment.methodLabel();
+        }
+        String reference = payment.providerReference() == null ? "" : ", reference " + payment.providerReference();
+        return "Bank transfer of " + DocumentDates.date(creditedAt).replace(" UTC", "") + reference + " ("
+                + payment.methodLabel() + ")";
     }
 
     private interface Content {

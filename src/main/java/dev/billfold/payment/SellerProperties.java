@@ -83,6 +83,19 @@ public record SellerProperties(
         return bankAccounts.stream().filter(a -> a.currencies().contains(currency)).findFirst().orElse(null);
     }
 
+    /** The seller block of invoices, receipts and credit notes, one line each. */
+    public List<String> block() {
+        var lines = new ArrayList<String>();
+        lines.add(legalName);
+        lines.add(address);
+        addIf(lines, "Registration no.: ", registrationNumber);
+        addIf(lines, "Tax id: ", taxId);
+        addIf(lines, "VAT id: ", vatId);
+        addIf(lines, "E-mail: ", email);
+        addIf(lines, "Phone: ", phone);
+        return lines;
+    }
+
     /** Whether the seller charges tax at all. */
     public boolean chargesTax() {
         return taxRate != null;
@@ -149,11 +162,11 @@ public record SellerProperties(
             addIf(lines, "KNP: ", knp);
             return lines;
         }
+    }
 
-        private static void addIf(List<String> lines, String term, @Nullable String value) {
-            if (value != null) {
-                lines.add(term + value);
-            }
+    private static void addIf(List<String> lines, String term, @Nullable String value) {
+        if (value != null) {
+            lines.add(term + value);
         }
     }
 

@@ -109,6 +109,28 @@ class InvoicePdfTest {
         }
     }
 
+    @Test
+    void a_receipt_names_seller_buyer_method_amount_credited_and_its_number() throws Exception {
+        var seller = SellerPropertiesTest.seller(19.0, "DE", List.of(EUR_ACCOUNT));
+        var id = new PaymentId(UUID.randomUUID());
+        var card = new PaymentDetails(id, "Pat Person", Money.of("500.00", "USD"), PaymentStatus.CREDITED, null,
+                MethodKind.SAVED_METHOD, "Visa •••• 4242", "stripe", "pi_123", ISSUED, ISSUED, null, false);
+        byte[] pdf = PaymentPdfs.receipt(new Receipt(Receipt.numberFor(id), card, ISSUED, null, seller));
+        String text = text(pdf);
+
+        if (Boolean.getBoolean("billfold.docs.images")) {
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                javax.imageio.ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png",
+                        new java.io.File("docs/images/receipt.png"));
+            }
+        }
+        assertThat(text).contains("Receipt " + Receipt.numberFor(id), "Seller GmbH", "VAT id: DE123456789",
+                "Pat Person", "Visa •••• 4242", "Amount credited", "$500.00", "pi_123");
+        assertThat(PaymentPdfs.method(new PaymentDetails(id, "Pat", Money.of("1.00", "USD"), PaymentStatus.CREDITED,
+                null, MethodKind.INVOICE, "Invoice INV-2026-000042", null, "BANK-REF-7", ISSUED, ISSUED, null, false),
+                ISSUED)).isEqualTo("Bank transfer of 2026-12-01, reference BANK-REF-7 (Invoice INV-2026-000042)");
+    }
+
     static byte[] pdf(SellerProperties seller, String payer, @Nullable String taxId, Money amount) {
         var id = new PaymentId(UUID.randomUUID());
         var invoice = new Invoice(id, "INV-2026-000042", "100000017", "Billfold Demo Hosting Inc.", "Bank: legacy",

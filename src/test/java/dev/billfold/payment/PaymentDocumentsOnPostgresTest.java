@@ -78,7 +78,8 @@ class PaymentDocumentsOnPostgresTest {
 
         assertThat(text(documents.invoice(id))).contains("Invoice " + invoiceOf(id).number())
                 .doesNotContain("PAID", "Credited");
-        assertThat(text(documents.receipt(id))).contains("Bank transfer (Invoice " + invoiceOf(id).number() + ")",
+        assertThat(text(documents.receipt(id))).contains("Bank transfer of ", ", reference bank-statement-1 (Invoice "
+                + invoiceOf(id).number() + ")",
                 "$300.00");
     }
 
@@ -96,7 +97,7 @@ class PaymentDocumentsOnPostgresTest {
         assertThat(number).matches("RCT-[0-9A-F]{8}-[0-9A-F]{4}")
                 .startsWith("RCT-" + id.value().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT));
         assertThat(first.fileName()).isEqualTo("receipt-" + number + ".pdf").isEqualTo(again.fileName());
-        assertThat(text(first)).contains("Receipt " + number, "Billfold Demo Hosting Inc.", "Pat Person",
+        assertThat(text(first)).contains("Receipt " + number, "Billfold Demo Hosting GmbH", "Pat Person",
                 "Visa •••• 4242", "$500.00", "Credited", "UTC", id.value().toString());
     }
 

@@ -18,16 +18,16 @@ import org.springframework.stereotype.Service;
 public class PaymentDocuments {
 
     private final PaymentHistoryQuery history;
-    private final InvoiceProperties issuer;
     private final Ledger ledger;
+    private final SellerProperties seller;
 
-    PaymentDocuments(PaymentHistoryQuery history, InvoiceProperties issuer, Ledger ledger) {
+    PaymentDocuments(PaymentHistoryQuery history, Ledger ledger, SellerProperties seller) {
         this.history = history;
-        this.issuer = issuer;
         this.ledger = ledger;
+        this.seller = seller;
     }
 
-    /** The bank-transfer invoice, in whatever status its payment is now (a paid one says so). */
+    /** The bank-transfer invoice; the same document whatever its payment's status (DD-094). */
     public PaymentDocument invoice(PaymentId paymentId) {
         return invoiceOf(history.details(paymentId));
     }
@@ -61,7 +61,8 @@ public class PaymentDocuments {
         if (invoice == null) {
             throw new InvalidRequestException("This payment has no invoice: only bank-transfer payments have one.");
         }
-        return new PaymentDocument("invoice-" + invoice.number() + ".pdf", PaymentPdfs.invoice(invoice, payment));
+        return new PaymentDocument("invoice-" + invoice.number() + ".pdf",
+                PaymentPdfs.invoice(invoice, payment, seller));
     }
 
     private PaymentDocument receiptOf(PaymentDetails payment) {
@@ -72,8 +73,7 @@ public class PaymentDocuments {
             throw new InvalidRequestException("There is no receipt for this payment: no money was received for it.");
         }
         @Nullable Instant refundedAt = payment.status() == PaymentStatus.REFUNDED ? payment.updatedAt() : null;
-        var receipt = new Receipt(Receipt.numberFor(paymentId), payment, creditedAt, refundedAt,
-                issuer.recipientName());
+        var receipt = new Receipt(Receipt.numberFor(paymentId), payment, creditedAt, refundedAt, seller);
         return new PaymentDocument("receipt-" + receipt.number() + ".pdf", PaymentPdfs.receipt(receipt));
     }
 }

@@ -1,11 +1,15 @@
 package dev.billfold.payment;
 
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Money;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.openpdf.text.Chunk;
@@ -13,6 +17,7 @@ import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
+import org.openpdf.text.Image;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
@@ -35,49 +40,155 @@ final class PaymentPdfs {
     private PaymentPdfs() {
     }
 
-    static byte[] invoice(Invoice invoice, PaymentDetails payment) {
-        return invoice(invoice, payment, PaymentDocument.MAX_BYTES);
+    static byte[] invoice(Invoice invoice, PaymentDetails payment, SellerProperties seller) {
+        return invoice(invoice, payment, seller, PaymentDocument.MAX_BYTES);
     }
 
-    static byte[] invoice(Invoice invoice, PaymentDetails payment, int maxBytes) {
-        return render("Invoice " + invoice.number(), invoice.recipientName(), maxBytes, document -> {
-            document.add(title("Invoice " + invoice.number()));
-            if (payment.status().hasReceipt()) {
-                document.add(line("PAID: " + payment.status().label(), BOLD, 12));
+    /** No payment status on it: an invoice states what is owed, and a paid one is the same document (DD-094). */
+    static byte[] invoice(Invoice invoice, PaymentDetails payment, SellerProperties seller, int maxBytes) {
+        DocumentWording words = DocumentWording.ENGLISH;
+        Money gross = payment.amount();
+        InvoiceTax tax = InvoiceTax.of(seller, invoice.payerTaxId(), gross);
+        SellerProperties.@Nullable BankAccount account = seller.accountFor(gross.currencyCode());
+        return render(words.invoice() + " " + invoice.number(), seller.legalName(), maxBytes, document -> {
+            addLogo(document, seller);
+            document.add(title(words.invoice() + " " + invoice.number()));
+            var dates = table();
+            row(dates, "Invoice number", invoice.number());
+            row(dates, "Issue date", DocumentDates.date(invoice.issuedAt()));
+            row(dates, "Due date", DocumentDates.date(invoice.dueAt()));
+            row(dates, "Account number", invoice.accountNumber());
+            document.add(dates);
+            document.add(parties(seller.block(), buyerBlock(invoice.payerName(), invoice.payerAddress(),
+                    invoice.payerTaxId())));
+            document.add(lineItem(invoice.accountNumber(), tax));
+            var totals = table();
+            row(totals, "Net total", tax.net().format());
+            row(totals, seller.taxName() + " " + tax.rateLabel(), tax.tax().format());
+            row(totals, "Total due", gross.format() + " (" + gross.currencyCode() + ")");
+            row(totals, "Total in words", AmountInWords.english(gross));
+            document.add(totals);
+            if (tax.wording() != null) {
+                document.add(line(tax.wording(), REGULAR, 9));
             }
-            var table = table();
-            row(table, "Invoice number", invoice.number());
-            row(table, "Issued", DocumentDates.dateTime(invoice.issuedAt()));
-            row(table, "Due", DocumentDates.dateTime(invoice.dueAt()));
-            row(table, "Status", payment.status().label());
-            row(table, "Pay to", invoice.recipientName());
-            row(table, "Bank details", invoice.recipientBankDetails());
-            row(table, "Payer", invoice.payerName());
-            row(table, "Account number", invoice.accountNumber());
-            if (invoice.payerTaxId() != null) {
-                row(table, "Payer tax id", invoice.payerTaxId());
+            document.add(line(InvoiceTax.PREPAYMENT, REGULAR, 9));
+            document.add(line("Payment instructions", BOLD, 12));
+            var pay = table();
+            row(pay, "Pay to", account == null ? invoice.recipientName() : account.holder());
+            row(pay, "Bank details", account == null ? invoice.recipientBankDetails()
+                    : String.join("\n", account.lines()));
+            row(pay, "Amount", gross.format() + " (" + gross.currencyCode() + ")");
+            row(pay, "Payment purpose", invoice.purpose());
+            if (account != null && account.iban() != null && "EUR".equals(gross.currencyCode())) {
+                document.add(withEpcQr(pay, EpcQr.payload(account.holder(), account.iban(), account.bic(), gross,
+                        "Invoice " + invoice.number() + ", account " + invoice.accountNumber())));
+            } else {
+                document.add(pay);
             }
-            row(table, "Payer address", invoice.payerAddress());
-            row(table, "Amount", payment.amount().format() + " (" + payment.amount().currencyCode() + ")");
-            row(table, "Reference to quote", invoice.number());
-            row(table, "Payment purpose", invoice.purpose());
-            document.add(table);
-            document.add(line("Please quote the reference " + invoice.number() + " with your transfer, so that we can "
-                    + "credit it to your balance. Dates are in UTC.", REGULAR, 9));
+            document.add(line(thirdPartyNote(invoice), REGULAR, 9));
+            document.add(line("Dates are in UTC.", REGULAR, 8));
         });
+    }
+
+    static String thirdPartyNote(Invoice invoice) {
+        return "Paying for someone else? Quote invoice " + invoice.number() + " and account number "
+                + invoice.accountNumber() + " in the purpose exactly as above, so that the transfer is credited to "
+                + "this account; a transfer without them waits for clarification.";
+    }
+
+    static String lineDescription(String accountNumber) {
+        return "Prepayment for hosting services, account " + accountNumber;
+    }
+
+    private static PdfPTable lineItem(String accountNumber, InvoiceTax tax) {
+        var table = new PdfPTable(new float[] {4.4f, 0.5f, 1.3f, 0.8f, 1.2f, 1.3f});
+        table.setWidthPercentage(100);
+        table.setSpacingBefore(6);
+        table.setSpacingAfter(6);
+        for (String head : new String[] {"Description", "Qty", "Unit price", "Tax rate", "Tax", "Amount"}) {
+            table.addCell(cell(head, BOLD));
+        }
+        for (String value : new String[] {lineDescription(accountNumber), "1", tax.net().format(), tax.rateLabel(),
+            tax.tax().format(), tax.gross().format()}) {
+            table.addCell(cell(value, REGULAR));
+        }
+        return table;
+    }
+
+    static List<String> buyerBlock(String name, String address, @Nullable String taxId) {
+        var lines = new ArrayList<String>();
+        lines.add(name);
+        lines.add(address);
+        addIf(lines, "Tax/VAT id: ", taxId);
+        return lines;
+    }
+
+    private static void addIf(List<String> lines, String term, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            lines.add(term + value);
+        }
+    }
+
+    private static PdfPTable parties(List<String> seller, List<String> buyer) {
+        var table = new PdfPTable(2);
+        table.setWidthPercentage(100);
+        table.setSpacingAfter(6);
+        table.addCell(cell("Seller", BOLD));
+        table.addCell(cell("Buyer", BOLD));
+        table.addCell(cell(String.join("\n", seller), REGULAR));
+        table.addCell(cell(String.join("\n", buyer), REGULAR));
+        return table;
+    }
+
+    private static void addLogo(Document document, SellerProperties seller) throws DocumentException {
+        if (seller.logo() == null) {
+            return;
+        }
+        try {
+            Image logo = Image.getInstance(seller.logo());
+            logo.scaleToFit(160, 48);
+            document.add(logo);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the seller's logo " + seller.logo(), e);
+        }
+    }
+
+    /** The instructions with the EPC QR code beside them. */
+    private static PdfPTable withEpcQr(PdfPTable instructions, String payload) {
+        try {
+            Image qr = Image.getInstance(EpcQr.image(payload), null, true);
+            qr.scaleAbsolute(110, 110);
+            var table = new PdfPTable(new float[] {3, 1.1f});
+            table.setWidthPercentage(100);
+            var left = new PdfPCell(instructions);
+            left.setBorder(Rectangle.NO_BORDER);
+            table.addCell(left);
+            var right = new PdfPCell();
+            right.setBorder(Rectangle.NO_BORDER);
+            right.addElement(qr);
+            right.addElement(new Paragraph(printable("Scan with your banking app: SEPA credit transfer (EPC QR).",
+                    REGULAR), new Font(REGULAR, 7)));
+            table.addCell(right);
+            return table;
+        } catch (IOException | DocumentException e) {
+            throw new IllegalStateException("Cannot draw the EPC QR code", e);
+        }
     }
 
     static byte[] receipt(Receipt receipt) {
         PaymentDetails payment = receipt.payment();
-        return render("Receipt " + receipt.number(), receipt.issuer(), PaymentDocument.MAX_BYTES, document -> {
-            document.add(title("Receipt " + receipt.number()));
+        SellerProperties seller = receipt.seller();
+        String title = DocumentWording.ENGLISH.receipt() + " " + receipt.number();
+        return render(title, seller.legalName(), PaymentDocument.MAX_BYTES, document -> {
+            addLogo(document, seller);
+            document.add(title(title));
+            Invoice invoice = payment.invoice();
+            document.add(parties(seller.block(), invoice == null ? List.of(payment.payerName())
+                    : buyerBlock(invoice.payerName(), invoice.payerAddress(), invoice.payerTaxId())));
             var table = table();
             row(table, "Receipt number", receipt.number());
-            row(table, "Received by", receipt.issuer());
-            row(table, "Payer", payment.payerName());
-            row(table, "Method", payment.methodKind() == MethodKind.INVOICE
-                    ? "Bank transfer (" + payment.methodLabel() + ")" : payment.methodLabel());
-            row(table, "Amount", payment.amount().format() + " (" + payment.amount().currencyCode() + ")");
+            row(table, "Method", method(payment, receipt.creditedAt()));
+            row(table, "Amount credited", payment.amount().format() + " (" + payment.amount().currencyCode() + ")");
             row(table, "Credited", DocumentDates.dateTime(receipt.creditedAt()));
             row(table, "Status", payment.status().label());
             if (receipt.refundedAt() != null) {
@@ -93,13 +204,23 @@ final class PaymentPdfs {
         });
     }
 
+    /** "Visa •••• 4242", "PayPal", or "Bank transfer of 2026-12-01, reference ... (Invoice ...)". */
+    static String method(PaymentDetails payment, Instant creditedAt) {
+        if (payment.methodKind() != MethodKind.INVOICE) {
+            return payment.methodLabel();
+        }
+        String reference = payment.providerReference() == null ? "" : ", reference " + payment.providerReference();
+        return "Bank transfer of " + DocumentDates.date(creditedAt).replace(" UTC", "") + reference + " ("
+                + payment.methodLabel() + ")";
+    }
+
     private interface Content {
         void write(Document document) throws DocumentException;
     }
 
     private static byte[] render(String title, String author, int maxBytes, Content content) {
         var out = new CappedBytes(maxBytes);
-        var document = new Document(PageSize.A4, 56, 56, 56, 56);
+        var document = new Document(PageSize.A4, 42, 42, 36, 36);
         try {
             PdfWriter.getInstance(document, out);
             document.addTitle(title);
@@ -158,23 +279,23 @@ final class PaymentPdfs {
     }
 
     private static Paragraph title(String text) {
-        var title = new Paragraph(printable(text, BOLD), new Font(BOLD, 18));
-        title.setSpacingAfter(12);
+        var title = new Paragraph(printable(text, BOLD), new Font(BOLD, 16));
+        title.setSpacingAfter(6);
         return title;
     }
 
     private static Paragraph line(String text, BaseFont font, float size) {
         var line = new Paragraph(printable(text, font), new Font(font, size));
-        line.setSpacingBefore(6);
-        line.setSpacingAfter(6);
+        line.setSpacingBefore(3);
+        line.setSpacingAfter(3);
         return line;
     }
 
     private static PdfPTable table() {
         var table = new PdfPTable(new float[] {1, 2.6f});
         table.setWidthPercentage(100);
-        table.setSpacingBefore(6);
-        table.setSpacingAfter(12);
+        table.setSpacingBefore(3);
+        table.setSpacingAfter(6);
         return table;
     }
 
@@ -184,10 +305,10 @@ final class PaymentPdfs {
     }
 
     private static PdfPCell cell(String text, BaseFont font) {
-        var cell = new PdfPCell(new Phrase(new Chunk(printable(text, font), new Font(font, 10))));
+        var cell = new PdfPCell(new Phrase(new Chunk(printable(text, font), new Font(font, 9))));
         cell.setBorder(Rectangle.BOTTOM);
         cell.setBorderColor(new Color(0xDD, 0xDD, 0xDD));
-        cell.setPadding(5);
+        cell.setPadding(3);
         cell.setVerticalAlignment(Element.ALIGN_TOP);
         return cell;
     }

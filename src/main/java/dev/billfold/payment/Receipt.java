@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * @param number     derived from the payment id, so the same payment always has the same receipt number
  * @param creditedAt when the money was credited to the balance (its ledger entry)
  * @param refundedAt when it was returned to the payer, for a refunded payment
- * @param issuer     the provider's legal name, who received the money
+ * @param seller     who received the money
  */
-record Receipt(String number, PaymentDetails payment, Instant creditedAt, @Nullable Instant refundedAt, String issuer) {
+record Receipt(String number, PaymentDetails payment, Instant creditedAt, @Nullable Instant refundedAt,
+               SellerProperties seller) {
 
     /** "RCT-" and the first 12 hex digits of the payment id: stable, and support finds the payment by its prefix. */
     static String numberFor(PaymentId id) {

@@ -2,7 +2,8 @@ package dev.billfold.refund;
 
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
-import dev.billfold.payment.InvoiceProperties;
+import dev.billfold.payment.PaymentDocuments;
+import dev.billfold.payment.SellerProperties;
 import dev.billfold.payment.PaymentDocument;
 import java.util.List;
 import java.util.Locale;
@@ -13,11 +14,11 @@ import org.springframework.stereotype.Component;
 class RefundDocuments {
 
     private final RefundStore store;
-    private final InvoiceProperties issuer;
+    private final SellerProperties seller;
 
-    RefundDocuments(RefundStore store, InvoiceProperties issuer) {
+    RefundDocuments(RefundStore store, SellerProperties seller) {
         this.store = store;
-        this.issuer = issuer;
+        this.seller = seller;
     }
 
     /** "CN-" and the first 12 hex digits of the request id, like the receipts' numbers (DD-046). */
@@ -37,8 +38,9 @@ class RefundDocuments {
                 Money::plus);
         List<RefundPdfs.Line> lines = done.stream().map(p -> new RefundPdfs.Line(p.destination(), p.amount().format(),
                 p.updatedAt(), p.route() == RefundRoute.PAYOUT ? String.valueOf(p.payoutReference())
-                        : p.providerRefundId() == null ? p.idempotencyKey() : p.providerRefundId())).toList();
-        return RefundPdfs.creditNote(new RefundPdfs.CreditNote(number(request.id()), issuer.recipientName(),
+                        : p.providerRefundId() == null ? p.idempotencyKey() : p.providerRefundId(),
+                PaymentDocuments.receiptNumber(p.paymentId()))).toList();
+        return RefundPdfs.creditNote(new RefundPdfs.CreditNote(number(request.id()), String.join("\n", seller.block()),
                 account.name(), account.number(), request.requestedAt(), request.amount().format(), lines,
                 total.format(), request.id().value().toString()));
     }

@@ -47,12 +47,16 @@ final class RefundPdfs {
                       String amountRequested, List<Line> lines, String total, String requestId) {
     }
 
-    /** One part that went back: where, how much, when, and the provider's or the bank transfer's reference. */
-    record Line(String destination, String amount, Instant at, String reference) {
+    /**
+     * One part that went back: where, how much, when, the provider's or the bank transfer's reference, and the
+     * receipt of the payment it returns.
+     */
+    record Line(String destination, String amount, Instant at, String reference, String originalReceipt) {
     }
 
     static PaymentDocument creditNote(CreditNote note) {
-        byte[] pdf = render("Refund receipt " + note.number(), note.issuer(), document -> {
+        byte[] pdf = render("Refund receipt " + note.number(), note.issuer().lines().findFirst().orElse(""),
+                document -> {
             document.add(title("Refund receipt " + note.number()));
             document.add(line("Credit note: money returned from your balance to your payment methods.", REGULAR, 10));
             var table = table();
@@ -62,8 +66,9 @@ final class RefundPdfs {
             row(table, "Requested", DATE_TIME.format(note.requestedAt()));
             row(table, "Amount requested", note.amountRequested());
             for (Line line : note.lines()) {
-                row(table, "Refunded to", "%s: %s on %s (reference %s)".formatted(line.destination(), line.amount(),
-                        DATE_TIME.format(line.at()), line.reference()));
+                row(table, "Refunded to", "%s: %s on %s (reference %s), against receipt %s".formatted(
+                        line.destination(), line.amount(), DATE_TIME.format(line.at()), line.reference(),
+                        line.originalReceipt()));
             }
             row(table, "Total refunded", note.total());
             row(table, "Refund id", note.requestId());

@@ -154,6 +154,9 @@ class StartupBenchmark {
         env.put("BILLFOLD_DB_USER", "postgres");
         env.put("BILLFOLD_DB_PASSWORD", "");
         env.put("BILLFOLD_INVOICE_RECIPIENT_NAME", "Bench Hosting");
+        env.put("BILLFOLD_SELLER_LEGAL_NAME", "Bench Hosting");
+        env.put("BILLFOLD_SELLER_ADDRESS", "1 Bench Street");
+        env.put("BILLFOLD_SELLER_COUNTRY", "GB");
         env.put("BILLFOLD_INVOICE_RECIPIENT_BANK_DETAILS", "Bench Bank");
         env.put("SPRING_MAIL_HOST", "127.0.0.1");
         env.put("BILLFOLD_MAIL_FROM", "billing@bench.test");

@@ -67,7 +67,7 @@ class InvoiceMailE2E {
                 .isEqualTo("%PDF-");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             org.assertj.core.api.Assertions.assertThat(new PDFTextStripper().getText(document))
-                    .contains("Invoice " + number, "Morgan Web Studio LLC", "$215.00", "Waiting for payment");
+                    .contains("Invoice " + number, "Morgan Web Studio LLC", "$215.00", "Total due");
         }
     }
 }

@@ -34,7 +34,7 @@ class PaymentDocumentsE2E {
         assertThat(download.suggestedFilename()).isEqualTo("invoice-" + number + ".pdf");
         String text = pdfText(download);
         assertThat(text).contains("Invoice " + number, ProductionApp.INVOICE_RECIPIENT_NAME, "Morgan Web Studio LLC",
-                "$640.00", "Waiting for payment", "UTC");
+                "$640.00", "Prepayment for hosting services", "UTC");
         for (String line : ProductionApp.INVOICE_BANK_DETAILS_LINES) {
             assertThat(text).contains(line);
         }

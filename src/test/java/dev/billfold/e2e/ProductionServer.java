@@ -203,6 +203,9 @@ public final class ProductionServer implements AutoCloseable {
             env.put("BILLFOLD_DB_USER", DB_USER);
             env.put("BILLFOLD_DB_PASSWORD", "");
             env.put("BILLFOLD_INVOICE_RECIPIENT_NAME", INVOICE_RECIPIENT_NAME);
+            env.put("BILLFOLD_SELLER_LEGAL_NAME", INVOICE_RECIPIENT_NAME);
+            env.put("BILLFOLD_SELLER_ADDRESS", "1 Test Street, London");
+            env.put("BILLFOLD_SELLER_COUNTRY", "GB");
             env.put("BILLFOLD_INVOICE_RECIPIENT_BANK_DETAILS", String.join("\n", INVOICE_BANK_DETAILS_LINES));
             builder.redirectErrorStream(true);
             builder.redirectOutput(log.toFile());

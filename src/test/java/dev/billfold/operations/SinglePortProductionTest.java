@@ -28,6 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
                 + "DEFAULT_NULL_ORDERING=HIGH",
         "spring.datasource.username=sa", "spring.datasource.password=", "vaadin.productionMode=false",
         "billfold.invoice.recipient-name=Production Test Ltd.", "billfold.invoice.recipient-bank-details=Bank: Test",
+        "billfold.seller.legal-name=Production Test Ltd.", "billfold.seller.address=1 Test Street", "billfold.seller.country=GB",
         "spring.mail.host=127.0.0.1", "billfold.mail.from=billing@provider.test",
         "billfold.mail.public-url=https://portal.test/"})
 class SinglePortProductionTest {

@@ -8,6 +8,7 @@ import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.PrimitiveIterator;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -30,18 +31,19 @@ class PaymentPdfsTest {
     private static final int PROVIDER_REFERENCE = 200;
 
     private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
+    private static final SellerProperties SELLER = SellerPropertiesTest.seller(19.0, "DE", List.of());
 
     @Test
     void the_largest_invoice_and_receipt_the_columns_allow_stay_under_the_ceiling() throws IOException {
         // Every field full, of as many different characters as the font has: the embedded font subset is largest.
         var glyphs = new Glyphs();
-        byte[] manyGlyphs = PaymentPdfs.invoice(invoice(glyphs::text), details(glyphs::text));
+        byte[] manyGlyphs = PaymentPdfs.invoice(invoice(glyphs::text), details(glyphs::text), SELLER);
         // Every field full of one-character lines: the most pages.
         Text oneCharLines = n -> IntStream.range(0, n).map(i -> i % 2 == 0 ? 'W' : '\n')
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        byte[] manyLines = PaymentPdfs.invoice(invoice(oneCharLines), details(oneCharLines));
+        byte[] manyLines = PaymentPdfs.invoice(invoice(oneCharLines), details(oneCharLines), SELLER);
         byte[] receipt = PaymentPdfs.receipt(new Receipt("RCT-00000000-0000", details(new Glyphs()::text), AT, AT,
-                new Glyphs().text(InvoiceProperties.RECIPIENT_NAME_MAX)));
+                SELLER));
 
         System.out.printf("largest PDFs: %d bytes (glyphs), %d bytes and %d pages (lines), receipt %d bytes%n",
                 manyGlyphs.length, manyLines.length, pages(manyLines), receipt.length);
@@ -53,10 +55,10 @@ class PaymentPdfsTest {
     @Test
     void a_document_over_its_ceiling_is_refused_not_cut_short() {
         Text plain = n -> "x".repeat(Math.min(n, 20));
-        int size = PaymentPdfs.invoice(invoice(plain), details(plain)).length;
+        int size = PaymentPdfs.invoice(invoice(plain), details(plain), SELLER).length;
 
-        assertThat(PaymentPdfs.invoice(invoice(plain), details(plain), size)).hasSize(size);
-        assertThatThrownBy(() -> PaymentPdfs.invoice(invoice(plain), details(plain), size - 1))
+        assertThat(PaymentPdfs.invoice(invoice(plain), details(plain), SELLER, size)).hasSize(size);
+        assertThatThrownBy(() -> PaymentPdfs.invoice(invoice(plain), details(plain), SELLER, size - 1))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("This document would be larger than");
     }

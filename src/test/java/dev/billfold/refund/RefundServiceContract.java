@@ -17,6 +17,7 @@ import dev.billfold.payment.BankReceipt;
 import dev.billfold.payment.BankTransfers;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.PaymentDocument;
+import dev.billfold.payment.PaymentDocuments;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
@@ -133,7 +134,8 @@ abstract class RefundServiceContract {
     }
 
     @Test
-    void a_request_reserves_its_amount_at_once_and_finance_approval_sends_each_part_back_to_its_own_method() {
+    void a_request_reserves_its_amount_at_once_and_finance_approval_sends_each_part_back_to_its_own_method()
+            throws Exception {
         PaymentId older = topUp("4242", "100.00");
         PaymentId newer = topUp("1881", "50.00");
 
@@ -161,6 +163,14 @@ abstract class RefundServiceContract {
         PaymentDocument receipt = refunds.receipt(asked.id());
         assertThat(receipt.fileName()).startsWith("refund-receipt-CN-");
         assertThat(new String(receipt.pdf(), 0, 5)).isEqualTo("%PDF-");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(receipt.pdf())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ")
+                    .replace("- ", "-");
+            assertThat(text).as("the credit note names the seller and each payment's receipt")
+                    .contains("Billfold Demo Hosting GmbH", "VAT id: DE123456789",
+                            "against receipt " + PaymentDocuments.receiptNumber(newer),
+                            "against receipt " + PaymentDocuments.receiptNumber(older));
+        }
         assertThat(refunds.ofPayment(older)).singleElement().satisfies(part ->
                 assertThat(part.amount().value()).isEqualByComparingTo("70.00"));
     }

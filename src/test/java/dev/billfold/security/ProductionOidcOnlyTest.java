@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.datasource.url=jdbc:h2:mem:production-oidc;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
         "spring.datasource.username=sa", "spring.datasource.password=", "vaadin.productionMode=false",
         "billfold.invoice.recipient-name=Production Test Ltd.", "billfold.invoice.recipient-bank-details=Bank: Test",
+        "billfold.seller.legal-name=Production Test Ltd.", "billfold.seller.address=1 Test Street", "billfold.seller.country=GB",
         // production insists on mail settings for invitations; nothing is sent here
         "spring.mail.host=127.0.0.1", "billfold.mail.from=billing@provider.test", "billfold.mail.public-url=https://portal.test/"})
 class ProductionOidcOnlyTest {

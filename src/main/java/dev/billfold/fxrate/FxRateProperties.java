@@ -41,9 +41,10 @@ public record FxRateProperties(@Nullable URI ecbUrl, @Nullable URI csvUrl,
         if (maxAge.isNegative() || maxAge.isZero()) {
             throw new IllegalArgumentException("billfold.fx-rates.max-age must be positive, got " + maxAge);
         }
-        if (spreadPercent.signum() < 0 || spreadPercent.compareTo(BigDecimal.valueOf(50)) >= 0) {
-            throw new IllegalArgumentException(
-                    "billfold.fx-rates.spread-percent must be from 0 to under 50, got " + spreadPercent);
+        if (spreadPercent.signum() < 0 || spreadPercent.compareTo(BigDecimal.valueOf(50)) >= 0
+                || spreadPercent.stripTrailingZeros().scale() > 3) {
+            throw new IllegalArgumentException("billfold.fx-rates.spread-percent must be from 0 to under 50, with at "
+                    + "most 3 decimals, got " + spreadPercent);
         }
     }
 }

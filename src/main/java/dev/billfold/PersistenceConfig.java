@@ -16,6 +16,7 @@ import dev.billfold.notification.MailId;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.refund.RefundPartId;
+import dev.billfold.payment.QuoteId;
 import dev.billfold.refund.RefundRequestId;
 import dev.billfold.security.UserId;
 import dev.billfold.statement.StatementEntryId;
@@ -54,6 +55,7 @@ class PersistenceConfig {
             Map.entry(UserId.class, UserId::new),
             Map.entry(PaymentMethodId.class, PaymentMethodId::new),
             Map.entry(PaymentId.class, PaymentId::new),
+            Map.entry(QuoteId.class, QuoteId::new),
             Map.entry(LedgerEntryId.class, LedgerEntryId::new),
             Map.entry(HostedServiceId.class, HostedServiceId::new),
             Map.entry(PaymentOrderId.class, PaymentOrderId::new),

@@ -184,6 +184,9 @@ class AccessControlTest extends KaribuTest {
             entry("TopUpService.methodNotes", EVERY_ROLE),
             entry("TopUpService.requireOwnIds", EVERY_ROLE),
             entry("TopUpService.topUp", MOVES_MONEY),
+            entry("QuoteService.payCurrencies", EVERY_ROLE),
+            entry("QuoteService.quote", MOVES_MONEY),
+            entry("QuoteService.requireValid", MOVES_MONEY),
             entry("ShortfallTopUps.amountFor", EVERY_ROLE),
             entry("PaymentMethodService.mayManage", EVERY_ROLE),
             entry("PaymentMethodService.setupProviders", EVERY_ROLE),
@@ -1243,6 +1246,7 @@ class AccessControlTest extends KaribuTest {
         ids.put(HostedServiceId.class, new ServiceFixtures(jdbc).service(c, "Access VPS", "12.00", "MONTH",
                 java.time.LocalDate.now().plusDays(5), "ACTIVE", true));
         ids.put(AdjustmentId.class, waitingAdjustment(c));
+        ids.put(dev.billfold.payment.QuoteId.class, openQuote(c));
         waitingRefund(c, (PaymentId) ids.get(PaymentId.class), ids);
         // Statement imports and entries belong to no customer: the staff role is all that guards them.
         ids.put(StatementImportId.class, new StatementImportId(UUID.randomUUID()));
@@ -1256,6 +1260,19 @@ class AccessControlTest extends KaribuTest {
         ids.put(ApiKeyId.class, new ApiKeyId(UUID.randomUUID()));
         decidedDocuments(c, (PaymentId) ids.get(PaymentId.class), ids);
         return ids;
+    }
+
+    /** A quote still valid for a day: a missing check would hand another account's price out (DD-093). */
+    private dev.billfold.payment.QuoteId openQuote(Customer c) {
+        var id = new dev.billfold.payment.QuoteId(UUID.randomUUID());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("""
+                        insert into payment_quote (id, account_id, pay_value, pay_currency, credited_value,
+                          credited_currency, rate, mid_rate, spread_percent, rate_source, rate_date, rate_fetched_at,
+                          created_at, expires_at)
+                        values (?, ?, 48.11, 'EUR', 50.00, 'USD', 1.039408866995, 1.055, 1.5, 'fixed', ?, ?, ?, ?)""")
+                .params(id.value(), c.accountId().value(), now.toLocalDate(), now, now, now.plusDays(1)).update();
+        return id;
     }
 
     /** A credit waiting for a second Finance member: a missing check on the approval would post it. */

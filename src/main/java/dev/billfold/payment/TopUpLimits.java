@@ -51,18 +51,28 @@ class TopUpLimits {
 
     /** Parses what the customer typed and checks the per-payment limits. */
     Money parseAndCheck(String typed, Currency currency) {
+        Money amount = parse(typed, currency, rangeHint(currency),
+                Money.of(limitsFor(currency).min(), currency).value().toPlainString());
+        checkRange(amount);
+        return amount;
+    }
+
+    /**
+     * Parses an amount in a currency that may have no limits of its own (a pay currency, DD-093); {@code hint} ends
+     * every message, {@code example} is a well-formed amount.
+     */
+    Money parse(String typed, Currency currency, String hint, String example) {
         // Before anything looks at the text: a million digits took a core for about 26 s.
         if (typed.length() > TopUpRequest.AMOUNT_MAX_LENGTH) {
             throw new InvalidRequestException("amount", "The amount has at most %d characters. %s"
-                    .formatted(TopUpRequest.AMOUNT_MAX_LENGTH, rangeHint(currency)));
+                    .formatted(TopUpRequest.AMOUNT_MAX_LENGTH, hint));
         }
-        TopUpProperties.CurrencyLimits limits = limitsFor(currency);
         String text = typed.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
         if (text.isEmpty()) {
-            throw new InvalidRequestException("amount", "Enter an amount. " + rangeHint(currency));
+            throw new InvalidRequestException("amount", "Enter an amount. " + hint);
         }
         if (text.startsWith("-")) {
-            throw new InvalidRequestException("amount", "The amount must be more than zero. " + rangeHint(currency));
+            throw new InvalidRequestException("amount", "The amount must be more than zero. " + hint);
         }
         String normalised;
         if (GROUPED.matcher(text).matches()) {
@@ -71,8 +81,7 @@ class TopUpLimits {
             normalised = text.replace(',', '.');
         } else {
             throw new InvalidRequestException("amount",
-                    "Enter the amount as a number, for example %s."
-                            .formatted(Money.of(limits.min(), currency).value().toPlainString()));
+                    "Enter the amount as a number, for example %s.".formatted(example));
         }
         BigDecimal value = new BigDecimal(normalised);
         int digits = Money.minorDigits(currency);
@@ -83,8 +92,16 @@ class TopUpLimits {
         }
         Money amount = Money.of(value, currency);
         if (!amount.isPositive()) {
-            throw new InvalidRequestException("amount", "The amount must be more than zero. " + rangeHint(currency));
+            throw new InvalidRequestException("amount", "The amount must be more than zero. " + hint);
         }
+        return amount;
+    }
+
+    /** The per-payment minimum and maximum of the amount's currency. */
+    void checkRange(Money amount) {
+        Currency currency = amount.currency();
+        BigDecimal value = amount.value();
+        TopUpProperties.CurrencyLimits limits = limitsFor(currency);
         if (value.compareTo(limits.min()) < 0) {
             meters.refused(PaymentMeters.Refusal.BELOW_MINIMUM);
             throw new InvalidRequestException("amount", "The minimum top-up is %s. %s"
@@ -95,7 +112,6 @@ class TopUpLimits {
             throw new InvalidRequestException("amount", "The maximum top-up is %s per payment. %s"
                     .formatted(Money.of(limits.max(), currency).format(), rangeHint(currency)));
         }
-        return amount;
     }
 
     /** Daily caps, per account. {@code usedToday} counts payments that are or may become money on the balance. */

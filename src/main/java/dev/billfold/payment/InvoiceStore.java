@@ -17,8 +17,29 @@ class InvoiceStore {
         this.jdbc = jdbc;
     }
 
-    long nextNumber() {
-        return jdbc.sql("select nextval('invoice_number_seq')").query(Long.class).single();
+    /**
+     * The next invoice number of {@code year}, without gaps (DD-095). Must run in the transaction that inserts the
+     * invoice: the counter's row stays locked until it commits, so the next invoice waits for it, and a rollback
+     * returns the number. A year's first invoice creates its counter after the highest number that year already has.
+     */
+    long nextNumber(int year) {
+        if (increment(year) == 0) {
+            long highest = jdbc.sql("select coalesce(max(cast(substring(number from 10) as bigint)), 0) from invoice "
+                            + "where number like ?")
+                    .param("INV-%d-%%".formatted(year)).query(Long.class).single();
+            // Two nodes may both start the year: one row wins, both then take their numbers under its lock.
+            jdbc.sql("insert into invoice_number_counter (invoice_year, last_number) values (?, ?) "
+                            + "on conflict do nothing")
+                    .params(year, highest).update();
+            increment(year);
+        }
+        return jdbc.sql("select last_number from invoice_number_counter where invoice_year = ?").param(year)
+                .query(Long.class).single();
+    }
+
+    private int increment(int year) {
+        return jdbc.sql("update invoice_number_counter set last_number = last_number + 1 "
+                + "where invoice_year = ?").param(year).update();
     }
 
     void insert(Invoice invoice) {

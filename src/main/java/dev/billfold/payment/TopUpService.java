@@ -404,7 +404,7 @@ public class TopUpService {
 
     private Invoice invoiceFor(Payment payment, AccountContext account, PayerSummary payer, Instant now) {
         LocalDate issued = LocalDate.ofInstant(now, limits.dayZone());
-        String number = "INV-%d-%06d".formatted(issued.getYear(), invoices.nextNumber());
+        String number = "INV-%d-%06d".formatted(issued.getYear(), invoices.nextNumber(issued.getYear()));
         // Worded as the providers ask, so a bank transfer names the account by its number (DD-059).
         String purpose = "Payment for %s, under personal account number %s. Invoice %s of %s, amount %s."
                 .formatted(account.accountName(), account.accountNumber(), number,

@@ -1,0 +1,8 @@
+package dev.billfold.payment;
+
+import dev.billfold.BillfoldTest;
+
+/** Invoice numbers on the embedded default database. */
+@BillfoldTest
+class InvoiceNumbersOnH2Test extends InvoiceNumbersContract {
+}

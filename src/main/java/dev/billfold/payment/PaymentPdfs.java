@@ -229,7 +229,8 @@ final class PaymentPdfs {
         var out = new CappedBytes(maxBytes);
         var document = new Document(PageSize.A4, 42, 42, 36, 36);
         try {
-            PdfWriter.getInstance(document, out);
+            // PDF/A-2 is based on PDF 1.7; OpenPDF would write 2.0 (DD-098).
+            PdfWriter.getInstance(document, out).setPdfVersion(PdfWriter.VERSION_1_7);
             document.addTitle(title);
             document.addAuthor(author);
             document.addCreator("Billfold");
@@ -240,11 +241,14 @@ final class PaymentPdfs {
         } finally {
             document.close();
         }
-        if (out.overflowed()) {
-            throw new InvalidRequestException(String.format(Locale.ROOT, "This document would be larger than %,d KB, "
-                    + "more than we hand out. Contact support.", maxBytes / 1024));
+        if (!out.overflowed()) {
+            byte[] archival = PdfA2b.convert(out.toByteArray(), title, author, Instant.now());
+            if (archival.length <= maxBytes) {
+                return archival;
+            }
         }
-        return out.toByteArray();
+        throw new InvalidRequestException(String.format(Locale.ROOT, "This document would be larger than %,d KB, "
+                + "more than we hand out. Contact support.", maxBytes / 1024));
     }
 
     /**

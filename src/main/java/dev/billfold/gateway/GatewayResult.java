@@ -109,13 +109,15 @@ public record GatewayResult(
     }
 
     /**
-     * A method the provider saved: its token (never card data), a label, the card's expiry if it has one, and the
-     * country that issued the card when the provider names it (DD-090).
+     * A method the provider saved: its token (never card data), a label, the card's expiry if it has one, the country
+     * that issued the card when the provider names it (DD-090), and the provider's fingerprint of the card, the same
+     * for every copy of one card number saved with it (DD-100).
      */
-    public record StoredMethod(String token, String label, @Nullable YearMonth expires, @Nullable String country) {
+    public record StoredMethod(String token, String label, @Nullable YearMonth expires, @Nullable String country,
+                               @Nullable String fingerprint) {
 
         public StoredMethod(String token, String label, @Nullable YearMonth expires) {
-            this(token, label, expires, null);
+            this(token, label, expires, null, null);
         }
     }
 

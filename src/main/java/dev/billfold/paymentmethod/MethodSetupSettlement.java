@@ -11,6 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 class MethodSetupSettlement {
 
     private static final Logger log = LoggerFactory.getLogger(MethodSetupSettlement.class);
+    static final String ALREADY_SAVED = "This card is already saved.";
 
     private final PaymentMethodRepository methods;
     private final MethodCheckStore checks;
@@ -68,7 +72,7 @@ class MethodSetupSettlement {
                 }
                 if (methods.findByProviderAndProviderToken(method.provider(), saved.token()).isPresent()) {
                     // The same provider method is already on file (e.g. saved by a checkout): keep one of it.
-                    yield method.fail("This card is already saved.", now);
+                    yield method.fail(ALREADY_SAVED, now);
                 }
                 var refused = cardRules.refusal(countries.of(method.accountId()).orElse(null), saved.country());
                 if (refused.isPresent()) {
@@ -79,8 +83,12 @@ class MethodSetupSettlement {
                             refused.get().cardCountry(), now);
                 }
                 LocalDate expires = saved.expires() == null ? null : saved.expires().atEndOfMonth();
+                PaymentMethod copy = keptCopy(method, saved, expires, now);
+                if (copy != null) {
+                    yield copy;
+                }
                 yield method.confirmSetup(saved.token(), saved.label(), expires,
-                        !methods.payerHasDefault(method.payerId()), saved.country(), now);
+                        !methods.payerHasDefault(method.payerId()), saved.country(), saved.fingerprint(), now);
             }
             case DECLINED, CANCELLED -> method.fail(result.reason() == null || result.reason().isBlank()
                     ? "The provider did not save the method." : result.reason(), now);
@@ -157,6 +165,34 @@ class MethodSetupSettlement {
         PaymentMethod unlocked = methods.findById(methodId).orElseThrow();
         accounts.lockForUpdate(unlocked.accountId());
         return methods.findLockedById(methodId).orElseThrow();
+    }
+
+    /**
+     * The same card already saved for this payer (by the provider's fingerprint, DD-100): one entry stays. A later
+     * expiry renews that entry with the new token; the setup fails with "This card is already saved" and holds the
+     * token the provider should drop, detached after the commit like a refused card. Null when the card is new.
+     */
+    private @Nullable PaymentMethod keptCopy(PaymentMethod pending, GatewayResult.StoredMethod saved,
+                                             @Nullable LocalDate expires, Instant now) {
+        if (saved.fingerprint() == null) {
+            return null;
+        }
+        List<PaymentMethod> copies = methods.findConfirmedLockedByFingerprint(pending.payerId(), pending.provider(),
+                saved.fingerprint());
+        if (copies.isEmpty()) {
+            return null;
+        }
+        PaymentMethod kept = copies.getFirst();
+        if (expires != null && (kept.expiresOn() == null || expires.isAfter(kept.expiresOn()))) {
+            String older = Objects.requireNonNull(kept.providerToken());
+            changed(methods.save(kept.renewedBy(saved.token(), saved.label(), expires, now)));
+            log.info("Method {}: the same card saved again with a later expiry; method {} renewed",
+                    pending.id().value(), kept.id().value());
+            return pending.duplicate(older, saved.fingerprint(),
+                    ALREADY_SAVED + " Its new expiry replaces the old one.", now);
+        }
+        log.info("Method {}: the same card as method {}; not saved twice", pending.id().value(), kept.id().value());
+        return pending.duplicate(saved.token(), saved.fingerprint(), ALREADY_SAVED, now);
     }
 
     private PaymentMethod changed(PaymentMethod method) {

@@ -30,6 +30,7 @@ public record PaymentMethod(
         @Nullable Instant checkedAt,
         @Nullable String setupReference,
         @Nullable String cardCountry,
+        @Nullable String fingerprint,
         @Version @Nullable Long version) {
 
     /** What a method being added shows until the provider confirms it. */
@@ -48,29 +49,53 @@ public record PaymentMethod(
     }
 
     static PaymentMethod pending(AccountId accountId, PayerId payerId, String provider, String token, String label,
-                                 @Nullable LocalDate expiresOn, @Nullable String issuedIn, Instant now) {
+                                 @Nullable LocalDate expiresOn, @Nullable String issuedIn,
+                                 @Nullable String fingerprint, Instant now) {
         return new PaymentMethod(PaymentMethodId.random(), accountId, payerId, provider, token, label,
-                PaymentMethodStatus.PENDING, false, expiresOn, null, now, null, null, issuedIn, null);
+                PaymentMethodStatus.PENDING, false, expiresOn, null, now, null, null, issuedIn, fingerprint, null);
     }
 
     /** A method the customer is about to add on the provider's page; its token comes with the confirmation. */
     static PaymentMethod pendingSetup(AccountId accountId, PayerId payerId, String provider, Instant now) {
         return new PaymentMethod(PaymentMethodId.random(), accountId, payerId, provider, null, PENDING_LABEL,
-                PaymentMethodStatus.PENDING, false, null, null, now, null, null, null, null);
+                PaymentMethodStatus.PENDING, false, null, null, now, null, null, null, null, null);
     }
 
     PaymentMethod confirm(boolean makeDefault, Instant now) {
         requireMove(PaymentMethodStatus.CONFIRMED);
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, PaymentMethodStatus.CONFIRMED,
-                makeDefault, expiresOn, null, createdAt, now, setupReference, cardCountry, version);
+                makeDefault, expiresOn, null, createdAt, now, setupReference, cardCountry, fingerprint, version);
     }
 
     /** The provider saved the method of a setup: it gets its token and label now. */
     PaymentMethod confirmSetup(String token, String newLabel, @Nullable LocalDate expires, boolean makeDefault,
-                               @Nullable String issuedIn, Instant now) {
+                               @Nullable String issuedIn, @Nullable String cardFingerprint, Instant now) {
         requireMove(PaymentMethodStatus.CONFIRMED);
         return new PaymentMethod(id, accountId, payerId, provider, token, newLabel, PaymentMethodStatus.CONFIRMED,
-                makeDefault, expires, null, createdAt, now, setupReference, issuedIn, version);
+                makeDefault, expires, null, createdAt, now, setupReference, issuedIn, cardFingerprint, version);
+    }
+
+    /**
+     * The same card saved again with a later expiry: this entry stays (its default, its history) and takes the newer
+     * token, label and expiry; the older token goes with the duplicate, to be detached.
+     */
+    PaymentMethod renewedBy(String token, String newLabel, @Nullable LocalDate expires, Instant now) {
+        if (status != PaymentMethodStatus.CONFIRMED) {
+            throw new IllegalStateException("Only a confirmed method is renewed by a newer copy of its card");
+        }
+        return new PaymentMethod(id, accountId, payerId, provider, token, newLabel, status, isDefault, expires,
+                null, createdAt, now, setupReference, cardCountry, fingerprint, version);
+    }
+
+    /**
+     * A setup that saved a card already on file (DD-100): FAILED with the reason and the card's fingerprint, which
+     * keeps it off the methods list, holding the token the provider should no longer keep until it is detached there,
+     * like a refused card.
+     */
+    PaymentMethod duplicate(String tokenToDetach, String cardFingerprint, String reason, Instant now) {
+        requireMove(PaymentMethodStatus.FAILED);
+        return new PaymentMethod(id, accountId, payerId, provider, tokenToDetach, label, PaymentMethodStatus.FAILED,
+                false, expiresOn, reason, createdAt, now, setupReference, cardCountry, cardFingerprint, version);
     }
 
     /**
@@ -80,33 +105,33 @@ public record PaymentMethod(
     PaymentMethod refuseCard(String token, String reason, String issuedIn, Instant now) {
         requireMove(PaymentMethodStatus.FAILED);
         return new PaymentMethod(id, accountId, payerId, provider, token, label, PaymentMethodStatus.FAILED,
-                false, expiresOn, reason, createdAt, now, setupReference, issuedIn, version);
+                false, expiresOn, reason, createdAt, now, setupReference, issuedIn, fingerprint, version);
     }
 
     PaymentMethod fail(String reason, Instant now) {
         requireMove(PaymentMethodStatus.FAILED);
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, PaymentMethodStatus.FAILED,
-                false, expiresOn, reason, createdAt, now, setupReference, cardCountry, version);
+                false, expiresOn, reason, createdAt, now, setupReference, cardCountry, fingerprint, version);
     }
 
     /** Removed by the customer (and detached at the provider): never charged again, never the default. */
     PaymentMethod remove(Instant now) {
         requireMove(PaymentMethodStatus.REMOVED);
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, PaymentMethodStatus.REMOVED,
-                false, expiresOn, null, createdAt, now, setupReference, cardCountry, version);
+                false, expiresOn, null, createdAt, now, setupReference, cardCountry, fingerprint, version);
     }
 
     /** The card's expiry month has passed. */
     PaymentMethod expire(Instant now) {
         requireMove(PaymentMethodStatus.EXPIRED);
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, PaymentMethodStatus.EXPIRED,
-                false, expiresOn, null, createdAt, now, setupReference, cardCountry, version);
+                false, expiresOn, null, createdAt, now, setupReference, cardCountry, fingerprint, version);
     }
 
     /** Only a confirmed method can be the payer's default; the constructor enforces it. */
     PaymentMethod withDefault(boolean makeDefault) {
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, status, makeDefault, expiresOn,
-                failureReason, createdAt, checkedAt, setupReference, cardCountry, version);
+                failureReason, createdAt, checkedAt, setupReference, cardCountry, fingerprint, version);
     }
 
     PaymentMethod withSetupReference(String reference) {
@@ -114,12 +139,12 @@ public record PaymentMethod(
             throw new IllegalStateException("Only a pending method gets a setup reference");
         }
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, status, isDefault, expiresOn,
-                failureReason, createdAt, checkedAt, reference, cardCountry, version);
+                failureReason, createdAt, checkedAt, reference, cardCountry, fingerprint, version);
     }
 
     PaymentMethod checked(Instant now) {
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, status, isDefault, expiresOn,
-                failureReason, createdAt, now, setupReference, cardCountry, version);
+                failureReason, createdAt, now, setupReference, cardCountry, fingerprint, version);
     }
 
     public boolean isChargeable() {
@@ -134,6 +159,6 @@ public record PaymentMethod(
 
     PaymentMethod withVersion(Long newVersion) {
         return new PaymentMethod(id, accountId, payerId, provider, providerToken, label, status, isDefault, expiresOn,
-                failureReason, createdAt, checkedAt, setupReference, cardCountry, newVersion);
+                failureReason, createdAt, checkedAt, setupReference, cardCountry, fingerprint, newVersion);
     }
 }

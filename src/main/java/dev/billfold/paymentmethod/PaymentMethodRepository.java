@@ -24,19 +24,31 @@ interface PaymentMethodRepository extends Repository<PaymentMethod, PaymentMetho
     @Query("select count(*) > 0 from payment_method where payer_id = :payerId and is_default = true")
     boolean payerHasDefault(PayerId payerId);
 
-    /** What the methods page lists: everything but removed methods, the default first, then the newest. */
+    /**
+     * What the methods page lists: everything but removed methods and second copies of a saved card (FAILED with a
+     * fingerprint, DD-100), the default first, then the newest.
+     */
     @Query("select * from payment_method where payer_id = :payerId and status <> 'REMOVED' "
+            + "and not (status = 'FAILED' and fingerprint is not null) "
             + "order by is_default desc, created_at desc, id")
     List<PaymentMethod> findListedByPayer(PayerId payerId);
 
     @Query("select * from payment_method where payer_id = :payerId and is_default = true for update")
     List<PaymentMethod> findLockedDefaultsByPayer(PayerId payerId);
 
+    /** The payer's confirmed copies of one card at one provider (DD-100), locked, the oldest first. */
+    @Query("select * from payment_method where payer_id = :payerId and provider = :provider "
+            + "and fingerprint = :fingerprint and status = 'CONFIRMED' order by created_at, id for update")
+    List<PaymentMethod> findConfirmedLockedByFingerprint(PayerId payerId, String provider, String fingerprint);
+
     PaymentMethod save(PaymentMethod method);
 
-    /** Refused cards whose provider still keeps them (DD-090): FAILED, with a token and the country that refused. */
+    /**
+     * Cards the provider still keeps although they are not ours to charge: FAILED with a token, either refused for
+     * their country (DD-090) or a second copy of a card already saved (DD-100).
+     */
     @Query("select * from payment_method where status = 'FAILED' and provider_token is not null "
-            + "and card_country is not null order by checked_at limit :limit")
+            + "order by checked_at limit :limit")
     List<PaymentMethod> findRefusedStillAttached(int limit);
 
     /** Forgets the token of a refused card its provider no longer keeps; 0 when another node did it first. */

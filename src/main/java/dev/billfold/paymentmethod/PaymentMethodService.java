@@ -287,8 +287,19 @@ public class PaymentMethodService {
             return;
         }
         LocalDate expiresOn = saved.expires() == null ? null : saved.expires().atEndOfMonth();
+        List<PaymentMethod> copies = saved.fingerprint() == null ? List.of()
+                : methods.findConfirmedLockedByFingerprint(payerId, provider, saved.fingerprint());
+        if (!copies.isEmpty()) {
+            // The card is on file already (DD-100): one entry, renewed when this copy expires later. The copy not
+            // kept stays at the provider, never charged, as nothing here names it.
+            PaymentMethod kept = copies.getFirst();
+            if (expiresOn != null && (kept.expiresOn() == null || expiresOn.isAfter(kept.expiresOn()))) {
+                methods.save(kept.renewedBy(saved.token(), saved.label(), expiresOn, clock.instant()));
+            }
+            return;
+        }
         PaymentMethod pending = PaymentMethod.pending(accountId, payerId, provider, saved.token(), saved.label(),
-                expiresOn, saved.country(), clock.instant());
+                expiresOn, saved.country(), saved.fingerprint(), clock.instant());
         PaymentMethod confirmed = methods.save(pending.confirm(!methods.payerHasDefault(payerId), clock.instant()));
         audit.record(AuditEvent.of("paymentmethod.added", "Saved the method " + confirmed.label() + " while paying")
                 .account(accountId).subject(confirmed.id()).change(null, confirmed.label()));

@@ -11,10 +11,10 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Detaches, at its provider, a card that was saved there although its issuing country is refused (DD-090), so that it
- * can never be charged. Tried right after the commit that refused it, and again in every pending-method cycle while
- * the provider keeps it (the row keeps its token until then). Detaching twice is harmless: a provider that no longer
- * has the card says it is gone.
+ * Detaches, at its provider, a card that was saved there although its issuing country is refused (DD-090), or that is
+ * a second copy of a card already saved (DD-100), so that it can never be charged. Tried right after the commit that
+ * refused it, and again in every pending-method cycle while the provider keeps it (the row keeps its token until
+ * then). Detaching twice is harmless: a provider that no longer has the card says it is gone.
  */
 @Component
 class RefusedCards {
@@ -36,7 +36,7 @@ class RefusedCards {
             return;
         }
         methods.findById(changed.methodId())
-                .filter(m -> m.providerToken() != null && m.cardCountry() != null)
+                .filter(m -> m.providerToken() != null)
                 .ifPresent(this::detach);
     }
 

@@ -287,7 +287,9 @@ class DemoGateway implements ChargeLookup, CustomerActions, ChargeCancellation, 
         YearMonth expires = YearMonth.of(card.expYear(), card.expMonth());
         String label = "%s •••• %s, %02d/%02d".formatted(card.brand(), card.last4(), expires.getMonthValue(),
                 expires.getYear() % 100);
-        return new GatewayResult.StoredMethod(token, label, expires, cardCountry(token));
+        // The demo keeps a card's brand and last digits only; they name one of its test cards.
+        return new GatewayResult.StoredMethod(token, label, expires, cardCountry(token),
+                "demo:" + card.brand() + ":" + card.last4());
     }
 
     /** The demo's cards are its test cards, so the issuing country is the test card's. */

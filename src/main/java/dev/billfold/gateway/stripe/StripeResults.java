@@ -139,7 +139,7 @@ final class StripeResults {
                 : YearMonth.of(Math.toIntExact(card.getExpYear()), Math.toIntExact(card.getExpMonth()));
         String label = "%s •••• %s".formatted(brand(card), card.getLast4())
                 + (expires == null ? "" : ", %02d/%02d".formatted(expires.getMonthValue(), expires.getYear() % 100));
-        return new GatewayResult.StoredMethod(method.getId(), label, expires, card.getCountry());
+        return new GatewayResult.StoredMethod(method.getId(), label, expires, card.getCountry(), card.getFingerprint());
     }
 
     /** The issuing country Stripe reads from the card's number (PaymentMethod {@code card.country}), if a card. */

@@ -213,8 +213,9 @@ public final class StripeFake {
     static String paymentMethod(String id, String last4) {
         return """
                 {"id":"%s","object":"payment_method","type":"card","customer":null,
-                 "card":{"brand":"visa","display_brand":"visa","last4":"%s","exp_month":12,"exp_year":2029,"funding":"credit","country":"US"}}"""
-                .formatted(id, last4);
+                 "card":{"brand":"visa","display_brand":"visa","last4":"%s","exp_month":12,"exp_year":2029,"funding":"credit","country":"US",
+                  "fingerprint":"fp_card_%s"}}"""
+                .formatted(id, last4, last4);
     }
 
     static String paymentIntent(String id, String status, long amount, String currency, String key, String flow,

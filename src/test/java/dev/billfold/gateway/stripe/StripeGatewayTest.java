@@ -199,6 +199,9 @@ class StripeGatewayTest extends StripeTestSupport {
         assertThat(saved.label()).isEqualTo("Visa •••• 4242, 12/29");
         assertThat(saved.preselected()).isTrue();
         assertThat(data.methods(customer.person())).isEqualTo(1);
+        // Stripe's card.fingerprint, which recognises the same card saved again (DD-100).
+        assertThat(jdbc.sql("select fingerprint from payment_method where id = ?").param(start.methodId().value())
+                .query(String.class).single()).isEqualTo("fp_card_4242");
     }
 
     @Test

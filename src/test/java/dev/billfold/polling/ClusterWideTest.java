@@ -119,9 +119,12 @@ class ClusterWideTest {
             }
             mostInOneSecond = Math.max(mostInOneSecond, j - i);
         }
-        // Calls are spaced one interval apart (burst of one), so a one-second window holds RATE of them; one more is
-        // allowed for a caller that woke up late. Two per-node limits would let 2 × RATE through.
-        assertThat(mostInOneSecond).as("most calls granted in any one-second window, across both nodes").isLessThanOrEqualTo(RATE + 1);
+        // Calls are spaced one interval apart (burst of one), so a one-second window holds RATE of them. The times are
+        // taken when a caller wakes, not when its slot was due, so on a loaded machine two late wakers can land in the
+        // window of the next slots (seen in a clean-clone run at load 8 on two cores): RATE + 2. Two per-node limits
+        // would let 2 × RATE through, which this still refuses.
+        assertThat(mostInOneSecond).as("most calls granted in any one-second window, across both nodes")
+                .isLessThanOrEqualTo(RATE + 2);
         long span = times.getLast() - times.getFirst();
         assertThat(times).as("calls granted over %d ms (callers that reserved before the end still call after it)",
                 span / 1_000_000).hasSizeBetween(3 * RATE, (int) (span / INTERVAL.toNanos()) + 2);

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The payment methods page in the production app: add a card on the demo provider's setup page (left pending first,
- * then saved), make it the default, give the default back and remove it. The demo account is shared by the browser
- * tests, so the journey leaves its methods as it found them.
+ * then saved), make it the default, give the default back and remove it; the same card added twice is listed once
+ * (DD-100). The demo account is shared by the browser tests, so the journeys leave its methods as they found them.
  */
 @ExtendWith(BrowserExtension.class)
 class PaymentMethodsE2E {
@@ -70,6 +70,35 @@ class PaymentMethodsE2E {
         assertThat(question).isHidden();
         assertThat(card(page, "Mastercard •••• 4444")).hasCount(0);
         assertThat(card(page, SAVED_CARD)).containsText("Default");
+    }
+
+    @Test
+    void the_same_card_added_twice_is_listed_once_and_the_page_says_it_is_already_saved(Page page) {
+        new Portal(page).signInAsDemo();
+        page.navigate("/payment-methods");
+        addOnSetupPage(page, MASTERCARD);
+        assertThat(page.locator("#methods-banner")).hasAttribute("data-kind", "confirmed");
+        assertThat(card(page, "Mastercard •••• 4444")).hasCount(1);
+
+        addOnSetupPage(page, MASTERCARD);
+
+        assertThat(page.locator("#methods-banner")).hasAttribute("data-kind", "failed");
+        assertThat(page.locator("#methods-banner")).containsText("This card is already saved.");
+        assertThat(card(page, "Mastercard •••• 4444")).hasCount(1);
+        assertThat(card(page, "Mastercard •••• 4444")).containsText("Confirmed");
+
+        // The demo account is shared: leave its methods as they were.
+        button(card(page, "Mastercard •••• 4444"), "Remove").click();
+        page.locator("#confirm-remove").click();
+        assertThat(card(page, "Mastercard •••• 4444")).hasCount(0);
+    }
+
+    private static void addOnSetupPage(Page page, String cardNumber) {
+        page.locator("#add-method").click();
+        page.waitForURL(SETUP_PAGE);
+        page.locator("select#card").selectOption(cardNumber);
+        page.locator("button#save").click();
+        page.waitForURL(Pattern.compile(".*/payment-methods$"));
     }
 
     private static Locator card(Page page, String label) {

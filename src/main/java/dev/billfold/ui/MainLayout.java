@@ -1,5 +1,6 @@
 package dev.billfold.ui;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -63,6 +64,15 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     }
 
     /** The balance changes with payments made on any page, so it is read again after every navigation. */
+    /** Every customer page sits in the one container of styles.css (.page): width, margins, padding (issue 21). */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().getClassList().add("page");
+        }
+    }
+
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         menu.markCurrent(event.getLocation().getPath());

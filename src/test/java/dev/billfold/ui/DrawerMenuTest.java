@@ -1,6 +1,7 @@
 package dev.billfold.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
@@ -44,6 +45,20 @@ class DrawerMenuTest extends KaribuTest {
         NavigatorKt.expectView(PaymentViews.HISTORY);
         assertThat(currentByHref()).containsEntry("", false).containsEntry("history", true)
                 .containsEntry("payment-methods", false);
+    }
+
+    /** Issue 21: the payment methods page had no container; every page of the layout now sits in the same one. */
+    @Test
+    void every_page_of_the_drawer_sits_in_the_one_page_container() {
+        signIn(data.newCustomer("USD").username());
+        UI.getCurrent().navigate(PaymentViews.TOP_UP);
+
+        for (String href : links().stream().map(Anchor::getHref).toList()) {
+            UI.getCurrent().navigate(href);
+            MainLayout layout = _get(MainLayout.class);
+            assertThat(layout.getContent()).as("the page at '%s'", href).isNotNull();
+            assertThat(layout.getContent().getClassNames()).as("the page at '%s'", href).contains("page");
+        }
     }
 
     private static List<Anchor> links() {

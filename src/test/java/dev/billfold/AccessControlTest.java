@@ -181,6 +181,7 @@ class AccessControlTest extends KaribuTest {
             entry("PaymentService.confirmWithBank", MOVES_MONEY),
             entry("TopUpService.form", EVERY_ROLE),
             entry("TopUpService.methodsFor", EVERY_ROLE),
+            entry("TopUpService.methodsPayingIn", EVERY_ROLE),
             entry("TopUpService.methodNotes", EVERY_ROLE),
             entry("TopUpService.requireOwnIds", EVERY_ROLE),
             entry("TopUpService.topUp", MOVES_MONEY),

@@ -102,7 +102,7 @@ class CardCountryRefunds {
         try {
             answer = owed.providerRefundId() != null
                     ? gateway.refundResult(reference, owed.providerRefundId())
-                    : gateway.refund(new RefundOrder(key(paymentId), reference, payment.amount(),
+                    : gateway.refund(new RefundOrder(key(paymentId), reference, payment.charged(),
                             "Card issuing country not accepted"));
         } catch (RuntimeException unreachable) {
             log.warn("Payment {}: refund for a refused card not sent; sent again later", paymentId.value(),

@@ -24,6 +24,8 @@ public record Payment(
         @Embedded.Empty(prefix = "amount_") Money amount,
         @Embedded.Nullable(prefix = "credited_") @Nullable Money credited,
         @Nullable BigDecimal exchangeRate,
+        @Embedded.Nullable(prefix = "pay_") @Nullable Money pay,
+        @Nullable QuoteId quoteId,
         MethodKind methodKind,
         @Nullable String provider,
         @Nullable PaymentMethodId paymentMethodId,
@@ -55,18 +57,47 @@ public record Payment(
         if (methodKind == MethodKind.SAVED_METHOD && paymentMethodId == null) {
             throw new IllegalArgumentException("A saved-method payment needs the method");
         }
+        if ((pay == null) != (quoteId == null) || pay != null && pay.currency().equals(amount.currency())) {
+            throw new IllegalArgumentException("A payment in another currency needs its quote, and only then");
+        }
     }
 
     static Payment waiting(AccountId accountId, PayerId payerId, Money amount, MethodKind kind,
                            @Nullable String provider, @Nullable PaymentMethodId methodId, String idempotencyKey,
                            boolean saveMethod, Instant now) {
-        return new Payment(PaymentId.random(), accountId, payerId, amount, null, null, kind, provider, methodId, null,
-                idempotencyKey, saveMethod, PaymentStatus.WAITING_FOR_PAYMENT, null, now, now, null);
+        return new Payment(PaymentId.random(), accountId, payerId, amount, null, null, null, null, kind, provider,
+                methodId, null, idempotencyKey, saveMethod, PaymentStatus.WAITING_FOR_PAYMENT, null, now, now, null);
     }
 
-    /** Money received and credited in the account currency; same currency for now, so the rate is 1. */
+    /**
+     * A top-up at a quote's locked price (DD-096): the account is credited {@code quote.credited()}, the provider is
+     * charged {@code quote.pay()}, at the quote's rate, whenever the provider completes it.
+     */
+    static Payment waitingAtQuote(Quote quote, PayerId payerId, MethodKind kind, String provider,
+                                  @Nullable PaymentMethodId methodId, String idempotencyKey, boolean saveMethod,
+                                  Instant now) {
+        return new Payment(PaymentId.random(), quote.accountId(), payerId, quote.credited(), null, quote.rate(),
+                quote.pay(), quote.id(), kind, provider, methodId, null, idempotencyKey, saveMethod,
+                PaymentStatus.WAITING_FOR_PAYMENT, null, now, now, null);
+    }
+
+    /** What the provider is asked for: the quote's pay amount, or the top-up itself in the account currency. */
+    Money charged() {
+        return pay == null ? amount : pay;
+    }
+
+    /** The top-up and what its provider charged for it, for money that goes back (DD-096). */
+    LockedPrice price() {
+        return new LockedPrice(amount, pay);
+    }
+
+    /** Money received and credited in the account currency, at the quote's rate when it was paid in another. */
     Payment credit(Instant now) {
-        return moveTo(PaymentStatus.CREDITED, null, amount, BigDecimal.ONE, now);
+        return moveTo(PaymentStatus.CREDITED, null, amount, rateOrOne(), now);
+    }
+
+    private BigDecimal rateOrOne() {
+        return exchangeRate == null ? BigDecimal.ONE : exchangeRate;
     }
 
     /**
@@ -74,12 +105,12 @@ public record Payment(
      * was asked for (DD-064); {@code reason} is what the customer reads ("Paid by a third party: ...").
      */
     Payment creditReceived(Money received, @Nullable String reason, Instant now) {
-        return moveTo(PaymentStatus.CREDITED, reason, received, BigDecimal.ONE, now);
+        return moveTo(PaymentStatus.CREDITED, reason, received, rateOrOne(), now);
     }
 
     /** Credited on proof of payment before the bank shows the money (a payment order, DD-065). */
     Payment creditConditionally(@Nullable String reason, Instant now) {
-        return moveTo(PaymentStatus.CONDITIONALLY_CREDITED, reason, amount, BigDecimal.ONE, now);
+        return moveTo(PaymentStatus.CONDITIONALLY_CREDITED, reason, amount, rateOrOne(), now);
     }
 
     /** The bank now shows the money a conditional credit was for: CREDITED, with what was credited then. */
@@ -126,7 +157,7 @@ public record Payment(
             throw new IllegalStateException(
                     "Payment " + id.value() + " already has provider reference " + providerReference);
         }
-        return new Payment(id, accountId, payerId, amount, credited, exchangeRate, methodKind, provider,
+        return new Payment(id, accountId, payerId, amount, credited, exchangeRate, pay, quoteId, methodKind, provider,
                 paymentMethodId, reference, idempotencyKey, saveMethod, status, statusReason, createdAt, now, version);
     }
 
@@ -135,7 +166,7 @@ public record Payment(
         if (status != PaymentStatus.WAITING_FOR_PAYMENT) {
             throw new IllegalStateException("Only a waiting payment has a waiting reason");
         }
-        return new Payment(id, accountId, payerId, amount, credited, exchangeRate, methodKind, provider,
+        return new Payment(id, accountId, payerId, amount, credited, exchangeRate, pay, quoteId, methodKind, provider,
                 paymentMethodId, providerReference, idempotencyKey, saveMethod, status, reason, createdAt, now,
                 version);
     }
@@ -145,12 +176,12 @@ public record Payment(
         if (!status.canMoveTo(next)) {
             throw new IllegalTransitionException("Payment " + id.value(), status, next);
         }
-        return new Payment(id, accountId, payerId, amount, creditedAmount, rate, methodKind, provider, paymentMethodId,
-                providerReference, idempotencyKey, saveMethod, next, reason, createdAt, now, version);
+        return new Payment(id, accountId, payerId, amount, creditedAmount, rate, pay, quoteId, methodKind, provider,
+                paymentMethodId, providerReference, idempotencyKey, saveMethod, next, reason, createdAt, now, version);
     }
 
     Payment withVersion(Long newVersion) {
-        return new Payment(id, accountId, payerId, amount, credited, exchangeRate, methodKind, provider,
+        return new Payment(id, accountId, payerId, amount, credited, exchangeRate, pay, quoteId, methodKind, provider,
                 paymentMethodId, providerReference, idempotencyKey, saveMethod, status, statusReason, createdAt,
                 updatedAt, newVersion);
     }

@@ -56,7 +56,8 @@ class PaymentCheckStore {
     List<DueCharge> claimDueCharges(String provider, Instant now, Instant sentBefore, Instant customerExpiredBefore,
                                     Instant leaseUntil, int limit) {
         List<DueCharge> due = jdbc.sql("""
-                        select id, provider_reference, created_at, idempotency_key, amount_value, amount_currency,
+                        select id, provider_reference, created_at, idempotency_key,
+                          coalesce(pay_value, amount_value), coalesce(pay_currency, amount_currency),
                           (select count(*) from payment_customer_action a where a.payment_id = payment.id
                              and a.kind is not null) as waits_for_customer
                         from payment
@@ -160,7 +161,10 @@ class PaymentCheckStore {
     record DuePayment(PaymentId id, String providerReference, Instant createdAt) {
     }
 
-    /** @param waitsForCustomer the provider's last word was that only the customer can finish it (DD-037) */
+    /**
+     * @param amount           what the provider was asked to charge (a quote's pay amount, DD-096)
+     * @param waitsForCustomer the provider's last word was that only the customer can finish it (DD-037)
+     */
     record DueCharge(PaymentId id, @Nullable String providerReference, Instant createdAt, String idempotencyKey,
                      Money amount, boolean waitsForCustomer) {
     }

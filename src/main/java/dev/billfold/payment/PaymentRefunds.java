@@ -83,7 +83,8 @@ public class PaymentRefunds {
                                     @Nullable Money credited, Money refunded, Money refundPending, Money disputed,
                                     MethodKind methodKind, @Nullable String provider,
                                     @Nullable PaymentMethodId paymentMethodId, @Nullable String providerReference,
-                                    String idempotencyKey, PaymentStatus status, Instant createdAt) {
+                                    String idempotencyKey, PaymentStatus status, Instant createdAt,
+                                    LockedPrice price) {
 
         /** What may still go back: credited, less what was refunded, is being refunded, or is disputed. */
         public Money remaining() {
@@ -361,6 +362,6 @@ public class PaymentRefunds {
         return new RefundablePayment(payment.id(), payment.accountId(), payment.payerId(), payment.amount(),
                 payment.credited(), refunded, pending, disputed, payment.methodKind(), payment.provider(),
                 payment.paymentMethodId(), payment.providerReference(), payment.idempotencyKey(), payment.status(),
-                payment.createdAt());
+                payment.createdAt(), payment.price());
     }
 }

@@ -11,5 +11,7 @@ interface PaymentRepository extends Repository<Payment, PaymentId> {
 
     Optional<Payment> findByProviderAndProviderReference(String provider, String providerReference);
 
+    boolean existsByQuoteId(QuoteId quoteId);
+
     Payment save(Payment payment);
 }

@@ -214,7 +214,7 @@ class PaymentSettlement {
      */
     private Payment settleOpenOutcome(Payment payment, GatewayResult result) {
         boolean settles = switch (result.status()) {
-            case SUCCEEDED -> payment.amount().equals(result.reportedAmount());
+            case SUCCEEDED -> payment.charged().equals(result.reportedAmount());
             case DECLINED, CANCELLED -> true;
             case PENDING, UNKNOWN -> false;
         };
@@ -318,12 +318,13 @@ class PaymentSettlement {
 
     private Payment succeeded(Payment payment, GatewayResult result) {
         var now = clock.instant();
-        if (result.reportedAmount() == null || !result.reportedAmount().equals(payment.amount())) {
+        // The provider answers in what it charged: a quote's pay amount when paid in another currency (DD-096).
+        if (result.reportedAmount() == null || !result.reportedAmount().equals(payment.charged())) {
             log.warn("Payment {}: provider reported {} but the payment is for {}; held for clarification",
-                    payment.id().value(), result.reportedAmount(), payment.amount());
+                    payment.id().value(), result.reportedAmount(), payment.charged());
             return payment.holdForClarification("The provider reported a different amount (%s) than this payment (%s)."
                     .formatted(result.reportedAmount() == null ? "none" : result.reportedAmount().format(),
-                            payment.amount().format()), now);
+                            payment.charged().format()), now);
         }
         var refused = cardRules.refusal(countries.of(payment.accountId()).orElse(null), result.cardCountry());
         if (refused.isPresent()) {

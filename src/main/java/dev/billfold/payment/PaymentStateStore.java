@@ -79,8 +79,8 @@ class PaymentStateStore {
                         insert into payment (id, account_id, payer_id, amount_value, amount_currency, credited_value,
                           credited_currency, exchange_rate, method_kind, provider, payment_method_id,
                           provider_reference, idempotency_key, save_method, status, status_reason, created_at,
-                          updated_at, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", created, CHUNK,
+                          updated_at, pay_value, pay_currency, quote_id, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", created, CHUNK,
                 (ps, p) -> {
                     ps.setObject(1, p.id().value());
                     ps.setObject(2, p.accountId().value());
@@ -100,6 +100,9 @@ class PaymentStateStore {
                     ps.setString(16, p.statusReason());
                     ps.setObject(17, p.createdAt().atOffset(ZoneOffset.UTC));
                     ps.setObject(18, p.updatedAt().atOffset(ZoneOffset.UTC));
+                    ps.setBigDecimal(19, p.pay() == null ? null : p.pay().value());
+                    ps.setString(20, p.pay() == null ? null : p.pay().currencyCode());
+                    ps.setObject(21, p.quoteId() == null ? null : p.quoteId().value());
                 });
         created.forEach(meters::created);
     }
@@ -167,6 +170,8 @@ class PaymentStateStore {
     private static Payment map(ResultSet rs, int row) throws SQLException {
         BigDecimal creditedValue = rs.getBigDecimal("credited_value");
         UUID methodId = rs.getObject("payment_method_id", UUID.class);
+        BigDecimal payValue = rs.getBigDecimal("pay_value");
+        UUID quoteId = rs.getObject("quote_id", UUID.class);
         return new Payment(
                 new PaymentId(rs.getObject("id", UUID.class)),
                 new AccountId(rs.getObject("account_id", UUID.class)),
@@ -174,6 +179,8 @@ class PaymentStateStore {
                 money(rs.getBigDecimal("amount_value"), rs.getString("amount_currency")),
                 creditedValue == null ? null : money(creditedValue, rs.getString("credited_currency")),
                 rs.getBigDecimal("exchange_rate"),
+                payValue == null ? null : money(payValue, rs.getString("pay_currency")),
+                quoteId == null ? null : new QuoteId(quoteId),
                 MethodKind.valueOf(rs.getString("method_kind")),
                 rs.getString("provider"),
                 methodId == null ? null : new PaymentMethodId(methodId),

@@ -51,7 +51,13 @@ class ProviderRefundHandler implements RefundNotifications {
                 return taken.get();
             }
         }
-        Outcome outcome = outcome(refunds.record(payment.id(), gatewayId, refund, PaymentRefunds.Funding.DEBIT));
+        // Billfold's own refunds were matched above in the pay currency; the provider's own are debited in the
+        // account currency, at the payment's locked price (DD-096).
+        ProviderRefund inAccountCurrency = new ProviderRefund(refund.paymentKey(), refund.paymentReference(),
+                refund.refundId(), payment.price().topUpShareOf(refund.amount()), refund.state(), refund.reason(),
+                refund.initiatedKey());
+        Outcome outcome = outcome(refunds.record(payment.id(), gatewayId, inAccountCurrency,
+                PaymentRefunds.Funding.DEBIT));
         logOutcome(outcome, "{} refund {} of payment {} ({}, {}): {}", gatewayId, refund.refundId(),
                 payment.id().value(), refund.state(), refund.amount(), outcome);
         return outcome;
@@ -66,7 +72,10 @@ class ProviderRefundHandler implements RefundNotifications {
             log.info("{} reported dispute {} for a payment we do not know", gatewayId, dispute.disputeId());
             return Outcome.UNKNOWN_PAYMENT;
         }
-        Outcome outcome = outcome(refunds.dispute(payment.id(), gatewayId, dispute));
+        ProviderDispute inAccountCurrency = new ProviderDispute(dispute.paymentKey(), dispute.paymentReference(),
+                dispute.disputeId(), payment.price().topUpShareOf(dispute.amount()), dispute.state(),
+                dispute.providerStatus(), dispute.reason());
+        Outcome outcome = outcome(refunds.dispute(payment.id(), gatewayId, inAccountCurrency));
         logOutcome(outcome, "{} dispute {} of payment {} ({}, {}): {}", gatewayId, dispute.disputeId(),
                 payment.id().value(), dispute.providerStatus(), dispute.amount(), outcome);
         return outcome;

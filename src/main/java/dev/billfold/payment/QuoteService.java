@@ -105,17 +105,32 @@ public class QuoteService {
      */
     @Transactional(readOnly = true)
     public Quote requireValid(AccountId accountId, QuoteId quoteId) {
+        return requireUnexpired(requireOwned(accountId, quoteId));
+    }
+
+    /** The account's quote, expired or not; another account's or an unknown one is refused, and the denial logged. */
+    @Transactional(readOnly = true)
+    Quote requireOwned(AccountId accountId, QuoteId quoteId) {
         access.require(accountId, AccountAccess.Action.MOVE_MONEY);
         Quote found = quotes.find(quoteId).filter(q -> q.accountId().equals(accountId)).orElse(null);
-        // Unknown and another account's quotes get the same answer, and the denial is logged.
+        // Unknown and another account's quotes get the same answer.
         access.requireOwner(found == null ? null : found.accountId(), quoteId, AccountAccess.Action.MOVE_MONEY,
                 new NotFoundException("No such quote for this account. Ask for a new quote."));
-        Quote quote = Objects.requireNonNull(found);
+        return Objects.requireNonNull(found);
+    }
+
+    /** Refuses a quote at or after its expiry: never re-priced silently. */
+    Quote requireUnexpired(Quote quote) {
         if (quote.expiredAt(clock.instant())) {
             throw new QuoteExpiredException(("The price of %s for %s has expired. Rates move: check the new quote "
                     + "and confirm again.").formatted(quote.pay().format(), quote.credited().format()));
         }
         return quote;
+    }
+
+    /** A limit's refusal for a quote's top-up, naming both amounts. */
+    static void inEquivalent(Quote quote, Runnable check) {
+        inEquivalent(quote.pay(), quote.credited(), check);
     }
 
     /** A limit's refusal, prefixed with what the customer typed and what it comes to. */

@@ -35,6 +35,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -78,12 +79,15 @@ public class TopUpService {
 
     private final MethodRules methodRules;
     private final AccountCountries countries;
+    private final QuoteService quotes;
 
     TopUpService(AccountAccess access, AccountService accounts, PaymentMethodService methods, GatewayRegistry gateways,
                  TopUpLimits limits, DailyUsageQuery dailyUsage, PaymentRepository payments, InvoiceStore invoices,
                  InvoiceProperties invoiceProperties, PaymentSettlement settlement, ChargeRequestStore charges,
                  RateLimiter rateLimiter, PlatformTransactionManager transactionManager, Clock clock,
-                 ApplicationEventPublisher events, MethodRules methodRules, AccountCountries countries) {
+                 ApplicationEventPublisher events, MethodRules methodRules, AccountCountries countries,
+                 QuoteService quotes) {
+        this.quotes = quotes;
         this.methodRules = methodRules;
         this.countries = countries;
         this.events = events;
@@ -118,16 +122,32 @@ public class TopUpService {
     @Transactional(readOnly = true)
     public List<MethodOption> methodsFor(PayerId payerId) {
         Payer payer = access.requirePayer(payerId, AccountAccess.Action.VIEW);
+        return methodsFor(payer, access.require(payer.accountId(), AccountAccess.Action.VIEW).currency());
+    }
+
+    /**
+     * The methods that pay in {@code pay}: in another currency than the account's, only the providers' that take it;
+     * phone payments and invoices are in the account's own currency only (DD-096).
+     */
+    @Transactional(readOnly = true)
+    public List<MethodOption> methodsPayingIn(PayerId payerId, Currency pay) {
+        return methodsFor(access.requirePayer(payerId, AccountAccess.Action.VIEW), pay);
+    }
+
+    private List<MethodOption> methodsFor(Payer payer, Currency currency) {
         MethodRules.Offer offer = offerFor(payer);
+        boolean ownCurrency = access.require(payer.accountId(), AccountAccess.Action.VIEW).currency()
+                .equals(currency);
         List<MethodOption> options = new ArrayList<>();
-        List<SavedMethodSummary> saved = methods.chargeableMethods(payerId).stream()
-                .filter(method -> offer.allows(familyOf(method.provider()))).toList();
+        List<SavedMethodSummary> saved = methods.chargeableMethods(payer.id()).stream()
+                .filter(method -> offer.allows(familyOf(method.provider())) && (ownCurrency
+                        || gateways.find(method.provider()).filter(g -> g.supports(currency)).isPresent()))
+                .toList();
         boolean hasDefault = saved.stream().anyMatch(SavedMethodSummary::isDefault);
         for (SavedMethodSummary method : saved) {
             options.add(new MethodOption(new MethodChoice.Saved(method.id()), method.label(), false,
                     method.isDefault()));
         }
-        Currency currency = access.require(payer.accountId(), AccountAccess.Action.VIEW).currency();
         for (PaymentGateway gateway : gateways.enabled()) {
             PhonePayments phone = gateway.as(PhonePayments.class).orElse(null);
             if (gateway.supports(currency) && (phone == null || phone.offersHostedCheckout())
@@ -135,12 +155,13 @@ public class TopUpService {
                 options.add(new MethodOption(new MethodChoice.Checkout(gateway.id()), gateway.displayName(), true,
                         !hasDefault && options.isEmpty()));
             }
-            if (phone != null && phone.takesPhonePayments(currency) && offer.allows(MethodFamily.MOBILE_MONEY)) {
+            if (ownCurrency && phone != null && phone.takesPhonePayments(currency)
+                    && offer.allows(MethodFamily.MOBILE_MONEY)) {
                 options.add(new MethodOption(new MethodChoice.Phone(gateway.id(), ""), phone.phoneMethodName(), false,
                         !hasDefault && options.isEmpty()));
             }
         }
-        if (offer.allows(MethodFamily.BANK_TRANSFER)) {
+        if (ownCurrency && offer.allows(MethodFamily.BANK_TRANSFER)) {
             options.add(new MethodOption(new MethodChoice.Invoice(), "Invoice (bank transfer)", false,
                     options.isEmpty()));
         }
@@ -186,12 +207,23 @@ public class TopUpService {
         // logged) as such, not as a malformed request.
         ChargeableMethod savedMethod = request.method() instanceof MethodChoice.Saved saved
                 ? methods.requireChargeable(payer.id(), saved.methodId()) : null;
+        Quote ownQuote = request.quote() == null ? null : quotes.requireOwned(account.accountId(), request.quote());
         String idempotencyKey = TopUpRequest.idempotencyKeyFor(requireRequestKey(request.requestKey()));
         Optional<Payment> repeated = payments.findByIdempotencyKey(idempotencyKey);
         if (repeated.isPresent()) {
             return replay(repeated.get(), account, request);
         }
-        Money amount = limits.parseAndCheck(request.amount(), account.currency());
+        // A repeated submit got its payment above, however old its quote is now.
+        Quote quote = ownQuote == null ? null : quotes.requireUnexpired(ownQuote);
+        Money amount;
+        if (quote == null) {
+            amount = limits.parseAndCheck(request.amount(), account.currency());
+        } else {
+            // Checked when it was priced; again now, in case the limits changed since.
+            amount = quote.credited();
+            QuoteService.inEquivalent(quote, () -> limits.checkRange(quote.credited()));
+        }
+        Currency payCurrency = quote == null ? account.currency() : quote.pay().currency();
         MethodRules.Offer offer = offerFor(checkedPayer);
         PaymentGateway gateway = null;
         KenyanPhone phone = null;
@@ -199,27 +231,24 @@ public class TopUpService {
             case MethodChoice.Saved saved -> {
                 gateway = gateways.find(savedMethod.provider()).orElseThrow(() -> new InvalidRequestException("method",
                         "That payment method's provider is not available right now."));
+                requireSupports(gateway, payCurrency);
             }
             case MethodChoice.Checkout checkout -> {
                 gateway = gateways.require(checkout.provider());
-                if (!gateway.supports(account.currency())) {
-                    throw new InvalidRequestException("method",
-                            "%s does not take payments in %s. Choose another method."
-                                    .formatted(gateway.displayName(), account.currency().getCurrencyCode()));
-                }
+                requireSupports(gateway, payCurrency);
                 if (gateway.as(PhonePayments.class).filter(p -> !p.offersHostedCheckout()).isPresent()) {
                     throw new InvalidRequestException("method", ("%s is paid from your phone: choose it and enter "
                             + "your phone number.").formatted(gateway.displayName()));
                 }
             }
             case MethodChoice.Phone byPhone -> {
+                requireOwnCurrency(quote, "Mobile money");
                 PhonePayments phonePayments = requirePhonePayments(byPhone.provider(), account);
                 phone = KenyanPhone.parse(byPhone.phone());
                 phonePayments.checkAmount(amount);
                 gateway = phonePayments;
             }
-            case MethodChoice.Invoice invoice -> {
-            }
+            case MethodChoice.Invoice invoice -> requireOwnCurrency(quote, "An invoice");
         }
         MethodFamily family = request.method() instanceof MethodChoice.Phone ? MethodFamily.MOBILE_MONEY
                 : gateway == null ? MethodFamily.BANK_TRANSFER : gateway.family();
@@ -227,7 +256,7 @@ public class TopUpService {
             throw new InvalidRequestException("method", offer.refusal(family) + " Choose another method.");
         }
         takeAllowance(account);
-        Payment payment = create(account, payer, amount, request, savedMethod, gateway, idempotencyKey);
+        Payment payment = create(account, payer, amount, quote, request, savedMethod, gateway, idempotencyKey);
         if (phone != null) {
             return pushToPhone(payment, account, (PhonePayments) gateway, phone);
         }
@@ -253,9 +282,23 @@ public class TopUpService {
         }
     }
 
-    private Payment create(AccountContext account, PayerSummary payer, Money amount, TopUpRequest request,
-                           @Nullable ChargeableMethod savedMethod, @Nullable PaymentGateway gateway,
-                           String idempotencyKey) {
+    private void requireSupports(PaymentGateway gateway, Currency pay) {
+        if (!gateway.supports(pay)) {
+            throw new InvalidRequestException("method", "%s does not take payments in %s. Choose another method."
+                    .formatted(gateway.displayName(), pay.getCurrencyCode()));
+        }
+    }
+
+    private static void requireOwnCurrency(@Nullable Quote quote, String method) {
+        if (quote != null) {
+            throw new InvalidRequestException("method", "%s is paid in %s only. Choose a card, or pay in %s."
+                    .formatted(method, quote.credited().currencyCode(), quote.credited().currencyCode()));
+        }
+    }
+
+    private Payment create(AccountContext account, PayerSummary payer, Money amount, @Nullable Quote quote,
+                           TopUpRequest request, @Nullable ChargeableMethod savedMethod,
+                           @Nullable PaymentGateway gateway, String idempotencyKey) {
         MethodKind kind = request.method().kind();
         try {
             return transaction.execute(status -> {
@@ -271,15 +314,27 @@ public class TopUpService {
                 LocalDate today = LocalDate.ofInstant(now, zone);
                 Instant dayStart = today.atStartOfDay(zone).toInstant();
                 Instant dayEnd = today.plusDays(1).atStartOfDay(zone).toInstant();
-                limits.checkDaily(amount, dailyUsage.usage(account.accountId(), account.currency(), dayStart, dayEnd));
+                var used = dailyUsage.usage(account.accountId(), account.currency(), dayStart, dayEnd);
+                if (quote == null) {
+                    limits.checkDaily(amount, used);
+                } else {
+                    QuoteService.inEquivalent(quote, () -> limits.checkDaily(amount, used));
+                    if (payments.existsByQuoteId(quote.id())) {
+                        throw quoteUsed();
+                    }
+                }
                 if (request.method() instanceof MethodChoice.Phone && gateway instanceof PhonePayments phone
                         && phone.dailyMaximum(amount.currency()) instanceof Money cap) {
                     limits.checkDailyTotal(phone.phoneMethodName() + " payments", cap, amount, dailyUsage.usage(
                             account.accountId(), account.currency(), phone.id(), dayStart, dayEnd));
                 }
-                Payment created = payments.save(Payment.waiting(account.accountId(), payer.id(), amount, kind,
-                        gateway == null ? null : gateway.id(), savedMethod == null ? null : savedMethod.id(),
-                        idempotencyKey, kind == MethodKind.CHECKOUT && request.saveMethod(), now));
+                boolean save = kind == MethodKind.CHECKOUT && request.saveMethod();
+                Payment created = payments.save(quote == null
+                        ? Payment.waiting(account.accountId(), payer.id(), amount, kind,
+                                gateway == null ? null : gateway.id(), savedMethod == null ? null : savedMethod.id(),
+                                idempotencyKey, save, now)
+                        : Payment.waitingAtQuote(quote, payer.id(), kind, Objects.requireNonNull(gateway).id(),
+                                savedMethod == null ? null : savedMethod.id(), idempotencyKey, save, now));
                 if (kind == MethodKind.INVOICE) {
                     Invoice invoice = invoiceFor(created, account, payer, now);
                     invoices.insert(invoice);
@@ -293,8 +348,13 @@ public class TopUpService {
                 return created;
             });
         } catch (DuplicateKeyException doubleSubmit) {
-            return payments.findByIdempotencyKey(idempotencyKey).orElseThrow();
+            // The same request twice, or (with another request key) the same quote twice, at the same moment.
+            return payments.findByIdempotencyKey(idempotencyKey).orElseThrow(TopUpService::quoteUsed);
         }
+    }
+
+    private static InvalidRequestException quoteUsed() {
+        return new InvalidRequestException("quote", "This price was already used for a payment. Ask for a new price.");
     }
 
     private TopUpOutcome start(Payment payment, PayerSummary payer, AccountContext account,
@@ -312,7 +372,7 @@ public class TopUpService {
         String returnPath = PaymentService.returnPath(payment.id());
         try {
             CheckoutSession session = gateway.startCheckout(new CheckoutRequest(payment.idempotencyKey(),
-                    payment.amount(), payer.id().value().toString(), payer.legalName(), description(account),
+                    payment.charged(), payer.id().value().toString(), payer.legalName(), description(account),
                     returnPath, returnPath, payment.saveMethod()));
             settlement.attachReference(payment.id(), session.reference());
             return new TopUpOutcome.RedirectToProvider(payment.id(), session.redirectUrl());
@@ -383,7 +443,7 @@ public class TopUpService {
     /** The off-session charge of a saved-method payment; built the same way when recorded and when sent. */
     private static ChargeRequest chargeRequest(Payment payment, ChargeableMethod method, AccountContext account) {
         return new ChargeRequest(payment.idempotencyKey(), payment.payerId().value().toString(), method.providerToken(),
-                payment.amount(), description(account));
+                payment.charged(), description(account));
     }
 
     private TopUpOutcome replay(Payment existing, AccountContext account, TopUpRequest request) {

@@ -41,7 +41,7 @@ class InitiatedRefundNews implements InitiatedRefunds {
         }
         RefundPart part = store.lockPart(found.get().id()).orElseThrow();
         if (!part.paymentId().equals(payment.id()) || !gatewayId.equals(part.provider())
-                || !part.amount().equals(refund.amount())) {
+                || !payment.price().chargedShareOf(part.amount()).equals(refund.amount())) {
             // Ours by its key, but not this payment's or not this amount: never applied, and never debited again.
             log.error("{} refund {} names refund part {} but does not match it (payment {}, amount {}); ignored",
                     gatewayId, refund.refundId(), part.id().value(), payment.id().value(), refund.amount());

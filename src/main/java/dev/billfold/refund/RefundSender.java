@@ -1,5 +1,6 @@
 package dev.billfold.refund;
 
+import dev.billfold.base.Money;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.RefundAnswer;
 import dev.billfold.gateway.RefundIssuer;
@@ -87,8 +88,10 @@ class RefundSender {
         if (reference == null) {
             return RefundAnswer.failed(null, "The payment provider has no reference for this payment.");
         }
+        // In what the provider charged: a payment made in another currency goes back at its locked price (DD-096).
+        Money toPayer = topUps.price(part.paymentId()).chargedShareOf(part.amount());
         try {
-            return gateway.refund(new RefundOrder(part.idempotencyKey(), reference, part.amount(), PROVIDER_REASON));
+            return gateway.refund(new RefundOrder(part.idempotencyKey(), reference, toPayer, PROVIDER_REASON));
         } catch (RuntimeException unreachable) {
             log.warn("Refund part {}: the call to {} failed; asked again later", part.id().value(), gateway.id(),
                     unreachable);

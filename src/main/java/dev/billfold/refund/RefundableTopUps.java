@@ -2,6 +2,7 @@ package dev.billfold.refund;
 
 import dev.billfold.account.AccountId;
 import dev.billfold.base.Money;
+import dev.billfold.payment.LockedPrice;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.PaymentGateway;
 import dev.billfold.gateway.RefundIssuer;
@@ -95,6 +96,19 @@ class RefundableTopUps {
     Optional<String> providerReference(PaymentId paymentId) {
         return jdbc.sql("select provider_reference from payment where id = ?").param(paymentId.value())
                 .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(reference -> reference);
+    }
+
+    /** What the payment credited and what its provider charged for it, for a refund sent to the provider. */
+    LockedPrice price(PaymentId paymentId) {
+        return jdbc.sql("select amount_value, amount_currency, pay_value, pay_currency from payment where id = ?")
+                .param(paymentId.value())
+                .query((rs, n) -> new LockedPrice(money(rs.getBigDecimal(1), rs.getString(2)),
+                        rs.getBigDecimal(3) == null ? null : money(rs.getBigDecimal(3), rs.getString(4))))
+                .single();
+    }
+
+    private static Money money(BigDecimal value, String currency) {
+        return Money.of(value, Currency.getInstance(currency.strip()));
     }
 
     /** Granted or adjustment credit on the account: never refundable to a payment method. */

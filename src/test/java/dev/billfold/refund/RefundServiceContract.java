@@ -19,6 +19,8 @@ import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.PaymentDocument;
 import dev.billfold.payment.PaymentDocuments;
 import dev.billfold.payment.PaymentId;
+import dev.billfold.payment.Quote;
+import dev.billfold.payment.QuoteService;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
@@ -26,6 +28,7 @@ import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.staff.StaffRole;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -63,6 +66,8 @@ abstract class RefundServiceContract {
     Ledger ledger;
     @Autowired
     MutableClock clock;
+    @Autowired
+    QuoteService quotes;
 
     Customer customer;
     String finance;
@@ -316,6 +321,37 @@ abstract class RefundServiceContract {
         assertThat(entries("REFUND")).as("never taken as a refund made outside Billfold").isZero();
         assertThat(entries("REFUND_RESERVED")).isEqualTo(1);
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("60.00");
+    }
+
+    @Test
+    void a_top_up_paid_in_another_currency_is_refunded_in_that_currency_at_its_locked_price() {
+        customer = data.newCustomer("KZT", "OWNER", "KZ");
+        TestData.signIn(customer.username());
+        // The demo's fixed rates: 10,000.00 KZT cost 275,345.75 UZS (DD-096).
+        Quote quote = quotes.quote(customer.accountId(), Currency.getInstance("UZS"), "10000",
+                QuoteService.Typed.CREDITED_AMOUNT);
+        PaymentMethodId card = data.savedCard(customer, customer.person(), "4242", false);
+        var paid = (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), "",
+                new MethodChoice.Saved(card), false, key(), quote.id()));
+        assertThat(paid.status().name()).isEqualTo("CREDITED");
+
+        RefundSummary asked = refunds.request(RefundAsk.of("1000.00", key()));
+        approve(asked.id());
+
+        RefundPart part = onlyPart(asked.id());
+        assertThat(part.status()).isEqualTo(RefundPartStatus.SUCCEEDED);
+        assertThat(jdbc.sql("select amount_value, amount_currency from demo_refund where payment_ref = ?")
+                .param(providerReference(paid.paymentId()))
+                .query((rs, n) -> rs.getBigDecimal(1).stripTrailingZeros().toPlainString() + " " + rs.getString(2))
+                .single()).as("a tenth of the charge, rounded down").isEqualTo("27534.57 UZS");
+        TestData.signOut();
+        ProviderRefund reported = new ProviderRefund(null, providerReference(paid.paymentId()),
+                part.providerRefundId(), Money.of("27534.57", "UZS"), ProviderRefund.State.SUCCEEDED, null,
+                part.idempotencyKey());
+        assertThat(news.refund("demo", reported)).as("the provider's news of our refund, in UZS")
+                .isEqualTo(RefundNotifications.Outcome.UNCHANGED);
+        assertThat(entries("REFUND")).isZero();
+        assertThat(data.balance(customer.accountId())).isEqualByComparingTo("9000.00");
     }
 
     @Test

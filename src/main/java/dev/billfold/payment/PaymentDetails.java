@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param canConfirmWithBank the payment waits for its customer to confirm it with their bank, and the current user may
  *                           do that ({@link PaymentService#confirmWithBank})
+ * @param paidIn             what the provider charged, for a top-up paid in another currency (DD-096)
  */
 public record PaymentDetails(
         PaymentId id,
@@ -23,10 +24,20 @@ public record PaymentDetails(
         Instant createdAt,
         Instant updatedAt,
         @Nullable Invoice invoice,
-        boolean canConfirmWithBank) {
+        boolean canConfirmWithBank,
+        @Nullable PaidInOtherCurrency paidIn) {
+
+    /** A payment in the account's own currency. */
+    public PaymentDetails(PaymentId id, String payerName, Money amount, PaymentStatus status,
+                          @Nullable String statusReason, MethodKind methodKind, String methodLabel,
+                          @Nullable String provider, @Nullable String providerReference, Instant createdAt,
+                          Instant updatedAt, @Nullable Invoice invoice, boolean canConfirmWithBank) {
+        this(id, payerName, amount, status, statusReason, methodKind, methodLabel, provider, providerReference,
+                createdAt, updatedAt, invoice, canConfirmWithBank, null);
+    }
 
     PaymentDetails withConfirmWithBank() {
         return new PaymentDetails(id, payerName, amount, status, statusReason, methodKind, methodLabel, provider,
-                providerReference, createdAt, updatedAt, invoice, true);
+                providerReference, createdAt, updatedAt, invoice, true, paidIn);
     }
 }

@@ -13,10 +13,12 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -130,7 +132,22 @@ public class PaymentHistoryQuery {
                 : null;
         return new PaymentDetails(details.id(), details.payerName(), details.amount(), details.status(),
                 details.statusReason(), details.methodKind(), details.methodLabel(), details.provider(),
-                details.providerReference(), details.createdAt(), details.updatedAt(), invoice, false);
+                details.providerReference(), details.createdAt(), details.updatedAt(), invoice, false,
+                paidIn(paymentId).orElse(null));
+    }
+
+    private Optional<PaidInOtherCurrency> paidIn(PaymentId paymentId) {
+        return jdbc.sql("""
+                        select p.pay_value, p.pay_currency, p.amount_value, p.amount_currency, p.exchange_rate,
+                               q.spread_percent, q.rate_source, q.rate_date
+                        from payment p join payment_quote q on q.id = p.quote_id where p.id = ?""")
+                .param(paymentId.value())
+                .query((rs, n) -> new PaidInOtherCurrency(
+                        Money.of(rs.getBigDecimal(1), Currency.getInstance(rs.getString(2).strip())),
+                        Money.of(rs.getBigDecimal(3), Currency.getInstance(rs.getString(4).strip())),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7),
+                        rs.getObject(8, LocalDate.class)))
+                .optional();
     }
 
     /** The current account; a payer filter must name one of its payers, or the request is refused and logged. */

@@ -189,6 +189,10 @@ final class PaymentPdfs {
             row(table, "Receipt number", receipt.number());
             row(table, "Method", method(payment, receipt.creditedAt()));
             row(table, "Amount credited", payment.amount().format() + " (" + payment.amount().currencyCode() + ")");
+            if (payment.paidIn() != null) {
+                // Both currencies, as converted at the quote the payer confirmed (DD-096).
+                row(table, "Amount paid", payment.paidIn().describe());
+            }
             row(table, "Credited", DocumentDates.dateTime(receipt.creditedAt()));
             row(table, "Status", payment.status().label());
             if (receipt.refundedAt() != null) {

@@ -31,8 +31,9 @@ class EventFactsStore {
     record AccountFacts(String number, String name, String currency) {
     }
 
-    record PaymentFacts(AccountId accountId, Money amount, @Nullable Money credited, String methodKind,
-                        @Nullable String provider, @Nullable String reason) {
+    /** @param paid what the provider charged, for a payment in another currency than the account's (DD-096) */
+    record PaymentFacts(AccountId accountId, Money amount, @Nullable Money credited, @Nullable Money paid,
+                        String methodKind, @Nullable String provider, @Nullable String reason) {
     }
 
     record ServiceFacts(String name, String kind, String status, Money price, String period) {
@@ -50,13 +51,15 @@ class EventFactsStore {
     Optional<PaymentFacts> payment(PaymentId id) {
         return jdbc.sql("""
                         select account_id, amount_value, amount_currency, credited_value, credited_currency,
-                               method_kind, provider, status_reason
+                               pay_value, pay_currency, method_kind, provider, status_reason
                           from payment where id = ?""")
                 .param(id.value())
                 .query((rs, n) -> new PaymentFacts(new AccountId(rs.getObject("account_id", UUID.class)),
                         Money.of(rs.getString("amount_value"), rs.getString("amount_currency").strip()),
                         rs.getString("credited_value") == null ? null : Money.of(rs.getString("credited_value"),
                                 rs.getString("credited_currency").strip()),
+                        rs.getString("pay_value") == null ? null : Money.of(rs.getString("pay_value"),
+                                rs.getString("pay_currency").strip()),
                         rs.getString("method_kind"), rs.getString("provider"), rs.getString("status_reason")))
                 .optional();
     }

@@ -76,6 +76,9 @@ class WebhookOutbox {
                 if (payment.credited() != null) {
                     money(data, "credited", payment.credited());
                 }
+                if (payment.paid() != null) {
+                    money(data, "paid", payment.paid());
+                }
                 data.put("method_kind", payment.methodKind());
                 if (payment.provider() != null) {
                     data.put("provider", payment.provider());

@@ -49,6 +49,10 @@ abstract class QuotedTopUpContract {
     @Autowired
     PaymentRepository repository;
     @Autowired
+    PaymentHistoryQuery history;
+    @Autowired
+    PaymentDocuments documents;
+    @Autowired
     GatewayRegistry gateways;
     @Autowired
     RefundNotifications news;
@@ -102,6 +106,21 @@ abstract class QuotedTopUpContract {
         assertThat(paid.exchangeRate()).isEqualByComparingTo("0.036317975466");
         assertThat(data.balance(customer.accountId())).isEqualByComparingTo("10000.00");
         assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
+    }
+
+    @Test
+    void the_payments_detail_and_its_receipt_show_both_currencies_and_the_rate() throws Exception {
+        PaymentId paid = paidAtQuote();
+
+        PaidInOtherCurrency paidIn = history.details(paid).paidIn();
+        assertThat(paidIn).isNotNull();
+        assertThat(paidIn.describe()).startsWith(ITS_PRICE.format() + " at 1 UZS = 0.0363180 KZT (fixed rate of ")
+                .endsWith(", 1.5 % spread included)");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(documents.receipt(paid).pdf())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("Amount credited " + TEN_THOUSAND_KZT.format() + " (KZT)",
+                    "Amount paid " + ITS_PRICE.format() + " at 1 UZS = 0.0363180 KZT");
+        }
     }
 
     @Test

@@ -22,6 +22,7 @@ import dev.billfold.payment.PaymentRefunded;
 import dev.billfold.payment.PaymentSettled;
 import dev.billfold.payment.PaymentStatus;
 import dev.billfold.payment.PaymentsSettled;
+import dev.billfold.payment.QuoteService;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
@@ -119,6 +120,8 @@ abstract class WebhookDeliveryContract {
     ApplicationEventPublisher events;
     @Autowired
     MutableClock clock;
+    @Autowired
+    QuoteService quotes;
 
     final WebhookReceiver receiver = WebhookReceiver.start();
     Customer customer;
@@ -169,6 +172,25 @@ abstract class WebhookDeliveryContract {
         assertThat(row.latencyMs()).isNotNull();
         assertThat(row.eventId().toString()).isEqualTo(request.header("webhook-id"));
         assertThat(receiver.at(path)).hasSize(1);
+    }
+
+    @Test
+    void a_top_up_paid_in_another_currency_says_what_was_paid_and_what_was_credited() {
+        customer = data.newCustomer("KZT", "OWNER", "KZ");
+        TestData.signIn(customer.username());
+        endpoint(EventType.PAYMENT_CREDITED);
+        PaymentMethodId card = data.savedCard(customer, customer.person(), "4242", true);
+        var quote = quotes.quote(customer.accountId(), java.util.Currency.getInstance("UZS"), "10000",
+                QuoteService.Typed.CREDITED_AMOUNT);
+
+        topUps.topUp(new TopUpRequest(customer.person(), "", new MethodChoice.Saved(card), false,
+                UUID.randomUUID().toString(), quote.id()));
+
+        JsonNode data = JSON.readTree(receiver.await(path, 1).getFirst().body()).get("data");
+        assertThat(data.get("credited").get("value").asString()).isEqualTo("10000.00");
+        assertThat(data.get("credited").get("currency").asString()).isEqualTo("KZT");
+        assertThat(data.get("paid").get("value").asString()).isEqualTo("275345.75");
+        assertThat(data.get("paid").get("currency").asString()).isEqualTo("UZS");
     }
 
     /**

@@ -202,6 +202,9 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver {
             item(list, "Reason", payment.statusReason(), "detail-reason");
         }
         item(list, "Amount", payment.amount().format(), "detail-amount");
+        if (payment.paidIn() != null) {
+            item(list, "Paid", payment.paidIn().describe(), "detail-paid-in");
+        }
         item(list, "Payer", payment.payerName(), null);
         item(list, "Method", payment.methodLabel(), null);
         if (payment.providerReference() != null) {

@@ -35,7 +35,7 @@ class PayInAnotherCurrencyE2E {
         assertThat(portal.quotePrice()).hasText("You pay UZS 400,000.00 · KZT 14,527.19 will be credited · "
                 + "1 UZS = 0.036318 KZT");
         assertThat(page.locator("#quote-rate")).containsText("The rate includes a 1.5% spread on the mid rate of "
-                + "1 UZS = 0.036863 KZT · rate source: fixed");
+                + "1 UZS = 0.0368627 KZT · rate source: fixed");
         assertThat(portal.quoteCountdown()).hasText(FRESH_COUNTDOWN);
 
         portal.payAndExpectCheckout();
@@ -46,6 +46,7 @@ class PayInAnotherCurrencyE2E {
         assertThat(portal.banner()).hasAttribute("data-kind", "credited");
         assertThat(portal.detailStatus()).hasText("Credited");
         assertThat(page.locator("#detail-amount")).hasText("KZT 14,527.19");
+        assertThat(page.locator("#detail-paid-in")).containsText("UZS 400,000.00 at 1 UZS = 0.0363180 KZT");
         assertThat(portal.headerBalance()).hasText(kzt(before.add(new BigDecimal("14527.19"))));
     }
 

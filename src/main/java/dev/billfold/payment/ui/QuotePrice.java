@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Span;
 import dev.billfold.payment.Quote;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class QuotePrice extends Div {
 
-    /** Rates read as "1 UZS = 0.036318 KZT" and "1 EUR = 1.0394 USD": five significant digits. */
-    private static final MathContext SHOWN = new MathContext(5);
+    /** Six significant digits, as the payment's detail shows the rate (DD-096): "1 UZS = 0.036318 KZT". */
+    private static final MathContext SHOWN = new MathContext(6, RoundingMode.HALF_EVEN);
 
     private final Span price = new Span();
     private final Span rate = new Span();

@@ -92,7 +92,7 @@ class QuoteTopUpViewTest extends KaribuTest {
 
         assertThat(text("quote-price")).isEqualTo(PRICE_OF_10000_KZT);
         assertThat(text("quote-rate")).startsWith("The rate includes a 1.5% spread on the mid rate of "
-                + "1 UZS = 0.036863 KZT · rate source: fixed, ");
+                + "1 UZS = 0.0368627 KZT · rate source: fixed, ");
         assertThat(text("quote-countdown")).isEqualTo("Rate valid for 15:00");
         _assertNone(Paragraph.class, spec -> spec.withId("quote-expired"));
         assertThat(pay().getText()).isEqualTo("Confirm and pay");

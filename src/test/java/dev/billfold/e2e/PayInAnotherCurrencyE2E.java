@@ -17,7 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (1 USD = 470 KZT = 12,750 UZS) and the default 1.5 % spread: Dana's Steppe Networks (KZT) pays in UZS through the
  * demo checkout, is shown the locked price first, and is credited the KZT it was quoted; a price that expired before
  * it was confirmed is never paid, a new one is shown with the reason and paid once confirmed. Each journey compares
- * Dana's balance before and after, as the other journeys on her account do.
+ * Dana's balance before and after, as the other journeys on her account do. Together they credit KZT 4,631.79, which
+ * keeps her balance below the VPS's month of KZT 9,500: ProviderRefundsE2E's dispute needs a renewal to spend more
+ * than the balance held before its top-up.
  */
 @ExtendWith(BrowserExtension.class)
 class PayInAnotherCurrencyE2E {
@@ -29,10 +31,10 @@ class PayInAnotherCurrencyE2E {
         var portal = new Portal(page).signIn("other", "demo", Portal.KZT_AMOUNT);
         BigDecimal before = portal.headerBalanceKzt();
 
-        portal.choosePayCurrency("UZS").switchAmountCurrency("UZS").typeAmount("400000").chooseMethod(DEMO_CHECKOUT)
+        portal.choosePayCurrency("UZS").switchAmountCurrency("UZS").typeAmount("100000").chooseMethod(DEMO_CHECKOUT)
                 .askForPrice();
-        // 400,000 UZS × 0.036317975466 = 14,527.19 KZT, rounded down
-        assertThat(portal.quotePrice()).hasText("You pay UZS 400,000.00 · KZT 14,527.19 will be credited · "
+        // 100,000 UZS × 0.036317975466 = 3,631.79 KZT, rounded down
+        assertThat(portal.quotePrice()).hasText("You pay UZS 100,000.00 · KZT 3,631.79 will be credited · "
                 + "1 UZS = 0.036318 KZT");
         assertThat(page.locator("#quote-rate")).containsText("The rate includes a 1.5% spread on the mid rate of "
                 + "1 UZS = 0.0368627 KZT · rate source: fixed");
@@ -40,14 +42,14 @@ class PayInAnotherCurrencyE2E {
 
         portal.payAndExpectCheckout();
         // The provider charges the quoted pay amount.
-        assertThat(page.locator("#amount")).hasText("UZS 400,000.00");
+        assertThat(page.locator("#amount")).hasText("UZS 100,000.00");
         portal.actAtCheckout("pay");
 
         assertThat(portal.banner()).hasAttribute("data-kind", "credited");
         assertThat(portal.detailStatus()).hasText("Credited");
-        assertThat(page.locator("#detail-amount")).hasText("KZT 14,527.19");
-        assertThat(page.locator("#detail-paid-in")).containsText("UZS 400,000.00 at 1 UZS = 0.0363180 KZT");
-        assertThat(portal.headerBalance()).hasText(kzt(before.add(new BigDecimal("14527.19"))));
+        assertThat(page.locator("#detail-amount")).hasText("KZT 3,631.79");
+        assertThat(page.locator("#detail-paid-in")).containsText("UZS 100,000.00 at 1 UZS = 0.0363180 KZT");
+        assertThat(portal.headerBalance()).hasText(kzt(before.add(new BigDecimal("3631.79"))));
     }
 
     @Test
@@ -55,16 +57,16 @@ class PayInAnotherCurrencyE2E {
             Page page, ProductionApp app) {
         var portal = new Portal(page).signIn("other", "demo", Portal.KZT_AMOUNT);
         BigDecimal before = portal.headerBalanceKzt();
-        portal.choosePayCurrency("UZS").typeAmount("12000").chooseMethod(DEMO_CHECKOUT).askForPrice();
-        // 12,000 KZT ÷ 0.036317975466 = 330,414.90 UZS, rounded up
-        String price = "You pay UZS 330,414.90 · KZT 12,000.00 will be credited · 1 UZS = 0.036318 KZT";
+        portal.choosePayCurrency("UZS").typeAmount("1000").chooseMethod(DEMO_CHECKOUT).askForPrice();
+        // 1,000 KZT ÷ 0.036317975466 = 27,534.58 UZS, rounded up
+        String price = "You pay UZS 27,534.58 · KZT 1,000.00 will be credited · 1 UZS = 0.036318 KZT";
         assertThat(portal.quotePrice()).hasText(price);
         int payments = app.paymentCount(STEPPE_ACCOUNT);
 
         app.expireNewestQuote(STEPPE_ACCOUNT);
         portal.payButton().click();
 
-        assertThat(portal.quoteExpired()).hasText("The price of UZS 330,414.90 for KZT 12,000.00 has expired. "
+        assertThat(portal.quoteExpired()).hasText("The price of UZS 27,534.58 for KZT 1,000.00 has expired. "
                 + "Rates move: check the new quote and confirm again.");
         assertThat(portal.quotePrice()).hasText(price);
         assertThat(portal.quoteCountdown()).hasText(FRESH_COUNTDOWN);
@@ -72,10 +74,10 @@ class PayInAnotherCurrencyE2E {
         assertThat(app.paymentCount(STEPPE_ACCOUNT)).as("nothing paid at a price not confirmed").isEqualTo(payments);
 
         portal.payAndExpectCheckout();
-        assertThat(page.locator("#amount")).hasText("UZS 330,414.90");
+        assertThat(page.locator("#amount")).hasText("UZS 27,534.58");
         portal.actAtCheckout("pay");
         assertThat(portal.banner()).hasAttribute("data-kind", "credited");
-        assertThat(portal.headerBalance()).hasText(kzt(before.add(new BigDecimal("12000.00"))));
+        assertThat(portal.headerBalance()).hasText(kzt(before.add(new BigDecimal("1000.00"))));
         assertThat(app.paymentCount(STEPPE_ACCOUNT)).isEqualTo(payments + 1);
     }
 }

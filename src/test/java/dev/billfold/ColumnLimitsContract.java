@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billfold.account.TextLimits;
 import dev.billfold.payment.InvoiceProperties;
+import dev.billfold.payment.SellerProperties;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,16 @@ abstract class ColumnLimitsContract {
                 "invoice.payer_address", TextLimits.ADDRESS);
 
         copies.forEach((column, max) -> assertThat(size(column)).as(column).isGreaterThanOrEqualTo(max));
+    }
+
+    @Test
+    void every_seller_and_bank_text_an_invoice_copies_fits_the_length_the_configuration_allows() {
+        List<String> columns = List.of("seller_legal_name", "seller_address", "seller_registration_number",
+                "seller_tax_id", "seller_vat_id", "seller_email", "seller_phone", "seller_tax_name", "bank_holder",
+                "bank_name", "bank_iban", "bank_account_number", "bank_bic", "bank_bik", "bank_kbe", "bank_knp");
+
+        columns.forEach(column -> assertThat(size("invoice." + column)).as(column)
+                .isEqualTo(SellerProperties.FIELD_MAX));
     }
 
     /** The column's declared length (varchar(n)), as the database reports it. */

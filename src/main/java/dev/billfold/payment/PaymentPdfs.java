@@ -40,13 +40,17 @@ final class PaymentPdfs {
     private PaymentPdfs() {
     }
 
-    static byte[] invoice(Invoice invoice, PaymentDetails payment, SellerProperties seller) {
-        return invoice(invoice, payment, seller, PaymentDocument.MAX_BYTES);
+    static byte[] invoice(Invoice invoice, PaymentDetails payment, SellerProperties configured) {
+        return invoice(invoice, payment, configured, PaymentDocument.MAX_BYTES);
     }
 
-    /** No payment status on it: an invoice states what is owed, and a paid one is the same document (DD-094). */
-    static byte[] invoice(Invoice invoice, PaymentDetails payment, SellerProperties seller, int maxBytes) {
+    /**
+     * No payment status on it: an invoice states what is owed, and a paid one is the same document (DD-094). The
+     * seller, its tax and its bank account are those the invoice was issued with.
+     */
+    static byte[] invoice(Invoice invoice, PaymentDetails payment, SellerProperties configured, int maxBytes) {
         DocumentWording words = DocumentWording.ENGLISH;
+        SellerProperties seller = invoice.sellerAsIssued(configured);
         Money gross = payment.amount();
         InvoiceTax tax = InvoiceTax.of(seller, invoice.payerTaxId(), gross);
         SellerProperties.@Nullable BankAccount account = seller.accountFor(gross.currencyCode());
@@ -59,8 +63,7 @@ final class PaymentPdfs {
             row(dates, "Due date", DocumentDates.date(invoice.dueAt()));
             row(dates, "Account number", invoice.accountNumber());
             document.add(dates);
-            document.add(parties(seller.block(), buyerBlock(invoice.payerName(), invoice.payerAddress(),
-                    invoice.payerTaxId())));
+            document.add(parties(seller.block(), buyerBlock(invoice)));
             document.add(lineItem(invoice.accountNumber(), tax));
             var totals = table();
             row(totals, "Net total", tax.net().format());
@@ -68,15 +71,17 @@ final class PaymentPdfs {
             row(totals, "Total due", gross.format() + " (" + gross.currencyCode() + ")");
             row(totals, "Total in words", AmountInWords.english(gross));
             document.add(totals);
+            if (!AmountInWords.ENGLISH.equals(invoice.wordsLanguage())) {
+                document.add(line(AmountInWords.totalLine(invoice.wordsLanguage(), gross), BOLD, 10));
+            }
             if (tax.wording() != null) {
                 document.add(line(tax.wording(), REGULAR, 9));
             }
             document.add(line(InvoiceTax.PREPAYMENT, REGULAR, 9));
             document.add(line("Payment instructions", BOLD, 12));
             var pay = table();
-            row(pay, "Pay to", account == null ? invoice.recipientName() : account.holder());
-            row(pay, "Bank details", account == null ? invoice.recipientBankDetails()
-                    : String.join("\n", account.lines()));
+            row(pay, "Pay to", invoice.payTo(account));
+            row(pay, "Bank details", invoice.bankDetails(account));
             row(pay, "Amount", gross.format() + " (" + gross.currencyCode() + ")");
             row(pay, "Payment purpose", invoice.purpose());
             if (account != null && account.iban() != null && "EUR".equals(gross.currencyCode())) {
@@ -115,11 +120,13 @@ final class PaymentPdfs {
         return table;
     }
 
-    static List<String> buyerBlock(String name, String address, @Nullable String taxId) {
+    /** The payer as copied on the invoice, with the country it was issued to. */
+    static List<String> buyerBlock(Invoice invoice) {
         var lines = new ArrayList<String>();
-        lines.add(name);
-        lines.add(address);
-        addIf(lines, "Tax/VAT id: ", taxId);
+        lines.add(invoice.payerName());
+        lines.add(invoice.payerAddress());
+        addIf(lines, "Country: ", invoice.buyerCountryName());
+        addIf(lines, "Tax/VAT id: ", invoice.payerTaxId());
         return lines;
     }
 
@@ -184,7 +191,7 @@ final class PaymentPdfs {
             document.add(title(title));
             Invoice invoice = payment.invoice();
             document.add(parties(seller.block(), invoice == null ? List.of(payment.payerName())
-                    : buyerBlock(invoice.payerName(), invoice.payerAddress(), invoice.payerTaxId())));
+                    : buyerBlock(invoice)));
             var table = table();
             row(table, "Receipt number", receipt.number());
             row(table, "Method", method(payment, receipt.creditedAt()));
@@ -226,7 +233,8 @@ final class PaymentPdfs {
         var out = new CappedBytes(maxBytes);
         var document = new Document(PageSize.A4, 42, 42, 36, 36);
         try {
-            PdfWriter.getInstance(document, out);
+            // PDF/A-2 is based on PDF 1.7; OpenPDF would write 2.0 (DD-098).
+            PdfWriter.getInstance(document, out).setPdfVersion(PdfWriter.VERSION_1_7);
             document.addTitle(title);
             document.addAuthor(author);
             document.addCreator("Billfold");
@@ -237,11 +245,14 @@ final class PaymentPdfs {
         } finally {
             document.close();
         }
-        if (out.overflowed()) {
-            throw new InvalidRequestException(String.format(Locale.ROOT, "This document would be larger than %,d KB, "
-                    + "more than we hand out. Contact support.", maxBytes / 1024));
+        if (!out.overflowed()) {
+            byte[] archival = PdfA2b.convert(out.toByteArray(), title, author, Instant.now());
+            if (archival.length <= maxBytes) {
+                return archival;
+            }
         }
-        return out.toByteArray();
+        throw new InvalidRequestException(String.format(Locale.ROOT, "This document would be larger than %,d KB, "
+                + "more than we hand out. Contact support.", maxBytes / 1024));
     }
 
     /**

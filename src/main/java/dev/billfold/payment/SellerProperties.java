@@ -37,6 +37,9 @@ public record SellerProperties(
         @Nullable String logo,
         @DefaultValue List<BankAccount> bankAccounts) {
 
+    /** {@code invoice.seller_*} and {@code invoice.bank_*}: an invoice copies each text when it is issued (V41). */
+    public static final int FIELD_MAX = 500;
+
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern BIC = Pattern.compile("[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?");
 
@@ -50,6 +53,14 @@ public record SellerProperties(
         require("legal-name", legalName);
         require("address", address);
         require("country", country);
+        atMost("legal-name", legalName);
+        atMost("address", address);
+        atMost("registration-number", registrationNumber);
+        atMost("tax-id", taxId);
+        atMost("vat-id", vatId);
+        atMost("email", email);
+        atMost("phone", phone);
+        atMost("tax-name", taxName);
         if (!COUNTRY.matcher(country).matches()) {
             throw invalid("country is \"%s\"; give an ISO 3166 alpha-2 code such as DE or KZ".formatted(country));
         }
@@ -81,6 +92,22 @@ public record SellerProperties(
     /** The account that receives this currency, if one is configured. */
     public @Nullable BankAccount accountFor(String currency) {
         return bankAccounts.stream().filter(a -> a.currencies().contains(currency)).findFirst().orElse(null);
+    }
+
+    /**
+     * What an invoice in this currency copies when it is issued (DD-094): the seller and its tax, and only the account
+     * that receives the currency. No logo: it is the brand, printed as configured, not a detail of what was issued.
+     */
+    public SellerProperties copyFor(String currency) {
+        BankAccount account = accountFor(currency);
+        return new SellerProperties(legalName, address, country, registrationNumber, taxId, vatId, email, phone,
+                taxRate, taxName, null, account == null ? List.of() : List.of(account.receiving(currency)));
+    }
+
+    /** This copy with the configured logo. */
+    public SellerProperties withLogo(@Nullable String configuredLogo) {
+        return new SellerProperties(legalName, address, country, registrationNumber, taxId, vatId, email, phone,
+                taxRate, taxName, configuredLogo, bankAccounts);
     }
 
     /** The seller block of invoices, receipts and credit notes, one line each. */
@@ -125,6 +152,12 @@ public record SellerProperties(
             knp = blankToNull(knp);
             require("bank-accounts[].holder", holder);
             require("bank-accounts[].bank-name", bankName);
+            atMost("bank-accounts[].holder", holder);
+            atMost("bank-accounts[].bank-name", bankName);
+            atMost("bank-accounts[].account-number", accountNumber);
+            atMost("bank-accounts[].bik", bik);
+            atMost("bank-accounts[].kbe", kbe);
+            atMost("bank-accounts[].knp", knp);
             if (iban != null) {
                 iban = iban.replace(" ", "").toUpperCase(Locale.ROOT);
                 if (!Iban.valid(iban)) {
@@ -143,6 +176,11 @@ public record SellerProperties(
                 throw invalid("bank-accounts[] of %s names no currencies it receives".formatted(bankName));
             }
             currencies = List.copyOf(currencies);
+        }
+
+        /** The same account, receiving only this currency: what an invoice in it copies. */
+        BankAccount receiving(String currency) {
+            return new BankAccount(holder, bankName, iban, accountNumber, bic, bik, kbe, knp, List.of(currency));
         }
 
         /** The account's number as printed: the IBAN when there is one. */
@@ -177,6 +215,13 @@ public record SellerProperties(
     private static void require(String key, @Nullable String value) {
         if (value == null || value.isBlank()) {
             throw invalid(key + " is not set; invoices and receipts must name it");
+        }
+    }
+
+    private static void atMost(String key, @Nullable String value) {
+        if (value != null && value.length() > FIELD_MAX) {
+            throw invalid("%s has %d characters; an invoice holds at most %d".formatted(key, value.length(),
+                    FIELD_MAX));
         }
     }
 

@@ -80,14 +80,16 @@ public class TopUpService {
     private final MethodRules methodRules;
     private final AccountCountries countries;
     private final QuoteService quotes;
+    private final InvoiceCopies invoiceCopies;
 
     TopUpService(AccountAccess access, AccountService accounts, PaymentMethodService methods, GatewayRegistry gateways,
                  TopUpLimits limits, DailyUsageQuery dailyUsage, PaymentRepository payments, InvoiceStore invoices,
                  InvoiceProperties invoiceProperties, PaymentSettlement settlement, ChargeRequestStore charges,
                  RateLimiter rateLimiter, PlatformTransactionManager transactionManager, Clock clock,
                  ApplicationEventPublisher events, MethodRules methodRules, AccountCountries countries,
-                 QuoteService quotes) {
+                 QuoteService quotes, InvoiceCopies invoiceCopies) {
         this.quotes = quotes;
+        this.invoiceCopies = invoiceCopies;
         this.methodRules = methodRules;
         this.countries = countries;
         this.events = events;
@@ -469,9 +471,11 @@ public class TopUpService {
         String purpose = "Payment for %s, under personal account number %s. Invoice %s of %s, amount %s."
                 .formatted(account.accountName(), account.accountNumber(), number,
                         issued.format(DateTimeFormatter.ISO_LOCAL_DATE), payment.amount().format());
+        var copy = invoiceCopies.of(account.accountId(), payer, payment.amount().currencyCode());
         return new Invoice(payment.id(), number, account.accountNumber(), invoiceProperties.recipientName(),
                 invoiceProperties.recipientBankDetails(), payer.legalName(), payer.taxId(), payer.address(), purpose,
-                now, now.plus(Duration.ofDays(invoiceProperties.paymentTermsDays())));
+                now, now.plus(Duration.ofDays(invoiceProperties.paymentTermsDays())), copy.seller(),
+                copy.buyerCountry(), copy.wordsLanguage());
     }
 
     static String messageFor(Payment payment) {

@@ -88,6 +88,78 @@ class InvoicePdfTest {
     }
 
     @Test
+    void an_issued_invoice_prints_the_seller_tax_and_account_it_was_issued_with_not_the_configured_ones()
+            throws Exception {
+        var issuedWith = SellerPropertiesTest.seller(19.0, "DE", List.of(EUR_ACCOUNT));
+        var configuredNow = new SellerProperties("Renamed Hosting AG", "Neue Strasse 9, Zurich", "CH", null, null,
+                "CHE-123.456.789", null, null, 8.1, "MWST", null, List.of(new BankAccount("Renamed Hosting AG",
+                "UBS", "CH9300762011623852957", null, "UBSWCHZH80A", null, null, null, List.of("USD"))));
+        Invoice invoice = invoice("Kunde GmbH", "DE811907980", issuedWith.copyFor("USD"), "DE", "en");
+
+        String text = text(pdf(invoice, configuredNow, Money.of("250.00", "USD")));
+
+        assertThat(text).contains("Seller GmbH", "Musterstrasse 1, Berlin", "VAT id: DE123456789", "19 %",
+                "210.08", "39.92", "VAT 19 %", "Account holder: Billfold Demo Hosting GmbH", "Bank: Commerzbank",
+                "IBAN: DE89 3704 0044 0532 0130 00");
+        assertThat(text).doesNotContain("Renamed", "Zurich", "UBS", "CH93", "MWST", "8.1 %");
+        assertThat(invoice.issuedAccount()).isNotNull();
+        assertThat(flat(text)).as("what the history page shows")
+                .contains(flat(invoice.payTo(invoice.issuedAccount())),
+                        flat(invoice.bankDetails(invoice.issuedAccount())),
+                        flat(String.join("", invoice.seller().block())));
+    }
+
+    @Test
+    void an_invoice_issued_when_its_currency_had_no_account_keeps_the_free_text_bank_details() throws Exception {
+        var issuedWith = SellerPropertiesTest.seller(null, "KZ", List.of(KZT_ACCOUNT));
+        var configuredNow = SellerPropertiesTest.seller(null, "KZ", List.of(EUR_ACCOUNT));
+        Invoice invoice = invoice("Pat", null, issuedWith.copyFor("USD"), "KZ", "en");
+
+        String text = text(pdf(invoice, configuredNow, Money.of("10.00", "USD")));
+
+        assertThat(invoice.issuedAccount()).isNull();
+        assertThat(text).contains("Billfold Demo Hosting Inc.", "Bank: legacy").doesNotContain("IBAN");
+    }
+
+    @Test
+    void the_buyer_block_names_the_country_the_invoice_was_issued_to() throws Exception {
+        var seller = SellerPropertiesTest.seller(null, "KZ", List.of(KZT_ACCOUNT));
+        Invoice invoice = invoice("ТОО «Алма»", "123456789012", seller.copyFor("KZT"), "KZ", "en");
+
+        String text = text(pdf(invoice, seller, Money.of("5000.00", "KZT")));
+
+        assertThat(text).contains("ТОО «Алма»", "Country: Kazakhstan (KZ)", "Tax/VAT id: 123456789012");
+    }
+
+    @Test
+    void russian_kazakh_and_uzbek_invoices_carry_the_total_in_words_in_their_language_and_in_english()
+            throws Exception {
+        var seller = SellerPropertiesTest.seller(null, "KZ", List.of(KZT_ACCOUNT));
+        Money amount = Money.of("250.00", "USD");
+
+        // The Kazakh and Uzbek letters (ә ғ қ ң ө ұ ү һ і, oʻ gʻ) are in the embedded font.
+        String ru = text(pdf(invoice("Pat", null, seller.copyFor("USD"), "KZ", "ru"), seller, amount));
+        String kk = text(pdf(invoice("Pat", null, seller.copyFor("USD"), "KZ", "kk"), seller, amount));
+        String uz = text(pdf(invoice("Pat", null, seller.copyFor("USD"), "UZ", "uz"), seller, amount));
+
+        assertThat(ru).contains("Всего к оплате: двести пятьдесят долларов США 00 центов",
+                "two hundred fifty US dollars 00 cents");
+        assertThat(kk).contains("Барлығы төлеуге: екі жүз елу АҚШ доллары 00 цент",
+                "two hundred fifty US dollars 00 cents");
+        assertThat(uz).contains("Jami toʻlovga: ikki yuz ellik AQSH dollari 00 sent",
+                "two hundred fifty US dollars 00 cents", "Country: Uzbekistan (UZ)");
+        String uzbek = text(pdf(invoice("Pat", null, seller.copyFor("UZS"), "UZ", "uz"), seller,
+                Money.of("40000.00", "UZS")));
+        // A letter the font lacked would print as "?" (PaymentPdfs.printable): the words read back whole.
+        assertThat(uzbek).contains("qirq ming Oʻzbekiston soʻmi 00 tiyin");
+    }
+
+    /** PDF text wraps long lines: compare without white space. */
+    static String flat(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    @Test
     void amounts_are_written_out_with_their_units() {
         assertThat(AmountInWords.english(Money.of("1.01", "USD"))).isEqualTo("one US dollar 01 cent");
         assertThat(AmountInWords.english(Money.of("1234567.89", "EUR")))
@@ -131,14 +203,25 @@ class InvoicePdfTest {
                 ISSUED)).isEqualTo("Bank transfer of 2026-12-01, reference BANK-REF-7 (Invoice INV-2026-000042)");
     }
 
+    /** An invoice issued before the copy (V41): it prints the configured seller. */
     static byte[] pdf(SellerProperties seller, String payer, @Nullable String taxId, Money amount) {
-        var id = new PaymentId(UUID.randomUUID());
-        var invoice = new Invoice(id, "INV-2026-000042", "100000017", "Billfold Demo Hosting Inc.", "Bank: legacy",
-                payer, taxId, "Hauptstrasse 5, Hamburg", "Invoice INV-2026-000042, account 100000017", ISSUED,
-                ISSUED.plusSeconds(10 * 86400));
+        return pdf(invoice(payer, taxId, null, null, AmountInWords.ENGLISH), seller, amount);
+    }
+
+    static Invoice invoice(String payer, @Nullable String taxId, @Nullable SellerProperties issued,
+                           @Nullable String country, String language) {
+        return new Invoice(new PaymentId(UUID.randomUUID()), "INV-2026-000042", "100000017",
+                "Billfold Demo Hosting Inc.", "Bank: legacy", payer, taxId, "Hauptstrasse 5, Hamburg",
+                "Invoice INV-2026-000042, account 100000017", ISSUED, ISSUED.plusSeconds(10 * 86400), issued, country,
+                language);
+    }
+
+    static byte[] pdf(Invoice invoice, SellerProperties configured, Money amount) {
+        PaymentId id = invoice.paymentId();
+        String payer = invoice.payerName();
         var payment = new PaymentDetails(id, payer, amount, PaymentStatus.WAITING_FOR_PAYMENT, null,
                 MethodKind.INVOICE, "Invoice INV-2026-000042", null, null, ISSUED, ISSUED, invoice, false);
-        return PaymentPdfs.invoice(invoice, payment, seller);
+        return PaymentPdfs.invoice(invoice, payment, configured);
     }
 
     static String text(byte[] pdf) throws Exception {

@@ -67,7 +67,16 @@ class PaymentPdfsTest {
         return new Invoice(new PaymentId(UUID.randomUUID()), text.of(INVOICE_NUMBER), text.of(ACCOUNT_NUMBER),
                 text.of(InvoiceProperties.RECIPIENT_NAME_MAX), text.of(InvoiceProperties.RECIPIENT_BANK_DETAILS_MAX),
                 text.of(TextLimits.LEGAL_NAME), text.of(TextLimits.TAX_ID), text.of(TextLimits.ADDRESS),
-                text.of(PURPOSE), AT, AT);
+                text.of(PURPOSE), AT, AT, sellerCopy(text), "KZ", "ru");
+    }
+
+    /** A seller copy with every field as long as its column holds. */
+    private static SellerProperties sellerCopy(Text text) {
+        int max = SellerProperties.FIELD_MAX;
+        var account = new SellerProperties.BankAccount(text.of(max), text.of(max), null, text.of(max), "COBADEFFXXX",
+                text.of(max), text.of(max), text.of(max), List.of("USD"));
+        return new SellerProperties(text.of(max), text.of(max), "DE", text.of(max), text.of(max), text.of(max),
+                text.of(max), text.of(max), 19.0, text.of(max), null, List.of(account));
     }
 
     private static PaymentDetails details(Text text) {

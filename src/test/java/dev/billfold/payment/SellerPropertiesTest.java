@@ -29,6 +29,38 @@ class SellerPropertiesTest {
     }
 
     @Test
+    void a_text_longer_than_an_invoice_copies_stops_the_start() {
+        String tooLong = "x".repeat(SellerProperties.FIELD_MAX + 1);
+
+        assertThatThrownBy(() -> new SellerProperties("S", tooLong, "DE", null, null, null, null, null, null, "VAT",
+                null, List.of()))
+                .hasMessage("billfold.seller.address has 501 characters; an invoice holds at most 500");
+        assertThatThrownBy(() -> new BankAccount("S", "Bank", null, "1", null, null, null, tooLong, List.of("KZT")))
+                .hasMessage("billfold.seller.bank-accounts[].knp has 501 characters; an invoice holds at most 500");
+    }
+
+    @Test
+    void the_copy_an_invoice_takes_has_the_currencys_account_only_and_no_logo() {
+        var seller = seller(19.0, "DE", List.of(EUR));
+
+        assertThat(seller.copyFor("USD").bankAccounts()).containsExactly(EUR.receiving("USD"));
+        assertThat(seller.copyFor("KZT").bankAccounts()).isEmpty();
+        assertThat(seller.copyFor("USD").block()).isEqualTo(seller.block());
+        assertThat(seller.copyFor("USD").taxRate()).isEqualTo(19.0);
+    }
+
+    @Test
+    void an_invoice_language_without_words_stops_the_start() {
+        var languages = new InvoiceLanguageProperties(java.util.Map.of("kz", "RU", "UZ", "uz"), "en");
+
+        assertThat(languages.languageFor("KZ")).isEqualTo("ru");
+        assertThat(languages.languageFor("KE")).isEqualTo("en");
+        assertThat(languages.languageFor(null)).isEqualTo("en");
+        assertThatThrownBy(() -> new InvoiceLanguageProperties(java.util.Map.of("DE", "de"), "en"))
+                .hasMessage("billfold.invoice-language.by-country.DE is \"de\"; give one of en, kk, ru, uz");
+    }
+
+    @Test
     void blank_optional_fields_are_absent_as_the_production_environment_leaves_them() {
         var seller = new SellerProperties("S", "A", "GB", " ", "", "", "", "", null, "VAT", "", List.of());
 

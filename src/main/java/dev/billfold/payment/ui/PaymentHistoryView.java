@@ -261,13 +261,20 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver {
         var list = new Div();
         list.addClassName("detail-list");
         item(list, "Invoice number", invoice.number(), "invoice-number");
-        item(list, "Pay to", invoice.recipientName(), null);
-        item(list, "Bank details", invoice.recipientBankDetails(), "invoice-bank");
+        // What the invoice was issued with, as its PDF prints it (DD-094).
+        if (invoice.seller() != null) {
+            item(list, "Seller", String.join("\n", invoice.seller().block()), "invoice-seller");
+        }
+        item(list, "Pay to", invoice.payTo(invoice.issuedAccount()), "invoice-pay-to");
+        item(list, "Bank details", invoice.bankDetails(invoice.issuedAccount()), "invoice-bank");
         item(list, "Payer", invoice.payerName(), null);
         if (invoice.payerTaxId() != null) {
             item(list, "Payer tax id", invoice.payerTaxId(), null);
         }
         item(list, "Payer address", invoice.payerAddress(), null);
+        if (invoice.buyerCountryName() != null) {
+            item(list, "Payer country", invoice.buyerCountryName(), "invoice-payer-country");
+        }
         item(list, "Payment purpose", invoice.purpose(), "invoice-purpose");
         item(list, "Issued", times.formatWithOffset(invoice.issuedAt()), null);
         item(list, "Due", times.formatWithOffset(invoice.dueAt()), null);

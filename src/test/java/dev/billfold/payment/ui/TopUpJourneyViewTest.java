@@ -23,9 +23,13 @@ import dev.billfold.TestData.Customer;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.demo.DemoCustomer;
+import dev.billfold.payment.PaymentDocument;
+import dev.billfold.payment.PaymentDocuments;
+import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentStatus;
 import dev.billfold.ui.KaribuTest;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,8 @@ class TopUpJourneyViewTest extends KaribuTest {
     GatewayRegistry gateways;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PaymentDocuments documents;
 
     Customer customer;
     DemoCustomer demoCustomer;
@@ -223,6 +229,13 @@ class TopUpJourneyViewTest extends KaribuTest {
         assertThat(payment.status()).isEqualTo(PaymentStatus.WAITING_FOR_PAYMENT.name());
         assertThat(jdbc.sql("select payer_id from payment where id = ?").param(payment.id()).query(UUID.class).single())
                 .isEqualTo(customer.company().value());
+        // The page shows what the invoice was issued with, as its PDF prints it (DD-094).
+        assertThat(text("invoice-seller")).contains("Billfold Demo Hosting GmbH", "VAT id: DE123456789");
+        assertThat(text("invoice-payer-country")).isEqualTo("United States (US)");
+        String pdf = pdfText(documents.invoice(new PaymentId(payment.id())));
+        for (String id : List.of("invoice-seller", "invoice-pay-to", "invoice-bank", "invoice-payer-country")) {
+            assertThat(pdf.replaceAll("\\s+", "")).as(id).contains(text(id).replaceAll("\\s+", ""));
+        }
     }
 
     private void openTopUp() {
@@ -252,6 +265,14 @@ class TopUpJourneyViewTest extends KaribuTest {
 
     static Div banner() {
         return _get(Div.class, spec -> spec.withId("payment-banner"));
+    }
+
+    private static String pdfText(PaymentDocument document) {
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(document.pdf())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String text(String id) {

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class Portal {
 
     static final UUID DEMO_ACCOUNT = UUID.fromString("a0000000-0000-0000-0000-000000000001");
+    /** Dana Sultan's Steppe Networks, in KZT. */
+    static final UUID STEPPE_ACCOUNT = UUID.fromString("a0000000-0000-0000-0000-000000000002");
     static final String ALEX = "Alex Morgan (Individual)";
     static final String COMPANY = "Morgan Web Studio LLC (Company)";
     static final String SAVED_CARD = "Visa •••• 4242, 12/29";
@@ -187,6 +189,42 @@ final class Portal {
         return page.locator("#amount [slot='error-message']");
     }
 
+    // ---- paying in another currency (DD-099) ---------------------------------------------------------------------
+
+    /** Picks the pay currency by its code ("UZS"); the methods that take it load with it. */
+    Portal choosePayCurrency(String code) {
+        chooseInSelect(page.locator("#pay-currency"), code + " ·");
+        return this;
+    }
+
+    /** Types the amount in the pay currency instead of the account's (or back). */
+    Portal switchAmountCurrency(String to) {
+        page.locator("#amount-in").click();
+        assertThat(page.locator("#amount > [slot='prefix']")).hasText(to);
+        return this;
+    }
+
+    /** Clicks "See the price" and waits for the price. */
+    Portal askForPrice() {
+        assertThat(payButton()).hasText("See the price");
+        payButton().click();
+        assertThat(quotePrice()).isVisible();
+        assertThat(payButton()).hasText("Confirm and pay");
+        return this;
+    }
+
+    Locator quotePrice() {
+        return page.locator("#quote-price");
+    }
+
+    Locator quoteCountdown() {
+        return page.locator("#quote-countdown");
+    }
+
+    Locator quoteExpired() {
+        return page.locator("#quote-expired");
+    }
+
     // ---- the demo provider's checkout page ----------------------------------------------------------------------
 
     Portal chooseTestCard(String number) {
@@ -287,6 +325,18 @@ final class Portal {
         submitSignIn(page, "other", "demo");
         // Wherever the sign-in leads (the page asked for before it, after a node was lost): the header's balance.
         assertThat(page.locator("#header-balance")).containsText("KZT");
+    }
+
+    /** The header's balance of a KZT account: "KZT 1,500.00", or "-KZT9,500.00" below zero. */
+    BigDecimal headerBalanceKzt() {
+        assertThat(headerBalance()).hasText(KZT_AMOUNT);
+        return new BigDecimal(headerBalance().textContent().strip().replace("KZT", "").replace(",", "")
+                .replace(" ", ""));
+    }
+
+    /** "KZT 14,527.19", as Money formats it. */
+    static String kzt(BigDecimal value) {
+        return "KZT " + String.format(Locale.US, "%,.2f", value);
     }
 
     static BigDecimal parseUsd(String text) {

@@ -173,6 +173,24 @@ final class ProductionApp {
         }
     }
 
+    /**
+     * Moves the account's newest quote 16 minutes into the past, so that a price still shown in a browser has expired
+     * when it is confirmed (its lock is 15 minutes). Both times move: a quote expires after it was made.
+     */
+    void expireNewestQuote(UUID accountId) {
+        try (Connection connection = server.database();
+             PreparedStatement update = connection.prepareStatement("update payment_quote set created_at = created_at "
+                     + "- interval '16 minutes', expires_at = expires_at - interval '16 minutes' where id = (select id "
+                     + "from payment_quote where account_id = ? order by created_at desc limit 1)")) {
+            update.setObject(1, accountId);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("The account has no quote to expire");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not expire the quote", e);
+        }
+    }
+
     /** Switches every webhook endpoint off, so that a journey's receiver gets nothing after it closed. */
     void switchWebhooksOff() {
         try (Connection connection = server.database();

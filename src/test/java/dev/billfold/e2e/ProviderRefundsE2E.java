@@ -17,8 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Money that goes back, made on the demo provider's own dashboard and learnt by Billfold's poller (DD-069, DD-070):
  * (2) a refund shows in the history and lowers the balance within one poll; (3) a dispute of a spent top-up takes the
  * balance below zero, every page explains it, and auto-renewal is paused. Dana Sultan's Steppe Networks (KZT) is used,
- * which no other journey pays into; each journey hands its money back at the end (a full refund, a dispute won and a
- * refund of the rest), so the balance ends where it began and the journeys that read it are not disturbed.
+ * which only PayInAnotherCurrencyE2E also pays into (other amounts, less than the VPS's month in all, so that the
+ * dispute still overdraws); each journey hands its money back at the end (a full refund, a dispute won and a refund of
+ * the rest), so the balance ends where it began and the journeys that read it are not disturbed.
  */
 @ExtendWith(BrowserExtension.class)
 class ProviderRefundsE2E {

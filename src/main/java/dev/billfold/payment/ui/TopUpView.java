@@ -1,5 +1,6 @@
 package dev.billfold.payment.ui;
 
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,6 +17,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
@@ -25,16 +27,25 @@ import dev.billfold.base.ui.Markup;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.MethodOption;
+import dev.billfold.payment.Quote;
+import dev.billfold.payment.QuoteExpiredException;
+import dev.billfold.payment.QuoteService;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
 import dev.billfold.ui.PageTabs;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** The main page: the balance, an amount, who pays and how. */
+/**
+ * The main page: the balance, an amount, who pays and how. An account with several pay currencies also chooses the
+ * currency; in another than its own, the button first shows the locked price, then confirms it (DD-099).
+ */
 @Route(PageTabs.TOP_UP)
 @PageTitle("Top up · Billfold")
 @Menu(order = 1, title = "Top up", icon = "vaadin:wallet")
@@ -45,13 +56,19 @@ class TopUpView extends Div {
     static final String PRESET_CLICKED = "event.target.closest('[data-amount]') != null";
     static final String PRESET_AMOUNT = "event.target.closest('[data-amount]')?.dataset.amount";
 
+    /** The countdown of a shown price moves once a second, by a poll that runs only while a price is shown. */
+    static final int COUNTDOWN_POLL_MILLIS = 1_000;
+
     private final TopUpService topUps;
+    private final QuoteService quotes;
+    private final Clock clock;
     private final Ledger ledger;
     private final TopUpService.TopUpForm form;
 
     private final Span balance = new Span();
     private final TextField amount = new TextField("Amount");
     private final Select<PayerSummary> payer = new Select<>();
+    private final Select<Currency> payCurrency = new Select<>();
     private final RadioButtonGroup<MethodOption> method = new RadioButtonGroup<>("Pay with");
     /** Why a method the country offers others is missing for this payer (DD-091). */
     private final Paragraph methodNote = new Paragraph();
@@ -62,8 +79,19 @@ class TopUpView extends Div {
     /** One key per filled-in form, so a double submit cannot create two payments. */
     private String requestKey = UUID.randomUUID().toString();
 
-    TopUpView(TopUpService topUps, Ledger ledger, PayerService payerChoice) {
+    /** Made on the first choice of another currency, so that a session paying in its own holds none of them. */
+    private @Nullable Button amountIn;
+    private @Nullable QuotePrice price;
+    private QuoteService.Typed typed = QuoteService.Typed.CREDITED_AMOUNT;
+    /** The price shown, until the customer changes what it is the price of. */
+    private @Nullable Quote quote;
+    private boolean quoteExpired;
+    private @Nullable Registration countdown;
+
+    TopUpView(TopUpService topUps, QuoteService quotes, Clock clock, Ledger ledger, PayerService payerChoice) {
         this.topUps = topUps;
+        this.quotes = quotes;
+        this.clock = clock;
         this.ledger = ledger;
         this.form = topUps.form();
         addClassName("top-up-view");
@@ -105,7 +133,10 @@ class TopUpView extends Div {
         amount.setHelperText(form.rangeHint());
         amount.setClearButtonVisible(true);
         amount.setWidthFull();
-        amount.addValueChangeListener(e -> amount.setInvalid(false));
+        amount.addValueChangeListener(e -> {
+            amount.setInvalid(false);
+            dropQuote();
+        });
 
         var presets = presetButtons();
 
@@ -122,10 +153,20 @@ class TopUpView extends Div {
             }
         });
 
+        List<Currency> payCurrencies = quotes.payCurrencies(form.account().accountId());
+        payCurrency.setLabel("Pay in");
+        payCurrency.setId("pay-currency");
+        payCurrency.setItems(payCurrencies);
+        payCurrency.setItemLabelGenerator(this::currencyLabel);
+        payCurrency.setWidthFull();
+        payCurrency.setValue(form.account().currency());
+        payCurrency.addValueChangeListener(e -> choosePayCurrency());
+
         method.setId("method");
         method.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         method.setItemLabelGenerator(MethodOption::label);
         method.addValueChangeListener(e -> {
+            dropQuote();
             saveMethod.setVisible(e.getValue() != null && e.getValue().offersSaving());
             phone.setVisible(e.getValue() != null && e.getValue().choice() instanceof MethodChoice.Phone);
             method.setInvalid(false);
@@ -157,6 +198,9 @@ class TopUpView extends Div {
                     .or(() -> payers.stream().filter(PayerSummary::isDefault).findFirst()).orElse(payers.getFirst()));
         }
         var card = new Div(amount, presets, payer, method, methodNote, phone, saveMethod, formError, pay);
+        if (payCurrencies.size() > 1) {
+            card.addComponentAsFirst(payCurrency);
+        }
         card.addClassName("form-card");
         return card;
     }
@@ -181,6 +225,8 @@ class TopUpView extends Div {
             String chosen = click.getEventData().path(PRESET_AMOUNT).asString("");
             form.presets().stream().filter(preset -> preset.value().toPlainString().equals(chosen)).findFirst()
                     .ifPresent(preset -> {
+                        // Presets are amounts credited, in the account's currency.
+                        typeIn(QuoteService.Typed.CREDITED_AMOUNT);
                         amount.setValue(preset.value().toPlainString());
                         amount.setInvalid(false);
                     });
@@ -189,7 +235,8 @@ class TopUpView extends Div {
     }
 
     private void showMethodsOf(PayerSummary selected) {
-        List<MethodOption> options = topUps.methodsFor(selected.id());
+        List<MethodOption> options = paysInOwnCurrency() ? topUps.methodsFor(selected.id())
+                : topUps.methodsPayingIn(selected.id(), payCurrency.getValue());
         List<String> notes = topUps.methodNotes(selected.id());
         methodNote.setText(String.join(" ", notes));
         methodNote.setVisible(!notes.isEmpty());
@@ -208,11 +255,18 @@ class TopUpView extends Div {
             if (selectedMethod == null) {
                 throw new InvalidRequestException("method", "Choose how to pay.");
             }
+            if (!paysInOwnCurrency() && (quote == null || quoteExpired)) {
+                // The first click shows the price; only a click on a price still shown pays it.
+                showQuote(newQuote(), null);
+                pay.setEnabled(true);
+                return;
+            }
             MethodChoice choice = selectedMethod.choice() instanceof MethodChoice.Phone byPhone
                     ? new MethodChoice.Phone(byPhone.provider(), phone.getValue()) : selectedMethod.choice();
             TopUpOutcome outcome = topUps.topUp(new TopUpRequest(selectedPayer.id(), amount.getValue(), choice,
-                    saveMethod.isVisible() && saveMethod.getValue(), requestKey));
+                    saveMethod.isVisible() && saveMethod.getValue(), requestKey, quote == null ? null : quote.id()));
             requestKey = UUID.randomUUID().toString();
+            stopCountdown();
             switch (outcome) {
                 case TopUpOutcome.RedirectToProvider redirect -> UI.getCurrent().getPage().setLocation(redirect.url());
                 case TopUpOutcome.WaitingForPhone waiting -> UI.getCurrent().navigate(
@@ -223,10 +277,145 @@ class TopUpView extends Div {
                         QueryParameters.of(PaymentHistoryView.PAYMENT_PARAMETER,
                                 completed.paymentId().value().toString()));
             }
+        } catch (QuoteExpiredException expired) {
+            // Never paid at a new price unseen: the new price is shown with the reason, to confirm again.
+            requote(expired.getMessage());
+            pay.setEnabled(true);
         } catch (InvalidRequestException invalid) {
+            if ("quote".equals(invalid.field())) {
+                dropQuote();
+            }
             showError(invalid);
             pay.setEnabled(true);
         }
+    }
+
+    private boolean paysInOwnCurrency() {
+        return form.account().currency().equals(payCurrency.getValue());
+    }
+
+    private String currencyLabel(Currency currency) {
+        String name = currency.getCurrencyCode() + " · " + currency.getDisplayName(Locale.US);
+        return currency.equals(form.account().currency()) ? name + " (your balance's currency)" : name;
+    }
+
+    /** Another pay currency: its methods, the amount typed in either currency, a price before paying. */
+    private void choosePayCurrency() {
+        dropQuote();
+        payCurrency.setInvalid(false);
+        if (!paysInOwnCurrency() && amountIn == null) {
+            amountIn = new Button();
+            amountIn.setId("amount-in");
+            amountIn.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            amountIn.addClickListener(e -> switchAmountSide());
+            amount.getParent().ifPresent(card -> ((Div) card).addComponentAtIndex(
+                    card.getElement().indexOfChild(amount.getElement()) + 1, amountIn));
+        }
+        typeIn(typed);
+        if (payer.getValue() != null) {
+            showMethodsOf(payer.getValue());
+        }
+    }
+
+    /**
+     * The amount typed in the other currency. With a price shown, the field takes that side's amount of it, so the
+     * customer sees the same top-up from the other side.
+     */
+    private void switchAmountSide() {
+        Quote shown = quote;
+        typeIn(typed == QuoteService.Typed.CREDITED_AMOUNT ? QuoteService.Typed.PAY_AMOUNT
+                : QuoteService.Typed.CREDITED_AMOUNT);
+        if (shown != null) {
+            amount.setValue((typed == QuoteService.Typed.PAY_AMOUNT ? shown.pay() : shown.credited()).value()
+                    .toPlainString());
+        }
+    }
+
+    private void typeIn(QuoteService.Typed side) {
+        typed = paysInOwnCurrency() ? QuoteService.Typed.CREDITED_AMOUNT : side;
+        Currency own = form.account().currency();
+        Currency typedIn = typed == QuoteService.Typed.PAY_AMOUNT ? payCurrency.getValue() : own;
+        amount.setPrefixComponent(new Span(typedIn.getCurrencyCode()));
+        amount.setHelperText(typed == QuoteService.Typed.PAY_AMOUNT
+                ? "What you pay in %s. The limits are in %s: %s".formatted(typedIn.getCurrencyCode(),
+                        own.getCurrencyCode(), form.rangeHint())
+                : form.rangeHint());
+        if (amountIn != null) {
+            amountIn.setVisible(!paysInOwnCurrency());
+            Currency other = typed == QuoteService.Typed.PAY_AMOUNT ? own : payCurrency.getValue();
+            amountIn.setText("Enter the amount in " + other.getCurrencyCode() + " instead");
+        }
+        dropQuote();
+    }
+
+    private Quote newQuote() {
+        return quotes.quote(form.account().accountId(), payCurrency.getValue(), amount.getValue(), typed);
+    }
+
+    /** After a confirm refused as expired: the price of the same top-up now, shown with why it is asked again. */
+    private void requote(String expiredBecause) {
+        try {
+            showQuote(newQuote(), expiredBecause);
+        } catch (InvalidRequestException refused) {
+            dropQuote();
+            showError(new InvalidRequestException(refused.field(), expiredBecause + " " + refused.getMessage()));
+        }
+    }
+
+    private void showQuote(Quote fresh, @Nullable String replacedBecause) {
+        if (price == null) {
+            price = new QuotePrice();
+            pay.getParent().ifPresent(card -> ((Div) card).addComponentAtIndex(
+                    card.getElement().indexOfChild(pay.getElement()), price));
+        }
+        quote = fresh;
+        quoteExpired = false;
+        price.show(fresh, clock.instant(), replacedBecause);
+        pay.setText("Confirm and pay");
+        startCountdown();
+    }
+
+    /** The price no longer fits what the form says: the next click asks for a new one. */
+    private void dropQuote() {
+        stopCountdown();
+        quote = null;
+        quoteExpired = false;
+        if (price != null) {
+            price.setVisible(false);
+        }
+        pay.setText(paysInOwnCurrency() ? "Top up" : "See the price");
+    }
+
+    private void tickCountdown() {
+        if (quote == null || price == null) {
+            stopCountdown();
+        } else if (!price.tick(quote, clock.instant())) {
+            quoteExpired = true;
+            pay.setText("Get a new price");
+            stopCountdown();
+        }
+    }
+
+    private void startCountdown() {
+        if (countdown == null) {
+            getUI().ifPresent(ui -> {
+                ui.setPollInterval(COUNTDOWN_POLL_MILLIS);
+                countdown = ui.addPollListener(poll -> tickCountdown());
+            });
+        }
+    }
+
+    private void stopCountdown() {
+        if (countdown != null) {
+            countdown.remove();
+            countdown = null;
+            getUI().ifPresent(ui -> ui.setPollInterval(-1));
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        stopCountdown();
     }
 
     private void showError(InvalidRequestException invalid) {
@@ -243,6 +432,10 @@ class TopUpView extends Div {
                 phone.setErrorMessage(invalid.getMessage());
                 phone.setInvalid(true);
             }
+            case "currency" -> {
+                payCurrency.setErrorMessage(invalid.getMessage());
+                payCurrency.setInvalid(true);
+            }
             default -> {
                 formError.setText(invalid.getMessage());
                 formError.setVisible(true);
@@ -254,6 +447,7 @@ class TopUpView extends Div {
         amount.setInvalid(false);
         method.setInvalid(false);
         phone.setInvalid(false);
+        payCurrency.setInvalid(false);
         formError.setVisible(false);
     }
 

@@ -56,7 +56,10 @@ public class QuoteService {
      */
     @Transactional(readOnly = true)
     public List<Currency> payCurrencies(AccountId accountId) {
-        Currency own = access.require(accountId, AccountAccess.Action.VIEW).currency();
+        return offeredFor(access.require(accountId, AccountAccess.Action.VIEW).currency());
+    }
+
+    private List<Currency> offeredFor(Currency own) {
         return properties.payCurrenciesOf(own).stream()
                 .filter(c -> c.equals(own) || gateways.enabled().stream().anyMatch(g -> g.supports(c))).toList();
     }
@@ -70,9 +73,11 @@ public class QuoteService {
     public Quote quote(AccountId accountId, Currency pay, String typed, Typed side) {
         AccountContext account = access.require(accountId, AccountAccess.Action.MOVE_MONEY);
         Currency own = account.currency();
-        if (pay.equals(own) || !payCurrencies(accountId).contains(pay)) {
+        // Once per quote: the access check above already holds for the account.
+        List<Currency> offered = offeredFor(own);
+        if (pay.equals(own) || !offered.contains(pay)) {
             throw new InvalidRequestException("currency", "%s accounts are not paid in %s here. Choose one of %s."
-                    .formatted(own.getCurrencyCode(), pay.getCurrencyCode(), codes(payCurrencies(accountId))));
+                    .formatted(own.getCurrencyCode(), pay.getCurrencyCode(), codes(offered)));
         }
         Conversion conversion = rates.conversion(pay, own);
         Money paid;

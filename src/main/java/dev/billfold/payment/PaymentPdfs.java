@@ -49,7 +49,7 @@ final class PaymentPdfs {
      * seller, its tax and its bank account are those the invoice was issued with.
      */
     static byte[] invoice(Invoice invoice, PaymentDetails payment, SellerProperties configured, int maxBytes) {
-        DocumentWording words = DocumentWording.ENGLISH;
+        DocumentWording words = DocumentWording.of(invoice.wordsLanguage());
         SellerProperties seller = invoice.sellerAsIssued(configured);
         Money gross = payment.amount();
         InvoiceTax tax = InvoiceTax.of(seller, invoice.payerTaxId(), gross);
@@ -185,7 +185,8 @@ final class PaymentPdfs {
     static byte[] receipt(Receipt receipt) {
         PaymentDetails payment = receipt.payment();
         SellerProperties seller = receipt.seller();
-        String title = DocumentWording.ENGLISH.receipt() + " " + receipt.number();
+        String title = (payment.invoice() == null ? DocumentWording.ENGLISH
+                : DocumentWording.of(payment.invoice().wordsLanguage())).receipt() + " " + receipt.number();
         return render(title, seller.legalName(), PaymentDocument.MAX_BYTES, document -> {
             addLogo(document, seller);
             document.add(title(title));

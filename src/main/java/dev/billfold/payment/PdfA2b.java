@@ -29,7 +29,7 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
  * beyond what the layout already has (embedded fonts, no encryption, no JavaScript): the XMP metadata naming part 2,
  * conformance B, with the document information repeated in it, and an sRGB output intent for the RGB colours used.
  */
-final class PdfA2b {
+public final class PdfA2b {
 
     static final String PRODUCER = "Billfold (OpenPDF, PDFBox)";
     private static final String SRGB = "sRGB IEC61966-2.1";
@@ -39,7 +39,8 @@ final class PdfA2b {
     private PdfA2b() {
     }
 
-    static byte[] convert(byte[] pdf, String title, String author, Instant created) {
+    /** The same document as PDF/A-2b; its layout must already embed its fonts and use RGB colours only. */
+    public static byte[] convert(byte[] pdf, String title, String author, Instant created) {
         Instant at = created.truncatedTo(ChronoUnit.SECONDS);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDDocumentInformation info = document.getDocumentInformation();

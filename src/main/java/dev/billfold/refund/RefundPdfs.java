@@ -2,6 +2,7 @@ package dev.billfold.refund;
 
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.payment.PaymentDocument;
+import dev.billfold.payment.PdfA2b;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -87,7 +88,8 @@ final class RefundPdfs {
         var out = new ByteArrayOutputStream(16 * 1024);
         var document = new Document(PageSize.A4, 56, 56, 56, 56);
         try {
-            PdfWriter.getInstance(document, out);
+            // PDF/A-2 is based on PDF 1.7; OpenPDF would write 2.0 (DD-098).
+            PdfWriter.getInstance(document, out).setPdfVersion(PdfWriter.VERSION_1_7);
             document.addTitle(title);
             document.addAuthor(author);
             document.addCreator("Billfold");
@@ -98,10 +100,11 @@ final class RefundPdfs {
         } finally {
             document.close();
         }
-        if (out.size() > PaymentDocument.MAX_BYTES) {
+        byte[] archival = PdfA2b.convert(out.toByteArray(), title, author, Instant.now());
+        if (archival.length > PaymentDocument.MAX_BYTES) {
             throw new InvalidRequestException("This document would be larger than we hand out. Contact support.");
         }
-        return out.toByteArray();
+        return archival;
     }
 
     private static Paragraph title(String text) {

@@ -152,6 +152,10 @@ class InvoicePdfTest {
                 Money.of("40000.00", "UZS")));
         // A letter the font lacked would print as "?" (PaymentPdfs.printable): the words read back whole.
         assertThat(uzbek).contains("qirq ming Oʻzbekiston soʻmi 00 tiyin");
+        // The title in the invoice's language, with the English word beside it (issue 20).
+        assertThat(ru).contains("Счёт на оплату / Invoice INV-");
+        assertThat(kk).contains("Шот / Invoice INV-");
+        assertThat(uz).contains("Hisob-faktura / Invoice INV-");
     }
 
     /** PDF text wraps long lines: compare without white space. */

@@ -21,7 +21,7 @@ import org.verapdf.pdfa.results.ValidationResult;
  * application's class path has the Jakarta JAXB 4 runtime under the same coordinates, so the child JVM puts the javax
  * runtime that Maven copied to {@code target/verapdf} first (DD-098).
  */
-final class VeraPdf {
+public final class VeraPdf {
 
     private static final Path JAXB = Path.of("target/verapdf/verapdf-jaxb-impl.jar");
 
@@ -29,7 +29,7 @@ final class VeraPdf {
     }
 
     /** The PDF/A-2B rules the document breaks, "clause-test message at where"; empty when veraPDF accepts it. */
-    static List<String> failures(byte[] pdf) throws IOException, InterruptedException {
+    public static List<String> failures(byte[] pdf) throws IOException, InterruptedException {
         if (!Files.isReadable(JAXB)) {
             throw new IllegalStateException(JAXB + " is missing: run the build's generate-test-resources phase");
         }

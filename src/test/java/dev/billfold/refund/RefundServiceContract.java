@@ -168,6 +168,7 @@ abstract class RefundServiceContract {
         PaymentDocument receipt = refunds.receipt(asked.id());
         assertThat(receipt.fileName()).startsWith("refund-receipt-CN-");
         assertThat(new String(receipt.pdf(), 0, 5)).isEqualTo("%PDF-");
+        assertThat(dev.billfold.payment.VeraPdf.failures(receipt.pdf())).as("the credit note is PDF/A-2b").isEmpty();
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(receipt.pdf())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ")
                     .replace("- ", "-");

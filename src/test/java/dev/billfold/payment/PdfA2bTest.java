@@ -34,6 +34,34 @@ class PdfA2bTest {
         assertThat(InvoicePdfTest.text(pdf)).contains("Всего к оплате: один миллион евро 99 центов");
     }
 
+    /** A logo with transparency: PDF/A-2, unlike PDF/A-1, allows it, and the page stays under its size. */
+    @Test
+    void an_invoice_with_a_transparent_png_logo_is_valid_pdf_a_2b(@org.junit.jupiter.api.io.TempDir
+                                                                  java.nio.file.Path dir) throws Exception {
+        var image = new java.awt.image.BufferedImage(240, 80, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var graphics = image.createGraphics();
+        graphics.setColor(new java.awt.Color(20, 90, 160, 200));
+        graphics.fillRoundRect(4, 4, 232, 72, 24, 24);
+        graphics.dispose();
+        java.nio.file.Path logo = dir.resolve("logo.png");
+        javax.imageio.ImageIO.write(image, "png", logo.toFile());
+        var plain = SellerPropertiesTest.seller(19.0, "DE", List.of(EUR_ACCOUNT));
+        var seller = new SellerProperties(plain.legalName(), plain.address(), plain.country(),
+                plain.registrationNumber(), plain.taxId(), plain.vatId(), plain.email(), plain.phone(),
+                plain.taxRate(), plain.taxName(), logo.toString(), plain.bankAccounts());
+        Invoice invoice = InvoicePdfTest.invoice("Pat Person", null, seller.copyFor("EUR"), "DE", "en");
+
+        byte[] pdf = InvoicePdfTest.pdf(invoice, seller, Money.of("250.00", "EUR"));
+
+        assertThat(failures(pdf)).isEmpty();
+        assertMarkers(pdf);
+        assertThat(pdf.length).isLessThan(PaymentDocument.MAX_BYTES);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var resources = document.getPage(0).getResources();
+            assertThat(resources.getXObjectNames()).as("the logo is drawn").anyMatch(resources::isImageXObject);
+        }
+    }
+
     @Test
     void a_receipt_is_valid_pdf_a_2b() throws Exception {
         var seller = SellerPropertiesTest.seller(19.0, "DE", List.of(EUR_ACCOUNT));

@@ -83,8 +83,10 @@ public class QuoteService {
         Money paid;
         Money credited;
         if (side == Typed.CREDITED_AMOUNT) {
-            credited = limits.parseAndCheck(typed, own);
+            // Priced before the limits are checked, so that a refusal names what it would cost too.
+            credited = limits.parse(typed, own, limits.rangeHint(own), "100");
             paid = conversion.priceOf(credited);
+            inEquivalent(paid, credited, () -> limits.checkRange(credited));
         } else {
             paid = limits.parse(typed, pay, limits.rangeHint(own) + " (in " + own.getCurrencyCode() + ")",
                     "100");

@@ -116,6 +116,10 @@ abstract class QuoteServiceContract {
         assertThatThrownBy(() -> quotes.quote(customer.accountId(), UZS, "6000000", QuoteService.Typed.PAY_AMOUNT))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("UZS 6,000,000.00 is KZT ").hasMessageContaining("The maximum top-up is");
+        // Typed in the account's currency: the price is named too (100 KZT × 12,750 × 1.015 / 470 = 2,753.46 UZS).
+        assertThatThrownBy(() -> quotes.quote(customer.accountId(), UZS, "100", QuoteService.Typed.CREDITED_AMOUNT))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("UZS 2,753.46 is KZT 100.00. The minimum top-up is KZT 500.00.");
         assertThatThrownBy(() -> quotes.quote(customer.accountId(), UZS, "abc", QuoteService.Typed.PAY_AMOUNT))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("as a number");
         assertThat(storedQuotes()).isZero();

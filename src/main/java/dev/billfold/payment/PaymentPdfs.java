@@ -152,7 +152,7 @@ final class PaymentPdfs {
             return;
         }
         try {
-            Image logo = Image.getInstance(seller.logo());
+            Image logo = Image.getInstance(SellerLogo.png(seller.logo()));
             logo.scaleToFit(160, 48);
             document.add(logo);
         } catch (IOException e) {

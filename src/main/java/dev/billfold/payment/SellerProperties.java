@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param country      ISO 3166 alpha-2 code of the seller's country, which picks the tax wording
  * @param taxRate      the rate charged in percent (e.g. 20), or none when the seller charges no tax
  * @param taxName      what the tax is called on the document ("VAT", "НДС", "QQS")
- * @param logo         path of a PNG file printed in the header, or none (SVG is not drawn by the PDF library)
+ * @param logo         path of a PNG or SVG file printed in the header (an SVG rasterised by Batik), or none
  * @param bankAccounts the accounts that receive transfers; each currency is received by at most one
  */
 @ConfigurationProperties("billfold.seller")
@@ -70,11 +70,19 @@ public record SellerProperties(
         }
         if (logo != null) {
             String name = logo.toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".png")) {
-                throw invalid("logo %s is not a .png file (SVG is not supported: convert it to PNG)".formatted(logo));
+            if (!name.endsWith(".png") && !SellerLogo.isSvg(name)) {
+                throw invalid("logo %s is neither a .png nor an .svg file".formatted(logo));
             }
             if (!Files.isReadable(Path.of(logo))) {
                 throw invalid("logo %s does not exist or cannot be read".formatted(logo));
+            }
+            if (SellerLogo.isSvg(name)) {
+                try {
+                    // Drawn once now, so a broken SVG stops the start, not an invoice.
+                    SellerLogo.png(logo);
+                } catch (IllegalArgumentException | java.io.UncheckedIOException broken) {
+                    throw invalid("logo %s: %s".formatted(logo, broken.getMessage()));
+                }
             }
         }
         bankAccounts = List.copyOf(bankAccounts);

@@ -91,10 +91,20 @@ class SellerPropertiesTest {
                 .hasMessage("billfold.seller.bank-accounts[1] receives USD, which an earlier account receives already");
         assertThatThrownBy(() -> new SellerProperties("S", "A", "DE", null, null, null, null, null, null, "VAT",
                 "/nowhere/logo.gif", List.of()))
-                .hasMessage("billfold.seller.logo /nowhere/logo.gif is not a .png file (SVG is not supported: convert it "
-                        + "to PNG)");
+                .hasMessage("billfold.seller.logo /nowhere/logo.gif is neither a .png nor an .svg file");
         assertThatThrownBy(() -> new SellerProperties("S", "A", "DE", null, null, null, null, null, null, "VAT",
                 "/nowhere/logo.png", List.of()))
                 .hasMessage("billfold.seller.logo /nowhere/logo.png does not exist or cannot be read");
+    }
+
+    @Test
+    void a_broken_svg_logo_stops_the_start_with_its_reason(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path broken = java.nio.file.Files.writeString(dir.resolve("logo.svg"), "<svg><rect</svg>");
+
+        assertThatThrownBy(() -> new SellerProperties("S", "A", "DE", null, null, null, null, null, null, "VAT",
+                broken.toString(), List.of()))
+                .hasMessageStartingWith("billfold.seller.logo " + broken + ": the SVG cannot be drawn: ")
+                .hasMessageContaining("rect");
     }
 }

@@ -83,10 +83,7 @@ abstract class ProviderRefundsContract {
     void ledgerInvariant() {
         assertThat(LedgerChecks.isConsistent(ledger, customer.accountId()))
                 .as("cached balance equals the sum of entries").isTrue();
-        assertThat(jdbc.sql("""
-                        select count(*) from (select kind, reference from ledger_entry where account_id = ?
-                          group by kind, reference having count(*) > 1) twice""")
-                .param(customer.accountId().value()).query(Integer.class).single())
+        assertThat(LedgerChecks.causesPostedTwice(jdbc, customer.accountId()))
                 .as("one entry per cause").isZero();
     }
 

@@ -80,10 +80,7 @@ abstract class QuotedTopUpContract {
     void theLedgerHolds() {
         TestData.signOut();
         assertThat(LedgerChecks.isConsistent(ledger, customer.accountId())).as("balance = sum of entries").isTrue();
-        assertThat(jdbc.sql("""
-                        select count(*) from (select kind, reference from ledger_entry where account_id = ?
-                         group by kind, reference having count(*) > 1) twice""")
-                .param(customer.accountId().value()).query(Integer.class).single()).as("one entry per cause").isZero();
+        assertThat(LedgerChecks.causesPostedTwice(jdbc, customer.accountId())).as("one entry per cause").isZero();
     }
 
     @Test

@@ -35,10 +35,7 @@ abstract class StripeRefundWebhookContract extends StripeTestSupport {
     @AfterEach
     void ledgerInvariant() {
         assertThat(LedgerChecks.isConsistent(ledger, customer.accountId())).isTrue();
-        assertThat(jdbc.sql("""
-                        select count(*) from (select kind, reference from ledger_entry where account_id = ?
-                          group by kind, reference having count(*) > 1) twice""")
-                .param(customer.accountId().value()).query(Integer.class).single()).isZero();
+        assertThat(LedgerChecks.causesPostedTwice(jdbc, customer.accountId())).isZero();
     }
 
     @Test

@@ -59,7 +59,8 @@ public class QuoteService {
         return offeredFor(access.require(accountId, AccountAccess.Action.VIEW).currency());
     }
 
-    private List<Currency> offeredFor(Currency own) {
+    /** What an account in {@code own} pays in; the caller has checked the account (the top-up form, a quote). */
+    List<Currency> offeredFor(Currency own) {
         return properties.payCurrenciesOf(own).stream()
                 .filter(c -> c.equals(own) || gateways.enabled().stream().anyMatch(g -> g.supports(c))).toList();
     }

@@ -114,7 +114,7 @@ public class TopUpService {
     public TopUpForm form() {
         AccountContext account = access.current();
         return new TopUpForm(account, limits.presets(account.currency()), limits.rangeHint(account.currency()),
-                accounts.payers(account.accountId()));
+                accounts.payers(account.accountId()), quotes.offeredFor(account.currency()));
     }
 
     /**
@@ -503,6 +503,7 @@ public class TopUpService {
     }
 
     /** What the top-up page needs to show its form. */
-    public record TopUpForm(AccountContext account, List<Money> presets, String rangeHint, List<PayerSummary> payers) {
+    public record TopUpForm(AccountContext account, List<Money> presets, String rangeHint, List<PayerSummary> payers,
+                            List<Currency> payCurrencies) {
     }
 }

@@ -153,7 +153,7 @@ class TopUpView extends Div {
             }
         });
 
-        List<Currency> payCurrencies = quotes.payCurrencies(form.account().accountId());
+        List<Currency> payCurrencies = form.payCurrencies();
         payCurrency.setLabel("Pay in");
         payCurrency.setId("pay-currency");
         payCurrency.setItems(payCurrencies);

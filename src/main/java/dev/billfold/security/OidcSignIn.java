@@ -35,8 +35,9 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
         String issuer = issuer(oidcUser);
         String email = email(oidcUser);
         boolean verified = Boolean.TRUE.equals(oidcUser.getEmailVerified());
+        String locale = oidcUser.getLocale();
         try {
-            users.signedIn(issuer, oidcUser.getSubject(), displayName(oidcUser), email, verified);
+            users.signedIn(issuer, oidcUser.getSubject(), displayName(oidcUser), email, verified, locale);
         } catch (RuntimeException e) {
             if (!isDuplicateKey(e)) {
                 throw e;
@@ -44,7 +45,7 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
             // Two first sign-ins of the same person raced (two tabs); the other one created the user, so match it.
             log.info("Concurrent first sign-in of {} at {}; matching the user just created", oidcUser.getSubject(),
                     issuer);
-            users.signedIn(issuer, oidcUser.getSubject(), displayName(oidcUser), email, verified);
+            users.signedIn(issuer, oidcUser.getSubject(), displayName(oidcUser), email, verified, locale);
         }
         return oidcUser;
     }

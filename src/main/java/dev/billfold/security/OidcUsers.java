@@ -30,23 +30,23 @@ class OidcUsers {
      */
     @InternalCall("the OIDC sign-in itself: it finds or creates the user, so nobody is signed in yet")
     public AppUser signedIn(String issuer, String subject, String displayName, @Nullable String email,
-                            boolean emailVerified) {
+                            boolean emailVerified, @Nullable String locale) {
         try {
-            return transaction.execute(status -> signInOnce(issuer, subject, displayName, email, emailVerified));
+            return transaction.execute(status -> signInOnce(issuer, subject, displayName, email, emailVerified, locale));
         } catch (DuplicateKeyException | OptimisticLockingFailureException concurrentSignIn) {
             // The same person signing in twice at once (two tabs, a double click on the provider's page): the other
             // sign-in created or updated the user first, so the second try finds it.
-            return transaction.execute(status -> signInOnce(issuer, subject, displayName, email, emailVerified));
+            return transaction.execute(status -> signInOnce(issuer, subject, displayName, email, emailVerified, locale));
         }
     }
 
     private AppUser signInOnce(String issuer, String subject, String displayName, @Nullable String email,
-            boolean emailVerified) {
+            boolean emailVerified, @Nullable String locale) {
         AppUser user = users.findByOidcIdentity(issuer, subject)
                 .map(known -> known.displayName().equals(displayName) && Objects.equals(known.email(), email) ? known
                         : users.save(known.withProfile(displayName, email)))
                 .orElseGet(() -> users.save(AppUser.fromOidc(issuer, subject, displayName, email)));
-        events.publishEvent(new UserSignedIn(user.id(), email, emailVerified));
+        events.publishEvent(new UserSignedIn(user.id(), email, emailVerified, locale));
         return user;
     }
 }

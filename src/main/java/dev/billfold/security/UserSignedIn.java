@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param email         as the provider gave it, if any
  * @param emailVerified whether the provider says it verified that email ({@code email_verified}); only a verified
  *                      email may be trusted to prove who someone is
+ * @param locale        the provider's {@code locale} claim ("ru-RU"), if any: it seeds the user's first language
  */
-public record UserSignedIn(UserId userId, @Nullable String email, boolean emailVerified) {
+public record UserSignedIn(UserId userId, @Nullable String email, boolean emailVerified, @Nullable String locale) {
 }

@@ -18,6 +18,9 @@ import dev.billfold.account.PayerService;
 import dev.billfold.account.ui.AccountMenu;
 import dev.billfold.account.ui.AccountSwitcher;
 import dev.billfold.account.ui.PayerSwitcher;
+import dev.billfold.base.ui.Localized;
+import dev.billfold.language.LanguageService;
+import dev.billfold.language.ui.LanguageSwitcher;
 import dev.billfold.ledger.Ledger;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -37,7 +40,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private final Div noticeArea = new Div();
 
     MainLayout(AccountService accounts, PayerService payers, Ledger ledger, AuthenticationContext authentication,
-               List<PageNotice> notices) {
+               LanguageService languages, List<PageNotice> notices) {
         this.ledger = ledger;
         this.notices = List.copyOf(notices);
         AccountContext account = accounts.currentAccount();
@@ -47,13 +50,14 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         brand.addClassName("brand");
         balance.setId("header-balance");
         balance.addClassName("header-balance");
-        var balanceBox = new Div(new Span("Balance"), balance);
+        var balanceBox = new Div(Localized.text(new Span(), "ui.header.balance"), balance);
         balanceBox.addClassName("header-balance-box");
-        var logout = new Button("Sign out", e -> authentication.logout());
+        var logout = Localized.text(new Button(), "ui.header.sign-out");
+        logout.addClickListener(e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.addClassName("sign-out");
         var header = new Div(new DrawerToggle(), brand, new AccountSwitcher(accounts, account),
-                new PayerSwitcher(payers), balanceBox, logout);
+                new PayerSwitcher(payers), balanceBox, new LanguageSwitcher(languages), logout);
         header.addClassName("app-header");
         noticeArea.addClassName("page-notices");
         addToNavbar(header, noticeArea);
@@ -63,7 +67,6 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         addToDrawer(menu);
     }
 
-    /** The balance changes with payments made on any page, so it is read again after every navigation. */
     /** Every customer page sits in the one container of styles.css (.page): width, margins, padding (issue 21). */
     @Override
     public void showRouterLayoutContent(HasElement content) {
@@ -73,6 +76,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         }
     }
 
+    /** The balance changes with payments made on any page, so it is read again after every navigation. */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         menu.markCurrent(event.getLocation().getPath());

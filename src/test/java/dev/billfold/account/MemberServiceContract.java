@@ -169,8 +169,8 @@ abstract class MemberServiceContract {
         TestData.signOut();
 
         transactions.executeWithoutResult(status -> {
-            events.publishEvent(new UserSignedIn(verified, "Verified@Example.com", true));
-            events.publishEvent(new UserSignedIn(unverified, "unverified@example.com", false));
+            events.publishEvent(new UserSignedIn(verified, "Verified@Example.com", true, null));
+            events.publishEvent(new UserSignedIn(unverified, "unverified@example.com", false, null));
         });
 
         assertThat(role(owner.accountId(), verified)).isEqualTo("BILLING");
@@ -184,7 +184,7 @@ abstract class MemberServiceContract {
         String token = token((String) onlyMail().getContent());
         TestData.OidcPerson newcomer = data.newOidcUser("newcomer@example.com");
         transactions.executeWithoutResult(status ->
-                events.publishEvent(new UserSignedIn(newcomer.userId(), "newcomer@example.com", true)));
+                events.publishEvent(new UserSignedIn(newcomer.userId(), "newcomer@example.com", true, null)));
 
         TestData.signInOidc(newcomer, "newcomer@example.com", true);
         AccountContext joined = members.acceptInvitation(token);

@@ -192,7 +192,7 @@ class OidcSignInTest {
         String page = browser.render(base, "");
         assertThat(page).contains("Your sign-in is not linked to a customer account yet. Contact support.",
                 "no-account-sign-out").doesNotContain("preset-100", "Something went wrong");
-        assertThat(linker.signIns).contains(new UserSignedIn(new UserId(userId(subject)), email, true));
+        assertThat(linker.signIns).contains(new UserSignedIn(new UserId(userId(subject)), email, true, null));
         assertThat(jdbc.sql("select count(*) from account_member where user_id = ?").param(userId(subject))
                 .query(Integer.class).single()).isZero();
     }
@@ -243,6 +243,37 @@ class OidcSignInTest {
     }
 
     @Test
+    void the_providers_locale_claim_seeds_the_first_language_and_a_later_claim_does_not_replace_it() {
+        String subject = "sub-" + UUID.randomUUID();
+        idp.enqueueCallback(callback(subject, "Aigerim Locale", subject + LINKED_DOMAIN, "kk-KZ"));
+        browser.open(base.resolve("/oauth2/authorization/idp"));
+
+        assertThat(linker.signIns).anySatisfy(event -> assertThat(event.locale()).isEqualTo("kk-KZ"));
+        assertThat(language(subject)).isEqualTo("kk");
+
+        var again = new HttpBrowser();
+        idp.enqueueCallback(callback(subject, "Aigerim Locale", subject + LINKED_DOMAIN, "ru-RU"));
+        again.open(base.resolve("/oauth2/authorization/idp"));
+
+        assertThat(language(subject)).isEqualTo("kk");
+    }
+
+    @Test
+    void a_locale_claim_billfold_does_not_speak_seeds_nothing() {
+        String subject = "sub-" + UUID.randomUUID();
+        idp.enqueueCallback(callback(subject, "Dieter Locale", subject + LINKED_DOMAIN, "de-DE"));
+        browser.open(base.resolve("/oauth2/authorization/idp"));
+
+        assertThat(jdbc.sql("select count(*) from user_language where user_id = ?").param(userId(subject))
+                .query(Integer.class).single()).isZero();
+    }
+
+    private String language(String subject) {
+        return jdbc.sql("select language from user_language where user_id = ? and chosen = false")
+                .param(userId(subject)).query(String.class).single();
+    }
+
+    @Test
     void the_configured_idle_timeout_is_applied_to_the_session_and_an_open_tab_does_not_keep_it_alive() {
         String subject = "sub-" + UUID.randomUUID();
         signIn(subject, "Tim Timeout", subject + LINKED_DOMAIN);
@@ -263,6 +294,11 @@ class OidcSignInTest {
     private static DefaultOAuth2TokenCallback callback(String subject, String name, String email) {
         return new DefaultOAuth2TokenCallback("default", subject, "JWT", List.of("billfold"),
                 Map.of("name", name, "email", email, "email_verified", true), 3600);
+    }
+
+    private static DefaultOAuth2TokenCallback callback(String subject, String name, String email, String locale) {
+        return new DefaultOAuth2TokenCallback("default", subject, "JWT", List.of("billfold"),
+                Map.of("name", name, "email", email, "email_verified", true, "locale", locale), 3600);
     }
 
     private UUID userId(String subject) {

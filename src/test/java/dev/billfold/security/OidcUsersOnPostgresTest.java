@@ -26,7 +26,7 @@ class OidcUsersOnPostgresTest {
         for (int round = 0; round < 10; round++) {
             String subject = "subject-" + UUID.randomUUID();
             List<AppUser> signedIn = AtOnce.run(6, index -> users.signedIn(ISSUER, subject, "Dana Race",
-                    "dana@example.test", true));
+                    "dana@example.test", true, null));
 
             assertThat(signedIn).extracting(AppUser::id).containsOnly(signedIn.getFirst().id());
             assertThat(jdbc.sql("select count(*) from app_user where oidc_issuer = ? and oidc_subject = ?")
@@ -37,9 +37,10 @@ class OidcUsersOnPostgresTest {
     @Test
     void simultaneous_sign_ins_with_a_changed_name_all_succeed_and_keep_the_new_name() throws Exception {
         String subject = "subject-" + UUID.randomUUID();
-        AppUser first = users.signedIn(ISSUER, subject, "Old Name", "old@example.test", true);
+        AppUser first = users.signedIn(ISSUER, subject, "Old Name", "old@example.test", true, null);
 
-        List<AppUser> signedIn = AtOnce.run(6, index -> users.signedIn(ISSUER, subject, "New Name", "new@example.test", true));
+        List<AppUser> signedIn = AtOnce.run(6,
+                index -> users.signedIn(ISSUER, subject, "New Name", "new@example.test", true, null));
 
         assertThat(signedIn).extracting(AppUser::id).containsOnly(first.id());
         assertThat(jdbc.sql("select display_name from app_user where id = ?").param(first.id().value())

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.billfold.language.ui;
+
+import org.jspecify.annotations.NullMarked;

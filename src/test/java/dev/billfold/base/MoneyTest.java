@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class MoneyTest {
@@ -33,5 +34,16 @@ class MoneyTest {
     void formats_for_people() {
         assertThat(Money.of("1250", "USD").format()).isEqualTo("$1,250.00");
         assertThat(Money.of("1000000", "KZT").format()).isEqualTo("KZT 1,000,000.00");
+    }
+
+    @Test
+    void formats_by_the_readers_locale_with_cldr_grouping_decimal_sign_and_currency_sign() {
+        Money tenge = Money.of("12345.5", "KZT");
+        assertThat(tenge.format(Locale.of("kk"))).isEqualTo("12\u00A0345,50\u00A0₸");
+        assertThat(tenge.format(Locale.of("ru"))).isEqualTo("12\u00A0345,50\u00A0KZT");
+        assertThat(Money.of("12345.5", "UZS").format(Locale.of("uz"))).isEqualTo("12\u00A0345,50\u00A0soʻm");
+        assertThat(Money.of("12345.5", "KES").format(Locale.of("sw"))).isEqualTo("Ksh\u00A012,345.50");
+        assertThat(tenge.format(Locale.ENGLISH)).isEqualTo("KZT\u00A012,345.50");
+        assertThat(Money.of("1250", "USD").format(Locale.ENGLISH)).isEqualTo("$1,250.00");
     }
 }

@@ -25,12 +25,12 @@ public final class Localized {
     private Localized() {
     }
 
-    /** The component's text from the bundle: {@code Localized.text(new Span(), "topup.title")}. */
+    /** The component's text from the bundle: {@code Localized.text(new Span(), "ui.header.balance")}. */
     public static <C extends Component & HasText> C text(C component, String key, Object... params) {
         return bind(component, component::setText, key, params);
     }
 
-    /** Any text-taking setter: {@code Localized.bind(amount, amount::setLabel, "topup.amount")}. */
+    /** Any text-taking setter: {@code Localized.bind(select, select::setAriaLabel, "language.switcher")}. */
     public static <C extends Component> C bind(C component, SerializableConsumer<String> setter, String key,
                                                Object... params) {
         Object[] copied = params.clone();

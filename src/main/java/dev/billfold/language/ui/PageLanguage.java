@@ -33,7 +33,8 @@ class PageLanguage implements VaadinServiceInitListener {
     }
 
     private Language chosenBeforeSignIn(UI ui) {
-        if (ui.getSession().getAttribute(CHOSEN_BEFORE_SIGN_IN) instanceof Language chosen && languages.choose(chosen)) {
+        if (ui.getSession().getAttribute(CHOSEN_BEFORE_SIGN_IN) instanceof Language chosen
+                && languages.choose(chosen)) {
             ui.getSession().setAttribute(CHOSEN_BEFORE_SIGN_IN, null);
             return chosen;
         }

@@ -33,7 +33,8 @@ class BundlesTest {
     private static final Path SOURCES = Path.of("src/main/java");
     /** A key literal handed to the translation calls: getTranslation("payment.topup.title"), Localized.text(x, "…"). */
     private static final Pattern ASKED = Pattern.compile(
-            "(?:getTranslation|translate|Localized\\.(?:text|bind))\\((?:[^;\"]*?,\\s*)?\"([a-z][a-z0-9-]*\\.[\\w.-]+)\"");
+            "(?:getTranslation|translate|Localized\\.(?:text|bind)|keyed|Message)\\((?:[^;\"]*?,\\s*)?"
+                    + "(?:\"[a-z]*\",\\s*)?\"([a-z][a-z0-9-]*\\.[\\w.-]+)\"");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][a-z0-9-]*\\.[\\w.-]*)\"");
 
     /** feature → language → key → pattern */

@@ -2,8 +2,9 @@ package dev.billfold.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.billfold.base.Texts;
 import java.math.BigDecimal;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,11 +69,9 @@ class TranslationsTest {
         assertThat(Language.fromTag("x".repeat(100))).isEmpty();
     }
 
-    private static Map<Language, Map<String, String>> bundles(Map<Language, Map<String, String>> given) {
-        Map<Language, Map<String, String>> all = new EnumMap<>(Language.class);
-        for (Language language : Language.values()) {
-            all.put(language, given.getOrDefault(language, Map.of()));
-        }
-        return all;
+    private static Texts bundles(Map<Language, Map<String, String>> given) {
+        Map<String, Map<String, String>> byTag = new HashMap<>();
+        given.forEach((language, bundle) -> byTag.put(language.tag(), bundle));
+        return new Texts(byTag);
     }
 }

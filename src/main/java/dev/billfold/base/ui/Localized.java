@@ -6,6 +6,7 @@ import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.function.SerializableFunction;
+import dev.billfold.base.Texts;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,11 @@ public final class Localized {
         bindings.list.add(binding);
         binding.apply(localeOf(component));
         return component;
+    }
+
+    /** A service's message ({@code TopUpForm.rangeHint}) in the component's language. */
+    public static String message(Component component, Texts.Message message) {
+        return component.getTranslation(localeOf(component), message.key(), message.params());
     }
 
     /** Sets every bound text on the page in the UI's current language. */

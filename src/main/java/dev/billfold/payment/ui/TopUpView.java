@@ -23,6 +23,7 @@ import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.Markup;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.payment.MethodChoice;
@@ -130,7 +131,7 @@ class TopUpView extends Div {
         amount.setId("amount");
         amount.setMaxLength(TopUpRequest.AMOUNT_MAX_LENGTH);
         amount.setPrefixComponent(new Span(currency));
-        amount.setHelperText(form.rangeHint());
+        amount.setHelperText(Localized.message(amount, form.rangeHint()));
         amount.setClearButtonVisible(true);
         amount.setWidthFull();
         amount.addValueChangeListener(e -> {
@@ -338,8 +339,8 @@ class TopUpView extends Div {
         amount.setPrefixComponent(new Span(typedIn.getCurrencyCode()));
         amount.setHelperText(typed == QuoteService.Typed.PAY_AMOUNT
                 ? "What you pay in %s. The limits are in %s: %s".formatted(typedIn.getCurrencyCode(),
-                        own.getCurrencyCode(), form.rangeHint())
-                : form.rangeHint());
+                        own.getCurrencyCode(), Localized.message(amount, form.rangeHint()))
+                : Localized.message(amount, form.rangeHint()));
         if (amountIn != null) {
             amountIn.setVisible(!paysInOwnCurrency());
             Currency other = typed == QuoteService.Typed.PAY_AMOUNT ? own : payCurrency.getValue();

@@ -23,6 +23,7 @@ import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
+import dev.billfold.base.ui.AmountInput;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.Markup;
 import dev.billfold.ledger.Ledger;
@@ -264,7 +265,7 @@ class TopUpView extends Div {
             }
             MethodChoice choice = selectedMethod.choice() instanceof MethodChoice.Phone byPhone
                     ? new MethodChoice.Phone(byPhone.provider(), phone.getValue()) : selectedMethod.choice();
-            TopUpOutcome outcome = topUps.topUp(new TopUpRequest(selectedPayer.id(), amount.getValue(), choice,
+            TopUpOutcome outcome = topUps.topUp(new TopUpRequest(selectedPayer.id(), typedAmount(), choice,
                     saveMethod.isVisible() && saveMethod.getValue(), requestKey, quote == null ? null : quote.id()));
             requestKey = UUID.randomUUID().toString();
             stopCountdown();
@@ -350,7 +351,17 @@ class TopUpView extends Div {
     }
 
     private Quote newQuote() {
-        return quotes.quote(form.account().accountId(), payCurrency.getValue(), amount.getValue(), typed);
+        return quotes.quote(form.account().accountId(), payCurrency.getValue(), typedAmount(), typed);
+    }
+
+    /**
+     * The amount as the customer wrote it in their language ("1 234,50"), as the plain decimal the services read;
+     * refused here, on the field, when it could be read two ways (DD-101).
+     */
+    private String typedAmount() {
+        Locale locale = Localized.localeOf(amount);
+        return AmountInput.normalise(amount.getValue(), locale).orElseThrow(() -> InvalidRequestException.keyed(
+                "amount", "errors.amount.ambiguous", AmountInput.decimalSign(locale)));
     }
 
     /** After a confirm refused as expired: the price of the same top-up now, shown with why it is asked again. */
@@ -422,23 +433,23 @@ class TopUpView extends Div {
     private void showError(InvalidRequestException invalid) {
         switch (invalid.field()) {
             case "amount" -> {
-                amount.setErrorMessage(invalid.getMessage());
+                amount.setErrorMessage(invalid.getLocalizedMessage());
                 amount.setInvalid(true);
             }
             case "method" -> {
-                method.setErrorMessage(invalid.getMessage());
+                method.setErrorMessage(invalid.getLocalizedMessage());
                 method.setInvalid(true);
             }
             case "phone" -> {
-                phone.setErrorMessage(invalid.getMessage());
+                phone.setErrorMessage(invalid.getLocalizedMessage());
                 phone.setInvalid(true);
             }
             case "currency" -> {
-                payCurrency.setErrorMessage(invalid.getMessage());
+                payCurrency.setErrorMessage(invalid.getLocalizedMessage());
                 payCurrency.setInvalid(true);
             }
             default -> {
-                formError.setText(invalid.getMessage());
+                formError.setText(invalid.getLocalizedMessage());
                 formError.setVisible(true);
             }
         }

@@ -137,8 +137,7 @@ public class MemberService {
             // and an owner demoted meanwhile invites nobody.
             underLock.run();
             if (members.hasMemberWithEmail(accountId, address)) {
-                throw new InvalidRequestException("email",
-                        "%s is already a member of this account.".formatted(address));
+                throw InvalidRequestException.keyed("email", "errors.member.already", address);
             }
             invitations.deletePending(accountId, address);
             invitations.insert(invitation);
@@ -155,8 +154,7 @@ public class MemberService {
                                 "Withdrew the invitation of %s: the mail could not be sent".formatted(address))
                         .account(accountId).subject(invitation.id()));
             });
-            throw new InvalidRequestException("email",
-                    "The invitation mail could not be sent, so no invitation was made. Please try again later.");
+            throw InvalidRequestException.keyed("email", "errors.member.mail-failed");
         }
         return summary(invitation);
     }
@@ -187,7 +185,8 @@ public class MemberService {
     public void revokeInvitation(InvitationId invitationId) {
         Invitation invitation = invitations.findById(invitationId).orElse(null);
         AccountContext account = access.requireOwner(invitation == null ? null : invitation.accountId(), invitationId,
-                AccountAccess.Action.MANAGE_ACCOUNT, new InvalidRequestException("We could not find that invitation."));
+                AccountAccess.Action.MANAGE_ACCOUNT,
+                InvalidRequestException.keyed(null, "errors.member.invitation-not-found"));
         access.requireUnderLock(account.accountId(), AccountAccess.Action.MANAGE_ACCOUNT);
         invitations.delete(invitationId);
         audit.record(AuditEvent.of("account.invitation.revoked", "Withdrew the invitation of " + invitation.email())
@@ -199,8 +198,7 @@ public class MemberService {
         access.requireUnderLock(accountId, AccountAccess.Action.MANAGE_ACCOUNT);
         Role current = requireMember(accountId, memberId);
         if (current == Role.OWNER && role != Role.OWNER && members.owners(accountId) <= 1) {
-            throw new InvalidRequestException("role",
-                    "An account needs at least one owner. Make someone else an owner first.");
+            throw InvalidRequestException.keyed("role", "errors.member.last-owner-role");
         }
         members.updateRole(accountId, memberId, role);
         if (current != role) {
@@ -214,8 +212,7 @@ public class MemberService {
         access.requireUnderLock(accountId, AccountAccess.Action.MANAGE_ACCOUNT);
         Role current = requireMember(accountId, memberId);
         if (current == Role.OWNER && members.owners(accountId) <= 1) {
-            throw new InvalidRequestException("member",
-                    "The last owner cannot be removed. Make someone else an owner first.");
+            throw InvalidRequestException.keyed("member", "errors.member.last-owner-removal");
         }
         String name = nameOf(memberId);
         members.delete(accountId, memberId);
@@ -321,22 +318,19 @@ public class MemberService {
     private Role requireMember(AccountId accountId, UserId memberId) {
         return accounts.findRole(accountId, memberId).orElseThrow(() -> access.denied(
                 AccountAccess.Action.MANAGE_ACCOUNT, memberId,
-                new InvalidRequestException("member", "That person is not a member of this account.")));
+                InvalidRequestException.keyed("member", "errors.member.not-a-member")));
     }
 
     static String normalizeEmail(String email) {
         String address = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         if (address.isEmpty()) {
-            throw new InvalidRequestException("email", "Enter the e-mail address of the person to invite.");
+            throw InvalidRequestException.keyed("email", "errors.member.email-empty");
         }
         if (address.length() > TextLimits.EMAIL) {
-            throw new InvalidRequestException("email",
-                    "An e-mail address has at most %d characters.".formatted(TextLimits.EMAIL));
+            throw InvalidRequestException.keyed("email", "errors.member.email-too-long", TextLimits.EMAIL);
         }
         if (!EMAIL.matcher(address).matches()) {
-            throw new InvalidRequestException("email",
-                    "That does not look like an e-mail address. "
-                            + "Check it and try again (for example, name@example.com).");
+            throw InvalidRequestException.keyed("email", "errors.member.email-invalid");
         }
         return address;
     }

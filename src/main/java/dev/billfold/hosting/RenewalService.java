@@ -111,10 +111,8 @@ public class RenewalService {
         RenewalCharger.Outcome outcome = transaction.execute(status -> charger.renew(account.accountId(),
                 account.currency(), lines, RenewalChargeStore.Source.MANUAL, today(), null));
         if (outcome instanceof RenewalCharger.Outcome.Short shortBalance) {
-            throw new InvalidRequestException("balance",
-                    "Your balance is %s short for this renewal (%s needed, %s available)."
-                            .formatted(shortBalance.shortfall().format(), shortBalance.plan().total().format(),
-                                    shortBalance.balance().format()));
+            throw InvalidRequestException.keyed("balance", "errors.renewal.short", shortBalance.shortfall(),
+                    shortBalance.plan().total(), shortBalance.balance());
         }
         RenewalCharger.Outcome.Renewed renewed = (RenewalCharger.Outcome.Renewed) outcome;
         RenewalPlan plan = renewed.plan();
@@ -136,7 +134,7 @@ public class RenewalService {
         try {
             UUID.fromString(requestKey);
         } catch (IllegalArgumentException malformed) {
-            throw new InvalidRequestException("The request is malformed. Reload the page and try again.");
+            throw InvalidRequestException.keyed(null, "errors.request.malformed");
         }
         String paymentKey = TopUpRequest.idempotencyKeyFor(requestKey);
         RenewalQuote quote = quote(lines);
@@ -144,11 +142,11 @@ public class RenewalService {
         var existing = orders.findByPaymentKey(paymentKey);
         if (existing.isPresent()) {
             if (!existing.get().accountId().equals(account.accountId())) {
-                throw new InvalidRequestException("This request was already used. Reload the page and try again.");
+                throw InvalidRequestException.keyed(null, "errors.request.reused");
             }
         } else {
             if (quote.coveredByBalance()) {
-                throw new InvalidRequestException("Your balance covers this renewal: pay it from the balance.");
+                throw InvalidRequestException.keyed(null, "errors.renewal.covered");
             }
             if (quote.topUpAmount() == null) {
                 throw new InvalidRequestException("amount", quote.topUpProblem());
@@ -202,7 +200,7 @@ public class RenewalService {
     public HostedServiceSummary setAutoRenew(HostedServiceId serviceId, boolean autoRenew) {
         HostedService service = services.findById(serviceId).orElse(null);
         access.requireOwner(service == null ? null : service.accountId(), serviceId, AccountAccess.Action.MOVE_MONEY,
-                new InvalidRequestException("service", "You cannot change auto-renewal of that service."));
+                InvalidRequestException.keyed("service", "errors.renewal.auto-renew-denied"));
         services.setAutoRenew(serviceId, autoRenew);
         if (service.autoRenew() != autoRenew) {
             audit.record(AuditEvent.of("hosting.auto-renew.switched",
@@ -229,10 +227,10 @@ public class RenewalService {
         PayerId payer = null;
         if (enabled) {
             if (checked == null) {
-                throw new InvalidRequestException("payer", "Choose whose saved method pays for automatic top-ups.");
+                throw InvalidRequestException.keyed("payer", "errors.renewal.payer-needed");
             }
             if (!checked.accountId().equals(account.accountId())) {
-                throw new InvalidRequestException("payer", "That payer is not part of your account.");
+                throw InvalidRequestException.keyed("payer", "errors.payer.foreign");
             }
             payer = checked.id();
         }
@@ -279,7 +277,7 @@ public class RenewalService {
             HostedService service = services.findById(line.serviceId()).orElse(null);
             access.requireOwner(service == null ? null : service.accountId(), line.serviceId(),
                     AccountAccess.Action.VIEW,
-                    new InvalidRequestException("services", "That service is not part of your account."));
+                    InvalidRequestException.keyed("services", "errors.renewal.foreign-service"));
         }
     }
 

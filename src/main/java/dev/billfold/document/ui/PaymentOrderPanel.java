@@ -5,9 +5,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.server.streams.UploadHandler;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.document.PaymentOrderPage;
 import dev.billfold.document.PaymentOrderService;
 import dev.billfold.document.PaymentOrderSummary;
@@ -16,13 +19,13 @@ import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentStatus;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 
 /**
  * "I have paid: upload the payment order" for one waiting invoice, and where the orders sent for it stand. The file
  * is read up to one byte past the limit, so an oversized one never fills the heap; the service decides what it is.
+ * The statuses are rendered again when the language is switched.
  */
-class PaymentOrderPanel extends Div {
+class PaymentOrderPanel extends Div implements LocaleChangeObserver {
 
     private final PaymentOrderService orders;
     private final PaymentId paymentId;
@@ -48,7 +51,7 @@ class PaymentOrderPanel extends Div {
             try (InputStream in = event.getInputStream()) {
                 content = in.readNBytes(UploadedDocument.MAX_BYTES + 1);
             } catch (IOException broken) {
-                ui.access(() -> refused("The upload broke off; please send the file again."));
+                ui.access(() -> refused(getTranslation("document.upload.broke-off")));
                 return;
             }
             ui.access(() -> send(name, content));
@@ -58,12 +61,11 @@ class PaymentOrderPanel extends Div {
         upload.setMaxFileSize(UploadedDocument.MAX_BYTES);
         upload.setAcceptedFileTypes(".pdf", ".png", ".jpg", ".jpeg", "application/pdf", "image/png", "image/jpeg");
         upload.addFileRejectedListener(e -> refused(e.getErrorMessage()));
-        var hint = new Paragraph("I have paid: upload the payment order your bank gave you (PDF, PNG or JPEG, at"
-                + " most 10 MB). Finance checks it and may credit the invoice before the transfer arrives.");
+        var hint = Localized.text(new Paragraph(), "document.payment-order.hint");
         hint.addClassName("hint");
         uploadBox.add(hint, upload);
 
-        add(new H3("Payment order"), status, uploadBox, history);
+        add(Localized.text(new H3(), "document.payment-order.title"), status, uploadBox, history);
         show(page);
     }
 
@@ -84,6 +86,16 @@ class PaymentOrderPanel extends Div {
         status.addClassName("error");
     }
 
+    /** The payment's status name from the payment bundle, where the payment pages take it too. */
+    private String paymentStatus(PaymentStatus payment) {
+        return getTranslation("payment.status." + payment.name());
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        show(orders.page(paymentId));
+    }
+
     private void show(PaymentOrderPage page) {
         uploadBox.setVisible(page.canUpload());
         status.removeClassName("error");
@@ -98,13 +110,15 @@ class PaymentOrderPanel extends Div {
         });
     }
 
-    static String label(PaymentOrderSummary order, PaymentStatus payment) {
+    String label(PaymentOrderSummary order, PaymentStatus payment) {
         return switch (order.status()) {
-            case PENDING -> payment == PaymentStatus.WAITING_FOR_PAYMENT ? "Sent, under review"
-                    : "Sent; no review needed, the payment is now " + payment.label().toLowerCase(Locale.ROOT);
-            case CONDITIONALLY_CREDITED -> "Accepted: conditionally credited";
-            case REJECTED -> "Rejected: " + order.reason();
-            case REVERSED -> "Reversed: " + order.reason();
+            case PENDING -> payment == PaymentStatus.WAITING_FOR_PAYMENT
+                    ? getTranslation("document.payment-order.under-review")
+                    : getTranslation("document.payment-order.no-review-needed", paymentStatus(payment)
+                            .toLowerCase(Localized.localeOf(this)));
+            case CONDITIONALLY_CREDITED -> getTranslation("document.payment-order.conditionally-credited");
+            case REJECTED -> getTranslation("document.payment-order.rejected", order.reason());
+            case REVERSED -> getTranslation("document.payment-order.reversed", order.reason());
         };
     }
 }

@@ -1,0 +1,70 @@
+package dev.billfold.staff.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import dev.billfold.TestData;
+import dev.billfold.base.ui.Localized;
+import dev.billfold.language.Language;
+import dev.billfold.language.PageTexts;
+import dev.billfold.language.Translations;
+import dev.billfold.staff.StaffRole;
+import dev.billfold.ui.KaribuTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every translated back-office page in every language: the page's title is the bundle's text for that language (and
+ * not the English one, outside English), the frame's menu too, and no text on the page is a missing key.
+ */
+class BackOfficeInEveryLanguageTest extends KaribuTest {
+
+    /** Route and the bundle key of the page's heading. */
+    private static final Map<String, String> PAGES = Map.of(
+            "ops/payment-orders", "document.payment-orders.title",
+            "ops/powers-of-attorney", "document.powers.title");
+
+    @Autowired
+    TestData data;
+    @Autowired
+    Translations translations;
+
+    @Test
+    void every_back_office_page_speaks_every_language_with_no_missing_text() {
+        signInStaff(data.newStaffUser(), StaffRole.SUPPORT, StaffRole.FINANCE, StaffRole.ADMIN);
+        for (Language language : Language.values()) {
+            UI.getCurrent().setLocale(language.locale());
+            Localized.refresh(UI.getCurrent());
+            PAGES.forEach((route, titleKey) -> {
+                UI.getCurrent().navigate(route);
+                String title = translations.translate(language, titleKey);
+                assertThat(_get(H2.class).getText()).as(route + " in " + language).isEqualTo(title);
+                if (language != Language.EN) {
+                    assertThat(title).as(titleKey + " translated into " + language)
+                            .isNotEqualTo(translations.translate(Language.EN, titleKey));
+                }
+                assertThat(_get(Span.class, spec -> spec.withClasses("brand")).getText())
+                        .isEqualTo(translations.translate(language, "staff.brand"));
+                List<String> texts = PageTexts.of(UI.getCurrent());
+                assertThat(texts).as(route + " in " + language).noneMatch(text -> text.contains("!{"));
+                assertThat(texts).as("the menu in " + language)
+                        .contains(translations.translate(language, "staff.menu.payment-orders"));
+            });
+        }
+    }
+
+    @Test
+    void the_back_office_in_russian_names_its_pages_in_russian() {
+        signInStaff(data.newStaffUser(), StaffRole.SUPPORT, StaffRole.FINANCE, StaffRole.ADMIN);
+        UI.getCurrent().setLocale(Language.RU.locale());
+        UI.getCurrent().navigate("ops/payment-orders");
+        assertThat(_get(H2.class).getText()).isEqualTo("Платёжные поручения");
+        assertThat(PageTexts.of(UI.getCurrent())).contains("Бэк-офис Billfold", "Доверенности", "Выйти",
+                "Нет платёжных поручений, ожидающих проверки.");
+    }
+}

@@ -24,8 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The customer's services pages in every language: Renewals with a service on it, and the powers of attorney. The
- * heading is the language's own, nothing is a missing key, and the data-driven texts (status, term, amounts) follow.
+ * The customer's pages around their services in every language: Renewals with a service on it, the powers of
+ * attorney and the refunds tab. The heading is the language's own, nothing is a missing key, and the data-driven
+ * texts (status, term, amounts) follow.
  */
 class ServicesInEveryLanguageTest extends KaribuTest {
 
@@ -50,11 +51,12 @@ class ServicesInEveryLanguageTest extends KaribuTest {
     }
 
     @Test
-    void renewals_and_powers_of_attorney_speak_every_language_with_no_missing_text() {
+    void renewals_powers_of_attorney_and_refunds_speak_every_language_with_no_missing_text() {
         for (Language language : Language.values()) {
             UI.getCurrent().setLocale(language.locale());
             check(language, PageTabs.RENEWALS, "hosting.renewals.title");
             check(language, "powers-of-attorney", "document.powers.title");
+            check(language, PageTabs.REFUNDS, "refund.customer.title");
         }
     }
 

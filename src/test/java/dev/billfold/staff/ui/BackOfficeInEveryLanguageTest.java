@@ -27,7 +27,8 @@ class BackOfficeInEveryLanguageTest extends KaribuTest {
     /** Route and the bundle key of the page's heading. */
     private static final Map<String, String> PAGES = Map.of(
             "ops/payment-orders", "document.payment-orders.title",
-            "ops/powers-of-attorney", "document.powers.title");
+            "ops/powers-of-attorney", "document.powers.title",
+            "ops/refunds", "refund.ops.title");
 
     @Autowired
     TestData data;

@@ -28,7 +28,10 @@ class BackOfficeInEveryLanguageTest extends KaribuTest {
     private static final Map<String, String> PAGES = Map.of(
             "ops/payment-orders", "document.payment-orders.title",
             "ops/powers-of-attorney", "document.powers.title",
-            "ops/refunds", "refund.ops.title");
+            "ops/refunds", "refund.ops.title",
+            "ops/statements", "statement.imports.title",
+            "ops/statements/import", "statement.import.title",
+            "ops/unmatched", "statement.unmatched.title");
 
     @Autowired
     TestData data;

@@ -25,13 +25,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BackOfficeInEveryLanguageTest extends KaribuTest {
 
     /** Route and the bundle key of the page's heading. */
-    private static final Map<String, String> PAGES = Map.of(
-            "ops/payment-orders", "document.payment-orders.title",
-            "ops/powers-of-attorney", "document.powers.title",
-            "ops/refunds", "refund.ops.title",
-            "ops/statements", "statement.imports.title",
-            "ops/statements/import", "statement.import.title",
-            "ops/unmatched", "statement.unmatched.title");
+    private static final Map<String, String> PAGES = Map.ofEntries(
+            Map.entry("ops/payment-orders", "document.payment-orders.title"),
+            Map.entry("ops/powers-of-attorney", "document.powers.title"),
+            Map.entry("ops/refunds", "refund.ops.title"),
+            Map.entry("ops/statements", "statement.imports.title"),
+            Map.entry("ops/statements/import", "statement.import.title"),
+            Map.entry("ops/unmatched", "statement.unmatched.title"),
+            Map.entry("ops/adjustments", "adjustment.queue.title"),
+            Map.entry("ops/adjust", "adjustment.adjust.title"),
+            Map.entry("ops/audit", "audit.title"),
+            Map.entry("ops/api-keys", "apikey.title"));
 
     @Autowired
     TestData data;

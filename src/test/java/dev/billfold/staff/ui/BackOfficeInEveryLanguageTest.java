@@ -4,9 +4,13 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.QueryParameters;
 import dev.billfold.TestData;
+import dev.billfold.TestData.Customer;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.language.Language;
 import dev.billfold.language.PageTexts;
@@ -20,7 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every translated back-office page in every language: the page's title is the bundle's text for that language (and
- * not the English one, outside English), the frame's menu too, and no text on the page is a missing key.
+ * not the English one, outside English), the frame's menu too, and no text on the page is a missing key. A switch of
+ * language relabels the page in place, so what is being typed stays.
  */
 class BackOfficeInEveryLanguageTest extends KaribuTest {
 
@@ -35,7 +40,9 @@ class BackOfficeInEveryLanguageTest extends KaribuTest {
             Map.entry("ops/adjustments", "adjustment.queue.title"),
             Map.entry("ops/adjust", "adjustment.adjust.title"),
             Map.entry("ops/audit", "audit.title"),
-            Map.entry("ops/api-keys", "apikey.title"));
+            Map.entry("ops/api-keys", "apikey.title"),
+            Map.entry("ops", "ops.search.title"),
+            Map.entry("ops/webhooks", "webhook.title"));
 
     @Autowired
     TestData data;
@@ -64,6 +71,38 @@ class BackOfficeInEveryLanguageTest extends KaribuTest {
                         .contains(translations.translate(language, "staff.menu.payment-orders"));
             });
         }
+    }
+
+    @Test
+    void an_accounts_page_and_its_sections_speak_every_language_with_no_missing_text() {
+        Customer customer = data.newCustomer("USD");
+        signInStaff(data.newStaffUser(), StaffRole.SUPPORT, StaffRole.FINANCE, StaffRole.ADMIN);
+        for (Language language : Language.values()) {
+            UI.getCurrent().setLocale(language.locale());
+            Localized.refresh(UI.getCurrent());
+            UI.getCurrent().navigate("ops/account", QueryParameters.of("id", customer.accountId().value().toString()));
+            List<String> texts = PageTexts.of(UI.getCurrent());
+            assertThat(texts).as("account page in " + language).noneMatch(text -> text.contains("!{"))
+                    .contains(translations.translate(language, "ops.account.payers"),
+                            translations.translate(language, "refund.account.title"),
+                            translations.translate(language, "webhook.low-balance.title"),
+                            translations.translate(language, "audit.column.who"));
+        }
+    }
+
+    @Test
+    void a_note_being_typed_stays_when_the_language_is_switched() {
+        Customer customer = data.newCustomer("USD");
+        signInStaff(data.newStaffUser(), StaffRole.SUPPORT);
+        UI.getCurrent().navigate("ops/account", QueryParameters.of("id", customer.accountId().value().toString()));
+        TextArea note = _get(TextArea.class, spec -> spec.withId("note-text"));
+        note.setValue("Called about the invoice");
+        UI.getCurrent().setLocale(Language.UZ.locale());
+        Localized.refresh(UI.getCurrent());
+        assertThat(_get(TextArea.class, spec -> spec.withId("note-text"))).isSameAs(note);
+        assertThat(note.getValue()).isEqualTo("Called about the invoice");
+        assertThat(note.getLabel()).isEqualTo("Qayd");
+        assertThat(_get(Button.class, spec -> spec.withId("note-add")).getText()).isEqualTo("Qayd qoʻshish");
     }
 
     @Test

@@ -134,7 +134,8 @@ public class OpsAdjustmentsView extends VerticalLayout implements BeforeEnterObs
     private void decide(AdjustmentRow row, boolean approve) {
         String what = getTranslation("adjustment.queue.what", AdjustmentLabels.amount(this, row), row.accountName(),
                 AdjustmentLabels.category(this, row.category()), row.note(), row.requestedBy());
-        new DecisionDialog(getTranslation(approve ? "adjustment.queue.approve.title" : "adjustment.queue.decline.title"),
+        new DecisionDialog(getTranslation(approve ? "adjustment.queue.approve.title"
+                : "adjustment.queue.decline.title"),
                 what, getTranslation(approve ? "adjustment.queue.approve.confirm" : "adjustment.queue.decline"),
                 approve, note -> {
                     try {

@@ -19,6 +19,8 @@ import dev.billfold.payment.PaymentId;
 import dev.billfold.payment.PaymentStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "I have paid: upload the payment order" for one waiting invoice, and where the orders sent for it stand. The file
@@ -27,6 +29,8 @@ import java.io.InputStream;
  */
 class PaymentOrderPanel extends Div implements LocaleChangeObserver {
 
+    /** The language the data-driven texts were last rendered in; attaching calls localeChange too. */
+    private @Nullable Locale renderedIn;
     private final PaymentOrderService orders;
     private final PaymentId paymentId;
     private final LocalTimes times = LocalTimes.ofBrowser();
@@ -93,10 +97,14 @@ class PaymentOrderPanel extends Div implements LocaleChangeObserver {
 
     @Override
     public void localeChange(LocaleChangeEvent event) {
+        if (event.getLocale().equals(renderedIn)) {
+            return;
+        }
         show(orders.page(paymentId));
     }
 
     private void show(PaymentOrderPage page) {
+        renderedIn = Localized.localeOf(this);
         uploadBox.setVisible(page.canUpload());
         status.removeClassName("error");
         status.setText(page.orders().isEmpty() ? "" : label(page.orders().getFirst(), page.paymentStatus()));

@@ -14,8 +14,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
-import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import dev.billfold.account.PayerDetails;
@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +48,8 @@ import org.jspecify.annotations.Nullable;
 @PermitAll
 class PowersOfAttorneyView extends Div implements HasDynamicTitle, LocaleChangeObserver {
 
+    /** The language the data-driven texts were last rendered in; attaching calls localeChange too. */
+    private @Nullable Locale renderedIn;
     private final PowerOfAttorneyService powers;
     private final PayerService payers;
     private final Clock clock;
@@ -93,6 +96,9 @@ class PowersOfAttorneyView extends Div implements HasDynamicTitle, LocaleChangeO
 
     @Override
     public void localeChange(LocaleChangeEvent event) {
+        if (event.getLocale().equals(renderedIn)) {
+            return;
+        }
         if (list.getParent().isPresent()) {
             refresh(eligible());
         }
@@ -198,6 +204,7 @@ class PowersOfAttorneyView extends Div implements HasDynamicTitle, LocaleChangeO
     }
 
     private void refresh(List<PayerDetails> eligible) {
+        renderedIn = Localized.localeOf(this);
         list.removeAll();
         for (PayerDetails p : eligible) {
             var box = new Div(new H3(payerLabel(p)));

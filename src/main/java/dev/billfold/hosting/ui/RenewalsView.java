@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Renewals tab of the top-up page: the account's services with what renewing costs and until when, paying the
@@ -56,6 +57,8 @@ import java.util.UUID;
 @PermitAll
 class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle {
 
+    /** The language the data-driven texts were last rendered in; attaching calls localeChange too. */
+    private @Nullable Locale renderedIn;
     private final LocalTimes times = LocalTimes.ofBrowser();
 
     private final RenewalService renewals;
@@ -104,8 +107,8 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
 
         serviceList.setId("services");
 
-        add(PageTabs.topUp(PageTabs.RENEWALS), Localized.text(new H2(), "hosting.renewals.title"), balanceCard, message, serviceList,
-                summaryCard(), shortfallCard(), autoTopUpSwitch(), activityCard());
+        add(PageTabs.topUp(PageTabs.RENEWALS), Localized.text(new H2(), "hosting.renewals.title"), balanceCard, message,
+                serviceList, summaryCard(), shortfallCard(), autoTopUpSwitch(), activityCard());
         if (!mayRenew) {
             var readOnly = new Div(
                     Localized.text(new Span(), "hosting.renewals.read-only"));
@@ -125,6 +128,9 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
 
     @Override
     public void localeChange(LocaleChangeEvent event) {
+        if (event.getLocale().equals(renderedIn)) {
+            return;
+        }
         refreshAll();
     }
 
@@ -231,6 +237,7 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
     }
 
     private void refreshAll() {
+        renderedIn = Localized.localeOf(this);
         balance.setText(money(ledger.currentBalance()));
         List<HostedServiceId> keep = rows.values().stream().filter(r -> r.selected().getValue())
                 .map(r -> r.service().id()).toList();
@@ -363,7 +370,8 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
         }
         total.setText(getTranslation("hosting.renewals.total", money(quote.total()), money(quote.balance())));
         if (quote.coveredByBalance()) {
-            after.setText(getTranslation("hosting.renewals.balance-after", money(quote.balance().minus(quote.total()))));
+            after.setText(getTranslation("hosting.renewals.balance-after",
+                    money(quote.balance().minus(quote.total()))));
             renew.setText(getTranslation("hosting.renewals.pay-amount-from-balance", money(quote.total())));
             renew.setEnabled(mayRenew);
             shortfall.setVisible(false);

@@ -31,6 +31,8 @@ import dev.billfold.refund.RefundQueueRow;
 import dev.billfold.staff.StaffRole;
 import dev.billfold.staff.ui.OpsLayout;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Customers' refund requests waiting for Finance, oldest first: Approve sends each part back to its payment method
@@ -46,6 +48,8 @@ public class OpsRefundsView extends VerticalLayout implements BeforeEnterObserve
 
     static final String ROUTE = "ops/refunds";
 
+    /** The language the data-driven texts were last rendered in; attaching calls localeChange too. */
+    private @Nullable Locale renderedIn;
     private final RefundDesk desk;
     private final boolean finance;
     private final Banner banner = new Banner("refunds-banner", "ops-banner");
@@ -109,6 +113,9 @@ public class OpsRefundsView extends VerticalLayout implements BeforeEnterObserve
     /** The buttons in the rows and the payouts' count are rendered again in the new language. */
     @Override
     public void localeChange(LocaleChangeEvent event) {
+        if (event.getLocale().equals(renderedIn)) {
+            return;
+        }
         refresh();
     }
 
@@ -119,6 +126,7 @@ public class OpsRefundsView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void refresh() {
+        renderedIn = Localized.localeOf(this);
         int waiting = desk.waitingCount();
         queue.setItems(query -> desk.waiting(query.getOffset(), query.getLimit()).stream(),
                 query -> desk.waitingCount());
@@ -159,7 +167,8 @@ public class OpsRefundsView extends VerticalLayout implements BeforeEnterObserve
     private void decide(RefundQueueRow row, boolean approve) {
         String what = getTranslation("refund.ops.what", row.refund().amount().format(), row.accountName(),
                 row.refund().destinationsText());
-        new NoteDialog("refund-decision", getTranslation(approve ? "refund.ops.approve.title" : "refund.ops.reject.title"),
+        new NoteDialog("refund-decision",
+                getTranslation(approve ? "refund.ops.approve.title" : "refund.ops.reject.title"),
                 what, null, getTranslation(approve ? "refund.ops.approve.note" : "refund.ops.reject.reason"),
                 getTranslation(approve ? "refund.ops.approve.helper" : "refund.ops.reject.helper"),
                 getTranslation(approve ? "refund.ops.approve.confirm" : "refund.ops.reject"), !approve,

@@ -34,8 +34,10 @@ import dev.billfold.ui.PageTabs;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The history's "Refunds" tab: what of the balance can be refunded and how that was worked out, where each part would
@@ -47,6 +49,8 @@ import java.util.UUID;
 @PermitAll
 class RefundsView extends Div implements BeforeEnterObserver, HasDynamicTitle, LocaleChangeObserver {
 
+    /** The language the data-driven texts were last rendered in; attaching calls localeChange too. */
+    private @Nullable Locale renderedIn;
     private final RefundService refunds;
     private final Banner banner = new Banner("refund-banner", "refund-banner");
     private final Div quote = new Div();
@@ -85,6 +89,9 @@ class RefundsView extends Div implements BeforeEnterObserver, HasDynamicTitle, L
 
     @Override
     public void localeChange(LocaleChangeEvent event) {
+        if (event.getLocale().equals(renderedIn)) {
+            return;
+        }
         showQuote(refunds.quote());
         requests.getDataProvider().refreshAll();
     }
@@ -107,6 +114,7 @@ class RefundsView extends Div implements BeforeEnterObserver, HasDynamicTitle, L
     }
 
     private void showQuote(RefundQuote current) {
+        renderedIn = Localized.localeOf(this);
         quote.removeAll();
         var refundable = new Paragraph(getTranslation("refund.customer.refundable", current.refundable().format()));
         refundable.setId("refund-refundable");

@@ -61,6 +61,8 @@ public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserv
     private static final String URL_EXAMPLE = "https://provisioning.example.com/billfold";
     private static final String SINCE_EXAMPLE = "2026-12-01 14:00";
 
+    /** The language the data-driven texts were last rendered in; attaching calls localeChange too. */
+    private @Nullable Locale renderedIn;
     private final WebhookEndpoints webhooks;
     private final LocalTimes times = LocalTimes.ofBrowser();
     private final Banner banner = new Banner("webhooks-banner", "ops-banner");
@@ -119,6 +121,9 @@ public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserv
     /** The endpoints and the delivery log are rendered again in the new language. */
     @Override
     public void localeChange(LocaleChangeEvent event) {
+        if (event.getLocale().equals(renderedIn)) {
+            return;
+        }
         refresh();
     }
 
@@ -176,7 +181,8 @@ public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserv
             }
         });
         rotate.setId("webhook-rotate-" + key);
-        Button toggle = new Button(getTranslation(endpoint.enabled() ? "webhook.switch-off" : "webhook.switch-on"), e -> {
+        String toggleKey = endpoint.enabled() ? "webhook.switch-off" : "webhook.switch-on";
+        Button toggle = new Button(getTranslation(toggleKey), e -> {
             webhooks.setEnabled(endpoint.id(), !endpoint.enabled());
             banner.show(getTranslation(endpoint.enabled() ? "webhook.switched-off" : "webhook.switched-on"),
                     Banner.SUCCESS);
@@ -196,6 +202,7 @@ public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void refresh() {
+        renderedIn = Localized.localeOf(this);
         List<EndpointSummary> all = webhooks.endpoints();
         endpoints.setItems(all);
         log.removeAll();

@@ -33,6 +33,9 @@ import java.util.List;
 @PermitAll
 public final class MainLayout extends AppLayout implements AfterNavigationObserver {
 
+    /** The product's name, the same in every language. */
+    private static final String BRAND = "Billfold";
+
     private final Ledger ledger;
     private final Span balance = new Span();
     private final DrawerMenu menu;
@@ -46,7 +49,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         AccountContext account = accounts.currentAccount();
         setPrimarySection(Section.NAVBAR);
 
-        var brand = new Span("Billfold");
+        var brand = new Span(BRAND);
         brand.addClassName("brand");
         balance.setId("header-balance");
         balance.addClassName("header-balance");

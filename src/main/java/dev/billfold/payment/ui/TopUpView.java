@@ -23,6 +23,8 @@ import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
+import dev.billfold.base.ui.AmountInput;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.Markup;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.payment.MethodChoice;
@@ -130,7 +132,7 @@ class TopUpView extends Div {
         amount.setId("amount");
         amount.setMaxLength(TopUpRequest.AMOUNT_MAX_LENGTH);
         amount.setPrefixComponent(new Span(currency));
-        amount.setHelperText(form.rangeHint());
+        amount.setHelperText(Localized.message(amount, form.rangeHint()));
         amount.setClearButtonVisible(true);
         amount.setWidthFull();
         amount.addValueChangeListener(e -> {
@@ -263,7 +265,7 @@ class TopUpView extends Div {
             }
             MethodChoice choice = selectedMethod.choice() instanceof MethodChoice.Phone byPhone
                     ? new MethodChoice.Phone(byPhone.provider(), phone.getValue()) : selectedMethod.choice();
-            TopUpOutcome outcome = topUps.topUp(new TopUpRequest(selectedPayer.id(), amount.getValue(), choice,
+            TopUpOutcome outcome = topUps.topUp(new TopUpRequest(selectedPayer.id(), typedAmount(), choice,
                     saveMethod.isVisible() && saveMethod.getValue(), requestKey, quote == null ? null : quote.id()));
             requestKey = UUID.randomUUID().toString();
             stopCountdown();
@@ -338,8 +340,8 @@ class TopUpView extends Div {
         amount.setPrefixComponent(new Span(typedIn.getCurrencyCode()));
         amount.setHelperText(typed == QuoteService.Typed.PAY_AMOUNT
                 ? "What you pay in %s. The limits are in %s: %s".formatted(typedIn.getCurrencyCode(),
-                        own.getCurrencyCode(), form.rangeHint())
-                : form.rangeHint());
+                        own.getCurrencyCode(), Localized.message(amount, form.rangeHint()))
+                : Localized.message(amount, form.rangeHint()));
         if (amountIn != null) {
             amountIn.setVisible(!paysInOwnCurrency());
             Currency other = typed == QuoteService.Typed.PAY_AMOUNT ? own : payCurrency.getValue();
@@ -349,7 +351,17 @@ class TopUpView extends Div {
     }
 
     private Quote newQuote() {
-        return quotes.quote(form.account().accountId(), payCurrency.getValue(), amount.getValue(), typed);
+        return quotes.quote(form.account().accountId(), payCurrency.getValue(), typedAmount(), typed);
+    }
+
+    /**
+     * The amount as the customer wrote it in their language ("1 234,50"), as the plain decimal the services read;
+     * refused here, on the field, when it could be read two ways (DD-101).
+     */
+    private String typedAmount() {
+        Locale locale = Localized.localeOf(amount);
+        return AmountInput.normalise(amount.getValue(), locale).orElseThrow(() -> InvalidRequestException.keyed(
+                "amount", "errors.amount.ambiguous", AmountInput.decimalSign(locale)));
     }
 
     /** After a confirm refused as expired: the price of the same top-up now, shown with why it is asked again. */
@@ -421,23 +433,23 @@ class TopUpView extends Div {
     private void showError(InvalidRequestException invalid) {
         switch (invalid.field()) {
             case "amount" -> {
-                amount.setErrorMessage(invalid.getMessage());
+                amount.setErrorMessage(invalid.getLocalizedMessage());
                 amount.setInvalid(true);
             }
             case "method" -> {
-                method.setErrorMessage(invalid.getMessage());
+                method.setErrorMessage(invalid.getLocalizedMessage());
                 method.setInvalid(true);
             }
             case "phone" -> {
-                phone.setErrorMessage(invalid.getMessage());
+                phone.setErrorMessage(invalid.getLocalizedMessage());
                 phone.setInvalid(true);
             }
             case "currency" -> {
-                payCurrency.setErrorMessage(invalid.getMessage());
+                payCurrency.setErrorMessage(invalid.getLocalizedMessage());
                 payCurrency.setInvalid(true);
             }
             default -> {
-                formError.setText(invalid.getMessage());
+                formError.setText(invalid.getLocalizedMessage());
                 formError.setVisible(true);
             }
         }

@@ -33,7 +33,7 @@ class DecisionDialog extends Dialog {
             try {
                 decision.decide(note.getValue());
             } catch (InvalidRequestException refused) {
-                note.setErrorMessage(refused.getMessage());
+                note.setErrorMessage(refused.getLocalizedMessage());
                 note.setInvalid(true);
                 return;
             }

@@ -170,12 +170,12 @@ public class OpsAdjustView extends VerticalLayout implements BeforeEnterObserver
             category.clear();
             OpsLayout.queuesChanged(this);
         } catch (InvalidRequestException refused) {
-            banner.show(refused.getMessage(), Banner.ERROR);
+            banner.show(refused.getLocalizedMessage(), Banner.ERROR);
             if ("amount".equals(refused.field())) {
-                amount.setErrorMessage(refused.getMessage());
+                amount.setErrorMessage(refused.getLocalizedMessage());
                 amount.setInvalid(true);
             } else if ("note".equals(refused.field())) {
-                note.setErrorMessage(refused.getMessage());
+                note.setErrorMessage(refused.getLocalizedMessage());
                 note.setInvalid(true);
             }
         }

@@ -148,7 +148,7 @@ public class OpsAdjustmentsView extends VerticalLayout implements BeforeEnterObs
                             throw refused;
                         }
                         // Decided by someone else meanwhile, or not ours to decide: say so and show the queue as it is.
-                        banner.show(refused.getMessage(), Banner.ERROR);
+                        banner.show(refused.getLocalizedMessage(), Banner.ERROR);
                     }
                     refresh();
                 }).open();

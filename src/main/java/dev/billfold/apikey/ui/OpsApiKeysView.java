@@ -162,21 +162,21 @@ public class OpsApiKeysView extends VerticalLayout implements BeforeEnterObserve
                 case "name" -> invalid(name, refused);
                 case "ipRanges" -> invalid(ipRanges, refused);
                 case "scopes" -> {
-                    scopes.setErrorMessage(refused.getMessage());
+                    scopes.setErrorMessage(refused.getLocalizedMessage());
                     scopes.setInvalid(true);
                 }
-                default -> banner.show(refused.getMessage(), Banner.ERROR);
+                default -> banner.show(refused.getLocalizedMessage(), Banner.ERROR);
             }
         }
     }
 
     private void invalid(TextField field, InvalidRequestException refused) {
-        field.setErrorMessage(refused.getMessage());
+        field.setErrorMessage(refused.getLocalizedMessage());
         field.setInvalid(true);
     }
 
     private void invalid(TextArea field, InvalidRequestException refused) {
-        field.setErrorMessage(refused.getMessage());
+        field.setErrorMessage(refused.getLocalizedMessage());
         field.setInvalid(true);
     }
 
@@ -210,7 +210,7 @@ public class OpsApiKeysView extends VerticalLayout implements BeforeEnterObserve
                 keys.revoke(row.id());
                 banner.show(getTranslation("apikey.revoked", row.name()), Banner.SUCCESS);
             } catch (InvalidRequestException refused) {
-                banner.show(refused.getMessage(), Banner.ERROR);
+                banner.show(refused.getLocalizedMessage(), Banner.ERROR);
             }
             refresh();
         });

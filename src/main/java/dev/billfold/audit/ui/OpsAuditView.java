@@ -83,7 +83,7 @@ class OpsAuditView extends VerticalLayout implements HasDynamicTitle {
         try {
             trail.page(next, 0);
         } catch (InvalidRequestException refused) {
-            banner.show(refused.getMessage(), Banner.ERROR);
+            banner.show(refused.getLocalizedMessage(), Banner.ERROR);
             return;
         }
         banner.hide();

@@ -78,7 +78,7 @@ class PaymentOrderPanel extends Div implements LocaleChangeObserver {
         try {
             orders.upload(paymentId, new UploadedDocument(fileName, content));
         } catch (InvalidRequestException bad) {
-            refused(fileName + ": " + bad.getMessage());
+            refused(fileName + ": " + bad.getLocalizedMessage());
             return;
         }
         show(orders.page(paymentId));

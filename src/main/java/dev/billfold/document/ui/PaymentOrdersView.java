@@ -216,7 +216,7 @@ public class PaymentOrdersView extends VerticalLayout implements BeforeEnterObse
 
     /** Decided by someone else meanwhile, or no longer possible: say so and show the lists as they are. */
     private void refused(InvalidRequestException refused) {
-        banner.show(refused.getMessage(), Banner.ERROR);
+        banner.show(refused.getLocalizedMessage(), Banner.ERROR);
         refresh();
     }
 }

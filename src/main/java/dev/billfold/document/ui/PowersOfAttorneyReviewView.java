@@ -155,7 +155,7 @@ public class PowersOfAttorneyReviewView extends VerticalLayout implements Before
     }
 
     private void refused(InvalidRequestException refused) {
-        banner.show(refused.getMessage(), Banner.ERROR);
+        banner.show(refused.getLocalizedMessage(), Banner.ERROR);
         refresh();
     }
 }

@@ -185,16 +185,16 @@ class PowersOfAttorneyView extends Div implements HasDynamicTitle, LocaleChangeO
         } catch (InvalidRequestException bad) {
             switch (bad.field()) {
                 case "individualName" -> {
-                    individual.setErrorMessage(bad.getMessage());
+                    individual.setErrorMessage(bad.getLocalizedMessage());
                     individual.setInvalid(true);
                 }
                 case "validTo" -> {
-                    validTo.setErrorMessage(bad.getMessage());
+                    validTo.setErrorMessage(bad.getLocalizedMessage());
                     validTo.setInvalid(true);
                 }
                 default -> { }
             }
-            banner.show(bad.getMessage(), Banner.ERROR);
+            banner.show(bad.getLocalizedMessage(), Banner.ERROR);
             return;
         }
         file = null;

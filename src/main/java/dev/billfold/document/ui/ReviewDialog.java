@@ -39,7 +39,7 @@ class ReviewDialog extends Dialog {
                 decision.decide(text.getValue());
             } catch (InvalidRequestException refused) {
                 if ("note".equals(refused.field()) || "reason".equals(refused.field())) {
-                    text.setErrorMessage(refused.getMessage());
+                    text.setErrorMessage(refused.getLocalizedMessage());
                     text.setInvalid(true);
                     return;
                 }

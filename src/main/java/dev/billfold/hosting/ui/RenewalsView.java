@@ -221,7 +221,7 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
                 message.show(getTranslation(e.getValue() ? "hosting.renewals.auto-top-up-on"
                         : "hosting.renewals.auto-top-up-off"), Banner.SUCCESS);
             } catch (InvalidRequestException refused) {
-                message.show(refused.getMessage(), Banner.ERROR);
+                message.show(refused.getLocalizedMessage(), Banner.ERROR);
                 autoTopUp.setValue(e.getOldValue());
             }
         });
@@ -301,7 +301,7 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
                 message.show(getTranslation(changed.autoRenew() ? "hosting.renewals.auto-renew-on"
                         : "hosting.renewals.auto-renew-off", changed.name()), Banner.SUCCESS);
             } catch (InvalidRequestException refused) {
-                message.show(refused.getMessage(), Banner.ERROR);
+                message.show(refused.getLocalizedMessage(), Banner.ERROR);
                 autoRenew.setValue(e.getOldValue());
             }
         });
@@ -364,7 +364,7 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
         try {
             quote = renewals.quote(lines);
         } catch (InvalidRequestException invalid) {
-            message.show(invalid.getMessage(), Banner.ERROR);
+            message.show(invalid.getLocalizedMessage(), Banner.ERROR);
             renew.setEnabled(false);
             return;
         }
@@ -408,7 +408,7 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
             refreshAll();
             refreshHeader();
         } catch (InvalidRequestException invalid) {
-            message.show(invalid.getMessage(), Banner.ERROR);
+            message.show(invalid.getLocalizedMessage(), Banner.ERROR);
             refreshAll();
         }
     }
@@ -440,7 +440,7 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
                 }
             }
         } catch (InvalidRequestException invalid) {
-            message.show(invalid.getMessage(), Banner.ERROR);
+            message.show(invalid.getLocalizedMessage(), Banner.ERROR);
         } finally {
             topUpAndRenew.setEnabled(true);
         }

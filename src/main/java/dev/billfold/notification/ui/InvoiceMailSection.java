@@ -76,10 +76,10 @@ class InvoiceMailSection implements PaymentDetailSection {
                     banner.show(getTranslation("notification.invoice-mail.sent", sentTo), Banner.SUCCESS);
                 } catch (InvalidRequestException refused) {
                     if ("address".equals(refused.field())) {
-                        to.setErrorMessage(refused.getMessage());
+                        to.setErrorMessage(refused.getLocalizedMessage());
                         to.setInvalid(true);
                     } else {
-                        banner.show(refused.getMessage(), Banner.ERROR);
+                        banner.show(refused.getLocalizedMessage(), Banner.ERROR);
                     }
                 }
             });

@@ -193,7 +193,7 @@ class OpsAccountView extends VerticalLayout implements BeforeEnterObserver, HasD
             try {
                 notes.add(accountId, text.getValue(), forCustomer.getValue());
             } catch (InvalidRequestException refused) {
-                text.setErrorMessage(refused.getMessage());
+                text.setErrorMessage(refused.getLocalizedMessage());
                 text.setInvalid(true);
                 return;
             }

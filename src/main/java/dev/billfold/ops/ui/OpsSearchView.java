@@ -130,7 +130,7 @@ class OpsSearchView extends VerticalLayout implements BeforeEnterObserver, HasDy
             pageLabel.setText(getTranslation("ops.search.page", page + 1));
             previous.getParent().ifPresent(pager -> pager.setVisible(!found.hits().isEmpty() || page > 0));
         } catch (InvalidRequestException bad) {
-            banner.show(bad.getMessage(), Banner.ERROR);
+            banner.show(bad.getLocalizedMessage(), Banner.ERROR);
         }
     }
 

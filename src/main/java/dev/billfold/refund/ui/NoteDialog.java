@@ -46,10 +46,10 @@ class NoteDialog extends Dialog {
                 action.act(amountField == null ? null : amountField.getValue(), note.getValue());
             } catch (InvalidRequestException refused) {
                 if ("amount".equals(refused.field()) && amountField != null) {
-                    amountField.setErrorMessage(refused.getMessage());
+                    amountField.setErrorMessage(refused.getLocalizedMessage());
                     amountField.setInvalid(true);
                 } else {
-                    note.setErrorMessage(refused.getMessage());
+                    note.setErrorMessage(refused.getLocalizedMessage());
                     note.setInvalid(true);
                 }
                 return;

@@ -182,7 +182,7 @@ public class OpsRefundsView extends VerticalLayout implements BeforeEnterObserve
                         if ("decision".equals(refused.field())) {
                             throw refused;
                         }
-                        banner.show(refused.getMessage(), Banner.ERROR);
+                        banner.show(refused.getLocalizedMessage(), Banner.ERROR);
                     }
                     refresh();
                 }).open();
@@ -202,7 +202,7 @@ public class OpsRefundsView extends VerticalLayout implements BeforeEnterObserve
                         if ("reference".equals(refused.field())) {
                             throw refused;
                         }
-                        banner.show(refused.getMessage(), Banner.ERROR);
+                        banner.show(refused.getLocalizedMessage(), Banner.ERROR);
                     }
                     refresh();
                 }).open());

@@ -204,10 +204,10 @@ class RefundsView extends Div implements BeforeEnterObserver, HasDynamicTitle, L
             } catch (InvalidRequestException refused) {
                 TextField field = refused.field() == null ? null : fields.get(refused.field());
                 if (field != null) {
-                    field.setErrorMessage(refused.getMessage());
+                    field.setErrorMessage(refused.getLocalizedMessage());
                     field.setInvalid(true);
                 } else {
-                    banner.show(refused.getMessage(), Banner.ERROR);
+                    banner.show(refused.getLocalizedMessage(), Banner.ERROR);
                 }
                 ask.setEnabled(true);
             }

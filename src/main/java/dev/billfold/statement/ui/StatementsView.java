@@ -51,7 +51,7 @@ public class StatementsView extends VerticalLayout implements HasDynamicTitle {
                     ImportSummary summary = imports.importFile(name, in);
                     ui.access(() -> imported(summary));
                 } catch (InvalidRequestException bad) {
-                    ui.access(() -> banner.show(name + ": " + bad.getMessage(), Banner.ERROR));
+                    ui.access(() -> banner.show(name + ": " + bad.getLocalizedMessage(), Banner.ERROR));
                 }
             });
             upload.setId("statement-upload");
@@ -102,7 +102,7 @@ public class StatementsView extends VerticalLayout implements HasDynamicTitle {
         try {
             imported(imports.importFile(name, in));
         } catch (InvalidRequestException bad) {
-            banner.show(name + ": " + bad.getMessage(), Banner.ERROR);
+            banner.show(name + ": " + bad.getLocalizedMessage(), Banner.ERROR);
         }
     }
 

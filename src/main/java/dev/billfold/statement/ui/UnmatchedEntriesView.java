@@ -144,10 +144,10 @@ public class UnmatchedEntriesView extends VerticalLayout implements HasDynamicTi
         } catch (EntryAlreadyResolvedException first) {
             dialog.close();
             errors.remove(dialog);
-            banner.show(first.getMessage(), Banner.ERROR);
+            banner.show(first.getLocalizedMessage(), Banner.ERROR);
             changed();
         } catch (InvalidRequestException bad) {
-            errors.get(dialog).show(bad.getMessage(), Banner.ERROR);
+            errors.get(dialog).show(bad.getLocalizedMessage(), Banner.ERROR);
         }
     }
 

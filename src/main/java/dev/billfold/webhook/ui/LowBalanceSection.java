@@ -62,7 +62,7 @@ class LowBalanceSection implements OpsAccountSection {
                 amount.setInvalid(false);
                 state.setText(describe(state, webhooks.lowBalanceThreshold(account)));
             } catch (InvalidRequestException bad) {
-                amount.setErrorMessage(bad.getMessage());
+                amount.setErrorMessage(bad.getLocalizedMessage());
                 amount.setInvalid(true);
             }
         });

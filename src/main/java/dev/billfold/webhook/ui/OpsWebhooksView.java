@@ -151,7 +151,7 @@ public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserv
             chosen = made.endpointId();
             refresh();
         } catch (InvalidRequestException bad) {
-            banner.show(bad.getMessage(), Banner.ERROR);
+            banner.show(bad.getLocalizedMessage(), Banner.ERROR);
         }
     }
 
@@ -177,7 +177,7 @@ public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserv
                 showSecret(webhooks.rotateSecret(endpoint.id()), getTranslation("webhook.rotated"));
                 refresh();
             } catch (InvalidRequestException bad) {
-                banner.show(bad.getMessage(), Banner.ERROR);
+                banner.show(bad.getLocalizedMessage(), Banner.ERROR);
             }
         });
         rotate.setId("webhook-rotate-" + key);
@@ -250,7 +250,7 @@ public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserv
                     banner.show(getTranslation("webhook.replayed"), Banner.SUCCESS);
                     refresh();
                 } catch (InvalidRequestException bad) {
-                    banner.show(bad.getMessage(), Banner.ERROR);
+                    banner.show(bad.getLocalizedMessage(), Banner.ERROR);
                 }
             });
             replay.setId("webhook-replay-" + row.id().value());
@@ -274,7 +274,7 @@ public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserv
             banner.show(getTranslation("webhook.replayed-since", replayed), Banner.SUCCESS);
             refresh();
         } catch (InvalidRequestException bad) {
-            banner.show(bad.getMessage(), Banner.ERROR);
+            banner.show(bad.getLocalizedMessage(), Banner.ERROR);
         }
     }
 

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.QueryParameters;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
+import dev.billfold.audit.AuditEntry;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.language.Language;
 import dev.billfold.language.PageTexts;
@@ -103,6 +105,10 @@ class BackOfficeInEveryLanguageTest extends KaribuTest {
         assertThat(note.getValue()).isEqualTo("Called about the invoice");
         assertThat(note.getLabel()).isEqualTo("Qayd");
         assertThat(_get(Button.class, spec -> spec.withId("note-add")).getText()).isEqualTo("Qayd qoʻshish");
+        @SuppressWarnings("unchecked")
+        Grid<AuditEntry> trail = _get(Grid.class, spec -> spec.withId("ops-account-trail"));
+        assertThat(trail.getColumns()).extracting(Grid.Column::getHeaderText).as("headers relabelled in place")
+                .contains("Kim", "Izoh");
     }
 
     @Test

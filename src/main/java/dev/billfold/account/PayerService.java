@@ -21,9 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PayerService {
 
     private static final Logger log = LoggerFactory.getLogger(PayerService.class);
-    static final String CHANGED_MEANWHILE =
-            "Someone else changed this payer while you were editing. "
-                    + "Reload the page to see their changes, then try again.";
 
     private final AccountAccess access;
     private final PayerRepository payers;
@@ -109,22 +106,17 @@ public class PayerService {
         Payer payer = lockedForChange(payerId, expectedVersion);
         List<Payer> active = payers.findActiveByAccount(payer.accountId());
         if (active.size() <= 1) {
-            throw new InvalidRequestException("payer",
-                    "%s is the account's only active payer, so it cannot be archived. Add another payer first."
-                            .formatted(payer.legalName()));
+            throw InvalidRequestException.keyed("payer", "errors.payer.only-active", payer.legalName());
         }
         Payer successor = null;
         if (payer.isDefault()) {
             if (newDefault == null) {
-                throw new InvalidRequestException("newDefault",
-                        "%s is the default payer. Choose which payer becomes the default instead."
-                                .formatted(payer.legalName()));
+                throw InvalidRequestException.keyed("newDefault", "errors.payer.is-default", payer.legalName());
             }
             // an id that is not another active payer of this account is a tampered form: refused and logged
             successor = active.stream().filter(p -> p.id().equals(newDefault) && !p.id().equals(payerId)).findFirst()
                     .orElseThrow(() -> access.denied(AccountAccess.Action.MANAGE_ACCOUNT, newDefault,
-                            new InvalidRequestException("newDefault",
-                                    "The new default must be another active payer of this account.")));
+                            InvalidRequestException.keyed("newDefault", "errors.payer.new-default-invalid")));
         }
         payers.save(payer.archive());
         if (successor != null) {
@@ -173,7 +165,7 @@ public class PayerService {
         AccountContext account = access.current();
         Payer payer = access.requirePayer(payerId, AccountAccess.Action.VIEW);
         if (!payer.accountId().equals(account.accountId())) {
-            throw new InvalidRequestException("payer", "That payer is not part of your account.");
+            throw InvalidRequestException.keyed("payer", "errors.payer.foreign");
         }
         activePayers.remember(account.userId(), account.accountId(), payer.id());
         return PayerSummary.of(payer);
@@ -184,7 +176,7 @@ public class PayerService {
         if (!AccountAccess.Action.MANAGE_ACCOUNT.allowedFor(account.role())) {
             // logged as every denial is, so that one search of the log finds them all
             throw access.denied(AccountAccess.Action.MANAGE_ACCOUNT, accountId,
-                    new InvalidRequestException("Only the account's owners can add or change payers."));
+                    InvalidRequestException.keyed(null, "errors.payer.owners-only"));
         }
         return account;
     }
@@ -195,10 +187,10 @@ public class PayerService {
         access.lockForUpdate(checked.accountId());
         Payer payer = payers.findById(payerId).orElseThrow();
         if (payer.archived()) {
-            throw new InvalidRequestException("payer", "That payer is archived and can no longer be used.");
+            throw InvalidRequestException.keyed("payer", "errors.payer.archived");
         }
         if (payer.version() == null || payer.version() != expectedVersion) {
-            throw new InvalidRequestException("payer", CHANGED_MEANWHILE);
+            throw InvalidRequestException.keyed("payer", "errors.payer.changed");
         }
         return payer;
     }

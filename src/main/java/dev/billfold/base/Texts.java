@@ -64,8 +64,7 @@ public final class Texts {
         Object[] formatted = new Object[params.length];
         for (int i = 0; i < params.length; i++) {
             formatted[i] = switch (params[i]) {
-                // English keeps the form the API has always given ("KZT 9,500.00")
-                case Money money -> "en".equals(locale.getLanguage()) ? money.format() : money.format(locale);
+                case Money money -> money.format(locale);
                 case Message message -> text(locale.getLanguage(), message.key(), message.params());
                 case null -> "";
                 default -> params[i];

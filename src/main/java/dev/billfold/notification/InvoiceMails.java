@@ -72,10 +72,10 @@ public class InvoiceMails {
                 AccountAccess.Action.MOVE_MONEY, notFound());
         PaymentDetails payment = history.details(paymentId);
         if (payment.invoice() == null) {
-            throw new InvalidRequestException("This payment has no invoice: only bank-transfer payments have one.");
+            throw InvalidRequestException.keyed(null, "errors.invoice.none");
         }
         if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
-            throw new InvalidRequestException("Only an invoice that waits for payment can be sent again.");
+            throw InvalidRequestException.keyed(null, "errors.invoice.not-waiting");
         }
         String recipient = address == null || address.isBlank()
                 ? store.invoiceAddress(paymentId).orElseThrow(InvoiceMails::notFound) : checked(address);
@@ -97,21 +97,20 @@ public class InvoiceMails {
     private static String checked(String typed) {
         String email = typed.strip().toLowerCase(Locale.ROOT);
         if (email.length() > MAX_EMAIL) {
-            throw new InvalidRequestException("address", "The e-mail address has at most %d characters."
-                    .formatted(MAX_EMAIL));
+            throw InvalidRequestException.keyed("address", "errors.address.too-long", MAX_EMAIL);
         }
         try {
             new InternetAddress(email, true);
         } catch (AddressException e) {
-            throw new InvalidRequestException("address", "Enter a valid e-mail address, like billing@example.com.");
+            throw InvalidRequestException.keyed("address", "errors.address.invalid");
         }
         if (!EMAIL.matcher(email).matches()) {
-            throw new InvalidRequestException("address", "Enter a valid e-mail address, like billing@example.com.");
+            throw InvalidRequestException.keyed("address", "errors.address.invalid");
         }
         return email;
     }
 
     private static InvalidRequestException notFound() {
-        return new InvalidRequestException("We could not find that payment.");
+        return InvalidRequestException.keyed(null, "errors.payment.not-found");
     }
 }

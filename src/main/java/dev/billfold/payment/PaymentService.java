@@ -59,7 +59,7 @@ public class PaymentService {
     public PaymentDetails confirmReturn(PaymentId paymentId) {
         Payment payment = payments.findById(paymentId).orElse(null);
         access.requireOwner(payment == null ? null : payment.accountId(), paymentId, AccountAccess.Action.VIEW,
-                new InvalidRequestException("We could not find that payment."));
+                InvalidRequestException.keyed(null, "errors.payment.not-found"));
         if (payment.status() == PaymentStatus.WAITING_FOR_PAYMENT && payment.providerReference() != null
                 && payment.provider() != null) {
             MDC.put(SupportReference.PAYMENT_ID, paymentId.value().toString());
@@ -86,18 +86,18 @@ public class PaymentService {
     public BankConfirmation confirmWithBank(PaymentId paymentId) {
         Payment payment = payments.findById(paymentId).orElse(null);
         AccountContext account = access.requireOwner(payment == null ? null : payment.accountId(), paymentId,
-                AccountAccess.Action.VIEW, new InvalidRequestException("We could not find that payment."));
+                AccountAccess.Action.VIEW, InvalidRequestException.keyed(null, "errors.payment.not-found"));
         if (!account.role().mayMoveMoney()) {
-            throw access.denied(AccountAccess.Action.MOVE_MONEY, paymentId, new InvalidRequestException(
-                    "Only owners and billing members can confirm payments. Ask an owner to confirm it."));
+            throw access.denied(AccountAccess.Action.MOVE_MONEY, paymentId, InvalidRequestException.keyed(null,
+                    "errors.payment.confirm-role"));
         }
         if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT || payment.methodKind() != MethodKind.SAVED_METHOD
                 || payment.providerReference() == null || payment.provider() == null
                 || payment.paymentMethodId() == null || customerActions.open(paymentId).isEmpty()) {
-            throw new InvalidRequestException("This payment does not need a confirmation with your bank.");
+            throw InvalidRequestException.keyed(null, "errors.payment.no-confirmation-needed");
         }
         CustomerActions gateway = gateways.find(payment.provider(), CustomerActions.class).orElseThrow(() ->
-                new InvalidRequestException("That payment's provider is not available right now. Try again later."));
+                InvalidRequestException.keyed(null, "errors.payment.provider-unavailable"));
         ChargeableMethod method = methods.requireChargeable(payment.payerId(), payment.paymentMethodId());
         int attempt = customerActions.nextAttempt(paymentId, clock.instant());
         GatewayResult result;
@@ -116,8 +116,7 @@ public class PaymentService {
         }
         if (result.status() == GatewayResult.Status.UNKNOWN) {
             // Nothing changes: the charge still waits for the customer, who can try again.
-            throw new InvalidRequestException("Your bank's confirmation page could not be opened right now. Nothing "
-                    + "was charged; try again in a moment.");
+            throw InvalidRequestException.keyed(null, "errors.payment.bank-page-unavailable");
         }
         settlement.apply(paymentId, result);
         return new BankConfirmation.Settled(history.details(paymentId));

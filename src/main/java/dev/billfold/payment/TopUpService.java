@@ -232,8 +232,8 @@ public class TopUpService {
         KenyanPhone phone = null;
         switch (request.method()) {
             case MethodChoice.Saved saved -> {
-                gateway = gateways.find(savedMethod.provider()).orElseThrow(() -> InvalidRequestException.keyed("method",
-                        "errors.method.provider-unavailable"));
+                gateway = gateways.find(savedMethod.provider()).orElseThrow(
+                        () -> InvalidRequestException.keyed("method", "errors.method.provider-unavailable"));
                 requireSupports(gateway, payCurrency);
             }
             case MethodChoice.Checkout checkout -> {

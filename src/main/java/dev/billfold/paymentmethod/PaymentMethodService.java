@@ -172,11 +172,9 @@ public class PaymentMethodService {
             }
         }
         if (!detached) {
-            throw new InvalidRequestException("method", gateway == null
-                    ? "That payment provider is switched off, so the method cannot be removed there now. "
-                            + "Nothing changed."
-                    : "%s could not be reached to remove the method. Nothing changed; please try again."
-                            .formatted(gateway.displayName()));
+            throw gateway == null ? InvalidRequestException.keyed("method", "errors.method.provider-off")
+                    : InvalidRequestException.keyed("method", "errors.method.remove-unreachable",
+                            gateway.displayName());
         }
         transaction.executeWithoutResult(status -> {
             access.lockForUpdate(method.accountId());
@@ -193,7 +191,7 @@ public class PaymentMethodService {
     private PaymentMethod owned(PaymentMethodId methodId, AccountAccess.Action action) {
         PaymentMethod method = methods.findById(methodId).orElse(null);
         access.requireOwner(method == null ? null : method.accountId(), methodId, action,
-                new InvalidRequestException("method", "We could not find that payment method."));
+                InvalidRequestException.keyed("method", "errors.method.not-found"));
         return Objects.requireNonNull(method);
     }
 
@@ -222,8 +220,7 @@ public class PaymentMethodService {
         PaymentMethod method = methods.findById(methodId).orElse(null);
         if (method == null || !method.payerId().equals(payer.id())) {
             throw access.denied(AccountAccess.Action.VIEW, methodId,
-                    new InvalidRequestException("method",
-                            "That payment method does not belong to the selected payer."));
+                    InvalidRequestException.keyed("method", "errors.method.foreign-payer"));
         }
     }
 
@@ -233,8 +230,7 @@ public class PaymentMethodService {
         PaymentMethod method = methods.findById(methodId).orElse(null);
         if (method == null || !method.payerId().equals(payer.id())) {
             throw access.denied(AccountAccess.Action.MOVE_MONEY, methodId,
-                    new InvalidRequestException("method",
-                            "That payment method does not belong to the selected payer."));
+                    InvalidRequestException.keyed("method", "errors.method.foreign-payer"));
         }
         if (!method.isChargeable()) {
             throw new InvalidRequestException("method",
@@ -313,9 +309,8 @@ public class PaymentMethodService {
     public SetupStart startSetup(PayerId payerId, String provider) {
         Payer payer = access.requirePayer(payerId, AccountAccess.Action.MOVE_MONEY);
         PaymentGateway chosen = gateways.require(provider);
-        MethodSetup gateway = chosen.as(MethodSetup.class).orElseThrow(() -> new InvalidRequestException("method",
-                "%s cannot save a card without a payment. Save it during a top-up instead."
-                        .formatted(chosen.displayName())));
+        MethodSetup gateway = chosen.as(MethodSetup.class).orElseThrow(() -> InvalidRequestException.keyed("method",
+                "errors.method.setup-unsupported", chosen.displayName()));
         PaymentMethod pending = transaction.execute(status -> methods.save(
                 PaymentMethod.pendingSetup(payer.accountId(), payer.id(), gateway.id(), clock.instant())));
         String returnPath = "/" + SETUP_RETURN_ROUTE + "/" + pending.id().value();
@@ -327,7 +322,7 @@ public class PaymentMethodService {
             log.warn("Method {}: could not open a {} setup", pending.id().value(), gateway.id(), providerDown);
             setups.apply(pending.id(), GatewayResult.declined(null,
                     "The payment provider could not be reached. Nothing was saved; please try again."));
-            throw new InvalidRequestException("method", "The payment provider could not be reached. Please try again.");
+            throw InvalidRequestException.keyed("method", "errors.provider.unreachable");
         }
         transaction.executeWithoutResult(status -> {
             PaymentMethod locked = methods.findLockedById(pending.id()).orElseThrow();
@@ -345,7 +340,7 @@ public class PaymentMethodService {
     public SetupStatus checkSetup(PaymentMethodId methodId) {
         PaymentMethod method = methods.findById(methodId).orElse(null);
         access.requireOwner(method == null ? null : method.accountId(), methodId, AccountAccess.Action.VIEW,
-                new InvalidRequestException("We could not find that payment method."));
+                InvalidRequestException.keyed(null, "errors.method.not-found"));
         if (method.status() != PaymentMethodStatus.PENDING || method.setupReference() == null) {
             return SetupStatus.of(method);
         }

@@ -137,7 +137,8 @@ abstract class PayerServiceContract {
         assertThat(saved.version()).isGreaterThan(company.version());
 
         assertThatThrownBy(() -> payers.update(company.id(), company.version(), PayerDraft.of(company)))
-                .isInstanceOf(InvalidRequestException.class).hasMessage(PayerService.CHANGED_MEANWHILE);
+                .isInstanceOf(InvalidRequestException.class).hasMessage("Someone else changed this payer while you were editing. "
+                        + "Reload the page to see their changes, then try again.");
         assertThat(detailsOf(customer.company())).isEqualTo(saved);
     }
 

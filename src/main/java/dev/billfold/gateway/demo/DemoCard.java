@@ -67,13 +67,18 @@ enum DemoCard {
 
     /** The cards as the provider's pages offer them: what each does, and where it was issued. */
     static String options(String onSuccess, String onAuthentication) {
+        return options(onSuccess, onAuthentication, Locale.ENGLISH);
+    }
+
+    /** The test cards for a select; the country named in {@code language}, decline reasons as the bank gives them. */
+    static String options(String onSuccess, String onAuthentication, Locale language) {
         return Arrays.stream(values())
                 .map(c -> "<option value=\"%s\">%s</option>".formatted(c.number, HtmlUtils.htmlEscape(
                         "%s %s — %s, issued in %s".formatted(c.brand, c.spacedNumber(), switch (c.behaviour) {
                             case SUCCEED -> onSuccess;
                             case NEEDS_AUTHENTICATION -> onAuthentication;
                             case DECLINE -> c.reason().toLowerCase(Locale.ROOT);
-                        }, Locale.of("", c.country).getDisplayCountry(Locale.ENGLISH)))))
+                        }, Locale.of("", c.country).getDisplayCountry(language)))))
                 .collect(Collectors.joining());
     }
 

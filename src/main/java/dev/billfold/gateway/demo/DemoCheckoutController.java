@@ -4,7 +4,9 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 import dev.billfold.gateway.ConditionalOnProvider;
 import jakarta.servlet.http.HttpServletRequest;
+import dev.billfold.base.Texts;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 class DemoCheckoutController {
 
     static final String BASE_PATH = "/demo-gateway/checkout";
-    /** On every page of the demo provider, whatever the profile: it never moves real money. */
-    static final String NO_REAL_MONEY = "Demo Pay is Billfold's demo provider: test cards only. No real money moves.";
 
     private final DemoProvider provider;
 
@@ -41,25 +41,29 @@ class DemoCheckoutController {
 
     @GetMapping(value = "/{checkoutId}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(@PathVariable String checkoutId, HttpServletRequest request) {
+        String tag = languageOf(request);
         return provider.findCheckout(checkoutId)
                 .map(checkout -> ResponseEntity.ok()
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .body(checkout.isOpen() ? openPage(checkout, csrf(request)) : closedPage(checkout)))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-                        .body(page("Checkout not found", "<p>This checkout does not exist.</p>")));
+                        .body(checkout.isOpen() ? openPage(checkout, csrf(request), tag) : closedPage(checkout, tag)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(page(tag,
+                        text(tag, "democheckout.not-found.title"), p(text(tag, "democheckout.not-found.body")))));
     }
 
     @PostMapping(value = "/{checkoutId}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> act(@PathVariable String checkoutId, @RequestParam String action,
-                               @RequestParam(required = false) @Nullable String card) {
+                               @RequestParam(required = false) @Nullable String card, HttpServletRequest request) {
+        String tag = languageOf(request);
         DemoProvider.CheckoutRow checkout = provider.findCheckout(checkoutId).orElse(null);
         DemoCheckoutAction parsed = parseAction(action);
         if (checkout == null || parsed == null) {
-            return ResponseEntity.badRequest().body(page("Checkout not found", "<p>Unknown checkout or action.</p>"));
+            return ResponseEntity.badRequest().body(page(tag, text(tag, "democheckout.not-found.title"),
+                    p(text(tag, "democheckout.unknown-action"))));
         }
         DemoCard chosen = card == null ? null : DemoCard.byNumber(card).orElse(null);
         if (parsed == DemoCheckoutAction.PAY && chosen == null) {
-            return ResponseEntity.badRequest().body(page("Unknown card", "<p>Choose one of the test cards.</p>"));
+            return ResponseEntity.badRequest().body(page(tag, text(tag, "democheckout.unknown-card.title"),
+                    p(text(tag, "democheckout.unknown-card.body"))));
         }
         provider.completeCheckout(checkoutId, parsed, chosen);
         // A closed checkout still redirects back: the merchant asks us for the truth either way.
@@ -83,46 +87,79 @@ class DemoCheckoutController {
         return "";
     }
 
-    private static String openPage(DemoProvider.CheckoutRow checkout, String csrfField) {
-        String cards = DemoCard.options("succeeds", "succeeds now, later charges need authentication");
+    private static String openPage(DemoProvider.CheckoutRow checkout, String csrfField, String tag) {
+        String cards = DemoCard.options(text(tag, "democheckout.card.succeeds"),
+                text(tag, "democheckout.card.needs-authentication"), Locale.of(tag));
         String action = BASE_PATH + "/" + htmlEscape(checkout.id());
+        String amount = checkout.amount().format(Locale.of(tag));
         String body = """
                 <p class="merchant">%s</p>
                 <p class="amount" id="amount">%s</p>
                 <dl>
-                  <dt>Payer</dt><dd id="payer">%s</dd>
-                  <dt>For</dt><dd>%s</dd>
+                  <dt>%s</dt><dd id="payer">%s</dd>
+                  <dt>%s</dt><dd>%s</dd>
                 </dl>
                 <form method="post" action="%s">
                   %s
-                  <label for="card">Test card</label>
+                  <label for="card">%s</label>
                   <select id="card" name="card">%s</select>
                   %s
-                  <button id="pay" class="primary" name="action" value="pay">Pay %s</button>
-                  <button id="decline" name="action" value="decline">Decline</button>
-                  <button id="pending" name="action" value="leave_pending">Leave pending</button>
-                  <button id="cancel" name="action" value="cancel">Cancel and return</button>
+                  <button id="pay" class="primary" name="action" value="pay">%s</button>
+                  <button id="decline" name="action" value="decline">%s</button>
+                  <button id="pending" name="action" value="leave_pending">%s</button>
+                  <button id="cancel" name="action" value="cancel">%s</button>
                 </form>
-                <p class="note">This is Billfold's demo provider. No real money moves.</p>
-                """.formatted(htmlEscape(checkout.merchant()), htmlEscape(checkout.amount().format()),
-                htmlEscape(checkout.payerName()), htmlEscape(checkout.description()), action, csrfField, cards,
-                checkout.saveCard() ? "<p class=\"note\">The card will be saved for future payments.</p>" : "",
-                htmlEscape(checkout.amount().format()));
-        return page("Pay " + checkout.amount().format(), body);
+                <p class="note">%s</p>
+                """.formatted(htmlEscape(checkout.merchant()), htmlEscape(amount),
+                htmlEscape(text(tag, "democheckout.payer")), htmlEscape(checkout.payerName()),
+                htmlEscape(text(tag, "democheckout.for")), htmlEscape(checkout.description()), action, csrfField,
+                htmlEscape(text(tag, "democheckout.test-card")), cards,
+                checkout.saveCard() ? "<p class=\"note\">" + htmlEscape(text(tag, "democheckout.card-saved")) + "</p>"
+                        : "",
+                htmlEscape(text(tag, "democheckout.pay", amount)), htmlEscape(text(tag, "democheckout.decline")),
+                htmlEscape(text(tag, "democheckout.leave-pending")), htmlEscape(text(tag, "democheckout.cancel")),
+                htmlEscape(text(tag, "democheckout.note")));
+        return page(tag, text(tag, "democheckout.pay", amount), body);
     }
 
-    private static String closedPage(DemoProvider.CheckoutRow checkout) {
-        return page("Checkout closed", """
-                <p>This checkout is already %s.</p>
-                <p><a href="%s">Return to %s</a></p>""".formatted(
-                htmlEscape(checkout.status().toLowerCase(Locale.ROOT)),
-                htmlEscape(checkout.returnPath()), htmlEscape(checkout.merchant())));
+    private static String closedPage(DemoProvider.CheckoutRow checkout, String tag) {
+        return page(tag, text(tag, "democheckout.closed.title"), """
+                <p>%s</p>
+                <p><a href="%s">%s</a></p>""".formatted(
+                htmlEscape(text(tag, "democheckout.closed.body", checkout.status().toLowerCase(Locale.ROOT))),
+                htmlEscape(checkout.returnPath()), htmlEscape(text(tag, "democheckout.return", checkout.merchant()))));
     }
 
+    /**
+     * The language of the checkout: the first of the browser's Accept-Language that Billfold speaks, as a provider's
+     * own page would choose it; English otherwise.
+     */
+    static String languageOf(HttpServletRequest request) {
+        for (Locale locale : Collections.list(request.getLocales())) {
+            if (Texts.TAGS.contains(locale.getLanguage())) {
+                return locale.getLanguage();
+            }
+        }
+        return "en";
+    }
+
+    private static String text(String tag, String key, Object... params) {
+        return Texts.shipped().text(tag, key, params);
+    }
+
+    private static String p(String text) {
+        return "<p>" + htmlEscape(text) + "</p>";
+    }
+
+    /** A page of the demo provider in English: its dashboard, phone and authentication pages are not translated. */
     static String page(String title, String body) {
+        return page("en", title, body);
+    }
+
+    static String page(String tag, String title, String body) {
         return """
                 <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8">
+                <html lang="%s"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s · Demo Pay</title>
                 <style>
@@ -142,7 +179,8 @@ class DemoCheckoutController {
                     background:#fff4d6;color:#6b4e00;font-size:.875rem}
                 </style></head>
                 <body><p class="no-real-money" role="status">%s</p>
-                <main><h1>Demo Pay · secure checkout</h1>%s</main></body></html>
-                """.formatted(htmlEscape(title), htmlEscape(NO_REAL_MONEY), body);
+                <main><h1>%s</h1>%s</main></body></html>
+                """.formatted(tag, htmlEscape(title), htmlEscape(text(tag, "democheckout.no-real-money")),
+                htmlEscape(text(tag, "democheckout.heading")), body);
     }
 }

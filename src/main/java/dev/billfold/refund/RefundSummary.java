@@ -10,13 +10,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * One refund request with its parts, as the customer's refunds page and the back office show it.
  *
- * @param status        what the customer reads: "Awaiting approval", "In progress", "Refunded", "Partly refunded",
- *                      "Rejected", "Failed"
+ * @param progress      where the request stands as a whole, which the pages name in the reader's language
+ * @param status        what the customer reads in English (the API's word): "Awaiting approval", "In progress",
+ *                      "Refunded", "Partly refunded", "Rejected", "Failed"
  * @param reason        why it was rejected or failed, when it was
  * @param hasReceipt    whether some of it went back, so that its refund receipt exists
  */
 public record RefundSummary(RefundRequestId id, AccountId accountId, Instant requestedAt, Money amount,
-                            RefundOrigin origin, RefundRequestStatus decision, String status, @Nullable String reason,
+                            RefundOrigin origin, RefundRequestStatus decision, Progress progress,
+                            String status, @Nullable String reason,
                             List<Part> parts, boolean hasReceipt) {
 
     public RefundSummary {
@@ -26,6 +28,26 @@ public record RefundSummary(RefundRequestId id, AccountId accountId, Instant req
     /** "Visa •••• 4242: $120.00; PayPal j***@example.com: $30.00". */
     public String destinationsText() {
         return String.join("; ", parts.stream().map(p -> p.destination() + ": " + p.amount().format()).toList());
+    }
+
+    /** Where a request stands as a whole, worked out from its decision and its parts. */
+    public enum Progress {
+        AWAITING_APPROVAL("Awaiting approval"),
+        IN_PROGRESS("In progress"),
+        REFUNDED("Refunded"),
+        PARTLY_REFUNDED("Partly refunded; the rest returned to your balance"),
+        REJECTED("Rejected: returned to your balance"),
+        FAILED("Failed: returned to your balance");
+
+        private final String label;
+
+        Progress(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
     public record Part(RefundPartId id, PaymentId paymentId, String destination, Money amount, RefundRoute route,
@@ -39,27 +61,27 @@ public record RefundSummary(RefundRequestId id, AccountId accountId, Instant req
         boolean allDone = !parts.isEmpty() && parts.stream().allMatch(p -> p.status().done());
         boolean allReturned = !parts.isEmpty() && parts.stream().allMatch(p -> p.status().returned());
         boolean settled = parts.stream().allMatch(p -> p.status().done() || p.status().returned());
-        String status;
+        Progress progress;
         String reason = null;
         if (request.status() == RefundRequestStatus.REJECTED) {
-            status = "Rejected: returned to your balance";
+            progress = Progress.REJECTED;
             reason = request.decisionNote();
         } else if (request.status() == RefundRequestStatus.AWAITING_APPROVAL) {
-            status = "Awaiting approval";
+            progress = Progress.AWAITING_APPROVAL;
         } else if (allDone) {
-            status = "Refunded";
+            progress = Progress.REFUNDED;
         } else if (allReturned) {
-            status = "Failed: returned to your balance";
+            progress = Progress.FAILED;
             reason = parts.stream().map(RefundPart::failureReason).filter(java.util.Objects::nonNull).findFirst()
                     .orElse(null);
         } else if (settled && anyDone) {
-            status = "Partly refunded; the rest returned to your balance";
+            progress = Progress.PARTLY_REFUNDED;
             reason = parts.stream().map(RefundPart::failureReason).filter(java.util.Objects::nonNull).findFirst()
                     .orElse(null);
         } else {
-            status = "In progress";
+            progress = Progress.IN_PROGRESS;
         }
         return new RefundSummary(request.id(), request.accountId(), request.requestedAt(), request.amount(),
-                request.origin(), request.status(), status, reason, lines, anyDone);
+                request.origin(), request.status(), progress, progress.label(), reason, lines, anyDone);
     }
 }

@@ -42,10 +42,10 @@ class BankStatementsE2E {
         signInAsOperator(page);
         upload(page, fileName, statement);
         assertThat(uploadBanner(page)).hasAttribute("data-kind", "success");
-        assertThat(uploadBanner(page)).containsText(fileName + " imported: 1 entries, 1 credited, 0 held");
+        assertThat(uploadBanner(page)).containsText(fileName + " imported: 1 entry, 1 credited, 0 held");
         page.locator(".statement-import-link").filter(new Locator.FilterOptions().setHasText(fileName)).click();
         page.waitForURL(url -> url.contains("/ops/statements/import?id="));
-        assertThat(page.locator("#statement-report-summary")).containsText("1 entries, 1 credited, 0 held");
+        assertThat(page.locator("#statement-report-summary")).containsText("1 entry, 1 credited, 0 held");
         assertThat(page.locator("#statement-report-entries")).containsText(invoice.number());
         assertThat(page.locator("#statement-report-entries")).containsText("Credited");
 
@@ -58,8 +58,8 @@ class BankStatementsE2E {
         // The same file a second time: reported as a duplicate, and the balance stays where it is.
         signInAsOperator(page);
         upload(page, fileName, statement);
-        assertThat(uploadBanner(page)).containsText(fileName + " imported: 1 entries, 0 credited, 0 held,"
-                + " 0 unmatched, 1 duplicates");
+        assertThat(uploadBanner(page)).containsText(fileName + " imported: 1 entry, 0 credited, 0 held,"
+                + " 0 unmatched, 1 duplicate");
         page.navigate("/ops/account?id=" + Portal.DEMO_ACCOUNT);
         assertThat(page.locator("#ops-account-balance")).hasText("Balance " + usd(raised));
     }

@@ -46,7 +46,7 @@ class HeldPaymentE2E {
         page.waitForURL(url -> url.endsWith("/ops/statements"));
         page.locator("#statement-upload input[type='file']").setInputFiles(new FilePayload("underpaid.xml",
                 "application/xml", statement(invoiceNumber, "90.00").getBytes(StandardCharsets.UTF_8)));
-        assertThat(page.locator("#statement-upload-banner")).containsText("1 entries, 0 credited, 1 held");
+        assertThat(page.locator("#statement-upload-banner")).containsText("1 entry, 0 credited, 1 held");
 
         page.locator("#ops-nav-held").click();
         page.waitForURL(url -> url.endsWith("/ops/held"));

@@ -22,17 +22,18 @@ class DecisionDialog extends Dialog {
         setId("adjustment-decision");
         setWidth("32rem");
         add(new Paragraph(summary));
-        var note = new TextArea("Note");
+        var note = new TextArea(getTranslation("adjustment.decision.note"));
         note.setId("adjustment-decision-note");
         note.setWidthFull();
         note.setMaxLength(AdjustmentService.NOTE_MAX);
-        note.setHelperText("Why you " + (approve ? "approve" : "decline") + " it; staff only.");
+        note.setHelperText(getTranslation(approve ? "adjustment.decision.approve.helper"
+                : "adjustment.decision.decline.helper"));
         add(note);
         var confirm = new Button(confirmLabel, e -> {
             try {
                 decision.decide(note.getValue());
             } catch (InvalidRequestException refused) {
-                note.setErrorMessage(refused.getMessage());
+                note.setErrorMessage(refused.getLocalizedMessage());
                 note.setInvalid(true);
                 return;
             }
@@ -43,7 +44,7 @@ class DecisionDialog extends Dialog {
         if (!approve) {
             confirm.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
-        var cancel = new Button("Cancel", e -> close());
+        var cancel = new Button(getTranslation("adjustment.decision.cancel"), e -> close());
         cancel.setId("adjustment-decision-cancel");
         getFooter().add(cancel, confirm);
     }

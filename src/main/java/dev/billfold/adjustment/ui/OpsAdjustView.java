@@ -12,9 +12,11 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import dev.billfold.account.AccountId;
@@ -27,6 +29,7 @@ import dev.billfold.adjustment.AdjustmentService;
 import dev.billfold.adjustment.AdjustmentStatus;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.NoAccountNeeded;
 import dev.billfold.staff.StaffRole;
 import dev.billfold.staff.ui.OpsLayout;
@@ -36,13 +39,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A Finance member credits or debits one account (from its back-office page): a direction, an amount in the account's
- * currency, a reason and a note. Above the approval limit it goes to the queue for a second Finance member.
+ * currency, a reason and a note. Above the approval limit it goes to the queue for a second Finance member. A
+ * language switch relabels the form and keeps what is typed.
  */
 @Route(value = OpsAdjustView.ROUTE, layout = OpsLayout.class)
-@PageTitle("Adjust a balance · Billfold back office")
 @RolesAllowed(StaffRole.Names.FINANCE)
 @NoAccountNeeded
-public class OpsAdjustView extends VerticalLayout implements BeforeEnterObserver {
+public class OpsAdjustView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle,
+        LocaleChangeObserver {
 
     static final String ROUTE = "ops/adjust";
     /** The query parameter naming the account. */
@@ -53,12 +57,13 @@ public class OpsAdjustView extends VerticalLayout implements BeforeEnterObserver
     private final Div form = new Div();
     private final Span account = new Span();
     private final Span balance = new Span();
-    private final RadioButtonGroup<AdjustmentDirection> direction = new RadioButtonGroup<>("Direction");
-    private final TextField amount = new TextField("Amount");
+    private final RadioButtonGroup<AdjustmentDirection> direction = new RadioButtonGroup<>();
+    private final TextField amount = new TextField();
     private final Select<AdjustmentCategory> category = new Select<>();
-    private final TextArea note = new TextArea("Note");
+    private final TextArea note = new TextArea();
     private final Paragraph limits = new Paragraph();
-    private final Anchor back = new Anchor("", "Back to the account");
+    private final Anchor back = Localized.text(new Anchor(), "adjustment.adjust.back");
+    private @Nullable AdjustmentForm shown;
     private @Nullable AccountId accountId;
 
     OpsAdjustView(AdjustmentService adjustments) {
@@ -71,31 +76,52 @@ public class OpsAdjustView extends VerticalLayout implements BeforeEnterObserver
 
         direction.setId("adjust-direction");
         direction.setItems(AdjustmentDirection.values());
-        direction.setItemLabelGenerator(choice -> choice == AdjustmentDirection.CREDIT
-                ? "Credit (raises the balance)" : "Debit (lowers the balance)");
+        Localized.bind(direction, direction::setLabel, "adjustment.adjust.direction");
+        direction.setItemLabelGenerator(choice -> getTranslation("adjustment.direction." + choice.name()));
         direction.setValue(AdjustmentDirection.CREDIT);
+        Localized.bind(amount, amount::setLabel, "adjustment.adjust.amount");
         amount.setId("adjust-amount");
         amount.setMaxLength(AdjustmentService.AMOUNT_MAX_LENGTH);
         amount.setWidth("14rem");
         category.setId("adjust-category");
-        category.setLabel("Reason");
+        Localized.bind(category, category::setLabel, "adjustment.adjust.reason");
         category.setItems(AdjustmentCategory.values());
-        category.setItemLabelGenerator(AdjustmentCategory::label);
-        category.setHelperText("The customer sees the reason, e.g. \u201cAdjustment: Goodwill credit\u201d.");
+        category.setItemLabelGenerator(choice -> AdjustmentLabels.category(this, choice));
+        Localized.bind(category, category::setHelperText, "adjustment.adjust.reason.helper");
         category.setWidth("20rem");
         note.setId("adjust-note");
         note.setMaxLength(AdjustmentService.NOTE_MAX);
         note.setWidth("32rem");
-        note.setHelperText("What happened, and why. Staff only: the customer never sees it.");
-        var submit = new Button("Adjust balance", e -> submit());
+        Localized.bind(note, note::setLabel, "adjustment.adjust.note");
+        Localized.bind(note, note::setHelperText, "adjustment.adjust.note.helper");
+        var submit = Localized.text(new Button("", e -> submit()), "adjustment.adjust.submit");
         submit.setId("adjust-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var queue = new RouterLink("The approval queue", OpsAdjustmentsView.class);
+        var queue = Localized.text(new RouterLink("", OpsAdjustmentsView.class), "adjustment.adjust.queue");
         queue.setId("adjust-queue-link");
 
         form.add(new Div(account), new Div(balance), limits, direction, new Div(amount), new Div(category),
                 new Div(note), submit);
-        add(new H2("Adjust a balance"), banner, form, new Div(back), queue);
+        add(Localized.text(new H2(), "adjustment.adjust.title"), banner, form, new Div(back), queue);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("adjustment.adjust.page-title");
+    }
+
+    /** The account's lines and the choices' names are rendered again; what is typed stays. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        var chosenDirection = direction.getValue();
+        var chosenCategory = category.getValue();
+        direction.getDataProvider().refreshAll();
+        category.getDataProvider().refreshAll();
+        direction.setValue(chosenDirection);
+        category.setValue(chosenCategory);
+        if (shown != null) {
+            show(shown);
+        }
     }
 
     @Override
@@ -111,18 +137,17 @@ public class OpsAdjustView extends VerticalLayout implements BeforeEnterObserver
             accountId = null;
             form.setVisible(false);
             back.setVisible(false);
-            banner.show("We could not find that account.", Banner.ERROR);
+            banner.show(getTranslation("adjustment.adjust.not-found"), Banner.ERROR);
         }
     }
 
     private void show(AdjustmentForm head) {
-        account.setText("%s, account number %s".formatted(head.accountName(), head.accountNumber()));
-        balance.setText("Balance " + head.balance().format());
+        shown = head;
+        account.setText(getTranslation("adjustment.adjust.account", head.accountName(), head.accountNumber()));
+        balance.setText(getTranslation("adjustment.adjust.balance", head.balance().format()));
         amount.setPrefixComponent(new Span(head.balance().currencyCode()));
         back.setHref(OpsLayout.accountHref(head.accountId().value()));
-        limits.setText(("Up to %s at once; above %s a second Finance member approves it before it posts. A debit "
-                + "may not take the balance below zero.")
-                .formatted(head.max().format(), head.approvalAbove().format()));
+        limits.setText(getTranslation("adjustment.adjust.limits", head.max().format(), head.approvalAbove().format()));
     }
 
     private void submit() {
@@ -134,23 +159,23 @@ public class OpsAdjustView extends VerticalLayout implements BeforeEnterObserver
         try {
             AdjustmentRow done = adjustments.request(new AdjustmentRequest(accountId, direction.getValue(),
                     amount.getValue(), category.getValue(), note.getValue()));
-            show(adjustments.form(accountId));
+            AdjustmentForm after = adjustments.form(accountId);
+            show(after);
             banner.show(done.status() == AdjustmentStatus.POSTED
-                    ? "%s posted to %s. The balance is now %s.".formatted(AdjustmentLabels.amount(done),
-                    done.accountName(), balance.getText().substring("Balance ".length()))
-                    : "%s waits for a second Finance member's approval in the queue.".formatted(
-                    AdjustmentLabels.amount(done)), Banner.SUCCESS);
+                    ? getTranslation("adjustment.adjust.posted", AdjustmentLabels.amount(this, done),
+                    done.accountName(), after.balance().format())
+                    : getTranslation("adjustment.adjust.waits", AdjustmentLabels.amount(this, done)), Banner.SUCCESS);
             amount.clear();
             note.clear();
             category.clear();
             OpsLayout.queuesChanged(this);
         } catch (InvalidRequestException refused) {
-            banner.show(refused.getMessage(), Banner.ERROR);
+            banner.show(refused.getLocalizedMessage(), Banner.ERROR);
             if ("amount".equals(refused.field())) {
-                amount.setErrorMessage(refused.getMessage());
+                amount.setErrorMessage(refused.getLocalizedMessage());
                 amount.setInvalid(true);
             } else if ("note".equals(refused.field())) {
-                note.setErrorMessage(refused.getMessage());
+                note.setErrorMessage(refused.getLocalizedMessage());
                 note.setInvalid(true);
             }
         }

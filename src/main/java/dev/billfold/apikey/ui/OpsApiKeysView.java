@@ -15,9 +15,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.billfold.apikey.ApiKeyDraft;
 import dev.billfold.apikey.ApiKeyRow;
@@ -26,6 +28,7 @@ import dev.billfold.apikey.CreatedApiKey;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.NoAccountNeeded;
 import dev.billfold.security.ApiScope;
 import dev.billfold.staff.StaffRole;
@@ -40,21 +43,21 @@ import java.util.stream.Collectors;
  * only, the last use, and a Revoke button that takes effect at the key's next request.
  */
 @Route(value = OpsApiKeysView.ROUTE, layout = OpsLayout.class)
-@PageTitle("API keys · Billfold back office")
 @RolesAllowed(StaffRole.Names.ADMIN)
 @NoAccountNeeded
-public class OpsApiKeysView extends VerticalLayout implements BeforeEnterObserver {
+public class OpsApiKeysView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle,
+        LocaleChangeObserver {
 
     static final String ROUTE = "ops/api-keys";
 
     private final ApiKeys keys;
     private final LocalTimes times = LocalTimes.ofBrowser();
     private final Banner banner = new Banner("api-keys-banner", "ops-banner");
-    private final TextField name = new TextField("Name");
-    private final CheckboxGroup<ApiScope> scopes = new CheckboxGroup<>("Scopes");
-    private final TextArea ipRanges = new TextArea("Allowed IP ranges (optional)");
+    private final TextField name = new TextField();
+    private final CheckboxGroup<ApiScope> scopes = new CheckboxGroup<>();
+    private final TextArea ipRanges = new TextArea();
     private final Div secretBox = new Div();
-    private final TextField secret = new TextField("The new key");
+    private final TextField secret = new TextField();
     private final Grid<ApiKeyRow> grid = new Grid<>();
 
     OpsApiKeysView(ApiKeys keys) {
@@ -63,17 +66,21 @@ public class OpsApiKeysView extends VerticalLayout implements BeforeEnterObserve
 
         name.setId("api-key-name");
         name.setMaxLength(ApiKeys.NAME_MAX);
-        name.setHelperText("Which system uses it, e.g. \u201cProvisioning\u201d or \u201cCRM sync\u201d.");
+        Localized.bind(name, name::setLabel, "apikey.name");
+        Localized.bind(name, name::setHelperText, "apikey.name.helper");
+        Localized.bind(scopes, scopes::setLabel, "apikey.scopes");
+        Localized.bind(ipRanges, ipRanges::setLabel, "apikey.ip-ranges");
+        Localized.bind(secret, secret::setLabel, "apikey.secret");
         scopes.setId("api-key-scopes");
         scopes.setItems(ApiScope.values());
-        scopes.setItemLabelGenerator(OpsApiKeysView::label);
+        scopes.setItemLabelGenerator(scope -> getTranslation("apikey.scope." + scope.name()));
         scopes.setValue(EnumSet.of(ApiScope.READ));
         ipRanges.setId("api-key-ip-ranges");
-        ipRanges.setHelperText("CIDR ranges or addresses, e.g. 203.0.113.0/24; empty: any address.");
-        var create = new Button("Create key", e -> create());
+        Localized.bind(ipRanges, ipRanges::setHelperText, "apikey.ip-ranges.helper");
+        var create = Localized.text(new Button("", e -> create()), "apikey.create");
         create.setId("api-key-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var form = new VerticalLayout(new H3("New key"), name, scopes, ipRanges, create);
+        var form = new VerticalLayout(Localized.text(new H3(), "apikey.new-key"), name, scopes, ipRanges, create);
         form.setPadding(false);
         form.addClassName("api-key-form");
 
@@ -82,10 +89,9 @@ public class OpsApiKeysView extends VerticalLayout implements BeforeEnterObserve
         secret.setId("api-key-secret");
         secret.setReadOnly(true);
         secret.setWidthFull();
-        var once = new Paragraph("Copy the key now: it is shown only this once and is kept only as a hash. "
-                + "Lost keys cannot be shown again; revoke and create a new one.");
+        var once = Localized.text(new Paragraph(), "apikey.secret.once");
         once.setId("api-key-secret-note");
-        var done = new Button("I have copied it", e -> secretBox.setVisible(false));
+        var done = Localized.text(new Button("", e -> secretBox.setVisible(false)), "apikey.secret.done");
         done.setId("api-key-secret-done");
         secretBox.add(secret, once, done);
         secretBox.setVisible(false);
@@ -93,21 +99,41 @@ public class OpsApiKeysView extends VerticalLayout implements BeforeEnterObserve
         grid.setId("api-keys-grid");
         grid.setWidthFull();
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(ApiKeyRow::name).setHeader("Name").setFlexGrow(1);
-        grid.addColumn(row -> row.hint() + "\u2026").setHeader("Key").setWidth("11rem").setFlexGrow(0);
-        grid.addColumn(row -> row.scopes().stream().map(ApiScope::value).collect(Collectors.joining(", ")))
-                .setHeader("Scopes").setFlexGrow(1);
-        grid.addColumn(row -> row.ipRanges().isEmpty() ? "Any" : String.join(", ", row.ipRanges()))
-                .setHeader("IP ranges").setFlexGrow(1);
-        grid.addColumn(row -> times.format(row.createdAt()) + " by " + row.createdBy()).setHeader("Created")
-                .setFlexGrow(1);
-        grid.addColumn(row -> row.lastUsedAt() == null ? "Never" : times.format(row.lastUsedAt()))
-                .setHeader("Last used").setKey("last-used").setWidth("9rem").setFlexGrow(0);
+        header(grid.addColumn(ApiKeyRow::name), "apikey.column.name").setFlexGrow(1);
+        header(grid.addColumn(row -> row.hint() + "\u2026"), "apikey.column.key").setWidth("11rem").setFlexGrow(0);
+        header(grid.addColumn(row -> row.scopes().stream().map(ApiScope::value).collect(Collectors.joining(", "))),
+                "apikey.column.scopes").setFlexGrow(1);
+        header(grid.addColumn(row -> row.ipRanges().isEmpty() ? getTranslation("apikey.any-address")
+                : String.join(", ", row.ipRanges())), "apikey.column.ip-ranges").setFlexGrow(1);
+        header(grid.addColumn(row -> getTranslation("apikey.created-by", times.format(row.createdAt()),
+                row.createdBy())), "apikey.column.created").setFlexGrow(1);
+        header(grid.addColumn(row -> row.lastUsedAt() == null ? getTranslation("apikey.never")
+                : times.format(row.lastUsedAt())), "apikey.column.last-used").setKey("last-used").setWidth("9rem")
+                .setFlexGrow(0);
         grid.addComponentColumn(this::status).setHeader("").setKey("status").setWidth("9rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
         grid.setAllRowsVisible(true);
 
-        add(new H2("API keys"), banner, secretBox, form, new H3("Keys"), grid);
+        add(Localized.text(new H2(), "apikey.title"), banner, secretBox, form, Localized.text(new H3(), "apikey.keys"),
+                grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("apikey.page-title");
+    }
+
+    /** The scopes' names and the rows are rendered again; what is typed and ticked stays. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        var ticked = scopes.getValue();
+        scopes.getDataProvider().refreshAll();
+        scopes.setValue(ticked);
+        grid.getDataProvider().refreshAll();
+    }
+
+    private static Grid.Column<ApiKeyRow> header(Grid.Column<ApiKeyRow> column, String key) {
+        return Localized.bind(column, column::setHeader, key);
     }
 
     @Override
@@ -126,7 +152,7 @@ public class OpsApiKeysView extends VerticalLayout implements BeforeEnterObserve
                     ipRanges.getValue()));
             secret.setValue(created.secret());
             secretBox.setVisible(true);
-            banner.show("Created the key \u201c%s\u201d.".formatted(created.key().name()), Banner.SUCCESS);
+            banner.show(getTranslation("apikey.created", created.key().name()), Banner.SUCCESS);
             name.clear();
             ipRanges.clear();
             scopes.setValue(EnumSet.of(ApiScope.READ));
@@ -136,21 +162,21 @@ public class OpsApiKeysView extends VerticalLayout implements BeforeEnterObserve
                 case "name" -> invalid(name, refused);
                 case "ipRanges" -> invalid(ipRanges, refused);
                 case "scopes" -> {
-                    scopes.setErrorMessage(refused.getMessage());
+                    scopes.setErrorMessage(refused.getLocalizedMessage());
                     scopes.setInvalid(true);
                 }
-                default -> banner.show(refused.getMessage(), Banner.ERROR);
+                default -> banner.show(refused.getLocalizedMessage(), Banner.ERROR);
             }
         }
     }
 
     private void invalid(TextField field, InvalidRequestException refused) {
-        field.setErrorMessage(refused.getMessage());
+        field.setErrorMessage(refused.getLocalizedMessage());
         field.setInvalid(true);
     }
 
     private void invalid(TextArea field, InvalidRequestException refused) {
-        field.setErrorMessage(refused.getMessage());
+        field.setErrorMessage(refused.getLocalizedMessage());
         field.setInvalid(true);
     }
 
@@ -158,12 +184,12 @@ public class OpsApiKeysView extends VerticalLayout implements BeforeEnterObserve
         var cell = new Div();
         cell.addClassName("api-key-status");
         if (row.revoked()) {
-            var revoked = new Span("Revoked " + times.format(row.revokedAt()));
+            var revoked = new Span(getTranslation("apikey.revoked-at", times.format(row.revokedAt())));
             revoked.addClassName("api-key-revoked");
             cell.add(revoked);
             return cell;
         }
-        var revoke = new Button("Revoke", e -> confirmRevoke(row));
+        var revoke = new Button(getTranslation("apikey.revoke"), e -> confirmRevoke(row));
         revoke.addClassName("api-key-revoke");
         revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         cell.add(revoke);
@@ -173,17 +199,18 @@ public class OpsApiKeysView extends VerticalLayout implements BeforeEnterObserve
     private void confirmRevoke(ApiKeyRow row) {
         var dialog = new ConfirmDialog();
         dialog.setId("confirm-revoke");
-        dialog.setHeader("Revoke \u201c%s\u201d?".formatted(row.name()));
-        dialog.setText("Its next request is refused. This cannot be undone: the system that uses it needs a new key.");
+        dialog.setHeader(getTranslation("apikey.revoke.title", row.name()));
+        dialog.setText(getTranslation("apikey.revoke.text"));
         dialog.setCancelable(true);
-        dialog.setConfirmText("Revoke");
+        dialog.setCancelText(getTranslation("apikey.revoke.cancel"));
+        dialog.setConfirmText(getTranslation("apikey.revoke"));
         dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> {
             try {
                 keys.revoke(row.id());
-                banner.show("Revoked the key \u201c%s\u201d.".formatted(row.name()), Banner.SUCCESS);
+                banner.show(getTranslation("apikey.revoked", row.name()), Banner.SUCCESS);
             } catch (InvalidRequestException refused) {
-                banner.show(refused.getMessage(), Banner.ERROR);
+                banner.show(refused.getLocalizedMessage(), Banner.ERROR);
             }
             refresh();
         });
@@ -192,14 +219,5 @@ public class OpsApiKeysView extends VerticalLayout implements BeforeEnterObserve
 
     private void refresh() {
         grid.setItems(query -> keys.keys(query.getOffset(), query.getLimit()).stream(), query -> keys.count());
-    }
-
-    private static String label(ApiScope scope) {
-        return switch (scope) {
-            case READ -> "read: accounts, members, payments, ledger";
-            case WRITE_ACCOUNTS -> "accounts:write: create accounts, link members";
-            case WRITE_SERVICES -> "services:write: hosted services";
-            case WRITE_BALANCE -> "balance:write: adjustments";
-        };
     }
 }

@@ -6,6 +6,7 @@ import dev.billfold.audit.AuditEntry;
 import dev.billfold.audit.AuditPage;
 import dev.billfold.audit.AuditQuery;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.Pages;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
@@ -21,21 +22,27 @@ public class AuditGrid extends Grid<AuditEntry> {
         setId(id);
         addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         LocalTimes times = LocalTimes.ofBrowser();
-        addColumn(entry -> times.format(entry.at())).setHeader("When (" + times.label() + ")").setAutoWidth(true)
+        header(addColumn(entry -> times.format(entry.at())), "audit.column.when", times.label()).setAutoWidth(true)
                 .setFlexGrow(0);
         if (withAccount) {
-            addColumn(entry -> orDash(entry.accountNumber())).setHeader("Account").setAutoWidth(true).setFlexGrow(0);
+            header(addColumn(entry -> orDash(entry.accountNumber())), "audit.column.account").setAutoWidth(true)
+                    .setFlexGrow(0);
         }
-        addColumn(AuditEntry::actorName).setHeader("Who").setAutoWidth(true);
-        addColumn(AuditEntry::actorRole).setHeader("Role").setAutoWidth(true).setFlexGrow(0);
-        addColumn(AuditEntry::text).setHeader("What").setFlexGrow(2)
+        header(addColumn(AuditEntry::actorName), "audit.column.who").setAutoWidth(true);
+        header(addColumn(AuditEntry::actorRole), "audit.column.role").setAutoWidth(true).setFlexGrow(0);
+        header(addColumn(AuditEntry::text), "audit.column.what").setFlexGrow(2)
                 .setTooltipGenerator(AuditEntry::action);
-        addColumn(AuditEntry::changeLabel).setHeader("Before \u2192 after").setFlexGrow(1);
-        addColumn(entry -> orDash(entry.note())).setHeader("Note").setFlexGrow(2);
-        addColumn(entry -> orDash(entry.clientAddress())).setHeader("Address").setAutoWidth(true).setFlexGrow(0);
+        header(addColumn(AuditEntry::changeLabel), "audit.column.change").setFlexGrow(1);
+        header(addColumn(entry -> orDash(entry.note())), "audit.column.note").setFlexGrow(2);
+        header(addColumn(entry -> orDash(entry.clientAddress())), "audit.column.address").setAutoWidth(true)
+                .setFlexGrow(0);
         setPageSize(AuditQuery.PAGE_SIZE);
         setItems(query -> Pages.slice(query.getOffset(), query.getLimit(), AuditQuery.PAGE_SIZE,
                 page -> pages.apply(page).entries()));
+    }
+
+    private static Column<AuditEntry> header(Column<AuditEntry> column, String key, Object... params) {
+        return Localized.bind(column, column::setHeader, key, params);
     }
 
     public void refresh() {

@@ -5,13 +5,14 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.billfold.audit.AuditFilter;
 import dev.billfold.audit.AuditQuery;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.NoAccountNeeded;
 import dev.billfold.staff.StaffRole;
 import dev.billfold.staff.ui.OpsLayout;
@@ -22,19 +23,18 @@ import jakarta.annotation.security.RolesAllowed;
  * of a name or e-mail), action code and days. The grid fetches page by page as it scrolls.
  */
 @Route(value = OpsAuditView.ROUTE, layout = OpsLayout.class)
-@PageTitle("Audit trail · Billfold back office")
 @RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE})
 @NoAccountNeeded
-class OpsAuditView extends VerticalLayout {
+class OpsAuditView extends VerticalLayout implements HasDynamicTitle {
 
     static final String ROUTE = "ops/audit";
 
     private final AuditQuery trail;
-    private final TextField account = new TextField("Account number");
-    private final TextField actor = new TextField("Who");
-    private final TextField action = new TextField("Action");
-    private final DatePicker from = new DatePicker("From");
-    private final DatePicker to = new DatePicker("To");
+    private final TextField account = new TextField();
+    private final TextField actor = new TextField();
+    private final TextField action = new TextField();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
     private final Banner banner = new Banner("audit-banner", "ops-banner");
     private final LocalTimes times = LocalTimes.ofBrowser();
     private final AuditGrid grid;
@@ -47,9 +47,14 @@ class OpsAuditView extends VerticalLayout {
         setSizeFull();
         account.setId("audit-account");
         actor.setId("audit-actor");
-        actor.setPlaceholder("Name or e-mail, its start");
+        Localized.bind(account, account::setLabel, "audit.filter.account");
+        Localized.bind(actor, actor::setLabel, "audit.filter.who");
+        Localized.bind(actor, actor::setPlaceholder, "audit.filter.who.placeholder");
         action.setId("audit-action");
-        action.setPlaceholder("e.g. account.member");
+        Localized.bind(action, action::setLabel, "audit.filter.action");
+        Localized.bind(action, action::setPlaceholder, "audit.filter.action.placeholder");
+        Localized.bind(from, from::setLabel, "audit.filter.from");
+        Localized.bind(to, to::setLabel, "audit.filter.to");
         from.setId("audit-from");
         to.setId("audit-to");
         for (TextField field : new TextField[] {account, actor, action}) {
@@ -64,7 +69,12 @@ class OpsAuditView extends VerticalLayout {
 
         grid = new AuditGrid("audit-grid", true, page -> this.trail.page(filter, page));
         grid.setSizeFull();
-        add(new H2("Audit trail"), filters, banner, grid);
+        add(Localized.text(new H2(), "audit.title"), filters, banner, grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("audit.page-title");
     }
 
     private void refresh() {
@@ -73,7 +83,7 @@ class OpsAuditView extends VerticalLayout {
         try {
             trail.page(next, 0);
         } catch (InvalidRequestException refused) {
-            banner.show(refused.getMessage(), Banner.ERROR);
+            banner.show(refused.getLocalizedMessage(), Banner.ERROR);
             return;
         }
         banner.hide();

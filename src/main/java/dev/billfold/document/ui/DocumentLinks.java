@@ -12,6 +12,8 @@ import dev.billfold.staff.StaffRole;
 /** What the review pages share: the document link and who may decide. */
 final class DocumentLinks {
 
+    private static final String CONTENT_TYPE_OPTIONS = "X-Content-Type-Options";
+
     private DocumentLinks() {
     }
 
@@ -31,7 +33,7 @@ final class DocumentLinks {
             event.setFileName(document.fileName());
             event.setContentType(document.kind().contentType());
             event.setContentLength(document.content().length);
-            event.getResponse().setHeader("X-Content-Type-Options", "nosniff");
+            event.getResponse().setHeader(CONTENT_TYPE_OPTIONS, "nosniff");
             event.getOutputStream().write(document.content());
         };
         var anchor = new Anchor(handler, fileName);

@@ -5,9 +5,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.server.streams.UploadHandler;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.document.PaymentOrderPage;
 import dev.billfold.document.PaymentOrderService;
 import dev.billfold.document.PaymentOrderSummary;
@@ -17,13 +20,17 @@ import dev.billfold.payment.PaymentStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "I have paid: upload the payment order" for one waiting invoice, and where the orders sent for it stand. The file
  * is read up to one byte past the limit, so an oversized one never fills the heap; the service decides what it is.
+ * The statuses are rendered again when the language is switched.
  */
-class PaymentOrderPanel extends Div {
+class PaymentOrderPanel extends Div implements LocaleChangeObserver {
 
+    /** The language the data-driven texts were last rendered in; attaching calls localeChange too. */
+    private @Nullable Locale renderedIn;
     private final PaymentOrderService orders;
     private final PaymentId paymentId;
     private final LocalTimes times = LocalTimes.ofBrowser();
@@ -48,7 +55,7 @@ class PaymentOrderPanel extends Div {
             try (InputStream in = event.getInputStream()) {
                 content = in.readNBytes(UploadedDocument.MAX_BYTES + 1);
             } catch (IOException broken) {
-                ui.access(() -> refused("The upload broke off; please send the file again."));
+                ui.access(() -> refused(getTranslation("document.upload.broke-off")));
                 return;
             }
             ui.access(() -> send(name, content));
@@ -58,12 +65,11 @@ class PaymentOrderPanel extends Div {
         upload.setMaxFileSize(UploadedDocument.MAX_BYTES);
         upload.setAcceptedFileTypes(".pdf", ".png", ".jpg", ".jpeg", "application/pdf", "image/png", "image/jpeg");
         upload.addFileRejectedListener(e -> refused(e.getErrorMessage()));
-        var hint = new Paragraph("I have paid: upload the payment order your bank gave you (PDF, PNG or JPEG, at"
-                + " most 10 MB). Finance checks it and may credit the invoice before the transfer arrives.");
+        var hint = Localized.text(new Paragraph(), "document.payment-order.hint");
         hint.addClassName("hint");
         uploadBox.add(hint, upload);
 
-        add(new H3("Payment order"), status, uploadBox, history);
+        add(Localized.text(new H3(), "document.payment-order.title"), status, uploadBox, history);
         show(page);
     }
 
@@ -72,7 +78,7 @@ class PaymentOrderPanel extends Div {
         try {
             orders.upload(paymentId, new UploadedDocument(fileName, content));
         } catch (InvalidRequestException bad) {
-            refused(fileName + ": " + bad.getMessage());
+            refused(fileName + ": " + bad.getLocalizedMessage());
             return;
         }
         show(orders.page(paymentId));
@@ -84,7 +90,21 @@ class PaymentOrderPanel extends Div {
         status.addClassName("error");
     }
 
+    /** The payment's status name from the payment bundle, where the payment pages take it too. */
+    private String paymentStatus(PaymentStatus payment) {
+        return getTranslation("payment.status." + payment.name());
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        if (event.getLocale().equals(renderedIn)) {
+            return;
+        }
+        show(orders.page(paymentId));
+    }
+
     private void show(PaymentOrderPage page) {
+        renderedIn = Localized.localeOf(this);
         uploadBox.setVisible(page.canUpload());
         status.removeClassName("error");
         status.setText(page.orders().isEmpty() ? "" : label(page.orders().getFirst(), page.paymentStatus()));
@@ -98,13 +118,15 @@ class PaymentOrderPanel extends Div {
         });
     }
 
-    static String label(PaymentOrderSummary order, PaymentStatus payment) {
+    String label(PaymentOrderSummary order, PaymentStatus payment) {
         return switch (order.status()) {
-            case PENDING -> payment == PaymentStatus.WAITING_FOR_PAYMENT ? "Sent, under review"
-                    : "Sent; no review needed, the payment is now " + payment.label().toLowerCase(Locale.ROOT);
-            case CONDITIONALLY_CREDITED -> "Accepted: conditionally credited";
-            case REJECTED -> "Rejected: " + order.reason();
-            case REVERSED -> "Reversed: " + order.reason();
+            case PENDING -> payment == PaymentStatus.WAITING_FOR_PAYMENT
+                    ? getTranslation("document.payment-order.under-review")
+                    : getTranslation("document.payment-order.no-review-needed", paymentStatus(payment)
+                            .toLowerCase(Localized.localeOf(this)));
+            case CONDITIONALLY_CREDITED -> getTranslation("document.payment-order.conditionally-credited");
+            case REJECTED -> getTranslation("document.payment-order.rejected", order.reason());
+            case REVERSED -> getTranslation("document.payment-order.reversed", order.reason());
         };
     }
 }

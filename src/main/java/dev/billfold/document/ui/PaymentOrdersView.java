@@ -12,13 +12,16 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.NoAccountNeeded;
 import dev.billfold.document.PaymentOrderItem;
 import dev.billfold.document.PaymentOrderReview;
@@ -32,10 +35,10 @@ import jakarta.annotation.security.RolesAllowed;
  * in time, for Finance to reverse. Support reads both lists.
  */
 @Route(value = PaymentOrdersView.ROUTE, layout = OpsLayout.class)
-@PageTitle("Payment orders · Billfold back office")
 @RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE})
 @NoAccountNeeded
-public class PaymentOrdersView extends VerticalLayout implements BeforeEnterObserver {
+public class PaymentOrdersView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle,
+        LocaleChangeObserver {
 
     static final String ROUTE = "ops/payment-orders";
 
@@ -44,9 +47,9 @@ public class PaymentOrdersView extends VerticalLayout implements BeforeEnterObse
     private final LocalTimes times = LocalTimes.ofBrowser();
     private final Banner banner = new Banner("payment-orders-banner", "ops-banner");
     private final Grid<PaymentOrderItem> queue = new Grid<>();
-    private final Span none = new Span("No payment order waits for review.");
+    private final Span none = Localized.text(new Span(), "document.payment-orders.none");
     private final Grid<PaymentOrderItem> overdue = new Grid<>();
-    private final Span noneOverdue = new Span("No conditional credit is overdue.");
+    private final Span noneOverdue = Localized.text(new Span(), "document.payment-orders.none-overdue");
 
     PaymentOrdersView(PaymentOrderReview review) {
         this.review = review;
@@ -56,15 +59,17 @@ public class PaymentOrdersView extends VerticalLayout implements BeforeEnterObse
         queue.setId("payment-orders-queue");
         queue.setWidthFull();
         queue.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        queue.addColumn(o -> times.format(o.uploadedAt())).setHeader("Sent (" + times.label() + ")")
+        header(queue.addColumn(o -> times.format(o.uploadedAt())), "document.column.sent", times.label())
                 .setWidth("9rem").setFlexGrow(0);
-        queue.addComponentColumn(PaymentOrdersView::account).setHeader("Account").setFlexGrow(1);
-        queue.addColumn(PaymentOrderItem::payerName).setHeader("Payer").setFlexGrow(1);
-        queue.addColumn(o -> o.invoiceNumber() == null ? "" : o.invoiceNumber()).setHeader("Invoice")
+        header(queue.addComponentColumn(PaymentOrdersView::account), "document.column.account").setFlexGrow(1);
+        header(queue.addColumn(PaymentOrderItem::payerName), "document.column.payer").setFlexGrow(1);
+        header(queue.addColumn(o -> o.invoiceNumber() == null ? "" : o.invoiceNumber()), "document.column.invoice")
                 .setWidth("9rem").setFlexGrow(0);
-        queue.addColumn(o -> o.amount().format()).setHeader("Amount").setWidth("8rem").setFlexGrow(0);
-        queue.addComponentColumn(this::document).setHeader("Payment order").setKey("document").setFlexGrow(1);
-        queue.addColumn(PaymentOrderItem::uploadedBy).setHeader("Sent by").setWidth("8rem").setFlexGrow(0);
+        header(queue.addColumn(o -> o.amount().format()), "document.column.amount").setWidth("8rem").setFlexGrow(0);
+        header(queue.addComponentColumn(this::document), "document.column.payment-order").setKey("document")
+                .setFlexGrow(1);
+        header(queue.addColumn(PaymentOrderItem::uploadedBy), "document.column.sent-by").setWidth("8rem")
+                .setFlexGrow(0);
         if (finance) {
             queue.addComponentColumn(this::decisions).setHeader("").setKey("actions").setWidth("16rem")
                     .setFlexGrow(0).setFrozenToEnd(true);
@@ -75,14 +80,15 @@ public class PaymentOrdersView extends VerticalLayout implements BeforeEnterObse
         overdue.setId("payment-orders-overdue");
         overdue.setWidthFull();
         overdue.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        overdue.addColumn(o -> o.decidedAt() == null ? "" : times.format(o.decidedAt()))
-                .setHeader("Credited (" + times.label() + ")").setWidth("9rem").setFlexGrow(0);
-        overdue.addComponentColumn(PaymentOrdersView::account).setHeader("Account").setFlexGrow(1);
-        overdue.addColumn(o -> o.invoiceNumber() == null ? "" : o.invoiceNumber()).setHeader("Invoice")
+        header(overdue.addColumn(o -> o.decidedAt() == null ? "" : times.format(o.decidedAt())),
+                "document.column.credited", times.label()).setWidth("9rem").setFlexGrow(0);
+        header(overdue.addComponentColumn(PaymentOrdersView::account), "document.column.account").setFlexGrow(1);
+        header(overdue.addColumn(o -> o.invoiceNumber() == null ? "" : o.invoiceNumber()), "document.column.invoice")
                 .setWidth("9rem").setFlexGrow(0);
-        overdue.addColumn(o -> o.amount().format()).setHeader("Amount").setWidth("8rem").setFlexGrow(0);
-        overdue.addComponentColumn(this::document).setHeader("Payment order").setFlexGrow(1);
-        overdue.addColumn(o -> o.decidedBy() == null ? "" : o.decidedBy()).setHeader("Credited by")
+        header(overdue.addColumn(o -> o.amount().format()), "document.column.amount").setWidth("8rem")
+                .setFlexGrow(0);
+        header(overdue.addComponentColumn(this::document), "document.column.payment-order").setFlexGrow(1);
+        header(overdue.addColumn(o -> o.decidedBy() == null ? "" : o.decidedBy()), "document.column.credited-by")
                 .setWidth("8rem").setFlexGrow(0);
         if (finance) {
             overdue.addComponentColumn(this::reverseButton).setHeader("").setKey("actions").setWidth("8rem")
@@ -91,11 +97,27 @@ public class PaymentOrdersView extends VerticalLayout implements BeforeEnterObse
         overdue.setAllRowsVisible(true);
         noneOverdue.setId("payment-orders-overdue-none");
 
-        var overdueHint = new Paragraph("Conditionally credited, and no statement has shown the transfer within the"
-                + " configured days. Reversing debits the credit back and deletes the payment.");
+        var overdueHint = Localized.text(new Paragraph(), "document.payment-orders.overdue-hint");
         overdueHint.addClassName("hint");
-        add(new H2("Payment orders"), banner, queue, none, new H3("Overdue conditional credits"), overdueHint,
+        add(Localized.text(new H2(), "document.payment-orders.title"), banner, queue, none,
+                Localized.text(new H3(), "document.payment-orders.overdue"), overdueHint,
                 overdue, noneOverdue);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("document.payment-orders.page-title");
+    }
+
+    private Grid.Column<PaymentOrderItem> header(Grid.Column<PaymentOrderItem> column, String key, Object... params) {
+        return Localized.bind(column, column::setHeader, key, params);
+    }
+
+    /** The cells and their buttons are rendered again in the new language. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        queue.getDataProvider().refreshAll();
+        overdue.getDataProvider().refreshAll();
     }
 
     @Override
@@ -131,10 +153,10 @@ public class PaymentOrdersView extends VerticalLayout implements BeforeEnterObse
     }
 
     private Component decisions(PaymentOrderItem order) {
-        var credit = new Button("Conditionally credit", e -> credit(order));
+        var credit = new Button(getTranslation("document.payment-orders.credit"), e -> credit(order));
         credit.addClassName("payment-order-credit");
         credit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-        var reject = new Button("Reject", e -> reject(order));
+        var reject = new Button(getTranslation("document.review.reject"), e -> reject(order));
         reject.addClassName("payment-order-reject");
         reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         var buttons = new HorizontalLayout(credit, reject);
@@ -144,41 +166,45 @@ public class PaymentOrdersView extends VerticalLayout implements BeforeEnterObse
     }
 
     private Component reverseButton(PaymentOrderItem order) {
-        var reverse = new Button("Reverse", e -> reverse(order));
+        var reverse = new Button(getTranslation("document.payment-orders.reverse"), e -> reverse(order));
         reverse.addClassName("payment-order-reverse");
         reverse.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         return reverse;
     }
 
     private String what(PaymentOrderItem order) {
-        return "%s for invoice %s of %s (%s), sent %s by %s.".formatted(order.amount().format(),
-                order.invoiceNumber(), order.payerName(), order.accountName(), times.format(order.uploadedAt()),
-                order.uploadedBy());
+        return getTranslation("document.payment-orders.what", order.amount().format(),
+                String.valueOf(order.invoiceNumber()), order.payerName(), order.accountName(),
+                times.format(order.uploadedAt()), order.uploadedBy());
     }
 
     void credit(PaymentOrderItem order) {
-        new ReviewDialog("Conditionally credit the invoice", what(order) + " The amount is credited now; the bank"
-                + " statement that shows the transfer later credits nothing more.", "Note",
-                "Why you accept the payment order; staff only.", "Credit conditionally", false, note -> {
+        new ReviewDialog(getTranslation("document.payment-orders.credit.title"),
+                what(order) + " " + getTranslation("document.payment-orders.credit.summary"),
+                getTranslation("document.review.note"), getTranslation("document.payment-orders.credit.helper"),
+                getTranslation("document.payment-orders.credit.confirm"), false, note -> {
             var done = review.conditionallyCredit(order.id(), note);
-            decided("%s conditionally credited to %s.".formatted(done.amount().format(), done.accountName()));
+            decided(getTranslation("document.payment-orders.credited", done.amount().format(), done.accountName()));
         }, this::refused).open();
     }
 
     void reject(PaymentOrderItem order) {
-        new ReviewDialog("Reject the payment order", what(order) + " Nothing is credited; the invoice keeps waiting"
-                + " for its money.", "Reason", "The customer reads this.", "Reject", true, reason -> {
+        new ReviewDialog(getTranslation("document.payment-orders.reject.title"),
+                what(order) + " " + getTranslation("document.payment-orders.reject.summary"),
+                getTranslation("document.review.reason"), getTranslation("document.review.customer-reads"),
+                getTranslation("document.review.reject"), true, reason -> {
             var done = review.reject(order.id(), reason);
-            decided("Payment order for invoice %s rejected.".formatted(done.invoiceNumber()));
+            decided(getTranslation("document.payment-orders.rejected", String.valueOf(done.invoiceNumber())));
         }, this::refused).open();
     }
 
     void reverse(PaymentOrderItem order) {
-        new ReviewDialog("Reverse the conditional credit", what(order) + " The credit is debited back (the balance"
-                + " may go below zero) and the payment is deleted.", "Note",
-                "Why you reverse it; staff only.", "Reverse", true, note -> {
+        new ReviewDialog(getTranslation("document.payment-orders.reverse.title"),
+                what(order) + " " + getTranslation("document.payment-orders.reverse.summary"),
+                getTranslation("document.review.note"), getTranslation("document.payment-orders.reverse.helper"),
+                getTranslation("document.payment-orders.reverse"), true, note -> {
             var done = review.reverse(order.id(), note);
-            decided("The conditional credit of %s to %s was reversed.".formatted(done.amount().format(),
+            decided(getTranslation("document.payment-orders.reversed", done.amount().format(),
                     done.accountName()));
         }, this::refused).open();
     }
@@ -190,7 +216,7 @@ public class PaymentOrdersView extends VerticalLayout implements BeforeEnterObse
 
     /** Decided by someone else meanwhile, or no longer possible: say so and show the lists as they are. */
     private void refused(InvalidRequestException refused) {
-        banner.show(refused.getMessage(), Banner.ERROR);
+        banner.show(refused.getLocalizedMessage(), Banner.ERROR);
         refresh();
     }
 }

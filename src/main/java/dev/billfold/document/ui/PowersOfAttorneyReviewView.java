@@ -10,13 +10,16 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.NoAccountNeeded;
 import dev.billfold.document.PowerOfAttorneyItem;
 import dev.billfold.document.PowerOfAttorneyReview;
@@ -30,10 +33,10 @@ import jakarta.annotation.security.RolesAllowed;
  * reason the customer reads.
  */
 @Route(value = PowersOfAttorneyReviewView.ROUTE, layout = OpsLayout.class)
-@PageTitle("Powers of attorney · Billfold back office")
 @RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE})
 @NoAccountNeeded
-public class PowersOfAttorneyReviewView extends VerticalLayout implements BeforeEnterObserver {
+public class PowersOfAttorneyReviewView extends VerticalLayout implements BeforeEnterObserver,
+        HasDynamicTitle, LocaleChangeObserver {
 
     static final String ROUTE = "ops/powers-of-attorney";
 
@@ -41,7 +44,7 @@ public class PowersOfAttorneyReviewView extends VerticalLayout implements Before
     private final LocalTimes times = LocalTimes.ofBrowser();
     private final Banner banner = new Banner("powers-of-attorney-banner", "ops-banner");
     private final Grid<PowerOfAttorneyItem> queue = new Grid<>();
-    private final Span none = new Span("No power of attorney waits for review.");
+    private final Span none = Localized.text(new Span(), "document.powers-review.none");
 
     PowersOfAttorneyReviewView(PowerOfAttorneyReview review) {
         this.review = review;
@@ -49,19 +52,38 @@ public class PowersOfAttorneyReviewView extends VerticalLayout implements Before
         queue.setId("powers-of-attorney-queue");
         queue.setWidthFull();
         queue.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        queue.addColumn(p -> times.format(p.uploadedAt())).setHeader("Sent (" + times.label() + ")")
+        header(queue.addColumn(p -> times.format(p.uploadedAt())), "document.column.sent", times.label())
                 .setWidth("9rem").setFlexGrow(0);
-        queue.addComponentColumn(PowersOfAttorneyReviewView::account).setHeader("Account").setFlexGrow(1);
-        queue.addColumn(p -> p.payerName() + " (" + p.payerType().label() + ")").setHeader("Payer").setFlexGrow(1);
-        queue.addColumn(PowerOfAttorneyItem::individualName).setHeader("May pay").setFlexGrow(1);
-        queue.addColumn(p -> p.validFrom() + " to " + p.validTo()).setHeader("Valid").setWidth("12rem")
-                .setFlexGrow(0);
-        queue.addComponentColumn(this::document).setHeader("Document").setFlexGrow(1);
+        header(queue.addComponentColumn(PowersOfAttorneyReviewView::account), "document.column.account")
+                .setFlexGrow(1);
+        header(queue.addColumn(p -> p.payerName() + " ("
+                + getTranslation("document.payer-type." + p.payerType().name()) + ")"), "document.column.payer")
+                .setFlexGrow(1);
+        header(queue.addColumn(PowerOfAttorneyItem::individualName), "document.column.may-pay").setFlexGrow(1);
+        header(queue.addColumn(p -> getTranslation("document.dates", p.validFrom().toString(),
+                p.validTo().toString())), "document.column.valid").setWidth("12rem").setFlexGrow(0);
+        header(queue.addComponentColumn(this::document), "document.column.document").setFlexGrow(1);
         queue.addComponentColumn(this::decisions).setHeader("").setKey("actions").setWidth("11rem").setFlexGrow(0)
                 .setFrozenToEnd(true);
         queue.setAllRowsVisible(true);
         none.setId("powers-of-attorney-none");
-        add(new H2("Powers of attorney"), banner, queue, none);
+        add(Localized.text(new H2(), "document.powers.title"), banner, queue, none);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("document.powers-review.page-title");
+    }
+
+    private Grid.Column<PowerOfAttorneyItem> header(Grid.Column<PowerOfAttorneyItem> column, String key,
+                                                    Object... params) {
+        return Localized.bind(column, column::setHeader, key, params);
+    }
+
+    /** The cells and their buttons are rendered again in the new language. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        queue.getDataProvider().refreshAll();
     }
 
     @Override
@@ -92,10 +114,10 @@ public class PowersOfAttorneyReviewView extends VerticalLayout implements Before
     }
 
     private Component decisions(PowerOfAttorneyItem item) {
-        var accept = new Button("Accept", e -> accept(item));
+        var accept = new Button(getTranslation("document.review.accept"), e -> accept(item));
         accept.addClassName("power-of-attorney-accept");
         accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-        var reject = new Button("Reject", e -> reject(item));
+        var reject = new Button(getTranslation("document.review.reject"), e -> reject(item));
         reject.addClassName("power-of-attorney-reject");
         reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         var buttons = new HorizontalLayout(accept, reject);
@@ -103,24 +125,27 @@ public class PowersOfAttorneyReviewView extends VerticalLayout implements Before
         return buttons;
     }
 
-    private static String what(PowerOfAttorneyItem item) {
-        return "%s may pay for %s (%s), %s to %s.".formatted(item.individualName(), item.payerName(),
-                item.accountName(), item.validFrom(), item.validTo());
+    private String what(PowerOfAttorneyItem item) {
+        return getTranslation("document.powers-review.what", item.individualName(), item.payerName(),
+                item.accountName(), item.validFrom().toString(), item.validTo().toString());
     }
 
     void accept(PowerOfAttorneyItem item) {
-        new ReviewDialog("Accept the power of attorney", what(item) + " Their transfers then match the payer"
-                + " within these dates.", "Note", "Why you accept it; staff only.", "Accept", false, note -> {
+        new ReviewDialog(getTranslation("document.powers-review.accept.title"),
+                what(item) + " " + getTranslation("document.powers-review.accept.summary"),
+                getTranslation("document.review.note"), getTranslation("document.powers-review.accept.helper"),
+                getTranslation("document.review.accept"), false, note -> {
             var done = review.accept(item.id(), note);
-            decided("Power of attorney for %s accepted.".formatted(done.individualName()));
+            decided(getTranslation("document.powers-review.accepted", done.individualName()));
         }, this::refused).open();
     }
 
     void reject(PowerOfAttorneyItem item) {
-        new ReviewDialog("Reject the power of attorney", what(item), "Reason", "The customer reads this.", "Reject",
-                true, reason -> {
+        new ReviewDialog(getTranslation("document.powers-review.reject.title"), what(item),
+                getTranslation("document.review.reason"), getTranslation("document.review.customer-reads"),
+                getTranslation("document.review.reject"), true, reason -> {
             var done = review.reject(item.id(), reason);
-            decided("Power of attorney for %s rejected.".formatted(done.individualName()));
+            decided(getTranslation("document.powers-review.rejected", done.individualName()));
         }, this::refused).open();
     }
 
@@ -130,7 +155,7 @@ public class PowersOfAttorneyReviewView extends VerticalLayout implements Before
     }
 
     private void refused(InvalidRequestException refused) {
-        banner.show(refused.getMessage(), Banner.ERROR);
+        banner.show(refused.getLocalizedMessage(), Banner.ERROR);
         refresh();
     }
 }

@@ -12,8 +12,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import dev.billfold.account.PayerDetails;
@@ -21,6 +23,7 @@ import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerType;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.document.PowerOfAttorneyService;
 import dev.billfold.document.PowerOfAttorneySummary;
 import dev.billfold.document.UploadedDocument;
@@ -31,28 +34,31 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The account's powers of attorney: for each company or sole-proprietor payer, the individuals who may pay for it,
  * with where staff's review stands and the dates it is valid. Owners send a new one in; everyone else reads. The
- * form is a convenience: the service checks the role, the payer and the file again.
+ * form is a convenience: the service checks the role, the payer and the file again. The list is rendered again
+ * when the language is switched; what is typed into the form stays.
  */
 @Route("powers-of-attorney")
-@PageTitle("Powers of attorney · Billfold")
 @Menu(order = 3.5, title = "Powers of attorney", icon = "vaadin:file-text-o")
 @PermitAll
-class PowersOfAttorneyView extends Div {
+class PowersOfAttorneyView extends Div implements HasDynamicTitle, LocaleChangeObserver {
 
+    /** The language the data-driven texts were last rendered in; attaching calls localeChange too. */
+    private @Nullable Locale renderedIn;
     private final PowerOfAttorneyService powers;
     private final PayerService payers;
     private final Clock clock;
     private final Banner banner = new Banner("poa-status", "poa-banner");
     private final Div list = new Div();
     private final Select<PayerDetails> payer = new Select<>();
-    private final TextField individual = new TextField("Individual who pays");
-    private final DatePicker validFrom = new DatePicker("Valid from");
-    private final DatePicker validTo = new DatePicker("Valid to");
+    private final TextField individual = new TextField();
+    private final DatePicker validFrom = new DatePicker();
+    private final DatePicker validTo = new DatePicker();
     private final Span chosen = new Span();
     private @Nullable UploadedDocument file;
 
@@ -62,14 +68,11 @@ class PowersOfAttorneyView extends Div {
         this.clock = clock;
         addClassName("powers-of-attorney-view");
         list.setId("poa-list");
-        add(new H2("Powers of attorney"), new Paragraph("A company or a sole proprietor whose transfers are sent by"
-                + " a person (a director, an accountant) sends in a power of attorney for them, so that the bank"
-                + " statement's payer name matches."), banner);
-        List<PayerDetails> eligible = payers.all().stream()
-                .filter(p -> !p.archived() && p.type() != PayerType.INDIVIDUAL).toList();
+        add(Localized.text(new H2(), "document.powers.title"), Localized.text(new Paragraph(), "document.powers.intro"),
+                banner);
+        List<PayerDetails> eligible = eligible();
         if (eligible.isEmpty()) {
-            var none = new Paragraph("The account has no company or sole-proprietor payer; an individual pays for"
-                    + " themselves and needs no power of attorney.");
+            var none = Localized.text(new Paragraph(), "document.powers.no-payers");
             none.setId("poa-no-payers");
             add(none);
             return;
@@ -77,7 +80,7 @@ class PowersOfAttorneyView extends Div {
         if (payers.mayManage()) {
             add(form(eligible));
         } else {
-            var readOnly = new Paragraph("Only the account's owners can send a power of attorney.");
+            var readOnly = Localized.text(new Paragraph(), "document.powers.read-only");
             readOnly.setId("poa-read-only");
             readOnly.addClassName("hint");
             add(readOnly);
@@ -86,15 +89,41 @@ class PowersOfAttorneyView extends Div {
         refresh(eligible);
     }
 
+    @Override
+    public String getPageTitle() {
+        return getTranslation("document.powers.page-title");
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        if (event.getLocale().equals(renderedIn)) {
+            return;
+        }
+        if (list.getParent().isPresent()) {
+            refresh(eligible());
+        }
+    }
+
+    private List<PayerDetails> eligible() {
+        return payers.all().stream().filter(p -> !p.archived() && p.type() != PayerType.INDIVIDUAL).toList();
+    }
+
+    private String payerLabel(PayerDetails p) {
+        return p.legalName() + " (" + getTranslation("document.payer-type." + p.type().name()) + ")";
+    }
+
     private Div form(List<PayerDetails> eligible) {
-        payer.setLabel("Payer");
+        Localized.bind(payer, payer::setLabel, "document.powers.payer");
         payer.setId("poa-payer");
         payer.setItems(eligible);
-        payer.setItemLabelGenerator(p -> p.legalName() + " (" + p.type().label() + ")");
+        payer.setItemLabelGenerator(this::payerLabel);
         payer.setValue(eligible.getFirst());
         individual.setId("poa-individual");
         individual.setMaxLength(200);
-        individual.setHelperText("As the bank shows them as the sender.");
+        Localized.bind(individual, individual::setLabel, "document.powers.individual");
+        Localized.bind(individual, individual::setHelperText, "document.powers.individual.helper");
+        Localized.bind(validFrom, validFrom::setLabel, "document.powers.valid-from");
+        Localized.bind(validTo, validTo::setLabel, "document.powers.valid-to");
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         validFrom.setId("poa-valid-from");
         validFrom.setValue(today);
@@ -112,7 +141,7 @@ class PowersOfAttorneyView extends Div {
                 byte[] content = in.readNBytes(UploadedDocument.MAX_BYTES + 1);
                 ui.access(() -> fileChosen(name, content));
             } catch (IOException broken) {
-                ui.access(() -> banner.show("The upload broke off; please send the file again.", Banner.ERROR));
+                ui.access(() -> banner.show(getTranslation("document.upload.broke-off"), Banner.ERROR));
             }
         });
         upload.setId("poa-upload");
@@ -121,11 +150,11 @@ class PowersOfAttorneyView extends Div {
         upload.setAcceptedFileTypes(".pdf", ".png", ".jpg", ".jpeg", "application/pdf", "image/png", "image/jpeg");
         upload.addFileRejectedListener(e -> banner.show(e.getErrorMessage(), Banner.ERROR));
         chosen.setId("poa-file");
-        var send = new Button("Send for review", e -> send());
+        var send = Localized.text(new Button("", e -> send()), "document.powers.send");
         send.setId("poa-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var form = new Div(new H3("Send a power of attorney"), payer, individual, validFrom, validTo,
-                new Paragraph("The signed document: PDF, PNG or JPEG, at most 10 MB."), upload, chosen, send);
+        var form = new Div(Localized.text(new H3(), "document.powers.form-title"), payer, individual, validFrom,
+                validTo, Localized.text(new Paragraph(), "document.powers.file-hint"), upload, chosen, send);
         form.setId("poa-form");
         form.addClassName("poa-form");
         return form;
@@ -134,54 +163,55 @@ class PowersOfAttorneyView extends Div {
     /** The file picked in the form, kept until Send; view tests call it, since Karibu cannot stream an upload. */
     void fileChosen(String name, byte[] content) {
         file = new UploadedDocument(name, content);
-        chosen.setText("File: " + name);
+        chosen.setText(getTranslation("document.powers.file", name));
     }
 
     void send() {
         individual.setInvalid(false);
         validTo.setInvalid(false);
         if (payer.getValue() == null || validFrom.getValue() == null || validTo.getValue() == null) {
-            banner.show("Choose the payer and both dates.", Banner.ERROR);
+            banner.show(getTranslation("document.powers.choose-payer-and-dates"), Banner.ERROR);
             return;
         }
         if (file == null) {
-            banner.show("Choose the signed document to send.", Banner.ERROR);
+            banner.show(getTranslation("document.powers.choose-file"), Banner.ERROR);
             return;
         }
         try {
             var sent = powers.upload(payer.getValue().id(), individual.getValue(), validFrom.getValue(),
                     validTo.getValue(), file);
-            banner.show("Sent for review: %s for %s, %s to %s.".formatted(sent.fileName(), sent.individualName(),
-                    sent.validFrom(), sent.validTo()), Banner.SUCCESS);
+            banner.show(getTranslation("document.powers.sent", sent.fileName(), sent.individualName(),
+                    sent.validFrom().toString(), sent.validTo().toString()), Banner.SUCCESS);
         } catch (InvalidRequestException bad) {
             switch (bad.field()) {
                 case "individualName" -> {
-                    individual.setErrorMessage(bad.getMessage());
+                    individual.setErrorMessage(bad.getLocalizedMessage());
                     individual.setInvalid(true);
                 }
                 case "validTo" -> {
-                    validTo.setErrorMessage(bad.getMessage());
+                    validTo.setErrorMessage(bad.getLocalizedMessage());
                     validTo.setInvalid(true);
                 }
                 default -> { }
             }
-            banner.show(bad.getMessage(), Banner.ERROR);
+            banner.show(bad.getLocalizedMessage(), Banner.ERROR);
             return;
         }
         file = null;
         chosen.setText("");
         individual.clear();
-        refresh(payers.all().stream().filter(p -> !p.archived() && p.type() != PayerType.INDIVIDUAL).toList());
+        refresh(eligible());
     }
 
     private void refresh(List<PayerDetails> eligible) {
+        renderedIn = Localized.localeOf(this);
         list.removeAll();
         for (PayerDetails p : eligible) {
-            var box = new Div(new H3(p.legalName() + " (" + p.type().label() + ")"));
+            var box = new Div(new H3(payerLabel(p)));
             box.addClassName("poa-payer");
             List<PowerOfAttorneySummary> items = powers.ofPayer(p.id());
             if (items.isEmpty()) {
-                var none = new Paragraph("No power of attorney yet.");
+                var none = new Paragraph(getTranslation("document.powers.none-yet"));
                 none.addClassName("hint");
                 box.add(none);
             }
@@ -190,10 +220,10 @@ class PowersOfAttorneyView extends Div {
         }
     }
 
-    private static Div row(PowerOfAttorneySummary item) {
+    private Div row(PowerOfAttorneySummary item) {
         var name = new Span(item.individualName());
         name.addClassName("poa-individual-name");
-        var dates = new Span(item.validFrom() + " to " + item.validTo());
+        var dates = new Span(getTranslation("document.dates", item.validFrom().toString(), item.validTo().toString()));
         dates.addClassName("poa-dates");
         var status = new Span(status(item));
         status.addClassNames("badge", "poa-state");
@@ -202,11 +232,12 @@ class PowersOfAttorneyView extends Div {
         return row;
     }
 
-    static String status(PowerOfAttorneySummary item) {
+    private String status(PowerOfAttorneySummary item) {
         return switch (item.status()) {
-            case PENDING -> "Under review";
-            case REJECTED -> "Rejected: " + item.reason();
-            case ACCEPTED -> item.validOn() ? "Accepted, valid now" : "Accepted, not valid today";
+            case PENDING -> getTranslation("document.powers.status.under-review");
+            case REJECTED -> getTranslation("document.powers.status.rejected", item.reason());
+            case ACCEPTED -> getTranslation(item.validOn() ? "document.powers.status.valid-now"
+                    : "document.powers.status.not-valid-today");
         };
     }
 }

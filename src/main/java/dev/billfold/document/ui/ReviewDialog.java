@@ -39,7 +39,7 @@ class ReviewDialog extends Dialog {
                 decision.decide(text.getValue());
             } catch (InvalidRequestException refused) {
                 if ("note".equals(refused.field()) || "reason".equals(refused.field())) {
-                    text.setErrorMessage(refused.getMessage());
+                    text.setErrorMessage(refused.getLocalizedMessage());
                     text.setInvalid(true);
                     return;
                 }
@@ -54,7 +54,7 @@ class ReviewDialog extends Dialog {
         if (destructive) {
             confirm.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
-        var cancel = new Button("Cancel", e -> close());
+        var cancel = new Button(getTranslation("document.review.cancel"), e -> close());
         cancel.setId("document-decision-cancel");
         getFooter().add(cancel, confirm);
     }

@@ -11,13 +11,18 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Money;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.hosting.AutoTopUpSetting;
+import dev.billfold.hosting.BillingPeriod;
 import dev.billfold.hosting.HostedServiceId;
 import dev.billfold.hosting.HostedServiceStatus;
 import dev.billfold.hosting.HostedServiceSummary;
@@ -27,6 +32,7 @@ import dev.billfold.hosting.RenewalQuote;
 import dev.billfold.hosting.RenewalReceipt;
 import dev.billfold.hosting.RenewalService;
 import dev.billfold.hosting.ShortfallOutcome;
+import dev.billfold.language.Language;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.payment.MethodOption;
 import dev.billfold.payment.TopUpService;
@@ -39,17 +45,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Renewals tab of the top-up page: the account's services with what renewing costs and until when, paying the
  * chosen ones from the balance, topping up a shortfall (the renewal then completes by itself), and the auto-renew
- * switches. Viewers see everything read-only; the service refuses them anyway.
+ * switches. Viewers see everything read-only; the service refuses them anyway. Texts worked out from the services
+ * are rendered again in the new language when the language is switched; what is ticked stays ticked.
  */
 @Route(PageTabs.RENEWALS)
-@PageTitle("Renewals · Billfold")
 @PermitAll
-class RenewalsView extends Div {
+class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle {
 
+    /** The language the data-driven texts were last rendered in; attaching calls localeChange too. */
+    private @Nullable Locale renderedIn;
     private final LocalTimes times = LocalTimes.ofBrowser();
 
     private final RenewalService renewals;
@@ -64,14 +73,14 @@ class RenewalsView extends Div {
     private final Div summary = new Div();
     private final Span total = new Span();
     private final Span after = new Span();
-    private final Button renew = new Button("Pay from the balance");
+    private final Button renew = new Button();
     private final Div shortfall = new Div();
     private final Span shortfallText = new Span();
     private final Div shortfallForm = new Div();
     private final Select<PayerSummary> payer = new Select<>();
-    private final RadioButtonGroup<MethodOption> method = new RadioButtonGroup<>("Pay the top-up with");
-    private final Checkbox saveMethod = new Checkbox("Save this payment method for future payments");
-    private final Button topUpAndRenew = new Button("Top up and renew");
+    private final RadioButtonGroup<MethodOption> method = new RadioButtonGroup<>();
+    private final Checkbox saveMethod = new Checkbox();
+    private final Button topUpAndRenew = new Button();
     private final Banner message = new Banner("renewal-message", "renewal-message");
     private final Div activity = new Div();
     private final Checkbox autoTopUp = new Checkbox();
@@ -92,22 +101,52 @@ class RenewalsView extends Div {
 
         balance.setId("renewals-balance");
         balance.addClassName("balance-amount");
-        var balanceCard = new Div(new Span("Current balance"), balance);
+        var balanceCard = new Div(Localized.text(new Span(), "hosting.renewals.current-balance"), balance);
         balanceCard.addClassName("balance-card");
 
 
         serviceList.setId("services");
 
-        add(PageTabs.topUp(PageTabs.RENEWALS), new H2("Renew services"), balanceCard, message, serviceList,
-                summaryCard(), shortfallCard(), autoTopUpSwitch(), activityCard());
+        add(PageTabs.topUp(PageTabs.RENEWALS), Localized.text(new H2(), "hosting.renewals.title"), balanceCard, message,
+                serviceList, summaryCard(), shortfallCard(), autoTopUpSwitch(), activityCard());
         if (!mayRenew) {
             var readOnly = new Div(
-                    new Span("You can see renewals; an Owner or Billing member of the account renews them."));
+                    Localized.text(new Span(), "hosting.renewals.read-only"));
             readOnly.setId("read-only-note");
             readOnly.addClassName("renewal-message");
             addComponentAtIndex(2, readOnly);
         }
+        Localized.bind(method, method::setLabel, "hosting.renewals.pay-top-up-with");
+        Localized.bind(saveMethod, saveMethod::setLabel, "hosting.renewals.save-method");
         refreshAll();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("hosting.renewals.page-title");
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        if (event.getLocale().equals(renderedIn)) {
+            return;
+        }
+        refreshAll();
+    }
+
+    /** English keeps the amounts as the rest of Billfold prints them; other languages format them by CLDR. */
+    private String money(Money amount) {
+        Locale locale = Localized.localeOf(this);
+        return Language.of(locale).orElse(Language.EN) == Language.EN ? amount.format() : amount.format(locale);
+    }
+
+    private String termLabel(HostedServiceSummary.Term term, BillingPeriod period) {
+        return getTranslation("hosting.period.count." + period.name(), term.periods());
+    }
+
+    private String statusLabel(HostedServiceSummary service) {
+        return service.expiringSoon() ? getTranslation("hosting.renewals.expiring-soon")
+                : getTranslation("hosting.status." + service.status().name());
     }
 
     private Div summaryCard() {
@@ -125,7 +164,7 @@ class RenewalsView extends Div {
 
     private Div shortfallCard() {
         shortfallText.setId("shortfall-text");
-        payer.setLabel("Payer");
+        Localized.bind(payer, payer::setLabel, "hosting.renewals.payer");
         payer.setId("shortfall-payer");
         payer.setItems(payers);
         payer.setItemLabelGenerator(PayerSummary::displayName);
@@ -164,9 +203,12 @@ class RenewalsView extends Div {
         PayerSummary defaultPayer = payers.stream().filter(PayerSummary::isDefault).findFirst()
                 .orElse(payers.isEmpty() ? null : payers.getFirst());
         autoTopUp.setId("auto-top-up");
-        autoTopUp.setLabel(defaultPayer == null ? "Top up automatically when an auto-renewal finds the balance short"
-                : "When an auto-renewal finds the balance short, top up the shortfall from the default saved method of "
-                        + defaultPayer.displayName());
+        if (defaultPayer == null) {
+            Localized.bind(autoTopUp, autoTopUp::setLabel, "hosting.renewals.auto-top-up");
+        } else {
+            Localized.bind(autoTopUp, autoTopUp::setLabel, "hosting.renewals.auto-top-up-from",
+                    defaultPayer.displayName());
+        }
         AutoTopUpSetting setting = renewals.autoTopUp();
         autoTopUp.setValue(setting.enabled());
         autoTopUp.setReadOnly(!mayRenew || defaultPayer == null);
@@ -176,10 +218,10 @@ class RenewalsView extends Div {
             }
             try {
                 renewals.setAutoTopUp(e.getValue(), defaultPayer.id());
-                message.show(e.getValue() ? "Automatic top-ups for auto-renewals are on."
-                        : "Automatic top-ups for auto-renewals are off.", Banner.SUCCESS);
+                message.show(getTranslation(e.getValue() ? "hosting.renewals.auto-top-up-on"
+                        : "hosting.renewals.auto-top-up-off"), Banner.SUCCESS);
             } catch (InvalidRequestException refused) {
-                message.show(refused.getMessage(), Banner.ERROR);
+                message.show(refused.getLocalizedMessage(), Banner.ERROR);
                 autoTopUp.setValue(e.getOldValue());
             }
         });
@@ -195,14 +237,15 @@ class RenewalsView extends Div {
     }
 
     private void refreshAll() {
-        balance.setText(ledger.currentBalance().format());
+        renderedIn = Localized.localeOf(this);
+        balance.setText(money(ledger.currentBalance()));
         List<HostedServiceId> keep = rows.values().stream().filter(r -> r.selected().getValue())
                 .map(r -> r.service().id()).toList();
         rows.clear();
         serviceList.removeAll();
         List<HostedServiceSummary> services = renewals.services();
         if (services.isEmpty()) {
-            serviceList.add(new Span("This account has no services yet."));
+            serviceList.add(new Span(getTranslation("hosting.renewals.no-services")));
         }
         for (HostedServiceSummary service : services) {
             serviceList.add(card(service, keep.contains(service.id())));
@@ -215,27 +258,30 @@ class RenewalsView extends Div {
         String id = service.id().value().toString();
         var name = new Span(service.name());
         name.addClassName("service-name");
-        var meta = new Span(service.kind().label() + " · " + service.priceLabel() + " · "
-                + (service.paidUntil() == null ? "not paid yet" : "paid until " + service.paidUntil()));
+        var meta = new Span(getTranslation("hosting.kind." + service.kind().name()) + " · "
+                + getTranslation("hosting.price-per." + service.period().name(), money(service.price())) + " · "
+                + (service.paidUntil() == null ? getTranslation("hosting.renewals.not-paid-yet")
+                : getTranslation("hosting.renewals.paid-until", service.paidUntil().toString())));
         meta.addClassName("service-meta");
         meta.setId("paid-until-" + id);
         var head = new Div(name, meta);
         head.addClassName("service-head");
 
-        var status = new Span(service.statusLabel());
+        var status = new Span(statusLabel(service));
         status.setId("status-" + id);
         status.addClassNames("badge", "service-" + statusClass(service));
 
-        var selected = new Checkbox(service.status() == HostedServiceStatus.AWAITING_PAYMENT ? "Pay" : "Renew");
+        var selected = new Checkbox(getTranslation(service.status() == HostedServiceStatus.AWAITING_PAYMENT
+                ? "hosting.renewals.select-pay" : "hosting.renewals.select-renew"));
         selected.setId("renew-" + id);
         selected.setValue(select);
         selected.setEnabled(mayRenew);
 
         Select<HostedServiceSummary.Term> term = new Select<>();
         term.setId("term-" + id);
-        term.setAriaLabel("Renew " + service.name() + " for");
+        term.setAriaLabel(getTranslation("hosting.renewals.term-for", service.name()));
         term.setItems(service.terms());
-        term.setItemLabelGenerator(t -> t.label() + " · " + t.cost().format());
+        term.setItemLabelGenerator(t -> termLabel(t, service.period()) + " · " + money(t.cost()));
         term.setValue(service.terms().getFirst());
         term.setEnabled(mayRenew);
 
@@ -243,7 +289,7 @@ class RenewalsView extends Div {
         cost.setId("cost-" + id);
         cost.addClassName("service-cost");
 
-        var autoRenew = new Checkbox("Renew automatically", service.autoRenew());
+        var autoRenew = new Checkbox(getTranslation("hosting.renewals.auto-renew"), service.autoRenew());
         autoRenew.setId("auto-renew-" + id);
         autoRenew.setReadOnly(!mayRenew || service.status() == HostedServiceStatus.AWAITING_PAYMENT);
         autoRenew.addValueChangeListener(e -> {
@@ -252,10 +298,10 @@ class RenewalsView extends Div {
             }
             try {
                 HostedServiceSummary changed = renewals.setAutoRenew(service.id(), e.getValue());
-                message.show("%s: automatic renewal is %s.".formatted(changed.name(),
-                        changed.autoRenew() ? "on" : "off"), Banner.SUCCESS);
+                message.show(getTranslation(changed.autoRenew() ? "hosting.renewals.auto-renew-on"
+                        : "hosting.renewals.auto-renew-off", changed.name()), Banner.SUCCESS);
             } catch (InvalidRequestException refused) {
-                message.show(refused.getMessage(), Banner.ERROR);
+                message.show(refused.getLocalizedMessage(), Banner.ERROR);
                 autoRenew.setValue(e.getOldValue());
             }
         });
@@ -264,7 +310,7 @@ class RenewalsView extends Div {
         rows.put(service.id(), row);
         selected.addValueChangeListener(e -> refreshQuote());
         term.addValueChangeListener(e -> refreshQuote());
-        describeCost(row);
+        describeCost(row, service.period());
 
         var card = new Div(head, status, selected, term, autoRenew, cost);
         card.setId("service-" + id);
@@ -285,11 +331,11 @@ class RenewalsView extends Div {
         };
     }
 
-    private static void describeCost(Row row) {
+    private void describeCost(Row row, BillingPeriod period) {
         HostedServiceSummary.Term term = row.term().getValue();
         if (term != null) {
-            row.cost().setText("%s for %s: paid until %s.".formatted(term.cost().format(), term.label(),
-                    term.paidUntil()));
+            row.cost().setText(getTranslation("hosting.renewals.cost", money(term.cost()), termLabel(term, period),
+                    term.paidUntil().toString()));
         }
     }
 
@@ -304,13 +350,13 @@ class RenewalsView extends Div {
     }
 
     private void refreshQuote() {
-        rows.values().forEach(RenewalsView::describeCost);
+        rows.values().forEach(row -> describeCost(row, row.service().period()));
         List<RenewalLine> lines = selectedLines();
         if (lines.isEmpty()) {
-            total.setText("Choose the services to renew.");
+            total.setText(getTranslation("hosting.renewals.choose"));
             after.setText("");
             renew.setEnabled(false);
-            renew.setText("Pay from the balance");
+            renew.setText(getTranslation("hosting.renewals.pay-from-balance"));
             shortfall.setVisible(false);
             return;
         }
@@ -318,30 +364,30 @@ class RenewalsView extends Div {
         try {
             quote = renewals.quote(lines);
         } catch (InvalidRequestException invalid) {
-            message.show(invalid.getMessage(), Banner.ERROR);
+            message.show(invalid.getLocalizedMessage(), Banner.ERROR);
             renew.setEnabled(false);
             return;
         }
-        total.setText("Total " + quote.total().format() + " · balance " + quote.balance().format());
+        total.setText(getTranslation("hosting.renewals.total", money(quote.total()), money(quote.balance())));
         if (quote.coveredByBalance()) {
-            after.setText("Balance after: " + quote.balance().minus(quote.total()).format());
-            renew.setText("Pay " + quote.total().format() + " from the balance");
+            after.setText(getTranslation("hosting.renewals.balance-after",
+                    money(quote.balance().minus(quote.total()))));
+            renew.setText(getTranslation("hosting.renewals.pay-amount-from-balance", money(quote.total())));
             renew.setEnabled(mayRenew);
             shortfall.setVisible(false);
         } else {
             after.setText("");
-            renew.setText("Pay from the balance");
+            renew.setText(getTranslation("hosting.renewals.pay-from-balance"));
             renew.setEnabled(false);
             shortfall.setVisible(true);
             if (quote.topUpAmount() == null) {
-                shortfallText.setText("Your balance is %s short. %s".formatted(quote.shortfall().format(),
-                        quote.topUpProblem()));
+                shortfallText.setText(getTranslation("hosting.renewals.short-by", money(quote.shortfall()))
+                        + " " + quote.topUpProblem());
                 shortfallForm.setVisible(false);
             } else {
-                shortfallText.setText(("Your balance is %s short. Top up %s and the renewal completes by itself as "
-                        + "soon as the payment is credited.")
-                        .formatted(quote.shortfall().format(), quote.topUpAmount().format()));
-                topUpAndRenew.setText("Top up " + quote.topUpAmount().format() + " and renew");
+                shortfallText.setText(getTranslation("hosting.renewals.short-by", money(quote.shortfall())) + " "
+                        + getTranslation("hosting.renewals.top-up-completes", money(quote.topUpAmount())));
+                topUpAndRenew.setText(getTranslation("hosting.renewals.top-up-and-renew", money(quote.topUpAmount())));
                 shortfallForm.setVisible(mayRenew);
             }
         }
@@ -350,18 +396,19 @@ class RenewalsView extends Div {
     private void renewFromBalance() {
         try {
             RenewalReceipt done = renewals.renewFromBalance(selectedLines());
-            StringBuilder text = new StringBuilder("Renewed: ");
-            for (int i = 0; i < done.lines().size(); i++) {
-                RenewalQuote.Line line = done.lines().get(i);
-                text.append(i == 0 ? "" : ", ").append(line.serviceName()).append(" until ").append(line.paidUntil());
+            List<String> renewed = new ArrayList<>();
+            for (RenewalQuote.Line line : done.lines()) {
+                renewed.add(getTranslation("hosting.renewals.renewed-until", line.serviceName(),
+                        line.paidUntil().toString()));
             }
-            text.append(". ").append(done.total().format()).append(" was charged to your balance.");
+            String text = getTranslation("hosting.renewals.renewed", String.join(", ", renewed),
+                    money(done.total()));
             rows.values().forEach(row -> row.selected().setValue(false));
-            message.show(text.toString(), Banner.SUCCESS);
+            message.show(text, Banner.SUCCESS);
             refreshAll();
             refreshHeader();
         } catch (InvalidRequestException invalid) {
-            message.show(invalid.getMessage(), Banner.ERROR);
+            message.show(invalid.getLocalizedMessage(), Banner.ERROR);
             refreshAll();
         }
     }
@@ -370,11 +417,10 @@ class RenewalsView extends Div {
         try {
             PayerSummary selectedPayer = payer.getValue();
             MethodOption selectedMethod = method.getValue();
-            if (selectedPayer == null) {
-                throw new InvalidRequestException("payer", "Choose who pays.");
-            }
-            if (selectedMethod == null) {
-                throw new InvalidRequestException("method", "Choose how to pay.");
+            if (selectedPayer == null || selectedMethod == null) {
+                message.show(getTranslation(selectedPayer == null ? "hosting.renewals.choose-payer"
+                        : "hosting.renewals.choose-method"), Banner.ERROR);
+                return;
             }
             ShortfallOutcome outcome = renewals.topUpAndRenew(selectedLines(), selectedPayer.id(),
                     selectedMethod.choice(), saveMethod.isVisible() && saveMethod.getValue(), requestKey);
@@ -394,7 +440,7 @@ class RenewalsView extends Div {
                 }
             }
         } catch (InvalidRequestException invalid) {
-            message.show(invalid.getMessage(), Banner.ERROR);
+            message.show(invalid.getLocalizedMessage(), Banner.ERROR);
         } finally {
             topUpAndRenew.setEnabled(true);
         }
@@ -402,10 +448,10 @@ class RenewalsView extends Div {
 
     private void refreshActivity() {
         activity.removeAll();
-        activity.add(new H3("Renewal activity"));
+        activity.add(new H3(getTranslation("hosting.renewals.activity")));
         List<RenewalActivity> latest = renewals.activity(20);
         if (latest.isEmpty()) {
-            activity.add(new Span("Nothing yet."));
+            activity.add(new Span(getTranslation("hosting.renewals.nothing-yet")));
         }
         for (RenewalActivity item : latest) {
             var line = new Div(new Span(times.formatWithOffset(item.at()) + " · "

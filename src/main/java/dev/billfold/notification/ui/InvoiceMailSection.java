@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.notification.InvoiceMails;
 import dev.billfold.payment.PaymentDetails;
 import dev.billfold.payment.PaymentStatus;
@@ -59,24 +60,26 @@ class InvoiceMailSection implements PaymentDetailSection {
             setId("send-invoice-email");
             addClassName("send-invoice-email");
             var banner = new Banner("send-invoice-banner", "payment-banner");
-            var to = new EmailField("E-mail address");
+            var to = new EmailField();
+            Localized.bind(to, to::setLabel, "notification.invoice-mail.address");
             to.setId("send-invoice-address");
             to.setValue(address);
-            to.setHelperText("The payer's invoice address, or another one.");
+            Localized.bind(to, to::setHelperText, "notification.invoice-mail.address.helper");
             to.setMaxLength(320);
             to.setWidth("22em");
-            var send = new Button("Send", event -> {
+            var send = Localized.text(new Button(), "notification.invoice-mail.send");
+            send.addClickListener(event -> {
                 to.setInvalid(false);
                 banner.hide();
                 try {
                     String sentTo = mails.sendAgain(payment.id(), to.getValue());
-                    banner.show("The invoice is on its way to %s.".formatted(sentTo), Banner.SUCCESS);
+                    banner.show(getTranslation("notification.invoice-mail.sent", sentTo), Banner.SUCCESS);
                 } catch (InvalidRequestException refused) {
                     if ("address".equals(refused.field())) {
-                        to.setErrorMessage(refused.getMessage());
+                        to.setErrorMessage(refused.getLocalizedMessage());
                         to.setInvalid(true);
                     } else {
-                        banner.show(refused.getMessage(), Banner.ERROR);
+                        banner.show(refused.getLocalizedMessage(), Banner.ERROR);
                     }
                 }
             });
@@ -84,7 +87,7 @@ class InvoiceMailSection implements PaymentDetailSection {
             send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             var row = new HorizontalLayout(to, send);
             row.setAlignItems(FlexComponent.Alignment.BASELINE);
-            add(new H4("Send the invoice by e-mail"), row, banner);
+            add(Localized.text(new H4(), "notification.invoice-mail.title"), row, banner);
         }
     }
 }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import dev.billfold.account.AccountId;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.notification.MailLogEntry;
 import dev.billfold.notification.OpsMailLogQuery;
 import dev.billfold.ops.ui.OpsAccountSection;
@@ -40,23 +41,26 @@ class MailLogSection implements OpsAccountSection {
         } catch (StaffAccess.StaffOnlyException notForThisRole) {
             return Optional.empty();
         }
-        var heading = new H3("Mail");
+        var heading = Localized.text(new H3(), "notification.mail-log.title");
         if (total == 0) {
-            var none = new Span("None.");
+            var none = Localized.text(new Span(), "notification.mail-log.none");
             none.setId("ops-mail-log-none");
             return Optional.of(new Div(heading, none));
         }
         LocalTimes times = LocalTimes.ofBrowser();
         var grid = new Grid<MailLogEntry>();
         grid.setId("ops-mail-log");
-        grid.addColumn(mail -> times.format(mail.createdAt())).setHeader("When");
-        grid.addColumn(MailLogEntry::recipient).setHeader("To");
-        grid.addColumn(mail -> mail.kind().label()).setHeader("Kind");
-        grid.addColumn(MailLogEntry::subject).setHeader("Subject");
-        grid.addColumn(mail -> mail.status().label()).setHeader("Status");
-        grid.addColumn(mail -> mail.sentAt() == null ? "\u2014" : times.format(mail.sentAt())).setHeader("Sent");
-        grid.addColumn(MailLogEntry::attempts).setHeader("Attempts");
-        grid.addColumn(mail -> orDash(mail.lastError())).setHeader("Last error");
+        header(grid.addColumn(mail -> times.format(mail.createdAt())), "notification.mail-log.when");
+        header(grid.addColumn(MailLogEntry::recipient), "notification.mail-log.to");
+        header(grid.addColumn(mail -> grid.getTranslation("notification.mail-kind." + mail.kind().name())),
+                "notification.mail-log.kind");
+        header(grid.addColumn(MailLogEntry::subject), "notification.mail-log.subject");
+        header(grid.addColumn(mail -> grid.getTranslation("notification.mail-status." + mail.status().name())),
+                "notification.mail-log.status");
+        header(grid.addColumn(mail -> mail.sentAt() == null ? "\u2014" : times.format(mail.sentAt())),
+                "notification.mail-log.sent");
+        header(grid.addColumn(MailLogEntry::attempts), "notification.mail-log.attempts");
+        header(grid.addColumn(mail -> orDash(mail.lastError())), "notification.mail-log.last-error");
         grid.getColumns().forEach(column -> column.setAutoWidth(true));
         grid.setItems(query -> mailLog.page(account, query.getOffset(), query.getLimit()).stream(),
                 query -> mailLog.count(account));
@@ -64,6 +68,10 @@ class MailLogSection implements OpsAccountSection {
         var section = new Div(heading, grid);
         section.setWidthFull();
         return Optional.of(section);
+    }
+
+    private static Grid.Column<MailLogEntry> header(Grid.Column<MailLogEntry> column, String key) {
+        return Localized.bind(column, column::setHeader, key);
     }
 
     private static String orDash(@Nullable String text) {

@@ -12,12 +12,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.NoAccountNeeded;
 import dev.billfold.ops.AccountHit;
 import dev.billfold.ops.OpsSearchQuery;
@@ -33,10 +34,9 @@ import java.util.Map;
  * or provider reference. The query and page are in the URL, so a search can be shared and the back button works.
  */
 @Route(value = OpsSearchView.ROUTE, layout = OpsLayout.class)
-@PageTitle("Search · Billfold back office")
 @RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE})
 @NoAccountNeeded
-class OpsSearchView extends VerticalLayout implements BeforeEnterObserver {
+class OpsSearchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String ROUTE = "ops";
 
@@ -45,8 +45,8 @@ class OpsSearchView extends VerticalLayout implements BeforeEnterObserver {
     private final Grid<AccountHit> results = new Grid<>(AccountHit.class, false);
     private final Banner banner = new Banner("ops-search-banner", "ops-banner");
     private final Span pageLabel = new Span();
-    private final Button previous = new Button("Previous");
-    private final Button next = new Button("Next");
+    private final Button previous = Localized.text(new Button(), "ops.search.previous");
+    private final Button next = Localized.text(new Button(), "ops.search.next");
     private String current = "";
     private int page;
 
@@ -54,32 +54,43 @@ class OpsSearchView extends VerticalLayout implements BeforeEnterObserver {
         this.search = search;
         addClassName("ops-search-view");
         query.setId("ops-search-query");
-        query.setPlaceholder("Account number, name, payer, tax id, e-mail, invoice, payment id or reference");
+        Localized.bind(query, query::setPlaceholder, "ops.search.placeholder");
+        Localized.bind(query, query::setAriaLabel, "ops.search.label");
         query.setWidth("32rem");
         query.setMaxLength(OpsSearchQuery.MAX_QUERY);
-        var go = new Button("Search", e -> open(query.getValue(), 0));
+        var go = Localized.text(new Button("", e -> open(query.getValue(), 0)), "ops.search.button");
         go.setId("ops-search-button");
         go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         go.addClickShortcut(Key.ENTER);
 
         results.setId("ops-search-results");
-        results.addComponentColumn(OpsSearchView::link).setHeader("Account number").setAutoWidth(true);
-        results.addColumn(AccountHit::accountName).setHeader("Account").setAutoWidth(true);
-        results.addColumn(AccountHit::matchedBy).setHeader("Found by").setAutoWidth(true);
-        results.addColumn(AccountHit::matched).setHeader("Match").setAutoWidth(true);
+        header(results.addComponentColumn(OpsSearchView::link), "ops.column.account-number").setAutoWidth(true);
+        header(results.addColumn(AccountHit::accountName), "ops.column.account").setAutoWidth(true);
+        header(results.addColumn(AccountHit::matchedBy), "ops.column.found-by").setAutoWidth(true);
+        header(results.addColumn(AccountHit::matched), "ops.column.match").setAutoWidth(true);
         results.setAllRowsVisible(true);
         results.setVisible(false);
 
         previous.setId("ops-search-previous");
         next.setId("ops-search-next");
         pageLabel.setId("ops-search-page");
+        Localized.bind(pageLabel, pageLabel::setText, locale -> getTranslation(locale, "ops.search.page", page + 1));
         previous.addClickListener(e -> open(current, page - 1));
         next.addClickListener(e -> open(current, page + 1));
         var pager = new HorizontalLayout(previous, pageLabel, next);
         pager.setAlignItems(Alignment.BASELINE);
         pager.setVisible(false);
 
-        add(new H2("Find a customer"), new HorizontalLayout(query, go), banner, results, pager);
+        add(Localized.text(new H2(), "ops.search.title"), new HorizontalLayout(query, go), banner, results, pager);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("ops.search.page-title");
+    }
+
+    private static Grid.Column<AccountHit> header(Grid.Column<AccountHit> column, String key) {
+        return Localized.bind(column, column::setHeader, key);
     }
 
     private static RouterLink link(AccountHit hit) {
@@ -109,17 +120,17 @@ class OpsSearchView extends VerticalLayout implements BeforeEnterObserver {
         try {
             SearchPage found = search.search(current, page);
             if (found.hits().isEmpty()) {
-                banner.show(found.page() == 0 ? "Nothing found for \u201c%s\u201d.".formatted(current)
-                        : "No more results.", Banner.ERROR);
+                banner.show(found.page() == 0 ? getTranslation("ops.search.nothing-found", current)
+                        : getTranslation("ops.search.no-more"), Banner.ERROR);
             }
             results.setItems(found.hits());
             results.setVisible(!found.hits().isEmpty());
             previous.setEnabled(page > 0);
             next.setEnabled(found.hasMore());
-            pageLabel.setText("Page " + (page + 1));
+            pageLabel.setText(getTranslation("ops.search.page", page + 1));
             previous.getParent().ifPresent(pager -> pager.setVisible(!found.hits().isEmpty() || page > 0));
         } catch (InvalidRequestException bad) {
-            banner.show(bad.getMessage(), Banner.ERROR);
+            banner.show(bad.getLocalizedMessage(), Banner.ERROR);
         }
     }
 

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.billfold.account.AccountId;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.ops.ui.OpsAccountSection;
 import dev.billfold.refund.OperatorRefund;
 import dev.billfold.refund.OperatorRefundForm;
@@ -53,20 +54,23 @@ class AccountRefundsSection implements OpsAccountSection {
         }
         boolean finance = authentication.hasRole(StaffRole.Names.FINANCE);
         LocalTimes times = LocalTimes.ofBrowser();
-        var section = new Div(new H3("Refunds"));
+        var section = new Div(Localized.text(new H3(), "refund.account.title"));
         section.setId("ops-account-refunds");
         section.setWidthFull();
-        var balance = new Span("Balance " + form.balance().format() + ": no refund takes it below zero.");
+        var balance = Localized.text(new Span(), "refund.account.balance", form.balance().format());
         balance.setId("ops-refund-balance");
         section.add(balance);
         var payments = new Grid<RefundableTopUp>();
         payments.setId("ops-refundable-payments");
-        payments.addColumn(t -> times.format(t.creditedAt())).setHeader("Credited").setAutoWidth(true);
-        payments.addColumn(RefundableTopUp::destination).setHeader("Method").setAutoWidth(true);
-        payments.addColumn(t -> t.credited().format()).setHeader("Credited amount").setAutoWidth(true);
-        payments.addColumn(t -> t.remaining().format()).setHeader("Left to refund").setAutoWidth(true);
-        payments.addColumn(t -> t.notRefundable() == null ? "" : t.notRefundable()).setHeader("Not refundable")
-                .setFlexGrow(1);
+        RefundTexts.header(payments.addColumn(t -> times.format(t.creditedAt())), "refund.column.credited")
+                .setAutoWidth(true);
+        RefundTexts.header(payments.addColumn(RefundableTopUp::destination), "refund.column.method").setAutoWidth(true);
+        RefundTexts.header(payments.addColumn(t -> t.credited().format()), "refund.column.credited-amount")
+                .setAutoWidth(true);
+        RefundTexts.header(payments.addColumn(t -> t.remaining().format()), "refund.column.left")
+                .setAutoWidth(true);
+        RefundTexts.header(payments.addColumn(t -> t.notRefundable() == null ? "" : t.notRefundable()),
+                "refund.column.not-refundable").setFlexGrow(1);
         if (finance) {
             payments.addComponentColumn(t -> refundButton(t, form)).setHeader("").setKey("refund").setAutoWidth(true);
         }
@@ -76,13 +80,15 @@ class AccountRefundsSection implements OpsAccountSection {
         if (!form.refunds().isEmpty()) {
             var refunds = new Grid<RefundSummary>();
             refunds.setId("ops-account-refund-requests");
-            refunds.addColumn(r -> times.format(r.requestedAt())).setHeader("Requested").setAutoWidth(true);
-            refunds.addColumn(r -> r.origin().name().charAt(0) + r.origin().name().substring(1).toLowerCase())
-                    .setHeader("By").setAutoWidth(true);
-            refunds.addColumn(r -> r.amount().format()).setHeader("Amount").setAutoWidth(true);
-            refunds.addColumn(RefundSummary::destinationsText).setHeader("Goes back to").setFlexGrow(1);
-            refunds.addColumn(r -> r.reason() == null ? r.status() : r.status() + ": " + r.reason())
-                    .setHeader("Status").setFlexGrow(1);
+            RefundTexts.header(refunds.addColumn(r -> times.format(r.requestedAt())), "refund.column.requested")
+                    .setAutoWidth(true);
+            RefundTexts.header(refunds.addColumn(r -> refunds.getTranslation("refund.origin." + r.origin().name())),
+                    "refund.column.by").setAutoWidth(true);
+            RefundTexts.header(refunds.addColumn(r -> r.amount().format()), "refund.column.amount").setAutoWidth(true);
+            RefundTexts.header(refunds.addColumn(RefundSummary::destinationsText), "refund.column.goes-back-to")
+                    .setFlexGrow(1);
+            RefundTexts.header(refunds.addColumn(r -> RefundTexts.statusWithReason(refunds, r)), "refund.column.status")
+                    .setFlexGrow(1);
             refunds.setItems(form.refunds());
             refunds.setAllRowsVisible(true);
             section.add(refunds);
@@ -91,17 +97,17 @@ class AccountRefundsSection implements OpsAccountSection {
     }
 
     private Component refundButton(RefundableTopUp topUp, OperatorRefundForm form) {
-        var refund = new Button("Refund");
+        var refund = Localized.text(new Button(), "refund.account.refund");
         refund.addClassName("ops-refund-payment");
         refund.addThemeVariants(ButtonVariant.LUMO_SMALL);
         refund.setEnabled(topUp.eligible());
         String key = UUID.randomUUID().toString();
-        refund.addClickListener(e -> new NoteDialog("ops-refund", "Refund this payment",
-                "%s of %s to %s; at most %s, and never more than the balance (%s).".formatted(
-                        topUp.remaining().format(), topUp.credited().format(), topUp.destination(),
-                        topUp.remaining().format(), form.balance().format()),
-                topUp.remaining().value().toPlainString(), "Note", "Why: what happened. Audited; staff only.",
-                "Refund", true, (amount, note) -> {
+        refund.addClickListener(e -> new NoteDialog("ops-refund", refund.getTranslation("refund.account.dialog.title"),
+                refund.getTranslation("refund.account.dialog.what", topUp.remaining().format(),
+                        topUp.credited().format(), topUp.destination(), form.balance().format()),
+                topUp.remaining().value().toPlainString(), refund.getTranslation("refund.account.dialog.note"),
+                refund.getTranslation("refund.account.dialog.helper"), refund.getTranslation("refund.account.refund"),
+                true, (amount, note) -> {
                     desk.refundPayment(new OperatorRefund(topUp.paymentId(), amount, note, key));
                     // The account page shows the refund under way, with the balance it reserved.
                     UI.getCurrent().getPage().reload();

@@ -29,7 +29,7 @@ class NoteDialog extends Dialog {
         add(new Paragraph(summary));
         TextField amount = null;
         if (amountValue != null) {
-            amount = new TextField("Amount");
+            amount = new TextField(getTranslation("refund.dialog.amount"));
             amount.setId(id + "-amount");
             amount.setValue(amountValue);
             add(amount);
@@ -46,10 +46,10 @@ class NoteDialog extends Dialog {
                 action.act(amountField == null ? null : amountField.getValue(), note.getValue());
             } catch (InvalidRequestException refused) {
                 if ("amount".equals(refused.field()) && amountField != null) {
-                    amountField.setErrorMessage(refused.getMessage());
+                    amountField.setErrorMessage(refused.getLocalizedMessage());
                     amountField.setInvalid(true);
                 } else {
-                    note.setErrorMessage(refused.getMessage());
+                    note.setErrorMessage(refused.getLocalizedMessage());
                     note.setInvalid(true);
                 }
                 return;
@@ -61,7 +61,7 @@ class NoteDialog extends Dialog {
         if (danger) {
             confirm.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
-        var cancel = new Button("Cancel", e -> close());
+        var cancel = new Button(getTranslation("refund.dialog.cancel"), e -> close());
         cancel.setId(id + "-cancel");
         getFooter().add(cancel, confirm);
     }

@@ -12,15 +12,18 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.billfold.account.AccountId;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.NoAccountNeeded;
 import dev.billfold.refund.PayoutRow;
 import dev.billfold.refund.RefundDesk;
@@ -28,6 +31,8 @@ import dev.billfold.refund.RefundQueueRow;
 import dev.billfold.staff.StaffRole;
 import dev.billfold.staff.ui.OpsLayout;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Customers' refund requests waiting for Finance, oldest first: Approve sends each part back to its payment method
@@ -36,20 +41,22 @@ import jakarta.annotation.security.RolesAllowed;
  * the buttons are Finance's, and the bank details are shown to Finance only.
  */
 @Route(value = OpsRefundsView.ROUTE, layout = OpsLayout.class)
-@PageTitle("Refunds · Billfold back office")
 @RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE})
 @NoAccountNeeded
-public class OpsRefundsView extends VerticalLayout implements BeforeEnterObserver {
+public class OpsRefundsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle,
+        LocaleChangeObserver {
 
     static final String ROUTE = "ops/refunds";
 
+    /** The language the data-driven texts were last rendered in; attaching calls localeChange too. */
+    private @Nullable Locale renderedIn;
     private final RefundDesk desk;
     private final boolean finance;
     private final Banner banner = new Banner("refunds-banner", "ops-banner");
     private final Grid<RefundQueueRow> queue = new Grid<>();
-    private final Span none = new Span("No refund waits for approval.");
+    private final Span none = Localized.text(new Span(), "refund.ops.none");
     private final Grid<PayoutRow> payouts = new Grid<>();
-    private final Span noPayouts = new Span("No bank payout is due.");
+    private final Span noPayouts = new Span();
 
     OpsRefundsView(RefundDesk desk, AuthenticationContext authentication) {
         this.desk = desk;
@@ -59,13 +66,16 @@ public class OpsRefundsView extends VerticalLayout implements BeforeEnterObserve
         queue.setId("refunds-queue");
         queue.setWidthFull();
         queue.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        queue.addColumn(row -> times.format(row.refund().requestedAt())).setHeader("Requested").setWidth("9rem")
+        RefundTexts.header(queue.addColumn(row -> times.format(row.refund().requestedAt())), "refund.column.requested")
+                .setWidth("9rem").setFlexGrow(0);
+        RefundTexts.header(queue.addComponentColumn(row -> account(row.refund().accountId(), row.accountName(),
+                row.accountNumber())), "refund.column.account").setFlexGrow(1);
+        RefundTexts.header(queue.addColumn(row -> row.refund().amount().format()), "refund.column.amount")
+                .setWidth("8rem").setFlexGrow(0);
+        RefundTexts.header(queue.addColumn(row -> row.refund().destinationsText()), "refund.column.goes-back-to")
+                .setFlexGrow(2);
+        RefundTexts.header(queue.addColumn(RefundQueueRow::requestedBy), "refund.column.asked-by").setWidth("8rem")
                 .setFlexGrow(0);
-        queue.addComponentColumn(row -> account(row.refund().accountId(), row.accountName(), row.accountNumber()))
-                .setHeader("Account").setFlexGrow(1);
-        queue.addColumn(row -> row.refund().amount().format()).setHeader("Amount").setWidth("8rem").setFlexGrow(0);
-        queue.addColumn(row -> row.refund().destinationsText()).setHeader("Goes back to").setFlexGrow(2);
-        queue.addColumn(RefundQueueRow::requestedBy).setHeader("Asked by").setWidth("8rem").setFlexGrow(0);
         if (finance) {
             queue.addComponentColumn(this::actions).setHeader("").setKey("actions").setWidth("11rem")
                     .setFlexGrow(0).setTextAlign(ColumnTextAlign.END).setFrozenToEnd(true);
@@ -76,21 +86,37 @@ public class OpsRefundsView extends VerticalLayout implements BeforeEnterObserve
         payouts.setId("payouts-queue");
         payouts.setWidthFull();
         payouts.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        payouts.addColumn(row -> times.format(row.dueSince())).setHeader("Due since").setWidth("9rem")
+        RefundTexts.header(payouts.addColumn(row -> times.format(row.dueSince())), "refund.column.due-since")
+                .setWidth("9rem").setFlexGrow(0);
+        RefundTexts.header(payouts.addComponentColumn(row -> account(row.accountId(), row.accountName(),
+                row.accountNumber())), "refund.column.account").setFlexGrow(1);
+        RefundTexts.header(payouts.addColumn(row -> row.amount().format()), "refund.column.amount").setWidth("8rem")
                 .setFlexGrow(0);
-        payouts.addComponentColumn(row -> account(row.accountId(), row.accountName(), row.accountNumber()))
-                .setHeader("Account").setFlexGrow(1);
-        payouts.addColumn(row -> row.amount().format()).setHeader("Amount").setWidth("8rem").setFlexGrow(0);
-        payouts.addColumn(PayoutRow::paidInBy).setHeader("Paid in by").setFlexGrow(1);
+        RefundTexts.header(payouts.addColumn(PayoutRow::paidInBy), "refund.column.paid-in-by").setFlexGrow(1);
         if (finance) {
-            payouts.addColumn(row -> row.holder() + ", " + row.iban() + (row.bic() == null ? "" : ", " + row.bic()))
-                    .setHeader("Pay to").setFlexGrow(2);
+            RefundTexts.header(payouts.addColumn(row -> row.holder() + ", " + row.iban()
+                    + (row.bic() == null ? "" : ", " + row.bic())), "refund.column.pay-to").setFlexGrow(2);
             payouts.addComponentColumn(this::payoutAction).setHeader("").setWidth("10rem").setFlexGrow(0)
                     .setTextAlign(ColumnTextAlign.END).setFrozenToEnd(true);
         }
         payouts.setAllRowsVisible(true);
         noPayouts.setId("payouts-none");
-        add(new H2("Refunds awaiting approval"), banner, queue, none, new H3("Bank payouts due"), payouts, noPayouts);
+        add(Localized.text(new H2(), "refund.ops.title"), banner, queue, none,
+                Localized.text(new H3(), "refund.ops.payouts"), payouts, noPayouts);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("refund.ops.page-title");
+    }
+
+    /** The buttons in the rows and the payouts' count are rendered again in the new language. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        if (event.getLocale().equals(renderedIn)) {
+            return;
+        }
+        refresh();
     }
 
     @Override
@@ -100,6 +126,7 @@ public class OpsRefundsView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void refresh() {
+        renderedIn = Localized.localeOf(this);
         int waiting = desk.waitingCount();
         queue.setItems(query -> desk.waiting(query.getOffset(), query.getLimit()).stream(),
                 query -> desk.waitingCount());
@@ -111,8 +138,8 @@ public class OpsRefundsView extends VerticalLayout implements BeforeEnterObserve
                     query -> desk.payoutCount());
         }
         payouts.setVisible(finance && due > 0);
-        noPayouts.setText(due == 0 ? "No bank payout is due." : finance ? "" : due + " bank payouts are due for "
-                + "Finance.");
+        noPayouts.setText(due == 0 ? getTranslation("refund.ops.no-payouts")
+                : finance ? "" : getTranslation("refund.ops.payouts-for-finance", due));
         noPayouts.setVisible(due == 0 || !finance);
         OpsLayout.queuesChanged(this);
     }
@@ -124,10 +151,10 @@ public class OpsRefundsView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private Div actions(RefundQueueRow row) {
-        var approve = new Button("Approve", e -> decide(row, true));
+        var approve = new Button(getTranslation("refund.ops.approve"), e -> decide(row, true));
         approve.addClassName("refund-approve");
         approve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-        var reject = new Button("Reject", e -> decide(row, false));
+        var reject = new Button(getTranslation("refund.ops.reject"), e -> decide(row, false));
         reject.addClassName("refund-reject");
         reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         var buttons = new HorizontalLayout(approve, reject);
@@ -138,42 +165,44 @@ public class OpsRefundsView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void decide(RefundQueueRow row, boolean approve) {
-        String what = "%s for %s: %s.".formatted(row.refund().amount().format(), row.accountName(),
+        String what = getTranslation("refund.ops.what", row.refund().amount().format(), row.accountName(),
                 row.refund().destinationsText());
-        new NoteDialog("refund-decision", approve ? "Approve the refund" : "Reject the refund", what, null,
-                approve ? "Note (optional)" : "Reason",
-                approve ? "Staff only." : "The customer reads this as the reason.",
-                approve ? "Approve and send" : "Reject", !approve, (amount, note) -> {
+        new NoteDialog("refund-decision",
+                getTranslation(approve ? "refund.ops.approve.title" : "refund.ops.reject.title"),
+                what, null, getTranslation(approve ? "refund.ops.approve.note" : "refund.ops.reject.reason"),
+                getTranslation(approve ? "refund.ops.approve.helper" : "refund.ops.reject.helper"),
+                getTranslation(approve ? "refund.ops.approve.confirm" : "refund.ops.reject"), !approve,
+                (amount, note) -> {
                     try {
                         RefundQueueRow done = approve ? desk.approve(row.refund().id(), note)
                                 : desk.reject(row.refund().id(), note);
-                        banner.show("Refund of %s for %s %s.".formatted(done.refund().amount().format(),
-                                done.accountName(), approve ? "approved: on its way"
-                                        : "rejected: returned to the balance"), Banner.SUCCESS);
+                        banner.show(getTranslation(approve ? "refund.ops.approved" : "refund.ops.rejected",
+                                done.refund().amount().format(), done.accountName()), Banner.SUCCESS);
                     } catch (InvalidRequestException refused) {
                         if ("decision".equals(refused.field())) {
                             throw refused;
                         }
-                        banner.show(refused.getMessage(), Banner.ERROR);
+                        banner.show(refused.getLocalizedMessage(), Banner.ERROR);
                     }
                     refresh();
                 }).open();
     }
 
     private Button payoutAction(PayoutRow row) {
-        var paid = new Button("Record payout", e -> new NoteDialog("refund-payout", "Record the bank payout",
-                "%s to %s (%s).".formatted(row.amount().format(), row.holder(), row.iban()), null,
-                "Transfer reference", "The bank transfer's reference, as your bank shows it.", "Record", false,
-                (amount, reference) -> {
+        var paid = new Button(getTranslation("refund.ops.record-payout"), e -> new NoteDialog("refund-payout",
+                getTranslation("refund.ops.payout.title"),
+                getTranslation("refund.ops.payout.what", row.amount().format(), row.holder(), row.iban()), null,
+                getTranslation("refund.ops.payout.reference"), getTranslation("refund.ops.payout.reference.helper"),
+                getTranslation("refund.ops.payout.confirm"), false, (amount, reference) -> {
                     try {
                         desk.recordPayout(row.id(), reference);
-                        banner.show("Payout of %s to %s recorded.".formatted(row.amount().format(), row.holder()),
-                                Banner.SUCCESS);
+                        banner.show(getTranslation("refund.ops.payout.recorded", row.amount().format(),
+                                row.holder()), Banner.SUCCESS);
                     } catch (InvalidRequestException refused) {
                         if ("reference".equals(refused.field())) {
                             throw refused;
                         }
-                        banner.show(refused.getMessage(), Banner.ERROR);
+                        banner.show(refused.getLocalizedMessage(), Banner.ERROR);
                     }
                     refresh();
                 }).open());

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.payment.PaymentDetails;
 import dev.billfold.payment.ui.PaymentDetailSection;
 import dev.billfold.refund.RefundPartStatus;
@@ -44,15 +45,17 @@ class PaymentRefundsSection implements PaymentDetailSection {
                 .filter(part -> part.status() == RefundPartStatus.RESERVED || part.status() == RefundPartStatus.SENDING
                         || part.status() == RefundPartStatus.PAYOUT_DUE || part.status() == RefundPartStatus.CANCELLED)
                 .toList();
-        var box = new Div(new H4("Refund requests"));
+        var box = new Div(Localized.text(new H4(), "refund.payment.title"));
         box.setId("payment-refunds");
         for (RefundSummary.Part part : parts) {
-            var line = new Paragraph("%s to %s: %s%s".formatted(part.amount().format(), part.destination(),
-                    part.status().label(), part.reason() == null ? "" : " (" + part.reason() + ")"));
+            String status = RefundTexts.partStatus(box, part);
+            var line = new Paragraph(box.getTranslation("refund.payment.part", part.amount().format(),
+                    part.destination(), part.reason() == null ? status
+                            : box.getTranslation("refund.payment.part-reason", status, part.reason())));
             line.addClassName("payment-refund");
             box.add(line);
         }
-        var ask = new Anchor(PageTabs.REFUNDS, "Your refunds, or ask for a refund of your unused balance");
+        var ask = Localized.text(new Anchor(PageTabs.REFUNDS, ""), "refund.payment.link");
         ask.setId("payment-refunds-link");
         ask.getElement().setAttribute("router-link", true);
         box.add(ask);

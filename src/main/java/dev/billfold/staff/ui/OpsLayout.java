@@ -8,10 +8,15 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.billfold.base.ui.Localized;
+import dev.billfold.language.LanguageService;
+import dev.billfold.language.ui.LanguageSwitcher;
 import dev.billfold.staff.StaffRole;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
@@ -25,23 +30,24 @@ import org.springframework.security.access.AccessDeniedException;
 /**
  * The back office's frame: its own header, no customer account, no balance, and a menu in the drawer built from the
  * {@link OpsMenuEntry} beans features contribute. Customers never get here: the /ops paths need a staff role at the
- * HTTP layer, every view needs one at navigation, and every service asks again.
+ * HTTP layer, every view needs one at navigation, and every service asks again. Staff switch the language as
+ * customers do; each entry's name is {@code staff.menu.<key>} in the staff bundle.
  */
 // Admin too: an Admin-only member opens the Admin pages (webhooks) in this frame; each page names its own roles.
 @RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE, StaffRole.Names.ADMIN})
-public final class OpsLayout extends AppLayout implements AfterNavigationObserver {
+public final class OpsLayout extends AppLayout implements AfterNavigationObserver, LocaleChangeObserver {
 
     private final Map<OpsMenuEntry, Span> badges = new LinkedHashMap<>();
 
-    OpsLayout(AuthenticationContext authentication, List<OpsMenuEntry> entries) {
+    OpsLayout(AuthenticationContext authentication, List<OpsMenuEntry> entries, LanguageService languages) {
         setPrimarySection(Section.NAVBAR);
-        var brand = new Span("Billfold back office");
+        var brand = Localized.text(new Span(), "staff.brand");
         brand.addClassName("brand");
-        var logout = new Button("Sign out", e -> authentication.logout());
+        var logout = Localized.text(new Button("", e -> authentication.logout()), "staff.sign-out");
         logout.setId("ops-sign-out");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.addClassName("sign-out");
-        var header = new Div(new DrawerToggle(), brand, logout);
+        var header = new Div(new DrawerToggle(), brand, new LanguageSwitcher(languages), logout);
         header.addClassNames("app-header", "ops-header");
         header.setId("ops-header");
         addToNavbar(header);
@@ -49,12 +55,12 @@ public final class OpsLayout extends AppLayout implements AfterNavigationObserve
         var menu = new Nav();
         menu.setId("ops-menu");
         menu.addClassName("ops-menu");
-        menu.getElement().setAttribute("aria-label", "Back office");
+        Localized.bind(menu, text -> menu.getElement().setAttribute("aria-label", text), "staff.menu");
         entries.stream().sorted(Comparator.comparingInt(OpsMenuEntry::position)).forEach(entry -> {
             var link = new RouterLink(entry.view());
             link.setId("ops-nav-" + entry.key());
             link.addClassName("ops-link");
-            link.add(new Span(entry.label()));
+            link.add(Localized.text(new Span(), "staff.menu." + entry.key()));
             var badge = new Span();
             badge.setId("ops-nav-" + entry.key() + "-count");
             badge.addClassName("ops-count");
@@ -69,6 +75,12 @@ public final class OpsLayout extends AppLayout implements AfterNavigationObserve
     /** Queues change with work done on any page, so their counts are read again after every navigation. */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        refreshCounts();
+    }
+
+    /** The badges' spoken counts are texts too. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
         refreshCounts();
     }
 
@@ -98,7 +110,8 @@ public final class OpsLayout extends AppLayout implements AfterNavigationObserve
             }
             badge.setVisible(waiting.isPresent());
             badge.setText(waiting.isPresent() ? Long.toString(waiting.getAsLong()) : "");
-            badge.getElement().setAttribute("aria-label", waiting.isPresent() ? waiting.getAsLong() + " waiting" : "");
+            badge.getElement().setAttribute("aria-label",
+                    waiting.isPresent() ? getTranslation("staff.menu.waiting", waiting.getAsLong()) : "");
         });
     }
 }

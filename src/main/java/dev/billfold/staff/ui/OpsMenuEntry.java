@@ -13,6 +13,7 @@ public interface OpsMenuEntry {
     /** Short and stable: the link's id is {@code ops-nav-<key>} and its badge's {@code ops-nav-<key>-count}. */
     String key();
 
+    /** The English name; the menu shows {@code staff.menu.<key>} from the staff bundle in the page's language. */
     String label();
 
     Class<? extends Component> view();

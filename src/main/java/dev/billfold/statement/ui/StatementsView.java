@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -14,6 +14,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.NoAccountNeeded;
 import dev.billfold.staff.StaffRole;
 import dev.billfold.staff.ui.OpsLayout;
@@ -28,10 +29,9 @@ import java.io.InputStream;
  * streamed to the service, which copies it to a temporary file and refuses it past the size limit.
  */
 @Route(value = StatementsView.ROUTE, layout = OpsLayout.class)
-@PageTitle("Bank statements · Billfold back office")
 @RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE})
 @NoAccountNeeded
-public class StatementsView extends VerticalLayout {
+public class StatementsView extends VerticalLayout implements HasDynamicTitle {
 
     static final String ROUTE = "ops/statements";
 
@@ -42,7 +42,7 @@ public class StatementsView extends VerticalLayout {
     StatementsView(StatementImports imports, StatementProperties properties) {
         this.imports = imports;
         addClassName("statements-view");
-        add(new H2("Bank statements"));
+        add(Localized.text(new H2(), "statement.imports.title"));
         if (StaffRoles.finance()) {
             Upload upload = new Upload((UploadHandler) event -> {
                 UI ui = event.getUI();
@@ -51,7 +51,7 @@ public class StatementsView extends VerticalLayout {
                     ImportSummary summary = imports.importFile(name, in);
                     ui.access(() -> imported(summary));
                 } catch (InvalidRequestException bad) {
-                    ui.access(() -> banner.show(name + ": " + bad.getMessage(), Banner.ERROR));
+                    ui.access(() -> banner.show(name + ": " + bad.getLocalizedMessage(), Banner.ERROR));
                 }
             });
             upload.setId("statement-upload");
@@ -60,25 +60,25 @@ public class StatementsView extends VerticalLayout {
             upload.setAcceptedFileTypes(".xml", ".txt", ".sta", ".940", ".mt940", "application/xml", "text/xml",
                     "text/plain");
             upload.addFileRejectedListener(e -> banner.show(e.getErrorMessage(), Banner.ERROR));
-            add(new Paragraph("camt.053 (001.02, 001.08), camt.054 or MT940, at most "
-                    + properties.maxSize().toMegabytes() + " MB. A file is checked whole first: a bad one changes"
-                    + " nothing."), upload);
+            add(Localized.text(new Paragraph(), "statement.imports.formats", properties.maxSize().toMegabytes()),
+                    upload);
         } else {
-            add(new Paragraph("Importing a statement needs the Finance role."));
+            add(Localized.text(new Paragraph(), "statement.imports.finance-only"));
         }
         grid.setId("statement-imports");
-        grid.addComponentColumn(StatementsView::link).setHeader("File").setAutoWidth(true);
-        grid.addColumn(ImportSummary::format).setHeader("Format").setAutoWidth(true);
-        LocalTimes times = LocalTimes.ofBrowser();
-        grid.addColumn(s -> times.format(s.startedAt())).setHeader("Imported (" + times.label() + ")")
+        StatementTexts.header(grid.addComponentColumn(StatementsView::link), "statement.column.file")
                 .setAutoWidth(true);
-        grid.addColumn(ImportSummary::importedBy).setHeader("By").setAutoWidth(true);
-        grid.addColumn(ImportSummary::entries).setHeader("Entries");
-        grid.addColumn(ImportSummary::credited).setHeader("Credited");
-        grid.addColumn(ImportSummary::held).setHeader("Held");
-        grid.addColumn(ImportSummary::unmatched).setHeader("Unmatched");
-        grid.addColumn(ImportSummary::duplicates).setHeader("Duplicates");
-        grid.addColumn(ImportSummary::ignored).setHeader("Ignored");
+        StatementTexts.header(grid.addColumn(ImportSummary::format), "statement.column.format").setAutoWidth(true);
+        LocalTimes times = LocalTimes.ofBrowser();
+        StatementTexts.header(grid.addColumn(s -> times.format(s.startedAt())), "statement.column.imported-at",
+                times.label()).setAutoWidth(true);
+        StatementTexts.header(grid.addColumn(ImportSummary::importedBy), "statement.column.by").setAutoWidth(true);
+        StatementTexts.header(grid.addColumn(ImportSummary::entries), "statement.column.entries");
+        StatementTexts.header(grid.addColumn(ImportSummary::credited), "statement.outcome.CREDITED");
+        StatementTexts.header(grid.addColumn(ImportSummary::held), "statement.outcome.HELD");
+        StatementTexts.header(grid.addColumn(ImportSummary::unmatched), "statement.outcome.UNMATCHED");
+        StatementTexts.header(grid.addColumn(ImportSummary::duplicates), "statement.column.duplicates");
+        StatementTexts.header(grid.addColumn(ImportSummary::ignored), "statement.outcome.IGNORED");
         grid.setItems(query -> imports.imports(query.getOffset(), query.getLimit()).stream(),
                 query -> imports.countImports());
         add(banner, grid);
@@ -86,11 +86,15 @@ public class StatementsView extends VerticalLayout {
 
     /** After an import: its counts in the banner and the list refreshed. */
     void imported(ImportSummary summary) {
-        banner.show("%s imported: %d entries, %d credited, %d held, %d unmatched, %d duplicates, %d ignored."
-                .formatted(summary.fileName(), summary.entries(), summary.credited(), summary.held(),
-                        summary.unmatched(), summary.duplicates(), summary.ignored()), Banner.SUCCESS);
+        banner.show(getTranslation("statement.imports.imported", summary.fileName(),
+                StatementTexts.counts(this, summary)), Banner.SUCCESS);
         grid.getDataProvider().refreshAll();
         OpsLayout.queuesChanged(this);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("statement.imports.page-title");
     }
 
     /** What the upload does with a file, callable from view tests (Karibu cannot stream an upload). */
@@ -98,7 +102,7 @@ public class StatementsView extends VerticalLayout {
         try {
             imported(imports.importFile(name, in));
         } catch (InvalidRequestException bad) {
-            banner.show(name + ": " + bad.getMessage(), Banner.ERROR);
+            banner.show(name + ": " + bad.getLocalizedMessage(), Banner.ERROR);
         }
     }
 

@@ -10,11 +10,14 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.Route;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.NoAccountNeeded;
 import dev.billfold.payment.HeldPayments;
 import dev.billfold.staff.StaffRole;
@@ -33,10 +36,9 @@ import java.util.function.Supplier;
  * each with a note. Whoever comes second is told what the first did, and the queue is read again.
  */
 @Route(value = "ops/unmatched", layout = OpsLayout.class)
-@PageTitle("Unmatched bank entries · Billfold back office")
 @RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE})
 @NoAccountNeeded
-public class UnmatchedEntriesView extends VerticalLayout {
+public class UnmatchedEntriesView extends VerticalLayout implements HasDynamicTitle, LocaleChangeObserver {
 
     private final UnmatchedEntries unmatched;
     private final Grid<EntryResult> grid = new Grid<>(EntryResult.class, false);
@@ -47,57 +49,74 @@ public class UnmatchedEntriesView extends VerticalLayout {
         addClassName("unmatched-view");
         LocalTimes times = LocalTimes.ofBrowser();
         grid.setId("unmatched-entries");
-        grid.addColumn(e -> times.format(e.recordedAt())).setHeader("Imported (" + times.label() + ")")
+        StatementTexts.header(grid.addColumn(e -> times.format(e.recordedAt())), "statement.column.imported-at",
+                times.label()).setAutoWidth(true);
+        StatementTexts.header(grid.addColumn(EntryResult::bankReference), "statement.column.bank-reference")
                 .setAutoWidth(true);
-        grid.addColumn(EntryResult::bankReference).setHeader("Bank reference").setAutoWidth(true);
-        grid.addColumn(e -> e.amount().format()).setHeader("Amount").setAutoWidth(true);
-        grid.addColumn(e -> e.debtorName() == null ? "" : e.debtorName()).setHeader("From").setAutoWidth(true);
-        grid.addColumn(EntryResult::remittance).setHeader("Purpose").setFlexGrow(1);
-        grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader("Why unmatched").setFlexGrow(1);
+        StatementTexts.header(grid.addColumn(e -> e.amount().format()), "statement.column.amount").setAutoWidth(true);
+        StatementTexts.header(grid.addColumn(e -> e.debtorName() == null ? "" : e.debtorName()),
+                "statement.column.from").setAutoWidth(true);
+        StatementTexts.header(grid.addColumn(EntryResult::remittance), "statement.column.purpose").setFlexGrow(1);
+        StatementTexts.header(grid.addColumn(e -> e.detail() == null ? "" : e.detail()),
+                "statement.column.why-unmatched").setFlexGrow(1);
         if (StaffRoles.finance()) {
             grid.addComponentColumn(e -> {
-                Button resolve = new Button("Resolve", click -> open(e));
+                Button resolve = new Button(getTranslation("statement.unmatched.resolve"), click -> open(e));
                 resolve.addClassName("unmatched-resolve");
                 return resolve;
             }).setAutoWidth(true);
         }
         grid.setItems(query -> unmatched.queue(query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, unmatched.waiting()));
-        add(new H2("Unmatched bank entries"), banner, grid);
+        add(Localized.text(new H2(), "statement.unmatched.title"), banner, grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("statement.unmatched.page-title");
+    }
+
+    /** The rows' buttons are rendered again in the new language. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        grid.getDataProvider().refreshAll();
     }
 
     /** The resolution dialog for one entry. */
     Dialog open(EntryResult entry) {
         Dialog dialog = new Dialog();
         dialog.setId("unmatched-dialog");
-        dialog.setHeaderTitle("Resolve " + entry.bankReference() + ", " + entry.amount().format());
-        TextField account = new TextField("Account number");
+        Localized.bind(dialog, dialog::setHeaderTitle, "statement.unmatched.dialog.title", entry.bankReference(),
+                entry.amount().format());
+        TextField account = label(new TextField(), "statement.unmatched.account-number");
         account.setId("unmatched-account-number");
         account.setMaxLength(20);
-        TextField reference = new TextField("Bank reference of the return");
+        TextField reference = label(new TextField(), "statement.unmatched.return-reference");
         reference.setId("unmatched-bank-reference");
         reference.setMaxLength(140);
-        TextArea note = new TextArea("Note (required)");
+        TextArea note = new TextArea();
+        Localized.bind(note, note::setLabel, "statement.unmatched.note");
         note.setId("unmatched-note");
         note.setMaxLength(1000);
         note.setWidthFull();
-        TextField customerReason = new TextField("Reason the customer sees (for a credit)");
+        TextField customerReason = label(new TextField(), "statement.unmatched.customer-reason");
         customerReason.setId("unmatched-customer-reason");
         customerReason.setMaxLength(HeldPayments.CUSTOMER_REASON_MAX);
         customerReason.setWidthFull();
-        Button credit = new Button("Credit to the account", e -> resolve(dialog,
+        Button credit = Localized.text(new Button("", e -> resolve(dialog,
                 () -> unmatched.creditToAccount(entry.id(), account.getValue(), note.getValue(),
-                        customerReason.getValue())));
+                        customerReason.getValue()))), "statement.unmatched.credit");
         credit.setId("unmatched-credit");
         credit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button returned = new Button("Returned to the sender", e -> resolve(dialog,
-                () -> unmatched.returnToSender(entry.id(), reference.getValue(), note.getValue())));
+        Button returned = Localized.text(new Button("", e -> resolve(dialog,
+                () -> unmatched.returnToSender(entry.id(), reference.getValue(), note.getValue()))),
+                "statement.unmatched.returned");
         returned.setId("unmatched-return");
-        Button reject = new Button("Reject", e -> resolve(dialog,
-                () -> unmatched.reject(entry.id(), note.getValue())));
+        Button reject = Localized.text(new Button("", e -> resolve(dialog,
+                () -> unmatched.reject(entry.id(), note.getValue()))), "statement.unmatched.reject");
         reject.setId("unmatched-reject");
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        Button cancel = new Button("Cancel", e -> dialog.close());
+        Button cancel = Localized.text(new Button("", e -> dialog.close()), "statement.unmatched.cancel");
         Banner error = new Banner("unmatched-dialog-error", "ops-banner");
         dialog.add(new VerticalLayout(new Paragraph(entry.remittance()), error,
                 new HorizontalLayout(account, credit), customerReason, new HorizontalLayout(reference, returned),
@@ -111,6 +130,10 @@ public class UnmatchedEntriesView extends VerticalLayout {
 
     private final Map<Dialog, Banner> errors = new HashMap<>();
 
+    private static TextField label(TextField field, String key) {
+        return Localized.bind(field, field::setLabel, key);
+    }
+
     private void resolve(Dialog dialog, Supplier<EntryResult> action) {
         try {
             EntryResult done = action.get();
@@ -121,10 +144,10 @@ public class UnmatchedEntriesView extends VerticalLayout {
         } catch (EntryAlreadyResolvedException first) {
             dialog.close();
             errors.remove(dialog);
-            banner.show(first.getMessage(), Banner.ERROR);
+            banner.show(first.getLocalizedMessage(), Banner.ERROR);
             changed();
         } catch (InvalidRequestException bad) {
-            errors.get(dialog).show(bad.getMessage(), Banner.ERROR);
+            errors.get(dialog).show(bad.getLocalizedMessage(), Banner.ERROR);
         }
     }
 

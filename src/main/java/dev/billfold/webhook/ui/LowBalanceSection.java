@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.billfold.account.AccountId;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.ops.ui.OpsAccountSection;
 import dev.billfold.staff.StaffAccess;
 import dev.billfold.webhook.WebhookEndpoints;
@@ -44,38 +45,42 @@ class LowBalanceSection implements OpsAccountSection {
         } catch (StaffAccess.StaffOnlyException notForThisRole) {
             return Optional.empty();
         }
-        var state = new Paragraph(describe(current));
+        var state = new Paragraph();
+        state.setText(describe(state, current));
         state.setId("low-balance-state");
-        var amount = new TextField("Threshold");
+        var amount = new TextField();
+        Localized.bind(amount, amount::setLabel, "webhook.low-balance.threshold");
         amount.setId("low-balance-amount");
         amount.setMaxLength(MAX_AMOUNT);
-        amount.setHelperText("Empty removes it.");
+        Localized.bind(amount, amount::setHelperText, "webhook.low-balance.threshold.helper");
         current.ifPresent(threshold -> amount.setValue(threshold.value().toPlainString()));
-        var save = new Button("Save threshold", e -> {
+        var save = Localized.text(new Button(), "webhook.low-balance.save");
+        save.addClickListener(e -> {
             String text = amount.getValue().strip();
             try {
-                webhooks.setLowBalanceThreshold(account, text.isEmpty() ? null : parse(text));
+                webhooks.setLowBalanceThreshold(account, text.isEmpty() ? null : parse(amount, text));
                 amount.setInvalid(false);
-                state.setText(describe(webhooks.lowBalanceThreshold(account)));
+                state.setText(describe(state, webhooks.lowBalanceThreshold(account)));
             } catch (InvalidRequestException bad) {
-                amount.setErrorMessage(bad.getMessage());
+                amount.setErrorMessage(bad.getLocalizedMessage());
                 amount.setInvalid(true);
             }
         });
         save.setId("low-balance-save");
-        return Optional.of(new Div(new H3("Low-balance webhook"), state, new HorizontalLayout(amount, save)));
+        return Optional.of(new Div(Localized.text(new H3(), "webhook.low-balance.title"), state,
+                new HorizontalLayout(amount, save)));
     }
 
-    private static BigDecimal parse(String text) {
+    private static BigDecimal parse(Component field, String text) {
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException notANumber) {
-            throw new InvalidRequestException("Enter an amount such as 50.00.");
+            throw new InvalidRequestException(field.getTranslation("webhook.low-balance.not-a-number"));
         }
     }
 
-    private static String describe(Optional<Money> threshold) {
-        return threshold.map(money -> "balance.low fires when a debit takes the balance below " + money.format() + ".")
-                .orElse("No threshold: balance.low is not sent for this account.");
+    private static String describe(Component page, Optional<Money> threshold) {
+        return threshold.map(money -> page.getTranslation("webhook.low-balance.set", money.format()))
+                .orElseGet(() -> page.getTranslation("webhook.low-balance.none"));
     }
 }

@@ -10,14 +10,17 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.NoAccountNeeded;
 import dev.billfold.staff.StaffRole;
 import dev.billfold.staff.ui.OpsLayout;
@@ -47,21 +50,26 @@ import org.jspecify.annotations.Nullable;
  * since a time. The chosen endpoint is in the query string ({@code ?endpoint=<id>}), so a reload keeps it.
  */
 @Route(value = OpsWebhooksView.ROUTE, layout = OpsLayout.class)
-@PageTitle("Webhooks · Billfold back office")
 @RolesAllowed(StaffRole.Names.ADMIN)
 @NoAccountNeeded
-public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserver {
+public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle,
+        LocaleChangeObserver {
 
     static final String ROUTE = "ops/webhooks";
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    /** Examples of what to type, the same in every language. */
+    private static final String URL_EXAMPLE = "https://provisioning.example.com/billfold";
+    private static final String SINCE_EXAMPLE = "2026-12-01 14:00";
 
+    /** The language the data-driven texts were last rendered in; attaching calls localeChange too. */
+    private @Nullable Locale renderedIn;
     private final WebhookEndpoints webhooks;
     private final LocalTimes times = LocalTimes.ofBrowser();
     private final Banner banner = new Banner("webhooks-banner", "ops-banner");
     private final Div secretBox = new Div();
-    private final TextField url = new TextField("URL");
-    private final TextField description = new TextField("Description");
-    private final CheckboxGroup<EventType> types = new CheckboxGroup<>("Event types");
+    private final TextField url = new TextField();
+    private final TextField description = new TextField();
+    private final CheckboxGroup<EventType> types = new CheckboxGroup<>();
     private final Grid<EndpointSummary> endpoints = new Grid<>();
     private final Div log = new Div();
     private @Nullable WebhookEndpointId chosen;
@@ -69,36 +77,58 @@ public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserv
     OpsWebhooksView(WebhookEndpoints webhooks) {
         this.webhooks = webhooks;
         addClassName("ops-webhooks-view");
-        add(new H2("Webhooks"), banner, secretBox);
+        add(Localized.text(new H2(), "webhook.title"), banner, secretBox);
         secretBox.setId("webhook-secret-box");
         secretBox.setVisible(false);
 
         url.setId("webhook-url");
-        url.setPlaceholder("https://provisioning.example.com/billfold");
+        Localized.bind(url, url::setLabel, "webhook.url");
+        url.setPlaceholder(URL_EXAMPLE);
         url.setWidth("32em");
         description.setId("webhook-description");
         description.setMaxLength(200);
+        Localized.bind(description, description::setLabel, "webhook.description");
+        Localized.bind(types, types::setLabel, "webhook.event-types");
         types.setId("webhook-types");
         types.setItems(EventType.values());
         types.setItemLabelGenerator(EventType::wireName);
         types.setValue(EnumSet.allOf(EventType.class));
-        Button create = new Button("Register endpoint", e -> create());
+        Button create = Localized.text(new Button("", e -> create()), "webhook.create");
         create.setId("webhook-create");
-        add(new H3("New endpoint"), new HorizontalLayout(url, description), types, create);
+        add(Localized.text(new H3(), "webhook.new-endpoint"), new HorizontalLayout(url, description), types, create);
 
         endpoints.setId("webhook-endpoints");
-        endpoints.addColumn(EndpointSummary::url).setHeader("URL").setAutoWidth(true);
-        endpoints.addColumn(EndpointSummary::description).setHeader("Description").setAutoWidth(true);
-        endpoints.addColumn(endpoint -> endpoint.types().size() == EventType.values().length ? "all"
-                        : endpoint.types().stream().map(EventType::wireName).collect(Collectors.joining(", ")))
-                .setHeader("Events");
-        endpoints.addColumn(this::state).setHeader("State").setAutoWidth(true);
+        header(endpoints.addColumn(EndpointSummary::url), "webhook.column.url").setAutoWidth(true);
+        header(endpoints.addColumn(EndpointSummary::description), "webhook.column.description").setAutoWidth(true);
+        header(endpoints.addColumn(endpoint -> endpoint.types().size() == EventType.values().length
+                ? getTranslation("webhook.all-events")
+                : endpoint.types().stream().map(EventType::wireName).collect(Collectors.joining(", "))),
+                "webhook.column.events");
+        header(endpoints.addColumn(this::state), "webhook.column.state").setAutoWidth(true);
         endpoints.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true);
-        add(new H3("Endpoints"), endpoints);
+        add(Localized.text(new H3(), "webhook.endpoints"), endpoints);
 
         log.setId("webhook-log");
         log.setWidthFull();
         add(log);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("webhook.page-title");
+    }
+
+    /** The endpoints and the delivery log are rendered again in the new language. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        if (event.getLocale().equals(renderedIn)) {
+            return;
+        }
+        refresh();
+    }
+
+    private static <T> Grid.Column<T> header(Grid.Column<T> column, String key, Object... params) {
+        return Localized.bind(column, column::setHeader, key, params);
     }
 
     @Override
@@ -117,18 +147,18 @@ public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserv
                     List.copyOf(types.getValue())));
             url.clear();
             description.clear();
-            showSecret(made, "Endpoint registered.");
+            showSecret(made, getTranslation("webhook.registered"));
             chosen = made.endpointId();
             refresh();
         } catch (InvalidRequestException bad) {
-            banner.show(bad.getMessage(), Banner.ERROR);
+            banner.show(bad.getLocalizedMessage(), Banner.ERROR);
         }
     }
 
     private void showSecret(NewSecret made, String what) {
-        banner.show(what + " Copy its signing secret now: it is not shown again.", Banner.SUCCESS);
+        banner.show(what + " " + getTranslation("webhook.secret.copy-now"), Banner.SUCCESS);
         secretBox.removeAll();
-        var secret = new TextField("Signing secret");
+        var secret = new TextField(getTranslation("webhook.secret"));
         secret.setId("webhook-secret");
         secret.setValue(made.secret());
         secret.setReadOnly(true);
@@ -139,21 +169,23 @@ public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserv
 
     private HorizontalLayout actions(EndpointSummary endpoint) {
         String key = endpoint.id().value().toString();
-        Button open = new Button("Deliveries", e -> getUI().ifPresent(ui -> ui.navigate(ROUTE,
+        Button open = new Button(getTranslation("webhook.deliveries"), e -> getUI().ifPresent(ui -> ui.navigate(ROUTE,
                 QueryParameters.of("endpoint", key))));
         open.setId("webhook-open-" + key);
-        Button rotate = new Button("Rotate secret", e -> {
+        Button rotate = new Button(getTranslation("webhook.rotate"), e -> {
             try {
-                showSecret(webhooks.rotateSecret(endpoint.id()), "Secret rotated; the old one signs too for a while.");
+                showSecret(webhooks.rotateSecret(endpoint.id()), getTranslation("webhook.rotated"));
                 refresh();
             } catch (InvalidRequestException bad) {
-                banner.show(bad.getMessage(), Banner.ERROR);
+                banner.show(bad.getLocalizedMessage(), Banner.ERROR);
             }
         });
         rotate.setId("webhook-rotate-" + key);
-        Button toggle = new Button(endpoint.enabled() ? "Switch off" : "Switch on", e -> {
+        String toggleKey = endpoint.enabled() ? "webhook.switch-off" : "webhook.switch-on";
+        Button toggle = new Button(getTranslation(toggleKey), e -> {
             webhooks.setEnabled(endpoint.id(), !endpoint.enabled());
-            banner.show(endpoint.enabled() ? "Endpoint switched off." : "Endpoint switched on.", Banner.SUCCESS);
+            banner.show(getTranslation(endpoint.enabled() ? "webhook.switched-off" : "webhook.switched-on"),
+                    Banner.SUCCESS);
             refresh();
         });
         toggle.setId("webhook-toggle-" + key);
@@ -162,58 +194,63 @@ public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserv
 
     private String state(EndpointSummary endpoint) {
         if (!endpoint.enabled()) {
-            return "Off" + (endpoint.disabledReason() == null ? "" : ": " + endpoint.disabledReason());
+            return endpoint.disabledReason() == null ? getTranslation("webhook.state.off")
+                    : getTranslation("webhook.state.off-because", endpoint.disabledReason());
         }
-        return endpoint.previousSecretUntil() == null ? "On"
-                : "On; old secret signs too until " + times.format(endpoint.previousSecretUntil());
+        return endpoint.previousSecretUntil() == null ? getTranslation("webhook.state.on")
+                : getTranslation("webhook.state.on-overlap", times.format(endpoint.previousSecretUntil()));
     }
 
     private void refresh() {
+        renderedIn = Localized.localeOf(this);
         List<EndpointSummary> all = webhooks.endpoints();
         endpoints.setItems(all);
         log.removeAll();
         Optional<EndpointSummary> endpoint = all.stream().filter(e -> e.id().equals(chosen)).findFirst();
         if (chosen != null && endpoint.isEmpty()) {
-            banner.show("We could not find that webhook endpoint.", Banner.ERROR);
+            banner.show(getTranslation("webhook.not-found"), Banner.ERROR);
         }
         endpoint.ifPresent(this::showLog);
     }
 
     private void showLog(EndpointSummary endpoint) {
-        log.add(new H3("Deliveries to " + endpoint.url()));
-        TextField since = new TextField("Replay everything since (" + times.label() + ")");
+        log.add(new H3(getTranslation("webhook.deliveries-to", endpoint.url())));
+        TextField since = new TextField(getTranslation("webhook.replay-since", times.label()));
         since.setId("webhook-replay-since");
-        since.setPlaceholder("2026-12-01 14:00");
-        Button replaySince = new Button("Replay", e -> replaySince(endpoint, since.getValue()));
+        since.setPlaceholder(SINCE_EXAMPLE);
+        Button replaySince = new Button(getTranslation("webhook.replay"), e -> replaySince(endpoint, since.getValue()));
         replaySince.setId("webhook-replay-since-button");
         log.add(new HorizontalLayout(since, replaySince));
         if (webhooks.countDeliveries(endpoint.id()) == 0) {
-            var none = new Paragraph("No deliveries yet.");
+            var none = new Paragraph(getTranslation("webhook.no-deliveries"));
             none.setId("webhook-log-none");
             log.add(none);
             return;
         }
         var grid = new Grid<DeliveryLogRow>();
         grid.setId("webhook-deliveries");
-        grid.addColumn(row -> times.format(row.createdAt())).setHeader("Recorded (" + times.label() + ")");
-        grid.addColumn(row -> row.type().wireName()).setHeader("Event");
-        grid.addColumn(DeliveryLogRow::sequence).setHeader("Seq.");
-        grid.addColumn(row -> row.eventId().toString()).setHeader("webhook-id");
-        grid.addColumn(row -> row.status().name().toLowerCase(Locale.ROOT)).setHeader("Status");
-        grid.addColumn(DeliveryLogRow::attempts).setHeader("Attempts");
-        grid.addColumn(row -> row.lastStatus() == null ? "\u2014" : row.lastStatus().toString()).setHeader("HTTP");
-        grid.addColumn(row -> row.latencyMs() == null ? "\u2014" : row.latencyMs() + " ms").setHeader("Latency");
-        grid.addColumn(row -> row.nextAttemptAt() == null || row.status().name().equals("DELIVERED") ? "\u2014"
-                : times.format(row.nextAttemptAt())).setHeader("Next attempt");
-        grid.addColumn(row -> row.lastError() == null ? "" : row.lastError()).setHeader("Last error");
+        header(grid.addColumn(row -> times.format(row.createdAt())), "webhook.column.recorded", times.label());
+        header(grid.addColumn(row -> row.type().wireName()), "webhook.column.event");
+        header(grid.addColumn(DeliveryLogRow::sequence), "webhook.column.sequence");
+        header(grid.addColumn(row -> row.eventId().toString()), "webhook.column.webhook-id");
+        header(grid.addColumn(row -> getTranslation("webhook.delivery-status." + row.status().name())),
+                "webhook.column.status");
+        header(grid.addColumn(DeliveryLogRow::attempts), "webhook.column.attempts");
+        header(grid.addColumn(row -> row.lastStatus() == null ? "\u2014" : row.lastStatus().toString()),
+                "webhook.column.http");
+        header(grid.addColumn(row -> row.latencyMs() == null ? "\u2014"
+                : getTranslation("webhook.latency-ms", row.latencyMs())), "webhook.column.latency");
+        header(grid.addColumn(row -> row.nextAttemptAt() == null || row.status().name().equals("DELIVERED") ? "\u2014"
+                : times.format(row.nextAttemptAt())), "webhook.column.next-attempt");
+        header(grid.addColumn(row -> row.lastError() == null ? "" : row.lastError()), "webhook.column.last-error");
         grid.addComponentColumn(row -> {
-            Button replay = new Button("Replay", e -> {
+            Button replay = new Button(getTranslation("webhook.replay"), e -> {
                 try {
                     webhooks.replay(row.id());
-                    banner.show("Delivery queued again.", Banner.SUCCESS);
+                    banner.show(getTranslation("webhook.replayed"), Banner.SUCCESS);
                     refresh();
                 } catch (InvalidRequestException bad) {
-                    banner.show(bad.getMessage(), Banner.ERROR);
+                    banner.show(bad.getLocalizedMessage(), Banner.ERROR);
                 }
             });
             replay.setId("webhook-replay-" + row.id().value());
@@ -229,16 +266,15 @@ public class OpsWebhooksView extends VerticalLayout implements BeforeEnterObserv
         try {
             since = LocalDateTime.parse(text.strip(), SINCE).atZone(times.zone()).toInstant();
         } catch (DateTimeParseException bad) {
-            banner.show("Enter the time as 2026-12-01 14:00.", Banner.ERROR);
+            banner.show(getTranslation("webhook.replay-since.format", SINCE_EXAMPLE), Banner.ERROR);
             return;
         }
         try {
             int replayed = webhooks.replaySince(endpoint.id(), since);
-            banner.show(replayed == 1 ? "1 delivery queued again." : replayed + " deliveries queued again.",
-                    Banner.SUCCESS);
+            banner.show(getTranslation("webhook.replayed-since", replayed), Banner.SUCCESS);
             refresh();
         } catch (InvalidRequestException bad) {
-            banner.show(bad.getMessage(), Banner.ERROR);
+            banner.show(bad.getLocalizedMessage(), Banner.ERROR);
         }
     }
 

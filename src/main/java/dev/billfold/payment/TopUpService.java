@@ -113,8 +113,10 @@ public class TopUpService {
     @Transactional(readOnly = true)
     public TopUpForm form() {
         AccountContext account = access.current();
-        return new TopUpForm(account, limits.presets(account.currency()), limits.rangeHint(account.currency()),
-                accounts.payers(account.accountId()), quotes.offeredFor(account.currency()));
+        TopUpProperties.CurrencyLimits range = limits.limitsFor(account.currency());
+        return new TopUpForm(account, limits.presets(account.currency()), Money.of(range.min(), account.currency()),
+                Money.of(range.max(), account.currency()), accounts.payers(account.accountId()),
+                quotes.offeredFor(account.currency()));
     }
 
     /**
@@ -502,8 +504,8 @@ public class TopUpService {
         }
     }
 
-    /** What the top-up page needs to show its form. */
-    public record TopUpForm(AccountContext account, List<Money> presets, String rangeHint, List<PayerSummary> payers,
-                            List<Currency> payCurrencies) {
+    /** What the top-up page needs to show its form; the page words the range in its language. */
+    public record TopUpForm(AccountContext account, List<Money> presets, Money minimum, Money maximum,
+                            List<PayerSummary> payers, List<Currency> payCurrencies) {
     }
 }

@@ -34,7 +34,7 @@ public final class PageTabs extends Nav {
         }
     }
 
-    /** "Top up" and "Renewals", with {@code current} (a path above) marked. */
+    /** "Top up" and "Renewals" (the tab texts are bundle keys), with {@code current} (a path above) marked. */
     public static PageTabs topUp(String current) {
         return new PageTabs("top-up-tabs", current, new String[][] {
                 {TOP_UP, "ui.tabs.top-up", "tab-top-up"}, {RENEWALS, "ui.tabs.renewals", "tab-renewals"}});
@@ -44,6 +44,7 @@ public final class PageTabs extends Nav {
     public static PageTabs history(String current) {
         return new PageTabs("history-tabs", current, new String[][] {
                 {PAYMENTS, "ui.tabs.payments", "tab-payments"},
-                {TRANSACTIONS, "ui.tabs.transactions", "tab-transactions"}, {REFUNDS, "ui.tabs.refunds", "tab-refunds"}});
+                {TRANSACTIONS, "ui.tabs.transactions", "tab-transactions"},
+                {REFUNDS, "ui.tabs.refunds", "tab-refunds"}});
     }
 }

@@ -14,7 +14,16 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.dom.Element;
 import dev.billfold.TestData;
 import dev.billfold.language.Language;
+import com.vaadin.flow.router.QueryParameters;
+import dev.billfold.payment.MethodChoice;
+import dev.billfold.payment.PaymentId;
+import dev.billfold.payment.TopUpOutcome;
+import dev.billfold.payment.TopUpRequest;
+import dev.billfold.payment.TopUpService;
+import dev.billfold.paymentmethod.PaymentMethodId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +40,13 @@ class CustomerPagesInEveryLanguageTest extends KaribuTest {
             "", Map.of(Language.EN, "Top up your balance", Language.RU, "Пополните баланс",
                     Language.UZ, "Balansingizni toʻldiring", Language.KK, "Балансыңызды толтырыңыз",
                     Language.SW, "Ongeza salio lako"),
+            "history", Map.of(Language.EN, "Payment history", Language.RU, "История платежей",
+                    Language.UZ, "Toʻlovlar tarixi", Language.KK, "Төлемдер тарихы", Language.SW, "Historia ya malipo"),
+            "transactions", Map.of(Language.EN, "Transaction history", Language.RU, "История операций",
+                    Language.UZ, "Operatsiyalar tarixi", Language.KK, "Операциялар тарихы",
+                    Language.SW, "Historia ya miamala"),
+            "activity", Map.of(Language.EN, "Activity", Language.RU, "Действия", Language.UZ, "Faoliyat",
+                    Language.KK, "Әрекеттер", Language.SW, "Shughuli"),
             "login", Map.of(Language.EN, "Your hosting balance, payments and payment methods.",
                     Language.RU, "Баланс хостинга, платежи и способы оплаты.",
                     Language.UZ, "Hosting balansingiz, toʻlovlaringiz va toʻlov usullaringiz.",
@@ -41,8 +57,19 @@ class CustomerPagesInEveryLanguageTest extends KaribuTest {
     static final Map<Language, String> MENU_TOP_UP = Map.of(Language.EN, "Top up", Language.RU, "Пополнить",
             Language.UZ, "Toʻldirish", Language.KK, "Толтыру", Language.SW, "Kuongeza salio");
 
+    /** A credited payment's status, as its detail names it. */
+    static final Map<Language, String> CREDITED = Map.of(Language.EN, "Credited", Language.RU, "Зачислен",
+            Language.UZ, "Hisobga oʻtkazildi", Language.KK, "Есепке алынды", Language.SW, "Imewekwa kwenye salio");
+
+    /** The timeline's count of its one entry, by each language's plural rules. */
+    static final Map<Language, String> ONE_TRANSACTION = Map.of(Language.EN, "1 transaction",
+            Language.RU, "1 операция", Language.UZ, "1 ta operatsiya", Language.KK, "1 операция",
+            Language.SW, "muamala 1");
+
     @Autowired
     TestData data;
+    @Autowired
+    TopUpService topUps;
 
     @Test
     void the_sign_in_page_speaks_every_language_chosen_on_it() {
@@ -58,17 +85,36 @@ class CustomerPagesInEveryLanguageTest extends KaribuTest {
     void the_customer_pages_speak_every_language() {
         var customer = data.newCustomer("USD");
         signIn(customer.username());
+        PaymentId credited = creditedPayment(customer);
+        Map<String, QueryParameters> pages = new LinkedHashMap<>();
+        pages.put("", QueryParameters.empty());
+        pages.put("transactions", QueryParameters.empty());
+        pages.put("activity", QueryParameters.empty());
+        pages.put("history", QueryParameters.of("payment", credited.value().toString()));
         for (Language language : Language.values()) {
             openIn(language);
-            for (String page : List.of("")) {
-                UI.getCurrent().navigate(page);
+            for (var page : pages.entrySet()) {
+                UI.getCurrent().navigate(page.getKey(), page.getValue());
                 newRequest();
 
-                assertSpeaks(language, page);
+                assertSpeaks(language, page.getKey());
+                if (page.getKey().equals("transactions")) {
+                    assertThat(_get(Span.class, spec -> spec.withId("timeline-count")).getText())
+                            .isEqualTo(ONE_TRANSACTION.get(language));
+                }
                 assertThat(pageTexts()).as("menu in %s", language)
                         .anySatisfy(text -> assertThat(text).contains(MENU_TOP_UP.get(language)));
             }
+            assertThat(_get(Span.class, spec -> spec.withId("detail-status")).getText())
+                    .isEqualTo(CREDITED.get(language));
         }
+    }
+
+    private PaymentId creditedPayment(TestData.Customer customer) {
+        PaymentMethodId card = data.savedCard(customer, customer.person(), "4242", true);
+        var completed = (TopUpOutcome.Completed) topUps.topUp(new TopUpRequest(customer.person(), "45.00",
+                new MethodChoice.Saved(card), false, UUID.randomUUID().toString()));
+        return completed.paymentId();
     }
 
     @Test

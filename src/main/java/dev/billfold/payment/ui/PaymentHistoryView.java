@@ -77,7 +77,7 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicT
     private final LocalTimes times = LocalTimes.ofBrowser();
     /** The payment the customer just came back with, marked in the grid. */
     private @Nullable PaymentId highlighted;
-    /** The payment whose detail is shown, and whether the banner says a payment was not found: for a language switch. */
+    /** The payment whose detail is shown, and whether the banner says one was not found: for a language switch. */
     private @Nullable PaymentId detailed;
     private boolean notFoundShown;
 
@@ -121,7 +121,8 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicT
         var amount = grid.addColumn(row -> Amounts.format(row.amount(), Localized.localeOf(grid)))
                 .setAutoWidth(true).setFlexGrow(0);
         Localized.bind(grid, amount::setHeader, "payment.history.column.amount");
-        var statusColumn = grid.addColumn(LitRenderer.<PaymentRow>of("<span class=\"badge status-${item.cls}\">${item.label}</span>"
+        var statusColumn = grid.addColumn(LitRenderer.<PaymentRow>of(
+                                "<span class=\"badge status-${item.cls}\">${item.label}</span>"
                                 + "<span class=\"status-note\">${item.note}</span>")
                         .withProperty("cls", row -> row.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                         .withProperty("label", row -> statusName(row.status()))
@@ -154,7 +155,7 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicT
         return getTranslation("payment.history.page-title");
     }
 
-    /** Rows, choices, the detail and the banner are worked out from data, so they are shown again in the new language. */
+    /** Rows, choices, the detail and the banner are worked out from data: shown again in the new language. */
     @Override
     public void localeChange(LocaleChangeEvent event) {
         status.setItemLabelGenerator(this::statusChoiceLabel);

@@ -47,6 +47,8 @@ class CustomerPagesInEveryLanguageTest extends KaribuTest {
                     Language.SW, "Historia ya miamala"),
             "activity", Map.of(Language.EN, "Activity", Language.RU, "Действия", Language.UZ, "Faoliyat",
                     Language.KK, "Әрекеттер", Language.SW, "Shughuli"),
+            "payment-methods", Map.of(Language.EN, "Payment methods", Language.RU, "Способы оплаты",
+                    Language.UZ, "Toʻlov usullari", Language.KK, "Төлем тәсілдері", Language.SW, "Njia za malipo"),
             "login", Map.of(Language.EN, "Your hosting balance, payments and payment methods.",
                     Language.RU, "Баланс хостинга, платежи и способы оплаты.",
                     Language.UZ, "Hosting balansingiz, toʻlovlaringiz va toʻlov usullaringiz.",
@@ -90,6 +92,7 @@ class CustomerPagesInEveryLanguageTest extends KaribuTest {
         pages.put("", QueryParameters.empty());
         pages.put("transactions", QueryParameters.empty());
         pages.put("activity", QueryParameters.empty());
+        pages.put("payment-methods", QueryParameters.empty());
         pages.put("history", QueryParameters.of("payment", credited.value().toString()));
         for (Language language : Language.values()) {
             openIn(language);

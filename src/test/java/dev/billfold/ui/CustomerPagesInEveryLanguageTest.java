@@ -49,6 +49,11 @@ class CustomerPagesInEveryLanguageTest extends KaribuTest {
                     Language.KK, "Әрекеттер", Language.SW, "Shughuli"),
             "payment-methods", Map.of(Language.EN, "Payment methods", Language.RU, "Способы оплаты",
                     Language.UZ, "Toʻlov usullari", Language.KK, "Төлем тәсілдері", Language.SW, "Njia za malipo"),
+            "payers", Map.of(Language.EN, "Payers", Language.RU, "Плательщики", Language.UZ, "Toʻlovchilar",
+                    Language.KK, "Төлеушілер", Language.SW, "Walipaji"),
+            "members", Map.of(Language.EN, "Pending invitations", Language.RU, "Ожидающие приглашения",
+                    Language.UZ, "Kutilayotgan taklifnomalar", Language.KK, "Күтудегі шақырулар",
+                    Language.SW, "Mialiko inayosubiri"),
             "login", Map.of(Language.EN, "Your hosting balance, payments and payment methods.",
                     Language.RU, "Баланс хостинга, платежи и способы оплаты.",
                     Language.UZ, "Hosting balansingiz, toʻlovlaringiz va toʻlov usullaringiz.",
@@ -93,6 +98,8 @@ class CustomerPagesInEveryLanguageTest extends KaribuTest {
         pages.put("transactions", QueryParameters.empty());
         pages.put("activity", QueryParameters.empty());
         pages.put("payment-methods", QueryParameters.empty());
+        pages.put("payers", QueryParameters.empty());
+        pages.put("members", QueryParameters.empty());
         pages.put("history", QueryParameters.of("payment", credited.value().toString()));
         for (Language language : Language.values()) {
             openIn(language);

@@ -14,14 +14,15 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
-import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
+import dev.billfold.TestData;
 import dev.billfold.base.Money;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.ProviderDispute;
 import dev.billfold.gateway.ProviderRefund;
 import dev.billfold.gateway.RefundNotifications;
 import dev.billfold.gateway.demo.DemoCustomer;
+import dev.billfold.language.Language;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.OpenDispute;
 import dev.billfold.payment.PaymentHistoryQuery;
@@ -113,6 +114,22 @@ class RefundViewsTest extends KaribuTest {
                 .contains("Refunded: $30.00. Refunded at the payer's request.");
         assertThat(_find(Div.class, spec -> spec.withId(NegativeBalanceNotice.ID))).as("the balance is positive")
                 .isEmpty();
+    }
+
+    @Test
+    void a_partial_refund_reads_in_russian_with_russian_amounts() {
+        Paid paid = credited("100.00");
+        notifications.refund("demo", new ProviderRefund(null, paid.reference(), "re_" + UUID.randomUUID(),
+                Money.of("30.00", "USD"), ProviderRefund.State.SUCCEEDED, null, null));
+
+        signIn(customer.username());
+        UI.getCurrent().setLocale(Language.RU.locale());
+        UI.getCurrent().navigate("history", QueryParameters.of("payment", paid.id().value().toString()));
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("detail-refunded")).getText())
+                .isEqualTo("Возвращено 30,00\u00A0$ из 100,00\u00A0$");
+        assertThat(_get(Div.class, spec -> spec.withId("detail-refunds")).getElement().getTextRecursively())
+                .contains("Возвраты и споры", "Возвращено: 30,00\u00A0$.").doesNotContain("!{");
     }
 
     @Test

@@ -131,7 +131,9 @@ class AccessControlTest extends KaribuTest {
             "ProviderRefundHandler.refund",
             "ProviderRefundHandler.dispute",
             // The refund receipt mail (issue 16, DD-078).
-            "RefundService.receiptForMail");
+            "RefundService.receiptForMail",
+            // The language a mail is written in (issue 21, DD-101).
+            "LanguageService.forMailTo");
 
     private static final Set<Role> EVERY_ROLE = Set.of(Role.OWNER, Role.BILLING, Role.VIEWER);
     private static final Set<Role> MOVES_MONEY = Set.of(Role.OWNER, Role.BILLING);
@@ -145,6 +147,9 @@ class AccessControlTest extends KaribuTest {
      */
     private static final Map<String, Set<Role>> ROLES = Map.ofEntries(
             entry("AccountService.currentAccount", EVERY_ROLE),
+            // A user's own language: no account's data, so no role matters (DD-101).
+            entry("LanguageService.mine", EVERY_ROLE),
+            entry("LanguageService.choose", EVERY_ROLE),
             entry("AccountService.myAccounts", EVERY_ROLE),
             entry("AccountService.switchTo", EVERY_ROLE),
             entry("AccountService.payers", EVERY_ROLE),

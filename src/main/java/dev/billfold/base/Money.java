@@ -97,19 +97,18 @@ public record Money(BigDecimal value, Currency currency) implements Comparable<M
 
     /**
      * Formatting by the reader's locale, with CLDR's grouping, decimal sign and currency sign and position: "1 250,00
-     * ₽" in Russian (the group separator a non-breaking space), "$1,250.00" in English. For display only.
+     * ₽" in Russian (the group separator a non-breaking space). English is {@link #format()}, the form the API and
+     * the English pages have always shown ("KZT 1,250.00").
      */
     public String format(Locale locale) {
+        if ("en".equals(locale.getLanguage())) {
+            return format();
+        }
         NumberFormat format = NumberFormat.getCurrencyInstance(locale);
         format.setCurrency(currency);
         format.setMinimumFractionDigits(minorDigits(currency));
         format.setMaximumFractionDigits(minorDigits(currency));
-        String formatted = format.format(value);
-        String code = currency.getCurrencyCode();
-        // English has symbols for few currencies and glues the code to the number ("KZT12,345.50")
-        return formatted.startsWith(code) && formatted.length() > code.length()
-                && Character.isDigit(formatted.charAt(code.length()))
-                ? code + '\u00A0' + formatted.substring(code.length()) : formatted;
+        return format.format(value);
     }
 
     @Override

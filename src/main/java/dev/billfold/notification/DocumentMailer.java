@@ -1,5 +1,6 @@
 package dev.billfold.notification;
 
+import dev.billfold.language.Translations;
 import dev.billfold.payment.InvoiceProperties;
 import dev.billfold.payment.PaymentDocument;
 import jakarta.mail.MessagingException;
@@ -29,9 +30,12 @@ class DocumentMailer {
 
     private final CustomerMailProperties properties;
     private final InvoiceProperties issuer;
+    private final Translations translations;
     private final @Nullable JavaMailSender sender;
 
-    DocumentMailer(CustomerMailProperties properties, InvoiceProperties issuer, ObjectProvider<JavaMailSender> sender) {
+    DocumentMailer(CustomerMailProperties properties, InvoiceProperties issuer, Translations translations,
+                   ObjectProvider<JavaMailSender> sender) {
+        this.translations = translations;
         this.properties = properties;
         this.issuer = issuer;
         // InvitationMailer already stops the start when mail is on without an SMTP server.
@@ -74,37 +78,12 @@ class DocumentMailer {
 
     private String body(MailLogStore.Claim mail) {
         String link = properties.publicUrl() + "/history?payment=" + mail.paymentId().value();
-        return switch (mail.kind()) {
-            case INVOICE, INVOICE_AGAIN -> """
-                    Hello,
-
-                    attached is your invoice as a PDF. Please pay it by bank transfer, quoting the payment purpose
-                    printed on it, so that the payment reaches your account.
-
-                    You can also see it in Billfold: %s
-
-                    %s
-                    """.formatted(link, issuer.recipientName());
-            case RECEIPT -> """
-                    Hello,
-
-                    thank you for your payment. Attached is your receipt as a PDF.
-
-                    You can also see the payment in Billfold: %s
-
-                    %s
-                    """.formatted(link, issuer.recipientName());
-            case REFUND_RECEIPT -> """
-                    Hello,
-
-                    we refunded money from your Billfold balance to the method it was paid with. Attached is the
-                    refund receipt (credit note) as a PDF; your bank or card statement shows it a few days later.
-
-                    You can also see the refund in Billfold: %s
-
-                    %s
-                    """.formatted(link, issuer.recipientName());
+        String key = switch (mail.kind()) {
+            case INVOICE, INVOICE_AGAIN -> "mail.invoice.body";
+            case RECEIPT -> "mail.receipt.body";
+            case REFUND_RECEIPT -> "mail.refund.body";
         };
+        return translations.translate(mail.language(), key, link, issuer.recipientName());
     }
 
     /** Keeps the Message-ID we set: JavaMail would make a new one on every save. */

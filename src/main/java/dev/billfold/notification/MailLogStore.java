@@ -1,6 +1,7 @@
 package dev.billfold.notification;
 
 import dev.billfold.account.AccountId;
+import dev.billfold.language.Language;
 import dev.billfold.payment.PaymentId;
 import dev.billfold.security.UserId;
 import java.sql.ResultSet;
@@ -29,10 +30,10 @@ class MailLogStore {
     /** One mail, in any status, with the payer's invoice address unless it names a recipient. */
     private static final String INSERT = """
             insert into mail_log (id, cause, kind, account_id, payment_id, recipient, subject, status, attempts,
-                                  requested_by, batch_id, created_at, sent_at)
+                                  requested_by, batch_id, created_at, sent_at, language)
             select :id, :cause, :kind, p.account_id, p.id,
                    coalesce(cast(:recipient as varchar(320)), pr.invoice_email), :subject, :status, 0,
-                   cast(:requestedBy as uuid), cast(:batch as uuid), :now, :sentAt
+                   cast(:requestedBy as uuid), cast(:batch as uuid), :now, :sentAt, :language
               from payment p join payer pr on pr.id = p.payer_id
              where p.id = :payment
             on conflict do nothing""";
@@ -73,6 +74,7 @@ class MailLogStore {
                 .param("status", status.name()).param("sentAt", sentAt(status, now))
                 .param("requestedBy", mail.requestedBy() == null ? null : mail.requestedBy().value())
                 .param("batch", null).param("now", Timestamp.from(now)).param("payment", mail.paymentId().value())
+                .param("language", mail.language().tag())
                 .update();
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
@@ -100,8 +102,8 @@ class MailLogStore {
                 .toList();
         int[][] counts = template.batchUpdate("""
                         insert into mail_log (id, cause, kind, account_id, payment_id, recipient, subject, status,
-                                              attempts, requested_by, batch_id, created_at, sent_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                                              attempts, requested_by, batch_id, created_at, sent_at, language)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
                         on conflict do nothing""", known, IN_LIST, (ps, mail) -> {
                     Addressee to = addressees.get(mail.paymentId().value());
                     ps.setObject(1, MailId.random().value());
@@ -116,6 +118,7 @@ class MailLogStore {
                     ps.setObject(10, batch);
                     ps.setTimestamp(11, at);
                     ps.setTimestamp(12, sentAt);
+                    ps.setString(13, mail.language().tag());
                 });
         int inserted = 0;
         for (int[] chunk : counts) {
@@ -158,11 +161,14 @@ class MailLogStore {
         if (claimed == 0) {
             return Optional.empty();
         }
-        return jdbc.sql("select id, cause, kind, payment_id, recipient, subject, attempts from mail_log where id = ?")
+        return jdbc.sql("""
+                        select id, cause, kind, payment_id, recipient, subject, attempts, language
+                          from mail_log where id = ?""")
                 .param(id.value())
                 .query((rs, n) -> new Claim(id, rs.getString("cause"), MailKind.valueOf(rs.getString("kind")),
                         new PaymentId(rs.getObject("payment_id", UUID.class)), rs.getString("recipient"),
-                        rs.getString("subject"), rs.getInt("attempts"), until))
+                        rs.getString("subject"), rs.getInt("attempts"), until,
+                        Language.fromTag(rs.getString("language")).orElse(Language.EN)))
                 .optional();
     }
 
@@ -214,11 +220,17 @@ class MailLogStore {
 
     /** A mail to record: its cause (unique), kind, payment, and the recipient if not the payer's invoice address. */
     record NewMail(String cause, MailKind kind, PaymentId paymentId, @Nullable String recipient, String subject,
-                   @Nullable UserId requestedBy) {
+                   @Nullable UserId requestedBy, Language language) {
     }
 
     /** A mail this node holds until {@code until}. */
     record Claim(MailId id, String cause, MailKind kind, PaymentId paymentId, String recipient, String subject,
-                 int attempts, Instant until) {
+                 int attempts, Instant until, Language language) {
+    }
+
+    /** The language of the payment's first mail: a receipt is written in the language its invoice was. */
+    Optional<Language> languageOfFirstMail(PaymentId paymentId) {
+        return jdbc.sql("select language from mail_log where payment_id = ? order by created_at, id limit 1")
+                .param(paymentId.value()).query(String.class).optional().flatMap(Language::fromTag);
     }
 }

@@ -1,5 +1,7 @@
 package dev.billfold.notification;
 
+import dev.billfold.language.Language;
+import dev.billfold.language.Translations;
 import dev.billfold.payment.InvoiceIssued;
 import dev.billfold.payment.InvoiceProperties;
 import dev.billfold.payment.PaymentDocuments;
@@ -36,22 +38,27 @@ class MailOutbox {
     private final ApplicationEventPublisher events;
     private final InvoiceProperties issuer;
     private final CustomerMailProperties mail;
+    private final MailLanguage languages;
+    private final Translations translations;
     private final Clock clock;
 
     MailOutbox(MailLogStore store, ApplicationEventPublisher events, InvoiceProperties issuer,
-               CustomerMailProperties mail, Clock clock) {
+               CustomerMailProperties mail, MailLanguage languages, Translations translations, Clock clock) {
         this.store = store;
         this.events = events;
         this.issuer = issuer;
         this.mail = mail;
+        this.languages = languages;
+        this.translations = translations;
         this.clock = clock;
     }
 
     /** Synchronous, in the transaction that issued the invoice. */
     @EventListener
     void invoiceIssued(InvoiceIssued issued) {
+        Language language = languages.forCause(issued.paymentId());
         record(new MailLogStore.NewMail("invoice:" + issued.paymentId().value(), MailKind.INVOICE,
-                issued.paymentId(), null, invoiceSubject(issued.invoiceNumber()), null));
+                issued.paymentId(), null, invoiceSubject(issued.invoiceNumber(), language), null, language));
     }
 
     /**
@@ -94,16 +101,19 @@ class MailOutbox {
      */
     @EventListener
     void refundSucceeded(RefundPartSucceeded succeeded) {
+        Language language = languages.forCause(succeeded.paymentId());
         record(new MailLogStore.NewMail(REFUND_RECEIPT + succeeded.partId().value(), MailKind.REFUND_RECEIPT,
-                succeeded.paymentId(), null, abbreviate("Refund receipt from %s".formatted(issuer.recipientName())),
-                null));
+                succeeded.paymentId(), null,
+                abbreviate(translations.translate(language, "mail.refund.subject", issuer.recipientName())), null,
+                language));
     }
 
     /** A member's request to send the invoice again; its own cause, so every request is one mail. */
     Optional<MailId> invoiceAgain(PaymentId paymentId, String invoiceNumber, String recipient, UserId requestedBy,
                                   String requestKey) {
+        Language language = languages.forRequester(requestedBy);
         return record(new MailLogStore.NewMail("invoice-again:" + requestKey, MailKind.INVOICE_AGAIN, paymentId,
-                recipient, invoiceSubject(invoiceNumber), requestedBy));
+                recipient, invoiceSubject(invoiceNumber, language), requestedBy, language));
     }
 
     private static boolean owesReceipt(PaymentSettled settled) {
@@ -111,13 +121,14 @@ class MailOutbox {
     }
 
     private MailLogStore.NewMail receipt(PaymentId paymentId) {
+        Language language = languages.forCause(paymentId);
         return new MailLogStore.NewMail("receipt:" + paymentId.value(), MailKind.RECEIPT, paymentId, null,
-                abbreviate("Receipt %s from %s".formatted(PaymentDocuments.receiptNumber(paymentId),
-                        issuer.recipientName())), null);
+                abbreviate(translations.translate(language, "mail.receipt.subject",
+                        PaymentDocuments.receiptNumber(paymentId), issuer.recipientName())), null, language);
     }
 
-    private String invoiceSubject(String number) {
-        return abbreviate("Invoice %s from %s".formatted(number, issuer.recipientName()));
+    private String invoiceSubject(String number, Language language) {
+        return abbreviate(translations.translate(language, "mail.invoice.subject", number, issuer.recipientName()));
     }
 
     private Optional<MailId> record(MailLogStore.NewMail next) {

@@ -6,6 +6,7 @@ import dev.billfold.account.AccountId;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.base.NotFoundException;
+import dev.billfold.base.Texts;
 import dev.billfold.fxrate.Conversion;
 import dev.billfold.fxrate.ExchangeRates;
 import dev.billfold.gateway.GatewayRegistry;
@@ -89,8 +90,8 @@ public class QuoteService {
             paid = conversion.priceOf(credited);
             inEquivalent(paid, credited, () -> limits.checkRange(credited));
         } else {
-            paid = limits.parse(typed, pay, limits.rangeHint(own) + " (in " + own.getCurrencyCode() + ")",
-                    "100");
+            paid = limits.parse(typed, pay, new Texts.Message("errors.amount.range-in", limits.rangeHint(own),
+                    own.getCurrencyCode()), "100");
             credited = conversion.creditFor(paid);
             inEquivalent(paid, credited, () -> limits.checkRange(credited));
         }
@@ -146,8 +147,8 @@ public class QuoteService {
         try {
             check.run();
         } catch (InvalidRequestException e) {
-            throw new InvalidRequestException(e.field(), "%s is %s. %s"
-                    .formatted(paid.format(), credited.format(), e.getMessage()));
+            throw InvalidRequestException.keyed(e.field(), "errors.quote.equivalent", paid, credited,
+                    e.asArgument());
         }
     }
 

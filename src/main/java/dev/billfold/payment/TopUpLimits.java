@@ -2,11 +2,13 @@ package dev.billfold.payment;
 
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
+import dev.billfold.base.Texts;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +33,8 @@ class TopUpLimits {
     TopUpProperties.CurrencyLimits limitsFor(Currency currency) {
         TopUpProperties.CurrencyLimits limits = properties.currencies().get(currency.getCurrencyCode());
         if (limits == null) {
-            throw new InvalidRequestException("amount",
-                    "Top-ups in %s are not available. Contact support.".formatted(currency.getCurrencyCode()));
+            throw InvalidRequestException.keyed("amount", "errors.topup.currency-unavailable",
+                    currency.getCurrencyCode());
         }
         return limits;
     }
@@ -42,11 +44,11 @@ class TopUpLimits {
         return limits == null ? List.of() : limits.presets().stream().map(p -> Money.of(p, currency)).toList();
     }
 
-    /** "Enter between $0.50 and $15,000.00." */
-    String rangeHint(Currency currency) {
+    /** "Enter between $0.50 and $15,000.00.", in the reader's language. */
+    Texts.Message rangeHint(Currency currency) {
         TopUpProperties.CurrencyLimits limits = limitsFor(currency);
-        return "Enter between %s and %s.".formatted(Money.of(limits.min(), currency).format(),
-                Money.of(limits.max(), currency).format());
+        return new Texts.Message("errors.amount.range", Money.of(limits.min(), currency),
+                Money.of(limits.max(), currency));
     }
 
     /** Parses what the customer typed and checks the per-payment limits. */
@@ -61,18 +63,18 @@ class TopUpLimits {
      * Parses an amount in a currency that may have no limits of its own (a pay currency, DD-093); {@code hint} ends
      * every message, {@code example} is a well-formed amount.
      */
-    Money parse(String typed, Currency currency, String hint, String example) {
+    Money parse(String typed, Currency currency, Texts.Message hint, String example) {
         // Before anything looks at the text: a million digits took a core for about 26 s.
         if (typed.length() > TopUpRequest.AMOUNT_MAX_LENGTH) {
-            throw new InvalidRequestException("amount", "The amount has at most %d characters. %s"
-                    .formatted(TopUpRequest.AMOUNT_MAX_LENGTH, hint));
+            throw InvalidRequestException.keyed("amount", "errors.amount.too-long", TopUpRequest.AMOUNT_MAX_LENGTH,
+                    hint);
         }
         String text = typed.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
         if (text.isEmpty()) {
-            throw new InvalidRequestException("amount", "Enter an amount. " + hint);
+            throw InvalidRequestException.keyed("amount", "errors.amount.empty", hint);
         }
         if (text.startsWith("-")) {
-            throw new InvalidRequestException("amount", "The amount must be more than zero. " + hint);
+            throw InvalidRequestException.keyed("amount", "errors.amount.not-positive", hint);
         }
         String normalised;
         if (GROUPED.matcher(text).matches()) {
@@ -80,19 +82,19 @@ class TopUpLimits {
         } else if (PLAIN.matcher(text).matches()) {
             normalised = text.replace(',', '.');
         } else {
-            throw new InvalidRequestException("amount",
-                    "Enter the amount as a number, for example %s.".formatted(example));
+            throw InvalidRequestException.keyed("amount", "errors.amount.not-a-number", example);
         }
         BigDecimal value = new BigDecimal(normalised);
         int digits = Money.minorDigits(currency);
         if (value.stripTrailingZeros().scale() > digits) {
-            throw new InvalidRequestException("amount", digits == 0
-                    ? "%s amounts are whole numbers.".formatted(currency.getCurrencyCode())
-                    : "%s amounts have at most %d decimal places.".formatted(currency.getCurrencyCode(), digits));
+            throw digits == 0
+                    ? InvalidRequestException.keyed("amount", "errors.amount.whole", currency.getCurrencyCode())
+                    : InvalidRequestException.keyed("amount", "errors.amount.decimals", currency.getCurrencyCode(),
+                            digits);
         }
         Money amount = Money.of(value, currency);
         if (!amount.isPositive()) {
-            throw new InvalidRequestException("amount", "The amount must be more than zero. " + hint);
+            throw InvalidRequestException.keyed("amount", "errors.amount.not-positive", hint);
         }
         return amount;
     }
@@ -104,13 +106,13 @@ class TopUpLimits {
         TopUpProperties.CurrencyLimits limits = limitsFor(currency);
         if (value.compareTo(limits.min()) < 0) {
             meters.refused(PaymentMeters.Refusal.BELOW_MINIMUM);
-            throw new InvalidRequestException("amount", "The minimum top-up is %s. %s"
-                    .formatted(Money.of(limits.min(), currency).format(), rangeHint(currency)));
+            throw InvalidRequestException.keyed("amount", "errors.amount.below-minimum",
+                    Money.of(limits.min(), currency), rangeHint(currency));
         }
         if (value.compareTo(limits.max()) > 0) {
             meters.refused(PaymentMeters.Refusal.ABOVE_MAXIMUM);
-            throw new InvalidRequestException("amount", "The maximum top-up is %s per payment. %s"
-                    .formatted(Money.of(limits.max(), currency).format(), rangeHint(currency)));
+            throw InvalidRequestException.keyed("amount", "errors.amount.above-maximum",
+                    Money.of(limits.max(), currency), rangeHint(currency));
         }
     }
 
@@ -119,23 +121,23 @@ class TopUpLimits {
         TopUpProperties.CurrencyLimits limits = limitsFor(amount.currency());
         if (limits.dailyCount() != null && usedToday.count() >= limits.dailyCount()) {
             meters.refused(PaymentMeters.Refusal.DAILY_COUNT);
-            throw new InvalidRequestException("amount",
-                    "At most %d top-ups a day are allowed, and you have made %d today. Try again tomorrow."
-                            .formatted(limits.dailyCount(), usedToday.count()));
+            throw InvalidRequestException.keyed("amount", "errors.topup.daily-count", limits.dailyCount(),
+                    usedToday.count());
         }
         if (limits.dailyTotal() != null) {
-            checkDailyTotal("Top-ups", Money.of(limits.dailyTotal(), amount.currency()), amount, usedToday);
+            checkDailyTotal(null, Money.of(limits.dailyTotal(), amount.currency()), amount, usedToday);
         }
     }
 
-    /** A daily cap on the sum of {@code what} (all top-ups, or one method's payments) paid today. */
-    void checkDailyTotal(String what, Money cap, Money amount, DailyUsage usedToday) {
+    /** A daily cap on the sum of all top-ups, or (a method's name) of that method's payments, paid today. */
+    void checkDailyTotal(@Nullable String method, Money cap, Money amount, DailyUsage usedToday) {
         Money left = cap.minus(usedToday.total());
         if (amount.isGreaterThan(left)) {
             meters.refused(PaymentMeters.Refusal.DAILY_TOTAL);
-            throw new InvalidRequestException("amount", "%s are limited to %s a day; %s is left today."
-                    .formatted(what, cap.format(),
-                            left.isNegative() ? Money.zero(amount.currency()).format() : left.format()));
+            Money shown = left.isNegative() ? Money.zero(amount.currency()) : left;
+            throw method == null
+                    ? InvalidRequestException.keyed("amount", "errors.topup.daily-total", cap, shown)
+                    : InvalidRequestException.keyed("amount", "errors.topup.daily-total-method", method, cap, shown);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
+import dev.billfold.base.Texts;
 import dev.billfold.gateway.ChargeRequest;
 import dev.billfold.gateway.CheckoutRequest;
 import dev.billfold.gateway.CheckoutSession;
@@ -113,10 +114,8 @@ public class TopUpService {
     @Transactional(readOnly = true)
     public TopUpForm form() {
         AccountContext account = access.current();
-        TopUpProperties.CurrencyLimits range = limits.limitsFor(account.currency());
-        return new TopUpForm(account, limits.presets(account.currency()), Money.of(range.min(), account.currency()),
-                Money.of(range.max(), account.currency()), accounts.payers(account.accountId()),
-                quotes.offeredFor(account.currency()));
+        return new TopUpForm(account, limits.presets(account.currency()), limits.rangeHint(account.currency()),
+                accounts.payers(account.accountId()), quotes.offeredFor(account.currency()));
     }
 
     /**
@@ -233,26 +232,25 @@ public class TopUpService {
         KenyanPhone phone = null;
         switch (request.method()) {
             case MethodChoice.Saved saved -> {
-                gateway = gateways.find(savedMethod.provider()).orElseThrow(() -> new InvalidRequestException("method",
-                        "That payment method's provider is not available right now."));
+                gateway = gateways.find(savedMethod.provider()).orElseThrow(
+                        () -> InvalidRequestException.keyed("method", "errors.method.provider-unavailable"));
                 requireSupports(gateway, payCurrency);
             }
             case MethodChoice.Checkout checkout -> {
                 gateway = gateways.require(checkout.provider());
                 requireSupports(gateway, payCurrency);
                 if (gateway.as(PhonePayments.class).filter(p -> !p.offersHostedCheckout()).isPresent()) {
-                    throw new InvalidRequestException("method", ("%s is paid from your phone: choose it and enter "
-                            + "your phone number.").formatted(gateway.displayName()));
+                    throw InvalidRequestException.keyed("method", "errors.method.phone-only", gateway.displayName());
                 }
             }
             case MethodChoice.Phone byPhone -> {
-                requireOwnCurrency(quote, "Mobile money");
+                requireOwnCurrency(quote, "errors.method.name.mobile-money");
                 PhonePayments phonePayments = requirePhonePayments(byPhone.provider(), account);
                 phone = KenyanPhone.parse(byPhone.phone());
                 phonePayments.checkAmount(amount);
                 gateway = phonePayments;
             }
-            case MethodChoice.Invoice invoice -> requireOwnCurrency(quote, "An invoice");
+            case MethodChoice.Invoice invoice -> requireOwnCurrency(quote, "errors.method.name.invoice");
         }
         MethodFamily family = request.method() instanceof MethodChoice.Phone ? MethodFamily.MOBILE_MONEY
                 : gateway == null ? MethodFamily.BANK_TRANSFER : gateway.family();
@@ -288,15 +286,16 @@ public class TopUpService {
 
     private void requireSupports(PaymentGateway gateway, Currency pay) {
         if (!gateway.supports(pay)) {
-            throw new InvalidRequestException("method", "%s does not take payments in %s. Choose another method."
-                    .formatted(gateway.displayName(), pay.getCurrencyCode()));
+            throw InvalidRequestException.keyed("method", "errors.method.currency", gateway.displayName(),
+                    pay.getCurrencyCode());
         }
     }
 
+    /** {@code method}: the bundle key of the method's name ("errors.method.name.invoice"). */
     private static void requireOwnCurrency(@Nullable Quote quote, String method) {
         if (quote != null) {
-            throw new InvalidRequestException("method", "%s is paid in %s only. Choose a card, or pay in %s."
-                    .formatted(method, quote.credited().currencyCode(), quote.credited().currencyCode()));
+            throw InvalidRequestException.keyed("method", "errors.method.own-currency-only",
+                    new Texts.Message(method), quote.credited().currencyCode());
         }
     }
 
@@ -329,7 +328,7 @@ public class TopUpService {
                 }
                 if (request.method() instanceof MethodChoice.Phone && gateway instanceof PhonePayments phone
                         && phone.dailyMaximum(amount.currency()) instanceof Money cap) {
-                    limits.checkDailyTotal(phone.phoneMethodName() + " payments", cap, amount, dailyUsage.usage(
+                    limits.checkDailyTotal(phone.phoneMethodName(), cap, amount, dailyUsage.usage(
                             account.accountId(), account.currency(), phone.id(), dayStart, dayEnd));
                 }
                 boolean save = kind == MethodKind.CHECKOUT && request.saveMethod();
@@ -358,7 +357,7 @@ public class TopUpService {
     }
 
     private static InvalidRequestException quoteUsed() {
-        return new InvalidRequestException("quote", "This price was already used for a payment. Ask for a new price.");
+        return InvalidRequestException.keyed("quote", "errors.quote.used");
     }
 
     private TopUpOutcome start(Payment payment, PayerSummary payer, AccountContext account,
@@ -410,10 +409,10 @@ public class TopUpService {
 
     private PhonePayments requirePhonePayments(String provider, AccountContext account) {
         PhonePayments phonePayments = gateways.find(provider, PhonePayments.class).orElseThrow(() ->
-                new InvalidRequestException("method", "That payment method is not available."));
+                InvalidRequestException.keyed("method", "errors.method.unavailable"));
         if (!phonePayments.takesPhonePayments(account.currency())) {
-            throw new InvalidRequestException("method", "%s does not take payments in %s. Choose another method."
-                    .formatted(phonePayments.phoneMethodName(), account.currency().getCurrencyCode()));
+            throw InvalidRequestException.keyed("method", "errors.method.currency", phonePayments.phoneMethodName(),
+                    account.currency().getCurrencyCode());
         }
         return phonePayments;
     }
@@ -452,7 +451,7 @@ public class TopUpService {
 
     private TopUpOutcome replay(Payment existing, AccountContext account, TopUpRequest request) {
         if (!existing.accountId().equals(account.accountId()) || !existing.payerId().equals(request.payerId())) {
-            throw new InvalidRequestException("This request was already used. Reload the page and try again.");
+            throw InvalidRequestException.keyed(null, "errors.request.reused");
         }
         if (request.method() instanceof MethodChoice.Phone) {
             // Never pushed again: the first push is the one the phone shows.
@@ -500,12 +499,12 @@ public class TopUpService {
         try {
             return UUID.fromString(requestKey).toString();
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("The request is malformed. Reload the page and try again.");
+            throw InvalidRequestException.keyed(null, "errors.request.malformed");
         }
     }
 
-    /** What the top-up page needs to show its form; the page words the range in its language. */
-    public record TopUpForm(AccountContext account, List<Money> presets, Money minimum, Money maximum,
+    /** What the top-up page needs to show its form. */
+    public record TopUpForm(AccountContext account, List<Money> presets, Texts.Message rangeHint,
                             List<PayerSummary> payers, List<Currency> payCurrencies) {
     }
 }

@@ -32,11 +32,13 @@ class OidcUsers {
     public AppUser signedIn(String issuer, String subject, String displayName, @Nullable String email,
                             boolean emailVerified, @Nullable String locale) {
         try {
-            return transaction.execute(status -> signInOnce(issuer, subject, displayName, email, emailVerified, locale));
+            return transaction.execute(
+                    status -> signInOnce(issuer, subject, displayName, email, emailVerified, locale));
         } catch (DuplicateKeyException | OptimisticLockingFailureException concurrentSignIn) {
             // The same person signing in twice at once (two tabs, a double click on the provider's page): the other
             // sign-in created or updated the user first, so the second try finds it.
-            return transaction.execute(status -> signInOnce(issuer, subject, displayName, email, emailVerified, locale));
+            return transaction.execute(
+                    status -> signInOnce(issuer, subject, displayName, email, emailVerified, locale));
         }
     }
 

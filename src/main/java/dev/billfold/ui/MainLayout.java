@@ -7,6 +7,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
@@ -18,12 +20,14 @@ import dev.billfold.account.PayerService;
 import dev.billfold.account.ui.AccountMenu;
 import dev.billfold.account.ui.AccountSwitcher;
 import dev.billfold.account.ui.PayerSwitcher;
+import dev.billfold.base.Money;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.language.LanguageService;
 import dev.billfold.language.ui.LanguageSwitcher;
 import dev.billfold.ledger.Ledger;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The portal's frame: the account (a switcher when there are several) and its balance in the header, the menu for
@@ -31,10 +35,14 @@ import java.util.List;
  */
 @Layout
 @PermitAll
-public final class MainLayout extends AppLayout implements AfterNavigationObserver {
+public final class MainLayout extends AppLayout implements AfterNavigationObserver, LocaleChangeObserver {
+
+    /** The product's name, the same in every language. */
+    private static final String BRAND = "Billfold";
 
     private final Ledger ledger;
     private final Span balance = new Span();
+    private @Nullable Money shownBalance;
     private final DrawerMenu menu;
     private final List<PageNotice> notices;
     private final Div noticeArea = new Div();
@@ -46,7 +54,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         AccountContext account = accounts.currentAccount();
         setPrimarySection(Section.NAVBAR);
 
-        var brand = new Span("Billfold");
+        var brand = new Span(BRAND);
         brand.addClassName("brand");
         balance.setId("header-balance");
         balance.addClassName("header-balance");
@@ -84,8 +92,17 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     }
 
     public void refreshBalance() {
-        balance.setText(ledger.currentBalance().format());
+        shownBalance = ledger.currentBalance();
+        balance.setText(shownBalance.format(Localized.localeOf(balance)));
         refreshNotices();
+    }
+
+    /** The language was switched: the balance shown is written anew, not read again. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        if (shownBalance != null) {
+            balance.setText(shownBalance.format(event.getLocale()));
+        }
     }
 
     /** The features' notices as they stand now; a notice that no longer applies disappears. */

@@ -11,6 +11,8 @@ import dev.billfold.SignedIn;
 import dev.billfold.TestData.Customer;
 import dev.billfold.TestData;
 import dev.billfold.base.Money;
+import dev.billfold.language.Language;
+import dev.billfold.language.LanguageService;
 import dev.billfold.payment.BankReceipt;
 import dev.billfold.payment.BankTransfers;
 import dev.billfold.payment.MethodChoice;
@@ -110,6 +112,8 @@ abstract class MailDeliveryContract {
     RefundDesk desk;
     @Autowired
     RefundNotifications news;
+    @Autowired
+    LanguageService languages;
 
     @SignedIn
     Customer customer;
@@ -165,6 +169,29 @@ abstract class MailDeliveryContract {
         assertThat(pdf.getFileName()).isEqualTo("receipt-" + number + ".pdf");
         assertThat(text(pdf.getInputStream().readAllBytes())).contains("Receipt " + number, "$75.00")
                 .isEqualTo(text(documents.receipt(credited.paymentId()).pdf()));
+    }
+
+    @Test
+    void mails_are_written_in_the_language_of_the_customer_who_caused_them_and_a_staff_credit_keeps_it()
+            throws Exception {
+        languages.choose(Language.RU);
+        PaymentId invoice = invoice("40.00");
+        awaitFinal(onlyMail(MailKind.INVOICE));
+        String number = invoiceNumber(invoice);
+
+        receivedFromTheBank(List.of(invoice));
+        awaitFinal(onlyMail(MailKind.RECEIPT));
+
+        List<MimeMessage> received = messagesTo(invoiceAddress);
+        assertThat(received).extracting(MailDeliveryContract::subject).containsExactlyInAnyOrder(
+                "Счёт " + number + " от Billfold Demo Hosting Inc.",
+                "Квитанция " + PaymentDocuments.receiptNumber(invoice) + " от Billfold Demo Hosting Inc.");
+        for (MimeMessage message : received) {
+            assertThat(plainText(message)).startsWith("Здравствуйте!")
+                    .contains("http://portal.test/history?payment=" + invoice.value());
+        }
+        assertThat(mails()).extracting(MailLogEntry::kind).containsExactlyInAnyOrder(MailKind.INVOICE,
+                MailKind.RECEIPT);
     }
 
     @Test
@@ -568,6 +595,24 @@ abstract class MailDeliveryContract {
 
     private static String body(MimeMessage message) throws MessagingException, IOException {
         return com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+    }
+
+    /** The mail's text part, decoded. */
+    private static String plainText(MimeMessage message) throws MessagingException, IOException {
+        var parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.getContent() instanceof Multipart nested) {
+                for (int j = 0; j < nested.getCount(); j++) {
+                    if (nested.getBodyPart(j).isMimeType("text/plain")) {
+                        return (String) nested.getBodyPart(j).getContent();
+                    }
+                }
+            } else if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+        }
+        throw new AssertionError("no text part");
     }
 
     private static String text(byte[] pdf) throws IOException {

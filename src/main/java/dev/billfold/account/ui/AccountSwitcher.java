@@ -56,7 +56,8 @@ public class AccountSwitcher extends Composite<Component> {
         // One binding for both: the item labels name the role, so they are set again with the aria-label.
         Localized.bind(select, label -> {
             select.setAriaLabel(label);
-            select.setItemLabelGenerator(a -> a.name() + " · " + select.getTranslation("account.role." + a.role().name()));
+            select.setItemLabelGenerator(a -> a.name() + " · "
+                    + select.getTranslation("account.role." + a.role().name()));
         }, "account.switcher.label");
         mine.stream().filter(a -> a.id().equals(current.accountId())).findFirst().ifPresent(select::setValue);
         select.addValueChangeListener(e -> {

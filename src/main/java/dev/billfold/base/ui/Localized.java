@@ -6,6 +6,7 @@ import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.function.SerializableFunction;
+import dev.billfold.base.Texts;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +26,12 @@ public final class Localized {
     private Localized() {
     }
 
-    /** The component's text from the bundle: {@code Localized.text(new Span(), "topup.title")}. */
+    /** The component's text from the bundle: {@code Localized.text(new Span(), "ui.header.balance")}. */
     public static <C extends Component & HasText> C text(C component, String key, Object... params) {
         return bind(component, component::setText, key, params);
     }
 
-    /** Any text-taking setter: {@code Localized.bind(amount, amount::setLabel, "topup.amount")}. */
+    /** Any text-taking setter: {@code Localized.bind(select, select::setAriaLabel, "language.switcher")}. */
     public static <C extends Component> C bind(C component, SerializableConsumer<String> setter, String key,
                                                Object... params) {
         Object[] copied = params.clone();
@@ -51,6 +52,11 @@ public final class Localized {
         bindings.list.add(binding);
         binding.apply(localeOf(component));
         return component;
+    }
+
+    /** A service's message ({@code TopUpForm.rangeHint}) in the component's language. */
+    public static String message(Component component, Texts.Message message) {
+        return component.getTranslation(localeOf(component), message.key(), message.params());
     }
 
     /** Sets every bound text on the page in the UI's current language. */

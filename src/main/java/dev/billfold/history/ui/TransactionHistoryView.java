@@ -19,7 +19,6 @@ import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
-import dev.billfold.base.ui.Amounts;
 import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.PageTitles;
@@ -122,10 +121,10 @@ class TransactionHistoryView extends Div implements HasDynamicTitle, LocaleChang
         Localized.bind(grid, description::setHeader, "history.transactions.column.description");
         var payerColumn = grid.addColumn(row -> row.payerName() == null ? "" : row.payerName()).setAutoWidth(true);
         Localized.bind(grid, payerColumn::setHeader, "history.transactions.column.payer");
-        var amount = grid.addColumn(row -> Amounts.format(row.amount(), Localized.localeOf(grid))).setAutoWidth(true)
+        var amount = grid.addColumn(row -> row.amount().format(Localized.localeOf(grid))).setAutoWidth(true)
                 .setFlexGrow(0);
         Localized.bind(grid, amount::setHeader, "history.transactions.column.amount");
-        var balanceAfter = grid.addColumn(row -> Amounts.format(row.balanceAfter(), Localized.localeOf(grid)))
+        var balanceAfter = grid.addColumn(row -> row.balanceAfter().format(Localized.localeOf(grid)))
                 .setAutoWidth(true).setFlexGrow(0);
         Localized.bind(grid, balanceAfter::setHeader, "history.transactions.column.balance-after");
         grid.setItems(query -> history.page(filter, query.getOffset(), query.getLimit()).stream(),

@@ -3,14 +3,17 @@ package dev.billfold.language.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import dev.billfold.base.MessageLocale;
 import dev.billfold.language.Language;
 import dev.billfold.language.LanguageService;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * A new page opens in the signed-in user's stored language. Without one, Vaadin has already matched the browser's
  * Accept-Language against the bundles; a language picked on the sign-in page is then stored as the user's choice.
- * The page's {@code lang} attribute follows, for screen readers and hyphenation (WCAG 3.1.1).
+ * The page's {@code lang} attribute follows, for screen readers and hyphenation (WCAG 3.1.1), and so do the services'
+ * messages to the page ({@link MessageLocale}).
  */
 @Component
 class PageLanguage implements VaadinServiceInitListener {
@@ -25,6 +28,7 @@ class PageLanguage implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
+        MessageLocale.use(() -> Optional.ofNullable(UI.getCurrent()).map(UI::getLocale));
         event.getSource().addUIInitListener(init -> {
             UI ui = init.getUI();
             Language language = languages.mine().orElseGet(() -> chosenBeforeSignIn(ui));
@@ -33,7 +37,8 @@ class PageLanguage implements VaadinServiceInitListener {
     }
 
     private Language chosenBeforeSignIn(UI ui) {
-        if (ui.getSession().getAttribute(CHOSEN_BEFORE_SIGN_IN) instanceof Language chosen && languages.choose(chosen)) {
+        if (ui.getSession().getAttribute(CHOSEN_BEFORE_SIGN_IN) instanceof Language chosen
+                && languages.choose(chosen)) {
             ui.getSession().setAttribute(CHOSEN_BEFORE_SIGN_IN, null);
             return chosen;
         }

@@ -13,7 +13,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import dev.billfold.base.ui.Amounts;
 import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.NoAccountNeeded;
@@ -56,8 +55,8 @@ public class OpsDisputesView extends VerticalLayout implements BeforeEnterObserv
         header(grid.addComponentColumn(OpsDisputesView::account).setKey("account").setFlexGrow(1),
                 "payment.ops.column.account");
         header(grid.addColumn(row -> grid.getTranslation("payment.ops.amount-of",
-                        Amounts.format(row.amount(), Localized.localeOf(grid)),
-                        Amounts.format(row.paymentAmount(), Localized.localeOf(grid))))
+                        row.amount().format(Localized.localeOf(grid)),
+                        row.paymentAmount().format(Localized.localeOf(grid))))
                 .setKey("amount").setWidth("11rem").setFlexGrow(0), "payment.disputes.column.disputed");
         header(grid.addColumn(OpenDispute::provider).setKey("provider").setWidth("6rem").setFlexGrow(0),
                 "payment.disputes.column.provider");

@@ -17,7 +17,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.billfold.base.InvalidRequestException;
-import dev.billfold.base.ui.Amounts;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.base.ui.Localized;
@@ -120,9 +119,9 @@ public class OpsHeldPaymentsView extends VerticalLayout implements BeforeEnterOb
     /** "$90.00 of $100.00" when the bank brought a different amount than the payment asked for. */
     static String amount(Component where, HeldPayment row) {
         Locale locale = Localized.localeOf(where);
-        String received = Amounts.format(row.received(), locale);
+        String received = row.received().format(locale);
         return row.received().equals(row.amount()) ? received
-                : where.getTranslation("payment.ops.amount-of", received, Amounts.format(row.amount(), locale));
+                : where.getTranslation("payment.ops.amount-of", received, row.amount().format(locale));
     }
 
     private Button resolveButton(HeldPayment row) {

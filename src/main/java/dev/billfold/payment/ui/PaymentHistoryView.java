@@ -26,7 +26,6 @@ import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
-import dev.billfold.base.ui.Amounts;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.base.ui.Localized;
@@ -118,7 +117,7 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicT
         var date = grid.addColumn(row -> times.format(row.createdAt(), Localized.localeOf(grid)))
                 .setAutoWidth(true).setFlexGrow(0);
         Localized.bind(grid, date::setHeader, "payment.history.column.date", times.label());
-        var amount = grid.addColumn(row -> Amounts.format(row.amount(), Localized.localeOf(grid)))
+        var amount = grid.addColumn(row -> row.amount().format(Localized.localeOf(grid)))
                 .setAutoWidth(true).setFlexGrow(0);
         Localized.bind(grid, amount::setHeader, "payment.history.column.amount");
         var statusColumn = grid.addColumn(LitRenderer.<PaymentRow>of(
@@ -251,7 +250,7 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicT
         Locale locale = Localized.localeOf(this);
         detailed = id;
         detail.removeAll();
-        detail.add(new H3(getTranslation("payment.detail.title", Amounts.format(payment.amount(), locale))));
+        detail.add(new H3(getTranslation("payment.detail.title", payment.amount().format(locale))));
         var list = new Div();
         list.addClassName("detail-list");
         item(list, "payment.detail.status", statusName(payment.status()), "detail-status");
@@ -260,7 +259,7 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicT
         if (payment.statusReason() != null) {
             item(list, "payment.detail.reason", payment.statusReason(), "detail-reason");
         }
-        item(list, "payment.detail.amount", Amounts.format(payment.amount(), locale), "detail-amount");
+        item(list, "payment.detail.amount", payment.amount().format(locale), "detail-amount");
         if (payment.paidIn() != null) {
             item(list, "payment.detail.paid", paidIn(payment.paidIn(), locale), "detail-paid-in");
         }
@@ -291,7 +290,7 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicT
 
     /** "275 345,75 UZS по курсу 1 UZS = 0,0363180 KZT ...": the charge in the other currency and its locked rate. */
     private String paidIn(PaidInOtherCurrency paid, Locale locale) {
-        return getTranslation("payment.detail.paid-in", Amounts.format(paid.paid(), locale),
+        return getTranslation("payment.detail.paid-in", paid.paid().format(locale),
                 paid.paid().currencyCode(), paid.rate().round(PAID_IN_RATE).toPlainString(),
                 paid.credited().currencyCode(), paid.rateSource(), paid.rateDate().toString(),
                 paid.spreadPercent().stripTrailingZeros().toPlainString());
@@ -369,7 +368,7 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicT
         Locale locale = Localized.localeOf(this);
         String reason = payment.statusReason();
         return switch (payment.status()) {
-            case CREDITED -> getTranslation("payment.banner.credited", Amounts.format(payment.amount(), locale));
+            case CREDITED -> getTranslation("payment.banner.credited", payment.amount().format(locale));
             case REJECTED -> getTranslation("payment.banner.rejected",
                     reason != null ? reason : getTranslation("payment.banner.declined-by-provider"));
             case WAITING_FOR_PAYMENT -> payment.canConfirmWithBank()

@@ -17,7 +17,6 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import dev.billfold.base.InvalidRequestException;
-import dev.billfold.base.ui.Amounts;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.PageTitles;
 import dev.billfold.gateway.LocalPaths;
@@ -141,7 +140,7 @@ class PhonePaymentView extends Div implements BeforeEnterObserver, HasDynamicTit
         message.setText(switch (payment.status()) {
             case WAITING_FOR_PAYMENT -> getTranslation("payment.phone.check-your-phone");
             case CREDITED -> getTranslation("payment.phone.credited",
-                    Amounts.format(payment.amount(), Localized.localeOf(this)));
+                    payment.amount().format(Localized.localeOf(this)));
             default -> payment.statusReason() == null
                     ? getTranslation("payment.status-meaning." + payment.status().name()) : payment.statusReason();
         });

@@ -3,7 +3,6 @@ package dev.billfold.payment.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import dev.billfold.base.ui.Amounts;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.payment.Quote;
 import java.math.BigDecimal;
@@ -47,8 +46,8 @@ final class QuotePrice extends Div {
         String pay = quote.pay().currencyCode();
         String account = quote.credited().currencyCode();
         Locale locale = Localized.localeOf(this);
-        price.setText(getTranslation("payment.quote.price", Amounts.format(quote.pay(), locale),
-                Amounts.format(quote.credited(), locale), pay, shown(quote.rate()), account));
+        price.setText(getTranslation("payment.quote.price", quote.pay().format(locale),
+                quote.credited().format(locale), pay, shown(quote.rate()), account));
         rate.setText(getTranslation("payment.quote.rate", quote.spreadPercent().stripTrailingZeros().toPlainString(),
                 pay, shown(quote.midRate()), account, quote.rateSource(), quote.rateDate().toString()));
         refusal.setText(replacedBecause == null ? "" : replacedBecause);

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import dev.billfold.base.Money;
-import dev.billfold.base.ui.Amounts;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.payment.PaymentDetails;
 import dev.billfold.payment.PaymentHistoryQuery;
@@ -49,7 +48,7 @@ class RefundsDetailSection implements PaymentDetailSection {
         section.add(Localized.text(new H4(), "payment.refunds.title"));
         if (refunded.isPositive()) {
             var summary = new Paragraph(section.getTranslation("payment.refunds.refunded-of",
-                    Amounts.format(refunded, locale), Amounts.format(payment.amount(), locale)));
+                    refunded.format(locale), payment.amount().format(locale)));
             summary.setId("detail-refunded");
             section.add(summary);
         }
@@ -63,7 +62,7 @@ class RefundsDetailSection implements PaymentDetailSection {
 
     /** One refund or dispute; the detail after it is the provider's or the staff's own words. */
     private static String line(Component section, PaymentHistoryQuery.Reversal reversal, Locale locale) {
-        String amount = Amounts.format(reversal.amount(), locale);
+        String amount = reversal.amount().format(locale);
         if (reversal.kind() == PaymentHistoryQuery.Reversal.Kind.DISPUTE) {
             return switch (reversal.state()) {
                 case "OPEN" -> section.getTranslation("payment.refunds.dispute-open", amount,

@@ -25,7 +25,7 @@ import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
-import dev.billfold.base.ui.Amounts;
+import dev.billfold.base.ui.AmountInput;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.Markup;
 import dev.billfold.base.ui.PageTitles;
@@ -270,7 +270,7 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
             markup.append("<vaadin-button class=\"preset\" id=\"preset-")
                     .append(preset.value().stripTrailingZeros().toPlainString()).append("\" data-amount=\"")
                     .append(preset.value().toPlainString()).append("\">")
-                    .append(Markup.escape(Amounts.format(preset, locale))).append("</vaadin-button>");
+                    .append(Markup.escape(preset.format(locale))).append("</vaadin-button>");
         }
         presets.getElement().setProperty("innerHTML", markup.toString());
     }
@@ -282,9 +282,7 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
     }
 
     private String rangeHint() {
-        Locale locale = Localized.localeOf(this);
-        return getTranslation("payment.topup.range", Amounts.format(form.minimum(), locale),
-                Amounts.format(form.maximum(), locale));
+        return Localized.message(amount, form.rangeHint());
     }
 
     private void showMethodsOf(PayerSummary selected) {
@@ -303,10 +301,10 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
             PayerSummary selectedPayer = payer.getValue();
             MethodOption selectedMethod = method.getValue();
             if (selectedPayer == null) {
-                throw new InvalidRequestException("payer", getTranslation("payment.topup.choose-payer"));
+                throw InvalidRequestException.keyed("payer", "payment.topup.choose-payer");
             }
             if (selectedMethod == null) {
-                throw new InvalidRequestException("method", getTranslation("payment.topup.choose-method"));
+                throw InvalidRequestException.keyed("method", "payment.topup.choose-method");
             }
             if (!paysInOwnCurrency() && (quote == null || quoteExpired)) {
                 // The first click shows the price; only a click on a price still shown pays it.
@@ -316,7 +314,7 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
             }
             MethodChoice choice = selectedMethod.choice() instanceof MethodChoice.Phone byPhone
                     ? new MethodChoice.Phone(byPhone.provider(), phone.getValue()) : selectedMethod.choice();
-            TopUpOutcome outcome = topUps.topUp(new TopUpRequest(selectedPayer.id(), amount.getValue(), choice,
+            TopUpOutcome outcome = topUps.topUp(new TopUpRequest(selectedPayer.id(), typedAmount(), choice,
                     saveMethod.isVisible() && saveMethod.getValue(), requestKey, quote == null ? null : quote.id()));
             requestKey = UUID.randomUUID().toString();
             stopCountdown();
@@ -332,7 +330,7 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
             }
         } catch (QuoteExpiredException expired) {
             // Never paid at a new price unseen: the new price is shown with the reason, to confirm again.
-            requote(expired.getMessage());
+            requote(expired.getLocalizedMessage());
             pay.setEnabled(true);
         } catch (InvalidRequestException invalid) {
             if ("quote".equals(invalid.field())) {
@@ -414,7 +412,17 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
     }
 
     private Quote newQuote() {
-        return quotes.quote(form.account().accountId(), payCurrency.getValue(), amount.getValue(), typed);
+        return quotes.quote(form.account().accountId(), payCurrency.getValue(), typedAmount(), typed);
+    }
+
+    /**
+     * The amount as the customer wrote it in their language ("1 234,50"), as the plain decimal the services read;
+     * refused here, on the field, when it could be read two ways (DD-101).
+     */
+    private String typedAmount() {
+        Locale locale = Localized.localeOf(amount);
+        return AmountInput.normalise(amount.getValue(), locale).orElseThrow(() -> InvalidRequestException.keyed(
+                "amount", "errors.amount.ambiguous", AmountInput.decimalSign(locale)));
     }
 
     /** After a confirm refused as expired: the price of the same top-up now, shown with why it is asked again. */
@@ -423,7 +431,8 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
             showQuote(newQuote(), expiredBecause);
         } catch (InvalidRequestException refused) {
             dropQuote();
-            showError(new InvalidRequestException(refused.field(), expiredBecause + " " + refused.getMessage()));
+            showError(new InvalidRequestException(refused.field(),
+                    expiredBecause + " " + refused.getLocalizedMessage()));
         }
     }
 
@@ -486,23 +495,23 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
     private void showError(InvalidRequestException invalid) {
         switch (invalid.field()) {
             case "amount" -> {
-                amount.setErrorMessage(invalid.getMessage());
+                amount.setErrorMessage(invalid.getLocalizedMessage());
                 amount.setInvalid(true);
             }
             case "method" -> {
-                method.setErrorMessage(invalid.getMessage());
+                method.setErrorMessage(invalid.getLocalizedMessage());
                 method.setInvalid(true);
             }
             case "phone" -> {
-                phone.setErrorMessage(invalid.getMessage());
+                phone.setErrorMessage(invalid.getLocalizedMessage());
                 phone.setInvalid(true);
             }
             case "currency" -> {
-                payCurrency.setErrorMessage(invalid.getMessage());
+                payCurrency.setErrorMessage(invalid.getLocalizedMessage());
                 payCurrency.setInvalid(true);
             }
             default -> {
-                formError.setText(invalid.getMessage());
+                formError.setText(invalid.getLocalizedMessage());
                 formError.setVisible(true);
             }
         }
@@ -517,6 +526,6 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
     }
 
     private void refreshBalance() {
-        balance.setText(Amounts.format(ledger.currentBalance(), Localized.localeOf(this)));
+        balance.setText(ledger.currentBalance().format(Localized.localeOf(this)));
     }
 }

@@ -16,8 +16,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.PageTitles;
-import dev.billfold.language.LanguageService;
-import dev.billfold.language.ui.LanguageSwitcher;
 import dev.billfold.security.SignInOptions;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +38,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final Paragraph lockedOut = new Paragraph();
     private final SignInOptions signInOptions;
 
-    LoginView(SignInOptions signInOptions, LanguageService languages) {
+    LoginView(SignInOptions signInOptions, List<SignInPageControl> controls) {
         this.signInOptions = signInOptions;
         PageTitles.follow(this, "security.login.page-title");
         addClassName("login-view");
@@ -49,7 +47,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setJustifyContentMode(JustifyContentMode.CENTER);
         var title = Localized.text(new H1(), "ui.brand");
         title.addClassName("login-title");
-        add(new LanguageSwitcher(languages), title, Localized.text(new Paragraph(), "security.login.tagline"));
+        controls.forEach(control -> add(control.create()));
+        add(title, Localized.text(new Paragraph(), "security.login.tagline"));
         providerError.setId("sign-in-error");
         providerError.addClassName("login-error");
         providerError.setVisible(false);

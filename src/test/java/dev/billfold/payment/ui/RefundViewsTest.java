@@ -150,6 +150,23 @@ class RefundViewsTest extends KaribuTest {
         assertThat(_get(Span.class, spec -> spec.withId("header-balance")).getText()).isEqualTo("-$60.00");
     }
 
+    @Test
+    void the_below_zero_notice_reads_in_kazakh() {
+        Paid paid = credited("100.00");
+        notifications.refund("demo", new ProviderRefund(null, paid.reference(), "re_" + UUID.randomUUID(),
+                Money.of("60.00", "USD"), ProviderRefund.State.SUCCEEDED, null, null));
+        notifications.dispute("demo", new ProviderDispute(null, paid.reference(), "dp_" + UUID.randomUUID(),
+                Money.of("100.00", "USD"), ProviderDispute.State.OPEN, "needs response", null));
+
+        signIn(customer.username());
+        UI.getCurrent().setLocale(Language.KK.locale());
+        UI.getCurrent().navigate("history");
+
+        assertThat(_get(Div.class, spec -> spec.withId(NegativeBalanceNotice.ID)).getText())
+                .isEqualTo("Балансыңыз карта төлемі бойынша дау салдарынан \u221260.00 USD болды. Оны нөлге жеткізу үшін "
+                        + "толтырыңыз; оған дейін автоматты ұзарту тоқтатылған.");
+    }
+
     private record Paid(PaymentId id, String reference) {
     }
 

@@ -36,6 +36,17 @@ class ErrorPageTest {
     }
 
     @Test
+    void spring_error_page_speaks_the_browsers_language() {
+        var request = failedRequest();
+        request.addPreferredLocale(java.util.Locale.of("ru"));
+
+        String html = new ErrorPage().page(request).getBody();
+
+        assertThat(html).contains("<html lang=\"ru\">").contains("Что-то пошло не так. Код для поддержки: ")
+                .contains("Вернуться в Billfold").doesNotContain(SECRET).doesNotContain("!{");
+    }
+
+    @Test
     void api_callers_get_problem_json_with_the_logged_reference(CapturedOutput output) {
         ProblemDetail problem = new ErrorPage().problem(failedRequest()).getBody();
 

@@ -309,6 +309,7 @@ class AccessControlTest extends KaribuTest {
             // Refunds and disputes from the provider (issue 16): read by every role; the queue is staff only.
             entry("Ledger.currentNegativeBalance", EVERY_ROLE),
             entry("PaymentRefunds.negativeBalanceNotice", EVERY_ROLE),
+            entry("PaymentRefunds.negativeBalanceMessage", EVERY_ROLE),
             entry("PaymentHistoryQuery.reversals", EVERY_ROLE),
             entry("OpenDisputes.waiting", NO_CUSTOMER),
             entry("OpenDisputes.queue", NO_CUSTOMER),

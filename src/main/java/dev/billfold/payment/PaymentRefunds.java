@@ -4,6 +4,7 @@ import dev.billfold.account.AccountId;
 import dev.billfold.account.PayerId;
 import dev.billfold.base.InternalCall;
 import dev.billfold.base.Money;
+import dev.billfold.base.Texts;
 import dev.billfold.gateway.ProviderDispute;
 import dev.billfold.gateway.ProviderRefund;
 import dev.billfold.ledger.Ledger;
@@ -121,20 +122,27 @@ public class PaymentRefunds {
 
     /**
      * What every page tells the current user while their balance is below zero: the balance, and the newest refund or
-     * dispute that took it there ("Your balance is −42.00 USD after a refund of a card payment."), DD-069.
+     * dispute that took it there ("Your balance is −42.00 USD after a refund of a card payment."), DD-069. In English;
+     * a page shows {@link #negativeBalanceMessage()} in its reader's language.
      */
     @Transactional(readOnly = true)
     public Optional<String> negativeBalanceNotice() {
+        return negativeBalanceMessage().map(message -> Texts.shipped().text("en", message.key(), message.params()));
+    }
+
+    /** {@link #negativeBalanceNotice()} as a bundle message, for a page to word in its reader's language. */
+    @Transactional(readOnly = true)
+    public Optional<Texts.Message> negativeBalanceMessage() {
         return ledger.currentNegativeBalance().map(negative -> {
-            String cause = negative.causeKind() == null || negative.causeReference() == null ? null
+            Texts.Message cause = negative.causeKind() == null || negative.causeReference() == null ? null
                     : causeOf(negative.causeKind(), negative.causeReference());
-            return "Your balance is %s%s. Top up to bring it back to zero; until then auto-renewal is paused."
-                    .formatted(minus(negative.balance()), cause == null ? "" : " after " + cause);
+            return cause == null ? new Texts.Message("payment.notice.negative-balance", minus(negative.balance()))
+                    : new Texts.Message("payment.notice.negative-balance-after", minus(negative.balance()), cause);
         });
     }
 
     /** "a refund of a card payment", from the ledger cause of the debit. */
-    private @Nullable String causeOf(LedgerEntryKind kind, String reference) {
+    private Texts.@Nullable Message causeOf(LedgerEntryKind kind, String reference) {
         String[] parts = reference.split(":", 3);
         if (parts.length != 3) {
             return null;
@@ -144,11 +152,12 @@ public class PaymentRefunds {
             case DISPUTE -> refunds.dispute(parts[1], parts[2]).map(PaymentRefundStore.DisputeRow::paymentId);
             default -> Optional.empty();
         };
-        String what = kind == LedgerEntryKind.DISPUTE ? "a dispute" : "a refund";
-        return paymentId.flatMap(payments::find)
-                .map(payment -> what + " of " + ("paypal".equals(payment.provider()) ? "a PayPal payment"
-                        : payment.methodKind() == MethodKind.INVOICE ? "a bank transfer" : "a card payment"))
-                .orElse(what);
+        // payment.notice.cause.refund, or .dispute-card, .refund-paypal, ... when the payment is known
+        String what = "payment.notice.cause." + (kind == LedgerEntryKind.DISPUTE ? "dispute" : "refund");
+        return new Texts.Message(paymentId.flatMap(payments::find)
+                .map(payment -> what + ("paypal".equals(payment.provider()) ? "-paypal"
+                        : payment.methodKind() == MethodKind.INVOICE ? "-bank" : "-card"))
+                .orElse(what));
     }
 
     /** "−42.00 USD": the minus sign and the code, as a statement shows a debt. */

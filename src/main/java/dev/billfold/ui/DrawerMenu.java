@@ -6,8 +6,10 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.server.menu.MenuEntry;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.Markup;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The drawer's menu: one plain router link per entry, its icon and label written as markup inside the link. Every
@@ -22,7 +24,7 @@ final class DrawerMenu extends Nav {
     DrawerMenu(List<MenuEntry> entries) {
         setId("drawer-menu");
         addClassName("drawer-menu");
-        getElement().setAttribute("aria-label", "Main");
+        Localized.bind(this, label -> getElement().setAttribute("aria-label", label), "ui.menu.label");
         links = entries.stream().map(DrawerMenu::link).toList();
         links.forEach(this::add);
     }
@@ -35,8 +37,18 @@ final class DrawerMenu extends Nav {
         link.getElement().setAttribute("router-link", true);
         String icon = entry.icon() == null ? ""
                 : "<vaadin-icon icon=\"" + Markup.escape(entry.icon()) + "\" aria-hidden=\"true\"></vaadin-icon>";
-        link.getElement().setProperty("innerHTML", icon + "<span>" + Markup.escape(entry.title()) + "</span>");
+        Localized.bind(link, title -> link.getElement().setProperty("innerHTML",
+                icon + "<span>" + Markup.escape(title) + "</span>"), locale -> title(link, entry, locale));
         return link;
+    }
+
+    /** The key is the English title in lower case with dashes: "Payment history" is ui.menu.payment-history. */
+    static String key(MenuEntry entry) {
+        return "ui.menu." + entry.title().strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    private static String title(Anchor link, MenuEntry entry, Locale locale) {
+        return link.getTranslation(locale, key(entry));
     }
 
     /**

@@ -20,12 +20,11 @@ class ErrorMessages implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorMessages.class);
 
-    /** Logs an unexpected failure at ERROR under a new support reference; returns what the customer is shown. */
-    static String failed(Throwable failure) {
+    /** Logs an unexpected failure at ERROR under a new support reference, which it returns for the customer. */
+    static String logged(Throwable failure) {
         String reference = SupportReference.next();
         log.error("Unexpected error in the UI; support reference {}", reference, failure);
-        return "Something went wrong on our side. Please try again, or contact support if it keeps happening. "
-                + "Reference: " + reference;
+        return reference;
     }
 
     @Override
@@ -35,15 +34,14 @@ class ErrorMessages implements VaadinServiceInitListener {
             while (cause.getCause() != null && !(cause instanceof InvalidRequestException)) {
                 cause = cause.getCause();
             }
-            String message;
-            if (cause instanceof InvalidRequestException invalid) {
-                message = invalid.getMessage();
-            } else {
-                message = failed(error.getThrowable());
-            }
+            // Bad input speaks the service's words; our own failure the page's language.
+            String invalidMessage = cause instanceof InvalidRequestException invalid ? invalid.getMessage() : null;
+            String reference = invalidMessage == null ? logged(error.getThrowable()) : null;
             UI ui = UI.getCurrent();
             if (ui != null) {
-                ui.access(() -> Notification.show(message, 6000, Notification.Position.TOP_CENTER)
+                ui.access(() -> Notification.show(invalidMessage != null ? invalidMessage
+                                : ui.getTranslation("ui.error.failed", reference), 6000,
+                                Notification.Position.TOP_CENTER)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR));
             }
         }));

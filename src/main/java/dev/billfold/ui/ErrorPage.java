@@ -1,6 +1,7 @@
 package dev.billfold.ui;
 
 import dev.billfold.base.SupportReference;
+import dev.billfold.base.Texts;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -31,12 +32,16 @@ class ErrorPage implements ErrorController {
     @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(HttpServletRequest request) {
         Outcome outcome = outcome(request);
+        // The browser's language: outside Vaadin there is no page language, and no user may be signed in.
+        String language = Texts.TAGS.contains(request.getLocale().getLanguage()) ? request.getLocale().getLanguage()
+                : "en";
         String text = outcome.reference() == null ? outcome.status().getReasonPhrase()
-                : GENERIC + " Reference: " + outcome.reference();
+                : Texts.shipped().text(language, "ui.error-page.failed", outcome.reference());
         String html = """
-                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Billfold</title></head>
-                <body><main><h1>%s</h1><p>%s</p><p><a href="/">Back to Billfold</a></p></main></body></html>
-                """.formatted(HtmlUtils.htmlEscape(outcome.status().getReasonPhrase()), HtmlUtils.htmlEscape(text));
+                <!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><title>Billfold</title></head>
+                <body><main><h1>%s</h1><p>%s</p><p><a href="/">%s</a></p></main></body></html>
+                """.formatted(language, HtmlUtils.htmlEscape(outcome.status().getReasonPhrase()),
+                HtmlUtils.htmlEscape(text), HtmlUtils.htmlEscape(Texts.shipped().text(language, "ui.error.back")));
         return ResponseEntity.status(outcome.status()).contentType(MediaType.TEXT_HTML).body(html);
     }
 

@@ -8,6 +8,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.billfold.base.ui.Localized;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -20,8 +21,11 @@ class InternalErrorView extends Main implements HasErrorParameter<Exception> {
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         removeAll();
-        String message = ErrorMessages.failed(parameter.getCaughtException());
-        add(new H1("Something went wrong"), new Paragraph(message), new Anchor("", "Back to Billfold"));
+        String reference = ErrorMessages.logged(parameter.getCaughtException());
+        var back = Localized.text(new Anchor(), "ui.error.back");
+        back.setHref("");
+        add(Localized.text(new H1(), "ui.error.title"), Localized.text(new Paragraph(), "ui.error.failed", reference),
+                back);
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

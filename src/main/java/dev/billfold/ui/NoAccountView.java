@@ -7,12 +7,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.billfold.account.AccountService;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.NoAccountNeeded;
+import dev.billfold.base.ui.PageTitles;
 import jakarta.annotation.security.PermitAll;
 
 /**
@@ -20,10 +22,9 @@ import jakarta.annotation.security.PermitAll;
  * reason and a way out, instead of an error page. Outside {@link MainLayout}, which needs an account.
  */
 @Route(value = NoAccountView.ROUTE, autoLayout = false)
-@PageTitle("No account yet · Billfold")
 @PermitAll
 @NoAccountNeeded
-class NoAccountView extends VerticalLayout implements BeforeEnterObserver {
+class NoAccountView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String ROUTE = "no-account";
 
@@ -34,10 +35,17 @@ class NoAccountView extends VerticalLayout implements BeforeEnterObserver {
         this.accounts = accounts;
         addClassName("no-account-view");
         reason.setId("no-account-reason");
-        var signOut = new Button("Sign out", e -> authentication.logout());
+        PageTitles.follow(this, "ui.no-account.page-title");
+        var signOut = Localized.text(new Button(), "ui.header.sign-out");
+        signOut.addClickListener(e -> authentication.logout());
         signOut.setId("no-account-sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H1("Billfold"), reason, signOut);
+        add(Localized.text(new H1(), "ui.brand"), reason, signOut);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("ui.no-account.page-title");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.billfold.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Nav;
+import dev.billfold.base.ui.Localized;
 
 /**
  * Tabs of a page whose parts are separate routes, so that each part can be bookmarked and linked: the top-up page
@@ -19,9 +20,10 @@ public final class PageTabs extends Nav {
     private PageTabs(String id, String current, String[][] tabs) {
         setId(id);
         addClassName("page-tabs");
-        getElement().setAttribute("aria-label", "Page sections");
+        Localized.bind(this, label -> getElement().setAttribute("aria-label", label), "ui.tabs.label");
         for (String[] tab : tabs) {
-            var link = new Anchor(tab[0], tab[1]);
+            var link = Localized.text(new Anchor(), tab[1]);
+            link.setHref(tab[0]);
             link.setId(tab[2]);
             link.addClassName("page-tab");
             link.getElement().setAttribute("router-link", true);
@@ -32,16 +34,17 @@ public final class PageTabs extends Nav {
         }
     }
 
-    /** "Top up" and "Renewals", with {@code current} (a path above) marked. */
+    /** "Top up" and "Renewals" (the tab texts are bundle keys), with {@code current} (a path above) marked. */
     public static PageTabs topUp(String current) {
         return new PageTabs("top-up-tabs", current, new String[][] {
-                {TOP_UP, "Top up", "tab-top-up"}, {RENEWALS, "Renewals", "tab-renewals"}});
+                {TOP_UP, "ui.tabs.top-up", "tab-top-up"}, {RENEWALS, "ui.tabs.renewals", "tab-renewals"}});
     }
 
     /** "Payments", "All transactions" and "Refunds", with {@code current} (a path above) marked. */
     public static PageTabs history(String current) {
         return new PageTabs("history-tabs", current, new String[][] {
-                {PAYMENTS, "Payments", "tab-payments"}, {TRANSACTIONS, "All transactions", "tab-transactions"},
-                {REFUNDS, "Refunds", "tab-refunds"}});
+                {PAYMENTS, "ui.tabs.payments", "tab-payments"},
+                {TRANSACTIONS, "ui.tabs.transactions", "tab-transactions"},
+                {REFUNDS, "ui.tabs.refunds", "tab-refunds"}});
     }
 }

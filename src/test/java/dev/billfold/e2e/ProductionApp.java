@@ -191,6 +191,21 @@ final class ProductionApp {
         }
     }
 
+    /**
+     * Stores English as the user's language, as the header's switcher would: a journey in another language leaves the
+     * demo user speaking English for the journeys after it, whose assertions are English.
+     */
+    void speakEnglishTo(String username) {
+        try (Connection connection = server.database();
+             PreparedStatement update = connection.prepareStatement("update user_language set language = 'en' "
+                     + "where user_id = (select id from app_user where username = ?)")) {
+            update.setString(1, username);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set the user's language back to English", e);
+        }
+    }
+
     /** Switches every webhook endpoint off, so that a journey's receiver gets nothing after it closed. */
     void switchWebhooksOff() {
         try (Connection connection = server.database();

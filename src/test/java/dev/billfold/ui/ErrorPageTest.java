@@ -1,11 +1,7 @@
 package dev.billfold.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.ErrorParameter;
 import jakarta.servlet.RequestDispatcher;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +36,17 @@ class ErrorPageTest {
     }
 
     @Test
+    void spring_error_page_speaks_the_browsers_language() {
+        var request = failedRequest();
+        request.addPreferredLocale(java.util.Locale.of("ru"));
+
+        String html = new ErrorPage().page(request).getBody();
+
+        assertThat(html).contains("<html lang=\"ru\">").contains("Что-то пошло не так. Код для поддержки: ")
+                .contains("Вернуться в Billfold").doesNotContain(SECRET).doesNotContain("!{");
+    }
+
+    @Test
     void api_callers_get_problem_json_with_the_logged_reference(CapturedOutput output) {
         ProblemDetail problem = new ErrorPage().problem(failedRequest()).getBody();
 
@@ -59,21 +66,6 @@ class ErrorPageTest {
 
         assertThat(html).contains("Not Found").doesNotContain("Reference");
         assertThat(output.getOut()).doesNotContain("ERROR");
-    }
-
-    @Test
-    void vaadin_error_view_shows_the_logged_reference_and_nothing_of_the_exception(CapturedOutput output) {
-        var view = new InternalErrorView();
-        int status = view.setErrorParameter(mock(BeforeEnterEvent.class),
-                new ErrorParameter<>(Exception.class, new IllegalStateException(SECRET)));
-
-        assertThat(status).isEqualTo(500);
-        String text = view.getChildren().filter(Paragraph.class::isInstance).map(c -> ((Paragraph) c).getText())
-                .findFirst().orElseThrow();
-        Matcher shown = REFERENCE.matcher(text);
-        assertThat(shown.find()).as(text).isTrue();
-        assertThat(text).doesNotContain(SECRET).doesNotContain("IllegalStateException");
-        assertThat(output.getOut()).contains("support reference " + shown.group(1)).contains(SECRET);
     }
 
     private static MockHttpServletRequest failedRequest() {

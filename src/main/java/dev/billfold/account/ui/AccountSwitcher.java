@@ -11,6 +11,7 @@ import dev.billfold.account.AccountChoice;
 import dev.billfold.account.AccountContext;
 import dev.billfold.account.AccountService;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Localized;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ public class AccountSwitcher extends Composite<Component> {
         Component choice = mine.size() < 2 ? name(current) : select(accounts, current, mine);
         // The number people quote to support and on bank transfers (DD-059). Only this one wrapper element: each
         // element in the frame is held by every open session (DD-044).
-        var number = new Span("No. " + current.accountNumber());
+        var number = Localized.text(new Span(), "account.switcher.number", current.accountNumber());
         number.setId("account-number");
         number.addClassName("account-number");
         content = new Span(choice, number);
@@ -50,10 +51,14 @@ public class AccountSwitcher extends Composite<Component> {
             List<AccountChoice> mine) {
         var select = new Select<AccountChoice>();
         select.setId("account-switcher");
-        select.setAriaLabel("Account");
         select.addClassName("account-select");
         select.setItems(mine);
-        select.setItemLabelGenerator(a -> a.name() + " · " + a.role().label());
+        // One binding for both: the item labels name the role, so they are set again with the aria-label.
+        Localized.bind(select, label -> {
+            select.setAriaLabel(label);
+            select.setItemLabelGenerator(a -> a.name() + " · "
+                    + select.getTranslation("account.role." + a.role().name()));
+        }, "account.switcher.label");
         mine.stream().filter(a -> a.id().equals(current.accountId())).findFirst().ifPresent(select::setValue);
         select.addValueChangeListener(e -> {
             if (e.getValue() == null || e.getValue().id().equals(current.accountId())) {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.select.Select;
 import dev.billfold.account.PayerDetails;
 import dev.billfold.account.PayerId;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Localized;
 import java.io.Serializable;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -22,19 +23,17 @@ class ArchivePayerDialog extends Dialog {
     }
 
     ArchivePayerDialog(PayerDetails payer, List<PayerDetails> others, ArchiveAction action, Runnable onArchived) {
-        setHeaderTitle("Archive " + payer.legalName() + "?");
+        Localized.bind(this, this::setHeaderTitle, "account.archive.title", payer.legalName());
         setId("archive-dialog");
-        add(new Paragraph("An archived payer can no longer be chosen, and its saved payment methods can no longer be "
-                + "charged. Its past payments and invoices stay in the history under its name."));
+        add(Localized.text(new Paragraph(), "account.archive.explanation"));
         Select<PayerDetails> newDefault = new Select<>();
         newDefault.setId("new-default");
-        newDefault.setLabel("New default payer");
+        Localized.bind(newDefault, newDefault::setLabel, "account.archive.new-default");
         newDefault.setItems(others);
         newDefault.setItemLabelGenerator(PayerDetails::displayName);
         newDefault.setVisible(payer.isDefault());
         if (payer.isDefault()) {
-            add(new Paragraph(payer.legalName() + " is the default payer. Choose who becomes the default instead."),
-                    newDefault);
+            add(Localized.text(new Paragraph(), "account.archive.default-note", payer.legalName()), newDefault);
             if (!others.isEmpty()) {
                 newDefault.setValue(others.getFirst());
             }
@@ -45,7 +44,8 @@ class ArchivePayerDialog extends Dialog {
         error.setVisible(false);
         add(error);
 
-        var archive = new Button("Archive", e -> {
+        var archive = Localized.text(new Button(), "account.archive.confirm");
+        archive.addClickListener(e -> {
             try {
                 action.archive(newDefault.getValue() == null ? null : newDefault.getValue().id());
             } catch (InvalidRequestException refused) {
@@ -58,7 +58,8 @@ class ArchivePayerDialog extends Dialog {
         });
         archive.setId("confirm-archive");
         archive.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        var cancel = new Button("Cancel", e -> close());
+        var cancel = Localized.text(new Button(), "account.cancel");
+        cancel.addClickListener(e -> close());
         cancel.setId("cancel-archive");
         getFooter().add(cancel, archive);
     }

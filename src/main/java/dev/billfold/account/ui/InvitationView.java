@@ -7,13 +7,15 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.billfold.account.AccountContext;
 import dev.billfold.account.MemberService;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.NoAccountNeeded;
+import dev.billfold.base.ui.PageTitles;
 import jakarta.annotation.security.PermitAll;
 
 /**
@@ -22,10 +24,9 @@ import jakarta.annotation.security.PermitAll;
  * another address than the invited one is told which one to use and may sign out to switch.
  */
 @Route(value = MemberService.INVITATION_ROUTE + "/:token", autoLayout = false)
-@PageTitle("Invitation · Billfold")
 @PermitAll
 @NoAccountNeeded
-class InvitationView extends Div implements BeforeEnterObserver {
+class InvitationView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final MemberService members;
     private final Paragraph outcome = new Paragraph();
@@ -35,12 +36,20 @@ class InvitationView extends Div implements BeforeEnterObserver {
         this.members = members;
         addClassName("invitation-view");
         outcome.setId("invitation-outcome");
-        var home = new Anchor("", "Go to the portal");
+        PageTitles.follow(this, "account.invitation.page-title");
+        var home = Localized.text(new Anchor(), "account.invitation.home");
+        home.setHref("");
         home.setId("invitation-home");
-        signOut = new Button("Sign out", e -> authentication.logout());
+        signOut = Localized.text(new Button(), "ui.header.sign-out");
+        signOut.addClickListener(e -> authentication.logout());
         signOut.setId("invitation-sign-out");
         signOut.setVisible(false);
-        add(new H2("Invitation"), outcome, home, signOut);
+        add(Localized.text(new H2(), "account.invitation.title"), outcome, home, signOut);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.invitation.page-title");
     }
 
     @Override
@@ -48,8 +57,8 @@ class InvitationView extends Div implements BeforeEnterObserver {
         String token = event.getRouteParameters().get("token").orElse("");
         try {
             AccountContext joined = members.acceptInvitation(token);
-            outcome.setText("You joined %s as %s. It is now your current account."
-                    .formatted(joined.accountName(), joined.role().label()));
+            outcome.setText(getTranslation("account.invitation.joined", joined.accountName(),
+                    getTranslation("account.role." + joined.role().name())));
             outcome.getElement().setAttribute("data-kind", "success");
         } catch (InvalidRequestException invalid) {
             outcome.setText(invalid.getMessage());

@@ -11,8 +11,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.billfold.account.AccountContext;
 import dev.billfold.account.AccountService;
@@ -24,16 +26,17 @@ import dev.billfold.account.TextLimits;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
+import dev.billfold.base.ui.PageTitles;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 
 /** Owners invite people by e-mail, change roles and remove members. Other roles see only a note. */
 @Route("members")
-@PageTitle("Members · Billfold")
 @Menu(order = 5, title = "Members", icon = "vaadin:users")
 @OwnersOnly
 @PermitAll
-class MembersView extends Div {
+class MembersView extends Div implements HasDynamicTitle, LocaleChangeObserver {
 
 
     private final MemberService members;
@@ -42,17 +45,19 @@ class MembersView extends Div {
     private final Div invitationList = new Div();
     private final LocalTimes times = LocalTimes.ofBrowser();
     private final Banner message = new Banner("members-message", "members-message");
-    private final EmailField email = new EmailField("E-mail address");
+    private final EmailField email = new EmailField();
     private final Select<Role> role = new Select<>();
 
     MembersView(MemberService members, AccountService accounts) {
         this.members = members;
         this.account = accounts.currentAccount();
         addClassName("members-view");
-        add(new H2("Members of " + account.accountName()));
+        PageTitles.follow(this, "account.members.page-title");
+        add(Localized.text(new H2(), "account.members.title", account.accountName()));
         if (account.role() != Role.OWNER) {
-            var note = new Paragraph("Only the owners of %s can see and manage its members. Your role here is %s."
-                    .formatted(account.accountName(), account.role().label()));
+            var note = new Paragraph();
+            Localized.bind(note, note::setText, locale -> note.getTranslation(locale, "account.members.denied",
+                    account.accountName(), note.getTranslation(locale, "account.role." + account.role().name())));
             note.setId("members-denied");
             add(note);
             return;
@@ -61,25 +66,42 @@ class MembersView extends Div {
         memberList.addClassName("member-list");
         invitationList.setId("invitation-list");
         invitationList.addClassName("member-list");
-        add(message, memberList, inviteForm(), new H3("Pending invitations"), invitationList);
+        add(message, memberList, inviteForm(), Localized.text(new H3(), "account.members.pending-title"),
+                invitationList);
         refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.members.page-title");
+    }
+
+    /** The rows are drawn from data, so they are drawn again in the new language. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        role.setItemLabelGenerator(this::describe);
+        if (account.role() == Role.OWNER) {
+            refresh();
+        }
     }
 
     private Div inviteForm() {
         email.setId("invite-email");
-        email.setPlaceholder("name@example.com");
+        Localized.bind(email, email::setLabel, "account.members.email");
+        Localized.bind(email, email::setPlaceholder, "account.members.email-placeholder");
         email.setMaxLength(TextLimits.EMAIL);
         email.setClearButtonVisible(true);
         email.addValueChangeListener(e -> email.setInvalid(false));
         role.setId("invite-role");
-        role.setLabel("Role");
+        Localized.bind(role, role::setLabel, "account.members.role");
         role.setItems(Role.values());
-        role.setItemLabelGenerator(MembersView::describe);
+        role.setItemLabelGenerator(this::describe);
         role.setValue(Role.VIEWER);
-        var invite = new Button("Send invitation", e -> invite());
+        var invite = Localized.text(new Button(), "account.members.invite");
+        invite.addClickListener(e -> invite());
         invite.setId("invite");
         invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var form = new Div(new H3("Invite someone"), email, role, invite);
+        var form = new Div(Localized.text(new H3(), "account.members.invite-title"), email, role, invite);
         form.addClassName("invite-form");
         return form;
     }
@@ -89,7 +111,8 @@ class MembersView extends Div {
         try {
             InvitationSummary sent = members.invite(account.accountId(), email.getValue(), role.getValue());
             email.clear();
-            message.show("Invitation sent to %s as %s.".formatted(sent.email(), sent.role().label()), Banner.SUCCESS);
+            message.show(getTranslation("account.members.invited", sent.email(), roleName(sent.role())),
+                    Banner.SUCCESS);
             refresh();
         } catch (InvalidRequestException invalid) {
             if (invalid.field().equals("email")) {
@@ -110,7 +133,7 @@ class MembersView extends Div {
         invitationList.removeAll();
         List<InvitationSummary> pending = members.pendingInvitations(account.accountId());
         if (pending.isEmpty()) {
-            invitationList.add(new Span("None."));
+            invitationList.add(new Span(getTranslation("account.members.no-invitations")));
         }
         for (InvitationSummary invitation : pending) {
             invitationList.add(invitationRow(invitation));
@@ -119,24 +142,26 @@ class MembersView extends Div {
 
     private Div memberRow(MemberSummary member) {
         String id = member.userId().value().toString();
-        var name = new Span(member.displayName() + (member.isYou() ? " (you)" : ""));
+        var name = new Span(member.isYou() ? getTranslation("account.members.you", member.displayName())
+                : member.displayName());
         name.addClassName("member-name");
         var address = new Span(member.email() == null ? "" : member.email());
         address.addClassName("member-email");
         var roleSelect = new Select<Role>();
         roleSelect.setId("role-" + id);
-        roleSelect.setAriaLabel("Role of " + member.displayName());
+        roleSelect.setAriaLabel(getTranslation("account.members.role-of", member.displayName()));
         roleSelect.setItems(Role.values());
-        roleSelect.setItemLabelGenerator(Role::label);
+        roleSelect.setItemLabelGenerator(this::roleName);
         roleSelect.setValue(member.role());
         roleSelect.addValueChangeListener(e -> {
             if (e.getValue() == null || e.getValue() == member.role()) {
                 return;
             }
             act(() -> members.changeRole(account.accountId(), member.userId(), e.getValue()),
-                    "%s is now %s.".formatted(member.displayName(), e.getValue().label()), member.isYou());
+                    getTranslation("account.members.role-changed", member.displayName(), roleName(e.getValue())),
+                    member.isYou());
         });
-        var remove = new Button("Remove", e -> confirmRemoval(member));
+        var remove = new Button(getTranslation("account.members.remove"), e -> confirmRemoval(member));
         remove.setId("remove-" + id);
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         var row = new Div(name, address, roleSelect, remove);
@@ -147,26 +172,27 @@ class MembersView extends Div {
     private void confirmRemoval(MemberSummary member) {
         var dialog = new ConfirmDialog();
         dialog.setId("confirm-removal");
-        dialog.setHeader(member.isYou() ? "Leave %s?".formatted(account.accountName())
-                : "Remove %s?".formatted(member.displayName()));
-        dialog.setText((member.isYou() ? "You" : member.displayName())
-                + " will no longer see or pay for %s. An owner can invite them again later."
-                        .formatted(account.accountName()));
+        dialog.setHeader(member.isYou() ? getTranslation("account.members.leave-title", account.accountName())
+                : getTranslation("account.members.remove-title", member.displayName()));
+        dialog.setText(member.isYou() ? getTranslation("account.members.leave-text", account.accountName())
+                : getTranslation("account.members.remove-text", member.displayName(), account.accountName()));
         dialog.setCancelable(true);
-        dialog.setConfirmText("Remove");
+        dialog.setCancelText(getTranslation("account.cancel"));
+        dialog.setConfirmText(getTranslation("account.members.remove"));
         dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> act(() -> members.removeMember(account.accountId(), member.userId()),
-                "%s was removed from the account.".formatted(member.displayName()), member.isYou()));
+                getTranslation("account.members.removed", member.displayName()), member.isYou()));
         dialog.open();
     }
 
     private Div invitationRow(InvitationSummary invitation) {
         var address = new Span(invitation.email());
         address.addClassName("member-email");
-        var details = new Span(invitation.role().label() + " · expires "
-                + times.formatWithOffset(invitation.expiresAt()));
-        var revoke = new Button("Withdraw", e -> act(() -> members.revokeInvitation(invitation.id()),
-                "The invitation to %s was withdrawn.".formatted(invitation.email()), false));
+        var details = new Span(getTranslation("account.members.invitation-details", roleName(invitation.role()),
+                times.formatWithOffset(invitation.expiresAt(), Localized.localeOf(this))));
+        var revoke = new Button(getTranslation("account.members.withdraw"),
+                e -> act(() -> members.revokeInvitation(invitation.id()),
+                        getTranslation("account.members.withdrawn", invitation.email()), false));
         revoke.setId("revoke-" + invitation.id().value());
         revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var row = new Div(address, details, revoke);
@@ -192,11 +218,12 @@ class MembersView extends Div {
     }
 
 
-    private static String describe(Role role) {
-        return switch (role) {
-            case OWNER -> "Owner: everything, including payers and members";
-            case BILLING -> "Billing: top up, renew, payment methods";
-            case VIEWER -> "Viewer: read only";
-        };
+    /** The role and what it may do, for the invitation's choice. */
+    private String describe(Role role) {
+        return getTranslation("account.role-scope." + role.name());
+    }
+
+    private String roleName(Role role) {
+        return getTranslation("account.role." + role.name());
     }
 }

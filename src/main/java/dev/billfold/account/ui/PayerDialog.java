@@ -15,14 +15,18 @@ import com.vaadin.flow.data.binder.Setter;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.function.ValueProvider;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import dev.billfold.account.Countries;
 import dev.billfold.account.InvalidPayerException;
 import dev.billfold.account.PayerDraft;
 import dev.billfold.account.PayerType;
 import dev.billfold.account.TextLimits;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Localized;
 import java.io.Serializable;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * Add or edit a payer. The rules live in the service; the form binds each field to the message the service gave for
  * it, so the customer sees exactly what the server decided, next to the field it is about.
  */
-class PayerDialog extends Dialog {
+class PayerDialog extends Dialog implements LocaleChangeObserver {
 
     /** What saving means: add or update. Throws {@link InvalidRequestException} with the service's messages. */
     @FunctionalInterface
@@ -39,25 +43,30 @@ class PayerDialog extends Dialog {
     }
 
     private final Select<PayerType> type = new Select<>();
-    private final TextField legalName = new TextField("Legal name");
+    private final TextField legalName = new TextField();
     private final TextField taxId = new TextField();
-    private final TextArea address = new TextArea("Address");
-    private final ComboBox<String> country = new ComboBox<>("Country");
-    private final TextField invoiceEmail = new TextField("Email for invoices");
+    private final TextArea address = new TextArea();
+    private final ComboBox<String> country = new ComboBox<>();
+    private final TextField invoiceEmail = new TextField();
     private final Div formError = new Div();
     private final Binder<Form> binder = new Binder<>();
     /** The service's last verdict, field by field; a field's entry goes when the customer changes that field. */
     private final Map<String, String> serverProblems = new HashMap<>();
 
-    PayerDialog(String title, PayerDraft initial, SaveAction action, Runnable onSaved) {
-        setHeaderTitle(title);
+    /** {@code titleKey} is the bundle key of the dialog's title, {@code payerName} its argument (if any). */
+    PayerDialog(String titleKey, String payerName, PayerDraft initial, SaveAction action, Runnable onSaved) {
+        Localized.bind(this, this::setHeaderTitle, titleKey, payerName);
         setId("payer-dialog");
         setWidth("min(40rem, 100vw)");
 
-        type.setLabel("Type");
+        Localized.bind(type, type::setLabel, "account.payer.type");
+        Localized.bind(legalName, legalName::setLabel, "account.payer.legal-name");
+        Localized.bind(address, address::setLabel, "account.payer.address");
+        Localized.bind(country, country::setLabel, "account.payer.country");
+        Localized.bind(invoiceEmail, invoiceEmail::setLabel, "account.payer.invoice-email");
         type.setId("payer-type");
         type.setItems(PayerType.values());
-        type.setItemLabelGenerator(PayerType::label);
+        labelChoices();
         legalName.setId("legal-name");
         legalName.setMaxLength(TextLimits.LEGAL_NAME);
         taxId.setId("tax-id");
@@ -66,7 +75,6 @@ class PayerDialog extends Dialog {
         address.setMaxLength(TextLimits.ADDRESS);
         country.setId("country");
         country.setItems(Countries.codes());
-        country.setItemLabelGenerator(code -> Countries.name(code) + " (" + code + ")");
         invoiceEmail.setId("invoice-email");
         invoiceEmail.setMaxLength(TextLimits.EMAIL);
         type.addValueChangeListener(e -> describeTaxId());
@@ -89,10 +97,12 @@ class PayerDialog extends Dialog {
         form.setColspan(address, 2);
         add(form, formError);
 
-        var save = new Button("Save", e -> save(action, onSaved));
+        var save = Localized.text(new Button(), "account.payer.save");
+        save.addClickListener(e -> save(action, onSaved));
         save.setId("save-payer");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var cancel = new Button("Cancel", e -> close());
+        var cancel = Localized.text(new Button(), "account.cancel");
+        cancel.addClickListener(e -> close());
         cancel.setId("cancel-payer");
         getFooter().add(cancel, save);
     }
@@ -128,11 +138,29 @@ class PayerDialog extends Dialog {
         onSaved.run();
     }
 
+    /** The choices' names, and the tax id's label, follow the language switcher. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        labelChoices();
+        describeTaxId();
+    }
+
+    private void labelChoices() {
+        type.setItemLabelGenerator(t -> getTranslation("account.payer-type." + t.name()));
+        Locale locale = Localized.localeOf(this);
+        country.setItemLabelGenerator(code -> countryName(code, locale) + " (" + code + ")");
+    }
+
+    /** The country's name in the reader's language, as the JDK's CLDR data has it. */
+    static String countryName(String code, Locale locale) {
+        return Locale.of("", code).getDisplayCountry(locale);
+    }
+
     /** The tax id means something else per type, and its format depends on the country. */
     private void describeTaxId() {
         PayerType selected = type.getValue();
-        taxId.setLabel(selected == PayerType.COMPANY ? "Registration number or VAT id"
-                : selected == PayerType.SOLE_PROPRIETOR ? "Tax id" : "Tax id (optional)");
+        taxId.setLabel(getTranslation(selected == PayerType.COMPANY ? "account.payer.tax-id.company"
+                : selected == PayerType.SOLE_PROPRIETOR ? "account.payer.tax-id" : "account.payer.tax-id.optional"));
         taxId.setHelperText(country.getValue() == null ? "" : Countries.taxIdHint(country.getValue()));
     }
 

@@ -10,6 +10,7 @@ import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Localized;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -27,8 +28,9 @@ public final class PayerSwitcher extends Composite<Select<PayerSummary>> {
         select = getContent();
         select.addClassName("payer-switcher");
         select.setId("active-payer");
-        select.setAriaLabel("Active payer");
-        select.getElement().setAttribute("title", "Who pays: filters the payment methods and the history");
+        Localized.bind(select, select::setAriaLabel, "account.payer-switcher.label");
+        Localized.bind(select, title -> select.getElement().setAttribute("title", title),
+                "account.payer-switcher.title");
         select.setItemLabelGenerator(PayerSummary::displayName);
         select.addValueChangeListener(event -> {
             PayerSummary chosen = event.getValue();

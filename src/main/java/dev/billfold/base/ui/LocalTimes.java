@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,23 @@ public record LocalTimes(ZoneId zone) implements Serializable {
     /** "2026-11-25 22:11", for a column whose header names the zone ({@link #label()}). */
     public String format(Instant instant) {
         return TIME.format(instant.atZone(zone));
+    }
+
+    /**
+     * As the reader's language writes a date and time: "25 нояб. 2026 г., 22:11" in Russian. English keeps the
+     * sortable "2026-11-25 22:11" the portal and its exports have always shown.
+     */
+    public String format(Instant instant, Locale locale) {
+        if (Locale.ENGLISH.getLanguage().equals(locale.getLanguage())) {
+            return format(instant);
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                .format(instant.atZone(zone));
+    }
+
+    /** {@link #format(Instant, Locale)} with the zone's offset, as {@link #formatWithOffset(Instant)}. */
+    public String formatWithOffset(Instant instant, Locale locale) {
+        return format(instant, locale) + " " + offset(instant);
     }
 
     /** "2026-11-25 22:11 UTC+05:00" (or "... UTC"): unambiguous on its own, e.g. in a screenshot of one line. */

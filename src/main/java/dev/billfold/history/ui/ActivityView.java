@@ -5,18 +5,20 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.AccountService;
-import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
+import dev.billfold.base.ui.PageTitles;
 import dev.billfold.base.ui.Pages;
 import dev.billfold.history.ActivityQuery;
 import dev.billfold.history.ActivityRow;
 import jakarta.annotation.security.PermitAll;
-import java.util.Locale;
 
 /**
  * Who did what on the account, newest first: the members' own changes (methods, members and roles, payers,
@@ -24,31 +26,47 @@ import java.util.Locale;
  * Every role of the account may read it; the grid fetches page by page as it scrolls.
  */
 @Route(ActivityView.ROUTE)
-@PageTitle("Activity · Billfold")
 @Menu(order = 2.2, title = "Activity", icon = "vaadin:clipboard-text")
 @PermitAll
-class ActivityView extends Div {
+class ActivityView extends Div implements HasDynamicTitle, LocaleChangeObserver {
 
     static final String ROUTE = "activity";
 
+    private final Grid<ActivityRow> grid = new Grid<>();
+
     ActivityView(ActivityQuery activity, AccountService accounts) {
         addClassName("activity-view");
+        PageTitles.follow(this, "history.activity.page-title");
         AccountId account = accounts.currentAccount().accountId();
         LocalTimes times = LocalTimes.ofBrowser();
-        var grid = new Grid<ActivityRow>();
         grid.setId("activity-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(row -> times.format(row.at())).setHeader("Date (" + times.label() + ")").setAutoWidth(true)
+        var date = grid.addColumn(row -> times.format(row.at(), Localized.localeOf(grid))).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(ActivityRow::who).setHeader("Who").setAutoWidth(true);
-        grid.addColumn(ActivityRow::text).setHeader("What").setFlexGrow(2);
-        grid.addColumn(ActivityRow::changeLabel).setHeader("Change").setFlexGrow(1);
-        grid.addColumn(row -> row.note() == null ? "" : row.note()).setHeader("Message").setFlexGrow(2);
+        Localized.bind(grid, date::setHeader, "history.activity.column.date", times.label());
+        var who = grid.addColumn(ActivityRow::who).setAutoWidth(true);
+        Localized.bind(grid, who::setHeader, "history.activity.column.who");
+        var what = grid.addColumn(ActivityRow::text).setFlexGrow(2);
+        Localized.bind(grid, what::setHeader, "history.activity.column.what");
+        var change = grid.addColumn(ActivityRow::changeLabel).setFlexGrow(1);
+        Localized.bind(grid, change::setHeader, "history.activity.column.change");
+        var message = grid.addColumn(row -> row.note() == null ? "" : row.note()).setFlexGrow(2);
+        Localized.bind(grid, message::setHeader, "history.activity.column.message");
         grid.setPageSize(ActivityQuery.PAGE_SIZE);
         grid.setItems(query -> Pages.slice(query.getOffset(), query.getLimit(), ActivityQuery.PAGE_SIZE,
                 page -> activity.page(account, page).rows()));
-        var intro = new Paragraph("Changes to this account by its members, and messages from the "
-                + AuditTrail.BILLING_TEAM.toLowerCase(Locale.ROOT) + ".");
-        add(new H2("Activity"), intro, grid);
+        add(Localized.text(new H2(), "history.activity.title"),
+                Localized.text(new Paragraph(), "history.activity.intro"), grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("history.activity.page-title");
+    }
+
+    /** The dates follow the reader's language. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        grid.getDataProvider().refreshAll();
     }
 }

@@ -6,8 +6,11 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.HttpStatusCode;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -17,6 +20,8 @@ import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
+import dev.billfold.base.ui.PageTitles;
 import dev.billfold.history.TimelineRow;
 import dev.billfold.history.TransactionHistoryQuery;
 import dev.billfold.ledger.LedgerEntryKind;
@@ -26,7 +31,6 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -35,16 +39,18 @@ import java.util.Optional;
  * "All transactions" tab of the history.
  */
 @Route(PageTabs.TRANSACTIONS)
-@PageTitle("Transactions · Billfold")
 @PermitAll
-class TransactionHistoryView extends Div {
+class TransactionHistoryView extends Div implements HasDynamicTitle, LocaleChangeObserver {
 
     private final TransactionHistoryQuery history;
     private final Grid<TimelineRow> grid = new Grid<>();
     private final Select<Optional<LedgerEntryKind>> kind = new Select<>();
     private final Select<Optional<PayerSummary>> payer = new Select<>();
-    private final DatePicker from = new DatePicker("From");
-    private final DatePicker to = new DatePicker("To");
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    /** How many entries the filter finds: "12 transactions", "12 операций". */
+    private final Span count = new Span();
+    private long counted;
     private final Div error = new Div();
     private final LocalTimes times = LocalTimes.ofBrowser();
     /** The filter the grid shows; the CSV download (a request of its own) exports exactly these rows. */
@@ -53,8 +59,9 @@ class TransactionHistoryView extends Div {
     TransactionHistoryView(TransactionHistoryQuery history, PayerService payerService) {
         this.history = history;
         addClassName("transactions-view");
+        PageTitles.follow(this, "history.transactions.page-title");
 
-        kind.setLabel("Kind");
+        Localized.bind(kind, kind::setLabel, "history.transactions.kind");
         kind.setId("kind-filter");
         List<Optional<LedgerEntryKind>> kinds = new ArrayList<>();
         kinds.add(Optional.empty());
@@ -62,33 +69,37 @@ class TransactionHistoryView extends Div {
             kinds.add(Optional.of(k));
         }
         kind.setItems(kinds);
-        kind.setItemLabelGenerator(k -> k.map(TransactionHistoryView::label).orElse("All kinds"));
+        kind.setItemLabelGenerator(this::kindChoiceLabel);
         kind.setValue(Optional.empty());
         kind.addValueChangeListener(e -> refresh());
 
         List<PayerSummary> payers = payerService.choosable();
-        payer.setLabel("Payer");
+        Localized.bind(payer, payer::setLabel, "history.transactions.payer");
         payer.setId("timeline-payer-filter");
         List<Optional<PayerSummary>> payerChoices = new ArrayList<>();
         payerChoices.add(Optional.empty());
         payers.forEach(p -> payerChoices.add(Optional.of(p)));
         payer.setItems(payerChoices);
-        payer.setItemLabelGenerator(p -> p.map(PayerSummary::displayName).orElse("All payers"));
+        payer.setItemLabelGenerator(this::payerChoiceLabel);
         payer.setValue(Optional.empty());
         payer.setVisible(payers.size() > 1);
-        payer.setTooltipText("Charges and adjustments are the account's: they show for every payer.");
+        Localized.bind(payer, payer::setTooltipText, "history.transactions.payer-tooltip");
         // Starts on the header's active payer and follows it; "All payers" stays one click away (DD-032).
         payerService.active().ifPresent(active -> showPayer(active.id()));
         filter = currentFilter();
         ActivePayerChanged.follow(this, active -> showPayer(active.id()));
         payer.addValueChangeListener(e -> refresh());
 
+        Localized.bind(from, from::setLabel, "history.transactions.from");
+        Localized.bind(to, to::setLabel, "history.transactions.to");
+        from.setLocale(Localized.localeOf(from));
+        to.setLocale(Localized.localeOf(to));
         from.setId("from-filter");
         to.setId("to-filter");
         from.addValueChangeListener(e -> refresh());
         to.addValueChangeListener(e -> refresh());
 
-        var export = new Anchor(csvDownload(), "Download CSV");
+        var export = Localized.text(new Anchor(csvDownload(), ""), "history.transactions.download-csv");
         export.setId("export-csv");
         export.getElement().setAttribute("download", true);
 
@@ -101,17 +112,60 @@ class TransactionHistoryView extends Div {
 
         grid.setId("timeline-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(row -> times.format(row.at())).setHeader("Date (" + times.label() + ")")
+        var date = grid.addColumn(row -> times.format(row.at(), Localized.localeOf(grid))).setAutoWidth(true)
+                .setFlexGrow(0);
+        Localized.bind(grid, date::setHeader, "history.transactions.column.date", times.label());
+        var kindColumn = grid.addColumn(row -> kindName(row.kind())).setAutoWidth(true).setFlexGrow(0);
+        Localized.bind(grid, kindColumn::setHeader, "history.transactions.column.kind");
+        var description = grid.addColumn(TimelineRow::description).setFlexGrow(1);
+        Localized.bind(grid, description::setHeader, "history.transactions.column.description");
+        var payerColumn = grid.addColumn(row -> row.payerName() == null ? "" : row.payerName()).setAutoWidth(true);
+        Localized.bind(grid, payerColumn::setHeader, "history.transactions.column.payer");
+        var amount = grid.addColumn(row -> row.amount().format(Localized.localeOf(grid))).setAutoWidth(true)
+                .setFlexGrow(0);
+        Localized.bind(grid, amount::setHeader, "history.transactions.column.amount");
+        var balanceAfter = grid.addColumn(row -> row.balanceAfter().format(Localized.localeOf(grid)))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(row -> label(row.kind())).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(TimelineRow::description).setHeader("Description").setFlexGrow(1);
-        grid.addColumn(row -> row.payerName() == null ? "" : row.payerName()).setHeader("Payer").setAutoWidth(true);
-        grid.addColumn(row -> row.amount().format()).setHeader("Amount").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(row -> row.balanceAfter().format()).setHeader("Balance after").setAutoWidth(true).setFlexGrow(0);
+        Localized.bind(grid, balanceAfter::setHeader, "history.transactions.column.balance-after");
         grid.setItems(query -> history.page(filter, query.getOffset(), query.getLimit()).stream(),
                 query -> history.count(filter));
 
-        add(PageTabs.history(PageTabs.TRANSACTIONS), new H2("Transaction history"), filters, error, grid);
+        count.setId("timeline-count");
+        count.addClassName("timeline-count");
+        counted = history.count(filter);
+        Localized.bind(count, count::setText, locale -> count.getTranslation(locale, "history.transactions.count",
+                counted));
+
+        add(PageTabs.history(PageTabs.TRANSACTIONS), Localized.text(new H2(), "history.transactions.title"), filters,
+                error, count, grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("history.transactions.page-title");
+    }
+
+    /** The rows and choices are worked out from data, so they are shown again in the new language. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        kind.setItemLabelGenerator(this::kindChoiceLabel);
+        payer.setItemLabelGenerator(this::payerChoiceLabel);
+        from.setLocale(event.getLocale());
+        to.setLocale(event.getLocale());
+        grid.getDataProvider().refreshAll();
+    }
+
+    private String kindChoiceLabel(Optional<LedgerEntryKind> choice) {
+        return choice.map(this::kindName).orElseGet(() -> getTranslation("history.transactions.all-kinds"));
+    }
+
+    private String payerChoiceLabel(Optional<PayerSummary> choice) {
+        return choice.map(PayerSummary::displayName)
+                .orElseGet(() -> getTranslation("history.transactions.all-payers"));
+    }
+
+    private String kindName(LedgerEntryKind kind) {
+        return getTranslation("history.kind." + kind.name());
     }
 
     /**
@@ -155,28 +209,14 @@ class TransactionHistoryView extends Div {
     private void refresh() {
         TransactionHistoryQuery.Filter next = currentFilter();
         try {
-            history.count(next);
+            counted = history.count(next);
             filter = next;
+            count.setText(getTranslation("history.transactions.count", counted));
             error.setVisible(false);
         } catch (InvalidRequestException invalid) {
             showError(invalid.getMessage());
             return;
         }
         grid.getDataProvider().refreshAll();
-    }
-
-    static String label(LedgerEntryKind kind) {
-        return switch (kind) {
-            case TOP_UP -> "Top-up";
-            case CHARGE -> "Charge";
-            case REFUND -> "Refund";
-            case ADJUSTMENT -> "Adjustment";
-            case REVERSAL -> "Reversal";
-            case REFUND_RETURN -> "Refund returned";
-            case DISPUTE -> "Dispute";
-            case DISPUTE_WON -> "Dispute won";
-            case REFUND_RESERVED -> "Refund";
-            case REFUND_RELEASED -> "Refund returned";
-        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.billfold.payment.ui;
 
+import com.vaadin.flow.component.UI;
+import dev.billfold.base.Texts;
 import dev.billfold.payment.PaymentRefunds;
 import dev.billfold.ui.PageNotice;
 import java.util.Optional;
@@ -24,6 +26,10 @@ class NegativeBalanceNotice implements PageNotice {
 
     @Override
     public Optional<String> text() {
-        return refunds.negativeBalanceNotice();
+        // Asked during a navigation, on the page's own thread: worded in that page's language.
+        UI ui = UI.getCurrent();
+        return refunds.negativeBalanceMessage().map(message -> ui == null
+                ? Texts.shipped().text("en", message.key(), message.params())
+                : ui.getTranslation(message.key(), message.params()));
     }
 }

@@ -7,60 +7,84 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.NoAccountNeeded;
+import dev.billfold.base.ui.PageTitles;
 import dev.billfold.payment.OpenDispute;
 import dev.billfold.payment.OpenDisputes;
 import dev.billfold.staff.StaffRole;
 import dev.billfold.staff.ui.OpsLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Disputes still open at their providers, oldest first, each with its account. Read-only: a dispute is answered in
  * the provider's dashboard, and its outcome reaches Billfold as news, which credits a won dispute back (DD-070).
  */
 @Route(value = OpsDisputesView.ROUTE, layout = OpsLayout.class)
-@PageTitle("Open disputes · Billfold back office")
 @RolesAllowed({StaffRole.Names.SUPPORT, StaffRole.Names.FINANCE})
 @NoAccountNeeded
-public class OpsDisputesView extends VerticalLayout implements BeforeEnterObserver {
+public class OpsDisputesView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle,
+        LocaleChangeObserver {
 
     static final String ROUTE = "ops/disputes";
 
     private final OpenDisputes disputes;
     private final Grid<OpenDispute> grid = new Grid<>();
-    private final Span none = new Span("No dispute is open.");
+    private final Span none = Localized.text(new Span(), "payment.disputes.none");
 
     OpsDisputesView(OpenDisputes disputes, Clock clock) {
         this.disputes = disputes;
         addClassName("ops-disputes-view");
+        PageTitles.follow(this, "payment.disputes.page-title");
         LocalTimes times = LocalTimes.ofBrowser();
         grid.setId("disputes-grid");
         grid.setWidthFull();
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(row -> times.format(row.openedAt())).setHeader("Opened (" + times.label() + ")")
-                .setWidth("9rem").setFlexGrow(0);
-        grid.addColumn(row -> age(row, clock)).setHeader("Age").setKey("age").setWidth("5rem").setFlexGrow(0);
-        grid.addComponentColumn(OpsDisputesView::account).setHeader("Account").setKey("account").setFlexGrow(1);
-        grid.addColumn(row -> row.amount().format() + " of " + row.paymentAmount().format()).setHeader("Disputed")
-                .setKey("amount").setWidth("11rem").setFlexGrow(0);
-        grid.addColumn(OpenDispute::provider).setHeader("Provider").setKey("provider").setWidth("6rem")
-                .setFlexGrow(0);
-        grid.addColumn(OpenDispute::providerStatus).setHeader("Status").setKey("status").setWidth("9rem")
-                .setFlexGrow(0);
-        grid.addColumn(row -> row.reason() == null ? "" : row.reason()).setHeader("Reason").setKey("reason")
-                .setFlexGrow(1);
-        grid.addColumn(OpenDispute::disputeId).setHeader("Dispute").setKey("dispute").setFlexGrow(1);
+        header(grid.addColumn(row -> times.format(row.openedAt(), Localized.localeOf(grid))).setWidth("9rem")
+                .setFlexGrow(0), "payment.disputes.column.opened", times.label());
+        header(grid.addColumn(row -> Ages.of(grid, row.openedAt(), clock)).setKey("age").setWidth("5rem")
+                .setFlexGrow(0), "payment.ops.column.age");
+        header(grid.addComponentColumn(OpsDisputesView::account).setKey("account").setFlexGrow(1),
+                "payment.ops.column.account");
+        header(grid.addColumn(row -> grid.getTranslation("payment.ops.amount-of",
+                        row.amount().format(Localized.localeOf(grid)),
+                        row.paymentAmount().format(Localized.localeOf(grid))))
+                .setKey("amount").setWidth("11rem").setFlexGrow(0), "payment.disputes.column.disputed");
+        header(grid.addColumn(OpenDispute::provider).setKey("provider").setWidth("6rem").setFlexGrow(0),
+                "payment.disputes.column.provider");
+        header(grid.addColumn(OpenDispute::providerStatus).setKey("status").setWidth("9rem").setFlexGrow(0),
+                "payment.disputes.column.status");
+        header(grid.addColumn(row -> row.reason() == null ? "" : row.reason()).setKey("reason").setFlexGrow(1),
+                "payment.ops.column.reason");
+        header(grid.addColumn(OpenDispute::disputeId).setKey("dispute").setFlexGrow(1),
+                "payment.disputes.column.dispute");
         grid.setAllRowsVisible(true);
         none.setId("disputes-none");
-        add(new H2("Open disputes"), new Paragraph("The disputed amount is debited from the account while a dispute "
-                + "is open. Answer it in the provider's dashboard; a dispute won is credited back once."), grid, none);
+        add(Localized.text(new H2(), "payment.disputes.title"),
+                Localized.text(new Paragraph(), "payment.disputes.intro"), grid, none);
+    }
+
+    private void header(Grid.Column<OpenDispute> column, String key, Object... params) {
+        Localized.bind(grid, column::setHeader, key, params);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("payment.disputes.page-title");
+    }
+
+    /** The cells are worked out per row, so they are drawn again in the new language. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        grid.getDataProvider().refreshAll();
     }
 
     @Override
@@ -80,15 +104,4 @@ public class OpsDisputesView extends VerticalLayout implements BeforeEnterObserv
         return link;
     }
 
-    /** "3 d", "5 h", "12 min": how long it has been open. */
-    static String age(OpenDispute row, Clock clock) {
-        Duration open = Duration.between(row.openedAt(), clock.instant());
-        if (open.toDays() > 0) {
-            return open.toDays() + " d";
-        }
-        if (open.toHours() > 0) {
-            return open.toHours() + " h";
-        }
-        return Math.max(0, open.toMinutes()) + " min";
-    }
 }

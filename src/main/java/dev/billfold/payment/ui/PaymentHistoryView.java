@@ -13,10 +13,12 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.function.SerializableFunction;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.billfold.account.PayerDetails;
@@ -26,8 +28,11 @@ import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
+import dev.billfold.base.ui.PageTitles;
 import dev.billfold.payment.BankConfirmation;
 import dev.billfold.payment.Invoice;
+import dev.billfold.payment.PaidInOtherCurrency;
 import dev.billfold.payment.PaymentDetails;
 import dev.billfold.payment.PaymentDocument;
 import dev.billfold.payment.PaymentDocuments;
@@ -48,14 +53,16 @@ import org.jspecify.annotations.Nullable;
 
 /** Every payment of the account, newest first, with a detail for the selected one. */
 @Route(PageTabs.PAYMENTS)
-@PageTitle("Payment history · Billfold")
 @Menu(order = 2, title = "Payment history", icon = "vaadin:list")
 @PermitAll
-class PaymentHistoryView extends Div implements BeforeEnterObserver {
+class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicTitle, LocaleChangeObserver {
 
     static final String PAYMENT_PARAMETER = "payment";
     static final String ERROR_PARAMETER = "error";
     static final String NOT_FOUND = "payment-not-found";
+    /** Six significant digits, as {@link PaidInOtherCurrency#describe()} shows the rate. */
+    private static final java.math.MathContext PAID_IN_RATE = new java.math.MathContext(6,
+            java.math.RoundingMode.HALF_EVEN);
 
     private final PaymentHistoryQuery history;
     private final PaymentService payments;
@@ -69,6 +76,9 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver {
     private final LocalTimes times = LocalTimes.ofBrowser();
     /** The payment the customer just came back with, marked in the grid. */
     private @Nullable PaymentId highlighted;
+    /** The payment whose detail is shown, and whether the banner says one was not found: for a language switch. */
+    private @Nullable PaymentId detailed;
+    private boolean notFoundShown;
 
     PaymentHistoryView(PaymentHistoryQuery history, PaymentService payments, PaymentDocuments documents,
                        PayerService payers, List<PaymentDetailSection> sections) {
@@ -77,21 +87,21 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver {
         this.documents = documents;
         this.sections = sections.stream().sorted(Comparator.comparingInt(PaymentDetailSection::position)).toList();
         addClassName("history-view");
+        PageTitles.follow(this, "payment.history.page-title");
 
-        status.setLabel("Status");
+        Localized.bind(status, status::setLabel, "payment.history.status");
         status.setId("status-filter");
         status.setItems(statusChoices());
-        status.setItemLabelGenerator(s -> s.map(PaymentStatus::label).orElse("All statuses"));
+        status.setItemLabelGenerator(this::statusChoiceLabel);
         status.setValue(Optional.empty());
         status.addValueChangeListener(e -> refresh());
 
         // Archived payers stay choosable here: their payments are still history.
         List<PayerDetails> all = payers.all();
-        payer.setLabel("Payer");
+        Localized.bind(payer, payer::setLabel, "payment.history.payer");
         payer.setId("payer-filter");
         payer.setItems(payerChoices(all));
-        payer.setItemLabelGenerator(p -> p.map(d -> d.displayName() + (d.archived() ? ", archived" : ""))
-                .orElse("All payers"));
+        payer.setItemLabelGenerator(this::payerChoiceLabel);
         payer.setValue(Optional.empty());
         payer.setVisible(all.size() > 1);
         // Starts on the header's active payer and follows it; "All payers" stays one click away.
@@ -104,17 +114,24 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver {
 
         grid.setId("history-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(row -> times.format(row.createdAt())).setHeader("Date (" + times.label() + ")")
+        var date = grid.addColumn(row -> times.format(row.createdAt(), Localized.localeOf(grid)))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(row -> row.amount().format()).setHeader("Amount").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(LitRenderer.<PaymentRow>of("<span class=\"badge status-${item.cls}\">${item.label}</span>"
+        Localized.bind(grid, date::setHeader, "payment.history.column.date", times.label());
+        var amount = grid.addColumn(row -> row.amount().format(Localized.localeOf(grid)))
+                .setAutoWidth(true).setFlexGrow(0);
+        Localized.bind(grid, amount::setHeader, "payment.history.column.amount");
+        var statusColumn = grid.addColumn(LitRenderer.<PaymentRow>of(
+                                "<span class=\"badge status-${item.cls}\">${item.label}</span>"
                                 + "<span class=\"status-note\">${item.note}</span>")
                         .withProperty("cls", row -> row.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                        .withProperty("label", row -> row.status().label())
+                        .withProperty("label", row -> statusName(row.status()))
                         .withProperty("note", row -> row.statusNote() == null ? "" : row.statusNote()))
-                .setHeader("Status").setAutoWidth(true);
-        grid.addColumn(PaymentRow::methodLabel).setHeader("Method").setAutoWidth(true);
-        grid.addColumn(PaymentRow::payerName).setHeader("Payer").setAutoWidth(true);
+                .setAutoWidth(true);
+        Localized.bind(grid, statusColumn::setHeader, "payment.history.column.status");
+        var method = grid.addColumn(PaymentRow::methodLabel).setAutoWidth(true);
+        Localized.bind(grid, method::setHeader, "payment.history.column.method");
+        var payerColumn = grid.addColumn(PaymentRow::payerName).setAutoWidth(true);
+        Localized.bind(grid, payerColumn::setHeader, "payment.history.column.payer");
         grid.setPartNameGenerator(row -> row.id().equals(highlighted) ? "highlighted" : null);
         grid.setItems(query -> history.page(currentFilter(), query.getOffset(), query.getLimit()).stream(),
                 query -> history.count(currentFilter()));
@@ -128,15 +145,50 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver {
         detail.addClassName("payment-detail");
         detail.setVisible(false);
 
-        add(new H2("Payment history"), banner, filters, grid, detail);
+        add(Localized.text(new H2(), "payment.history.title"), banner, filters, grid, detail);
         addComponentAsFirst(PageTabs.history(PageTabs.PAYMENTS));
     }
 
+    @Override
+    public String getPageTitle() {
+        return getTranslation("payment.history.page-title");
+    }
+
+    /** Rows, choices, the detail and the banner are worked out from data: shown again in the new language. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        status.setItemLabelGenerator(this::statusChoiceLabel);
+        payer.setItemLabelGenerator(this::payerChoiceLabel);
+        refresh();
+        if (notFoundShown) {
+            banner.show(getTranslation("payment.history.not-found"), Banner.ERROR);
+        }
+        if (highlighted != null) {
+            showOutcome(highlighted);
+        } else if (detailed != null) {
+            showDetail(detailed);
+        }
+    }
+
+    private String statusChoiceLabel(Optional<PaymentStatus> choice) {
+        return choice.map(this::statusName).orElseGet(() -> getTranslation("payment.history.all-statuses"));
+    }
+
+    private String payerChoiceLabel(Optional<PayerDetails> choice) {
+        return choice.map(d -> d.archived() ? getTranslation("payment.history.archived-payer", d.displayName())
+                : d.displayName()).orElseGet(() -> getTranslation("payment.history.all-payers"));
+    }
+
+    private String statusName(PaymentStatus status) {
+        return getTranslation("payment.status." + status.name());
+    }
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         // Vaadin reuses this instance when only the query changes (?payment=A, then ?payment=B or the menu link), so
         // start clean: an old banner or another payment's detail must never stay next to the new outcome.
         banner.hide();
+        notFoundShown = false;
+        detailed = null;
         detail.setVisible(false);
         detail.removeAll();
         grid.deselectAll();
@@ -147,7 +199,10 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver {
         var parameters = event.getLocation().getQueryParameters();
         // Only known codes: text from the address bar is never shown, so nobody can put words in our mouth.
         parameters.getSingleParameter(ERROR_PARAMETER).filter(NOT_FOUND::equals)
-                .ifPresent(error -> banner.show("We could not find that payment.", Banner.ERROR));
+                .ifPresent(error -> {
+                    banner.show(getTranslation("payment.history.not-found"), Banner.ERROR);
+                    notFoundShown = true;
+                });
         parameters.getSingleParameter(PAYMENT_PARAMETER).flatMap(PaymentHistoryView::parseId)
                 .ifPresent(this::showOutcome);
     }
@@ -169,7 +224,7 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver {
     }
 
     private Button confirmButton(PaymentId id, String elementId) {
-        var confirm = new Button("Confirm with your bank");
+        var confirm = Localized.text(new Button(), "payment.history.confirm-with-bank");
         confirm.setId(elementId);
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.setDisableOnClick(true);
@@ -192,40 +247,53 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver {
 
     private PaymentDetails showDetail(PaymentId id) {
         PaymentDetails payment = history.details(id);
+        Locale locale = Localized.localeOf(this);
+        detailed = id;
         detail.removeAll();
-        detail.add(new H3("Payment of " + payment.amount().format()));
+        detail.add(new H3(getTranslation("payment.detail.title", payment.amount().format(locale))));
         var list = new Div();
         list.addClassName("detail-list");
-        item(list, "Status", payment.status().label(), "detail-status");
-        item(list, "What it means", payment.status().meaning(), null);
+        item(list, "payment.detail.status", statusName(payment.status()), "detail-status");
+        item(list, "payment.detail.meaning", getTranslation("payment.status-meaning." + payment.status().name()),
+                null);
         if (payment.statusReason() != null) {
-            item(list, "Reason", payment.statusReason(), "detail-reason");
+            item(list, "payment.detail.reason", payment.statusReason(), "detail-reason");
         }
-        item(list, "Amount", payment.amount().format(), "detail-amount");
+        item(list, "payment.detail.amount", payment.amount().format(locale), "detail-amount");
         if (payment.paidIn() != null) {
-            item(list, "Paid", payment.paidIn().describe(), "detail-paid-in");
+            item(list, "payment.detail.paid", paidIn(payment.paidIn(), locale), "detail-paid-in");
         }
-        item(list, "Payer", payment.payerName(), null);
-        item(list, "Method", payment.methodLabel(), null);
+        item(list, "payment.detail.payer", payment.payerName(), null);
+        item(list, "payment.detail.method", payment.methodLabel(), null);
         if (payment.providerReference() != null) {
-            item(list, "Provider reference", payment.providerReference(), "detail-reference");
+            item(list, "payment.detail.provider-reference", payment.providerReference(), "detail-reference");
         }
-        item(list, "Created", times.formatWithOffset(payment.createdAt()), null);
-        item(list, "Last change", times.formatWithOffset(payment.updatedAt()), null);
+        item(list, "payment.detail.created", times.formatWithOffset(payment.createdAt(), locale), null);
+        item(list, "payment.detail.updated", times.formatWithOffset(payment.updatedAt(), locale), null);
         detail.add(list);
         if (payment.canConfirmWithBank()) {
             detail.add(confirmButton(payment.id(), "confirm-with-bank"));
         }
         if (payment.invoice() != null) {
             detail.add(invoice(payment.invoice()));
-            detail.add(download("Download invoice (PDF)", "download-invoice", payment.id(), documents::invoice));
+            detail.add(download(getTranslation("payment.detail.download-invoice"), "download-invoice", payment.id(),
+                    documents::invoice));
         }
         sections.forEach(section -> section.section(payment).ifPresent(detail::add));
         if (payment.status().hasReceipt()) {
-            detail.add(download("Download receipt (PDF)", "download-receipt", payment.id(), documents::receipt));
+            detail.add(download(getTranslation("payment.detail.download-receipt"), "download-receipt", payment.id(),
+                    documents::receipt));
         }
         detail.setVisible(true);
         return payment;
+    }
+
+    /** "275 345,75 UZS по курсу 1 UZS = 0,0363180 KZT ...": the charge in the other currency and its locked rate. */
+    private String paidIn(PaidInOtherCurrency paid, Locale locale) {
+        return getTranslation("payment.detail.paid-in", paid.paid().format(locale),
+                paid.paid().currencyCode(), paid.rate().round(PAID_IN_RATE).toPlainString(),
+                paid.credited().currencyCode(), paid.rateSource(), paid.rateDate().toString(),
+                paid.spreadPercent().stripTrailingZeros().toPlainString());
     }
 
     /**
@@ -255,35 +323,37 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver {
     }
 
     private Div invoice(Invoice invoice) {
-        var box = new Div(new H3("Invoice " + invoice.number()));
+        Locale locale = Localized.localeOf(this);
+        var box = new Div(new H3(getTranslation("payment.invoice.title", invoice.number())));
         box.setId("invoice-detail");
         box.addClassName("invoice");
         var list = new Div();
         list.addClassName("detail-list");
-        item(list, "Invoice number", invoice.number(), "invoice-number");
+        item(list, "payment.invoice.number", invoice.number(), "invoice-number");
         // What the invoice was issued with, as its PDF prints it (DD-094).
         if (invoice.seller() != null) {
-            item(list, "Seller", String.join("\n", invoice.seller().block()), "invoice-seller");
+            item(list, "payment.invoice.seller", String.join("\n", invoice.seller().block()), "invoice-seller");
         }
-        item(list, "Pay to", invoice.payTo(invoice.issuedAccount()), "invoice-pay-to");
-        item(list, "Bank details", invoice.bankDetails(invoice.issuedAccount()), "invoice-bank");
-        item(list, "Payer", invoice.payerName(), null);
+        item(list, "payment.invoice.pay-to", invoice.payTo(invoice.issuedAccount()), "invoice-pay-to");
+        item(list, "payment.invoice.bank-details", invoice.bankDetails(invoice.issuedAccount()), "invoice-bank");
+        item(list, "payment.invoice.payer", invoice.payerName(), null);
         if (invoice.payerTaxId() != null) {
-            item(list, "Payer tax id", invoice.payerTaxId(), null);
+            item(list, "payment.invoice.payer-tax-id", invoice.payerTaxId(), null);
         }
-        item(list, "Payer address", invoice.payerAddress(), null);
+        item(list, "payment.invoice.payer-address", invoice.payerAddress(), null);
         if (invoice.buyerCountryName() != null) {
-            item(list, "Payer country", invoice.buyerCountryName(), "invoice-payer-country");
+            item(list, "payment.invoice.payer-country", invoice.buyerCountryName(), "invoice-payer-country");
         }
-        item(list, "Payment purpose", invoice.purpose(), "invoice-purpose");
-        item(list, "Issued", times.formatWithOffset(invoice.issuedAt()), null);
-        item(list, "Due", times.formatWithOffset(invoice.dueAt()), null);
+        item(list, "payment.invoice.purpose", invoice.purpose(), "invoice-purpose");
+        item(list, "payment.invoice.issued", times.formatWithOffset(invoice.issuedAt(), locale), null);
+        item(list, "payment.invoice.due", times.formatWithOffset(invoice.dueAt(), locale), null);
         box.add(list);
         return box;
     }
 
-    private static void item(Div list, String term, String value, @Nullable String id) {
-        var label = new Span(term);
+    /** A term (its bundle key) and its value, which is data or already in the page's language. */
+    private static void item(Div list, String termKey, String value, @Nullable String id) {
+        var label = Localized.text(new Span(), termKey);
         label.addClassName("term");
         var text = new Span(value);
         text.addClassName("value");
@@ -294,19 +364,20 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver {
     }
 
 
-    private static String bannerText(PaymentDetails payment) {
+    private String bannerText(PaymentDetails payment) {
+        Locale locale = Localized.localeOf(this);
+        String reason = payment.statusReason();
         return switch (payment.status()) {
-            case CREDITED -> "Payment credited: %s was added to your balance.".formatted(payment.amount().format());
-            case REJECTED -> "Payment rejected: "
-                    + Optional.ofNullable(payment.statusReason()).orElse("the provider declined it.");
+            case CREDITED -> getTranslation("payment.banner.credited", payment.amount().format(locale));
+            case REJECTED -> getTranslation("payment.banner.rejected",
+                    reason != null ? reason : getTranslation("payment.banner.declined-by-provider"));
             case WAITING_FOR_PAYMENT -> payment.canConfirmWithBank()
-                    ? "Payment waiting for you: your bank asks you to confirm it. Nothing has been charged yet."
+                    ? getTranslation("payment.banner.confirm-with-bank")
                     : payment.invoice() != null
-                    ? "Invoice %s issued. Pay it by bank transfer; the balance goes up when the money arrives."
-                            .formatted(payment.invoice().number())
-                    : "Payment waiting for confirmation"
-                            + Optional.ofNullable(payment.statusReason()).map(r -> ": " + r).orElse(".");
-            default -> "Payment " + payment.status().label().toLowerCase(Locale.ROOT) + ".";
+                    ? getTranslation("payment.banner.invoice-issued", payment.invoice().number())
+                    : reason != null ? getTranslation("payment.banner.waiting-because", reason)
+                    : getTranslation("payment.banner.waiting");
+            default -> getTranslation("payment.banner.status", statusName(payment.status()).toLowerCase(locale));
         };
     }
 

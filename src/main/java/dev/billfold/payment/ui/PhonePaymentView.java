@@ -8,15 +8,18 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Localized;
+import dev.billfold.base.ui.PageTitles;
 import dev.billfold.gateway.LocalPaths;
-import dev.billfold.gateway.PhonePayments;
 import dev.billfold.payment.PaymentDetails;
 import dev.billfold.payment.PaymentHistoryQuery;
 import dev.billfold.payment.PaymentId;
@@ -32,9 +35,8 @@ import org.jspecify.annotations.Nullable;
  * poller move the payment; this page only reads it), until it is credited or rejected, with the reason in words.
  */
 @Route(PhonePaymentView.ROUTE + "/:paymentId")
-@PageTitle("Approve on your phone · Billfold")
 @PermitAll
-class PhonePaymentView extends Div implements BeforeEnterObserver {
+class PhonePaymentView extends Div implements BeforeEnterObserver, HasDynamicTitle, LocaleChangeObserver {
 
     static final String ROUTE = "top-up/phone";
     static final String SIMULATOR_PARAMETER = "simulator";
@@ -47,21 +49,36 @@ class PhonePaymentView extends Div implements BeforeEnterObserver {
     private final Anchor toHistory = new Anchor();
     private @Nullable PaymentId paymentId;
     private @Nullable PaymentStatus current;
+    private @Nullable PaymentDetails shown;
     private @Nullable Registration polling;
 
     PhonePaymentView(PaymentHistoryQuery history) {
         this.history = history;
         addClassName("phone-payment-view");
+        PageTitles.follow(this, "payment.phone.page-title");
         status.setId("phone-status");
         status.addClassName("status-badge");
         message.setId("phone-message");
         simulator.setId("phone-simulator");
-        simulator.setText("Open the demo phone");
+        Localized.text(simulator, "payment.phone.simulator");
         simulator.setTarget(AnchorTarget.BLANK);
         simulator.setVisible(false);
         toHistory.setId("phone-history");
-        toHistory.setText("See the payment in your history");
-        add(new H2("Approve on your phone"), status, message, simulator, toHistory);
+        Localized.text(toHistory, "payment.phone.history");
+        add(Localized.text(new H2(), "payment.phone.title"), status, message, simulator, toHistory);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("payment.phone.page-title");
+    }
+
+    /** The status and its message come from the payment, so they are worded again in the new language. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        if (shown != null) {
+            show(shown);
+        }
     }
 
     /** Where to go for this payment; the demo provider's simulated phone is linked from the page. */
@@ -116,12 +133,16 @@ class PhonePaymentView extends Div implements BeforeEnterObserver {
 
     private void show(PaymentDetails payment) {
         current = payment.status();
-        status.setText(payment.status().label());
+        shown = payment;
+        status.setText(getTranslation("payment.status." + payment.status().name()));
         status.getElement().setAttribute("data-status", payment.status().name());
+        // The provider's reason is the provider's words; everything else is ours, in the page's language.
         message.setText(switch (payment.status()) {
-            case WAITING_FOR_PAYMENT -> PhonePayments.CHECK_YOUR_PHONE + " This page updates by itself.";
-            case CREDITED -> "%s was added to your balance.".formatted(payment.amount().format());
-            default -> payment.statusReason() == null ? payment.status().meaning() : payment.statusReason();
+            case WAITING_FOR_PAYMENT -> getTranslation("payment.phone.check-your-phone");
+            case CREDITED -> getTranslation("payment.phone.credited",
+                    payment.amount().format(Localized.localeOf(this)));
+            default -> payment.statusReason() == null
+                    ? getTranslation("payment.status-meaning." + payment.status().name()) : payment.statusReason();
         });
     }
 

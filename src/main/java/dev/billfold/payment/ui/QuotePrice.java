@@ -3,12 +3,14 @@ package dev.billfold.payment.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.payment.Quote;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,11 +45,11 @@ final class QuotePrice extends Div {
     void show(Quote quote, Instant now, @Nullable String replacedBecause) {
         String pay = quote.pay().currencyCode();
         String account = quote.credited().currencyCode();
-        price.setText("You pay %s · %s will be credited · 1 %s = %s %s".formatted(quote.pay().format(),
-                quote.credited().format(), pay, shown(quote.rate()), account));
-        rate.setText("The rate includes a %s%% spread on the mid rate of 1 %s = %s %s · rate source: %s, %s"
-                .formatted(quote.spreadPercent().stripTrailingZeros().toPlainString(), pay, shown(quote.midRate()),
-                        account, quote.rateSource(), quote.rateDate()));
+        Locale locale = Localized.localeOf(this);
+        price.setText(getTranslation("payment.quote.price", quote.pay().format(locale),
+                quote.credited().format(locale), pay, shown(quote.rate()), account));
+        rate.setText(getTranslation("payment.quote.rate", quote.spreadPercent().stripTrailingZeros().toPlainString(),
+                pay, shown(quote.midRate()), account, quote.rateSource(), quote.rateDate().toString()));
         refusal.setText(replacedBecause == null ? "" : replacedBecause);
         refusal.setVisible(replacedBecause != null);
         tick(quote, now);
@@ -57,12 +59,12 @@ final class QuotePrice extends Div {
     /** Moves the countdown to {@code now}; false once the price has expired, which the countdown then says. */
     boolean tick(Quote quote, Instant now) {
         if (quote.expiredAt(now)) {
-            countdown.setText("This price has expired: rates move. Get a new price and confirm it.");
+            countdown.setText(getTranslation("payment.quote.expired"));
             countdown.getElement().setAttribute("data-expired", "");
             return false;
         }
         long seconds = Duration.between(now, quote.expiresAt()).toSeconds();
-        countdown.setText("Rate valid for %d:%02d".formatted(seconds / 60, seconds % 60));
+        countdown.setText(getTranslation("payment.quote.valid-for", "%d:%02d".formatted(seconds / 60, seconds % 60)));
         countdown.getElement().removeAttribute("data-expired");
         return true;
     }

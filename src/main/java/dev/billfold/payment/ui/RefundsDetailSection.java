@@ -1,14 +1,17 @@
 package dev.billfold.payment.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import dev.billfold.base.Money;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.payment.PaymentDetails;
 import dev.billfold.payment.PaymentHistoryQuery;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -41,36 +44,40 @@ class RefundsDetailSection implements PaymentDetailSection {
         var section = new Div();
         section.setId("detail-refunds");
         section.addClassName("detail-refunds");
-        section.add(new H4("Refunds and disputes"));
+        Locale locale = Localized.localeOf(section);
+        section.add(Localized.text(new H4(), "payment.refunds.title"));
         if (refunded.isPositive()) {
-            var summary = new Paragraph("Refunded %s of %s".formatted(refunded.format(), payment.amount().format()));
+            var summary = new Paragraph(section.getTranslation("payment.refunds.refunded-of",
+                    refunded.format(locale), payment.amount().format(locale)));
             summary.setId("detail-refunded");
             section.add(summary);
         }
         var list = new UnorderedList();
         for (PaymentHistoryQuery.Reversal reversal : reversals) {
-            list.add(new ListItem(line(reversal)));
+            list.add(new ListItem(line(section, reversal, locale)));
         }
         section.add(list);
         return Optional.of(section);
     }
 
-    private static String line(PaymentHistoryQuery.Reversal reversal) {
-        String amount = reversal.amount().format();
+    /** One refund or dispute; the detail after it is the provider's or the staff's own words. */
+    private static String line(Component section, PaymentHistoryQuery.Reversal reversal, Locale locale) {
+        String amount = reversal.amount().format(locale);
         if (reversal.kind() == PaymentHistoryQuery.Reversal.Kind.DISPUTE) {
             return switch (reversal.state()) {
-                case "OPEN" -> "Disputed: %s (%s). The disputed amount is debited while the dispute is open."
-                        .formatted(amount, reversal.detail());
-                case "WON" -> "Dispute won: %s credited back.".formatted(amount);
-                default -> "Dispute lost: %s stays debited.".formatted(amount);
+                case "OPEN" -> section.getTranslation("payment.refunds.dispute-open", amount,
+                        String.valueOf(reversal.detail()));
+                case "WON" -> section.getTranslation("payment.refunds.dispute-won", amount);
+                default -> section.getTranslation("payment.refunds.dispute-lost", amount);
             };
         }
-        String state = switch (reversal.state()) {
-            case "SUCCEEDED" -> "Refunded";
-            case "PENDING" -> "Refund pending";
-            case "FAILED" -> "Refund failed, the amount was returned to your balance";
-            default -> "Refund cancelled, the amount was returned to your balance";
-        };
-        return "%s: %s.%s".formatted(state, amount, reversal.detail() == null ? "" : " " + reversal.detail());
+        String state = section.getTranslation(switch (reversal.state()) {
+            case "SUCCEEDED" -> "payment.refunds.state.succeeded";
+            case "PENDING" -> "payment.refunds.state.pending";
+            case "FAILED" -> "payment.refunds.state.failed";
+            default -> "payment.refunds.state.cancelled";
+        });
+        return section.getTranslation("payment.refunds.line", state, amount)
+                + (reversal.detail() == null ? "" : " " + reversal.detail());
     }
 }

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.payment.HeldPayment;
 import dev.billfold.payment.HeldPayments;
 import dev.billfold.payment.Resolution;
@@ -29,41 +30,38 @@ class ResolveDialog extends Dialog {
         void resolve(Resolution resolution, String note, String customerReason);
     }
 
-    /** The choices of {@code #resolve-how}, in the words Finance uses. */
+    /** The choices of {@code #resolve-how}; named in the words Finance uses by {@code payment.resolve.how.<NAME>}. */
     enum How {
-        CREDIT_RECEIVED("Credit what was received to the invoice's account"),
-        CREDIT_OTHER_ACCOUNT("Credit another account"),
-        RETURNED_TO_SENDER("Returned to the sender"),
-        REJECT("Reject");
-
-        private final String label;
-
-        How(String label) {
-            this.label = label;
-        }
-
-        String label() {
-            return label;
-        }
+        CREDIT_RECEIVED,
+        CREDIT_OTHER_ACCOUNT,
+        RETURNED_TO_SENDER,
+        REJECT
     }
 
     private final Select<How> how = new Select<>();
-    private final TextField accountNumber = new TextField("Account number to credit");
-    private final TextField bankReference = new TextField("Bank reference of the return");
-    private final TextArea note = new TextArea("Note (staff only)");
-    private final TextField customerReason = new TextField("Reason the customer sees");
+    private final TextField accountNumber = new TextField();
+    private final TextField bankReference = new TextField();
+    private final TextArea note = new TextArea();
+    private final TextField customerReason = new TextField();
     private final Banner error = new Banner("resolve-error", "ops-banner");
 
     ResolveDialog(HeldPayment row, Resolve resolve) {
         setId("resolve-dialog");
         setWidth("36rem");
-        setHeaderTitle("Resolve " + OpsHeldPaymentsView.amount(row) + " for " + row.accountName());
+        Localized.bind(this, this::setHeaderTitle, locale -> getTranslation(locale, "payment.resolve.title",
+                OpsHeldPaymentsView.amount(this, row), row.accountName()));
         how.setId("resolve-how");
-        how.setLabel("Resolution");
+        Localized.bind(how, how::setLabel, "payment.resolve.how");
+        // Bound with the label, so that the choices are named again when the language is switched.
+        Localized.bind(how, ignored -> how.setItemLabelGenerator(h -> how.getTranslation("payment.resolve.how."
+                + h.name())), "payment.resolve.how");
         how.setItems(How.values());
-        how.setItemLabelGenerator(How::label);
         how.setWidthFull();
         how.addValueChangeListener(e -> shown());
+        Localized.bind(accountNumber, accountNumber::setLabel, "payment.resolve.account-number");
+        Localized.bind(bankReference, bankReference::setLabel, "payment.resolve.bank-reference");
+        Localized.bind(note, note::setLabel, "payment.resolve.note");
+        Localized.bind(customerReason, customerReason::setLabel, "payment.resolve.customer-reason");
         accountNumber.setId("resolve-account-number");
         accountNumber.setMaxLength(20);
         bankReference.setId("resolve-bank-reference");
@@ -72,23 +70,29 @@ class ResolveDialog extends Dialog {
         note.setWidthFull();
         note.setMaxLength(HeldPayments.NOTE_MAX);
         note.setRequired(true);
-        note.setHelperText("Why, for the other staff and the audit trail.");
+        Localized.bind(note, note::setHelperText, "payment.resolve.note-helper");
         customerReason.setId("resolve-customer-reason");
         customerReason.setWidthFull();
         customerReason.setMaxLength(HeldPayments.CUSTOMER_REASON_MAX);
         customerReason.setRequired(true);
-        customerReason.setHelperText("A short, plain sentence; shown with the payment in the customer's history.");
-        Paragraph reason = new Paragraph("Held: " + row.reason()
-                + (row.invoiceNumber() == null ? "" : " Invoice " + row.invoiceNumber() + ".")
-                + (row.remittance() == null ? "" : " Purpose: " + row.remittance()));
+        Localized.bind(customerReason, customerReason::setHelperText, "payment.resolve.customer-reason-helper");
+        Paragraph reason = new Paragraph();
+        Localized.bind(reason, reason::setText, locale -> reason.getTranslation(locale, "payment.resolve.held",
+                row.reason())
+                + (row.invoiceNumber() == null ? ""
+                        : " " + reason.getTranslation(locale, "payment.resolve.invoice", row.invoiceNumber()))
+                + (row.remittance() == null ? ""
+                        : " " + reason.getTranslation(locale, "payment.resolve.purpose", row.remittance())));
         reason.addClassName("resolve-held-reason");
         add(new VerticalLayout(reason, error, how, accountNumber, bankReference, note, customerReason));
         shown();
 
-        Button confirm = new Button("Resolve", e -> confirm(resolve));
+        Button confirm = Localized.text(new Button(), "payment.resolve.confirm");
+        confirm.addClickListener(e -> confirm(resolve));
         confirm.setId("resolve-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = Localized.text(new Button(), "payment.resolve.cancel");
+        cancel.addClickListener(e -> close());
         cancel.setId("resolve-cancel");
         getFooter().add(cancel, confirm);
     }
@@ -103,7 +107,7 @@ class ResolveDialog extends Dialog {
         List.<HasValidation>of(how, accountNumber, bankReference, note, customerReason)
                 .forEach(field -> field.setInvalid(false));
         if (how.getValue() == null) {
-            how.setErrorMessage("Choose how to resolve it.");
+            how.setErrorMessage(getTranslation("payment.resolve.choose-how"));
             how.setInvalid(true);
             return;
         }

@@ -13,8 +13,10 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
@@ -26,6 +28,7 @@ import dev.billfold.base.Money;
 import dev.billfold.base.ui.AmountInput;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.Markup;
+import dev.billfold.base.ui.PageTitles;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.MethodOption;
@@ -49,10 +52,9 @@ import org.jspecify.annotations.Nullable;
  * currency; in another than its own, the button first shows the locked price, then confirms it (DD-099).
  */
 @Route(PageTabs.TOP_UP)
-@PageTitle("Top up · Billfold")
 @Menu(order = 1, title = "Top up", icon = "vaadin:wallet")
 @PermitAll
-class TopUpView extends Div {
+class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
 
     /** Client-side: whether a click landed on a preset button, and that button's amount. */
     static final String PRESET_CLICKED = "event.target.closest('[data-amount]') != null";
@@ -68,18 +70,21 @@ class TopUpView extends Div {
     private final TopUpService.TopUpForm form;
 
     private final Span balance = new Span();
-    private final TextField amount = new TextField("Amount");
+    private final TextField amount = new TextField();
     private final Select<PayerSummary> payer = new Select<>();
     private final Select<Currency> payCurrency = new Select<>();
-    private final RadioButtonGroup<MethodOption> method = new RadioButtonGroup<>("Pay with");
+    private final RadioButtonGroup<MethodOption> method = new RadioButtonGroup<>();
     /** Why a method the country offers others is missing for this payer (DD-091). */
     private final Paragraph methodNote = new Paragraph();
-    private final Checkbox saveMethod = new Checkbox("Save this payment method for future payments");
-    private final TextField phone = new TextField("M-Pesa phone number");
-    private final Button pay = new Button("Top up");
+    private final Checkbox saveMethod = new Checkbox();
+    private final TextField phone = new TextField();
+    private final Button pay = new Button();
     private final Div formError = new Div();
+    private final Div presets = new Div();
     /** One key per filled-in form, so a double submit cannot create two payments. */
     private String requestKey = UUID.randomUUID().toString();
+    /** The pay button's text for the form's state: pay, see the price, confirm it, or get a new one. */
+    private String payKey = "payment.topup.pay";
 
     /** Made on the first choice of another currency, so that a session paying in its own holds none of them. */
     private @Nullable Button amountIn;
@@ -97,21 +102,45 @@ class TopUpView extends Div {
         this.ledger = ledger;
         this.form = topUps.form();
         addClassName("top-up-view");
+        PageTitles.follow(this, "payment.topup.page-title");
         if (form.account().role().mayMoveMoney()) {
-            add(new H2("Top up your balance"), balanceCard(), formCard(payerChoice.active().orElse(null)));
+            add(Localized.text(new H2(), "payment.topup.title"), balanceCard(),
+                    formCard(payerChoice.active().orElse(null)));
             // The header's active payer decides who pays; choosing here is a one-off for this form (DD-019).
             ActivePayerChanged.follow(this, this::choosePayer);
         } else {
             // The service refuses a Viewer's top-up anyway; the page says so up front instead of offering a form.
-            var note = new Paragraph("You can see the balance and the payment history of %s. Your role here is %s: "
-                    .formatted(form.account().accountName(), form.account().role().label())
-                    + "only owners and billing members can top up. Ask an owner if you need to pay.");
+            var note = new Paragraph();
+            Localized.bind(note, note::setText, locale -> note.getTranslation(locale, "payment.topup.read-only",
+                    form.account().accountName(), note.getTranslation(locale,
+                            "account.role." + form.account().role().name())));
             note.setId("read-only-note");
             note.addClassName("read-only-note");
-            add(new H2("Balance"), balanceCard(), note);
+            add(Localized.text(new H2(), "payment.topup.balance-title"), balanceCard(), note);
         }
         addComponentAsFirst(PageTabs.topUp(PageTabs.TOP_UP));
         refreshBalance();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("payment.topup.page-title");
+    }
+
+    /** The texts worked out from the form's state or from amounts follow the language switcher. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        refreshBalance();
+        if (form.account().role().mayMoveMoney()) {
+            renderPresets();
+            payCurrency.setItemLabelGenerator(this::currencyLabel);
+            method.setItemLabelGenerator(this::methodLabel);
+            pay.setText(getTranslation(payKey));
+            typeInTexts();
+            if (quote != null && price != null && price.isVisible()) {
+                price.show(quote, clock.instant(), null);
+            }
+        }
     }
 
     private void choosePayer(PayerSummary active) {
@@ -122,7 +151,7 @@ class TopUpView extends Div {
     private Div balanceCard() {
         balance.setId("balance");
         balance.addClassName("balance-amount");
-        var card = new Div(new Span("Current balance"), balance);
+        var card = new Div(Localized.text(new Span(), "payment.topup.current-balance"), balance);
         card.addClassName("balance-card");
         return card;
     }
@@ -132,7 +161,8 @@ class TopUpView extends Div {
         amount.setId("amount");
         amount.setMaxLength(TopUpRequest.AMOUNT_MAX_LENGTH);
         amount.setPrefixComponent(new Span(currency));
-        amount.setHelperText(Localized.message(amount, form.rangeHint()));
+        Localized.bind(amount, amount::setLabel, "payment.topup.amount");
+        amount.setHelperText(rangeHint());
         amount.setClearButtonVisible(true);
         amount.setWidthFull();
         amount.addValueChangeListener(e -> {
@@ -143,7 +173,7 @@ class TopUpView extends Div {
         var presets = presetButtons();
 
         List<PayerSummary> payers = form.payers();
-        payer.setLabel("Payer");
+        Localized.bind(payer, payer::setLabel, "payment.topup.payer");
         payer.setId("payer");
         payer.setItems(payers);
         payer.setItemLabelGenerator(PayerSummary::displayName);
@@ -156,7 +186,7 @@ class TopUpView extends Div {
         });
 
         List<Currency> payCurrencies = form.payCurrencies();
-        payCurrency.setLabel("Pay in");
+        Localized.bind(payCurrency, payCurrency::setLabel, "payment.topup.pay-in");
         payCurrency.setId("pay-currency");
         payCurrency.setItems(payCurrencies);
         payCurrency.setItemLabelGenerator(this::currencyLabel);
@@ -166,13 +196,15 @@ class TopUpView extends Div {
 
         method.setId("method");
         method.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
-        method.setItemLabelGenerator(MethodOption::label);
+        Localized.bind(method, method::setLabel, "payment.topup.pay-with");
+        method.setItemLabelGenerator(this::methodLabel);
         method.addValueChangeListener(e -> {
             dropQuote();
             saveMethod.setVisible(e.getValue() != null && e.getValue().offersSaving());
             phone.setVisible(e.getValue() != null && e.getValue().choice() instanceof MethodChoice.Phone);
             method.setInvalid(false);
         });
+        Localized.bind(saveMethod, saveMethod::setLabel, "payment.topup.save-method");
         saveMethod.setId("save-method");
         saveMethod.setVisible(false);
         methodNote.setId("method-note");
@@ -180,8 +212,9 @@ class TopUpView extends Div {
         methodNote.setVisible(false);
         phone.setId("phone");
         phone.setMaxLength(32);
-        phone.setPlaceholder("07XX XXX XXX");
-        phone.setHelperText("The phone that pays: it asks for your M-Pesa PIN.");
+        Localized.bind(phone, phone::setLabel, "payment.topup.phone");
+        Localized.bind(phone, phone::setPlaceholder, "payment.topup.phone-placeholder");
+        Localized.bind(phone, phone::setHelperText, "payment.topup.phone-helper");
         phone.setWidthFull();
         phone.setVisible(false);
         phone.addValueChangeListener(e -> phone.setInvalid(false));
@@ -191,6 +224,7 @@ class TopUpView extends Div {
         formError.setVisible(false);
 
         pay.setId("pay");
+        pay.setText(getTranslation(payKey));
         pay.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         pay.setDisableOnClick(true);
         pay.addClickListener(e -> submit());
@@ -212,17 +246,9 @@ class TopUpView extends Div {
      * the presets. Four button components would be eight state nodes kept in every open session (DD-044).
      */
     private Div presetButtons() {
-        var presets = new Div();
         presets.setId("presets");
         presets.addClassName("presets");
-        var markup = new StringBuilder();
-        for (Money preset : form.presets()) {
-            markup.append("<vaadin-button class=\"preset\" id=\"preset-")
-                    .append(preset.value().stripTrailingZeros().toPlainString()).append("\" data-amount=\"")
-                    .append(preset.value().toPlainString()).append("\">").append(Markup.escape(preset.format()))
-                    .append("</vaadin-button>");
-        }
-        presets.getElement().setProperty("innerHTML", markup.toString());
+        renderPresets();
         presets.getElement().addEventListener("click", click -> {
             String chosen = click.getEventData().path(PRESET_AMOUNT).asString("");
             form.presets().stream().filter(preset -> preset.value().toPlainString().equals(chosen)).findFirst()
@@ -234,6 +260,29 @@ class TopUpView extends Div {
                     });
         }).setFilter(PRESET_CLICKED).addEventData(PRESET_AMOUNT);
         return presets;
+    }
+
+    /** The amounts as the page's language writes them: "$1,000.00", "1 000,00 $". */
+    private void renderPresets() {
+        Locale locale = Localized.localeOf(this);
+        var markup = new StringBuilder();
+        for (Money preset : form.presets()) {
+            markup.append("<vaadin-button class=\"preset\" id=\"preset-")
+                    .append(preset.value().stripTrailingZeros().toPlainString()).append("\" data-amount=\"")
+                    .append(preset.value().toPlainString()).append("\">")
+                    .append(Markup.escape(preset.format(locale))).append("</vaadin-button>");
+        }
+        presets.getElement().setProperty("innerHTML", markup.toString());
+    }
+
+    /** Invoices are named in the page's language; saved methods and providers by their own names. */
+    private String methodLabel(MethodOption option) {
+        return option.choice() instanceof MethodChoice.Invoice ? getTranslation("payment.topup.method.invoice")
+                : option.label();
+    }
+
+    private String rangeHint() {
+        return Localized.message(amount, form.rangeHint());
     }
 
     private void showMethodsOf(PayerSummary selected) {
@@ -252,10 +301,10 @@ class TopUpView extends Div {
             PayerSummary selectedPayer = payer.getValue();
             MethodOption selectedMethod = method.getValue();
             if (selectedPayer == null) {
-                throw new InvalidRequestException("payer", "Choose who pays.");
+                throw InvalidRequestException.keyed("payer", "payment.topup.choose-payer");
             }
             if (selectedMethod == null) {
-                throw new InvalidRequestException("method", "Choose how to pay.");
+                throw InvalidRequestException.keyed("method", "payment.topup.choose-method");
             }
             if (!paysInOwnCurrency() && (quote == null || quoteExpired)) {
                 // The first click shows the price; only a click on a price still shown pays it.
@@ -281,7 +330,7 @@ class TopUpView extends Div {
             }
         } catch (QuoteExpiredException expired) {
             // Never paid at a new price unseen: the new price is shown with the reason, to confirm again.
-            requote(expired.getMessage());
+            requote(expired.getLocalizedMessage());
             pay.setEnabled(true);
         } catch (InvalidRequestException invalid) {
             if ("quote".equals(invalid.field())) {
@@ -297,8 +346,8 @@ class TopUpView extends Div {
     }
 
     private String currencyLabel(Currency currency) {
-        String name = currency.getCurrencyCode() + " · " + currency.getDisplayName(Locale.US);
-        return currency.equals(form.account().currency()) ? name + " (your balance's currency)" : name;
+        String name = currency.getCurrencyCode() + " · " + currency.getDisplayName(Localized.localeOf(this));
+        return currency.equals(form.account().currency()) ? getTranslation("payment.topup.own-currency", name) : name;
     }
 
     /** Another pay currency: its methods, the amount typed in either currency, a price before paying. */
@@ -338,16 +387,28 @@ class TopUpView extends Div {
         Currency own = form.account().currency();
         Currency typedIn = typed == QuoteService.Typed.PAY_AMOUNT ? payCurrency.getValue() : own;
         amount.setPrefixComponent(new Span(typedIn.getCurrencyCode()));
-        amount.setHelperText(typed == QuoteService.Typed.PAY_AMOUNT
-                ? "What you pay in %s. The limits are in %s: %s".formatted(typedIn.getCurrencyCode(),
-                        own.getCurrencyCode(), Localized.message(amount, form.rangeHint()))
-                : Localized.message(amount, form.rangeHint()));
+        typeInTexts();
         if (amountIn != null) {
             amountIn.setVisible(!paysInOwnCurrency());
-            Currency other = typed == QuoteService.Typed.PAY_AMOUNT ? own : payCurrency.getValue();
-            amountIn.setText("Enter the amount in " + other.getCurrencyCode() + " instead");
         }
         dropQuote();
+    }
+
+    private void typeInTexts() {
+        Currency own = form.account().currency();
+        amount.setHelperText(typed == QuoteService.Typed.PAY_AMOUNT
+                ? getTranslation("payment.topup.range-in-pay-currency", payCurrency.getValue().getCurrencyCode(),
+                        own.getCurrencyCode(), rangeHint())
+                : rangeHint());
+        if (amountIn != null) {
+            Currency other = typed == QuoteService.Typed.PAY_AMOUNT ? own : payCurrency.getValue();
+            amountIn.setText(getTranslation("payment.topup.amount-in", other.getCurrencyCode()));
+        }
+    }
+
+    private void showPay(String key) {
+        payKey = key;
+        pay.setText(getTranslation(key));
     }
 
     private Quote newQuote() {
@@ -370,7 +431,8 @@ class TopUpView extends Div {
             showQuote(newQuote(), expiredBecause);
         } catch (InvalidRequestException refused) {
             dropQuote();
-            showError(new InvalidRequestException(refused.field(), expiredBecause + " " + refused.getMessage()));
+            showError(new InvalidRequestException(refused.field(),
+                    expiredBecause + " " + refused.getLocalizedMessage()));
         }
     }
 
@@ -383,7 +445,7 @@ class TopUpView extends Div {
         quote = fresh;
         quoteExpired = false;
         price.show(fresh, clock.instant(), replacedBecause);
-        pay.setText("Confirm and pay");
+        showPay("payment.topup.confirm");
         startCountdown();
     }
 
@@ -395,7 +457,7 @@ class TopUpView extends Div {
         if (price != null) {
             price.setVisible(false);
         }
-        pay.setText(paysInOwnCurrency() ? "Top up" : "See the price");
+        showPay(paysInOwnCurrency() ? "payment.topup.pay" : "payment.topup.see-price");
     }
 
     private void tickCountdown() {
@@ -403,7 +465,7 @@ class TopUpView extends Div {
             stopCountdown();
         } else if (!price.tick(quote, clock.instant())) {
             quoteExpired = true;
-            pay.setText("Get a new price");
+            showPay("payment.topup.new-price");
             stopCountdown();
         }
     }
@@ -464,6 +526,6 @@ class TopUpView extends Div {
     }
 
     private void refreshBalance() {
-        balance.setText(ledger.currentBalance().format());
+        balance.setText(ledger.currentBalance().format(Localized.localeOf(this)));
     }
 }

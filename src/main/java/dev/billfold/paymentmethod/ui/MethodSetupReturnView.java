@@ -20,7 +20,8 @@ import java.util.UUID;
 @PermitAll
 class MethodSetupReturnView extends Div implements BeforeEnterObserver {
 
-    static final String NOT_FOUND = "We could not find that payment method.";
+    /** The bundle key of the banner's text when there is no method to report on. */
+    static final String NOT_FOUND = "paymentmethod.setup.not-found";
 
     private final PaymentMethodService methods;
 

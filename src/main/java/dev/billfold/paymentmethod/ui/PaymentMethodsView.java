@@ -13,10 +13,12 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import dev.billfold.account.PayerId;
@@ -26,6 +28,8 @@ import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
+import dev.billfold.base.ui.Localized;
+import dev.billfold.base.ui.PageTitles;
 import dev.billfold.paymentmethod.MethodListItem;
 import dev.billfold.paymentmethod.PaymentMethodService;
 import dev.billfold.paymentmethod.PaymentMethodService.SetupProvider;
@@ -33,6 +37,7 @@ import dev.billfold.paymentmethod.PaymentMethodService.SetupStatus;
 import dev.billfold.paymentmethod.PaymentMethodStatus;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -44,10 +49,9 @@ import org.jspecify.annotations.Nullable;
  * and removing. Owner and Billing members manage; Viewers read. The service checks every change.
  */
 @Route("payment-methods")
-@PageTitle("Payment methods · Billfold")
 @Menu(order = 2.5, title = "Payment methods", icon = "vaadin:credit-card")
 @PermitAll
-class PaymentMethodsView extends Div implements BeforeEnterObserver {
+class PaymentMethodsView extends Div implements BeforeEnterObserver, HasDynamicTitle, LocaleChangeObserver {
 
     private static final DateTimeFormatter ADDED = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("MM/yy", Locale.ENGLISH);
@@ -58,21 +62,25 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver {
     private final Banner banner = new Banner("methods-banner", "payment-banner");
     private final Select<PayerSummary> payer = new Select<>();
     private final Select<SetupProvider> provider = new Select<>();
-    private final Button add = new Button("Add payment method");
+    private final Button add = new Button();
     private final Div list = new Div();
     private final LocalTimes times = LocalTimes.ofBrowser();
     private @Nullable PayerId shown;
     private @Nullable Registration live;
+    /** The setup outcome the banner reports, worded again when the language is switched. */
+    private @Nullable SetupOutcome reported;
 
     PaymentMethodsView(PaymentMethodService methods, PayerService payers, MethodUpdates updates) {
         this.methods = methods;
         this.updates = updates;
         this.mayManage = methods.mayManage();
         addClassName("methods-view");
+        PageTitles.follow(this, "paymentmethod.page-title");
+        Localized.text(add, "paymentmethod.add");
 
 
         payer.setId("methods-payer");
-        payer.setLabel("Payer");
+        Localized.bind(payer, payer::setLabel, "paymentmethod.payer");
         payer.setItemLabelGenerator(PayerSummary::displayName);
         List<PayerSummary> choosable = payers.choosable();
         payer.setItems(choosable);
@@ -82,15 +90,14 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver {
             }
         });
 
-        var readOnly = new Paragraph("You can see the saved payment methods. Only owners and billing members can add, "
-                + "remove or choose the default.");
+        var readOnly = Localized.text(new Paragraph(), "paymentmethod.read-only");
         readOnly.setId("methods-read-only");
         readOnly.addClassName("hint");
         readOnly.setVisible(!mayManage);
 
         List<SetupProvider> providers = methods.setupProviders();
         provider.setId("setup-provider");
-        provider.setLabel("Provider");
+        Localized.bind(provider, provider::setLabel, "paymentmethod.provider");
         provider.setItems(providers);
         provider.setItemLabelGenerator(SetupProvider::displayName);
         if (!providers.isEmpty()) {
@@ -105,7 +112,7 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver {
 
         list.setId("method-list");
         list.addClassName("method-list");
-        add(new H2("Payment methods"), banner, payer, readOnly, adding, list);
+        add(Localized.text(new H2(), "paymentmethod.title"), banner, payer, readOnly, adding, list);
 
         // Starts on the header's active payer and follows it; the page's own choice stays one click away.
         payers.active().flatMap(active -> choosable.stream().filter(p -> p.id().equals(active.id())).findFirst())
@@ -122,21 +129,49 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver {
             return;
         }
         ComponentUtil.setData(event.getUI(), SetupOutcome.class, null);
-        if (outcome.status() == null) {
-            banner.show(Objects.requireNonNullElse(outcome.error(), MethodSetupReturnView.NOT_FOUND), Banner.ERROR);
+        SetupStatus status = outcome.status();
+        if (status != null) {
+            payer.getListDataView().getItems().filter(p -> p.id().equals(status.payerId())).findFirst()
+                    .ifPresent(payer::setValue);
+        }
+        report(outcome);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("paymentmethod.page-title");
+    }
+
+    /** The cards and the banner are worked out from data, so they are shown again in the new language. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        refresh();
+        if (reported != null) {
+            report(reported);
+        }
+    }
+
+    private void report(SetupOutcome outcome) {
+        reported = outcome;
+        SetupStatus status = outcome.status();
+        if (status == null) {
+            banner.show(getTranslation(Objects.requireNonNullElse(outcome.errorKey(),
+                    MethodSetupReturnView.NOT_FOUND)), Banner.ERROR);
             return;
         }
-        SetupStatus status = outcome.status();
-        payer.getListDataView().getItems().filter(p -> p.id().equals(status.payerId())).findFirst()
-                .ifPresent(payer::setValue);
         banner.show(switch (status.status()) {
-            case CONFIRMED -> status.label() + " is saved" + (status.isDefault() ? " and is now the default." : ".");
-            case PENDING -> "The new method is waiting for the provider's confirmation. "
-                    + "This page updates by itself when it comes.";
-            case FAILED -> "The method was not saved: "
-                    + Objects.requireNonNullElse(status.failureReason(), "the provider declined it.");
-            default -> status.label() + " is " + status.status().label().toLowerCase(Locale.ROOT) + ".";
+            case CONFIRMED -> getTranslation(status.isDefault() ? "paymentmethod.banner.saved-default"
+                    : "paymentmethod.banner.saved", status.label());
+            case PENDING -> getTranslation("paymentmethod.banner.pending");
+            case FAILED -> getTranslation("paymentmethod.banner.failed", Objects.requireNonNullElseGet(
+                    status.failureReason(), () -> getTranslation("paymentmethod.banner.declined-by-provider")));
+            default -> getTranslation("paymentmethod.banner.status", status.label(),
+                    statusName(status.status()).toLowerCase(Localized.localeOf(this)));
         }, status.status().name().toLowerCase(Locale.ROOT));
+    }
+
+    private String statusName(PaymentMethodStatus status) {
+        return getTranslation("paymentmethod.status." + status.name());
     }
 
     @Override
@@ -175,7 +210,7 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver {
         }
         List<MethodListItem> items = methods.methods(shown);
         if (items.isEmpty()) {
-            var none = new Paragraph("No payment methods are saved for this payer yet.");
+            var none = new Paragraph(getTranslation("paymentmethod.none"));
             none.setId("no-methods");
             list.add(none);
         }
@@ -188,29 +223,30 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver {
         label.addClassName("method-label");
         var heading = new Div(label);
         heading.addClassName("method-heading");
-        var status = new Span(item.status().label());
+        var status = new Span(statusName(item.status()));
         status.setId("status-" + id);
         status.addClassNames("badge", "method-status");
         status.getElement().setAttribute("data-status", item.status().name().toLowerCase(Locale.ROOT));
         heading.add(status);
         if (item.isDefault()) {
-            var isDefault = new Span("Default");
+            var isDefault = new Span(getTranslation("paymentmethod.default"));
             isDefault.setId("default-badge-" + id);
             isDefault.addClassNames("badge", "method-default");
             heading.add(isDefault);
         }
         if (item.expiringSoon()) {
-            var expiring = new Span("Expires soon");
+            var expiring = new Span(getTranslation("paymentmethod.expiring"));
             expiring.setId("expiring-" + id);
             expiring.addClassNames("badge", "method-expiring");
             heading.add(expiring);
         }
         var details = new Div();
         details.addClassName("detail-list");
-        detail(details, "Provider", item.providerName());
-        detail(details, "Added", ADDED.format(item.createdAt().atZone(times.zone())));
+        detail(details, getTranslation("paymentmethod.detail.provider"), item.providerName());
+        detail(details, getTranslation("paymentmethod.detail.added"), added().format(item.createdAt()
+                .atZone(times.zone())));
         if (item.expiresOn() != null) {
-            detail(details, "Expires", EXPIRES.format(item.expiresOn()));
+            detail(details, getTranslation("paymentmethod.detail.expires"), EXPIRES.format(item.expiresOn()));
         }
         var card = new Div(heading, details);
         card.setId("method-" + id);
@@ -225,14 +261,15 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver {
             var actions = new Div();
             actions.addClassName("method-actions");
             if (item.mayBeDefault()) {
-                var makeDefault = new Button("Make default", e -> act(() -> methods.makeDefault(item.id()),
-                        item.label() + " is now the default."));
+                var makeDefault = new Button(getTranslation("paymentmethod.make-default"),
+                        e -> act(() -> methods.makeDefault(item.id()),
+                                getTranslation("paymentmethod.made-default", item.label())));
                 makeDefault.setId("make-default-" + id);
                 makeDefault.addThemeVariants(ButtonVariant.LUMO_SMALL);
                 actions.add(makeDefault);
             }
             if (item.mayBeRemoved()) {
-                var remove = new Button("Remove", e -> confirmRemoval(item));
+                var remove = new Button(getTranslation("paymentmethod.remove"), e -> confirmRemoval(item));
                 remove.setId("remove-" + id);
                 remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
                 actions.add(remove);
@@ -253,7 +290,8 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver {
         }
         new RemoveMethodDialog(impact, () -> methods.remove(item.id()), () -> {
             refresh();
-            Notification.show(item.label() + " is removed.", 3000, Notification.Position.BOTTOM_START)
+            Notification.show(getTranslation("paymentmethod.removed", item.label()), 3000,
+                            Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         }).open();
     }
@@ -261,7 +299,7 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver {
     private void startSetup() {
         SetupProvider chosen = provider.getValue();
         if (shown == null || chosen == null) {
-            error("Choose a payer and a provider first.");
+            error(getTranslation("paymentmethod.choose-first"));
             return;
         }
         try {
@@ -291,6 +329,13 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver {
     private static void error(String message) {
         Notification.show(message, 6000, Notification.Position.TOP_CENTER)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /** "3 Dec 2026" in English, as the page always wrote it; the reader's own medium date in the other languages. */
+    private DateTimeFormatter added() {
+        Locale locale = Localized.localeOf(this);
+        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? ADDED
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
     }
 
     private static void detail(Div list, String term, String value) {

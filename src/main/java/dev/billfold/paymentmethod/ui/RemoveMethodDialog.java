@@ -7,27 +7,24 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.function.SerializableRunnable;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.Localized;
 import dev.billfold.paymentmethod.PaymentMethodService.RemovalImpact;
 
 /** Confirms a removal, and says when the auto-renewal tops up from this method. */
 class RemoveMethodDialog extends Dialog {
 
     RemoveMethodDialog(RemovalImpact impact, SerializableRunnable remove, SerializableRunnable onRemoved) {
-        setHeaderTitle("Remove " + impact.label() + "?");
+        Localized.bind(this, this::setHeaderTitle, "paymentmethod.remove.title", impact.label());
         setId("remove-dialog");
-        add(new Paragraph("The method is removed at the payment provider too and can no longer be charged. Past "
-                + "payments keep showing it."));
+        add(Localized.text(new Paragraph(), "paymentmethod.remove.explanation"));
         if (impact.isDefault()) {
-            var noDefault = new Paragraph("It is the payer's default method; after removing it the payer has no "
-                    + "default until you choose one.");
+            var noDefault = Localized.text(new Paragraph(), "paymentmethod.remove.default-note");
             noDefault.setId("remove-default-note");
             add(noDefault);
         }
         if (impact.affectsAutoRenewal()) {
-            int n = impact.autoRenewingServices();
-            var warning = new Paragraph(("Auto-renewal tops up from this method: %d %s automatically. After removing "
-                    + "it, their renewals can only be paid from the balance.")
-                    .formatted(n, n == 1 ? "service renews" : "services renew"));
+            var warning = Localized.text(new Paragraph(), "paymentmethod.remove.auto-renewal",
+                    impact.autoRenewingServices());
             warning.setId("remove-auto-renewal-warning");
             warning.addClassName("form-error");
             add(warning);
@@ -38,7 +35,8 @@ class RemoveMethodDialog extends Dialog {
         error.setVisible(false);
         add(error);
 
-        var confirm = new Button("Remove", e -> {
+        var confirm = Localized.text(new Button(), "paymentmethod.remove.confirm");
+        confirm.addClickListener(e -> {
             try {
                 remove.run();
             } catch (InvalidRequestException refused) {
@@ -51,7 +49,8 @@ class RemoveMethodDialog extends Dialog {
         });
         confirm.setId("confirm-remove");
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        var cancel = new Button("Cancel", e -> close());
+        var cancel = Localized.text(new Button(), "paymentmethod.remove.cancel");
+        cancel.addClickListener(e -> close());
         cancel.setId("cancel-remove");
         getFooter().add(cancel, confirm);
     }

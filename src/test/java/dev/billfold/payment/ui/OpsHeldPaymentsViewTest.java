@@ -19,6 +19,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.Money;
+import dev.billfold.language.Language;
 import dev.billfold.payment.BankReceipt;
 import dev.billfold.payment.BankTransfers;
 import dev.billfold.payment.HeldPayment;
@@ -69,7 +70,7 @@ class OpsHeldPaymentsViewTest extends KaribuTest {
 
         HeldPayment row = GridKt._get(grid(), rowOf(id));
         assertThat(row.reason()).isEqualTo("Received 90.00 of 100.00 USD.");
-        assertThat(OpsHeldPaymentsView.amount(row)).isEqualTo("$90.00 of $100.00");
+        assertThat(OpsHeldPaymentsView.amount(UI.getCurrent(), row)).isEqualTo("$90.00 of $100.00");
         assertThat(row.invoiceNumber()).isEqualTo(number);
         assertThat(row.bankReference()).isEqualTo("REF-" + number);
         assertThat(count()).isEqualTo(held.waiting());
@@ -89,6 +90,30 @@ class OpsHeldPaymentsViewTest extends KaribuTest {
         assertThat(count()).isEqualTo(held.waiting());
         assertThat(jdbc.sql("select status_reason from payment where id = ?").param(id.value()).query(String.class)
                 .single()).isEqualTo("We credited the 90.00 you sent.");
+    }
+
+    @Test
+    void finance_reads_the_queue_and_the_resolution_dialog_in_russian() {
+        signInStaff(finance, StaffRole.FINANCE);
+        UI.getCurrent().setLocale(Language.RU.locale());
+        PaymentId id = heldUnderpaid("INV-H-" + UUID.randomUUID().toString().substring(0, 8));
+        UI.getCurrent().navigate(OpsHeldPaymentsView.class);
+
+        HeldPayment row = GridKt._get(grid(), rowOf(id));
+        assertThat(OpsHeldPaymentsView.amount(UI.getCurrent(), row)).isEqualTo("90,00\u00A0$ из 100,00\u00A0$");
+        assertThat(grid().getColumnByKey("reason").getHeaderText()).isEqualTo("Причина");
+        openResolve(id);
+
+        var dialog = _get(ResolveDialog.class, spec -> spec.withId("resolve-dialog"));
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Разбор платежа 90,00\u00A0$ из 100,00\u00A0$ для "
+                + accountName());
+        @SuppressWarnings("unchecked")
+        Select<ResolveDialog.How> how = _get(Select.class, spec -> spec.withId("resolve-how"));
+        assertThat(how.getLabel()).isEqualTo("Решение");
+        assertThat(how.getItemLabelGenerator().apply(ResolveDialog.How.REJECT)).isEqualTo("Отклонить");
+        assertThat(_get(TextArea.class, spec -> spec.withId("resolve-note")).getLabel())
+                .isEqualTo("Заметка (только для сотрудников)");
+        assertThat(_get(Button.class, spec -> spec.withId("resolve-confirm")).getText()).isEqualTo("Применить");
     }
 
     @Test

@@ -17,13 +17,14 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
+import dev.billfold.TestData;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.KenyanPhone;
 import dev.billfold.gateway.PaymentNotifications;
 import dev.billfold.gateway.PhonePayments;
 import dev.billfold.gateway.demo.DemoCustomer;
+import dev.billfold.language.Language;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.PaymentHistoryQuery;
 import dev.billfold.ui.KaribuTest;
@@ -103,6 +104,18 @@ class PhonePaymentViewTest extends KaribuTest {
         assertThat(phone().isInvalid()).isTrue();
         assertThat(phone().getErrorMessage()).isEqualTo(KenyanPhone.INVALID);
         assertThat(data.payments(customer.accountId())).isZero();
+    }
+
+    @Test
+    void the_waiting_page_speaks_swahili() {
+        UI.getCurrent().setLocale(Language.SW.locale());
+        startPhonePayment("5000");
+
+        assertThat(status().getText()).isEqualTo("Inasubiri malipo");
+        assertThat(message().getText()).isEqualTo("Angalia simu yako na uweke PIN yako ya M-Pesa. Ukurasa huu "
+                + "utajisasisha wenyewe.");
+        assertThat(simulator().getText()).isEqualTo("Fungua simu ya majaribio");
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Idhinisha kwenye simu yako · Billfold");
     }
 
     private String startPhonePayment(String typed) {

@@ -14,14 +14,15 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
-import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
+import dev.billfold.TestData;
 import dev.billfold.base.Money;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.ProviderDispute;
 import dev.billfold.gateway.ProviderRefund;
 import dev.billfold.gateway.RefundNotifications;
 import dev.billfold.gateway.demo.DemoCustomer;
+import dev.billfold.language.Language;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.OpenDispute;
 import dev.billfold.payment.PaymentHistoryQuery;
@@ -116,6 +117,22 @@ class RefundViewsTest extends KaribuTest {
     }
 
     @Test
+    void a_partial_refund_reads_in_russian_with_russian_amounts() {
+        Paid paid = credited("100.00");
+        notifications.refund("demo", new ProviderRefund(null, paid.reference(), "re_" + UUID.randomUUID(),
+                Money.of("30.00", "USD"), ProviderRefund.State.SUCCEEDED, null, null));
+
+        signIn(customer.username());
+        UI.getCurrent().setLocale(Language.RU.locale());
+        UI.getCurrent().navigate("history", QueryParameters.of("payment", paid.id().value().toString()));
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("detail-refunded")).getText())
+                .isEqualTo("Возвращено 30,00\u00A0$ из 100,00\u00A0$");
+        assertThat(_get(Div.class, spec -> spec.withId("detail-refunds")).getElement().getTextRecursively())
+                .contains("Возвраты и споры", "Возвращено: 30,00\u00A0$.").doesNotContain("!{");
+    }
+
+    @Test
     void every_page_says_so_while_a_dispute_keeps_the_balance_below_zero() {
         Paid paid = credited("100.00");
         notifications.refund("demo", new ProviderRefund(null, paid.reference(), "re_" + UUID.randomUUID(),
@@ -131,6 +148,23 @@ class RefundViewsTest extends KaribuTest {
                             + "back to zero; until then auto-renewal is paused.");
         }
         assertThat(_get(Span.class, spec -> spec.withId("header-balance")).getText()).isEqualTo("-$60.00");
+    }
+
+    @Test
+    void the_below_zero_notice_reads_in_kazakh() {
+        Paid paid = credited("100.00");
+        notifications.refund("demo", new ProviderRefund(null, paid.reference(), "re_" + UUID.randomUUID(),
+                Money.of("60.00", "USD"), ProviderRefund.State.SUCCEEDED, null, null));
+        notifications.dispute("demo", new ProviderDispute(null, paid.reference(), "dp_" + UUID.randomUUID(),
+                Money.of("100.00", "USD"), ProviderDispute.State.OPEN, "needs response", null));
+
+        signIn(customer.username());
+        UI.getCurrent().setLocale(Language.KK.locale());
+        UI.getCurrent().navigate("history");
+
+        assertThat(_get(Div.class, spec -> spec.withId(NegativeBalanceNotice.ID)).getText())
+                .isEqualTo("Балансыңыз карта төлемі бойынша дау салдарынан \u221260.00 USD болды. Оны нөлге жеткізу үшін "
+                        + "толтырыңыз; оған дейін автоматты ұзарту тоқтатылған.");
     }
 
     private record Paid(PaymentId id, String reference) {

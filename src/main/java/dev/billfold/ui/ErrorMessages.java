@@ -34,8 +34,9 @@ class ErrorMessages implements VaadinServiceInitListener {
             while (cause.getCause() != null && !(cause instanceof InvalidRequestException)) {
                 cause = cause.getCause();
             }
-            // Bad input speaks the service's words; our own failure the page's language.
-            String invalidMessage = cause instanceof InvalidRequestException invalid ? invalid.getMessage() : null;
+            // Bad input speaks the service's words, in the page's language where they are in the bundles.
+            String invalidMessage = cause instanceof InvalidRequestException invalid
+                    ? invalid.getLocalizedMessage() : null;
             String reference = invalidMessage == null ? logged(error.getThrowable()) : null;
             UI ui = UI.getCurrent();
             if (ui != null) {

@@ -55,7 +55,7 @@ class NoAccountView extends VerticalLayout implements BeforeEnterObserver, HasDy
             // Linked meanwhile (an invitation, support): nothing to wait for.
             event.forwardTo("");
         } catch (InvalidRequestException notLinked) {
-            reason.setText(notLinked.getMessage());
+            reason.setText(notLinked.getLocalizedMessage());
         }
     }
 }

@@ -70,7 +70,7 @@ public class AccountSwitcher extends Composite<Component> {
             } catch (InvalidRequestException removed) {
                 // Removed from that account since the page was drawn: show what is left, and say why.
                 UI.getCurrent().refreshCurrentRoute(true);
-                Notification.show(removed.getMessage(), 6000, Notification.Position.TOP_CENTER)
+                Notification.show(removed.getLocalizedMessage(), 6000, Notification.Position.TOP_CENTER)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });

@@ -49,7 +49,7 @@ class ArchivePayerDialog extends Dialog {
             try {
                 action.archive(newDefault.getValue() == null ? null : newDefault.getValue().id());
             } catch (InvalidRequestException refused) {
-                error.setText(refused.getMessage());
+                error.setText(refused.getLocalizedMessage());
                 error.setVisible(true);
                 return;
             }

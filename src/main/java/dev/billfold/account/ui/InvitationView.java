@@ -61,7 +61,7 @@ class InvitationView extends Div implements BeforeEnterObserver, HasDynamicTitle
                     getTranslation("account.role." + joined.role().name())));
             outcome.getElement().setAttribute("data-kind", "success");
         } catch (InvalidRequestException invalid) {
-            outcome.setText(invalid.getMessage());
+            outcome.setText(invalid.getLocalizedMessage());
             outcome.getElement().setAttribute("data-kind", "error");
             // refused for the address: signing in with the invited one is the way on
             signOut.setVisible("email".equals(invalid.field()));

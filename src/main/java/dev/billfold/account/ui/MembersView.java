@@ -116,10 +116,10 @@ class MembersView extends Div implements HasDynamicTitle, LocaleChangeObserver {
             refresh();
         } catch (InvalidRequestException invalid) {
             if (invalid.field().equals("email")) {
-                email.setErrorMessage(invalid.getMessage());
+                email.setErrorMessage(invalid.getLocalizedMessage());
                 email.setInvalid(true);
             } else {
-                message.show(invalid.getMessage(), Banner.ERROR);
+                message.show(invalid.getLocalizedMessage(), Banner.ERROR);
             }
         }
     }
@@ -212,7 +212,7 @@ class MembersView extends Div implements HasDynamicTitle, LocaleChangeObserver {
             }
             message.show(done, Banner.SUCCESS);
         } catch (InvalidRequestException refused) {
-            message.show(refused.getMessage(), Banner.ERROR);
+            message.show(refused.getLocalizedMessage(), Banner.ERROR);
         }
         refresh();
     }

@@ -130,7 +130,7 @@ class PayerDialog extends Dialog implements LocaleChangeObserver {
             binder.validate();
             return;
         } catch (InvalidRequestException refused) {
-            formError.setText(refused.getMessage());
+            formError.setText(refused.getLocalizedMessage());
             formError.setVisible(true);
             return;
         }

@@ -41,7 +41,7 @@ public final class PayerSwitcher extends Composite<Select<PayerSummary>> {
                     ActivePayerChanged.fire(switched);
                 } catch (InvalidRequestException refused) {
                     // Archived by another owner since this page loaded: say so and show what is true now.
-                    Notification.show(refused.getMessage(), 6000, Notification.Position.TOP_CENTER)
+                    Notification.show(refused.getLocalizedMessage(), 6000, Notification.Position.TOP_CENTER)
                             .addThemeVariants(NotificationVariant.LUMO_ERROR);
                     reload();
                 }

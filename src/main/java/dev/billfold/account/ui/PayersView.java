@@ -147,7 +147,7 @@ class PayersView extends Div implements HasDynamicTitle, LocaleChangeObserver {
         try {
             change.run();
         } catch (InvalidRequestException refused) {
-            Notification.show(refused.getMessage(), 6000, Notification.Position.TOP_CENTER)
+            Notification.show(refused.getLocalizedMessage(), 6000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             refresh();
             return;

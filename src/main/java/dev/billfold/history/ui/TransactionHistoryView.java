@@ -182,7 +182,7 @@ class TransactionHistoryView extends Div implements HasDynamicTitle, LocaleChang
                 });
             } catch (InvalidRequestException refused) {
                 event.getResponse().sendError(HttpStatusCode.BAD_REQUEST.getCode(), refused.getMessage());
-                event.getUI().access(() -> showError(refused.getMessage()));
+                event.getUI().access(() -> showError(refused.getLocalizedMessage()));
             }
         };
     }
@@ -214,7 +214,7 @@ class TransactionHistoryView extends Div implements HasDynamicTitle, LocaleChang
             count.setText(getTranslation("history.transactions.count", counted));
             error.setVisible(false);
         } catch (InvalidRequestException invalid) {
-            showError(invalid.getMessage());
+            showError(invalid.getLocalizedMessage());
             return;
         }
         grid.getDataProvider().refreshAll();

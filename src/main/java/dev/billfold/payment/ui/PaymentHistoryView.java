@@ -219,7 +219,7 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicT
                 banner.add(confirmButton(payment.id(), "banner-confirm-with-bank"));
             }
         } catch (InvalidRequestException notFound) {
-            banner.show(notFound.getMessage(), Banner.ERROR);
+            banner.show(notFound.getLocalizedMessage(), Banner.ERROR);
         }
     }
 
@@ -240,7 +240,7 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicT
                 case BankConfirmation.Settled settled -> showOutcome(settled.payment().id());
             }
         } catch (InvalidRequestException refused) {
-            banner.show(refused.getMessage(), Banner.ERROR);
+            banner.show(refused.getLocalizedMessage(), Banner.ERROR);
             button.setEnabled(true);
         }
     }

@@ -128,9 +128,9 @@ class ResolveDialog extends Dialog {
                 default -> null;
             };
             if (field == null) {
-                error.show(refused.getMessage(), Banner.ERROR);
+                error.show(refused.getLocalizedMessage(), Banner.ERROR);
             } else {
-                field.setErrorMessage(refused.getMessage());
+                field.setErrorMessage(refused.getLocalizedMessage());
                 field.setInvalid(true);
             }
             return;

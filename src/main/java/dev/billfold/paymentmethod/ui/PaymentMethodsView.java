@@ -284,7 +284,7 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver, HasDynamicT
         try {
             impact = methods.removalImpact(item.id());
         } catch (InvalidRequestException refused) {
-            error(refused.getMessage());
+            error(refused.getLocalizedMessage());
             refresh();
             return;
         }
@@ -307,7 +307,7 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver, HasDynamicT
             refresh();
             UI.getCurrent().getPage().setLocation(start.redirectUrl());
         } catch (InvalidRequestException refused) {
-            error(refused.getMessage());
+            error(refused.getLocalizedMessage());
             refresh();
         }
     }
@@ -316,7 +316,7 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver, HasDynamicT
         try {
             change.run();
         } catch (InvalidRequestException refused) {
-            error(refused.getMessage());
+            error(refused.getLocalizedMessage());
             refresh();
             return;
         }

@@ -40,7 +40,7 @@ class RemoveMethodDialog extends Dialog {
             try {
                 remove.run();
             } catch (InvalidRequestException refused) {
-                error.setText(refused.getMessage());
+                error.setText(refused.getLocalizedMessage());
                 error.setVisible(true);
                 return;
             }

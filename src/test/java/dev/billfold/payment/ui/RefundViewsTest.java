@@ -134,11 +134,7 @@ class RefundViewsTest extends KaribuTest {
 
     @Test
     void every_page_says_so_while_a_dispute_keeps_the_balance_below_zero() {
-        Paid paid = credited("100.00");
-        notifications.refund("demo", new ProviderRefund(null, paid.reference(), "re_" + UUID.randomUUID(),
-                Money.of("60.00", "USD"), ProviderRefund.State.SUCCEEDED, null, null));
-        notifications.dispute("demo", new ProviderDispute(null, paid.reference(), "dp_" + UUID.randomUUID(),
-                Money.of("100.00", "USD"), ProviderDispute.State.OPEN, "needs response", null));
+        belowZeroAfterADispute();
 
         signIn(customer.username());
         for (String page : new String[] {"history", ""}) {
@@ -152,11 +148,7 @@ class RefundViewsTest extends KaribuTest {
 
     @Test
     void the_below_zero_notice_reads_in_kazakh() {
-        Paid paid = credited("100.00");
-        notifications.refund("demo", new ProviderRefund(null, paid.reference(), "re_" + UUID.randomUUID(),
-                Money.of("60.00", "USD"), ProviderRefund.State.SUCCEEDED, null, null));
-        notifications.dispute("demo", new ProviderDispute(null, paid.reference(), "dp_" + UUID.randomUUID(),
-                Money.of("100.00", "USD"), ProviderDispute.State.OPEN, "needs response", null));
+        belowZeroAfterADispute();
 
         signIn(customer.username());
         UI.getCurrent().setLocale(Language.KK.locale());
@@ -210,5 +202,14 @@ class RefundViewsTest extends KaribuTest {
 
     private static int count() {
         return Integer.parseInt(_get(Span.class, spec -> spec.withId("ops-nav-disputes-count")).getText());
+    }
+
+    /** $100 credited, $60 of it refunded, then the whole $100 disputed: the balance is -$60. */
+    private void belowZeroAfterADispute() {
+        Paid paid = credited("100.00");
+        notifications.refund("demo", new ProviderRefund(null, paid.reference(), "re_" + UUID.randomUUID(),
+                Money.of("60.00", "USD"), ProviderRefund.State.SUCCEEDED, null, null));
+        notifications.dispute("demo", new ProviderDispute(null, paid.reference(), "dp_" + UUID.randomUUID(),
+                Money.of("100.00", "USD"), ProviderDispute.State.OPEN, "needs response", null));
     }
 }

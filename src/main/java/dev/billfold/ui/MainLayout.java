@@ -64,15 +64,20 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         logout.addClickListener(e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.addClassName("sign-out");
+        var headerLanguage = new LanguageSwitcher(languages);
+        headerLanguage.addClassName("header-language");
         var header = new Div(new DrawerToggle(), brand, new AccountSwitcher(accounts, account),
-                new PayerSwitcher(payers), balanceBox, new LanguageSwitcher(languages), logout);
+                new PayerSwitcher(payers), balanceBox, headerLanguage, logout);
         header.addClassName("app-header");
         noticeArea.addClassName("page-notices");
         addToNavbar(header, noticeArea);
 
         menu = new DrawerMenu(MenuConfiguration.getMenuEntries().stream()
                 .filter(entry -> AccountMenu.shows(entry, account)).toList());
-        addToDrawer(menu);
+        // A phone's header has no room left for it (styles.css shows one of the two)
+        var menuLanguage = new LanguageSwitcher(languages, "language-menu");
+        menuLanguage.addClassName("menu-language");
+        addToDrawer(menu, menuLanguage);
     }
 
     /** Every customer page sits in the one container of styles.css (.page): width, margins, padding (issue 21). */

@@ -12,7 +12,8 @@ import dev.billfold.language.LanguageService;
 /**
  * The language menu in the header (in the menu on a phone, where the header has no room) and on the sign-in page.
  * Switching changes every text on the page at once, with no reload, so nothing typed is lost; it is kept for the
- * signed-in user, and for the browser session before sign-in (DD-101). Each language is named in itself, so a reader lost in the current one still finds theirs.
+ * signed-in user, and for the browser session before sign-in (DD-101). Each language is named in itself, so a reader
+ * lost in the current one still finds theirs.
  */
 public final class LanguageSwitcher extends Composite<Select<Language>> implements LocaleChangeObserver {
 

@@ -73,11 +73,6 @@ public final class Texts {
         return new MessageFormat(pattern, ULocale.forLocale(locale)).format(formatted);
     }
 
-    /** Every key and its pattern in this language. */
-    public Map<String, String> bundle(String tag) {
-        return bundles.getOrDefault(tag, Map.of());
-    }
-
     /** A text not yet in a language: an argument translated along with the text it is part of. */
     public record Message(String key, Object... params) {
     }

@@ -5,7 +5,6 @@ import dev.billfold.base.Texts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -46,10 +45,5 @@ public class Translations implements I18NProvider {
     /** The text in this language, for what is not a view: mails, documents. */
     public String translate(Language language, String key, Object... params) {
         return texts.text(language.tag(), key, params);
-    }
-
-    /** Every key and its pattern in this language, for the bundle tests. */
-    public Map<String, String> bundle(Language language) {
-        return texts.bundle(language.tag());
     }
 }

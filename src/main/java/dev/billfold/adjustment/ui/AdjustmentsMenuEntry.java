@@ -21,11 +21,6 @@ class AdjustmentsMenuEntry implements OpsMenuEntry {
     }
 
     @Override
-    public String label() {
-        return "Adjustments";
-    }
-
-    @Override
     public Class<OpsAdjustmentsView> view() {
         return OpsAdjustmentsView.class;
     }

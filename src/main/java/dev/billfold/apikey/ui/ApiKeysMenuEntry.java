@@ -13,11 +13,6 @@ class ApiKeysMenuEntry implements OpsMenuEntry {
     }
 
     @Override
-    public String label() {
-        return "API keys";
-    }
-
-    @Override
     public Class<OpsApiKeysView> view() {
         return OpsApiKeysView.class;
     }

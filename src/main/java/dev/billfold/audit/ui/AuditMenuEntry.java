@@ -13,11 +13,6 @@ class AuditMenuEntry implements OpsMenuEntry {
     }
 
     @Override
-    public String label() {
-        return "Audit trail";
-    }
-
-    @Override
     public Class<OpsAuditView> view() {
         return OpsAuditView.class;
     }

@@ -24,11 +24,6 @@ class PaymentOrdersMenuEntry implements OpsMenuEntry {
     }
 
     @Override
-    public String label() {
-        return "Payment orders";
-    }
-
-    @Override
     public Class<PaymentOrdersView> view() {
         return PaymentOrdersView.class;
     }

@@ -21,11 +21,6 @@ class PowersOfAttorneyMenuEntry implements OpsMenuEntry {
     }
 
     @Override
-    public String label() {
-        return "Powers of attorney";
-    }
-
-    @Override
     public Class<PowersOfAttorneyReviewView> view() {
         return PowersOfAttorneyReviewView.class;
     }

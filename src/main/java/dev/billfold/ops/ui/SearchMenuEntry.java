@@ -13,11 +13,6 @@ class SearchMenuEntry implements OpsMenuEntry {
     }
 
     @Override
-    public String label() {
-        return "Search";
-    }
-
-    @Override
     public Class<OpsSearchView> view() {
         return OpsSearchView.class;
     }

@@ -21,11 +21,6 @@ class DisputesMenuEntry implements OpsMenuEntry {
     }
 
     @Override
-    public String label() {
-        return "Open disputes";
-    }
-
-    @Override
     public Class<OpsDisputesView> view() {
         return OpsDisputesView.class;
     }

@@ -21,11 +21,6 @@ class HeldPaymentsMenuEntry implements OpsMenuEntry {
     }
 
     @Override
-    public String label() {
-        return "Held payments";
-    }
-
-    @Override
     public Class<OpsHeldPaymentsView> view() {
         return OpsHeldPaymentsView.class;
     }

@@ -21,11 +21,6 @@ class RefundsMenuEntry implements OpsMenuEntry {
     }
 
     @Override
-    public String label() {
-        return "Refunds";
-    }
-
-    @Override
     public Class<OpsRefundsView> view() {
         return OpsRefundsView.class;
     }

@@ -10,11 +10,11 @@ import java.util.OptionalLong;
  */
 public interface OpsMenuEntry {
 
-    /** Short and stable: the link's id is {@code ops-nav-<key>} and its badge's {@code ops-nav-<key>-count}. */
+    /**
+     * Short and stable: the link's id is {@code ops-nav-<key>}, its badge's {@code ops-nav-<key>-count}, and its name
+     * {@code staff.menu.<key>} from the staff bundle in the page's language.
+     */
     String key();
-
-    /** The English name; the menu shows {@code staff.menu.<key>} from the staff bundle in the page's language. */
-    String label();
 
     Class<? extends Component> view();
 

@@ -13,11 +13,6 @@ class StatementsMenuEntry implements OpsMenuEntry {
     }
 
     @Override
-    public String label() {
-        return "Bank statements";
-    }
-
-    @Override
     public Class<StatementsView> view() {
         return StatementsView.class;
     }

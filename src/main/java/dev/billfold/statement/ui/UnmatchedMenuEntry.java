@@ -21,11 +21,6 @@ class UnmatchedMenuEntry implements OpsMenuEntry {
     }
 
     @Override
-    public String label() {
-        return "Unmatched entries";
-    }
-
-    @Override
     public Class<UnmatchedEntriesView> view() {
         return UnmatchedEntriesView.class;
     }

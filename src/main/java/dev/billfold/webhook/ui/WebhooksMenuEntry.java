@@ -13,11 +13,6 @@ class WebhooksMenuEntry implements OpsMenuEntry {
     }
 
     @Override
-    public String label() {
-        return "Webhooks";
-    }
-
-    @Override
     public Class<OpsWebhooksView> view() {
         return OpsWebhooksView.class;
     }

@@ -46,6 +46,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private final DrawerMenu menu;
     private final List<PageNotice> notices;
     private final Div noticeArea = new Div();
+    private @Nullable LanguageSwitcher menuLanguage;
 
     MainLayout(AccountService accounts, PayerService payers, Ledger ledger, AuthenticationContext authentication,
                LanguageService languages, List<PageNotice> notices) {
@@ -74,10 +75,16 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
         menu = new DrawerMenu(MenuConfiguration.getMenuEntries().stream()
                 .filter(entry -> AccountMenu.shows(entry, account)).toList());
-        // A phone's header has no room left for it (styles.css shows one of the two)
-        var menuLanguage = new LanguageSwitcher(languages, "language-menu");
-        menuLanguage.addClassName("menu-language");
-        addToDrawer(menu, menuLanguage);
+        addToDrawer(menu);
+        // A phone's header has no room left for the switcher (styles.css hides it there): the menu gets one when it
+        // is first opened as an overlay, so that the sessions that never open it do not hold a second one
+        getElement().addPropertyChangeListener("drawerOpened", event -> {
+            if (isDrawerOpened() && isOverlay() && menuLanguage == null) {
+                menuLanguage = new LanguageSwitcher(languages, "language-menu");
+                menuLanguage.addClassName("menu-language");
+                addToDrawer(menuLanguage);
+            }
+        });
     }
 
     /** Every customer page sits in the one container of styles.css (.page): width, margins, padding (issue 21). */

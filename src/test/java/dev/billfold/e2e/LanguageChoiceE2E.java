@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * How the language is chosen (issue 21, DD-101), in a browser that asks for Swahili: the first visit follows its
  * Accept-Language; the header's switcher changes the page at once, with no reload and the typed amount kept; the
  * choice is kept for the user, so a reload and a new sign-in keep it. The Kenyan demo customer is used, whose
- * language no other journey changes, and is switched back to English at the end.
+ * language no other journey changes, and is switched back to English at the end. On a phone the header has no room
+ * for the switcher: it is in the menu, made when the menu is first opened.
  */
 @ExtendWith(BrowserExtension.class)
 class LanguageChoiceE2E {
@@ -50,6 +51,28 @@ class LanguageChoiceE2E {
                 portal.chooseInSelect(page.locator("#language"), "English");
                 assertThat(page.locator(".sign-out")).hasText("Sign out");
             }
+        }
+    }
+
+    @Test
+    @Viewport(width = 375, height = 812)
+    void on_a_phone_the_switcher_is_in_the_menu(Page page) {
+        var portal = new Portal(page).signIn("kenya", "demo", SHILLINGS);
+        assertThat(page.locator("#language")).isHidden();
+        assertThat(page.locator("#language-menu")).hasCount(0);
+        try {
+            page.locator("vaadin-drawer-toggle").click();
+            assertThat(page.locator("#language-menu")).isVisible();
+            portal.chooseInSelect(page.locator("#language-menu"), "Қазақша");
+
+            assertThat(page.locator("html")).hasAttribute("lang", "kk");
+            assertThat(page.locator("#drawer-menu a").first()).hasText("Толтыру");
+        } finally {
+            if (page.locator("#language-menu").isHidden()) {
+                page.locator("vaadin-drawer-toggle").click();
+            }
+            portal.chooseInSelect(page.locator("#language-menu"), "English");
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
         }
     }
 }

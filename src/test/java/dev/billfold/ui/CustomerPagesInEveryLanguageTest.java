@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.dom.Element;
 import dev.billfold.TestData;
 import dev.billfold.language.Language;
+import dev.billfold.language.ui.LanguageSwitcher;
 import com.vaadin.flow.router.QueryParameters;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.PaymentId;
@@ -154,8 +155,8 @@ class CustomerPagesInEveryLanguageTest extends KaribuTest {
     }
 
     @SuppressWarnings("unchecked")
-    static Select<Language> languageSwitcher() {
-        return _get(Select.class, spec -> spec.withId("language"));
+    static LanguageSwitcher languageSwitcher() {
+        return _get(LanguageSwitcher.class, spec -> spec.withId("language"));
     }
 
     /** A new browser tab in this language, as a user whose language is stored gets it. */

@@ -17,9 +17,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Texts that follow the language switcher: each binding sets its text from the bundle now, and again when the
- * language is switched ({@link #refresh(UI)} walks the page) or when its component is attached again after a switch.
- * Only the texts change, so nothing typed into a field is lost and the page does not reload (DD-101). A component
- * whose texts are computed from data can instead implement {@code LocaleChangeObserver}.
+ * language is switched ({@link #refresh(UI)}) or when its component is attached again after a switch. Only the texts
+ * change, so nothing typed into a field is lost and the page does not reload (DD-101). A component whose texts are
+ * computed from data can instead implement {@code LocaleChangeObserver}.
+ *
+ * <p>The bindings of a page live in one list per UI, not in a map and a listener bus per component: that cost about
+ * 0.7 KB per bound text in every session (docs/performance.md, session 17). The list lets go of a component once it
+ * is detached (after a navigation, or when the list has doubled); a component attached again rejoins it through its
+ * element's attach listener.
  */
 public final class Localized {
 
@@ -34,23 +39,23 @@ public final class Localized {
     /** Any text-taking setter: {@code Localized.bind(select, select::setAriaLabel, "language.switcher")}. */
     public static <C extends Component> C bind(C component, SerializableConsumer<String> setter, String key,
                                                Object... params) {
-        Object[] copied = params.clone();
+        Object[] copied = params.length == 0 ? params : params.clone();
         return bind(component, setter, locale -> component.getTranslation(locale, key, copied));
     }
 
     /** A text worked out per locale, e.g. from several keys or a formatted amount. */
     public static <C extends Component> C bind(C component, SerializableConsumer<String> setter,
                                                SerializableFunction<Locale, String> text) {
-        Bindings bindings = ComponentUtil.getData(component, Bindings.class);
-        if (bindings == null) {
-            bindings = new Bindings();
-            ComponentUtil.setData(component, Bindings.class, bindings);
-            Bindings attached = bindings;
-            component.addAttachListener(event -> attached.applyIfStale(component));
-        }
-        Binding binding = new Binding(setter, text);
-        bindings.list.add(binding);
+        Binding binding = new Binding(component, setter, text);
         binding.apply(localeOf(component));
+        UI ui = component.getUI().orElseGet(UI::getCurrent);
+        if (ui != null) {
+            Registry.of(ui).add(binding);
+        }
+        component.getElement().addAttachListener(event -> component.getUI().ifPresent(attachedTo -> {
+            Registry.of(attachedTo).add(binding);
+            binding.applyIfStale(attachedTo.getLocale());
+        }));
         return component;
     }
 
@@ -61,7 +66,7 @@ public final class Localized {
 
     /** Sets every bound text on the page in the UI's current language. */
     public static void refresh(UI ui) {
-        refreshTree(ui);
+        Registry.of(ui).applyIfStale(ui.getLocale());
     }
 
     /** The page's language; outside a page (a mail being written), English. */
@@ -70,35 +75,71 @@ public final class Localized {
                 .orElse(Locale.ENGLISH);
     }
 
-    private static void refreshTree(Component component) {
-        Bindings bindings = ComponentUtil.getData(component, Bindings.class);
-        if (bindings != null) {
-            bindings.applyIfStale(component);
-        }
-        component.getChildren().forEach(Localized::refreshTree);
-    }
+    /** The bound texts of one UI's page; pruned of detached components after each navigation. */
+    private static final class Registry implements Serializable {
+        private static final int SLACK = 64;
 
-    private static final class Bindings implements Serializable {
-        private final List<Binding> list = new ArrayList<>();
+        private final List<Binding> bindings = new ArrayList<>();
+        private int sizeAfterPrune;
 
-        void applyIfStale(Component component) {
-            Locale locale = localeOf(component);
-            for (Binding binding : list) {
-                if (!Objects.equals(binding.appliedIn, locale)) {
-                    binding.apply(locale);
-                }
+        static Registry of(UI ui) {
+            Registry registry = ComponentUtil.getData(ui, Registry.class);
+            if (registry == null) {
+                registry = new Registry();
+                ComponentUtil.setData(ui, Registry.class, registry);
+                Registry added = registry;
+                ui.addAfterNavigationListener(event -> added.prune());
             }
+            return registry;
+        }
+
+        void add(Binding binding) {
+            if (binding.registered) {
+                return;
+            }
+            if (bindings.size() >= 2 * sizeAfterPrune + SLACK) {
+                prune();
+            }
+            binding.registered = true;
+            bindings.add(binding);
+        }
+
+        void applyIfStale(Locale locale) {
+            // A detached component's text is set too: it may be shown again and must not show the old language
+            for (Binding binding : List.copyOf(bindings)) {
+                binding.applyIfStale(locale);
+            }
+        }
+
+        private void prune() {
+            bindings.removeIf(binding -> {
+                boolean detached = !binding.component.isAttached();
+                if (detached) {
+                    binding.registered = false;
+                }
+                return detached;
+            });
+            sizeAfterPrune = bindings.size();
         }
     }
 
     private static final class Binding implements Serializable {
+        private final Component component;
         private final SerializableConsumer<String> setter;
         private final SerializableFunction<Locale, String> text;
         private @Nullable Locale appliedIn;
+        private boolean registered;
 
-        Binding(SerializableConsumer<String> setter, SerializableFunction<Locale, String> text) {
+        Binding(Component component, SerializableConsumer<String> setter, SerializableFunction<Locale, String> text) {
+            this.component = component;
             this.setter = setter;
             this.text = text;
+        }
+
+        void applyIfStale(Locale locale) {
+            if (!Objects.equals(appliedIn, locale)) {
+                apply(locale);
+            }
         }
 
         void apply(Locale locale) {

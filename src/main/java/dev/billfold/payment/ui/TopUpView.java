@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
@@ -26,6 +25,7 @@ import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.base.ui.AmountInput;
+import dev.billfold.base.ui.LightSelect;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.Markup;
 import dev.billfold.base.ui.PageTitles;
@@ -71,8 +71,8 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
 
     private final Span balance = new Span();
     private final TextField amount = new TextField();
-    private final Select<PayerSummary> payer = new Select<>();
-    private final Select<Currency> payCurrency = new Select<>();
+    private final LightSelect<PayerSummary> payer = new LightSelect<>();
+    private final LightSelect<Currency> payCurrency = new LightSelect<>();
     private final RadioButtonGroup<MethodOption> method = new RadioButtonGroup<>();
     /** Why a method the country offers others is missing for this payer (DD-091). */
     private final Paragraph methodNote = new Paragraph();
@@ -144,7 +144,7 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
     }
 
     private void choosePayer(PayerSummary active) {
-        payer.getListDataView().getItems().filter(p -> p.id().equals(active.id())).findFirst()
+        payer.getItems().stream().filter(p -> p.id().equals(active.id())).findFirst()
                 .ifPresent(payer::setValue);
     }
 

@@ -207,7 +207,7 @@ class TopUpJourneyViewTest extends KaribuTest {
     @Test
     void an_invoice_is_shown_in_the_history_with_its_bank_details_and_waits_for_the_transfer() {
         openTopUp();
-        PayerSummary company = payer().getListDataView().getItems()
+        PayerSummary company = payer().getItems().stream()
                 .filter(p -> p.id().equals(customer.company())).findFirst().orElseThrow();
         _setValue(payer(), company);
         RadioButtonsKt.selectByLabel(method(), "Invoice (bank transfer)");

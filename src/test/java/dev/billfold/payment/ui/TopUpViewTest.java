@@ -13,7 +13,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.select.Select;
+import dev.billfold.base.ui.LightSelect;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
@@ -104,14 +104,14 @@ class TopUpViewTest extends KaribuTest {
         data.savedCard(customer, customer.company(), "4444", true);
         openTopUp();
 
-        Select<PayerSummary> payer = payer();
+        LightSelect<PayerSummary> payer = payer();
         assertThat(payer.isVisible()).as("two payers, so the payer can be chosen").isTrue();
         assertThat(payer.getValue().id()).isEqualTo(customer.person());
         assertThat(RadioButtonsKt.getItemLabels(method()))
                 .containsExactly("Visa •••• 4242, 12/30", "Card (demo checkout)", "Invoice (bank transfer)");
         assertThat(method().getValue().label()).isEqualTo("Visa •••• 4242, 12/30");
 
-        PayerSummary company = payer.getListDataView().getItems()
+        PayerSummary company = payer.getItems().stream()
                 .filter(p -> p.id().equals(customer.company())).findFirst().orElseThrow();
         _setValue(payer, company);
 
@@ -133,7 +133,7 @@ class TopUpViewTest extends KaribuTest {
         assertThat(note.getText()).isEqualTo(
                 "Bank transfer by invoice is offered in Kazakhstan to companies and sole proprietors only.");
 
-        _setValue(payer(), payer().getListDataView().getItems()
+        _setValue(payer(), payer().getItems().stream()
                 .filter(p -> p.id().equals(customer.company())).findFirst().orElseThrow());
 
         assertThat(RadioButtonsKt.getItemLabels(method()))
@@ -183,7 +183,7 @@ class TopUpViewTest extends KaribuTest {
     }
 
     @SuppressWarnings("unchecked")
-    static Select<PayerSummary> payer() {
-        return _get(Select.class, spec -> spec.withId("payer"));
+    static LightSelect<PayerSummary> payer() {
+        return _get(LightSelect.class, spec -> spec.withId("payer"));
     }
 }

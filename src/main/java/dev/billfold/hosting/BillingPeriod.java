@@ -16,6 +16,11 @@ public enum BillingPeriod {
         this.allowedCounts = allowedCounts;
     }
 
+    /** How many months one period is. */
+    public int months() {
+        return months;
+    }
+
     /** The numbers of periods a customer may pay for at once: 1, 3, 6 or 12 months, or 1 year. */
     public List<Integer> allowedCounts() {
         return allowedCounts;

@@ -13,14 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dueWithinDays      the job renews services whose paid time ends within this many days
  * @param expiringWithinDays an active service is shown as "expiring soon" this many days before its paid time ends
  * @param claimLease         how long one job run holds a service; a run that died releases it after this
+ * @param runwayWarningDays  a runway shorter than this many days is shown as a warning (DD-104)
  */
 @ConfigurationProperties("billfold.renewals")
 public record RenewalProperties(@DefaultValue("0 15 6 * * *") String cron, @DefaultValue("UTC") ZoneId zone,
                                 @DefaultValue("3") int dueWithinDays, @DefaultValue("7") int expiringWithinDays,
-                                @DefaultValue("PT15M") Duration claimLease) {
+                                @DefaultValue("PT15M") Duration claimLease, @DefaultValue("14") int runwayWarningDays) {
 
     public RenewalProperties {
-        if (dueWithinDays < 0 || expiringWithinDays < 0) {
+        if (dueWithinDays < 0 || expiringWithinDays < 0 || runwayWarningDays < 0) {
             throw new IllegalArgumentException("Renewal day counts cannot be negative");
         }
         if (claimLease.isNegative() || claimLease.isZero()) {

@@ -37,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class RenewalService {
 
+    /** The spans the cover presets offer: 3 months and a year. */
+    private static final List<Integer> COVER_MONTHS = List.of(3, 12);
+
     private final AccountAccess access;
     private final HostedServiceStore services;
     private final RenewalCharger charger;
@@ -76,6 +79,47 @@ public class RenewalService {
         AccountContext account = access.current();
         LocalDate today = today();
         return services.findByAccount(account.accountId()).stream().map(service -> summary(service, today)).toList();
+    }
+
+    /** How long the current account's balance lasts its services (DD-104). */
+    @Transactional(readOnly = true)
+    public Runway runway() {
+        AccountContext account = access.current();
+        return forecast(account).runway(ledger.balance(account.accountId()));
+    }
+
+    /**
+     * Top-ups that keep the current account's services paid for 3 months and for a year, within the top-up limits;
+     * none for a span the balance already covers, or one that would take more than one payment (DD-104).
+     */
+    @Transactional(readOnly = true)
+    public List<CoverPreset> coverPresets() {
+        AccountContext account = access.current();
+        RunwayForecast forecast = forecast(account);
+        Money balance = ledger.balance(account.accountId());
+        List<CoverPreset> presets = new ArrayList<>();
+        for (int months : COVER_MONTHS) {
+            LocalDate until = forecast.today().plusMonths(months);
+            Money needed = forecast.neededUntil(until, balance);
+            if (!needed.isPositive()) {
+                continue;
+            }
+            try {
+                presets.add(new CoverPreset(months, until, shortfalls.amountFor(needed)));
+            } catch (InvalidRequestException aboveTheMaximum) {
+                // More than one payment may take: no preset, the customer types an amount
+            }
+        }
+        return List.copyOf(presets);
+    }
+
+    /** A runway shorter than this is shown as a warning. */
+    public int runwayWarningDays() {
+        return properties.runwayWarningDays();
+    }
+
+    private RunwayForecast forecast(AccountContext account) {
+        return RunwayForecast.of(services.findByAccount(account.accountId()), account.currency(), today());
     }
 
     /** What the chosen renewal costs against the balance. Changes nothing. */

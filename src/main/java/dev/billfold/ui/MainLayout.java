@@ -27,6 +27,7 @@ import dev.billfold.language.ui.LanguageSwitcher;
 import dev.billfold.ledger.Ledger;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,15 +44,19 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private final Ledger ledger;
     private final Span balance = new Span();
     private @Nullable Money shownBalance;
+    /** How long the balance lasts, under it (DD-104); none without the feature that knows the services. */
+    private final Span runway = new Span();
+    private final List<BalanceOutlook> outlooks;
     private final DrawerMenu menu;
     private final List<PageNotice> notices;
     private final Div noticeArea = new Div();
     private @Nullable LanguageSwitcher menuLanguage;
 
     MainLayout(AccountService accounts, PayerService payers, Ledger ledger, AuthenticationContext authentication,
-               LanguageService languages, List<PageNotice> notices) {
+               LanguageService languages, List<PageNotice> notices, List<BalanceOutlook> outlooks) {
         this.ledger = ledger;
         this.notices = List.copyOf(notices);
+        this.outlooks = List.copyOf(outlooks);
         AccountContext account = accounts.currentAccount();
         setPrimarySection(Section.NAVBAR);
 
@@ -59,7 +64,9 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         brand.addClassName("brand");
         balance.setId("header-balance");
         balance.addClassName("header-balance");
-        var balanceBox = new Div(Localized.text(new Span(), "ui.header.balance"), balance);
+        runway.setId("header-runway");
+        runway.addClassName("header-runway");
+        var balanceBox = new Div(Localized.text(new Span(), "ui.header.balance"), balance, runway);
         balanceBox.addClassName("header-balance-box");
         var logout = Localized.text(new Button(), "ui.header.sign-out");
         logout.addClickListener(e -> authentication.logout());
@@ -106,7 +113,15 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     public void refreshBalance() {
         shownBalance = ledger.currentBalance();
         balance.setText(shownBalance.format(Localized.localeOf(balance)));
+        refreshRunway(Localized.localeOf(runway));
         refreshNotices();
+    }
+
+    private void refreshRunway(Locale locale) {
+        var told = outlooks.stream().map(outlook -> outlook.runway(locale)).findFirst();
+        runway.setText(told.flatMap(BalanceOutlook.Runway::brief).orElse(""));
+        runway.setVisible(!runway.getText().isEmpty());
+        runway.getElement().getClassList().set("warning", told.map(BalanceOutlook.Runway::warning).orElse(false));
     }
 
     /** The language was switched: the balance shown is written anew, not read again. */
@@ -114,6 +129,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     public void localeChange(LocaleChangeEvent event) {
         if (shownBalance != null) {
             balance.setText(shownBalance.format(event.getLocale()));
+            refreshRunway(event.getLocale());
         }
     }
 

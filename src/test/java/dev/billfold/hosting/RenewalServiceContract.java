@@ -1,6 +1,7 @@
 package dev.billfold.hosting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.billfold.AtOnce;
@@ -97,6 +98,41 @@ abstract class RenewalServiceContract {
         Customer created = data.newCustomer(currency);
         touched.add(created);
         return created;
+    }
+
+    // --- runway (DD-104) ---
+
+    @Test
+    void the_runway_and_the_cover_presets_follow_the_accounts_services_and_balance() {
+        fixtures.credit(customer, "300.00");
+        fixtures.service(customer, "VPS", "89.00", "MONTH", today.plusDays(10), "ACTIVE", true);
+        fixtures.service(customer, "Licence", "40.00", "MONTH", today.plusDays(3), "ACTIVE", false);
+        Customer other = customer("USD");
+        fixtures.service(other, "Someone else's", "500.00", "MONTH", today.plusDays(1), "ACTIVE", true);
+
+        Runway runway = renewals.runway();
+
+        // Only the auto-renewing VPS draws: +10 d, +1 m 10 d and +2 m 10 d paid; +3 m 10 d is not
+        assertThat(runway.balance().value()).isEqualByComparingTo("300.00");
+        assertThat(runway.coveredUntil()).isEqualTo(today.plusDays(10).plusMonths(3));
+        assertThat(runway.dailyCost().value()).isEqualByComparingTo("2.92");
+        assertThat(renewals.coverPresets()).extracting(CoverPreset::months, preset -> preset.amount().value())
+                .containsExactly(tuple(12, new BigDecimal("768.00")));
+    }
+
+    @Test
+    void a_cover_preset_is_raised_to_the_top_up_minimum_and_left_out_above_the_maximum() {
+        fixtures.credit(customer, "266.80");
+        fixtures.service(customer, "VPS", "89.00", "MONTH", today.plusDays(10), "ACTIVE", true);
+        Customer big = customer("USD");
+        fixtures.service(big, "Cluster", "9000.00", "MONTH", today.plusDays(10), "ACTIVE", true);
+
+        // 3 months need 267.00, 0.20 more than the balance: the minimum top-up of 0.50 instead
+        assertThat(renewals.coverPresets()).extracting(CoverPreset::months, preset -> preset.amount().value())
+                .first().isEqualTo(tuple(3, new BigDecimal("0.50")));
+        TestData.signIn(big.username());
+        assertThat(renewals.coverPresets()).as("3 months of the cluster are more than one top-up may be").isEmpty();
+        assertThat(renewals.runway().days()).contains(10L);
     }
 
     // --- renewing from the balance ---

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
@@ -31,6 +32,7 @@ import dev.billfold.hosting.RenewalLine;
 import dev.billfold.hosting.RenewalQuote;
 import dev.billfold.hosting.RenewalReceipt;
 import dev.billfold.hosting.RenewalService;
+import dev.billfold.hosting.Runway;
 import dev.billfold.hosting.ShortfallOutcome;
 import dev.billfold.language.Language;
 import dev.billfold.ledger.Ledger;
@@ -68,6 +70,8 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
     private final List<PayerSummary> payers;
 
     private final Span balance = new Span();
+    /** How long the balance lasts the services (DD-104). */
+    private final Paragraph runway = new Paragraph();
     private final Div serviceList = new Div();
     private final Map<HostedServiceId, Row> rows = new LinkedHashMap<>();
     private final Div summary = new Div();
@@ -101,7 +105,9 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
 
         balance.setId("renewals-balance");
         balance.addClassName("balance-amount");
-        var balanceCard = new Div(Localized.text(new Span(), "hosting.renewals.current-balance"), balance);
+        runway.setId("renewals-runway");
+        runway.addClassName("runway");
+        var balanceCard = new Div(Localized.text(new Span(), "hosting.renewals.current-balance"), balance, runway);
         balanceCard.addClassName("balance-card");
 
 
@@ -239,6 +245,10 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
     private void refreshAll() {
         renderedIn = Localized.localeOf(this);
         balance.setText(money(ledger.currentBalance()));
+        Runway lasts = renewals.runway();
+        runway.setText(RunwayTexts.sentence(lasts, renderedIn).orElse(""));
+        runway.setVisible(!runway.getText().isEmpty());
+        runway.getClassNames().set("warning", lasts.shorterThan(renewals.runwayWarningDays()));
         List<HostedServiceId> keep = rows.values().stream().filter(r -> r.selected().getValue())
                 .map(r -> r.service().id()).toList();
         rows.clear();

@@ -38,6 +38,7 @@ import dev.billfold.payment.QuoteService;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
+import dev.billfold.ui.BalanceOutlook;
 import dev.billfold.ui.PageTabs;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -45,6 +46,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,6 +83,10 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
     private final Button pay = new Button();
     private final Div formError = new Div();
     private final Div presets = new Div();
+    /** How long the balance lasts the services, and the presets that cover time (DD-104). */
+    private final List<BalanceOutlook> outlooks;
+    private final Paragraph runway = new Paragraph();
+    private List<BalanceOutlook.Cover> covers = List.of();
     /** One key per filled-in form, so a double submit cannot create two payments. */
     private String requestKey = UUID.randomUUID().toString();
     /** The pay button's text for the form's state: pay, see the price, confirm it, or get a new one. */
@@ -95,8 +101,10 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
     private boolean quoteExpired;
     private @Nullable Registration countdown;
 
-    TopUpView(TopUpService topUps, QuoteService quotes, Clock clock, Ledger ledger, PayerService payerChoice) {
+    TopUpView(TopUpService topUps, QuoteService quotes, Clock clock, Ledger ledger, PayerService payerChoice,
+              List<BalanceOutlook> outlooks) {
         this.topUps = topUps;
+        this.outlooks = List.copyOf(outlooks);
         this.quotes = quotes;
         this.clock = clock;
         this.ledger = ledger;
@@ -132,7 +140,6 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
     public void localeChange(LocaleChangeEvent event) {
         refreshBalance();
         if (form.account().role().mayMoveMoney()) {
-            renderPresets();
             payCurrency.setItemLabelGenerator(this::currencyLabel);
             method.setItemLabelGenerator(this::methodLabel);
             pay.setText(getTranslation(payKey));
@@ -151,7 +158,10 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
     private Div balanceCard() {
         balance.setId("balance");
         balance.addClassName("balance-amount");
-        var card = new Div(Localized.text(new Span(), "payment.topup.current-balance"), balance);
+        runway.setId("runway");
+        runway.addClassName("runway");
+        runway.setVisible(false);
+        var card = new Div(Localized.text(new Span(), "payment.topup.current-balance"), balance, runway);
         card.addClassName("balance-card");
         return card;
     }
@@ -248,10 +258,10 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
     private Div presetButtons() {
         presets.setId("presets");
         presets.addClassName("presets");
-        renderPresets();
         presets.getElement().addEventListener("click", click -> {
             String chosen = click.getEventData().path(PRESET_AMOUNT).asString("");
-            form.presets().stream().filter(preset -> preset.value().toPlainString().equals(chosen)).findFirst()
+            Stream.concat(form.presets().stream(), covers.stream().map(BalanceOutlook.Cover::amount))
+                    .filter(preset -> preset.value().toPlainString().equals(chosen)).findFirst()
                     .ifPresent(preset -> {
                         // Presets are amounts credited, in the account's currency.
                         typeIn(QuoteService.Typed.CREDITED_AMOUNT);
@@ -262,17 +272,27 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
         return presets;
     }
 
-    /** The amounts as the page's language writes them: "$1,000.00", "1 000,00 $". */
+    /**
+     * The amounts as the page's language writes them: "$1,000.00", "1 000,00 $"; then the presets that cover time:
+     * "Cover 3 months: $267.00".
+     */
     private void renderPresets() {
         Locale locale = Localized.localeOf(this);
         var markup = new StringBuilder();
         for (Money preset : form.presets()) {
-            markup.append("<vaadin-button class=\"preset\" id=\"preset-")
-                    .append(preset.value().stripTrailingZeros().toPlainString()).append("\" data-amount=\"")
-                    .append(preset.value().toPlainString()).append("\">")
-                    .append(Markup.escape(preset.format(locale))).append("</vaadin-button>");
+            presetButton(markup, "preset", "preset-" + preset.value().stripTrailingZeros().toPlainString(), preset,
+                    preset.format(locale));
+        }
+        for (BalanceOutlook.Cover cover : covers) {
+            presetButton(markup, "preset cover", cover.id(), cover.amount(), cover.label());
         }
         presets.getElement().setProperty("innerHTML", markup.toString());
+    }
+
+    private static void presetButton(StringBuilder markup, String classes, String id, Money amount, String label) {
+        markup.append("<vaadin-button class=\"").append(classes).append("\" id=\"").append(id)
+                .append("\" data-amount=\"").append(amount.value().toPlainString()).append("\">")
+                .append(Markup.escape(label)).append("</vaadin-button>");
     }
 
     /** Invoices are named in the page's language; saved methods and providers by their own names. */
@@ -526,6 +546,15 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
     }
 
     private void refreshBalance() {
-        balance.setText(ledger.currentBalance().format(Localized.localeOf(this)));
+        Locale locale = Localized.localeOf(this);
+        balance.setText(ledger.currentBalance().format(locale));
+        var told = outlooks.stream().map(outlook -> outlook.runway(locale)).findFirst();
+        runway.setText(told.flatMap(BalanceOutlook.Runway::sentence).orElse(""));
+        runway.setVisible(!runway.getText().isEmpty());
+        runway.getClassNames().set("warning", told.map(BalanceOutlook.Runway::warning).orElse(false));
+        if (form.account().role().mayMoveMoney()) {
+            covers = outlooks.stream().findFirst().map(outlook -> outlook.covers(locale)).orElse(List.of());
+            renderPresets();
+        }
     }
 }

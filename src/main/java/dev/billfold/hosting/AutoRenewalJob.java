@@ -3,7 +3,6 @@ package dev.billfold.hosting;
 import dev.billfold.account.AccountId;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.ledger.Ledger;
-import dev.billfold.payment.ShortfallTopUps;
 import dev.billfold.polling.BackgroundWork;
 import dev.billfold.polling.HeldClaims;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +43,7 @@ class AutoRenewalJob {
     private final RenewalSettingsStore settings;
     private final RenewalEventStore events;
     private final RenewalOrders orders;
-    private final ShortfallTopUps topUps;
+    private final AutoTopUps autoTopUps;
     private final RenewalProperties properties;
     private final Ledger ledger;
     private final NegativeBalanceProperties negative;
@@ -56,7 +55,7 @@ class AutoRenewalJob {
     private final HeldClaims held;
 
     AutoRenewalJob(HostedServiceStore services, RenewalCharger charger, RenewalSettingsStore settings,
-                   RenewalEventStore events, RenewalOrders orders, ShortfallTopUps topUps,
+                   RenewalEventStore events, RenewalOrders orders, AutoTopUps autoTopUps,
                    RenewalProperties properties, Ledger ledger, NegativeBalanceProperties negative,
                    PlatformTransactionManager transactionManager, ApplicationEventPublisher published, Clock clock,
                    MeterRegistry registry, BackgroundWork work, HeldClaims held) {
@@ -76,7 +75,7 @@ class AutoRenewalJob {
         this.settings = settings;
         this.events = events;
         this.orders = orders;
-        this.topUps = topUps;
+        this.autoTopUps = autoTopUps;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -114,6 +113,9 @@ class AutoRenewalJob {
                 }
             }
         }
+        if (!work.stopping()) {
+            checkThresholds();
+        }
         int suspended = 0;
         if (work.stopping()) {
             log.info("Shutdown: auto-renewal stopped claiming; suspensions wait for the next run");
@@ -130,6 +132,25 @@ class AutoRenewalJob {
         registry.counter(SERVICES, "result", "suspended").increment(suspended);
         return report;
     }
+
+    /**
+     * Once a day, every rule with a threshold of its own is checked, so that a balance or runway that fell below it
+     * without a renewal (a refund, a price change, time passing) is topped up too. Each check takes the rule's lock.
+     */
+    void checkThresholds() {
+        for (AccountId account : settings.withThresholds(THRESHOLD_CHECKS_PER_RUN)) {
+            if (work.stopping()) {
+                return;
+            }
+            try {
+                autoTopUps.check(account);
+            } catch (RuntimeException e) {
+                log.error("Auto top-up check of account {} failed", account.value(), e);
+            }
+        }
+    }
+
+    static final int THRESHOLD_CHECKS_PER_RUN = 10_000;
 
     /** A service this run holds until {@code until} (milliseconds, so that a release names its own lease). */
     record Claim(HostedServiceId id, Instant until) {
@@ -178,16 +199,14 @@ class AutoRenewalJob {
             return failed(service, "Renewal failed: " + invalid.getMessage());
         }
         if (outcome instanceof RenewalCharger.Outcome.Short shortBalance) {
-            AutoTopUpSetting setting = settings.find(account);
-            if (!setting.enabled() || setting.payerId() == null) {
+            PaidPeriod period = shortBalance.plan().items().getFirst().paidPeriods().getFirst();
+            String key = AutoTopUps.SHORTFALL_KEY_PREFIX + id.value() + ":" + period.start();
+            AutoTopUps.Result topUp = autoTopUps.check(account, shortBalance.shortfall(), key);
+            if (topUp.outcome() == AutoTopUps.Outcome.OFF) {
                 return failed(service, ("Renewal failed: insufficient balance. %s is needed, the balance is %s. Top up "
                         + "and renew, or we try again tomorrow.").formatted(shortBalance.plan().total().format(),
                         shortBalance.balance().format()));
             }
-            PaidPeriod period = shortBalance.plan().items().getFirst().paidPeriods().getFirst();
-            String key = "autorenew:" + id.value() + ":" + period.start();
-            ShortfallTopUps.Result topUp = topUps.topUpFromDefaultMethod(account, setting.payerId(),
-                    shortBalance.shortfall(), key);
             if (!topUp.credited()) {
                 return failed(service, "Renewal failed: insufficient balance, and the automatic top-up did not go "
                         + "through. " + topUp.message());
@@ -200,7 +219,12 @@ class AutoRenewalJob {
                                 .formatted(stillShort.plan().total().format(), stillShort.balance().format()));
             }
         }
-        return outcome instanceof RenewalCharger.Outcome.Renewed ? Result.RENEWED : Result.NOT_DUE;
+        if (outcome instanceof RenewalCharger.Outcome.Renewed) {
+            // The renewal may have taken the balance under the rule's threshold
+            autoTopUps.check(account);
+            return Result.RENEWED;
+        }
+        return Result.NOT_DUE;
     }
 
     private Result failed(HostedService service, String message) {

@@ -14,10 +14,12 @@ import dev.billfold.payment.ShortfallTopUps;
 import dev.billfold.payment.TopUpOutcome;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
+import dev.billfold.paymentmethod.PaymentMethodService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -53,11 +55,16 @@ public class RenewalService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final AuditTrail audit;
+    private final AutoTopUps autoTopUps;
+    private final PaymentMethodService methods;
 
     RenewalService(AccountAccess access, HostedServiceStore services, RenewalCharger charger, Ledger ledger,
                    ShortfallTopUps shortfalls, TopUpService topUps, RenewalOrderStore orders,
                    RenewalSettingsStore settings, RenewalEventStore events, RenewalProperties properties,
-                   PlatformTransactionManager transactionManager, Clock clock, AuditTrail audit) {
+                   PlatformTransactionManager transactionManager, Clock clock, AuditTrail audit,
+                   AutoTopUps autoTopUps, PaymentMethodService methods) {
+        this.autoTopUps = autoTopUps;
+        this.methods = methods;
         this.access = access;
         this.services = services;
         this.charger = charger;
@@ -288,6 +295,135 @@ public class RenewalService {
                     .account(account.accountId()).subject(payer).change(onOff(before.enabled()), onOff(enabled)));
         }
         return settings.find(account.accountId());
+    }
+
+    /** The current account's auto top-up: its rule, its guards' state and what it topped up this month (DD-105). */
+    @Transactional(readOnly = true)
+    public AutoTopUpSettings autoTopUpSettings() {
+        AccountContext account = access.current();
+        RenewalSettingsStore.Row row = settings.find(account.accountId(), account.currency())
+                .orElse(new RenewalSettingsStore.Row(AutoTopUpRule.off(), AutoTopUpState.NONE));
+        return new AutoTopUpSettings(row.rule(), row.state(),
+                autoTopUps.usedThisMonth(account.accountId(), account.currency(), clock.instant()));
+    }
+
+    /**
+     * Sets the current account's auto top-up (DD-105). The payer must be the account's, a chosen method that payer's
+     * and chargeable; amounts in the account's currency, a fixed amount within the top-up limits, a target above the
+     * balance threshold, a cap that allows one top-up at least. A changed rule keeps the guards' state (a back-off
+     * after declines goes on) unless {@code resetBackOff}: the customer asks to try again now.
+     */
+    @Transactional
+    public AutoTopUpSettings saveAutoTopUp(AutoTopUpRule rule, boolean resetBackOff) {
+        // A foreign payer or method is refused (and logged) before a Viewer is told about the role
+        if (rule.payerId() != null) {
+            access.requirePayer(rule.payerId(), AccountAccess.Action.VIEW);
+            if (rule.methodId() != null) {
+                methods.requireOfPayer(rule.payerId(), rule.methodId());
+            }
+        }
+        AccountContext account = requireMoveMoney();
+        AutoTopUpRule checked = rule.enabled() ? checkedRule(account, rule) : offRule(account, rule);
+        access.lockForUpdate(account.accountId());
+        RenewalSettingsStore.Row before = settings.find(account.accountId(), account.currency())
+                .orElse(new RenewalSettingsStore.Row(AutoTopUpRule.off(), AutoTopUpState.NONE));
+        settings.saveRule(account.accountId(), checked);
+        if (resetBackOff) {
+            settings.saveState(account.accountId(), new AutoTopUpState(0, null, null,
+                    before.state().inFlightKey(), before.state().inFlightSince(), before.state().firings()));
+        }
+        if (!before.rule().equals(checked) || resetBackOff) {
+            audit.record(AuditEvent.of("hosting.auto-top-up.rule-changed", checked.enabled()
+                            ? "Set the automatic top-up" + (resetBackOff ? " and cleared its waiting time" : "")
+                            : "Switched the automatic top-up off")
+                    .account(account.accountId()).subject(checked.payerId())
+                    .change(describe(before.rule()), describe(checked)));
+        }
+        return autoTopUpSettings();
+    }
+
+    private AutoTopUpRule checkedRule(AccountContext account, AutoTopUpRule rule) {
+        if (rule.payerId() == null) {
+            throw InvalidRequestException.keyed("payer", "errors.renewal.payer-needed");
+        }
+        PayerId payer = requireOwnPayer(account, rule.payerId());
+        if (rule.methodId() != null) {
+            methods.requireChargeable(payer, rule.methodId());
+        }
+        for (Money amount : Arrays.asList(rule.belowBalance(), rule.amount(), rule.monthlyCap())) {
+            if (amount != null && !amount.currency().equals(account.currency())) {
+                throw InvalidRequestException.keyed("amount", "errors.auto-top-up.currency",
+                        account.currency().getCurrencyCode());
+            }
+        }
+        if (rule.belowBalance() != null && rule.belowBalance().isNegative()) {
+            throw InvalidRequestException.keyed("belowBalance", "errors.auto-top-up.below-balance-negative");
+        }
+        if (rule.belowRunwayDays() != null && (rule.belowRunwayDays() < 1 || rule.belowRunwayDays() > 365)) {
+            throw InvalidRequestException.keyed("belowRunwayDays", "errors.auto-top-up.runway-days", 1, 365);
+        }
+        if (rule.amountMode() != AutoTopUpRule.AmountMode.SHORTFALL) {
+            if (rule.amount() == null || !rule.amount().isPositive()) {
+                throw InvalidRequestException.keyed("amount", "errors.auto-top-up.amount-needed");
+            }
+            Money most = shortfalls.maximumFor(account.currency());
+            if (rule.amountMode() == AutoTopUpRule.AmountMode.FIXED
+                    && (!shortfalls.meetsMinimum(rule.amount()) || rule.amount().isGreaterThan(most))) {
+                throw InvalidRequestException.keyed("amount", "errors.auto-top-up.amount-range",
+                        shortfalls.amountFor(Money.zero(account.currency())), most);
+            }
+            if (rule.amountMode() == AutoTopUpRule.AmountMode.UP_TO && rule.belowBalance() != null
+                    && !rule.amount().isGreaterThan(rule.belowBalance())) {
+                throw InvalidRequestException.keyed("amount", "errors.auto-top-up.target-not-above");
+            }
+        } else if (rule.hasThreshold()) {
+            throw InvalidRequestException.keyed("amount", "errors.auto-top-up.amount-needed");
+        }
+        if (rule.monthlyCap() != null && !shortfalls.meetsMinimum(rule.monthlyCap())) {
+            throw InvalidRequestException.keyed("monthlyCap", "errors.auto-top-up.cap-below-minimum",
+                    shortfalls.amountFor(Money.zero(account.currency())));
+        }
+        return new AutoTopUpRule(true, payer, rule.methodId(), rule.belowBalance(), rule.belowRunwayDays(),
+                rule.amountMode(), rule.amountMode() == AutoTopUpRule.AmountMode.SHORTFALL ? null : rule.amount(),
+                rule.monthlyCap());
+    }
+
+    /** Switched off, the rule is kept as entered for switching on again; its payer and method must still be ours. */
+    private AutoTopUpRule offRule(AccountContext account, AutoTopUpRule rule) {
+        PayerId payer = rule.payerId() == null ? null : requireOwnPayer(account, rule.payerId());
+        if (rule.methodId() != null) {
+            if (payer == null) {
+                throw InvalidRequestException.keyed("payer", "errors.renewal.payer-needed");
+            }
+            methods.requireOfPayer(payer, rule.methodId());
+        }
+        return new AutoTopUpRule(false, payer, rule.methodId(), rule.belowBalance(), rule.belowRunwayDays(),
+                rule.amountMode(), rule.amount(), rule.monthlyCap());
+    }
+
+    private PayerId requireOwnPayer(AccountContext account, PayerId payerId) {
+        Payer payer = access.requirePayer(payerId, AccountAccess.Action.VIEW);
+        if (!payer.accountId().equals(account.accountId())) {
+            throw InvalidRequestException.keyed("payer", "errors.payer.foreign");
+        }
+        return payer.id();
+    }
+
+    /** The rule in a line for the audit trail's before and after. */
+    private static String describe(AutoTopUpRule rule) {
+        if (!rule.enabled()) {
+            return "Off";
+        }
+        String when = rule.belowBalance() != null ? "balance below " + rule.belowBalance().format()
+                : rule.belowRunwayDays() != null ? "runway below " + rule.belowRunwayDays() + " days"
+                : "a renewal short";
+        String much = switch (rule.amountMode()) {
+            case SHORTFALL -> "the shortfall";
+            case FIXED -> Objects.requireNonNull(rule.amount()).format();
+            case UP_TO -> "up to " + Objects.requireNonNull(rule.amount()).format();
+        };
+        return "When " + when + ", top up " + much + (rule.methodId() == null ? " from the default method" : "")
+                + (rule.monthlyCap() == null ? "" : ", at most " + rule.monthlyCap().format() + " a month");
     }
 
     private static String onOff(boolean on) {

@@ -2,9 +2,11 @@ package dev.billfold.payment;
 
 import dev.billfold.account.AccountId;
 import dev.billfold.base.Money;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Currency;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,4 +41,17 @@ class DailyUsageQuery {
                 .single();
     }
 
+    /** What payments under keys starting with one of {@code keyPrefixes} came to since {@code since}, failed out. */
+    Money totalUnderKeys(AccountId accountId, List<String> keyPrefixes, Instant since, Currency currency) {
+        Money total = Money.zero(currency);
+        for (String prefix : keyPrefixes) {
+            total = total.plus(Money.of(jdbc.sql("""
+                            select coalesce(sum(amount_value), 0) from payment
+                             where account_id = ? and amount_currency = ? and idempotency_key like ?
+                               and created_at >= ? and status not in ('REJECTED', 'DELETED')""")
+                    .params(accountId.value(), currency.getCurrencyCode(), prefix + "%", since.atOffset(ZoneOffset.UTC))
+                    .query(BigDecimal.class).single(), currency));
+        }
+        return total;
+    }
 }

@@ -11,6 +11,7 @@ import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.GatewayResult;
 import dev.billfold.gateway.PaymentGateway;
 import dev.billfold.paymentmethod.ChargeableMethod;
+import dev.billfold.paymentmethod.PaymentMethodId;
 import dev.billfold.paymentmethod.PaymentMethodService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,6 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -70,6 +73,16 @@ public class ShortfallTopUps {
      * top-up. Throws {@link InvalidRequestException} when the currency cannot be topped up or the amount is above the
      * maximum per payment.
      */
+    /** Whether {@code amount} reaches the top-up minimum of its currency. */
+    public boolean meetsMinimum(Money amount) {
+        return amount.value().compareTo(limits.limitsFor(amount.currency()).min()) >= 0;
+    }
+
+    /** The most one top-up may be in this currency. */
+    public Money maximumFor(Currency currency) {
+        return Money.of(limits.limitsFor(currency).max(), currency);
+    }
+
     public Money amountFor(Money shortfall) {
         TopUpProperties.CurrencyLimits currencyLimits = limits.limitsFor(shortfall.currency());
         BigDecimal rounded = shortfall.value().setScale(Money.minorDigits(shortfall.currency()), RoundingMode.CEILING);
@@ -103,13 +116,25 @@ public class ShortfallTopUps {
     @InternalCall("the auto-renewal job tops up without a signed-in user, for the account and payer of the service "
             + "it renews")
     public Result topUpFromDefaultMethod(AccountId accountId, PayerId payerId, Money shortfall, String idempotencyKey) {
+        return topUpFromSavedMethod(accountId, payerId, null, shortfall, idempotencyKey);
+    }
+
+    /**
+     * {@link #topUpFromDefaultMethod} from the payer's method {@code methodId}, or its default when null: the auto
+     * top-up's charge (DD-105). The amount is raised to the top-up minimum; the daily caps apply.
+     */
+    @InternalCall("the auto top-up has no signed-in user; the account, payer and method come from its own rule")
+    public Result topUpFromSavedMethod(AccountId accountId, PayerId payerId, @Nullable PaymentMethodId methodId,
+                                       Money shortfall, String idempotencyKey) {
         Optional<Payment> earlier = payments.findByIdempotencyKey(idempotencyKey);
         if (earlier.isPresent()) {
             return resultOf(earlier.get(), null);
         }
-        ChargeableMethod method = methods.defaultMethodForStandingOrder(accountId, payerId).orElse(null);
+        ChargeableMethod method = methods.methodForStandingOrder(accountId, payerId, methodId).orElse(null);
         if (method == null) {
-            return new Result(Result.Status.NO_METHOD, null, "The payer has no confirmed default payment method.");
+            return new Result(Result.Status.NO_METHOD, null, methodId == null
+                    ? "The payer has no confirmed default payment method."
+                    : "The chosen payment method is no longer saved and confirmed for the payer.");
         }
         PaymentGateway gateway = gateways.find(method.provider()).orElse(null);
         if (gateway == null) {
@@ -166,6 +191,21 @@ public class ShortfallTopUps {
     }
 
     /** What the automatic top-up did. */
+    /** The status of the payment made with this idempotency key, if one was made. No access check: internal. */
+    @InternalCall("the auto top-up looks up the payment of the key it stored itself; no user is signed in there")
+    public Optional<PaymentStatus> statusOf(String idempotencyKey) {
+        return payments.findByIdempotencyKey(idempotencyKey).map(Payment::status);
+    }
+
+    /**
+     * What the account's payments under keys starting with one of {@code keyPrefixes} came to since {@code since},
+     * those rejected or deleted left out: the auto top-ups of a month, against their cap (DD-105).
+     */
+    @InternalCall("the auto top-up sums its own payments, under the rule's row lock; no user is signed in there")
+    public Money totalSince(AccountId accountId, List<String> keyPrefixes, Instant since, Currency currency) {
+        return dailyUsage.totalUnderKeys(accountId, keyPrefixes, since, currency);
+    }
+
     public record Result(Status status, @Nullable PaymentId paymentId, String message) {
 
         public enum Status { CREDITED, NOT_CREDITED, NO_METHOD }

@@ -261,8 +261,20 @@ public class PaymentMethodService {
             + "standing order")
     @Transactional(readOnly = true)
     public Optional<ChargeableMethod> defaultMethodForStandingOrder(AccountId accountId, PayerId payerId) {
+        return methodForStandingOrder(accountId, payerId, null);
+    }
+
+    /**
+     * The payer's confirmed method {@code methodId} (its default when null) for a charge the account agreed to in
+     * advance (the auto top-up): empty when it is not the payer's, not confirmed, or refused by the card rules.
+     */
+    @InternalCall("the auto top-up has no signed-in user; it passes the account, payer and method of its own rule")
+    @Transactional(readOnly = true)
+    public Optional<ChargeableMethod> methodForStandingOrder(AccountId accountId, PayerId payerId,
+                                                             @Nullable PaymentMethodId methodId) {
         return methods.findConfirmedByPayer(payerId).stream()
-                .filter(method -> method.isDefault() && method.accountId().equals(accountId))
+                .filter(method -> methodId == null ? method.isDefault() : method.id().equals(methodId))
+                .filter(method -> method.accountId().equals(accountId))
                 .filter(method -> refusal(method).isEmpty())
                 .findFirst()
                 .map(method -> new ChargeableMethod(method.id(), method.provider(), method.providerToken(),

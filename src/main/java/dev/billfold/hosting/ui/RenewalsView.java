@@ -22,7 +22,6 @@ import dev.billfold.base.Money;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.base.ui.Localized;
-import dev.billfold.hosting.AutoTopUpSetting;
 import dev.billfold.hosting.BillingPeriod;
 import dev.billfold.hosting.HostedServiceId;
 import dev.billfold.hosting.HostedServiceStatus;
@@ -38,6 +37,7 @@ import dev.billfold.language.Language;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.payment.MethodOption;
 import dev.billfold.payment.TopUpService;
+import dev.billfold.paymentmethod.PaymentMethodService;
 import dev.billfold.ui.MainLayout;
 import dev.billfold.ui.PageTabs;
 import jakarta.annotation.security.PermitAll;
@@ -87,7 +87,7 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
     private final Button topUpAndRenew = new Button();
     private final Banner message = new Banner("renewal-message", "renewal-message");
     private final Div activity = new Div();
-    private final Checkbox autoTopUp = new Checkbox();
+    private final AutoTopUpForm autoTopUpForm;
     /** One key per shortfall form, so a double submit cannot create two payments or two orders. */
     private String requestKey = UUID.randomUUID().toString();
 
@@ -95,12 +95,15 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
                        Span cost) {
     }
 
-    RenewalsView(RenewalService renewals, TopUpService topUps, Ledger ledger) {
+    RenewalsView(RenewalService renewals, TopUpService topUps, Ledger ledger, PaymentMethodService methods) {
         this.renewals = renewals;
         this.topUps = topUps;
         this.ledger = ledger;
         this.mayRenew = renewals.mayRenew();
-        this.payers = topUps.form().payers();
+        TopUpService.TopUpForm form = topUps.form();
+        this.payers = form.payers();
+        this.autoTopUpForm = new AutoTopUpForm(renewals, methods, payers, form.account().currency(), mayRenew,
+                message);
         addClassName("renewals-view");
 
         balance.setId("renewals-balance");
@@ -114,7 +117,7 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
         serviceList.setId("services");
 
         add(PageTabs.topUp(PageTabs.RENEWALS), Localized.text(new H2(), "hosting.renewals.title"), balanceCard, message,
-                serviceList, summaryCard(), shortfallCard(), autoTopUpSwitch(), activityCard());
+                serviceList, summaryCard(), shortfallCard(), autoTopUpForm, activityCard());
         if (!mayRenew) {
             var readOnly = new Div(
                     Localized.text(new Span(), "hosting.renewals.read-only"));
@@ -205,37 +208,6 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
         return shortfall;
     }
 
-    private Div autoTopUpSwitch() {
-        PayerSummary defaultPayer = payers.stream().filter(PayerSummary::isDefault).findFirst()
-                .orElse(payers.isEmpty() ? null : payers.getFirst());
-        autoTopUp.setId("auto-top-up");
-        if (defaultPayer == null) {
-            Localized.bind(autoTopUp, autoTopUp::setLabel, "hosting.renewals.auto-top-up");
-        } else {
-            Localized.bind(autoTopUp, autoTopUp::setLabel, "hosting.renewals.auto-top-up-from",
-                    defaultPayer.displayName());
-        }
-        AutoTopUpSetting setting = renewals.autoTopUp();
-        autoTopUp.setValue(setting.enabled());
-        autoTopUp.setReadOnly(!mayRenew || defaultPayer == null);
-        autoTopUp.addValueChangeListener(e -> {
-            if (!e.isFromClient() || defaultPayer == null) {
-                return;
-            }
-            try {
-                renewals.setAutoTopUp(e.getValue(), defaultPayer.id());
-                message.show(getTranslation(e.getValue() ? "hosting.renewals.auto-top-up-on"
-                        : "hosting.renewals.auto-top-up-off"), Banner.SUCCESS);
-            } catch (InvalidRequestException refused) {
-                message.show(refused.getLocalizedMessage(), Banner.ERROR);
-                autoTopUp.setValue(e.getOldValue());
-            }
-        });
-        var box = new Div(autoTopUp);
-        box.addClassName("renewal-summary");
-        return box;
-    }
-
     private Div activityCard() {
         activity.setId("renewal-activity");
         activity.addClassName("renewal-activity");
@@ -262,6 +234,7 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
         }
         refreshQuote();
         refreshActivity();
+        autoTopUpForm.refresh();
     }
 
     private Div card(HostedServiceSummary service, boolean select) {

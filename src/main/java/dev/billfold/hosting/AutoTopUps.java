@@ -12,9 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -180,7 +183,7 @@ class AutoTopUps {
         }
         if (state.backingOff(now)) {
             return new Decision(Outcome.BACKING_OFF, "After a declined automatic top-up, the next attempt waits "
-                    + "until " + state.retryAfter() + ".");
+                    + "until " + minutes(Objects.requireNonNull(state.retryAfter())) + ".");
         }
         if (shortfall == null && !thresholdCrossed(accountId, rule, balance)) {
             return new Decision(Outcome.NOT_NEEDED, "");
@@ -292,7 +295,7 @@ class AutoTopUps {
         record(accountId, "hosting.auto-top-up.declined", "Automatic top-up declined (" + declines + " of "
                         + MAX_DECLINES + ")", RenewalActivity.Kind.AUTO_TOP_UP_DECLINED,
                 ("Automatic top-up declined: %s No new attempt before %s (%d of %d declines before it switches "
-                        + "itself off).").formatted(why, retryAfter, declines, MAX_DECLINES), now);
+                        + "itself off).").formatted(why, minutes(retryAfter), declines, MAX_DECLINES), now);
         return new Result(Outcome.DECLINED, why);
     }
 
@@ -307,6 +310,14 @@ class AutoTopUps {
         return topUps.totalSince(accountId, List.of(KEY_PREFIX, SHORTFALL_KEY_PREFIX),
                 firstOfMonth.atStartOfDay(properties.zone()).toInstant(), currency);
     }
+
+    /** As the stored activity lines write times: "2026-12-05 19:33 UTC". */
+    private static String minutes(Instant at) {
+        return MINUTES.format(at);
+    }
+
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), properties.zone());

@@ -116,7 +116,8 @@ class DemoProvider {
         switch (action) {
             case PAY -> {
                 DemoCard used = card == null ? DemoCard.VISA_OK : card;
-                if (used.behaviour() == DemoCard.Behaviour.DECLINE) {
+                if (used.behaviour() == DemoCard.Behaviour.DECLINE
+                        || used.behaviour() == DemoCard.Behaviour.DECLINE_WHEN_CHARGED) {
                     status = "DECLINED";
                     reason = used.reason();
                 } else {

@@ -75,7 +75,8 @@ class DemoSetupController {
     }
 
     private static String openPage(DemoProvider.SetupRow setup, String csrfField) {
-        String cards = DemoCard.options("is saved", "is saved, later charges need authentication");
+        String cards = DemoCard.options("is saved", "is saved, later charges need authentication",
+                "is saved, later charges are declined");
         String action = BASE_PATH + "/" + htmlEscape(setup.id());
         String pending = setup.status().equals("LEFT_PENDING")
                 ? "<p class=\"note\" id=\"left-pending\">The card issuer has not confirmed this card yet.</p>" : "";

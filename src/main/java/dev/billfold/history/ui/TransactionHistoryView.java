@@ -21,6 +21,7 @@ import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.CompactRows;
+import dev.billfold.base.ui.DatePickers;
 import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.PageTitles;
@@ -94,8 +95,8 @@ class TransactionHistoryView extends Div implements HasDynamicTitle, LocaleChang
 
         Localized.bind(from, from::setLabel, "history.transactions.from");
         Localized.bind(to, to::setLabel, "history.transactions.to");
-        from.setLocale(Localized.localeOf(from));
-        to.setLocale(Localized.localeOf(to));
+        DatePickers.follow(from);
+        DatePickers.follow(to);
         from.setId("from-filter");
         to.setId("to-filter");
         from.addValueChangeListener(e -> refresh());
@@ -181,8 +182,6 @@ class TransactionHistoryView extends Div implements HasDynamicTitle, LocaleChang
     public void localeChange(LocaleChangeEvent event) {
         kind.setItemLabelGenerator(this::kindChoiceLabel);
         payer.setItemLabelGenerator(this::payerChoiceLabel);
-        from.setLocale(event.getLocale());
-        to.setLocale(event.getLocale());
         grid.getDataProvider().refreshAll();
     }
 

@@ -5,6 +5,7 @@ import dev.billfold.base.Texts;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,9 @@ class ErrorPage implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPage.class);
     static final String GENERIC = "Something went wrong.";
+    /** The statuses with a reason in the bundles (ui.error-page.status.404): those a customer may meet. */
+    static final Set<Integer> TRANSLATED = Set.of(400, 401, 403, 404, 405, 408, 409, 413, 415, 429, 500, 502, 503,
+            504);
 
     @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(HttpServletRequest request) {
@@ -35,14 +39,21 @@ class ErrorPage implements ErrorController {
         // The browser's language: outside Vaadin there is no page language, and no user may be signed in.
         String language = Texts.TAGS.contains(request.getLocale().getLanguage()) ? request.getLocale().getLanguage()
                 : "en";
-        String text = outcome.reference() == null ? outcome.status().getReasonPhrase()
+        String reason = reason(language, outcome.status());
+        String text = outcome.reference() == null ? reason
                 : Texts.shipped().text(language, "ui.error-page.failed", outcome.reference());
         String html = """
                 <!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><title>Billfold</title></head>
                 <body><main><h1>%s</h1><p>%s</p><p><a href="/">%s</a></p></main></body></html>
-                """.formatted(language, HtmlUtils.htmlEscape(outcome.status().getReasonPhrase()),
+                """.formatted(language, HtmlUtils.htmlEscape(outcome.status().value() + " " + reason),
                 HtmlUtils.htmlEscape(text), HtmlUtils.htmlEscape(Texts.shipped().text(language, "ui.error.back")));
         return ResponseEntity.status(outcome.status()).contentType(MediaType.TEXT_HTML).body(html);
+    }
+
+    /** "Страница не найдена": the status's reason in the reader's language; one without a text of its own, "Ошибка". */
+    static String reason(String language, HttpStatus status) {
+        return Texts.shipped().text(language, TRANSLATED.contains(status.value()) ? "ui.error-page.status."
+                + status.value() : "ui.error-page.other-status");
     }
 
     @RequestMapping

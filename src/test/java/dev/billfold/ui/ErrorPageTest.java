@@ -68,6 +68,39 @@ class ErrorPageTest {
         assertThat(output.getOut()).doesNotContain("ERROR");
     }
 
+    @Test
+    void the_status_line_is_in_the_readers_language() {
+        assertThat(statusLine(404, "ru")).isEqualTo("404 Страница не найдена");
+        assertThat(statusLine(403, "kk")).isEqualTo("403 Қол жеткізуге тыйым салынған");
+        assertThat(statusLine(429, "uz")).isEqualTo("429 Soʻrovlar juda koʻp");
+        assertThat(statusLine(404, "sw")).isEqualTo("404 Ukurasa haukupatikana");
+        assertThat(statusLine(404, "en")).isEqualTo("404 Not Found");
+        assertThat(statusLine(404, "fr")).as("a language Billfold does not speak: English").isEqualTo("404 Not Found");
+        assertThat(statusLine(418, "ru")).as("a status without a text of its own").isEqualTo("418 Ошибка");
+    }
+
+    @Test
+    void every_translated_status_has_its_reason_in_every_language() {
+        for (String language : dev.billfold.base.Texts.TAGS) {
+            for (int code : ErrorPage.TRANSLATED) {
+                assertThat(ErrorPage.reason(language, org.springframework.http.HttpStatus.valueOf(code)))
+                        .as("%s %s", language, code).doesNotContain("!{").isNotBlank();
+            }
+        }
+    }
+
+    /** The page's heading for an error dispatch of this status, asked for in this language. */
+    private static String statusLine(int status, String language) {
+        var request = new MockHttpServletRequest("GET", "/error");
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/somewhere");
+        request.addPreferredLocale(java.util.Locale.forLanguageTag(language));
+        String html = new ErrorPage().page(request).getBody();
+        Matcher heading = Pattern.compile("<h1>([^<]*)</h1>").matcher(html);
+        assertThat(heading.find()).as(html).isTrue();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(heading.group(1));
+    }
+
     private static MockHttpServletRequest failedRequest() {
         var request = new MockHttpServletRequest("GET", "/error");
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);

@@ -11,6 +11,7 @@ import dev.billfold.audit.AuditFilter;
 import dev.billfold.audit.AuditQuery;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
+import dev.billfold.base.ui.DatePickers;
 import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.NoAccountNeeded;
@@ -55,6 +56,8 @@ class OpsAuditView extends VerticalLayout implements HasDynamicTitle {
         Localized.bind(action, action::setPlaceholder, "audit.filter.action.placeholder");
         Localized.bind(from, from::setLabel, "audit.filter.from");
         Localized.bind(to, to::setLabel, "audit.filter.to");
+        DatePickers.follow(from);
+        DatePickers.follow(to);
         from.setId("audit-from");
         to.setId("audit-to");
         for (TextField field : new TextField[] {account, actor, action}) {

@@ -23,6 +23,7 @@ import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerType;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
+import dev.billfold.base.ui.DatePickers;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.document.PowerOfAttorneyService;
 import dev.billfold.document.PowerOfAttorneySummary;
@@ -124,6 +125,8 @@ class PowersOfAttorneyView extends Div implements HasDynamicTitle, LocaleChangeO
         Localized.bind(individual, individual::setHelperText, "document.powers.individual.helper");
         Localized.bind(validFrom, validFrom::setLabel, "document.powers.valid-from");
         Localized.bind(validTo, validTo::setLabel, "document.powers.valid-to");
+        DatePickers.follow(validFrom);
+        DatePickers.follow(validTo);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         validFrom.setId("poa-valid-from");
         validFrom.setValue(today);

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -19,6 +20,8 @@ import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.CompactRows;
+import dev.billfold.base.ui.DatePickers;
 import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.PageTitles;
@@ -92,8 +95,8 @@ class TransactionHistoryView extends Div implements HasDynamicTitle, LocaleChang
 
         Localized.bind(from, from::setLabel, "history.transactions.from");
         Localized.bind(to, to::setLabel, "history.transactions.to");
-        from.setLocale(Localized.localeOf(from));
-        to.setLocale(Localized.localeOf(to));
+        DatePickers.follow(from);
+        DatePickers.follow(to);
         from.setId("from-filter");
         to.setId("to-filter");
         from.addValueChangeListener(e -> refresh());
@@ -127,6 +130,7 @@ class TransactionHistoryView extends Div implements HasDynamicTitle, LocaleChang
         var balanceAfter = grid.addColumn(row -> row.balanceAfter().format(Localized.localeOf(grid)))
                 .setAutoWidth(true).setFlexGrow(0);
         Localized.bind(grid, balanceAfter::setHeader, "history.transactions.column.balance-after");
+        compactColumn(grid);
         grid.setItems(query -> history.page(filter, query.getOffset(), query.getLimit()).stream(),
                 query -> history.count(filter));
 
@@ -140,6 +144,34 @@ class TransactionHistoryView extends Div implements HasDynamicTitle, LocaleChang
                 error, count, grid);
     }
 
+    /**
+     * On a phone one column, date · amount · kind; the description, the payer and the balance after are in the row's
+     * detail, opened by selecting the row (DD-102). Lit templates: no components per row on the server.
+     */
+    private void compactColumn(Grid<TimelineRow> grid) {
+        var compact = grid.addColumn(LitRenderer.<TimelineRow>of(
+                        "<span class=\"compact-row\">${item.date} · ${item.amount} · ${item.kind}</span>")
+                .withProperty("date", row -> times.format(row.at(), Localized.localeOf(grid)))
+                .withProperty("amount", row -> row.amount().format(Localized.localeOf(grid)))
+                .withProperty("kind", row -> kindName(row.kind()))).setFlexGrow(1);
+        Localized.bind(grid, compact::setHeader, locale -> String.join(" · ",
+                grid.getTranslation(locale, "history.transactions.column.date", times.label()),
+                grid.getTranslation(locale, "history.transactions.column.amount"),
+                grid.getTranslation(locale, "history.transactions.column.kind")));
+        CompactRows.of(grid, compact).withDetails(LitRenderer.<TimelineRow>of("""
+                        <div class="detail-list row-detail">\
+                        <span class="term">${item.descriptionTerm}</span><span class="value">${item.description}</span>\
+                        <span class="term">${item.payerTerm}</span><span class="value">${item.payer}</span>\
+                        <span class="term">${item.balanceTerm}</span><span class="value">${item.balance}</span>\
+                        </div>""")
+                .withProperty("descriptionTerm", row -> getTranslation("history.transactions.column.description"))
+                .withProperty("description", TimelineRow::description)
+                .withProperty("payerTerm", row -> getTranslation("history.transactions.column.payer"))
+                .withProperty("payer", row -> row.payerName() == null ? "\u2014" : row.payerName())
+                .withProperty("balanceTerm", row -> getTranslation("history.transactions.column.balance-after"))
+                .withProperty("balance", row -> row.balanceAfter().format(Localized.localeOf(grid))));
+    }
+
     @Override
     public String getPageTitle() {
         return getTranslation("history.transactions.page-title");
@@ -150,8 +182,6 @@ class TransactionHistoryView extends Div implements HasDynamicTitle, LocaleChang
     public void localeChange(LocaleChangeEvent event) {
         kind.setItemLabelGenerator(this::kindChoiceLabel);
         payer.setItemLabelGenerator(this::payerChoiceLabel);
-        from.setLocale(event.getLocale());
-        to.setLocale(event.getLocale());
         grid.getDataProvider().refreshAll();
     }
 

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -25,6 +26,7 @@ import dev.billfold.audit.AuditTrail;
 import dev.billfold.audit.ui.AuditGrid;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
+import dev.billfold.base.ui.CompactRows;
 import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.NoAccountNeeded;
@@ -133,11 +135,12 @@ class OpsAccountView extends VerticalLayout implements BeforeEnterObserver, HasD
             grid.addColumn(payer -> payer.archived() ? getTranslation("ops.account.archived")
                     : payer.isDefault() ? getTranslation("ops.account.default") : "").setHeader("");
         });
-        section("ops.account.members", "ops-members", account.members(), grid -> {
+        var members = section("ops.account.members", "ops-members", account.members(), grid -> {
             header(grid.addColumn(OpsAccount.Member::displayName), "ops.column.name");
             header(grid.addColumn(member -> orDash(member.email())), "ops.column.email");
             header(grid.addColumn(OpsAccount.Member::role), "ops.column.role");
         });
+        compactMembers(members);
         section("ops.account.methods", "ops-methods", account.methods(), grid -> {
             header(grid.addColumn(OpsAccount.Method::label), "ops.column.method");
             header(grid.addColumn(OpsAccount.Method::status), "ops.column.status");
@@ -213,7 +216,22 @@ class OpsAccountView extends VerticalLayout implements BeforeEnterObserver, HasD
         content.add(Localized.text(new H3(), "ops.notes"), form, list);
     }
 
-    private <T> void section(String headingKey, String id, List<T> rows, Consumer<Grid<T>> columns) {
+    /** On a phone one column, name · role, and the e-mail in the row's detail (DD-102). */
+    private void compactMembers(Grid<OpsAccount.Member> grid) {
+        var compact = grid.addColumn(LitRenderer.<OpsAccount.Member>of(
+                        "<span class=\"compact-row\">${item.name} · ${item.role}</span>")
+                .withProperty("name", OpsAccount.Member::displayName)
+                .withProperty("role", OpsAccount.Member::role)).setFlexGrow(1);
+        Localized.bind(grid, compact::setHeader, locale -> grid.getTranslation(locale, "ops.column.name") + " · "
+                + grid.getTranslation(locale, "ops.column.role"));
+        CompactRows.of(grid, compact).withDetails(LitRenderer.<OpsAccount.Member>of(
+                        "<div class=\"detail-list row-detail\"><span class=\"term\">${item.emailTerm}</span>"
+                        + "<span class=\"value\">${item.email}</span></div>")
+                .withProperty("emailTerm", member -> getTranslation("ops.column.email"))
+                .withProperty("email", member -> orDash(member.email())));
+    }
+
+    private <T> Grid<T> section(String headingKey, String id, List<T> rows, Consumer<Grid<T>> columns) {
         var grid = new Grid<T>();
         grid.setId(id);
         columns.accept(grid);
@@ -226,6 +244,7 @@ class OpsAccountView extends VerticalLayout implements BeforeEnterObserver, HasD
         grid.setVisible(!rows.isEmpty());
         empty.setVisible(rows.isEmpty());
         content.add(Localized.text(new H3(), headingKey), grid, empty);
+        return grid;
     }
 
     private static String orDash(@Nullable String text) {

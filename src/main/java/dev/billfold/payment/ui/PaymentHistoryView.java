@@ -27,6 +27,7 @@ import dev.billfold.account.PayerService;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
+import dev.billfold.base.ui.CompactRows;
 import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.PageTitles;
@@ -72,6 +73,7 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicT
     private final Select<Optional<PaymentStatus>> status = new Select<>();
     private final Select<Optional<PayerDetails>> payer = new Select<>();
     private final Div detail = new Div();
+    private final CompactRows<PaymentRow> compactRows;
     private final Banner banner = new Banner("payment-banner", "payment-banner");
     private final LocalTimes times = LocalTimes.ofBrowser();
     /** The payment the customer just came back with, marked in the grid. */
@@ -132,12 +134,30 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicT
         Localized.bind(grid, method::setHeader, "payment.history.column.method");
         var payerColumn = grid.addColumn(PaymentRow::payerName).setAutoWidth(true);
         Localized.bind(grid, payerColumn::setHeader, "payment.history.column.payer");
+        // On a phone one column: date · amount · status; the method and the payer are in the detail (DD-102).
+        var compact = grid.addColumn(LitRenderer.<PaymentRow>of(
+                                "<span class=\"compact-row\">${item.date} · ${item.amount} · "
+                                + "<span class=\"badge status-${item.cls}\">${item.label}</span></span>")
+                        .withProperty("date", row -> times.format(row.createdAt(), Localized.localeOf(grid)))
+                        .withProperty("amount", row -> row.amount().format(Localized.localeOf(grid)))
+                        .withProperty("cls", row -> row.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                        .withProperty("label", row -> statusName(row.status())))
+                .setFlexGrow(1);
+        Localized.bind(grid, compact::setHeader, locale -> String.join(" · ",
+                grid.getTranslation(locale, "payment.history.column.date", times.label()),
+                grid.getTranslation(locale, "payment.history.column.amount"),
+                grid.getTranslation(locale, "payment.history.column.status")));
+        compactRows = CompactRows.of(grid, compact);
         grid.setPartNameGenerator(row -> row.id().equals(highlighted) ? "highlighted" : null);
         grid.setItems(query -> history.page(currentFilter(), query.getOffset(), query.getLimit()).stream(),
                 query -> history.count(currentFilter()));
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 showDetail(e.getValue().id());
+                if (compactRows.isCompact()) {
+                    // Below a tall grid on a phone: bring the detail to the reader.
+                    detail.scrollIntoView();
+                }
             }
         });
 

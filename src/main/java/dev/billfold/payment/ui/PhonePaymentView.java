@@ -65,7 +65,12 @@ class PhonePaymentView extends Div implements BeforeEnterObserver, HasDynamicTit
         simulator.setVisible(false);
         toHistory.setId("phone-history");
         Localized.text(toHistory, "payment.phone.history");
-        add(Localized.text(new H2(), "payment.phone.title"), status, message, simulator, toHistory);
+        // The poll changes the status while the customer looks at their phone: a polite live region reads it out.
+        var live = new Div(status, message);
+        live.setId("phone-live");
+        live.getElement().setAttribute("role", "status");
+        live.getElement().setAttribute("aria-live", "polite");
+        add(Localized.text(new H2(), "payment.phone.title"), live, simulator, toHistory);
     }
 
     @Override

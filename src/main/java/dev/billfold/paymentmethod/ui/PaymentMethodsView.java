@@ -31,6 +31,7 @@ import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.PageTitles;
 import dev.billfold.paymentmethod.MethodListItem;
+import dev.billfold.paymentmethod.PaymentMethodChanged;
 import dev.billfold.paymentmethod.PaymentMethodService;
 import dev.billfold.paymentmethod.PaymentMethodService.SetupProvider;
 import dev.billfold.paymentmethod.PaymentMethodService.SetupStatus;
@@ -64,6 +65,7 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver, HasDynamicT
     private final Select<SetupProvider> provider = new Select<>();
     private final Button add = new Button();
     private final Div list = new Div();
+    private final Span announcement = new Span();
     private final LocalTimes times = LocalTimes.ofBrowser();
     private @Nullable PayerId shown;
     private @Nullable Registration live;
@@ -112,7 +114,11 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver, HasDynamicT
 
         list.setId("method-list");
         list.addClassName("method-list");
-        add(Localized.text(new H2(), "paymentmethod.title"), banner, payer, readOnly, adding, list);
+        announcement.setId("methods-live");
+        announcement.addClassName("sr-only");
+        announcement.getElement().setAttribute("role", "status");
+        announcement.getElement().setAttribute("aria-live", "polite");
+        add(Localized.text(new H2(), "paymentmethod.title"), banner, payer, readOnly, adding, list, announcement);
 
         // Starts on the header's active payer and follows it; the page's own choice stays one click away.
         payers.active().flatMap(active -> choosable.stream().filter(p -> p.id().equals(active.id())).findFirst())
@@ -199,8 +205,21 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver, HasDynamicT
             live = null;
         }
         if (shown != null) {
-            live = updates.register(ui, shown, change -> refresh());
+            live = updates.register(ui, shown, change -> {
+                refresh();
+                announce(change);
+            });
         }
+    }
+
+    /**
+     * Says what a pushed change did ("Visa •••• 4242 is confirmed."): the list is drawn again, which a screen reader
+     * would not notice, so the change goes into a polite live region of its own.
+     */
+    private void announce(PaymentMethodChanged change) {
+        methods.methods(change.payerId()).stream().filter(item -> item.id().equals(change.methodId())).findFirst()
+                .ifPresent(item -> announcement.setText(getTranslation("paymentmethod.banner.status", item.label(),
+                        statusName(change.status()).toLowerCase(Localized.localeOf(this)))));
     }
 
     private void refresh() {

@@ -26,6 +26,8 @@ import dev.billfold.hosting.HostedServiceId;
 import dev.billfold.hosting.RenewalLine;
 import dev.billfold.hosting.RenewalService;
 import dev.billfold.hosting.ServiceFixtures;
+import dev.billfold.language.Language;
+import dev.billfold.language.ui.LanguageSwitcher;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.ledger.LedgerEntryKind;
 import dev.billfold.payment.MethodChoice;
@@ -197,6 +199,32 @@ class TransactionHistoryViewTest extends KaribuTest {
                 line -> assertThat(line).contains(",ADJUSTMENT,"),
                 line -> assertThat(line).contains(",TOP_UP,\"Top-up: Visa •••• 4444, 12/30\",Pat Company Ltd,25.00,USD,65.00,"));
         assertThat(csv()).hasSize(3);
+    }
+
+    @Test
+    void the_date_pickers_name_months_and_weekdays_in_the_page_s_language_and_follow_a_switch() {
+        Customer customer = data.newCustomer("USD");
+        signIn(customer.username());
+        UI.getCurrent().navigate("transactions");
+        DatePicker from = _get(DatePicker.class, spec -> spec.withId("from-filter"));
+        assertThat(from.getI18n().getMonthNames()).startsWith("January", "February");
+
+        _setValue(_get(LanguageSwitcher.class, spec -> spec.withId("language")), Language.RU);
+
+        DatePicker.DatePickerI18n russian = from.getI18n();
+        assertThat(russian.getMonthNames()).hasSize(12).startsWith("Январь", "Февраль").endsWith("Декабрь");
+        assertThat(russian.getWeekdays()).startsWith("Воскресенье", "Понедельник");
+        assertThat(russian.getWeekdaysShort()).startsWith("Вс", "Пн");
+        assertThat(russian.getFirstDayOfWeek()).as("Monday, as in Russia").isEqualTo(1);
+        assertThat(russian.getToday()).isEqualTo("Сегодня");
+        assertThat(russian.getCancel()).isEqualTo("Отмена");
+        assertThat(from.getLocale().getLanguage()).isEqualTo("ru");
+        assertThat(_get(DatePicker.class, spec -> spec.withId("to-filter")).getI18n().getMonthNames())
+                .startsWith("Январь");
+
+        _setValue(_get(LanguageSwitcher.class, spec -> spec.withId("language")), Language.EN);
+        assertThat(from.getI18n().getMonthNames()).startsWith("January");
+        assertThat(from.getI18n().getFirstDayOfWeek()).as("Sunday, as in the United States").isZero();
     }
 
     @Test

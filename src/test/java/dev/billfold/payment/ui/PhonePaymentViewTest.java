@@ -14,6 +14,7 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
@@ -74,6 +75,11 @@ class PhonePaymentViewTest extends KaribuTest {
 
         assertThat(status().getText()).isEqualTo("Credited");
         assertThat(message().getText()).isEqualTo("KES 5,000.00 was added to your balance.");
+        // The status the poll changed is in a polite live region, so a screen reader reads the change out.
+        Div live = _get(Div.class, spec -> spec.withId("phone-live"));
+        assertThat(live.getElement().getAttribute("role")).isEqualTo("status");
+        assertThat(live.getElement().getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(live.getChildren()).containsExactly(status(), message());
         _assertNone(Anchor.class, spec -> spec.withId("phone-simulator"));
         assertThat(data.ledgerEntries(customer.accountId())).isEqualTo(1);
         assertThat(history.page(PaymentHistoryQuery.Filter.all(), 0, 1).getFirst().methodLabel())

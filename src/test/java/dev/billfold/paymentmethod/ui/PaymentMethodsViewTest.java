@@ -121,6 +121,10 @@ class PaymentMethodsViewTest extends KaribuTest {
         demo.leaveSetupPending(setupReference(method));
         UI.getCurrent().navigate("payment-methods/setup/" + method);
         assertThat(status(new PaymentMethodId(method))).isEqualTo("Pending");
+        Span live = _get(Span.class, spec -> spec.withId("methods-live"));
+        assertThat(live.getElement().getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(live.getElement().getAttribute("role")).isEqualTo("status");
+        assertThat(live.getText()).as("nothing to announce yet").isEmpty();
 
         // The customer finishes on the provider's side later; nobody reloads the page.
         demo.saveCard(setupReference(method));
@@ -129,6 +133,7 @@ class PaymentMethodsViewTest extends KaribuTest {
 
         assertThat(status(new PaymentMethodId(method))).isEqualTo("Confirmed");
         assertThat(_find(Span.class, spec -> spec.withId("default-badge-" + method))).hasSize(1);
+        assertThat(live.getText()).as("the pushed change is read out").matches("Visa •••• \\d{4}, \\d\\d/\\d\\d is confirmed\\.");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.billfold.account.Payer;
 import dev.billfold.account.PayerId;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
+import dev.billfold.base.Texts;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.PaymentGateway;
 import java.math.BigDecimal;
@@ -187,26 +188,28 @@ public class PaymentHistoryQuery {
 
     /**
      * The payment's refunds and disputes in a few words, for the history and its detail: "Disputed: needs response",
-     * "Refunded $30.00 of $100.00", "Refund of $30.00 pending".
+     * "Refunded $30.00 of $100.00", "Refund of $30.00 pending"; as a key the page reads in its language.
      */
-    static @Nullable String statusNote(ResultSet rs, Money amount, PaymentStatus status) throws SQLException {
+    static Texts.@Nullable Message statusNote(ResultSet rs, Money amount, PaymentStatus status) throws SQLException {
         String dispute = rs.getString("dispute_state");
         if (dispute != null) {
             return switch (dispute) {
-                case "OPEN" -> "Disputed: " + rs.getString("dispute_status");
-                case "WON" -> "Dispute won: the disputed amount was credited back";
-                default -> "Dispute lost: the disputed amount stays debited";
+                // The provider's own status word ("needs_response"), as the provider wrote it.
+                case "OPEN" -> new Texts.Message("payment.history.note.disputed", rs.getString("dispute_status"));
+                case "WON" -> new Texts.Message("payment.history.note.dispute-won");
+                default -> new Texts.Message("payment.history.note.dispute-lost");
             };
         }
         BigDecimal refunded = rs.getBigDecimal("refunded_value");
         BigDecimal pending = rs.getBigDecimal("refund_pending_value");
         if (refunded != null && refunded.signum() > 0 && status != PaymentStatus.REFUNDED) {
-            return "Refunded %s of %s".formatted(Money.of(refunded, amount.currency()).format(), amount.format())
-                    + (pending == null ? "" : "; %s more pending".formatted(Money.of(pending, amount.currency())
-                    .format()));
+            Money done = Money.of(refunded, amount.currency());
+            return pending == null ? new Texts.Message("payment.history.note.refunded", done, amount)
+                    : new Texts.Message("payment.history.note.refunded-more-pending", done, amount,
+                    Money.of(pending, amount.currency()));
         }
         if (pending != null && pending.signum() > 0) {
-            return "Refund of %s pending".formatted(Money.of(pending, amount.currency()).format());
+            return new Texts.Message("payment.history.note.refund-pending", Money.of(pending, amount.currency()));
         }
         return null;
     }

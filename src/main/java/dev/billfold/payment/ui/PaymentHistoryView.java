@@ -125,7 +125,8 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicT
                                 + "<span class=\"status-note\">${item.note}</span>")
                         .withProperty("cls", row -> row.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                         .withProperty("label", row -> statusName(row.status()))
-                        .withProperty("note", row -> row.statusNote() == null ? "" : row.statusNote()))
+                        .withProperty("note", row -> row.note() == null ? ""
+                                : getTranslation(Localized.localeOf(grid), row.note().key(), row.note().params())))
                 .setAutoWidth(true);
         Localized.bind(grid, statusColumn::setHeader, "payment.history.column.status");
         var method = grid.addColumn(PaymentRow::methodLabel).setAutoWidth(true);

@@ -74,6 +74,20 @@ public final class Texts {
         return new MessageFormat(pattern, ULocale.forLocale(locale)).format(formatted);
     }
 
+    /**
+     * The patterns of a language whose keys start with {@code prefix}, by key: for a reader that matches stored
+     * English against them (the audit trail's lines).
+     */
+    public Map<String, String> patterns(String tag, String prefix) {
+        Map<String, String> found = new HashMap<>();
+        bundles.getOrDefault(tag, Map.of()).forEach((key, pattern) -> {
+            if (key.startsWith(prefix)) {
+                found.put(key, pattern);
+            }
+        });
+        return Map.copyOf(found);
+    }
+
     /** A text not yet in a language: an argument translated along with the text it is part of. */
     public record Message(String key, Object... params) {
     }

@@ -32,7 +32,7 @@ public class AuditQuery {
     public AuditPage page(AuditFilter filter, int page) {
         staff.require(StaffAccess.Action.READ, null);
         if (page < 0) {
-            throw new InvalidRequestException("page", "There is no such page.");
+            throw InvalidRequestException.keyed("page", "errors.page.none");
         }
         if (tooLong(filter.accountNumber()) || tooLong(filter.action()) || tooLong(filter.actor())) {
             throw new InvalidRequestException("filter", "Filter by at most %d characters.".formatted(MAX_FILTER));

@@ -33,7 +33,7 @@ public class ActivityQuery {
     public ActivityPage page(AccountId accountId, int page) {
         access.require(accountId, AccountAccess.Action.VIEW);
         if (page < 0) {
-            throw new InvalidRequestException("page", "There is no such page.");
+            throw InvalidRequestException.keyed("page", "errors.page.none");
         }
         List<ActivityRow> rows = jdbc.sql("""
                         select at, actor_kind, actor_name, action, text, before_state, after_state,

@@ -286,7 +286,7 @@ public class RefundDesk {
 
     private static void requirePage(int offset, int limit) {
         if (offset < 0 || limit < 0) {
-            throw new InvalidRequestException("page", "There is no such page.");
+            throw InvalidRequestException.keyed("page", "errors.page.none");
         }
     }
 }

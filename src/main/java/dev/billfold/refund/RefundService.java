@@ -122,7 +122,7 @@ public class RefundService {
     public List<RefundSummary> requests(int offset, int limit) {
         AccountContext account = access.current();
         if (offset < 0 || limit < 0) {
-            throw new InvalidRequestException("page", "There is no such page.");
+            throw InvalidRequestException.keyed("page", "errors.page.none");
         }
         return store.requestsOf(account.accountId(), offset, Math.min(limit, PAGE_MAX)).stream()
                 .map(this::summary).toList();

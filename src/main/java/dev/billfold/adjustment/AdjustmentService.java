@@ -286,7 +286,7 @@ public class AdjustmentService {
     /** The typed amount, positive, in the currency's minor units and within the largest adjustment. */
     private Money parse(@Nullable String typed, Currency currency) {
         Money most = max(currency);
-        Texts.Message range = new Texts.Message("errors.adjustment.up-to", most);
+        Texts.Message range = new Texts.Message("errors.amount.up-to", most);
         String text = typed == null ? "" : typed;
         if (text.length() > AMOUNT_MAX_LENGTH) {
             throw InvalidRequestException.keyed("amount", "errors.amount.too-long", AMOUNT_MAX_LENGTH, range);

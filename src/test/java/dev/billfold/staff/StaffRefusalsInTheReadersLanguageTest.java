@@ -13,6 +13,8 @@ import dev.billfold.adjustment.AdjustmentService;
 import dev.billfold.apikey.ApiKeyDraft;
 import dev.billfold.apikey.ApiKeys;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.refund.RefundDesk;
+import dev.billfold.refund.RefundPartId;
 import dev.billfold.ui.KaribuTest;
 import dev.billfold.webhook.EndpointDraft;
 import dev.billfold.webhook.EventType;
@@ -38,6 +40,8 @@ class StaffRefusalsInTheReadersLanguageTest extends KaribuTest {
     ApiKeys apiKeys;
     @Autowired
     WebhookEndpoints webhooks;
+    @Autowired
+    RefundDesk refunds;
 
     String staff;
 
@@ -83,6 +87,17 @@ class StaffRefusalsInTheReadersLanguageTest extends KaribuTest {
         assertThat(userInUrl.getLocalizedMessage()).isEqualTo("В URL не должно быть имени пользователя или пароля.");
         assertThat(refusal(() -> webhooks.create(new EndpointDraft("https://hooks.example.com/in", "",
                 List.of()))).getLocalizedMessage()).isEqualTo("Выберите хотя бы один тип события.");
+    }
+
+    @Test
+    void the_refund_desks_refusals_read_in_russian() {
+        signInStaff(staff, StaffRole.FINANCE);
+
+        var noReference = refusal(() -> refunds.recordPayout(RefundPartId.random(), "  "));
+        assertThat(noReference.getMessage()).isEqualTo("Enter the bank transfer's reference.");
+        assertThat(noReference.getLocalizedMessage()).isEqualTo("Введите референс банковского перевода.");
+        assertThat(refusal(() -> refunds.recordPayout(RefundPartId.random(), "TRX-1")).getLocalizedMessage())
+                .isEqualTo("Такой выплаты нет.");
     }
 
     private static AdjustmentRequest credit(Customer customer, String amount, String note) {

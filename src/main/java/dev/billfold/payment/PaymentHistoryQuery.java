@@ -95,7 +95,7 @@ public class PaymentHistoryQuery {
         AccountId owner = jdbc.sql("select account_id from payment where id = ?").param(paymentId.value())
                 .query(UUID.class).optional().map(AccountId::new).orElse(null);
         AccountContext context = access.requireOwner(owner, paymentId, AccountAccess.Action.VIEW,
-                new InvalidRequestException("We could not find that payment."));
+                InvalidRequestException.keyed(null, "errors.payment.not-found"));
         PaymentDetails details = load(paymentId, context.accountId());
         boolean canConfirm = details.status() == PaymentStatus.WAITING_FOR_PAYMENT
                 && details.methodKind() == MethodKind.SAVED_METHOD && context.role().mayMoveMoney()
@@ -111,7 +111,7 @@ public class PaymentHistoryQuery {
     PaymentDetails detailsWithoutUser(PaymentId paymentId) {
         AccountId owner = jdbc.sql("select account_id from payment where id = ?").param(paymentId.value())
                 .query(UUID.class).optional().map(AccountId::new)
-                .orElseThrow(() -> new InvalidRequestException("We could not find that payment."));
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.payment.not-found"));
         return load(paymentId, owner);
     }
 
@@ -128,7 +128,7 @@ public class PaymentHistoryQuery {
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("updated_at", OffsetDateTime.class).toInstant(), null, false))
                 .optional()
-                .orElseThrow(() -> new InvalidRequestException("We could not find that payment."));
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.payment.not-found"));
         Invoice invoice = details.methodKind() == MethodKind.INVOICE ? invoices.findByPayment(paymentId).orElse(null)
                 : null;
         return new PaymentDetails(details.id(), details.payerName(), details.amount(), details.status(),
@@ -158,7 +158,7 @@ public class PaymentHistoryQuery {
             Payer payer = access.requirePayer(filter.payerId(), AccountAccess.Action.VIEW);
             if (!payer.accountId().equals(account)) {
                 throw access.denied(AccountAccess.Action.VIEW, filter.payerId(),
-                        new InvalidRequestException("payer", "That payer is not part of your account."));
+                        InvalidRequestException.keyed("payer", "errors.payer.foreign"));
             }
         }
         return account;
@@ -223,7 +223,7 @@ public class PaymentHistoryQuery {
         AccountId owner = jdbc.sql("select account_id from payment where id = ?").param(paymentId.value())
                 .query(UUID.class).optional().map(AccountId::new).orElse(null);
         access.requireOwner(owner, paymentId, AccountAccess.Action.VIEW,
-                new InvalidRequestException("We could not find that payment."));
+                InvalidRequestException.keyed(null, "errors.payment.not-found"));
         return jdbc.sql("""
                         select 'REFUND' as kind, amount_value, amount_currency, state, reason as detail, created_at
                         from payment_refund where payment_id = :id

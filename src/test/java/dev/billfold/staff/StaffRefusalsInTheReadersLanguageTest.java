@@ -13,6 +13,7 @@ import dev.billfold.adjustment.AdjustmentService;
 import dev.billfold.apikey.ApiKeyDraft;
 import dev.billfold.apikey.ApiKeys;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.ops.AccountNotes;
 import dev.billfold.refund.RefundDesk;
 import dev.billfold.refund.RefundPartId;
 import dev.billfold.ui.KaribuTest;
@@ -42,6 +43,8 @@ class StaffRefusalsInTheReadersLanguageTest extends KaribuTest {
     WebhookEndpoints webhooks;
     @Autowired
     RefundDesk refunds;
+    @Autowired
+    AccountNotes notes;
 
     String staff;
 
@@ -98,6 +101,16 @@ class StaffRefusalsInTheReadersLanguageTest extends KaribuTest {
         assertThat(noReference.getLocalizedMessage()).isEqualTo("Введите референс банковского перевода.");
         assertThat(refusal(() -> refunds.recordPayout(RefundPartId.random(), "TRX-1")).getLocalizedMessage())
                 .isEqualTo("Такой выплаты нет.");
+    }
+
+    @Test
+    void a_note_without_words_is_refused_in_russian() {
+        Customer customer = data.newCustomer("USD");
+        signInStaff(staff, StaffRole.SUPPORT);
+
+        var empty = refusal(() -> notes.add(customer.accountId(), "  ", false));
+        assertThat(empty.getMessage()).isEqualTo("Write the note first.");
+        assertThat(empty.getLocalizedMessage()).isEqualTo("Сначала напишите заметку.");
     }
 
     private static AdjustmentRequest credit(Customer customer, String amount, String note) {

@@ -84,7 +84,7 @@ public class PaymentHistoryQuery {
                     PaymentStatus status = PaymentStatus.valueOf(rs.getString("status"));
                     return new PaymentRow(new PaymentId(rs.getObject("id", UUID.class)),
                             rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("legal_name"),
-                            amount, status, methodLabel(rs), statusNote(rs, amount, status));
+                            amount, status, methodLabel(rs), methodText(rs), statusNote(rs, amount, status));
                 })
                 .list();
     }
@@ -254,6 +254,15 @@ public class PaymentHistoryQuery {
 
     private static Money money(ResultSet rs) throws SQLException {
         return Money.of(rs.getBigDecimal("amount_value"), Currency.getInstance(rs.getString("amount_currency").trim()));
+    }
+
+    /** An invoice or a bank transfer in Billfold's words, for the page to translate; null for a label from data. */
+    private static Texts.@Nullable Message methodText(ResultSet rs) throws SQLException {
+        if (MethodKind.valueOf(rs.getString("method_kind")) != MethodKind.INVOICE) {
+            return null;
+        }
+        return rs.getString("invoice_number") == null ? new Texts.Message("payment.history.method.bank-transfer")
+                : new Texts.Message("payment.history.method.invoice", rs.getString("invoice_number"));
     }
 
     private String methodLabel(ResultSet rs) throws SQLException {

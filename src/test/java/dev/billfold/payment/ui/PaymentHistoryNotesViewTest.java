@@ -53,10 +53,27 @@ class PaymentHistoryNotesViewTest extends KaribuTest {
         assertThat(GridKt._getFormattedRow(grid, 0)).anySatisfy(cell -> assertThat(cell)
                 .contains("Возвращено 30,00 $ из 100,00 $; ещё 20,00 $ в обработке"));
         assertThat(GridKt._get(grid, 0).statusNote()).isEqualTo("Refunded $30.00 of $100.00; $20.00 more pending");
+        assertThat(GridKt._getFormattedRow(grid, 0)).as("a saved method's label is data").contains("Visa •••• 4242, 12/30");
 
         UI.getCurrent().setLocale(Locale.of("kk"));
         assertThat(GridKt._getFormattedRow(grid, 0)).as("re-rendered on the switch").anySatisfy(cell -> assertThat(cell)
                 .contains("100,00 $ ішінен 30,00 $ қайтарылды; тағы 20,00 $ өңделуде"));
+    }
+
+    @Test
+    void an_invoice_is_named_in_russian_in_the_method_column() {
+        Customer customer = data.newCustomer("USD");
+        signIn(customer.username());
+        topUps.topUp(new TopUpRequest(customer.person(), "100", new MethodChoice.Invoice(), false,
+                UUID.randomUUID().toString()));
+
+        UI.getCurrent().setLocale(Locale.of("ru"));
+        UI.getCurrent().navigate(PaymentHistoryView.class);
+        Grid<PaymentRow> grid = history();
+
+        String english = GridKt._get(grid, 0).methodLabel();
+        assertThat(english).startsWith("Invoice ");
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("Счёт " + english.substring("Invoice ".length()));
     }
 
     /** A refund of the payment as the provider's news records it: the history reads these rows. */

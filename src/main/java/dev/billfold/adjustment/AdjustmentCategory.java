@@ -1,8 +1,8 @@
 package dev.billfold.adjustment;
 
 /**
- * Why the balance was adjusted. The customer sees {@link #reason()} on their timeline; the staff note stays with
- * staff (DD-067).
+ * Why the balance was adjusted. The customer reads the reason on their timeline, in their language
+ * ({@code history.adjustment.*}); the staff note stays with staff (DD-067).
  */
 public enum AdjustmentCategory {
     GOODWILL("Goodwill", "Goodwill credit"),
@@ -23,7 +23,7 @@ public enum AdjustmentCategory {
         return label;
     }
 
-    /** The plain reason a customer reads. */
+    /** The plain reason in English, as the audit trail stores it. */
     public String reason() {
         return reason;
     }

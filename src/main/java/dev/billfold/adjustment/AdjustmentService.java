@@ -5,6 +5,7 @@ import dev.billfold.audit.AuditEvent;
 import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
+import dev.billfold.base.Texts;
 import dev.billfold.base.NotFoundException;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.ledger.LedgerEntryKind;
@@ -79,8 +80,9 @@ public class AdjustmentService {
         AdjustmentStore.AccountHead account = account(request.accountId());
         Currency currency = account.balance().currency();
         if (request.direction() == null || request.category() == null) {
-            throw new InvalidRequestException(request.direction() == null ? "direction" : "category",
-                    request.direction() == null ? "Choose a credit or a debit." : "Choose a reason.");
+            throw request.direction() == null
+                    ? InvalidRequestException.keyed("direction", "errors.adjustment.direction")
+                    : InvalidRequestException.keyed("category", "errors.adjustment.reason");
         }
         Money typed = parse(request.amount(), currency);
         String note = note(request.note(), "note");
@@ -116,6 +118,7 @@ public class AdjustmentService {
         staff.require(StaffAccess.Action.MOVE_MONEY, request.accountId());
         Currency accountCurrency = account(request.accountId()).balance().currency();
         if (!accountCurrency.getCurrencyCode().equals(currency)) {
+            // The API's alone (problem+json), so English.
             throw new InvalidRequestException("amount.currency", "The account keeps its balance in %s; an adjustment "
                     .formatted(accountCurrency.getCurrencyCode()) + "is in that currency.");
         }
@@ -163,7 +166,7 @@ public class AdjustmentService {
     public List<AdjustmentRow> waiting(int offset, int limit) {
         StaffMember me = staff.require(StaffAccess.Action.READ, null);
         if (offset < 0 || limit < 0) {
-            throw new InvalidRequestException("page", "There is no such page.");
+            throw InvalidRequestException.keyed("page", "errors.page.none");
         }
         return store.waiting(me.userId(), offset, Math.min(limit, PAGE_MAX));
     }
@@ -184,8 +187,8 @@ public class AdjustmentService {
         if (adjustment.requestedBy().equals(me.userId())) {
             log.warn("Four eyes: staff={} may not {} their own adjustment id={}", me.userId().value(), verb,
                     id.value());
-            throw new InvalidRequestException("You requested this adjustment, so another Finance member must "
-                    + verb + " it.");
+            throw InvalidRequestException.keyed(null, "approve".equals(verb) ? "errors.adjustment.own-approve"
+                    : "errors.adjustment.own-decline");
         }
         return adjustment;
     }
@@ -199,10 +202,11 @@ public class AdjustmentService {
     /** What the other approver did, for the one who came second (read after their commit). */
     private InvalidRequestException alreadyDecided(AdjustmentId id, StaffMember me) {
         AdjustmentRow row = row(id, me);
-        String what = row.status() == AdjustmentStatus.DECLINED ? "declined" : "approved and posted";
-        return new InvalidRequestException(row.decidedBy() == null
-                ? "This adjustment was posted when it was requested."
-                : "%s already %s this adjustment.".formatted(row.decidedBy(), what));
+        if (row.decidedBy() == null) {
+            return InvalidRequestException.keyed(null, "errors.adjustment.posted-at-once");
+        }
+        return InvalidRequestException.keyed(null, row.status() == AdjustmentStatus.DECLINED
+                ? "errors.adjustment.already-declined" : "errors.adjustment.already-posted", row.decidedBy());
     }
 
     /**
@@ -238,8 +242,7 @@ public class AdjustmentService {
         }
         Money balance = ledger.lockBalance(accountId);
         if (balance.plus(amount).isNegative()) {
-            throw new InvalidRequestException("amount", ("A debit may not take the balance below zero: the balance "
-                    + "is %s, so debit at most that.").formatted(balance.format()));
+            throw InvalidRequestException.keyed("amount", "errors.adjustment.below-zero", balance);
         }
     }
 
@@ -262,8 +265,9 @@ public class AdjustmentService {
 
     private static BigDecimal bound(@Nullable BigDecimal configured, Currency currency) {
         if (configured == null) {
-            throw new InvalidRequestException("amount", "Balance adjustments in %s are not configured "
-                    + "(billfold.adjustments.approval-above and max).".formatted(currency.getCurrencyCode()));
+            // Before, the "%s" of this message reached the reader as it was: the format applied to its second half.
+            throw InvalidRequestException.keyed("amount", "errors.adjustment.not-configured",
+                    currency.getCurrencyCode());
         }
         return configured;
     }
@@ -271,10 +275,10 @@ public class AdjustmentService {
     private static String note(@Nullable String text, String field) {
         String note = text == null ? "" : text.strip();
         if (note.isEmpty()) {
-            throw new InvalidRequestException(field, "Write a note: what happened, and why.");
+            throw InvalidRequestException.keyed(field, "errors.note.empty");
         }
         if (note.length() > NOTE_MAX) {
-            throw new InvalidRequestException(field, "A note has at most %d characters.".formatted(NOTE_MAX));
+            throw InvalidRequestException.keyed(field, "errors.note.too-long", NOTE_MAX);
         }
         return note;
     }
@@ -282,19 +286,17 @@ public class AdjustmentService {
     /** The typed amount, positive, in the currency's minor units and within the largest adjustment. */
     private Money parse(@Nullable String typed, Currency currency) {
         Money most = max(currency);
-        String range = "Enter an amount up to %s.".formatted(most.format());
+        Texts.Message range = new Texts.Message("errors.amount.up-to", most);
         String text = typed == null ? "" : typed;
         if (text.length() > AMOUNT_MAX_LENGTH) {
-            throw new InvalidRequestException("amount",
-                    "The amount has at most %d characters. %s".formatted(AMOUNT_MAX_LENGTH, range));
+            throw InvalidRequestException.keyed("amount", "errors.amount.too-long", AMOUNT_MAX_LENGTH, range);
         }
         text = text.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
         if (text.isEmpty()) {
-            throw new InvalidRequestException("amount", "Enter an amount. " + range);
+            throw InvalidRequestException.keyed("amount", "errors.amount.empty", range);
         }
         if (text.startsWith("-")) {
-            throw new InvalidRequestException("amount",
-                    "Enter the amount without a sign, and choose a credit or a debit.");
+            throw InvalidRequestException.keyed("amount", "errors.adjustment.signed");
         }
         String normalised;
         if (GROUPED.matcher(text).matches()) {
@@ -302,22 +304,22 @@ public class AdjustmentService {
         } else if (PLAIN.matcher(text).matches()) {
             normalised = text.replace(',', '.');
         } else {
-            throw new InvalidRequestException("amount", "Enter the amount as a number, for example 25.00.");
+            throw InvalidRequestException.keyed("amount", "errors.amount.not-a-number", "25.00");
         }
         BigDecimal value = new BigDecimal(normalised);
         int digits = Money.minorDigits(currency);
         if (value.stripTrailingZeros().scale() > digits) {
-            throw new InvalidRequestException("amount", digits == 0
-                    ? "%s amounts are whole numbers.".formatted(currency.getCurrencyCode())
-                    : "%s amounts have at most %d decimal places.".formatted(currency.getCurrencyCode(), digits));
+            throw digits == 0
+                    ? InvalidRequestException.keyed("amount", "errors.amount.whole", currency.getCurrencyCode())
+                    : InvalidRequestException.keyed("amount", "errors.amount.decimals", currency.getCurrencyCode(),
+                    digits);
         }
         Money amount = Money.of(value, currency);
         if (!amount.isPositive()) {
-            throw new InvalidRequestException("amount", "The amount must be more than zero. " + range);
+            throw InvalidRequestException.keyed("amount", "errors.amount.not-positive", range);
         }
         if (amount.isGreaterThan(most)) {
-            throw new InvalidRequestException("amount",
-                    "One adjustment moves at most %s. %s".formatted(most.format(), range));
+            throw InvalidRequestException.keyed("amount", "errors.adjustment.above-most", most, range);
         }
         return amount;
     }

@@ -65,7 +65,7 @@ public class ApiKeys {
     public List<ApiKeyRow> keys(int offset, int limit) {
         staff.require(StaffAccess.Action.STAFF_SETTINGS, null);
         if (offset < 0 || limit < 0) {
-            throw new InvalidRequestException("page", "There is no such page.");
+            throw InvalidRequestException.keyed("page", "errors.page.none");
         }
         return store.rows(offset, Math.min(limit, PAGE_MAX));
     }
@@ -82,17 +82,17 @@ public class ApiKeys {
         StaffMember me = staff.require(StaffAccess.Action.STAFF_SETTINGS, null);
         String name = draft.name() == null ? "" : draft.name().strip();
         if (name.isEmpty()) {
-            throw new InvalidRequestException("name", "Give the key a name: which system uses it.");
+            throw InvalidRequestException.keyed("name", "errors.apikey.name-empty");
         }
         if (name.length() > NAME_MAX) {
-            throw new InvalidRequestException("name", "A name has at most %d characters.".formatted(NAME_MAX));
+            throw InvalidRequestException.keyed("name", "errors.apikey.name-too-long", NAME_MAX);
         }
         if (draft.scopes().isEmpty()) {
-            throw new InvalidRequestException("scopes", "Choose at least one scope.");
+            throw InvalidRequestException.keyed("scopes", "errors.apikey.no-scope");
         }
         IpRanges ranges = IpRanges.parse(draft.ipRanges());
         if (store.nameTaken(name)) {
-            throw new InvalidRequestException("name", "Another key has that name already.");
+            throw InvalidRequestException.keyed("name", "errors.apikey.name-taken");
         }
         ApiKeyId id = ApiKeyId.random();
         String secret = (properties.live() ? LIVE_PREFIX : TEST_PREFIX) + randomPart();
@@ -112,7 +112,7 @@ public class ApiKeys {
         StaffMember me = staff.require(StaffAccess.Action.STAFF_SETTINGS, id);
         ApiKeyRow key = store.row(id).orElseThrow(() -> new NotFoundException("There is no such API key."));
         if (store.revoke(id, me.userId(), clock.instant()) != 1) {
-            throw new InvalidRequestException("This key was revoked already.");
+            throw InvalidRequestException.keyed(null, "errors.apikey.revoked-already");
         }
         audit.record(AuditEvent.of("apikey.revoked", "Revoked the API key \u201c" + key.name() + "\u201d")
                 .subject(id).change("Live", "Revoked").staffOnly());

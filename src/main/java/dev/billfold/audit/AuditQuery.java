@@ -32,13 +32,13 @@ public class AuditQuery {
     public AuditPage page(AuditFilter filter, int page) {
         staff.require(StaffAccess.Action.READ, null);
         if (page < 0) {
-            throw new InvalidRequestException("page", "There is no such page.");
+            throw InvalidRequestException.keyed("page", "errors.page.none");
         }
         if (tooLong(filter.accountNumber()) || tooLong(filter.action()) || tooLong(filter.actor())) {
-            throw new InvalidRequestException("filter", "Filter by at most %d characters.".formatted(MAX_FILTER));
+            throw InvalidRequestException.keyed("filter", "errors.audit.filter-too-long", MAX_FILTER);
         }
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
-            throw new InvalidRequestException("to", "The end date is before the start date.");
+            throw InvalidRequestException.keyed("to", "errors.audit.end-before-start");
         }
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();

@@ -21,7 +21,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * The translation bundles, {@code i18n/<feature>_<tag>.properties} in UTF-8, as ICU message patterns (DD-101). Base
  * holds them so that a service's message ({@link InvalidRequestException#keyed}) and a view's text come from the one
  * place; the language feature puts Vaadin's {@code I18NProvider} on top. A {@link Money} argument is formatted in
- * the text's language, a {@link Message} argument is translated into it.
+ * the text's language, a {@link Message} argument is translated into it, a {@link Country} named in it.
  */
 public final class Texts {
 
@@ -66,6 +66,7 @@ public final class Texts {
             formatted[i] = switch (params[i]) {
                 case Money money -> money.format(locale);
                 case Message message -> text(locale.getLanguage(), message.key(), message.params());
+                case Country country -> country.name(locale);
                 case null -> "";
                 default -> params[i];
             };
@@ -73,8 +74,32 @@ public final class Texts {
         return new MessageFormat(pattern, ULocale.forLocale(locale)).format(formatted);
     }
 
+    /**
+     * The patterns of a language whose keys start with {@code prefix}, by key: for a reader that matches stored
+     * English against them (the audit trail's lines).
+     */
+    public Map<String, String> patterns(String tag, String prefix) {
+        Map<String, String> found = new HashMap<>();
+        bundles.getOrDefault(tag, Map.of()).forEach((key, pattern) -> {
+            if (key.startsWith(prefix)) {
+                found.put(key, pattern);
+            }
+        });
+        return Map.copyOf(found);
+    }
+
     /** A text not yet in a language: an argument translated along with the text it is part of. */
     public record Message(String key, Object... params) {
+    }
+
+    /** A country as an argument ("KZ"): named in the text's language, Kazakhstan, Казахстан, Qozogʻiston. */
+    public record Country(String code) {
+
+        /** The country's name in this language (CLDR's), or the code where the JDK has no name for it. */
+        public String name(Locale language) {
+            String name = Locale.of("", code).getDisplayCountry(language);
+            return name.isBlank() ? code : name;
+        }
     }
 
     static Map<String, Map<String, String>> load(String pattern) {

@@ -1,6 +1,7 @@
 package dev.billfold.document;
 
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Texts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -30,7 +31,7 @@ final class DocumentChecks {
     private static final byte[] PNG_END = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xae, 'B', 0x60, (byte) 0x82};
     private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
     private static final byte[] JPEG_END = {(byte) 0xff, (byte) 0xd9};
-    private static final String WHAT = "Upload a PDF, PNG or JPEG file of at most 10 MB.";
+    private static final Texts.Message WHAT = new Texts.Message("errors.document.what");
 
     private DocumentChecks() {
     }
@@ -39,10 +40,10 @@ final class DocumentChecks {
     static DocumentKind check(UploadedDocument document) {
         byte[] content = document.content();
         if (content.length == 0) {
-            throw refused("The file is empty. " + WHAT);
+            throw refused("errors.document.empty", WHAT);
         }
         if (content.length > MAX_BYTES) {
-            throw refused("The file is larger than 10 MB. " + WHAT);
+            throw refused("errors.document.too-large", WHAT);
         }
         if (startsWith(content, PDF)) {
             checkPdf(content);
@@ -57,7 +58,7 @@ final class DocumentChecks {
             checkImage(content, "jpeg", tailHas(content, JPEG_END, 64));
             return DocumentKind.JPEG;
         }
-        throw refused("That file is not a PDF, PNG or JPEG. " + WHAT);
+        throw refused("errors.document.kind", WHAT);
     }
 
     /** A display name without paths or control characters, cut to the column's size. */
@@ -75,14 +76,14 @@ final class DocumentChecks {
         try {
             reader = new PdfReader(content);
             if (reader.getNumberOfPages() < 1) {
-                throw refused("The PDF has no pages. " + WHAT);
+                throw refused("errors.document.pdf-no-pages", WHAT);
             }
         } catch (BadPasswordException locked) {
-            throw refused("The PDF is protected by a password. Upload it without one.");
+            throw refused("errors.document.pdf-password");
         } catch (InvalidRequestException refusal) {
             throw refusal;
         } catch (IOException | RuntimeException broken) {
-            throw refused("The file starts like a PDF but cannot be read as one. " + WHAT);
+            throw refused("errors.document.pdf-unreadable", WHAT);
         } finally {
             if (reader != null) {
                 reader.close();
@@ -93,7 +94,7 @@ final class DocumentChecks {
     private static void checkImage(byte[] content, String format, boolean complete) {
         String name = format.toUpperCase(Locale.ROOT);
         if (!complete) {
-            throw refused("The " + name + " image is cut short or damaged. " + WHAT);
+            throw refused("errors.document.image-damaged", name, WHAT);
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
@@ -106,7 +107,7 @@ final class DocumentChecks {
                 long width = reader.getWidth(0);
                 long height = reader.getHeight(0);
                 if (width < 1 || height < 1 || width * height > MAX_PIXELS) {
-                    throw refused("The " + name + " image has an impossible size. " + WHAT);
+                    throw refused("errors.document.image-size", name, WHAT);
                 }
             } finally {
                 reader.dispose();
@@ -115,7 +116,7 @@ final class DocumentChecks {
             if (broken instanceof InvalidRequestException refusal) {
                 throw refusal;
             }
-            throw refused("The file starts like a " + name + " image but cannot be read as one. " + WHAT);
+            throw refused("errors.document.image-unreadable", name, WHAT);
         }
     }
 
@@ -134,7 +135,7 @@ final class DocumentChecks {
         return false;
     }
 
-    private static InvalidRequestException refused(String message) {
-        return new InvalidRequestException("document", message);
+    private static InvalidRequestException refused(String key, Object... params) {
+        return InvalidRequestException.keyed("document", key, params);
     }
 }

@@ -95,7 +95,7 @@ public class PaymentOrderReview {
     @Transactional
     public PaymentOrderItem conditionallyCredit(PaymentOrderId id, String note) {
         StaffMember member = staff.require(StaffAccess.Action.MOVE_MONEY, id);
-        String checked = required(note, "note", "Write a note for the conditional credit.", MAX_NOTE);
+        String checked = required(note, "note", "errors.document.note-conditional", MAX_NOTE);
         PaymentOrderItem order = pendingUnderLock(id);
         bank.conditionallyCredit(order.paymentId(), checked);
         orders.decide(id, PaymentOrderStatus.CONDITIONALLY_CREDITED, null, member.userId(), clock.instant());
@@ -109,7 +109,7 @@ public class PaymentOrderReview {
     @Transactional
     public PaymentOrderItem reject(PaymentOrderId id, String reason) {
         StaffMember member = staff.require(StaffAccess.Action.MOVE_MONEY, id);
-        String checked = required(reason, "reason", "Write the reason the customer will read.", MAX_REASON);
+        String checked = required(reason, "reason", "errors.document.reason-customer", MAX_REASON);
         PaymentOrderItem order = pendingUnderLock(id);
         orders.decide(id, PaymentOrderStatus.REJECTED, checked, member.userId(), clock.instant());
         audit.decided("document.payment-order.rejected", "Payment order rejected: " + checked, order.accountId(),
@@ -124,7 +124,7 @@ public class PaymentOrderReview {
     @Transactional
     public PaymentOrderItem reverse(PaymentOrderId id, String note) {
         staff.require(StaffAccess.Action.MOVE_MONEY, id);
-        String checked = required(note, "note", "Write a note for the reversal.", MAX_NOTE);
+        String checked = required(note, "note", "errors.document.note-reversal", MAX_NOTE);
         orders.lock(id).orElseThrow(PaymentOrderReview::notFound);
         PaymentOrderItem order = orders.find(id).orElseThrow();
         if (order.status() != PaymentOrderStatus.CONDITIONALLY_CREDITED) {
@@ -162,18 +162,19 @@ public class PaymentOrderReview {
         return clock.instant().minus(Duration.ofDays(bankProperties.conditionalCreditDays()));
     }
 
+    /** {@code missing} is the key of the refusal for an empty text. */
     static String required(String text, String field, String missing, int max) {
         String stripped = text.strip();
         if (stripped.isEmpty()) {
-            throw new InvalidRequestException(field, missing);
+            throw InvalidRequestException.keyed(field, missing);
         }
         if (stripped.length() > max) {
-            throw new InvalidRequestException(field, "At most " + max + " characters, please.");
+            throw InvalidRequestException.keyed(field, "errors.document.at-most-chars", String.valueOf(max));
         }
         return stripped;
     }
 
     private static InvalidRequestException notFound() {
-        return new InvalidRequestException("There is no such payment order.");
+        return InvalidRequestException.keyed(null, "errors.document.order-not-found");
     }
 }

@@ -3,6 +3,7 @@ package dev.billfold.document;
 import dev.billfold.account.AccountAccess;
 import dev.billfold.account.AccountContext;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Texts;
 import dev.billfold.payment.PaymentId;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PaymentOrderService {
 
-    static final String NOT_FOUND = "We could not find that payment.";
+    static final String NOT_FOUND = "errors.payment.not-found";
 
     private final AccountAccess access;
     private final PaymentOrderStore orders;
@@ -39,7 +40,7 @@ public class PaymentOrderService {
     public PaymentOrderPage page(PaymentId paymentId) {
         var payment = orders.payment(paymentId).orElse(null);
         AccountContext context = access.requireOwner(payment == null ? null : payment.accountId(), paymentId,
-                AccountAccess.Action.VIEW, new InvalidRequestException(NOT_FOUND));
+                AccountAccess.Action.VIEW, InvalidRequestException.keyed(null, NOT_FOUND));
         boolean canUpload = payment.waitingInvoice() && !orders.hasPending(paymentId)
                 && context.role().mayMoveMoney();
         return new PaymentOrderPage(paymentId, payment.invoiceNumber(), payment.amount(), payment.status(), canUpload,
@@ -55,10 +56,10 @@ public class PaymentOrderService {
     public PaymentOrderSummary upload(PaymentId paymentId, UploadedDocument document) {
         var payment = orders.payment(paymentId).orElse(null);
         AccountContext context = access.requireOwner(payment == null ? null : payment.accountId(), paymentId,
-                AccountAccess.Action.MOVE_MONEY, new InvalidRequestException(NOT_FOUND));
+                AccountAccess.Action.MOVE_MONEY, InvalidRequestException.keyed(null, NOT_FOUND));
         if (!payment.waitingInvoice()) {
-            throw new InvalidRequestException("A payment order can only be sent for an invoice that waits for "
-                    + "payment; this payment is " + payment.status().label() + ".");
+            throw InvalidRequestException.keyed(null, "errors.document.order-not-waiting",
+                    new Texts.Message("payment.status." + payment.status().name()));
         }
         DocumentKind kind = DocumentChecks.check(document);
         if (orders.hasPending(paymentId)) {
@@ -79,6 +80,6 @@ public class PaymentOrderService {
     }
 
     private static InvalidRequestException alreadyUnderReview() {
-        return new InvalidRequestException("A payment order for this invoice is under review already.");
+        return InvalidRequestException.keyed(null, "errors.document.order-pending");
     }
 }

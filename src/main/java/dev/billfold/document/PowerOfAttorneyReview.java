@@ -59,7 +59,7 @@ public class PowerOfAttorneyReview {
     /** {@code reason} is what the customer reads. */
     @Transactional
     public PowerOfAttorneyItem reject(PowerOfAttorneyId id, String reason) {
-        String checked = PaymentOrderReview.required(reason, "reason", "Write the reason the customer will read.",
+        String checked = PaymentOrderReview.required(reason, "reason", "errors.document.reason-customer",
                 PaymentOrderReview.MAX_REASON);
         return decide(id, PowerOfAttorneyStatus.REJECTED, checked, checked);
     }
@@ -84,6 +84,6 @@ public class PowerOfAttorneyReview {
     }
 
     private static InvalidRequestException notFound() {
-        return new InvalidRequestException("There is no such power of attorney.");
+        return InvalidRequestException.keyed(null, "errors.document.poa-not-found");
     }
 }

@@ -64,25 +64,25 @@ public class PowerOfAttorneyService {
                                          LocalDate validTo, UploadedDocument document) {
         Payer payer = access.requirePayer(payerId, AccountAccess.Action.MANAGE_ACCOUNT);
         if (payer.type() == PayerType.INDIVIDUAL) {
-            throw new InvalidRequestException("payer",
-                    "Only a company or a sole proprietor needs a power of attorney for someone who pays for it.");
+            throw InvalidRequestException.keyed("payer", "errors.document.poa-payer-type");
         }
         String name = individualName.strip().replaceAll("\\s+", " ");
         if (name.isEmpty() || PersonName.key(name).isEmpty()) {
-            throw new InvalidRequestException("individualName", "Name the person who will pay for " 
-                    + payer.legalName() + ".");
+            throw InvalidRequestException.keyed("individualName", "errors.document.poa-name-empty",
+                    payer.legalName());
         }
         if (name.length() > MAX_NAME) {
-            throw new InvalidRequestException("individualName", "At most " + MAX_NAME + " characters, please.");
+            throw InvalidRequestException.keyed("individualName", "errors.document.at-most-chars",
+                    String.valueOf(MAX_NAME));
         }
         if (validTo.isBefore(validFrom)) {
-            throw new InvalidRequestException("validTo", "The end date must not be before the start date.");
+            throw InvalidRequestException.keyed("validTo", "errors.document.end-before-start");
         }
         if (validTo.isBefore(today())) {
-            throw new InvalidRequestException("validTo", "That power of attorney has ended already.");
+            throw InvalidRequestException.keyed("validTo", "errors.document.poa-ended");
         }
         if (validTo.isAfter(validFrom.plusYears(MAX_YEARS))) {
-            throw new InvalidRequestException("validTo", "At most " + MAX_YEARS + " years, please.");
+            throw InvalidRequestException.keyed("validTo", "errors.document.poa-years", MAX_YEARS);
         }
         DocumentKind kind = DocumentChecks.check(document);
         Instant now = clock.instant();

@@ -1,20 +1,12 @@
 package dev.billfold.gateway;
 
-/** What kind of method moves the money, for the rules of which methods each country offers (DD-091). */
+/**
+ * What kind of method moves the money, for the rules of which methods each country offers (DD-091); named by the
+ * {@code errors.method.state.family.*} texts.
+ */
 public enum MethodFamily {
-    CARD("Card payment"),
-    WALLET("Wallet payment"),
-    MOBILE_MONEY("Mobile money"),
-    BANK_TRANSFER("Bank transfer by invoice");
-
-    private final String label;
-
-    MethodFamily(String label) {
-        this.label = label;
-    }
-
-    /** "Bank transfer by invoice", as a sentence starts. */
-    public String label() {
-        return label;
-    }
+    CARD,
+    WALLET,
+    MOBILE_MONEY,
+    BANK_TRANSFER
 }

@@ -33,16 +33,17 @@ public class ActivityQuery {
     public ActivityPage page(AccountId accountId, int page) {
         access.require(accountId, AccountAccess.Action.VIEW);
         if (page < 0) {
-            throw new InvalidRequestException("page", "There is no such page.");
+            throw InvalidRequestException.keyed("page", "errors.page.none");
         }
         List<ActivityRow> rows = jdbc.sql("""
-                        select at, actor_kind, actor_name, text, before_state, after_state,
+                        select at, actor_kind, actor_name, action, text, before_state, after_state,
                                case when visibility = 'ACCOUNT_WITH_NOTE' then note end as note
                           from audit_entry where account_id = ? and visibility in ('ACCOUNT', 'ACCOUNT_WITH_NOTE')
                          order by seq desc limit ? offset ?""")
                 .params(accountId.value(), PAGE_SIZE + 1, page * PAGE_SIZE)
                 .query((rs, n) -> new ActivityRow(rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        who(rs.getString("actor_kind"), rs.getString("actor_name")), rs.getString("text"),
+                        who(rs.getString("actor_kind"), rs.getString("actor_name")), rs.getString("action"),
+                        rs.getString("text"),
                         rs.getString("before_state"), rs.getString("after_state"), rs.getString("note")))
                 .list();
         boolean more = rows.size() > PAGE_SIZE;

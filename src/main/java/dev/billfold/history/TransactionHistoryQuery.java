@@ -6,6 +6,7 @@ import dev.billfold.account.PayerId;
 import dev.billfold.adjustment.AdjustmentCategory;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
+import dev.billfold.base.Texts;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.PaymentGateway;
 import dev.billfold.ledger.LedgerEntryKind;
@@ -22,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -130,9 +130,7 @@ public class TransactionHistoryQuery {
         // The count refuses cheaply; the one row past the ceiling catches entries written since the count.
         List<TimelineRow> rows = count(account, filter) <= csvMaxRows ? rows(account, filter, 0, csvMaxRows + 1) : null;
         if (rows == null || rows.size() > csvMaxRows) {
-            throw new InvalidRequestException("export", String.format(Locale.ROOT, "These filters match more than "
-                    + "%,d entries, the most one download holds. Narrow the dates or choose a kind, and download the "
-                    + "parts one by one.", csvMaxRows));
+            throw InvalidRequestException.keyed("export", "history.error.export-too-large", csvMaxRows);
         }
         try (Writer out = target.open(); CSVPrinter csv = CSVFormat.RFC4180.builder()
                 .setHeader("Date (ISO 8601 UTC)", "Kind", "Description", "Payer", "Amount", "Currency", "Balance after",
@@ -190,11 +188,11 @@ public class TransactionHistoryQuery {
         if (filter.payerId() != null) {
             var payer = access.requirePayer(filter.payerId(), AccountAccess.Action.VIEW);
             if (!payer.accountId().equals(account.accountId())) {
-                throw new InvalidRequestException("payer", "That payer is not part of your account.");
+                throw InvalidRequestException.keyed("payer", "history.error.payer-not-yours");
             }
         }
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
-            throw new InvalidRequestException("to", "The end date is before the start date.");
+            throw InvalidRequestException.keyed("to", "history.error.end-before-start");
         }
         return account;
     }
@@ -236,46 +234,39 @@ public class TransactionHistoryQuery {
         return String.join("", parts);
     }
 
-    private String describe(LedgerEntryKind kind, ResultSet rs) throws SQLException {
+    private Texts.Message describe(LedgerEntryKind kind, ResultSet rs) throws SQLException {
         String service = rs.getString("service_name");
         if (service != null) {
-            return "Renewal: %s, %s to %s".formatted(service, rs.getObject("period_start", LocalDate.class),
-                    rs.getObject("period_end", LocalDate.class));
+            // ISO days, as the CSV has them: read the same in every language.
+            return new Texts.Message("history.row.renewal", service,
+                    String.valueOf(rs.getObject("period_start", LocalDate.class)),
+                    String.valueOf(rs.getObject("period_end", LocalDate.class)));
         }
         String methodKind = rs.getString("method_kind");
         if (methodKind != null) {
-            String method = switch (methodKind) {
-                case "INVOICE" -> rs.getString("invoice_number") == null ? "Bank transfer"
-                        : "Invoice " + rs.getString("invoice_number");
+            Object method = switch (methodKind) {
+                case "INVOICE" -> rs.getString("invoice_number") == null
+                        ? new Texts.Message("history.row.bank-transfer")
+                        : new Texts.Message("history.row.invoice", rs.getString("invoice_number"));
                 case "SAVED_METHOD" -> rs.getString("method_label");
                 default -> gateways.find(rs.getString("provider")).map(PaymentGateway::displayName)
                         .orElse(rs.getString("provider"));
             };
-            return switch (kind) {
-                case REFUND -> "Refund: ";
-                case REFUND_RETURN -> "Refund failed, returned: ";
-                case DISPUTE -> "Disputed: ";
-                case DISPUTE_WON -> "Dispute won: ";
-                case REVERSAL -> "Reversal: ";
-                default -> "Top-up: ";
-            } + method;
+            return new Texts.Message(switch (kind) {
+                case REFUND -> "history.row.refund-of";
+                case REFUND_RETURN -> "history.row.refund-returned-of";
+                case DISPUTE -> "history.row.dispute-of";
+                case DISPUTE_WON -> "history.row.dispute-won-of";
+                case REVERSAL -> "history.row.reversal-of";
+                default -> "history.row.top-up-by";
+            }, method);
         }
         String category = rs.getString("adjustment_category");
         if (category != null) {
             // The category's plain reason only: the staff note is internal (DD-067).
-            return "Adjustment: " + AdjustmentCategory.valueOf(category).reason();
+            return new Texts.Message("history.row.adjustment-for",
+                    new Texts.Message("history.adjustment." + AdjustmentCategory.valueOf(category).name()));
         }
-        return switch (kind) {
-            case TOP_UP -> "Top-up";
-            case CHARGE -> "Charge";
-            case REFUND -> "Refund";
-            case ADJUSTMENT -> "Adjustment";
-            case REVERSAL -> "Reversal";
-            case REFUND_RETURN -> "Refund failed, returned";
-            case DISPUTE -> "Dispute";
-            case DISPUTE_WON -> "Dispute won";
-            case REFUND_RESERVED -> "Refund of unused balance";
-            case REFUND_RELEASED -> "Refund not made, returned to your balance";
-        };
+        return new Texts.Message("history.row.kind." + kind.name());
     }
 }

@@ -42,10 +42,10 @@ public class AccountNotes {
         staff.require(StaffAccess.Action.WRITE_NOTES, accountId);
         String text = note == null ? "" : note.strip();
         if (text.isEmpty()) {
-            throw new InvalidRequestException("note", "Write the note first.");
+            throw InvalidRequestException.keyed("note", "errors.ops.note-empty");
         }
         if (text.length() > MAX_NOTE) {
-            throw new InvalidRequestException("note", "A note has at most %d characters.".formatted(MAX_NOTE));
+            throw InvalidRequestException.keyed("note", "errors.ops.note-too-long", String.valueOf(MAX_NOTE));
         }
         numberOf(accountId);
         audit.record(AuditEvent.of(ACTION, forCustomer ? "Note from the billing team" : "Note by staff")
@@ -70,6 +70,6 @@ public class AccountNotes {
     private String numberOf(AccountId accountId) {
         return jdbc.sql("select account_number from account where id = ?").param(accountId.value())
                 .query(String.class).optional()
-                .orElseThrow(() -> new InvalidRequestException("There is no account with that id."));
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.refund.account-not-found"));
     }
 }

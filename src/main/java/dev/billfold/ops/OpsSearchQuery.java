@@ -57,7 +57,7 @@ public class OpsSearchQuery {
             throw new InvalidRequestException("query", "Search for at most %d characters.".formatted(MAX_QUERY));
         }
         if (page < 0) {
-            throw new InvalidRequestException("page", "There is no such page.");
+            throw InvalidRequestException.keyed("page", "errors.page.none");
         }
         var hits = jdbc.sql("""
                         select h.account_id, a.account_number, a.name, h.matched_by, h.matched

@@ -366,9 +366,9 @@ public class BankTransfers {
         StaffMember member = staff.require(StaffAccess.Action.MOVE_MONEY, paymentId);
         StaffActions.requireNote(note);
         Payment payment = payments.lock(paymentId)
-                .orElseThrow(() -> new InvalidRequestException("We could not find that payment."));
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.payment.not-found"));
         if (payment.methodKind() != MethodKind.INVOICE) {
-            throw new InvalidRequestException("Only a bank-transfer payment can be conditionally credited.");
+            throw InvalidRequestException.keyed(null, "errors.held.only-bank-transfer");
         }
         if (payment.status() != PaymentStatus.WAITING_FOR_PAYMENT) {
             throw new InvalidRequestException("This payment is already %s; it was not conditionally credited."
@@ -393,7 +393,7 @@ public class BankTransfers {
         StaffMember member = staff.require(StaffAccess.Action.MOVE_MONEY, paymentId);
         StaffActions.requireNote(note);
         Payment payment = payments.lock(paymentId)
-                .orElseThrow(() -> new InvalidRequestException("We could not find that payment."));
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.payment.not-found"));
         if (payment.status() != PaymentStatus.CONDITIONALLY_CREDITED) {
             throw new InvalidRequestException("This payment is %s, not conditionally credited; nothing was reversed."
                     .formatted(payment.status().label().toLowerCase(Locale.ROOT)));
@@ -401,8 +401,8 @@ public class BankTransfers {
         Instant from = reversibleFrom(payment);
         Instant now = clock.instant();
         if (now.isBefore(from)) {
-            throw new InvalidRequestException("A conditional credit can be reversed from %s (%d days after it), "
-                    .formatted(from, properties.conditionalCreditDays()) + "when the transfer has still not arrived.");
+            throw InvalidRequestException.keyed(null, "errors.held.reversible-from", String.valueOf(from),
+                    properties.conditionalCreditDays());
         }
         Money credited = payment.credited() == null ? payment.amount() : payment.credited();
         Payment reversed = payments.update(payment.reverseConditionalCredit(
@@ -418,9 +418,9 @@ public class BankTransfers {
     public Instant reversibleFrom(PaymentId paymentId) {
         staff.require(StaffAccess.Action.READ, paymentId);
         Payment payment = payments.find(paymentId)
-                .orElseThrow(() -> new InvalidRequestException("We could not find that payment."));
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.payment.not-found"));
         if (payment.status() != PaymentStatus.CONDITIONALLY_CREDITED) {
-            throw new InvalidRequestException("This payment is not conditionally credited.");
+            throw InvalidRequestException.keyed(null, "errors.held.not-conditional");
         }
         return reversibleFrom(payment);
     }

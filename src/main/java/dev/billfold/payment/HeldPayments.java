@@ -89,7 +89,7 @@ public class HeldPayments {
     public HeldPayment held(PaymentId paymentId) {
         staff.require(StaffAccess.Action.READ, paymentId);
         return store.held(paymentId).orElseThrow(() -> notHeld(payments.find(paymentId)
-                .orElseThrow(() -> new InvalidRequestException("We could not find that payment."))));
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.payment.not-found"))));
     }
 
     /**
@@ -105,13 +105,11 @@ public class HeldPayments {
         BankAccount target = resolution instanceof Resolution.CreditOtherAccount other ? account(other) : null;
         if (resolution instanceof Resolution.ReturnedToSender returned && (returned.bankReference().isBlank()
                 || returned.bankReference().strip().length() > BANK_REFERENCE_MAX)) {
-            throw new InvalidRequestException("bankReference",
-                    "The bank's reference of the return is required, at most %d characters."
-                            .formatted(BANK_REFERENCE_MAX));
+            throw InvalidRequestException.keyed("bankReference", "errors.held.bank-reference", BANK_REFERENCE_MAX);
         }
 
         Payment payment = payments.lock(paymentId)
-                .orElseThrow(() -> new InvalidRequestException("We could not find that payment."));
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.payment.not-found"));
         if (payment.status() != PaymentStatus.WAITING_FOR_CLARIFICATION) {
             throw notHeld(payment);
         }
@@ -135,13 +133,12 @@ public class HeldPayments {
             }
             case Resolution.CreditOtherAccount ignored -> {
                 if (target.accountId().equals(payment.accountId())) {
-                    throw new InvalidRequestException("accountNumber",
-                            "That is this payment's own account: credit the amount received instead.");
+                    throw InvalidRequestException.keyed("accountNumber", "errors.held.own-account");
                 }
                 requireCurrency(received, target);
                 if (target.defaultPayer() == null) {
-                    throw new InvalidRequestException("accountNumber",
-                            "Account %s has no active payer to credit.".formatted(target.accountNumber()));
+                    throw InvalidRequestException.keyed("accountNumber", "errors.held.no-payer",
+                            target.accountNumber());
                 }
                 next = payments.update(payment.reject(reason, now));
                 Payment waiting = Payment.waiting(target.accountId(), target.defaultPayer(), received,
@@ -208,21 +205,19 @@ public class HeldPayments {
     private BankAccount account(Resolution.CreditOtherAccount other) {
         String number = other.accountNumber().strip();
         if (!AccountNumber.isValid(number)) {
-            throw new InvalidRequestException("accountNumber",
-                    "That is not an account number: nine digits whose last two are check digits.");
+            throw InvalidRequestException.keyed("accountNumber", "errors.held.not-account-number");
         }
         BankAccount account = store.accountsByNumber(Set.of(number)).get(number);
         if (account == null) {
-            throw new InvalidRequestException("accountNumber", "No account has the number " + number + ".");
+            throw InvalidRequestException.keyed("accountNumber", "errors.held.no-account", number);
         }
         return account;
     }
 
     private static void requireCurrency(Money received, BankAccount account) {
         if (!account.currency().equals(received.currency())) {
-            throw new InvalidRequestException("Received in %s, but account %s is in %s: return it to the sender or "
-                    .formatted(received.currencyCode(), account.accountNumber(), account.currency().getCurrencyCode())
-                    + "reject it.");
+            throw InvalidRequestException.keyed(null, "errors.held.currency", received.currencyCode(),
+                    account.accountNumber(), account.currency().getCurrencyCode());
         }
     }
 

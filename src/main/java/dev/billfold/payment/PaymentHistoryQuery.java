@@ -7,6 +7,7 @@ import dev.billfold.account.Payer;
 import dev.billfold.account.PayerId;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
+import dev.billfold.base.Texts;
 import dev.billfold.gateway.GatewayRegistry;
 import dev.billfold.gateway.PaymentGateway;
 import java.math.BigDecimal;
@@ -83,7 +84,7 @@ public class PaymentHistoryQuery {
                     PaymentStatus status = PaymentStatus.valueOf(rs.getString("status"));
                     return new PaymentRow(new PaymentId(rs.getObject("id", UUID.class)),
                             rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("legal_name"),
-                            amount, status, methodLabel(rs), statusNote(rs, amount, status));
+                            amount, status, methodLabel(rs), methodText(rs), statusNote(rs, amount, status));
                 })
                 .list();
     }
@@ -94,7 +95,7 @@ public class PaymentHistoryQuery {
         AccountId owner = jdbc.sql("select account_id from payment where id = ?").param(paymentId.value())
                 .query(UUID.class).optional().map(AccountId::new).orElse(null);
         AccountContext context = access.requireOwner(owner, paymentId, AccountAccess.Action.VIEW,
-                new InvalidRequestException("We could not find that payment."));
+                InvalidRequestException.keyed(null, "errors.payment.not-found"));
         PaymentDetails details = load(paymentId, context.accountId());
         boolean canConfirm = details.status() == PaymentStatus.WAITING_FOR_PAYMENT
                 && details.methodKind() == MethodKind.SAVED_METHOD && context.role().mayMoveMoney()
@@ -110,7 +111,7 @@ public class PaymentHistoryQuery {
     PaymentDetails detailsWithoutUser(PaymentId paymentId) {
         AccountId owner = jdbc.sql("select account_id from payment where id = ?").param(paymentId.value())
                 .query(UUID.class).optional().map(AccountId::new)
-                .orElseThrow(() -> new InvalidRequestException("We could not find that payment."));
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.payment.not-found"));
         return load(paymentId, owner);
     }
 
@@ -127,7 +128,7 @@ public class PaymentHistoryQuery {
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("updated_at", OffsetDateTime.class).toInstant(), null, false))
                 .optional()
-                .orElseThrow(() -> new InvalidRequestException("We could not find that payment."));
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.payment.not-found"));
         Invoice invoice = details.methodKind() == MethodKind.INVOICE ? invoices.findByPayment(paymentId).orElse(null)
                 : null;
         return new PaymentDetails(details.id(), details.payerName(), details.amount(), details.status(),
@@ -157,7 +158,7 @@ public class PaymentHistoryQuery {
             Payer payer = access.requirePayer(filter.payerId(), AccountAccess.Action.VIEW);
             if (!payer.accountId().equals(account)) {
                 throw access.denied(AccountAccess.Action.VIEW, filter.payerId(),
-                        new InvalidRequestException("payer", "That payer is not part of your account."));
+                        InvalidRequestException.keyed("payer", "errors.payer.foreign"));
             }
         }
         return account;
@@ -187,26 +188,28 @@ public class PaymentHistoryQuery {
 
     /**
      * The payment's refunds and disputes in a few words, for the history and its detail: "Disputed: needs response",
-     * "Refunded $30.00 of $100.00", "Refund of $30.00 pending".
+     * "Refunded $30.00 of $100.00", "Refund of $30.00 pending"; as a key the page reads in its language.
      */
-    static @Nullable String statusNote(ResultSet rs, Money amount, PaymentStatus status) throws SQLException {
+    static Texts.@Nullable Message statusNote(ResultSet rs, Money amount, PaymentStatus status) throws SQLException {
         String dispute = rs.getString("dispute_state");
         if (dispute != null) {
             return switch (dispute) {
-                case "OPEN" -> "Disputed: " + rs.getString("dispute_status");
-                case "WON" -> "Dispute won: the disputed amount was credited back";
-                default -> "Dispute lost: the disputed amount stays debited";
+                // The provider's own status word ("needs_response"), as the provider wrote it.
+                case "OPEN" -> new Texts.Message("payment.history.note.disputed", rs.getString("dispute_status"));
+                case "WON" -> new Texts.Message("payment.history.note.dispute-won");
+                default -> new Texts.Message("payment.history.note.dispute-lost");
             };
         }
         BigDecimal refunded = rs.getBigDecimal("refunded_value");
         BigDecimal pending = rs.getBigDecimal("refund_pending_value");
         if (refunded != null && refunded.signum() > 0 && status != PaymentStatus.REFUNDED) {
-            return "Refunded %s of %s".formatted(Money.of(refunded, amount.currency()).format(), amount.format())
-                    + (pending == null ? "" : "; %s more pending".formatted(Money.of(pending, amount.currency())
-                    .format()));
+            Money done = Money.of(refunded, amount.currency());
+            return pending == null ? new Texts.Message("payment.history.note.refunded", done, amount)
+                    : new Texts.Message("payment.history.note.refunded-more-pending", done, amount,
+                    Money.of(pending, amount.currency()));
         }
         if (pending != null && pending.signum() > 0) {
-            return "Refund of %s pending".formatted(Money.of(pending, amount.currency()).format());
+            return new Texts.Message("payment.history.note.refund-pending", Money.of(pending, amount.currency()));
         }
         return null;
     }
@@ -220,7 +223,7 @@ public class PaymentHistoryQuery {
         AccountId owner = jdbc.sql("select account_id from payment where id = ?").param(paymentId.value())
                 .query(UUID.class).optional().map(AccountId::new).orElse(null);
         access.requireOwner(owner, paymentId, AccountAccess.Action.VIEW,
-                new InvalidRequestException("We could not find that payment."));
+                InvalidRequestException.keyed(null, "errors.payment.not-found"));
         return jdbc.sql("""
                         select 'REFUND' as kind, amount_value, amount_currency, state, reason as detail, created_at
                         from payment_refund where payment_id = :id
@@ -251,6 +254,15 @@ public class PaymentHistoryQuery {
 
     private static Money money(ResultSet rs) throws SQLException {
         return Money.of(rs.getBigDecimal("amount_value"), Currency.getInstance(rs.getString("amount_currency").trim()));
+    }
+
+    /** An invoice or a bank transfer in Billfold's words, for the page to translate; null for a label from data. */
+    private static Texts.@Nullable Message methodText(ResultSet rs) throws SQLException {
+        if (MethodKind.valueOf(rs.getString("method_kind")) != MethodKind.INVOICE) {
+            return null;
+        }
+        return rs.getString("invoice_number") == null ? new Texts.Message("payment.history.method.bank-transfer")
+                : new Texts.Message("payment.history.method.invoice", rs.getString("invoice_number"));
     }
 
     private String methodLabel(ResultSet rs) throws SQLException {

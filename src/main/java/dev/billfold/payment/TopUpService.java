@@ -173,7 +173,7 @@ public class TopUpService {
 
     /** Why the list for this payer lacks a kind of method its country offers others ("... to companies only"). */
     @Transactional(readOnly = true)
-    public List<String> methodNotes(PayerId payerId) {
+    public List<Texts.Message> methodNotes(PayerId payerId) {
         return offerFor(access.requirePayer(payerId, AccountAccess.Action.VIEW)).notes();
     }
 
@@ -255,7 +255,7 @@ public class TopUpService {
         MethodFamily family = request.method() instanceof MethodChoice.Phone ? MethodFamily.MOBILE_MONEY
                 : gateway == null ? MethodFamily.BANK_TRANSFER : gateway.family();
         if (!offer.allows(family)) {
-            throw new InvalidRequestException("method", offer.refusal(family) + " Choose another method.");
+            throw InvalidRequestException.keyed("method", "errors.method.state.refused", offer.refusal(family));
         }
         takeAllowance(account);
         Payment payment = create(account, payer, amount, quote, request, savedMethod, gateway, idempotencyKey);

@@ -7,6 +7,7 @@ import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.base.NotFoundException;
+import dev.billfold.base.Texts;
 import dev.billfold.base.TimeCursor;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.payment.PaymentRefunds;
@@ -128,13 +129,13 @@ public class RefundDesk {
     public PayoutRow recordPayout(RefundPartId id, String transferReference) {
         StaffMember me = staff.require(StaffAccess.Action.MOVE_MONEY, id);
         String reference = RefundInput.reference(transferReference);
-        RefundPart unlocked = store.part(id).orElseThrow(() -> new InvalidRequestException("There is no such payout."));
+        RefundPart unlocked = store.part(id)
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.refund.payout-not-found"));
         // The payment's row first, as every refund path takes it; then the part's.
         PaymentRefunds.RefundablePayment payment = payments.lock(unlocked.paymentId());
         RefundPart due = store.lockPart(id).orElseThrow();
         if (due.status() != RefundPartStatus.PAYOUT_DUE) {
-            throw new InvalidRequestException("This payout was recorded already (reference %s)."
-                    .formatted(due.payoutReference()));
+            throw InvalidRequestException.keyed(null, "errors.refund.payout-recorded", due.payoutReference());
         }
         PayoutRow row = payout(due);
         reservations.paidOut(payment, due, reference);
@@ -147,7 +148,7 @@ public class RefundDesk {
     public OperatorRefundForm form(AccountId accountId) {
         staff.require(StaffAccess.Action.READ, accountId);
         Money balance = store.balance(accountId)
-                .orElseThrow(() -> new InvalidRequestException("There is no account with that id."));
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.refund.account-not-found"));
         List<RefundSummary> refunds = store.requestsOf(accountId, 0, PAGE_MAX).stream()
                 .map(r -> RefundSummary.of(r, store.parts(r.id()))).toList();
         return new OperatorRefundForm(accountId, balance, topUps.of(accountId, clock.instant()), refunds);
@@ -207,7 +208,7 @@ public class RefundDesk {
         if (earlier.isPresent()) {
             // The same key again (a double click, a client's retry) is the first refund, if it was of this payment.
             if (store.parts(earlier.get().id()).stream().anyMatch(p -> !p.paymentId().equals(refund.paymentId()))) {
-                throw new InvalidRequestException("This key was used for a refund of another payment.");
+                throw InvalidRequestException.keyed(null, "errors.refund.key-reused");
             }
             return row(earlier.get());
         }
@@ -217,14 +218,14 @@ public class RefundDesk {
         }
         Instant now = clock.instant();
         RefundableTopUp topUp = topUps.one(accountId, refund.paymentId(), now)
-                .orElseThrow(() -> new InvalidRequestException("Only a credited payment can be refunded."));
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.refund.not-credited"));
         if (!topUp.eligible()) {
-            throw new InvalidRequestException(topUp.notRefundable() == null ? "Nothing of this payment is left to "
-                    + "refund." : topUp.notRefundable());
+            // The payment's own reason, where it has one, as the payments feature words it.
+            throw topUp.notRefundable() == null ? InvalidRequestException.keyed(null, "errors.refund.nothing-left")
+                    : new InvalidRequestException(topUp.notRefundable());
         }
         if (topUp.route() == RefundRoute.PAYOUT) {
-            throw new InvalidRequestException("A bank transfer goes back by payout to the customer's bank account: "
-                    + "the customer asks for it on their refunds page, with their bank details.");
+            throw InvalidRequestException.keyed(null, "errors.refund.transfer-by-payout");
         }
         RefundAllocation allocation = new RefundAllocation(balance, List.of(topUp));
         Money amount = RefundInput.amount(refund.amount(), balance.currency(), allocation.refundable());
@@ -241,7 +242,7 @@ public class RefundDesk {
 
     private RefundRequest waiting(RefundRequestId id) {
         RefundRequest request = store.find(id)
-                .orElseThrow(() -> new InvalidRequestException("There is no such refund request."));
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.refund.request-not-found"));
         if (request.status() != RefundRequestStatus.AWAITING_APPROVAL) {
             throw alreadyDecided(id);
         }
@@ -257,10 +258,10 @@ public class RefundDesk {
     /** What the other decider did, for the one who came second (read after their commit). */
     private InvalidRequestException alreadyDecided(RefundRequestId id) {
         RefundRequest request = store.find(id).orElseThrow();
-        String who = request.decidedBy() == null ? "Someone"
-                : store.userName(request.decidedBy()).orElse("Someone");
-        return new InvalidRequestException("%s already %s this refund.".formatted(who,
-                request.status() == RefundRequestStatus.REJECTED ? "rejected" : "approved"));
+        Object who = request.decidedBy() == null ? null : store.userName(request.decidedBy()).orElse(null);
+        return InvalidRequestException.keyed(null, request.status() == RefundRequestStatus.REJECTED
+                        ? "errors.refund.already-rejected" : "errors.refund.already-approved",
+                who == null ? new Texts.Message("errors.refund.someone") : who);
     }
 
     private RefundQueueRow row(RefundRequest request) {
@@ -286,7 +287,7 @@ public class RefundDesk {
 
     private static void requirePage(int offset, int limit) {
         if (offset < 0 || limit < 0) {
-            throw new InvalidRequestException("page", "There is no such page.");
+            throw InvalidRequestException.keyed("page", "errors.page.none");
         }
     }
 }

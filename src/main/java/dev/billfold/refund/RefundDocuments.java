@@ -31,7 +31,7 @@ class RefundDocuments {
     PaymentDocument creditNote(RefundRequest request, List<RefundPart> parts) {
         List<RefundPart> done = parts.stream().filter(p -> p.status().done()).toList();
         if (done.isEmpty()) {
-            throw new InvalidRequestException("There is no refund receipt yet: nothing of this refund has gone back.");
+            throw InvalidRequestException.keyed(null, "errors.refund.no-receipt");
         }
         RefundStore.AccountHead account = store.account(request.accountId()).orElseThrow();
         Money total = done.stream().map(RefundPart::amount).reduce(Money.zero(request.amount().currency()),

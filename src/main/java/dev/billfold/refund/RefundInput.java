@@ -2,6 +2,7 @@ package dev.billfold.refund;
 
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
+import dev.billfold.base.Texts;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Currency;
@@ -28,15 +29,14 @@ final class RefundInput {
 
     /** A positive amount in the currency's minor units, at most {@code most}. */
     static Money amount(@Nullable String typed, Currency currency, Money most) {
-        String range = "Enter an amount up to %s.".formatted(most.format());
+        Texts.Message range = new Texts.Message("errors.amount.up-to", most);
         String text = typed == null ? "" : typed;
         if (text.length() > AMOUNT_MAX_LENGTH) {
-            throw new InvalidRequestException("amount",
-                    "The amount has at most %d characters. %s".formatted(AMOUNT_MAX_LENGTH, range));
+            throw InvalidRequestException.keyed("amount", "errors.amount.too-long", AMOUNT_MAX_LENGTH, range);
         }
         text = text.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
         if (text.isEmpty()) {
-            throw new InvalidRequestException("amount", "Enter an amount. " + range);
+            throw InvalidRequestException.keyed("amount", "errors.amount.empty", range);
         }
         String normalised;
         if (GROUPED.matcher(text).matches()) {
@@ -44,23 +44,23 @@ final class RefundInput {
         } else if (PLAIN.matcher(text).matches()) {
             normalised = text.replace(',', '.');
         } else {
-            throw new InvalidRequestException("amount", "Enter the amount as a number, for example 25.00. " + range);
+            throw InvalidRequestException.keyed("amount", "errors.amount.not-a-number-in-range", "25.00", range);
         }
         BigDecimal value = new BigDecimal(normalised);
         int digits = Money.minorDigits(currency);
         if (value.stripTrailingZeros().scale() > digits) {
-            throw new InvalidRequestException("amount", digits == 0
-                    ? "%s amounts are whole numbers.".formatted(currency.getCurrencyCode())
-                    : "%s amounts have at most %d decimal places.".formatted(currency.getCurrencyCode(), digits));
+            throw digits == 0
+                    ? InvalidRequestException.keyed("amount", "errors.amount.whole", currency.getCurrencyCode())
+                    : InvalidRequestException.keyed("amount", "errors.amount.decimals", currency.getCurrencyCode(),
+                    digits);
         }
         Money amount = Money.of(value, currency);
         if (!amount.isPositive()) {
-            throw new InvalidRequestException("amount", "The amount must be more than zero. " + range);
+            throw InvalidRequestException.keyed("amount", "errors.amount.not-positive", range);
         }
         if (amount.isGreaterThan(most)) {
-            throw new InvalidRequestException("amount", most.isPositive()
-                    ? "You can have at most %s refunded now. %s".formatted(most.format(), range)
-                    : "Nothing can be refunded now.");
+            throw most.isPositive() ? InvalidRequestException.keyed("amount", "errors.refund.at-most", most, range)
+                    : InvalidRequestException.keyed("amount", "errors.refund.nothing-now");
         }
         return amount;
     }
@@ -68,17 +68,17 @@ final class RefundInput {
     static String note(@Nullable String text, String field, boolean required) {
         String note = text == null ? "" : text.strip();
         if (note.isEmpty() && required) {
-            throw new InvalidRequestException(field, "Write a note: what happened, and why.");
+            throw InvalidRequestException.keyed(field, "errors.note.empty");
         }
         if (note.length() > NOTE_MAX) {
-            throw new InvalidRequestException(field, "A note has at most %d characters.".formatted(NOTE_MAX));
+            throw InvalidRequestException.keyed(field, "errors.note.too-long", NOTE_MAX);
         }
         return note;
     }
 
     static String key(String requestKey) {
         if (requestKey.isBlank() || requestKey.length() > KEY_MAX) {
-            throw new InvalidRequestException("This form is out of date: reload the page and try again.");
+            throw InvalidRequestException.keyed(null, "errors.refund.form-stale");
         }
         return requestKey;
     }
@@ -87,21 +87,18 @@ final class RefundInput {
     static RefundRequest.PayoutAccount payout(@Nullable String holder, @Nullable String iban, @Nullable String bic) {
         String name = holder == null ? "" : holder.strip();
         if (name.isEmpty()) {
-            throw new InvalidRequestException("payoutHolder", "Part of this refund goes back by bank transfer: "
-                    + "enter the account holder's name.");
+            throw InvalidRequestException.keyed("payoutHolder", "errors.refund.holder-empty");
         }
         if (name.length() > HOLDER_MAX) {
-            throw new InvalidRequestException("payoutHolder",
-                    "The account holder's name has at most %d characters.".formatted(HOLDER_MAX));
+            throw InvalidRequestException.keyed("payoutHolder", "errors.refund.holder-too-long", HOLDER_MAX);
         }
         String number = iban == null ? "" : iban.replace(" ", "").toUpperCase(Locale.ROOT);
         if (number.length() > 34 || !IBAN.matcher(number).matches() || !checkDigitsHold(number)) {
-            throw new InvalidRequestException("payoutIban", "Enter the IBAN of the account the bank transfer goes "
-                    + "to, for example DE89 3704 0044 0532 0130 00.");
+            throw InvalidRequestException.keyed("payoutIban", "errors.refund.iban");
         }
         String code = bic == null ? "" : bic.replace(" ", "").toUpperCase(Locale.ROOT);
         if (!code.isEmpty() && (code.length() > 11 || !BIC.matcher(code).matches())) {
-            throw new InvalidRequestException("payoutBic", "A BIC has 8 or 11 letters and digits, or leave it empty.");
+            throw InvalidRequestException.keyed("payoutBic", "errors.refund.bic");
         }
         return new RefundRequest.PayoutAccount(name, number, code.isEmpty() ? null : code);
     }
@@ -109,11 +106,10 @@ final class RefundInput {
     static String reference(@Nullable String text) {
         String reference = text == null ? "" : text.strip();
         if (reference.isEmpty()) {
-            throw new InvalidRequestException("reference", "Enter the bank transfer's reference.");
+            throw InvalidRequestException.keyed("reference", "errors.refund.reference-empty");
         }
         if (reference.length() > REFERENCE_MAX) {
-            throw new InvalidRequestException("reference",
-                    "A reference has at most %d characters.".formatted(REFERENCE_MAX));
+            throw InvalidRequestException.keyed("reference", "errors.refund.reference-too-long", REFERENCE_MAX);
         }
         return reference;
     }

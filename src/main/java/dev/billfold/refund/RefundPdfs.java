@@ -102,7 +102,7 @@ final class RefundPdfs {
         }
         byte[] archival = PdfA2b.convert(out.toByteArray(), title, author, Instant.now());
         if (archival.length > PaymentDocument.MAX_BYTES) {
-            throw new InvalidRequestException("This document would be larger than we hand out. Contact support.");
+            throw InvalidRequestException.keyed(null, "errors.refund.document-too-large");
         }
         return archival;
     }

@@ -82,8 +82,8 @@ public class RefundService {
     public RefundSummary request(RefundAsk ask) {
         AccountContext account = access.current();
         if (!account.role().mayMoveMoney()) {
-            throw access.denied(AccountAccess.Action.MOVE_MONEY, account.accountId(), new InvalidRequestException(
-                    "Only owners and billing members can ask for a refund. Ask an owner."));
+            throw access.denied(AccountAccess.Action.MOVE_MONEY, account.accountId(),
+                    InvalidRequestException.keyed(null, "errors.refund.role"));
         }
         String key = RefundInput.key(ask.requestKey());
         // The account row, then the balance row, in the order renewals take them: renewals, other requests and
@@ -93,7 +93,7 @@ public class RefundService {
         Optional<RefundRequest> earlier = store.findByKey(key);
         if (earlier.isPresent()) {
             if (!earlier.get().accountId().equals(account.accountId())) {
-                throw new InvalidRequestException("This form is out of date: reload the page and try again.");
+                throw InvalidRequestException.keyed(null, "errors.refund.form-stale");
             }
             return summary(earlier.get());
         }
@@ -122,7 +122,7 @@ public class RefundService {
     public List<RefundSummary> requests(int offset, int limit) {
         AccountContext account = access.current();
         if (offset < 0 || limit < 0) {
-            throw new InvalidRequestException("page", "There is no such page.");
+            throw InvalidRequestException.keyed("page", "errors.page.none");
         }
         return store.requestsOf(account.accountId(), offset, Math.min(limit, PAGE_MAX)).stream()
                 .map(this::summary).toList();
@@ -137,7 +137,7 @@ public class RefundService {
     @Transactional(readOnly = true)
     public List<RefundSummary.Part> ofPayment(PaymentId paymentId) {
         access.requireOwner(topUps.accountOf(paymentId).orElse(null), paymentId, AccountAccess.Action.VIEW,
-                new InvalidRequestException("We could not find that payment."));
+                InvalidRequestException.keyed(null, "errors.payment.not-found"));
         return store.partsOfPayment(paymentId).stream().map(p -> new RefundSummary.Part(p.id(), p.paymentId(),
                 p.destination(), p.amount(), p.route(), p.status(), p.failureReason(), p.payoutReference())).toList();
     }
@@ -147,7 +147,7 @@ public class RefundService {
     public PaymentDocument receipt(RefundRequestId id) {
         RefundRequest request = store.find(id).orElse(null);
         access.requireOwner(request == null ? null : request.accountId(), id, AccountAccess.Action.VIEW,
-                new InvalidRequestException("We could not find that refund."));
+                InvalidRequestException.keyed(null, "errors.refund.not-found"));
         return documents.creditNote(request, store.parts(id));
     }
 

@@ -112,7 +112,8 @@ public class StatementImports {
     @Transactional(readOnly = true)
     public ImportSummary summary(StatementImportId id) {
         staff.require(StaffAccess.Action.READ, id);
-        return store.findImport(id).orElseThrow(() -> new InvalidRequestException("There is no such import."));
+        return store.findImport(id)
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.statement.import-not-found"));
     }
 
     /** The import's entries in file order, with their results. */

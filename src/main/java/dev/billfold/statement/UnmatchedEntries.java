@@ -3,6 +3,7 @@ package dev.billfold.statement;
 import dev.billfold.audit.AuditEvent;
 import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Texts;
 import dev.billfold.payment.BankAccount;
 import dev.billfold.payment.BankReceipt;
 import dev.billfold.payment.BankTransfers;
@@ -61,7 +62,8 @@ public class UnmatchedEntries {
     @Transactional(readOnly = true)
     public EntryResult entry(StatementEntryId id) {
         staff.require(StaffAccess.Action.READ, id);
-        return store.findEntry(id).orElseThrow(() -> new InvalidRequestException("There is no such entry."));
+        return store.findEntry(id)
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.statement.entry-not-found"));
     }
 
     /**
@@ -79,8 +81,7 @@ public class UnmatchedEntries {
         EntryResult entry = lockWaiting(id);
         BankAccount account = bank.findAccounts(List.of(number)).get(number);
         if (account == null) {
-            throw new InvalidRequestException("accountNumber", "No account has the number " + clipped(number)
-                    + "; check its digits.");
+            throw InvalidRequestException.keyed("accountNumber", "errors.statement.no-account", clipped(number));
         }
         ReceiptOutcome outcome = bank.receive(List.of(new BankReceipt(
                 entry.statementAccount() + ":" + entry.bankReference(), entry.amount(),
@@ -90,8 +91,10 @@ public class UnmatchedEntries {
                 entry.debtorName(), entry.debtorTaxId(), entry.remittance(), entry.bankReference(),
                 new BankReceipt.CreditAccount(account.accountId(), null, null, reason)))).getFirst();
         if (outcome.result() == ReceiptOutcome.Result.REFUSED) {
-            throw new InvalidRequestException("accountNumber", "It cannot be credited to account " + number + ": "
-                    + (outcome.reason() == null ? "the account has no active payer." : outcome.reason()));
+            // The crediting's own reason, where it gives one, as the payments feature words it.
+            throw InvalidRequestException.keyed("accountNumber", "errors.statement.cannot-credit", number,
+                    outcome.reason() == null ? new Texts.Message("errors.statement.no-active-payer")
+                            : outcome.reason());
         }
         store.resolve(id, EntryResolution.CREDITED_TO_ACCOUNT, text, null, outcome.paymentId(), account.accountId(),
                 member.userId(), member.displayName(), clock.instant());
@@ -109,8 +112,7 @@ public class UnmatchedEntries {
         String text = requireNote(note);
         String reference = bankReference.strip();
         if (reference.isEmpty() || reference.length() > REFERENCE_MAX) {
-            throw new InvalidRequestException("bankReference", "Enter the bank's reference of the return (at most "
-                    + REFERENCE_MAX + " characters).");
+            throw InvalidRequestException.keyed("bankReference", "errors.statement.bank-reference", REFERENCE_MAX);
         }
         EntryResult entry = lockWaiting(id);
         store.resolve(id, EntryResolution.RETURNED, text, reference, null, null, member.userId(),
@@ -136,7 +138,7 @@ public class UnmatchedEntries {
 
     private EntryResult lockWaiting(StatementEntryId id) {
         EntryResult entry = store.lockEntry(id)
-                .orElseThrow(() -> new InvalidRequestException("There is no such entry."));
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.statement.entry-not-found"));
         if (entry.resolution() != null) {
             throw new EntryAlreadyResolvedException(entry);
         }
@@ -150,10 +152,10 @@ public class UnmatchedEntries {
     private static String requireNote(@Nullable String note) {
         String text = note == null ? "" : note.strip();
         if (text.isEmpty()) {
-            throw new InvalidRequestException("note", "Write a note: why it is resolved this way.");
+            throw InvalidRequestException.keyed("note", "errors.statement.note-empty");
         }
         if (text.length() > NOTE_MAX) {
-            throw new InvalidRequestException("note", "The note has at most " + NOTE_MAX + " characters.");
+            throw InvalidRequestException.keyed("note", "errors.statement.note-too-long", String.valueOf(NOTE_MAX));
         }
         return text;
     }
@@ -161,12 +163,11 @@ public class UnmatchedEntries {
     private static String requireCustomerReason(@Nullable String reason) {
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty()) {
-            throw new InvalidRequestException("customerReason",
-                    "A reason for the customer is required: a short, plain sentence they will see.");
+            throw InvalidRequestException.keyed("customerReason", "errors.statement.reason-empty");
         }
         if (text.length() > HeldPayments.CUSTOMER_REASON_MAX) {
-            throw new InvalidRequestException("customerReason", "The customer's reason has at most %d characters."
-                    .formatted(HeldPayments.CUSTOMER_REASON_MAX));
+            throw InvalidRequestException.keyed("customerReason", "errors.statement.reason-too-long",
+                    HeldPayments.CUSTOMER_REASON_MAX);
         }
         return text;
     }

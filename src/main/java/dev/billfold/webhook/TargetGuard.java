@@ -35,27 +35,28 @@ class TargetGuard implements Dns {
     URI checkUrl(String text) {
         String url = text.strip();
         if (url.isEmpty() || url.length() > MAX_URL) {
-            throw new InvalidRequestException("Enter the endpoint's URL, at most " + MAX_URL + " characters.");
+            throw InvalidRequestException.keyed(null, "errors.webhook.url-length", String.valueOf(MAX_URL));
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new InvalidRequestException("That is not a URL: " + e.getReason() + ".");
+            // The parser's own words for what is wrong, in English.
+            throw InvalidRequestException.keyed(null, "errors.webhook.url-malformed", e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && !properties.requireHttps())) {
-            throw new InvalidRequestException(properties.requireHttps() ? "The URL must start with https://."
-                    : "The URL must start with https:// or http://.");
+            throw InvalidRequestException.keyed(null, properties.requireHttps() ? "errors.webhook.url-https"
+                    : "errors.webhook.url-http");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new InvalidRequestException("The URL needs a host name.");
+            throw InvalidRequestException.keyed(null, "errors.webhook.url-host");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new InvalidRequestException("The URL must not carry a user name or password.");
+            throw InvalidRequestException.keyed(null, "errors.webhook.url-user");
         }
         if (uri.getRawFragment() != null) {
-            throw new InvalidRequestException("The URL must not have a #fragment.");
+            throw InvalidRequestException.keyed(null, "errors.webhook.url-fragment");
         }
         String literal = literalHost(uri.getHost());
         if (literal != null) {
@@ -64,7 +65,7 @@ class TargetGuard implements Dns {
             } catch (RefusedTarget refused) {
                 throw new InvalidRequestException(refused.getMessage());
             } catch (UnknownHostException e) {
-                throw new InvalidRequestException("That is not a valid address: " + uri.getHost() + ".");
+                throw InvalidRequestException.keyed(null, "errors.webhook.url-address", uri.getHost());
             }
         }
         return uri;

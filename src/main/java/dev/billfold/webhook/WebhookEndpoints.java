@@ -70,10 +70,10 @@ public class WebhookEndpoints {
         URI url = guard.checkUrl(draft.url());
         String description = draft.description().strip();
         if (description.length() > MAX_DESCRIPTION) {
-            throw new InvalidRequestException("The description has at most " + MAX_DESCRIPTION + " characters.");
+            throw InvalidRequestException.keyed(null, "errors.webhook.description-too-long", MAX_DESCRIPTION);
         }
         if (draft.types().isEmpty()) {
-            throw new InvalidRequestException("Choose at least one event type.");
+            throw InvalidRequestException.keyed(null, "errors.webhook.no-type");
         }
         Instant now = clock.instant();
         WebhookSecret secret = WebhookSecret.generate();
@@ -143,10 +143,10 @@ public class WebhookEndpoints {
     public void replay(WebhookDeliveryId id) {
         staff.require(StaffAccess.Action.STAFF_SETTINGS, id);
         WebhookEndpointId endpointId = deliveries.endpointOf(id)
-                .orElseThrow(() -> new InvalidRequestException("We could not find that delivery."));
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.webhook.delivery-not-found"));
         requireEnabled(endpointId);
         if (!deliveries.replay(id, clock.instant())) {
-            throw new InvalidRequestException("This delivery is being sent right now; try again in a moment.");
+            throw InvalidRequestException.keyed(null, "errors.webhook.delivery-busy");
         }
         audit.record(AuditEvent.of("webhook.delivery.replayed", "Replayed a webhook delivery").subject(id)
                 .staffOnly());
@@ -159,7 +159,7 @@ public class WebhookEndpoints {
         requireEnabled(id);
         Instant now = clock.instant();
         if (since.isAfter(now)) {
-            throw new InvalidRequestException("Choose a time in the past.");
+            throw InvalidRequestException.keyed(null, "errors.webhook.since-future");
         }
         int replayed = deliveries.replaySince(id, since, now);
         audit.record(AuditEvent.of("webhook.delivery.replayed-since", "Replayed a webhook endpoint's deliveries")
@@ -180,7 +180,7 @@ public class WebhookEndpoints {
     public void setLowBalanceThreshold(AccountId accountId, @Nullable BigDecimal threshold) {
         staff.require(StaffAccess.Action.STAFF_SETTINGS, accountId);
         EventFactsStore.AccountFacts account = facts.account(accountId)
-                .orElseThrow(() -> new InvalidRequestException("We could not find that account."));
+                .orElseThrow(() -> InvalidRequestException.keyed(null, "errors.webhook.account-not-found"));
         Optional<Money> before = facts.threshold(accountId);
         if (threshold == null) {
             if (facts.clearThreshold(accountId)) {
@@ -196,7 +196,7 @@ public class WebhookEndpoints {
             throw new InvalidRequestException(tooPrecise.getMessage() + ".");
         }
         if (value.isNegative()) {
-            throw new InvalidRequestException("The threshold cannot be negative.");
+            throw InvalidRequestException.keyed(null, "errors.webhook.threshold-negative");
         }
         facts.setThreshold(accountId, value);
         audit.record(AuditEvent.of("webhook.threshold.set", "Set the low-balance threshold").account(accountId)
@@ -206,7 +206,7 @@ public class WebhookEndpoints {
     private void requireEnabled(WebhookEndpointId id) {
         EndpointStore.Endpoint endpoint = endpoints.find(id).orElseThrow(WebhookEndpoints::noSuchEndpoint);
         if (!endpoint.enabled()) {
-            throw new InvalidRequestException("The endpoint is switched off: switch it on before replaying.");
+            throw InvalidRequestException.keyed(null, "errors.webhook.endpoint-off");
         }
     }
 
@@ -222,6 +222,6 @@ public class WebhookEndpoints {
     }
 
     private static InvalidRequestException noSuchEndpoint() {
-        return new InvalidRequestException("We could not find that webhook endpoint.");
+        return InvalidRequestException.keyed(null, "errors.webhook.endpoint-not-found");
     }
 }

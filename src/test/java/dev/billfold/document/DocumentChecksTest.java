@@ -2,12 +2,17 @@ package dev.billfold.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.MessageLocale;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Files are known by their content: real small fixtures pass, fakes and oversized ones are refused with a reason. */
@@ -35,6 +40,23 @@ class DocumentChecksTest {
         assertThat(DocumentChecks.check(file("payment-order.jpg"))).isEqualTo(DocumentKind.JPEG);
         assertThat(DocumentChecks.check(new UploadedDocument("scan.pdf", fixture("payment-order.png"))))
                 .isEqualTo(DocumentKind.PNG);
+    }
+
+    @AfterEach
+    void noPage() {
+        MessageLocale.use(Optional::empty);
+    }
+
+    @Test
+    void the_refusal_reads_in_the_pages_language_and_stays_english_for_the_logs() {
+        MessageLocale.use(() -> Optional.of(Locale.of("kk")));
+        InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+                () -> DocumentChecks.check(file("not-a-pdf.pdf")));
+
+        assertThat(refused.getMessage()).isEqualTo("That file is not a PDF, PNG or JPEG. Upload a PDF, PNG or JPEG "
+                + "file of at most 10 MB.");
+        assertThat(refused.getLocalizedMessage()).isEqualTo("Бұл файл PDF, PNG немесе JPEG емес. Көлемі 10 МБ-тан "
+                + "аспайтын PDF, PNG немесе JPEG файлын жүктеңіз.");
     }
 
     @Test

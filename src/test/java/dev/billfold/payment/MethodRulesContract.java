@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Texts;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,8 @@ abstract class MethodRulesContract {
 
         assertThat(topUps.methodsFor(customer.person())).extracting(MethodOption::choice)
                 .noneMatch(MethodChoice.Invoice.class::isInstance);
-        assertThat(topUps.methodNotes(customer.person())).containsExactly(
+        assertThat(topUps.methodNotes(customer.person())).extracting(note -> Texts.shipped().text("en", note.key(),
+                note.params())).containsExactly(
                 "Bank transfer by invoice is offered in Kazakhstan to companies and sole proprietors only.");
         assertThat(topUps.methodsFor(customer.company())).extracting(MethodOption::choice)
                 .anyMatch(MethodChoice.Invoice.class::isInstance);

@@ -12,6 +12,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import dev.billfold.account.AccountId;
 import dev.billfold.account.AccountService;
+import dev.billfold.audit.AuditTexts;
+import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.ui.LocalTimes;
 import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.PageTitles;
@@ -44,9 +46,12 @@ class ActivityView extends Div implements HasDynamicTitle, LocaleChangeObserver 
         var date = grid.addColumn(row -> times.format(row.at(), Localized.localeOf(grid))).setAutoWidth(true)
                 .setFlexGrow(0);
         Localized.bind(grid, date::setHeader, "history.activity.column.date", times.label());
-        var who = grid.addColumn(ActivityRow::who).setAutoWidth(true);
+        // The one name the query gives every staff member, in the reader's language; a member's name as it is.
+        var who = grid.addColumn(row -> AuditTrail.BILLING_TEAM.equals(row.who())
+                ? grid.getTranslation(Localized.localeOf(grid), "audit.billing-team") : row.who()).setAutoWidth(true);
         Localized.bind(grid, who::setHeader, "history.activity.column.who");
-        var what = grid.addColumn(ActivityRow::text).setFlexGrow(2);
+        var what = grid.addColumn(row -> AuditTexts.shipped().text(Localized.localeOf(grid), row.action(), row.text()))
+                .setFlexGrow(2);
         Localized.bind(grid, what::setHeader, "history.activity.column.what");
         var change = grid.addColumn(ActivityRow::changeLabel).setFlexGrow(1);
         Localized.bind(grid, change::setHeader, "history.activity.column.change");
@@ -64,7 +69,7 @@ class ActivityView extends Div implements HasDynamicTitle, LocaleChangeObserver 
         return getTranslation("history.activity.page-title");
     }
 
-    /** The dates follow the reader's language. */
+    /** The dates and the lines follow the reader's language. */
     @Override
     public void localeChange(LocaleChangeEvent event) {
         grid.getDataProvider().refreshAll();

@@ -120,7 +120,9 @@ class TransactionHistoryView extends Div implements HasDynamicTitle, LocaleChang
         Localized.bind(grid, date::setHeader, "history.transactions.column.date", times.label());
         var kindColumn = grid.addColumn(row -> kindName(row.kind())).setAutoWidth(true).setFlexGrow(0);
         Localized.bind(grid, kindColumn::setHeader, "history.transactions.column.kind");
-        var description = grid.addColumn(TimelineRow::description).setFlexGrow(1);
+        var description = grid.addColumn(row -> getTranslation(Localized.localeOf(grid), row.text().key(),
+                        row.text().params()))
+                .setFlexGrow(1);
         Localized.bind(grid, description::setHeader, "history.transactions.column.description");
         var payerColumn = grid.addColumn(row -> row.payerName() == null ? "" : row.payerName()).setAutoWidth(true);
         Localized.bind(grid, payerColumn::setHeader, "history.transactions.column.payer");

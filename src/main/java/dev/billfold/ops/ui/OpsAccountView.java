@@ -22,9 +22,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.billfold.account.AccountId;
 import dev.billfold.adjustment.ui.OpsAdjustView;
-import dev.billfold.audit.AuditTrail;
 import dev.billfold.audit.ui.AuditGrid;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Texts;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.CompactRows;
 import dev.billfold.base.ui.LocalTimes;
@@ -187,7 +187,8 @@ class OpsAccountView extends VerticalLayout implements BeforeEnterObserver, HasD
         text.setMaxLength(AccountNotes.MAX_NOTE);
         text.addValueChangeListener(e -> text.setInvalid(false));
         var forCustomer = new Checkbox();
-        Localized.bind(forCustomer, forCustomer::setLabel, "ops.note.customer-visible", AuditTrail.BILLING_TEAM);
+        Localized.bind(forCustomer, forCustomer::setLabel, "ops.note.customer-visible",
+                new Texts.Message("audit.billing-team"));
         forCustomer.setId("note-customer-visible");
         var list = new AuditGrid("ops-account-notes", false, page -> notes.notes(accountId, page));
         list.setHeight("16rem");

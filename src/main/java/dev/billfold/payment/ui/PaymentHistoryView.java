@@ -33,6 +33,7 @@ import dev.billfold.base.ui.Localized;
 import dev.billfold.base.ui.PageTitles;
 import dev.billfold.payment.BankConfirmation;
 import dev.billfold.payment.Invoice;
+import dev.billfold.payment.MethodKind;
 import dev.billfold.payment.PaidInOtherCurrency;
 import dev.billfold.payment.PaymentDetails;
 import dev.billfold.payment.PaymentDocument;
@@ -127,10 +128,13 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicT
                                 + "<span class=\"status-note\">${item.note}</span>")
                         .withProperty("cls", row -> row.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                         .withProperty("label", row -> statusName(row.status()))
-                        .withProperty("note", row -> row.statusNote() == null ? "" : row.statusNote()))
+                        .withProperty("note", row -> row.note() == null ? ""
+                                : getTranslation(Localized.localeOf(grid), row.note().key(), row.note().params())))
                 .setAutoWidth(true);
         Localized.bind(grid, statusColumn::setHeader, "payment.history.column.status");
-        var method = grid.addColumn(PaymentRow::methodLabel).setAutoWidth(true);
+        var method = grid.addColumn(row -> row.methodText() == null ? row.methodLabel()
+                : getTranslation(Localized.localeOf(grid), row.methodText().key(), row.methodText().params()))
+                .setAutoWidth(true);
         Localized.bind(grid, method::setHeader, "payment.history.column.method");
         var payerColumn = grid.addColumn(PaymentRow::payerName).setAutoWidth(true);
         Localized.bind(grid, payerColumn::setHeader, "payment.history.column.payer");
@@ -284,7 +288,9 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicT
             item(list, "payment.detail.paid", paidIn(payment.paidIn(), locale), "detail-paid-in");
         }
         item(list, "payment.detail.payer", payment.payerName(), null);
-        item(list, "payment.detail.method", payment.methodLabel(), null);
+        item(list, "payment.detail.method", payment.methodKind() != MethodKind.INVOICE ? payment.methodLabel()
+                : payment.invoice() == null ? getTranslation("payment.history.method.bank-transfer")
+                : getTranslation("payment.history.method.invoice", payment.invoice().number()), null);
         if (payment.providerReference() != null) {
             item(list, "payment.detail.provider-reference", payment.providerReference(), "detail-reference");
         }

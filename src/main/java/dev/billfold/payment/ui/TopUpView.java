@@ -24,6 +24,7 @@ import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
+import dev.billfold.base.Texts;
 import dev.billfold.base.ui.AmountInput;
 import dev.billfold.base.ui.LightSelect;
 import dev.billfold.base.ui.Localized;
@@ -46,6 +47,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -78,6 +80,8 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
     private final RadioButtonGroup<MethodOption> method = new RadioButtonGroup<>();
     /** Why a method the country offers others is missing for this payer (DD-091). */
     private final Paragraph methodNote = new Paragraph();
+    /** Why the payer's list lacks a kind of method, as keys: the note follows a language switch. */
+    private List<Texts.Message> methodNotes = List.of();
     private final Checkbox saveMethod = new Checkbox();
     private final TextField phone = new TextField();
     private final Button pay = new Button();
@@ -220,6 +224,7 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
         methodNote.setId("method-note");
         methodNote.addClassName("method-note");
         methodNote.setVisible(false);
+        Localized.bind(methodNote, methodNote::setText, this::methodNotesText);
         phone.setId("phone");
         phone.setMaxLength(32);
         Localized.bind(phone, phone::setLabel, "payment.topup.phone");
@@ -305,12 +310,17 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
         return Localized.message(amount, form.rangeHint());
     }
 
+    private String methodNotesText(Locale locale) {
+        return methodNotes.stream().map(note -> methodNote.getTranslation(locale, note.key(), note.params()))
+                .collect(Collectors.joining(" "));
+    }
+
     private void showMethodsOf(PayerSummary selected) {
         List<MethodOption> options = paysInOwnCurrency() ? topUps.methodsFor(selected.id())
                 : topUps.methodsPayingIn(selected.id(), payCurrency.getValue());
-        List<String> notes = topUps.methodNotes(selected.id());
-        methodNote.setText(String.join(" ", notes));
-        methodNote.setVisible(!notes.isEmpty());
+        methodNotes = topUps.methodNotes(selected.id());
+        methodNote.setText(methodNotesText(Localized.localeOf(methodNote)));
+        methodNote.setVisible(!methodNotes.isEmpty());
         method.setItems(options);
         options.stream().filter(MethodOption::preselected).findFirst().ifPresent(method::setValue);
     }

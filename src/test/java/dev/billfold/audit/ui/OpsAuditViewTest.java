@@ -26,6 +26,7 @@ import dev.billfold.ui.KaribuTest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +89,30 @@ class OpsAuditViewTest extends KaribuTest {
         assertThat(rows()).extracting(AuditEntry::action).containsExactly("account.payer.default-changed");
         field("audit-action").setValue("account.pay");
         assertThat(rows()).as("a code's parts, not any start of it").isEmpty();
+    }
+
+    @Test
+    void the_stored_english_lines_read_in_russian_and_follow_a_language_switch() {
+        signInStaff(staff, StaffRole.SUPPORT);
+        UI.getCurrent().setLocale(Locale.of("ru"));
+        UI.getCurrent().navigate(OpsAuditView.class);
+        field("audit-account").setValue(number);
+
+        List<AuditEntry> rows = rows();
+        String payer = rows.get(1).text().replaceFirst("^Made (.+) the default payer$", "$1");
+        // When, Account, Who, Role, What, ...
+        assertThat(whatColumn()).containsExactly("Заметка сотрудника", payer + " выбран основным плательщиком");
+        assertThat(rows).extracting(AuditEntry::text).as("the record keeps the words it was written in")
+                .containsExactly("Note by staff", "Made " + payer + " the default payer");
+
+        UI.getCurrent().setLocale(Locale.of("sw"));
+        assertThat(whatColumn()).containsExactly("Dokezo la mfanyakazi", payer + " amefanywa mlipaji wa chaguo-msingi");
+    }
+
+    private static List<String> whatColumn() {
+        Grid<AuditEntry> grid = grid();
+        return java.util.stream.IntStream.range(0, GridKt._size(grid))
+                .mapToObj(i -> GridKt._getFormattedRow(grid, i).get(4)).toList();
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.billfold.ops.AccountNotes;
 import dev.billfold.staff.StaffRole;
 import dev.billfold.ui.KaribuTest;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +64,20 @@ class ActivityViewTest extends KaribuTest {
         assertThat(rows.toString()).doesNotContain("Staff Member").doesNotContain(staff)
                 .doesNotContain("reseller");
         assertThat(GridKt._getFormattedRow(grid(), 0)).contains("Billing team", "We have credited your bank transfer.");
+    }
+
+    @Test
+    void the_lines_stored_in_english_read_in_russian_and_the_billing_team_is_named_in_russian() {
+        signIn(customer.username());
+        UI.getCurrent().setLocale(Locale.of("ru"));
+        UI.getCurrent().navigate(ActivityView.class);
+
+        List<ActivityRow> rows = rows();
+        String payer = rows.get(1).text().replaceFirst("^Made (.+) the default payer$", "$1");
+        assertThat(GridKt._getFormattedRow(grid(), 0).subList(1, 3))
+                .containsExactly("Отдел расчётов", "Сообщение от отдела расчётов");
+        assertThat(GridKt._getFormattedRow(grid(), 1).get(2)).isEqualTo(payer + " выбран основным плательщиком");
+        assertThat(rows.get(1).text()).as("stored as it was written").isEqualTo("Made " + payer + " the default payer");
     }
 
     @Test

@@ -44,6 +44,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -228,6 +229,44 @@ class TransactionHistoryViewTest extends KaribuTest {
     }
 
     @Test
+    void the_rows_read_in_russian_and_in_kazakh_and_the_csv_stays_english() {
+        Customer customer = data.newCustomer("USD");
+        var fixtures = new ServiceFixtures(jdbc);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        fixtures.credit(customer, "50.00");
+        HostedServiceId vps = fixtures.service(customer, "VPS", "24.00", "MONTH", today.plusDays(3), "ACTIVE", false);
+        signIn(customer.username());
+        renewals.renewFromBalance(List.of(new RenewalLine(vps, 1)));
+        PaymentId payment = topUp(customer, customer.person(), "4242", "40");
+        transaction.executeWithoutResult(tx -> ledger.post(customer.accountId(), Money.of("-40.00", "USD"),
+                LedgerEntryKind.REFUND, "payment:" + payment.value()));
+        goodwill(customer, "5.00");
+
+        UI.getCurrent().setLocale(Locale.of("ru"));
+        UI.getCurrent().navigate("transactions");
+        Grid<TimelineRow> grid = timeline();
+        _setValue(payerFilter(), Optional.empty());
+        String period = "%s по %s".formatted(today.plusDays(3), today.plusDays(3).plusMonths(1));
+
+        assertThat(descriptions(grid)).containsExactly("Корректировка: Компенсация", "Возврат: Visa •••• 4242, 12/30",
+                "Пополнение: Visa •••• 4242, 12/30", "Продление: VPS, с " + period, "Корректировка");
+        assertThat(GridKt._getFormattedRow(grid, 1).get(1)).isEqualTo("Возврат");
+
+        UI.getCurrent().setLocale(Locale.of("kk"));
+        assertThat(descriptions(grid)).as("re-rendered on the switch, without a reload").containsExactly(
+                "Түзету: Өтемақы", "Қайтару: Visa •••• 4242, 12/30", "Толтыру: Visa •••• 4242, 12/30",
+                "Ұзарту: VPS, %s – %s".formatted(today.plusDays(3), today.plusDays(3).plusMonths(1)), "Түзету");
+
+        // The file is one language whoever downloads it: read by spreadsheets and accountants' scripts.
+        assertThat(csv()).anySatisfy(line -> assertThat(line).contains(",ADJUSTMENT,Adjustment: Goodwill credit,,5.00,"))
+                .anySatisfy(line -> assertThat(line).contains(",REFUND,\"Refund: Visa •••• 4242, 12/30\","));
+        _setValue(_get(DatePicker.class, spec -> spec.withId("from-filter")), today.plusDays(1));
+        _setValue(_get(DatePicker.class, spec -> spec.withId("to-filter")), today);
+        assertThat(_get(Div.class, spec -> spec.withId("timeline-error")).getText())
+                .isEqualTo("Аяқталу күні басталу күнінен бұрын.");
+    }
+
+    @Test
     void an_export_over_the_ceiling_is_refused_with_a_message_instead_of_a_cut_short_file() {
         Customer customer = data.newCustomer("USD");
         // The tests' ceiling is 1,000 (src/test/resources/config); production's 100,000.
@@ -264,6 +303,24 @@ class TransactionHistoryViewTest extends KaribuTest {
         jdbc.sql("update account_balance set amount_value = amount_value + ? where account_id = ?")
                 .params(new BigDecimal("0.01").multiply(BigDecimal.valueOf(count)), customer.accountId().value())
                 .update();
+    }
+
+    /** A goodwill credit posted as the adjustment service posts one: its row, then its ledger entry. */
+    private void goodwill(Customer customer, String amount) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into balance_adjustment (id, account_id, amount_value, amount_currency, category, note, status,
+                                                requested_by, requested_at, posted_at, version)
+                values (?, ?, ?, 'USD', 'GOODWILL', 'Internal note', 'POSTED', ?, current_timestamp,
+                        current_timestamp, 0)""")
+                .params(id, customer.accountId().value(), new BigDecimal(amount), customer.userId().value()).update();
+        transaction.executeWithoutResult(tx -> ledger.post(customer.accountId(), Money.of(amount, "USD"),
+                LedgerEntryKind.ADJUSTMENT, "adjustment:" + id));
+    }
+
+    /** The Description column of every row the grid has, newest first. */
+    private static List<String> descriptions(Grid<TimelineRow> grid) {
+        return IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._getFormattedRow(grid, i).get(2)).toList();
     }
 
     /** A saved-card top-up through the service, credited at once by the demo provider. */

@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.HasValidationUtilsKt._expectIn
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.RadioButtonsKt;
@@ -14,15 +15,18 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import dev.billfold.base.ui.LightSelect;
+import dev.billfold.base.ui.Localized;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.account.PayerSummary;
+import dev.billfold.base.InvalidRequestException;
 import dev.billfold.payment.MethodChoice;
 import dev.billfold.payment.MethodOption;
 import dev.billfold.payment.TopUpRequest;
 import dev.billfold.payment.TopUpService;
 import dev.billfold.ratelimit.RateLimitProperties;
+import java.util.Locale;
 import java.util.UUID;
 import dev.billfold.ui.KaribuTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,6 +143,34 @@ class TopUpViewTest extends KaribuTest {
         assertThat(RadioButtonsKt.getItemLabels(method()))
                 .containsExactly("Card (demo checkout)", "Invoice (bank transfer)");
         assertThat(note.isVisible()).isFalse();
+    }
+
+    @Test
+    void the_note_on_a_withheld_invoice_reads_in_kazakh_with_the_country_named_in_kazakh_and_follows_a_switch() {
+        customer = data.newCustomer("KZT", "OWNER", "KZ");
+        signIn(customer.username());
+        UI.getCurrent().setLocale(Locale.of("kk"));
+        UI.getCurrent().navigate(TopUpView.class);
+
+        Paragraph note = _get(Paragraph.class, spec -> spec.withId("method-note"));
+        assertThat(note.getText()).isEqualTo(
+                "Қазақстан елінде шот бойынша банк аударымы тек компаниялар мен жеке кәсіпкерлер үшін қолжетімді.");
+
+        // As the header's switcher does it.
+        UI.getCurrent().setLocale(Locale.of("ru"));
+        Localized.refresh(UI.getCurrent());
+        assertThat(note.getText()).isEqualTo("Банковский перевод по счёту в стране Казахстан доступен только для "
+                + "компаний и индивидуальных предпринимателей.");
+
+        // The service's refusal: English for the logs and the API, the page's language for the form.
+        UI.getCurrent().setLocale(Locale.of("kk"));
+        assertThatThrownBy(() -> topUps.topUp(new TopUpRequest(customer.person(), "10000", new MethodChoice.Invoice(),
+                false, UUID.randomUUID().toString())))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageEndingWith("sole proprietors only. Choose another method.")
+                .satisfies(refused -> assertThat(refused.getLocalizedMessage()).isEqualTo("Қазақстан елінде шот "
+                        + "бойынша банк аударымы тек компаниялар мен жеке кәсіпкерлер үшін қолжетімді. "
+                        + "Басқа төлем тәсілін таңдаңыз."));
     }
 
     @Test

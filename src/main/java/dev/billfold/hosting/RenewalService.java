@@ -56,14 +56,16 @@ public class RenewalService {
     private final Clock clock;
     private final AuditTrail audit;
     private final AutoTopUps autoTopUps;
+    private final AutoTopUpAfterRenewal afterRenewal;
     private final PaymentMethodService methods;
 
     RenewalService(AccountAccess access, HostedServiceStore services, RenewalCharger charger, Ledger ledger,
                    ShortfallTopUps shortfalls, TopUpService topUps, RenewalOrderStore orders,
                    RenewalSettingsStore settings, RenewalEventStore events, RenewalProperties properties,
                    PlatformTransactionManager transactionManager, Clock clock, AuditTrail audit,
-                   AutoTopUps autoTopUps, PaymentMethodService methods) {
+                   AutoTopUps autoTopUps, PaymentMethodService methods, AutoTopUpAfterRenewal afterRenewal) {
         this.autoTopUps = autoTopUps;
+        this.afterRenewal = afterRenewal;
         this.methods = methods;
         this.access = access;
         this.services = services;
@@ -166,6 +168,8 @@ public class RenewalService {
                     shortBalance.plan().total(), shortBalance.balance());
         }
         RenewalCharger.Outcome.Renewed renewed = (RenewalCharger.Outcome.Renewed) outcome;
+        // Committed: the renewal may have taken the balance under the auto top-up's threshold
+        afterRenewal.checkSoon(account.accountId());
         RenewalPlan plan = renewed.plan();
         return new RenewalReceipt(lines(plan), plan.total(), renewed.balanceAfter());
     }

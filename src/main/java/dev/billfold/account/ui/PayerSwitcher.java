@@ -4,21 +4,24 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.shared.Registration;
 import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.ui.LightSelect;
 import dev.billfold.base.ui.Localized;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The header's "who pays" choice. The choice is stored per user and account, so it survives a new sign-in. */
-public final class PayerSwitcher extends Composite<Select<PayerSummary>> {
+/**
+ * The header's "who pays" choice. The choice is stored per user and account, so it survives a new sign-in. Drawn by
+ * the browser (DD-103): the header is in every session, and a Flow select keeps a state node per payer.
+ */
+public final class PayerSwitcher extends Composite<LightSelect<PayerSummary>> {
 
     private final PayerService payers;
-    private final Select<PayerSummary> select;
+    private final LightSelect<PayerSummary> select;
     private @Nullable PayerId shown;
 
     public PayerSwitcher(PayerService payers) {

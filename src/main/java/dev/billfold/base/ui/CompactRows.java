@@ -53,8 +53,8 @@ public final class CompactRows<T> implements Serializable {
     }
 
     /**
-     * Makes {@code compact} (already added to {@code grid}) the grid's only column below the breakpoint; every other
-     * column of the grid is shown at and above it.
+     * Makes {@code compact} (already added to {@code grid}) the grid's only column below the breakpoint; the other
+     * columns the grid has at this call are shown at and above it.
      */
     public static <T> CompactRows<T> of(Grid<T> grid, Grid.Column<T> compact) {
         return new CompactRows<>(grid, compact);

@@ -26,6 +26,7 @@ import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.account.PayerType;
+import dev.billfold.base.ui.LightSelect;
 import dev.billfold.ui.KaribuTest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +69,7 @@ class PayersViewTest extends KaribuTest {
         assertThat(added.taxId()).isEqualTo(storedTaxId);
         assertThat(added.country()).isEqualTo(country);
         assertThat(cardText(added.id())).contains(name);
-        assertThat(switcher().getListDataView().getItems().map(PayerSummary::id)).contains(added.id());
+        assertThat(switcher().getItems().stream().map(PayerSummary::id)).contains(added.id());
     }
 
     @Test
@@ -141,7 +142,7 @@ class PayersViewTest extends KaribuTest {
         Div archived = _get(Div.class, spec -> spec.withId("archived-payers"));
         assertThat(_find(archived, Div.class, spec -> spec.withId("payer-" + customer.company().value()))).hasSize(1);
         _assertNone(Button.class, spec -> spec.withId("edit-" + customer.company().value()));
-        assertThat(switcher().getListDataView().getItems().map(PayerSummary::id)).containsExactly(customer.person());
+        assertThat(switcher().getItems().stream().map(PayerSummary::id)).containsExactly(customer.person());
         Button lastOne = _get(Button.class, spec -> spec.withId("archive-" + customer.person().value()));
         assertThat(lastOne.isEnabled()).as("the last active payer cannot be archived").isFalse();
     }
@@ -218,8 +219,8 @@ class PayersViewTest extends KaribuTest {
     }
 
     @SuppressWarnings("unchecked")
-    static Select<PayerSummary> switcher() {
-        return _get(Select.class, spec -> spec.withId("active-payer"));
+    static LightSelect<PayerSummary> switcher() {
+        return _get(LightSelect.class, spec -> spec.withId("active-payer"));
     }
 
     private static Div card(PayerId id) {

@@ -20,6 +20,7 @@ import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.base.Money;
+import dev.billfold.base.ui.LightSelect;
 import dev.billfold.history.HistoryProperties;
 import dev.billfold.history.TimelineRow;
 import dev.billfold.hosting.HostedServiceId;
@@ -354,12 +355,12 @@ class TransactionHistoryViewTest extends KaribuTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Select<PayerSummary> switcher() {
-        return _get(Select.class, spec -> spec.withId("active-payer"));
+    private static LightSelect<PayerSummary> switcher() {
+        return _get(LightSelect.class, spec -> spec.withId("active-payer"));
     }
 
     private static PayerSummary switcherItem(PayerId id) {
-        return switcher().getListDataView().getItems().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+        return switcher().getItems().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 
     @SuppressWarnings("unchecked")

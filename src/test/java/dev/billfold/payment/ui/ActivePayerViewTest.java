@@ -18,6 +18,7 @@ import dev.billfold.account.PayerDetails;
 import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
+import dev.billfold.base.ui.LightSelect;
 import dev.billfold.paymentmethod.ui.PaymentMethodViews;
 import dev.billfold.ui.KaribuTest;
 import java.util.Optional;
@@ -100,7 +101,7 @@ class ActivePayerViewTest extends KaribuTest {
 
         NotificationsKt.expectNotifications("That payer is archived and can no longer be used.");
         assertThat(switcher().getValue().id()).isEqualTo(customer.person());
-        assertThat(switcher().getListDataView().getItems().map(PayerSummary::id)).containsExactly(customer.person());
+        assertThat(switcher().getItems().stream().map(PayerSummary::id)).containsExactly(customer.person());
         assertThat(payers.active().orElseThrow().id()).isEqualTo(customer.person());
         assertThat(TopUpViewTest.method().getValue().label()).isEqualTo("Visa •••• 4242, 12/30");
     }
@@ -159,11 +160,11 @@ class ActivePayerViewTest extends KaribuTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Select<PayerSummary> switcher() {
-        return _get(Select.class, spec -> spec.withId("active-payer"));
+    private static LightSelect<PayerSummary> switcher() {
+        return _get(LightSelect.class, spec -> spec.withId("active-payer"));
     }
 
     private static PayerSummary item(PayerId id) {
-        return switcher().getListDataView().getItems().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+        return switcher().getItems().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 }

@@ -34,7 +34,7 @@ public final class PayerSwitcher extends Composite<LightSelect<PayerSummary>> {
         Localized.bind(select, select::setAriaLabel, "account.payer-switcher.label");
         Localized.bind(select, title -> select.getElement().setAttribute("title", title),
                 "account.payer-switcher.title");
-        select.setItemLabelGenerator(PayerSummary::displayName);
+        PayerLabels.follow(select, select::setItemLabelGenerator);
         select.addValueChangeListener(event -> {
             PayerSummary chosen = event.getValue();
             if (chosen != null && !chosen.id().equals(shown)) {

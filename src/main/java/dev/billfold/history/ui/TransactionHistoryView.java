@@ -19,6 +19,7 @@ import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
+import dev.billfold.account.ui.PayerLabels;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.CompactRows;
 import dev.billfold.base.ui.DatePickers;
@@ -192,7 +193,7 @@ class TransactionHistoryView extends Div implements HasDynamicTitle, LocaleChang
     }
 
     private String payerChoiceLabel(Optional<PayerSummary> choice) {
-        return choice.map(PayerSummary::displayName)
+        return choice.map(summary -> PayerLabels.of(summary, this))
                 .orElseGet(() -> getTranslation("history.transactions.all-payers"));
     }
 

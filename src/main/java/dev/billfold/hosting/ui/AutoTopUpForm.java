@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldBase;
 import dev.billfold.account.PayerSummary;
+import dev.billfold.account.ui.PayerLabels;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.base.ui.AmountInput;
@@ -100,7 +101,7 @@ final class AutoTopUpForm extends Div {
         Localized.bind(amount, amount::setLabel, "hosting.auto-top-up.amount");
         payer.setId("auto-top-up-payer");
         payer.setItems(payers);
-        payer.setItemLabelGenerator(PayerSummary::displayName);
+        PayerLabels.follow(payer, payer::setItemLabelGenerator);
         payer.setVisible(payers.size() > 1);
         Localized.bind(payer, payer::setLabel, "hosting.auto-top-up.payer");
         payer.addValueChangeListener(e -> showMethodsOf(e.getValue(), null));

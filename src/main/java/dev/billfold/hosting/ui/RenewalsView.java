@@ -17,6 +17,7 @@ import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.billfold.account.PayerSummary;
+import dev.billfold.account.ui.PayerLabels;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.base.ui.Banner;
@@ -176,7 +177,7 @@ class RenewalsView extends Div implements LocaleChangeObserver, HasDynamicTitle 
         Localized.bind(payer, payer::setLabel, "hosting.renewals.payer");
         payer.setId("shortfall-payer");
         payer.setItems(payers);
-        payer.setItemLabelGenerator(PayerSummary::displayName);
+        PayerLabels.follow(payer, payer::setItemLabelGenerator);
         payer.setVisible(payers.size() > 1);
         payer.addValueChangeListener(e -> {
             if (e.getValue() != null) {

@@ -25,6 +25,7 @@ import dev.billfold.account.PayerDetails;
 import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.ui.ActivePayerChanged;
+import dev.billfold.account.ui.PayerLabels;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.CompactRows;
@@ -199,8 +200,10 @@ class PaymentHistoryView extends Div implements BeforeEnterObserver, HasDynamicT
     }
 
     private String payerChoiceLabel(Optional<PayerDetails> choice) {
-        return choice.map(d -> d.archived() ? getTranslation("payment.history.archived-payer", d.displayName())
-                : d.displayName()).orElseGet(() -> getTranslation("payment.history.all-payers"));
+        return choice.map(d -> d.archived()
+                        ? getTranslation("payment.history.archived-payer", PayerLabels.of(d, this))
+                        : PayerLabels.of(d, this))
+                .orElseGet(() -> getTranslation("payment.history.all-payers"));
     }
 
     private String statusName(PaymentStatus status) {

@@ -22,6 +22,7 @@ import com.vaadin.flow.shared.Registration;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
+import dev.billfold.account.ui.PayerLabels;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
 import dev.billfold.base.Texts;
@@ -190,7 +191,7 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
         Localized.bind(payer, payer::setLabel, "payment.topup.payer");
         payer.setId("payer");
         payer.setItems(payers);
-        payer.setItemLabelGenerator(PayerSummary::displayName);
+        PayerLabels.follow(payer, payer::setItemLabelGenerator);
         payer.setWidthFull();
         payer.setVisible(payers.size() > 1);
         payer.addValueChangeListener(e -> {

@@ -25,6 +25,7 @@ import dev.billfold.account.PayerId;
 import dev.billfold.account.PayerService;
 import dev.billfold.account.PayerSummary;
 import dev.billfold.account.ui.ActivePayerChanged;
+import dev.billfold.account.ui.PayerLabels;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.ui.Banner;
 import dev.billfold.base.ui.LocalTimes;
@@ -83,7 +84,7 @@ class PaymentMethodsView extends Div implements BeforeEnterObserver, HasDynamicT
 
         payer.setId("methods-payer");
         Localized.bind(payer, payer::setLabel, "paymentmethod.payer");
-        payer.setItemLabelGenerator(PayerSummary::displayName);
+        PayerLabels.follow(payer, payer::setItemLabelGenerator);
         List<PayerSummary> choosable = payers.choosable();
         payer.setItems(choosable);
         payer.addValueChangeListener(event -> {

@@ -9,22 +9,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The audit trail's lines in the reader's language. A line is stored in English, for the record, and re-read here:
  * the English pattern of its action ({@code audit.text.<action>}, or {@code audit.text.<action>~<case>} where the
  * words differ by case, "on" or "off") is matched against the stored line, and what it finds in the places of the
  * arguments (a name, an amount as stored) goes into the same pattern in the reader's language. A line no pattern reads
- * (older wording, an action without one) shows as stored.
+ * (older wording, an action without one) shows as stored. The sides of a "before → after" are re-read the same way
+ * through {@code audit.value.*}.
  */
 public final class AuditTexts {
 
     static final String PREFIX = "audit.text.";
+    static final String VALUES = "audit.value.";
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)}");
 
     private final Texts texts;
     /** action → its readings, the most specific (the most literal words) first. */
     private final Map<String, List<Reading>> readings;
+    /** The words a "before → after" side is stored in ("On", "Balance $5.00"), the most specific first. */
+    private final List<Reading> values;
 
     AuditTexts(Texts texts) {
         this.texts = texts;
@@ -34,9 +39,14 @@ public final class AuditTexts {
             String action = name.contains("~") ? name.substring(0, name.indexOf('~')) : name;
             byAction.computeIfAbsent(action, a -> new ArrayList<>()).add(Reading.of(key, english));
         });
-        byAction.replaceAll((action, list) -> list.stream()
-                .sorted(Comparator.comparingInt(Reading::literals).reversed()).toList());
+        byAction.replaceAll((action, list) -> mostSpecificFirst(list));
         this.readings = Map.copyOf(byAction);
+        this.values = mostSpecificFirst(texts.patterns("en", VALUES).entrySet().stream()
+                .map(value -> Reading.of(value.getKey(), value.getValue())).toList());
+    }
+
+    private static List<Reading> mostSpecificFirst(List<Reading> readings) {
+        return readings.stream().sorted(Comparator.comparingInt(Reading::literals).reversed()).toList();
     }
 
     public static AuditTexts shipped() {
@@ -45,7 +55,23 @@ public final class AuditTexts {
 
     /** The stored line of {@code action} in the reader's language, or as stored when no pattern reads it. */
     public String text(Locale reader, String action, String stored) {
-        for (Reading reading : readings.getOrDefault(action, List.of())) {
+        return read(readings.getOrDefault(action, List.of()), reader, stored);
+    }
+
+    /**
+     * "Off → On": an entry's before and after, each in the reader's language where an {@code audit.value.*}
+     * pattern reads it (a state, a role, "Balance $5.00"), as stored where it is data (a name, a method's label).
+     */
+    public String change(Locale reader, @Nullable String before, @Nullable String after) {
+        if (before == null && after == null) {
+            return "";
+        }
+        return (before == null ? "" : read(values, reader, before) + " ") + "\u2192"
+                + (after == null ? "" : " " + read(values, reader, after));
+    }
+
+    private String read(List<Reading> candidates, Locale reader, String stored) {
+        for (Reading reading : candidates) {
             Matcher found = reading.english().matcher(stored);
             if (found.matches()) {
                 Object[] arguments = new Object[reading.arguments()];

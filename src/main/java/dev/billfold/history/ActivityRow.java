@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public record ActivityRow(Instant at, String who, String action, String text, @Nullable String before,
                           @Nullable String after, @Nullable String note) {
 
-    /** "On → Off", or empty. */
+    /** "On → Off" as stored, or empty; the page shows it through {@code AuditTexts.change}. */
     public String changeLabel() {
         if (before == null && after == null) {
             return "";

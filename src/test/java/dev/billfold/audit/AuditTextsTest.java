@@ -50,6 +50,19 @@ class AuditTextsTest {
                 .isEqualTo("Added the payer Pat");
     }
 
+    @Test
+    void the_sides_of_a_change_read_in_the_readers_language_where_they_are_words_and_stay_as_stored_where_data() {
+        assertThat(audit.change(RUSSIAN, "Off", "On")).isEqualTo("Выкл. \u2192 Вкл.");
+        assertThat(audit.change(KAZAKH, "Balance $10.00", "Balance $15.00"))
+                .isEqualTo("Баланс $10.00 \u2192 Баланс $15.00");
+        assertThat(audit.change(RUSSIAN, "Awaiting approval", "Declined: nothing posted"))
+                .isEqualTo("Ожидает одобрения \u2192 Отклонено: ничего не проведено");
+        assertThat(audit.change(RUSSIAN, null, "Visa •••• 4242, 12/30")).isEqualTo("\u2192 Visa •••• 4242, 12/30");
+        assertThat(audit.change(RUSSIAN, "Pat Person", "Archived; default: Pat Company Ltd"))
+                .isEqualTo("Pat Person \u2192 В архиве; основной: Pat Company Ltd");
+        assertThat(audit.change(RUSSIAN, null, null)).isEmpty();
+    }
+
     /** Every pattern reads back its own English line, so each key is reachable and none is shadowed by another. */
     @Test
     void every_english_pattern_reads_back_what_it_writes_and_yields_the_translation() {
@@ -62,6 +75,15 @@ class AuditTextsTest {
             String expected = texts.text("ru", key, arguments);
             String read = audit.text(RUSSIAN, action, stored);
             if (!read.equals(expected)) {
+                faults.add(key + ": read " + read + ", expected " + expected);
+            }
+        });
+        texts.patterns("en", AuditTexts.VALUES).forEach((key, english) -> {
+            Object[] arguments = {"«arg 0»"};
+            String stored = texts.text("en", key, arguments);
+            String expected = texts.text("ru", key, arguments);
+            String read = audit.change(RUSSIAN, stored, null);
+            if (!read.equals(expected + " \u2192")) {
                 faults.add(key + ": read " + read + ", expected " + expected);
             }
         });

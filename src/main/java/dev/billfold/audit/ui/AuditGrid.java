@@ -37,7 +37,8 @@ public class AuditGrid extends Grid<AuditEntry> implements LocaleChangeObserver 
         header(addColumn(entry -> AuditTexts.shipped().text(Localized.localeOf(this), entry.action(), entry.text())),
                 "audit.column.what").setFlexGrow(2)
                 .setTooltipGenerator(AuditEntry::action);
-        header(addColumn(AuditEntry::changeLabel), "audit.column.change").setFlexGrow(1);
+        header(addColumn(entry -> AuditTexts.shipped().change(Localized.localeOf(this), entry.before(),
+                entry.after())), "audit.column.change").setFlexGrow(1);
         header(addColumn(entry -> orDash(entry.note())), "audit.column.note").setFlexGrow(2);
         header(addColumn(entry -> orDash(entry.clientAddress())), "audit.column.address").setAutoWidth(true)
                 .setFlexGrow(0);

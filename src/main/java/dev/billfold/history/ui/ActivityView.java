@@ -53,7 +53,8 @@ class ActivityView extends Div implements HasDynamicTitle, LocaleChangeObserver 
         var what = grid.addColumn(row -> AuditTexts.shipped().text(Localized.localeOf(grid), row.action(), row.text()))
                 .setFlexGrow(2);
         Localized.bind(grid, what::setHeader, "history.activity.column.what");
-        var change = grid.addColumn(ActivityRow::changeLabel).setFlexGrow(1);
+        var change = grid.addColumn(row -> AuditTexts.shipped().change(Localized.localeOf(grid), row.before(),
+                row.after())).setFlexGrow(1);
         Localized.bind(grid, change::setHeader, "history.activity.column.change");
         var message = grid.addColumn(row -> row.note() == null ? "" : row.note()).setFlexGrow(2);
         Localized.bind(grid, message::setHeader, "history.activity.column.message");

@@ -23,23 +23,22 @@ class StaffActions {
 
     static String requireNote(@Nullable String note) {
         if (note == null || note.isBlank()) {
-            throw new InvalidRequestException("note", "A note is required: say why, for the other staff.");
+            throw InvalidRequestException.keyed("note", "errors.held.note-empty");
         }
         if (note.strip().length() > HeldPayments.NOTE_MAX) {
-            throw new InvalidRequestException("note", "A note has at most %d characters.".formatted(
-                    HeldPayments.NOTE_MAX));
+            throw InvalidRequestException.keyed("note", "errors.held.note-too-long",
+                    String.valueOf(HeldPayments.NOTE_MAX));
         }
         return note.strip();
     }
 
     static String requireCustomerReason(@Nullable String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidRequestException("customerReason",
-                    "A reason for the customer is required: a short, plain sentence they will see.");
+            throw InvalidRequestException.keyed("customerReason", "errors.customer-reason.empty");
         }
         if (reason.strip().length() > HeldPayments.CUSTOMER_REASON_MAX) {
-            throw new InvalidRequestException("customerReason", "The customer's reason has at most %d characters."
-                    .formatted(HeldPayments.CUSTOMER_REASON_MAX));
+            throw InvalidRequestException.keyed("customerReason", "errors.customer-reason.too-long",
+                    HeldPayments.CUSTOMER_REASON_MAX);
         }
         return reason.strip();
     }

@@ -163,10 +163,10 @@ public class UnmatchedEntries {
     private static String requireCustomerReason(@Nullable String reason) {
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty()) {
-            throw InvalidRequestException.keyed("customerReason", "errors.statement.reason-empty");
+            throw InvalidRequestException.keyed("customerReason", "errors.customer-reason.empty");
         }
         if (text.length() > HeldPayments.CUSTOMER_REASON_MAX) {
-            throw InvalidRequestException.keyed("customerReason", "errors.statement.reason-too-long",
+            throw InvalidRequestException.keyed("customerReason", "errors.customer-reason.too-long",
                     HeldPayments.CUSTOMER_REASON_MAX);
         }
         return text;

@@ -41,7 +41,7 @@ public class AccountAccess {
         AppUser user = currentUser.require();
         List<RequestMemberships.Membership> memberOf = memberships.of(user.id());
         if (memberOf.isEmpty()) {
-            throw new InvalidRequestException("Your sign-in is not linked to a customer account yet. Contact support.");
+            throw InvalidRequestException.keyed(null, "errors.access.no-account");
         }
         return context(memberOf.getFirst(), user);
     }
@@ -88,7 +88,7 @@ public class AccountAccess {
         var membership = memberships.in(accountId, user.id()).orElse(null);
         if (membership == null || !action.allowedFor(membership.role())) {
             logDenied(user, action, accountId);
-            throw new InvalidRequestException("You do not have access to that account.");
+            throw InvalidRequestException.keyed(null, "errors.access.denied");
         }
         return context(membership, user);
     }
@@ -101,10 +101,10 @@ public class AccountAccess {
                 : memberships.in(payer.accountId(), user.id()).map(RequestMemberships.Membership::role).orElse(null);
         if (payer == null || role == null || !action.allowedFor(role)) {
             logDenied(user, action, payerId);
-            throw new InvalidRequestException("payer", "That payer is not part of your account.");
+            throw InvalidRequestException.keyed("payer", "errors.payer.foreign");
         }
         if (payer.archived()) {
-            throw new InvalidRequestException("payer", "That payer is archived and can no longer be used.");
+            throw InvalidRequestException.keyed("payer", "errors.payer.archived");
         }
         return payer;
     }
@@ -135,7 +135,7 @@ public class AccountAccess {
         Role role = accounts.findRole(accountId, checked.userId()).orElse(null);
         if (role == null || !action.allowedFor(role)) {
             logDenied(currentUser.require(), action, accountId);
-            throw new InvalidRequestException("You do not have access to that account.");
+            throw InvalidRequestException.keyed(null, "errors.access.denied");
         }
         return new AccountContext(checked.accountId(), checked.accountName(), checked.accountNumber(),
                 checked.currency(), role, checked.userId());

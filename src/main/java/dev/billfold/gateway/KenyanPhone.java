@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  */
 public record KenyanPhone(String digits) {
 
+    /** The refusal in English, as errors.phone.kenyan has it: for the API and the tests. */
     public static final String INVALID = "Enter a Kenyan mobile number, for example 0712 345 678 or +254 712 345 678.";
 
     private static final Pattern NORMALISED = Pattern.compile("254[17]\\d{8}");
@@ -24,7 +25,7 @@ public record KenyanPhone(String digits) {
     /** The number the customer typed, normalised; anything else is refused on the "phone" field. */
     public static KenyanPhone parse(String typed) {
         if (typed.length() > MAX_TYPED) {
-            throw new InvalidRequestException("phone", INVALID);
+            throw InvalidRequestException.keyed("phone", "errors.phone.kenyan");
         }
         String compact = SEPARATORS.matcher(typed.strip()).replaceAll("");
         String digits;
@@ -35,10 +36,10 @@ public record KenyanPhone(String digits) {
         } else if (compact.startsWith("0")) {
             digits = "254" + compact.substring(1);
         } else {
-            throw new InvalidRequestException("phone", INVALID);
+            throw InvalidRequestException.keyed("phone", "errors.phone.kenyan");
         }
         if (!NORMALISED.matcher(digits).matches()) {
-            throw new InvalidRequestException("phone", INVALID);
+            throw InvalidRequestException.keyed("phone", "errors.phone.kenyan");
         }
         return new KenyanPhone(digits);
     }

@@ -36,12 +36,11 @@ record RenewalPlan(List<Item> items, Money total) {
         for (RenewalLine line : lines) {
             HostedService service = byId.get(line.serviceId());
             if (service == null) {
-                throw new InvalidRequestException("services", "That service is not part of your account.");
+                throw InvalidRequestException.keyed("services", "errors.renewal.foreign-service");
             }
             if (!service.period().allowedCounts().contains(line.periods())) {
-                throw new InvalidRequestException("periods", service.period() == BillingPeriod.MONTH
-                        ? "%s is renewed by the month: choose 1, 3, 6 or 12 months.".formatted(service.name())
-                        : "%s is renewed by the year: choose 1 year.".formatted(service.name()));
+                throw InvalidRequestException.keyed("periods", service.period() == BillingPeriod.MONTH
+                        ? "errors.renewal.by-month" : "errors.renewal.by-year", service.name());
             }
             List<PaidPeriod> periods = service.nextPeriods(line.periods(), today);
             Money cost = Money.zero(currency);
@@ -57,12 +56,12 @@ record RenewalPlan(List<Item> items, Money total) {
 
     static void requireWellFormed(List<RenewalLine> lines) {
         if (lines.isEmpty()) {
-            throw new InvalidRequestException("services", "Choose at least one service to renew.");
+            throw InvalidRequestException.keyed("services", "errors.renewal.choose");
         }
         Set<HostedServiceId> seen = new HashSet<>();
         for (RenewalLine line : lines) {
             if (!seen.add(line.serviceId())) {
-                throw new InvalidRequestException("services", "Each service can be chosen only once.");
+                throw InvalidRequestException.keyed("services", "errors.renewal.twice");
             }
         }
     }

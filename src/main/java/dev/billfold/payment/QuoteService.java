@@ -78,8 +78,8 @@ public class QuoteService {
         // Once per quote: the access check above already holds for the account.
         List<Currency> offered = offeredFor(own);
         if (pay.equals(own) || !offered.contains(pay)) {
-            throw new InvalidRequestException("currency", "%s accounts are not paid in %s here. Choose one of %s."
-                    .formatted(own.getCurrencyCode(), pay.getCurrencyCode(), codes(offered)));
+            throw InvalidRequestException.keyed("currency", "errors.quote.not-paid-in", own.getCurrencyCode(),
+                    pay.getCurrencyCode(), codes(offered));
         }
         Conversion conversion = rates.conversion(pay, own);
         Money paid;

@@ -88,10 +88,8 @@ public class ShortfallTopUps {
         BigDecimal rounded = shortfall.value().setScale(Money.minorDigits(shortfall.currency()), RoundingMode.CEILING);
         BigDecimal amount = rounded.max(currencyLimits.min());
         if (amount.compareTo(currencyLimits.max()) > 0) {
-            throw new InvalidRequestException("amount", ("The balance is %s short, more than the maximum top-up of %s "
-                    + "per payment. Top up in several payments first.")
-                    .formatted(Money.of(rounded, shortfall.currency()).format(),
-                            Money.of(currencyLimits.max(), shortfall.currency()).format()));
+            throw InvalidRequestException.keyed("amount", "errors.shortfall.above-maximum",
+                    Money.of(rounded, shortfall.currency()), Money.of(currencyLimits.max(), shortfall.currency()));
         }
         return Money.of(amount, shortfall.currency());
     }

@@ -2,14 +2,37 @@ package dev.billfold.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.MessageLocale;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class KenyanPhoneTest {
+
+    @AfterEach
+    void noPage() {
+        MessageLocale.use(Optional::empty);
+    }
+
+    @Test
+    void the_refusal_reads_in_swahili_on_a_swahili_page_and_stays_english_for_the_api() {
+        MessageLocale.use(() -> Optional.of(Locale.of("sw")));
+        InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+                () -> KenyanPhone.parse("12345"));
+
+        assertThat(refused.getMessage()).isEqualTo(KenyanPhone.INVALID);
+        assertThat(refused.getLocalizedMessage()).isEqualTo(
+                "Weka namba ya simu ya mkononi ya Kenya, kwa mfano 0712 345 678 au +254 712 345 678.");
+        assertThat(refused.field()).isEqualTo("phone");
+    }
+
 
     @ParameterizedTest
     @CsvSource({

@@ -36,7 +36,6 @@ class MpesaGateway implements PhonePayments {
     static final String ID = "mpesa";
     static final Currency KES = Currency.getInstance("KES");
     static final String CALLBACK_PATH = "/webhooks/mpesa/";
-    static final String NEEDS_PHONE = "M-Pesa is paid from your phone: choose M-Pesa and enter your phone number.";
     /** Daraja's limits on its text fields. */
     static final int ACCOUNT_REFERENCE_MAX = 12;
     static final int DESCRIPTION_MAX = 13;
@@ -92,14 +91,14 @@ class MpesaGateway implements PhonePayments {
     @Override
     public void checkAmount(Money amount) {
         if (!supports(amount.currency())) {
-            throw new InvalidRequestException("method", "M-Pesa takes payments in KES only. Choose another method.");
+            throw InvalidRequestException.keyed("method", "errors.mpesa.kes-only");
         }
         if (amount.value().stripTrailingZeros().scale() > 0) {
-            throw new InvalidRequestException("amount", "M-Pesa takes whole shillings only. " + range());
+            throw InvalidRequestException.keyed("amount", "errors.mpesa.whole-shillings", least(), most());
         }
         BigDecimal max = properties.maxPerPayment().min(properties.perTransactionCap());
         if (amount.value().compareTo(properties.minPerPayment()) < 0 || amount.value().compareTo(max) > 0) {
-            throw new InvalidRequestException("amount", "That amount cannot be paid with M-Pesa. " + range());
+            throw InvalidRequestException.keyed("amount", "errors.mpesa.range", least(), most());
         }
     }
 
@@ -108,10 +107,12 @@ class MpesaGateway implements PhonePayments {
         return supports(currency) ? Money.of(properties.dailyMaximum(), currency) : null;
     }
 
-    private String range() {
-        BigDecimal max = properties.maxPerPayment().min(properties.perTransactionCap());
-        return "M-Pesa payments are between %s and %s.".formatted(Money.of(properties.minPerPayment(), KES).format(),
-                Money.of(max, KES).format());
+    private Money least() {
+        return Money.of(properties.minPerPayment(), KES);
+    }
+
+    private Money most() {
+        return Money.of(properties.maxPerPayment().min(properties.perTransactionCap()), KES);
     }
 
     @Override
@@ -188,7 +189,7 @@ class MpesaGateway implements PhonePayments {
 
     @Override
     public CheckoutSession startCheckout(CheckoutRequest request) {
-        throw new InvalidRequestException("method", NEEDS_PHONE);
+        throw InvalidRequestException.keyed("method", "errors.mpesa.needs-phone");
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.billfold.audit.AuditEvent;
 import dev.billfold.audit.AuditTrail;
 import dev.billfold.base.InternalCall;
 import dev.billfold.base.InvalidRequestException;
+import dev.billfold.base.Texts;
 import dev.billfold.cardcountry.CardCountryRules;
 import dev.billfold.gateway.CheckoutSession;
 import dev.billfold.gateway.GatewayRegistry;
@@ -119,9 +120,8 @@ public class PaymentMethodService {
         access.lockForUpdate(method.accountId());
         PaymentMethod current = methods.findLockedById(methodId).orElseThrow();
         if (current.status() != PaymentMethodStatus.CONFIRMED) {
-            throw new InvalidRequestException("method",
-                    "Only a confirmed payment method can be the default; this one is %s."
-                            .formatted(current.status().label().toLowerCase()));
+            throw InvalidRequestException.keyed("method", "errors.method.default-needs-confirmed",
+                    statusWord(current.status()));
         }
         if (!current.isDefault()) {
             for (PaymentMethod other : methods.findLockedDefaultsByPayer(current.payerId())) {
@@ -154,9 +154,8 @@ public class PaymentMethodService {
     public void remove(PaymentMethodId methodId) {
         PaymentMethod method = transaction.execute(status -> owned(methodId, AccountAccess.Action.MOVE_MONEY));
         if (method.status() != PaymentMethodStatus.CONFIRMED) {
-            throw new InvalidRequestException("method",
-                    "Only a confirmed payment method can be removed; this one is %s."
-                            .formatted(method.status().label().toLowerCase()));
+            throw InvalidRequestException.keyed("method", "errors.method.remove-needs-confirmed",
+                    statusWord(method.status()));
         }
         PaymentGateway gateway = gateways.find(method.provider()).orElse(null);
         boolean detached = false;
@@ -233,9 +232,8 @@ public class PaymentMethodService {
                     InvalidRequestException.keyed("method", "errors.method.foreign-payer"));
         }
         if (!method.isChargeable()) {
-            throw new InvalidRequestException("method",
-                    "That payment method is %s and cannot be charged."
-                            .formatted(method.status().label().toLowerCase()));
+            throw InvalidRequestException.keyed("method", "errors.method.not-chargeable",
+                    statusWord(method.status()));
         }
         var refused = refusal(method);
         if (refused.isPresent()) {
@@ -244,6 +242,11 @@ public class PaymentMethodService {
         }
         return new ChargeableMethod(method.id(), method.provider(), Objects.requireNonNull(method.providerToken()),
                 method.label());
+    }
+
+    /** "pending", "expired": a method's state inside a sentence, in the sentence's language. */
+    private static Texts.Message statusWord(PaymentMethodStatus status) {
+        return new Texts.Message("errors.method.status-word." + status.name());
     }
 
     /** A card saved before its issuing country was refused is refused before it is charged (DD-090). */

@@ -169,7 +169,8 @@ public class TransactionHistoryQuery {
         String sql = """
                 select t.id, t.created_at, t.kind, t.reference, t.amount_value, t.amount_currency, t.running,
                        pr.legal_name, p.method_kind, p.provider, pm.label as method_label, i.number as invoice_number,
-                       s.name as service_name, rc.period_start, rc.period_end, ba.category as adjustment_category"""
+                       s.name as service_name, rc.period_start, rc.period_end, ba.category as adjustment_category,
+                       p.idempotency_key as payment_key"""
                 + FROM + conditions(filter) + " order by t.created_at desc, t.seq_no desc limit :limit offset :offset";
         return statement(sql, account, filter).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> {
@@ -234,6 +235,11 @@ public class TransactionHistoryQuery {
         return String.join("", parts);
     }
 
+    /** The keys the guarded auto top-up gives its payments (DD-105): a threshold's firing, a renewal's shortfall. */
+    private static boolean automatic(@Nullable String paymentKey) {
+        return paymentKey != null && (paymentKey.startsWith("autotopup:") || paymentKey.startsWith("autorenew:"));
+    }
+
     private Texts.Message describe(LedgerEntryKind kind, ResultSet rs) throws SQLException {
         String service = rs.getString("service_name");
         if (service != null) {
@@ -258,7 +264,8 @@ public class TransactionHistoryQuery {
                 case DISPUTE -> "history.row.dispute-of";
                 case DISPUTE_WON -> "history.row.dispute-won-of";
                 case REVERSAL -> "history.row.reversal-of";
-                default -> "history.row.top-up-by";
+                default -> automatic(rs.getString("payment_key")) ? "history.row.auto-top-up-by"
+                        : "history.row.top-up-by";
             }, method);
         }
         String category = rs.getString("adjustment_category");

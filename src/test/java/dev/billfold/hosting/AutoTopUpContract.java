@@ -9,6 +9,7 @@ import dev.billfold.TestData;
 import dev.billfold.TestData.Customer;
 import dev.billfold.base.InvalidRequestException;
 import dev.billfold.base.Money;
+import dev.billfold.history.TransactionHistoryQuery;
 import dev.billfold.ledger.Ledger;
 import dev.billfold.ledger.LedgerChecks;
 import dev.billfold.paymentmethod.PaymentMethodId;
@@ -51,6 +52,8 @@ abstract class AutoTopUpContract {
     Ledger ledger;
     @Autowired
     MutableClock clock;
+    @Autowired
+    TransactionHistoryQuery timeline;
 
     ServiceFixtures fixtures;
     @SignedIn
@@ -99,6 +102,8 @@ abstract class AutoTopUpContract {
         assertThat(fixtures.events(customer.accountId(), "AUTO_TOP_UP")).singleElement().asString()
                 .startsWith("$50.00 was topped up from Visa •••• 4242");
         assertThat(auditActions()).contains("hosting.auto-top-up.rule-changed", "hosting.auto-top-up.credited");
+        assertThat(timeline.page(TransactionHistoryQuery.Filter.all(), 0, 10)).first()
+                .satisfies(row -> assertThat(row.description()).isEqualTo("Automatic top-up: Visa •••• 4242, 12/30"));
         AutoTopUpSettings settings = renewals.autoTopUpSettings();
         assertThat(settings.usedThisMonth().value()).isEqualByComparingTo("50.00");
         assertThat(settings.state().declines()).isZero();

@@ -221,6 +221,7 @@ class AccessControlTest extends KaribuTest {
             entry("RenewalService.mayRenew", EVERY_ROLE),
             entry("RenewalService.runway", EVERY_ROLE),
             entry("RenewalService.coverPresets", EVERY_ROLE),
+            entry("RenewalService.runwayAndCovers", EVERY_ROLE),
             entry("RenewalService.runwayWarningDays", EVERY_ROLE),
             entry("RenewalService.renewFromBalance", MOVES_MONEY),
             entry("RenewalService.topUpAndRenew", MOVES_MONEY),

@@ -168,18 +168,16 @@ class AutoTopUps {
                 // Recorded but never charged (the node died): decided afresh, under the same key, so that a charge
                 // of the old attempt still under way ends in the same single payment
                 abandoned = state.inFlightKey();
+            } else {
+                PaymentStatus status = earlier.get();
+                Result resolved = resolve(accountId, rule, state, status, now,
+                        "The payment was " + status.label().toLowerCase(Locale.ROOT) + ".");
+                if (!resolved.credited()) {
+                    return new Decision(resolved.outcome(), resolved.message());
+                }
+                state = settings.lock(accountId, balance.currency()).orElseThrow().state();
+                balance = ledger.lockBalance(accountId);
             }
-        }
-        if (state.inFlightKey() != null && abandoned == null) {
-            Optional<PaymentStatus> earlier = topUps.statusOf(state.inFlightKey());
-            PaymentStatus status = earlier.orElseThrow();
-            Result resolved = resolve(accountId, rule, state, status, now,
-                    "The payment was " + status.label().toLowerCase(Locale.ROOT) + ".");
-            if (!resolved.credited()) {
-                return new Decision(resolved.outcome(), resolved.message());
-            }
-            state = settings.lock(accountId, balance.currency()).orElseThrow().state();
-            balance = ledger.lockBalance(accountId);
         }
         if (state.backingOff(now)) {
             return new Decision(Outcome.BACKING_OFF, "After a declined automatic top-up, the next attempt waits "

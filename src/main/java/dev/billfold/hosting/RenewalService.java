@@ -103,9 +103,22 @@ public class RenewalService {
      */
     @Transactional(readOnly = true)
     public List<CoverPreset> coverPresets() {
+        return runwayAndCovers().covers();
+    }
+
+    /** The runway and the cover presets from one read of the services and the balance: the top-up page's. */
+    @Transactional(readOnly = true)
+    public RunwayAndCovers runwayAndCovers() {
         AccountContext account = access.current();
         RunwayForecast forecast = forecast(account);
         Money balance = ledger.balance(account.accountId());
+        return new RunwayAndCovers(forecast.runway(balance), covers(forecast, balance));
+    }
+
+    public record RunwayAndCovers(Runway runway, List<CoverPreset> covers) {
+    }
+
+    private List<CoverPreset> covers(RunwayForecast forecast, Money balance) {
         List<CoverPreset> presets = new ArrayList<>();
         for (int months : COVER_MONTHS) {
             LocalDate until = forecast.today().plusMonths(months);

@@ -15,8 +15,14 @@ public interface BalanceOutlook {
     /** How long the balance lasts, read now for the current account. */
     Runway runway(Locale locale);
 
-    /** Top-ups that keep the services paid for a span of time, within the top-up limits; read now. */
-    List<Cover> covers(Locale locale);
+    /**
+     * The runway and the top-ups that keep the services paid for a span of time, within the top-up limits, from one
+     * read: the top-up page's.
+     */
+    TopUp forTopUp(Locale locale);
+
+    record TopUp(Runway runway, List<Cover> covers) {
+    }
 
     /**
      * @param sentence "Your balance covers your services until March 14, 2027 (103 days)."; empty when nothing draws

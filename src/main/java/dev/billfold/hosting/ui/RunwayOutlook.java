@@ -18,16 +18,21 @@ class RunwayOutlook implements BalanceOutlook {
 
     @Override
     public Runway runway(Locale locale) {
-        dev.billfold.hosting.Runway runway = renewals.runway();
-        return new Runway(RunwayTexts.sentence(runway, locale), RunwayTexts.brief(runway, locale),
-                runway.shorterThan(renewals.runwayWarningDays()));
+        return words(renewals.runway(), locale);
     }
 
     @Override
-    public List<Cover> covers(Locale locale) {
-        return renewals.coverPresets().stream()
+    public TopUp forTopUp(Locale locale) {
+        RenewalService.RunwayAndCovers read = renewals.runwayAndCovers();
+        List<Cover> covers = read.covers().stream()
                 .map(preset -> new Cover("cover-" + preset.months(), RunwayTexts.cover(preset, locale),
                         preset.amount()))
                 .toList();
+        return new TopUp(words(read.runway(), locale), covers);
+    }
+
+    private Runway words(dev.billfold.hosting.Runway runway, Locale locale) {
+        return new Runway(RunwayTexts.sentence(runway, locale), RunwayTexts.brief(runway, locale),
+                runway.shorterThan(renewals.runwayWarningDays()));
     }
 }

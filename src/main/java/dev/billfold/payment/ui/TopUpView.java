@@ -559,12 +559,12 @@ class TopUpView extends Div implements HasDynamicTitle, LocaleChangeObserver {
     private void refreshBalance() {
         Locale locale = Localized.localeOf(this);
         balance.setText(ledger.currentBalance().format(locale));
-        var told = outlooks.stream().map(outlook -> outlook.runway(locale)).findFirst();
-        runway.setText(told.flatMap(BalanceOutlook.Runway::sentence).orElse(""));
+        var told = outlooks.stream().map(outlook -> outlook.forTopUp(locale)).findFirst();
+        runway.setText(told.flatMap(topUp -> topUp.runway().sentence()).orElse(""));
         runway.setVisible(!runway.getText().isEmpty());
-        runway.getClassNames().set("warning", told.map(BalanceOutlook.Runway::warning).orElse(false));
+        runway.getClassNames().set("warning", told.map(topUp -> topUp.runway().warning()).orElse(false));
         if (form.account().role().mayMoveMoney()) {
-            covers = outlooks.stream().findFirst().map(outlook -> outlook.covers(locale)).orElse(List.of());
+            covers = told.map(BalanceOutlook.TopUp::covers).orElse(List.of());
             renderPresets();
         }
     }
